@@ -1,0 +1,233 @@
+/**
+ * What the side panel can ask for. The panel (src/ui) talks only to this interface; each host supplies
+ * an implementation: locally over a Workbook (Excel task pane, the browser page) or through
+ * `google.script.run` (Google Sheets). Everything crossing it is JSON: dates are ISO `yyyy-mm-dd` strings.
+ */
+import type { Problem } from '../core/model';
+import type { Settings } from '../core/settings';
+import type { ProgressListener } from '../workbook/workbook';
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+export const SEGMENT_KEYS = [
+  'champions',
+  'loyal',
+  'potential_loyalists',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose',
+  'hibernating',
+] as const;
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+
+export interface ClientFilter {
+  /** Matches name, contact, phone (by digits) and e-mail, case- and ё/е-insensitive. */
+  search?: string;
+  cities?: string[];
+  industries?: string[];
+  statuses?: string[];
+  managers?: string[];
+  /** `none` selects clients without sales. */
+  abc?: Array<AbcClass | 'none'>;
+  segments?: SegmentKey[];
+  coldOnly?: boolean;
+  /** Birthday (day and month) within this many days from today, inclusive. */
+  birthdayWithinDays?: number;
+}
+
+export interface ClientSummary {
+  row: number;
+  id: string;
+  name: string;
+  phone: string;
+  email: string;
+  city: string;
+  industry: string;
+  status: string;
+  manager: string;
+  abc: AbcClass | null;
+  segment: SegmentKey | null;
+  orders: number;
+  revenue: number;
+  lastOrder: string | null;
+  daysSinceLastOrder: number | null;
+  cold: boolean;
+  birthday: string | null;
+}
+
+export interface ClientFacets {
+  cities: string[];
+  industries: string[];
+  statuses: string[];
+  managers: string[];
+}
+
+export interface ClientList {
+  /** Clients in the base. */
+  total: number;
+  /** Clients matching the filter. */
+  matching: number;
+  /** The first matching clients, in sheet order (at most `limit`). */
+  clients: ClientSummary[];
+  facets: ClientFacets;
+}
+
+export interface OrderView {
+  row: number;
+  date: string | null;
+  service: string;
+  amount: number | null;
+  number: string;
+  manager: string;
+}
+
+export interface ClientCard extends ClientSummary {
+  type: string;
+  contact: string;
+  service: string;
+  source: string;
+  channel: string;
+  comment: string;
+  firstContact: string | null;
+  firstOrder: string | null;
+  rfm: string | null;
+  /** A suggested funnel-status move, for the user to confirm. */
+  statusSuggestion: string | null;
+  history: OrderView[];
+}
+
+export interface NewClient {
+  name: string;
+  phone?: string;
+  email?: string;
+  city?: string;
+  type?: string;
+  contact?: string;
+  industry?: string;
+  source?: string;
+  manager?: string;
+  status?: string;
+  service?: string;
+  channel?: string;
+  birthday?: string;
+  comment?: string;
+}
+
+export interface DuplicateWarning {
+  row: number;
+  id: string;
+  name: string;
+  phone: string;
+  email: string;
+  city: string;
+  reason: string;
+  score: number;
+}
+
+export interface NewOrder {
+  clientId: string;
+  service: string;
+  amount: number;
+  date: string;
+  number?: string;
+  manager?: string;
+  comment?: string;
+}
+
+export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all';
+
+export interface AbcShare {
+  clients: number;
+  revenue: number;
+  /** Share of total revenue, 0..1. */
+  share: number;
+}
+
+export interface AnalysisSummary {
+  asOf: string;
+  clients: number;
+  clientsWithOrders: number;
+  cold: number;
+  revenue: number;
+  abc: { A: AbcShare; B: AbcShare; C: AbcShare; none: number };
+  segments: Record<SegmentKey, number>;
+}
+
+export interface ActionResult {
+  action: ActionName;
+  /** One sentence for the user, in the workbook's language. */
+  message: string;
+  /** Sheets written or changed. */
+  sheets: string[];
+  problems: Problem[];
+  summary?: AnalysisSummary;
+}
+
+export interface DuplicateMember {
+  row: number;
+  id: string;
+  name: string;
+  phone: string;
+  email: string;
+  city: string;
+}
+
+export interface DuplicateGroupView {
+  id: string;
+  members: DuplicateMember[];
+  reason: string;
+  score: number;
+  /** ID of the suggested row to keep. */
+  suggestedKeep: string;
+}
+
+export interface MergeResult {
+  message: string;
+  /** Pass to `undoMerge` to put the archived rows back. */
+  undoToken: string;
+}
+
+export interface FieldMapping {
+  field: string;
+  /** The user's header the field was found under, null when missing. */
+  header: string | null;
+  /** 1-based column, null when missing. */
+  column: number | null;
+  /** Added by the product when missing. */
+  managed: boolean;
+}
+
+export interface LayoutView {
+  services: { sheet: string | null; fields: FieldMapping[] };
+  clients: { sheet: string | null; fields: FieldMapping[] };
+  orders: { sheet: string | null; fields: FieldMapping[] };
+  /** Headers the product does not recognise (kept as the user's own columns). */
+  unknownHeaders: Array<{ sheet: string; header: string }>;
+}
+
+export interface PanelActions {
+  listClients(filter: ClientFilter, limit?: number): Promise<ClientList>;
+  getClient(id: string): Promise<ClientCard>;
+  selectClient(row: number): Promise<void>;
+  /** Filter the clients sheet to the matching rows; null clears the filter. */
+  showInSheet(filter: ClientFilter | null): Promise<void>;
+  setStatus(id: string, status: string): Promise<ClientCard>;
+  addNote(id: string, note: string): Promise<ClientCard>;
+  statuses(): Promise<string[]>;
+  services(): Promise<string[]>;
+  checkNewClient(client: NewClient): Promise<DuplicateWarning[]>;
+  addClient(client: NewClient): Promise<ClientCard>;
+  recordOrder(order: NewOrder): Promise<ClientCard>;
+  run(action: ActionName, onProgress?: ProgressListener): Promise<ActionResult>;
+  duplicateGroups(): Promise<DuplicateGroupView[]>;
+  merge(groupId: string, keepId: string): Promise<MergeResult>;
+  undoMerge(undoToken: string): Promise<ActionResult>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  layout(): Promise<LayoutView>;
+  /** Tell the product that `field` of `sheet` is under `header` (stored in the settings sheet). */
+  setMapping(sheet: 'services' | 'clients' | 'orders', field: string, header: string | null): Promise<LayoutView>;
+}

@@ -1,0 +1,123 @@
+/**
+ * The domain records the core reasons about, parsed from a snapshot by `readBase` (base.ts).
+ * Dates are whole days since 1970-01-01 of the calendar date the user sees (`DayNumber`), so no time
+ * zone ever enters a computation.
+ */
+
+export type DayNumber = number;
+
+export type Language = 'ru' | 'en';
+
+/** One bad cell, with the spreadsheet row (header = 1) and the column's header as the user wrote it. */
+export interface Problem {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export const CLIENT_FIELDS = [
+  'id',
+  'name',
+  'type',
+  'contact',
+  'phone',
+  'email',
+  'inn',
+  'city',
+  'industry',
+  'source',
+  'manager',
+  'status',
+  'service',
+  'firstContact',
+  'firstOrder',
+  'lastOrder',
+  'orders',
+  'revenue',
+  'daysSinceLastOrder',
+  'birthday',
+  'nextContact',
+  'channel',
+  'refusalReason',
+  'comment',
+  'abc',
+  'rfm',
+  'segment',
+  'duplicateGroup',
+] as const;
+export type ClientField = (typeof CLIENT_FIELDS)[number];
+
+export const SERVICE_FIELDS = ['name', 'category', 'price', 'audience', 'description', 'active'] as const;
+export type ServiceField = (typeof SERVICE_FIELDS)[number];
+
+export const ORDER_FIELDS = ['date', 'clientId', 'client', 'service', 'amount', 'number', 'manager', 'comment'] as const;
+export type OrderField = (typeof ORDER_FIELDS)[number];
+
+export interface Client {
+  /** Spreadsheet row. */
+  row: number;
+  /** The ID cell as text, null when empty. */
+  id: string | null;
+  /** Client name as typed, trimmed; '' when empty. */
+  name: string;
+  type: string;
+  contact: string;
+  phone: string;
+  /** E.164 form of `phone`, null when it is empty or not a valid number. */
+  phoneNormalised: string | null;
+  email: string;
+  /** Trimmed, lower-case e-mail, null when empty or invalid. */
+  emailNormalised: string | null;
+  inn: string;
+  city: string;
+  /** Canonical city (МСК → Москва), '' when empty. */
+  cityNormalised: string;
+  industry: string;
+  source: string;
+  manager: string;
+  status: string;
+  service: string;
+  firstContact: DayNumber | null;
+  birthday: DayNumber | null;
+  nextContact: DayNumber | null;
+  channel: string;
+  refusalReason: string;
+  comment: string;
+}
+
+export interface Service {
+  row: number;
+  name: string;
+  category: string;
+  price: number | null;
+  audience: string;
+  description: string;
+  active: boolean;
+}
+
+export interface Order {
+  row: number;
+  date: DayNumber | null;
+  clientId: string;
+  client: string;
+  service: string;
+  amount: number | null;
+  number: string;
+  manager: string;
+  comment: string;
+}
+
+/** Where each field sits in a sheet: 0-based column index into the snapshot row, by field. */
+export type ColumnMap<F extends string> = Partial<Record<F, number>>;
+
+export interface SheetLayout<F extends string> {
+  /** The sheet's actual name. */
+  sheet: string;
+  columns: ColumnMap<F>;
+  /** The header texts as read, trimmed, so problems can name the user's own header. */
+  header: string[];
+  /** Number of data rows in the snapshot (spreadsheet rows 2..rowCount+1). */
+  rowCount: number;
+}

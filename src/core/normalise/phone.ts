@@ -1,0 +1,47 @@
+/**
+ * Phones as Russian small firms type them: `8 (912) 345-67-89`, `+7 912 345 67 89`, `9123456789`,
+ * `тел. 8-912-345-67-89 доб. 12`. The canonical form is E.164 (`+79123456789`).
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/** A Russian trunk prefix 8 before a ten-digit national number stands for +7. */
+function russianTrunkToInternational(digits: string): string | null {
+  if (digits.length === 11 && digits.startsWith('8')) return `+7${digits.slice(1)}`;
+  return null;
+}
+
+/** Cut an extension (`доб. 12`, `ext 12`, `#12`) off the end; it is not part of the number. */
+function withoutExtension(text: string): string {
+  return text.replace(/\s*(?:доб\.?|добавочный|ext\.?|extension|x|#)\s*\d{1,6}\s*$/i, '');
+}
+
+/**
+ * E.164 form of a phone, or null when the text holds no valid number.
+ * `region` (ISO 3166 alpha-2) applies to numbers written without a country code.
+ */
+export function normalisePhone(raw: unknown, region = 'RU'): string | null {
+  if (raw === null || raw === undefined) return null;
+  const text = withoutExtension(String(raw).trim());
+  if (!text) return null;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 5 || digits.length > 15) return null;
+  const country = region.toUpperCase() as CountryCode;
+  const candidates: string[] = [];
+  if (text.trim().startsWith('+')) candidates.push(`+${digits}`);
+  if (country === 'RU') {
+    const trunk = russianTrunkToInternational(digits);
+    if (trunk) candidates.push(trunk);
+    if (digits.length === 11 && digits.startsWith('7')) candidates.push(`+${digits}`);
+  }
+  candidates.push(text);
+  for (const candidate of candidates) {
+    const parsed = parsePhoneNumberFromString(candidate, country);
+    if (parsed && parsed.isValid()) return parsed.number;
+  }
+  return null;
+}
+
+/** Digits of a phone for loose matching (search, typo checks): `+7 (912) 345` → `7912345`. */
+export function phoneDigits(raw: unknown): string {
+  return raw === null || raw === undefined ? '' : String(raw).replace(/\D/g, '');
+}

@@ -1,0 +1,41 @@
+/**
+ * Settings live in the workbook itself (a key/value sheet), so every user of the file and every host
+ * sees the same thresholds. Keys are stable English identifiers; the sheet also carries a human label.
+ */
+import type { Language } from './model';
+
+export type RfmMode = 'percentiles' | 'fixed';
+export type DuplicateSensitivity = 'strict' | 'normal' | 'loose';
+
+export interface Settings {
+  /** A client with orders is cold when days since the last order ≥ this. */
+  coldDays: number;
+  /** ABC cut-offs in percent of revenue: A up to `a`, B the next `b`, C the rest. */
+  abcA: number;
+  abcB: number;
+  rfmMode: RfmMode;
+  /** Fixed recency bands in days (upper bounds of R5, R4, R3, R2; above the last is R1). */
+  rfmRecencyBands: number[];
+  /** Fixed frequency bands in orders (upper bounds of F1, F2, F3, F4; above the last is F5). */
+  rfmFrequencyBands: number[];
+  /** Default region for phone numbers written without a country code. */
+  phoneRegion: string;
+  /** A manager with more active clients than this is over the limit. */
+  managerLimit: number;
+  duplicateSensitivity: DuplicateSensitivity;
+  /** Language of the sheets and headers the product creates (detected from the workbook when unset). */
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  coldDays: 60,
+  abcA: 75,
+  abcB: 20,
+  rfmMode: 'percentiles',
+  rfmRecencyBands: [30, 60, 90, 180],
+  rfmFrequencyBands: [1, 2, 3, 5],
+  phoneRegion: 'RU',
+  managerLimit: 70,
+  duplicateSensitivity: 'normal',
+  language: 'ru',
+});

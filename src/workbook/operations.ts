@@ -1,0 +1,223 @@
+/**
+ * The vocabulary of sheet operations: everything a plan may ask a host to do.
+ *
+ * Operations are declarative and positional. Rows and columns are 1-based spreadsheet coordinates
+ * (the header is row 1), computed by the core from the snapshot the plan was made from, including the
+ * columns the same plan adds at the right. Gateways execute them in order, batching as their host
+ * allows; they never reinterpret them.
+ *
+ * Every string value is literal text: a gateway must make sure `=HYPERLINK(...)`, `+7 912 …`, `-5`
+ * or `@SUM(…)` given as a string is stored as that text, never as a formula or a number.
+ */
+import type { CellValue } from './snapshot';
+
+/** A colour as `#RRGGBB`. */
+export type Colour = string;
+
+/** Number formats in Excel's locale-independent codes (`dd.mm.yyyy`, `#,##0.00`, `0`, `@`). */
+export const FORMAT_DATE = 'dd.mm.yyyy';
+export const FORMAT_DATETIME = 'dd.mm.yyyy hh:mm';
+export const FORMAT_MONEY = '#,##0.00';
+export const FORMAT_INTEGER = '0';
+export const FORMAT_PERCENT = '0.0%';
+export const FORMAT_TEXT = '@';
+
+export interface CellAddress {
+  row: number;
+  column: number;
+}
+
+/** A block of one column: rows `fromRow..toRow` inclusive. `sheet` defaults to the operation's sheet. */
+export interface ColumnRange {
+  sheet?: string;
+  column: number;
+  fromRow: number;
+  toRow: number;
+}
+
+/** Create the sheet when it is missing (with `header` in row 1 if given); leave an existing one as it is. */
+export interface EnsureSheet {
+  kind: 'ensureSheet';
+  sheet: string;
+  header?: string[];
+  tabColour?: Colour;
+}
+
+/**
+ * Write a table at `anchor` (default A1): header row, then rows.
+ * With `replace`, the whole sheet is cleared first (values, formats, validations, conditional formats,
+ * tables, charts, filters): result sheets are regenerated whole on every run.
+ */
+export interface WriteTable {
+  kind: 'writeTable';
+  sheet: string;
+  replace: boolean;
+  anchor?: CellAddress;
+  header: string[];
+  rows: CellValue[][];
+  /** One format per column (null = the host's default). */
+  numberFormats?: (string | null)[];
+  /** One width per column in characters (null = leave). */
+  columnWidths?: (number | null)[];
+  freezeHeader?: boolean;
+  /** Make the block a host table (Excel table; in Sheets a banded range with a filter). */
+  table?: { name: string };
+  /** Put an autofilter on the block (ignored when `table` is given, which has its own). */
+  autoFilter?: boolean;
+  /** Fill of the header row. */
+  headerFill?: Colour;
+}
+
+/**
+ * Write whole columns of an existing sheet: the product's managed columns.
+ * `values[i]` goes to row `i + 2`; `undefined` leaves that cell as it is (used e.g. to fill only empty IDs).
+ * When `header` is given it is written to row 1 (a new managed column is added this way at the right).
+ */
+export interface WriteColumns {
+  kind: 'writeColumns';
+  sheet: string;
+  columns: Array<{
+    column: number;
+    header?: string;
+    values: Array<CellValue | undefined>;
+    numberFormat?: string;
+  }>;
+}
+
+/** Append rows after the last non-empty row of the sheet, each row laid out in the sheet's column order. */
+export interface AppendRows {
+  kind: 'appendRows';
+  sheet: string;
+  rows: CellValue[][];
+  numberFormats?: (string | null)[];
+}
+
+/** Delete whole rows (spreadsheet numbers). Only after the same plan has archived them. */
+export interface DeleteRows {
+  kind: 'deleteRows';
+  sheet: string;
+  rows: number[];
+}
+
+export type ValidationRule =
+  | { type: 'list'; values: string[] }
+  | { type: 'listRange'; source: ColumnRange & { sheet: string } }
+  | { type: 'date'; min?: string; max?: string }
+  | { type: 'number'; min?: number; max?: number }
+  /** A formula relative to the first cell of the range, English function names, A1 references. */
+  | { type: 'custom'; formula: string };
+
+/** A validation rule over one column, rows `fromRow..toRow`; replaces any rule already there. */
+export interface SetValidation {
+  kind: 'setValidation';
+  sheet: string;
+  column: number;
+  fromRow: number;
+  toRow: number;
+  rule: ValidationRule;
+  /** true: reject other input; false: warn but accept. */
+  strict: boolean;
+  /** Shown when the user enters a value the rule rejects. */
+  errorMessage?: string;
+  /** Shown when the cell is selected (help text). */
+  prompt?: string;
+}
+
+export type ColourCondition =
+  | { equals: string }
+  | { atLeast: number }
+  | { atMost: number };
+
+export interface ColourRule {
+  when: ColourCondition;
+  fill: Colour;
+  fontColour?: Colour;
+}
+
+/**
+ * Conditional colouring of one column, rows `fromRow..toRow` (e.g. funnel-status fills, "cold" days).
+ * With `wholeRow`, the fill applies to the whole row of the sheet's used columns. Replaces the product's
+ * earlier rules on the same range.
+ */
+export interface ColourCells {
+  kind: 'colourCells';
+  sheet: string;
+  column: number;
+  fromRow: number;
+  toRow: number;
+  rules: ColourRule[];
+  wholeRow?: boolean;
+}
+
+/** A static fill on whole rows (result sheets only: the user's own sheets get conditional colours). */
+export interface HighlightRows {
+  kind: 'highlightRows';
+  sheet: string;
+  rows: number[];
+  fill: Colour;
+}
+
+/** Freeze, filter, table and column formats on an existing (user's) sheet, without touching its values. */
+export interface FormatSheet {
+  kind: 'formatSheet';
+  sheet: string;
+  freezeHeader?: boolean;
+  autoFilter?: boolean;
+  table?: { name: string };
+  columnFormats?: Array<{ column: number; format: string; fromRow: number; toRow: number }>;
+  columnWidths?: Array<{ column: number; width: number }>;
+}
+
+export interface ChartSeries {
+  name: string;
+  values: ColumnRange;
+  /** Draw this series as a line (Pareto's cumulative share), on the secondary axis when asked. */
+  asLine?: boolean;
+  secondaryAxis?: boolean;
+}
+
+export interface ChartSpec {
+  type: 'column' | 'bar' | 'pie' | 'pareto';
+  title: string;
+  categories: ColumnRange;
+  series: ChartSeries[];
+  anchor: CellAddress;
+  /** In pixels. */
+  width?: number;
+  height?: number;
+}
+
+export interface AddChart {
+  kind: 'addChart';
+  sheet: string;
+  chart: ChartSpec;
+}
+
+/** Show only the rows whose cell in `column` is one of `values` (the side panel's "show only these"). */
+export interface ApplyFilter {
+  kind: 'applyFilter';
+  sheet: string;
+  column: number;
+  values: string[];
+}
+
+export interface ClearFilter {
+  kind: 'clearFilter';
+  sheet: string;
+}
+
+export type SheetOperation =
+  | EnsureSheet
+  | WriteTable
+  | WriteColumns
+  | AppendRows
+  | DeleteRows
+  | SetValidation
+  | ColourCells
+  | HighlightRows
+  | FormatSheet
+  | AddChart
+  | ApplyFilter
+  | ClearFilter;
+
+export type OperationKind = SheetOperation['kind'];

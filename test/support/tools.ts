@@ -1,0 +1,41 @@
+/**
+ * Tests that need a Debian package (Chromium, python3-openpyxl, LibreOffice) run when it is installed
+ * and are skipped otherwise, under a name that says what was missing; the summary reporter lists them
+ * loudly. `scripts/test.js` probes the machine once and passes what it found in CRM_TOOLS.
+ */
+import { execFileSync } from 'child_process';
+import { existsSync } from 'fs';
+
+export type Tool = 'chromium' | 'openpyxl' | 'libreoffice';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Debian's python3, which is where python3-openpyxl installs (not a pyenv or venv python). */
+export const DEBIAN_PYTHON = '/usr/bin/python3';
+
+function probe(tool: Tool): boolean {
+  switch (tool) {
+    case 'chromium':
+      return existsSync(CHROMIUM_PATH);
+    case 'openpyxl':
+      try {
+        execFileSync(DEBIAN_PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    case 'libreoffice':
+      return existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice');
+  }
+}
+
+export function hasTool(tool: Tool): boolean {
+  const known = process.env.CRM_TOOLS;
+  if (known !== undefined) return known.split(',').includes(tool);
+  return probe(tool);
+}
+
+/** `describe` when the tool is there; otherwise a skipped block named `[needs TOOL] …`. */
+export function describeWithTool(tool: Tool, name: string, body: () => void): void {
+  if (hasTool(tool)) describe(name, body);
+  else describe.skip(`[needs ${tool}] ${name}`, body);
+}
