@@ -11,11 +11,20 @@ export interface ValidationState {
   range: string;
   rule: ValidationRule;
   strict: boolean;
+  /** Shown when a value is rejected (SetValidation.errorMessage), when set. */
+  errorMessage?: string;
+  /** Help shown when the cell is selected (SetValidation.prompt), when set. */
+  prompt?: string;
 }
 
 export interface ConditionalFormatState {
   range: string;
   rules: ColourRule[];
+  /**
+   * Column letters of the cells the conditions test when the fill covers whole rows (`colourCells` with
+   * `wholeRow`); absent when each cell of `range` is tested itself.
+   */
+  testColumn?: string;
 }
 
 export interface SheetState {

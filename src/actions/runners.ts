@@ -1,0 +1,82 @@
+/**
+ * The actions, host-independent: each reads a snapshot through the Workbook port, lets the core plan,
+ * and applies the plan. The side panel, the ribbon, the menu and the CLI all run these.
+ */
+import { planAnalysis, type AnalysisPart, type AnalysisReport } from '../core/analysis';
+import { readBase, type Base } from '../core/base';
+import { checkData } from '../core/check';
+import type { DayNumber, Problem } from '../core/model';
+import { planOrderImport, type OrderImportReport } from '../core/order-import';
+import { problemsSheetOperations } from '../core/problems-sheet';
+import type { Settings } from '../core/settings';
+import { planStructure, type StructureReport } from '../core/structure';
+import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
+import type { ProgressListener, Workbook } from '../workbook/workbook';
+
+export interface RunContext {
+  workbook: Workbook;
+  /** The as-of date of analyses; today where the code runs by default. */
+  asOf?: DayNumber;
+  /** Settings to use instead of the workbook's settings sheet. */
+  settings?: Settings;
+  onProgress?: ProgressListener;
+}
+
+export async function readWorkbook(context: RunContext): Promise<WorkbookSnapshot> {
+  return context.workbook.read(undefined, context.onProgress);
+}
+
+/**
+ * Whether the structure plan still has work that other actions depend on: an ID for every client and
+ * an Orders sheet to record orders in.
+ */
+export function needsStructure(base: Base): boolean {
+  if (!base.layout.clients) return false;
+  return !base.layout.orders || base.layout.clients.columns.id === undefined || base.clients.some((client) => client.id === null);
+}
+
+export async function runStructure(context: RunContext): Promise<StructureReport> {
+  const snapshot = await readWorkbook(context);
+  const plan = planStructure(snapshot, { settings: context.settings });
+  await context.workbook.apply(plan.operations, context.onProgress);
+  return plan.report;
+}
+
+/** Runs the structure plan only when IDs or the Orders sheet are missing; returns the fresh snapshot. */
+export async function ensureStructured(context: RunContext): Promise<WorkbookSnapshot> {
+  const snapshot = await readWorkbook(context);
+  if (!needsStructure(readBase(snapshot, context.settings))) return snapshot;
+  const plan = planStructure(snapshot, { settings: context.settings });
+  await context.workbook.apply(plan.operations, context.onProgress);
+  return readWorkbook(context);
+}
+
+export interface CheckReport {
+  problems: Problem[];
+  sheet: string;
+}
+
+/** The data check, written as the problems sheet. */
+export async function runCheck(context: RunContext): Promise<CheckReport> {
+  const snapshot = await readWorkbook(context);
+  const base = readBase(snapshot, context.settings);
+  const problems = checkData(base);
+  const operations = problemsSheetOperations(problems, base.layout.language);
+  await context.workbook.apply(operations, context.onProgress);
+  return { problems, sheet: operations[0].sheet };
+}
+
+export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {
+  const snapshot = await ensureStructured(context);
+  const plan = planAnalysis(snapshot, { asOf: context.asOf, settings: context.settings, parts });
+  await context.workbook.apply(plan.operations, context.onProgress);
+  return plan.report;
+}
+
+/** Orders from another file (a CSV export) appended to the Orders sheet; unknown clients are added. */
+export async function runOrderImport(context: RunContext, source: SheetSnapshot): Promise<OrderImportReport> {
+  const snapshot = await ensureStructured(context);
+  const plan = planOrderImport(snapshot, source, context.settings);
+  await context.workbook.apply(plan.operations, context.onProgress);
+  return plan.report;
+}

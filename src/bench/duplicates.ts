@@ -1,0 +1,74 @@
+/**
+ * `npm run bench:duplicates`: accuracy of duplicate detection on generated labelled client lists
+ * (pairwise precision, recall and F1 at each sensitivity) and time and memory on a large list.
+ *
+ * Arguments: `--size N` (accuracy list, default 20000), `--speed N` (speed list, default 100000),
+ * `--seed S` (default 1). Returns the process exit code: 1 when a goal at the default sensitivity is missed.
+ */
+import { performance } from 'node:perf_hooks';
+import type { DuplicateSensitivity } from '../core/settings';
+import { findDuplicates } from '../core/duplicates/match';
+import { asReadByBase, generateLabelledClients, scoreGroups } from '../core/duplicates/labelled';
+import { buildClientIndex, checkNewClient } from '../core/duplicates/client-index';
+import { DEFAULT_SETTINGS } from '../core/settings';
+
+const GOALS = { precision: 0.98, f1: 0.95, seconds: 5, megabytes: 1024, checkMs: 50 };
+
+function option(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const fixed = (x: number, digits = 4) => x.toFixed(digits);
+
+export async function runDuplicatesBench(args: string[] = []): Promise<number> {
+  const size = option(args, 'size', 20000);
+  const speedSize = option(args, 'speed', 100000);
+  const seed = option(args, 'seed', 1);
+  let ok = true;
+
+  const labelled = asReadByBase(generateLabelledClients({ size, seed }));
+  console.log(`Accuracy on ${size} generated clients (seed ${seed}):`);
+  console.log('sensitivity  precision  recall  F1      groups');
+  for (const sensitivity of ['strict', 'normal', 'loose'] as DuplicateSensitivity[]) {
+    const groups = findDuplicates(labelled, { sensitivity, phoneRegion: 'RU' });
+    const s = scoreGroups(labelled, groups);
+    console.log(`${sensitivity.padEnd(12)} ${fixed(s.precision).padEnd(10)} ${fixed(s.recall).padEnd(7)} ${fixed(s.f1).padEnd(7)} ${groups.length}`);
+    if (sensitivity === 'normal' && (s.precision < GOALS.precision || s.f1 < GOALS.f1)) ok = false;
+  }
+
+  const big = asReadByBase(generateLabelledClients({ size: speedSize, seed: seed + 1 }));
+  if (global.gc) global.gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  const started = performance.now();
+  const groups = findDuplicates(big, { sensitivity: DEFAULT_SETTINGS.duplicateSensitivity, phoneRegion: 'RU' });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const megabytes = (peak - heapBefore) / 2 ** 20;
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  const s = scoreGroups(big, groups);
+  console.log(`\nSpeed on ${speedSize} clients (normal): ${seconds.toFixed(2)} s, heap growth ≈ ${megabytes.toFixed(0)} MB, RSS ${rss.toFixed(0)} MB; ${groups.length} groups; P ${fixed(s.precision)} R ${fixed(s.recall)} F1 ${fixed(s.f1)}`);
+  if (seconds > GOALS.seconds || rss > GOALS.megabytes) ok = false;
+
+  const indexStarted = performance.now();
+  const index = buildClientIndex(big, DEFAULT_SETTINGS);
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
+  const probes = big.slice(0, 500);
+  const checkStarted = performance.now();
+  let worst = 0;
+  for (const probe of probes) {
+    const t = performance.now();
+    checkNewClient(index, { name: probe.name, phone: probe.phone, email: probe.email, city: probe.city, inn: probe.inn });
+    worst = Math.max(worst, performance.now() - t);
+  }
+  const mean = (performance.now() - checkStarted) / probes.length;
+  console.log(`New-client check on ${speedSize} clients: index ${indexSeconds.toFixed(2)} s; check mean ${mean.toFixed(2)} ms, worst ${worst.toFixed(2)} ms`);
+  if (worst > GOALS.checkMs) ok = false;
+
+  console.log(ok ? '\nAll goals met.' : '\nSome goal was missed.');
+  return ok ? 0 : 1;
+}

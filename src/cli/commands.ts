@@ -1,0 +1,174 @@
+/** The commands of `crm-base`. Each parses its arguments, runs actions over a workbook, reports. */
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { isoToDay } from '../core/normalise/date';
+import { csvToSheet } from '../core/import';
+import type { Problem } from '../core/model';
+import { runAnalysis, runCheck, runOrderImport, runStructure, type RunContext } from '../actions/runners';
+import { generateSampleWorkbook } from '../sample';
+import { XlsxWorkbook } from '../xlsx/workbook';
+import { xlsxToFile } from '../xlsx/node';
+import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
+import { InputError, openBook, progressReporter } from './workbooks';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const BOOK_OPTIONS = ['-o', '--json', '--google-sheet', '--credentials'];
+const ALIASES = { '--out': '-o', '--output': '-o' };
+
+export function usage(): string {
+  return `crm-base — клиентская база: структура, проверка, трекер заказов, ABC, RFM, дубликаты
+
+Usage:
+  crm-base structure BOOK.xlsx -o OUT.xlsx [--json REPORT.json]
+  crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--as-of YYYY-MM-DD] [-o OUT.xlsx] [--json RESULTS.json]
+  crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
+  crm-base check BOOK.xlsx [--json REPORT.json]
+  crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
+  crm-base demo [--dir DIR]
+  crm-base bench [duplicates]
+
+Instead of BOOK.xlsx, --google-sheet SPREADSHEET_ID --credentials KEY.json works on a live Google Sheet.
+Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
+`;
+}
+
+function writeJson(path: string | undefined, value: unknown): void {
+  if (path) writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+function printProblems(problems: readonly Problem[], shown = 20): void {
+  if (problems.length === 0) return;
+  process.stderr.write(`Проблем в данных / data problems: ${problems.length}\n`);
+  for (const p of problems.slice(0, shown)) process.stderr.write(`  ${p.sheet}!${p.row} [${p.column}] «${p.value}»: ${p.message}\n`);
+  if (problems.length > shown) process.stderr.write(`  … и ещё ${problems.length - shown} (полный список: --json)\n`);
+}
+
+function asOfOption(args: ParsedArgs): number | undefined {
+  const text = stringOption(args, '--as-of');
+  if (text === undefined) return undefined;
+  const day = isoToDay(text);
+  if (day === null) throw new UsageError(`--as-of needs a date as YYYY-MM-DD, not "${text}"`);
+  return day;
+}
+
+function positiveInteger(args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringOption(args, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new UsageError(`${name} needs a whole number, not "${text}"`);
+  return value;
+}
+
+async function saved(book: { save(): Promise<string | null> }): Promise<void> {
+  const where = await book.save();
+  if (where) process.stderr.write(`Записано / written: ${where}\n`);
+}
+
+const structure: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: [], aliases: ALIASES });
+  const book = await openBook(args);
+  const report = await runStructure({ workbook: book.workbook, onProgress: progressReporter('structure') });
+  if (report.clientsSheet === null) throw new InputError(report.problems[0]?.message ?? 'no clients sheet');
+  process.stderr.write(
+    `Столбцов добавлено: ${report.addedColumns.length}, ID присвоено: ${report.idsFilled}, листов создано: ${report.sheetsCreated.length}\n`,
+  );
+  printProblems(report.problems);
+  writeJson(stringOption(args, '--json'), report);
+  await saved(book);
+  return 0;
+};
+
+const analyze: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of'], flags: [], aliases: ALIASES });
+  const asOf = asOfOption(args);
+  const book = await openBook(args);
+  const context: RunContext = { workbook: book.workbook, asOf, onProgress: progressReporter('analyze') };
+  const ordersPath = stringOption(args, '--orders');
+  const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath)) : undefined;
+  if (imported) {
+    process.stderr.write(`Импортировано заказов: ${imported.imported}, добавлено клиентов: ${imported.clientsAdded}\n`);
+    if (imported.ignoredColumns.length) process.stderr.write(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}\n`);
+  }
+  const report = await runAnalysis(context);
+  const problems = [...(imported?.problems ?? []), ...report.problems];
+  const withOrders = report.clients.filter((c) => c.orders > 0).length;
+  process.stderr.write(
+    `На ${report.asOf}: клиентов ${report.clients.length}, с заказами ${withOrders}, ` +
+      `A/B/C: ${report.abc.A.clients}/${report.abc.B.clients}/${report.abc.C.clients}\n`,
+  );
+  printProblems(problems);
+  const { asOf: asOfIso, clients, abc, segments, thresholds } = report;
+  writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, problems, ...(imported ? { imported } : {}) });
+  await saved(book);
+  return 0;
+};
+
+function readCsvFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new InputError(`нет такого файла / no such file: ${path}`);
+  }
+}
+
+const check: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: [], aliases: ALIASES });
+  const book = await openBook(args);
+  const report = await runCheck({ workbook: book.workbook, onProgress: progressReporter('check') });
+  printProblems(report.problems);
+  if (report.problems.length === 0) process.stderr.write('Проблем не найдено / no problems found\n');
+  writeJson(stringOption(args, '--json'), { problems: report.problems });
+  await saved(book);
+  return 0;
+};
+
+const sample: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: ['-o', '--clients', '--orders', '--seed'], flags: [], aliases: ALIASES });
+  const out = stringOption(args, '-o');
+  if (!out) throw new UsageError('sample needs -o BOOK.xlsx');
+  const snapshot = generateSampleWorkbook({
+    clients: positiveInteger(args, '--clients', 2000),
+    orders: positiveInteger(args, '--orders', 15000),
+    seed: positiveInteger(args, '--seed', 20261101),
+  });
+  await xlsxToFile(XlsxWorkbook.fromSnapshot(snapshot), out);
+  process.stderr.write(`Пример книги записан / sample workbook written: ${out}\n`);
+  return 0;
+};
+
+const demo: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: ['--dir'], flags: [] });
+  const dir = resolve(stringOption(args, '--dir') ?? 'demo');
+  mkdirSync(dir, { recursive: true });
+  const samplePath = join(dir, 'sample.xlsx');
+  const resultPath = join(dir, 'result.xlsx');
+  const snapshot = generateSampleWorkbook();
+  await xlsxToFile(XlsxWorkbook.fromSnapshot(snapshot), samplePath);
+  process.stderr.write(`1. Пример книги малой фирмы: ${samplePath}\n`);
+  const workbook = XlsxWorkbook.fromSnapshot(snapshot);
+  const context: RunContext = { workbook, onProgress: progressReporter('demo') };
+  const structured = await runStructure(context);
+  process.stderr.write(`2. Структура: +${structured.addedColumns.length} столбцов, ${structured.idsFilled} ID, проблем в данных: ${structured.problems.length}\n`);
+  await runCheck(context);
+  const report = await runAnalysis(context);
+  const cold = report.clients.filter((c) => c.cold).length;
+  process.stderr.write(
+    `3. Анализ на ${report.asOf}: ${report.clients.length} клиентов, холодных ${cold}; ` +
+      `A ${report.abc.A.clients} (${Math.round(report.abc.A.share * 100)} % выручки), B ${report.abc.B.clients}, C ${report.abc.C.clients}\n`,
+  );
+  await xlsxToFile(workbook, resultPath);
+  process.stdout.write(`Готово. Откройте результат / open the result: ${resultPath}\n`);
+  return 0;
+};
+
+const bench: Command = async (argv) => {
+  if (argv[0] === 'duplicates') {
+    const { runDuplicatesBench } = await import('../bench/duplicates');
+    return runDuplicatesBench(argv.slice(1));
+  }
+  const { runBench } = await import('../bench/main');
+  return runBench(argv);
+};
+
+export const COMMANDS: Record<string, Command> = { structure, analyze, check, sample, demo, bench };

@@ -1,0 +1,202 @@
+import { locateBase, managedColumns, readBase } from '../base';
+import { DEFAULT_SETTINGS } from '../settings';
+import { isoToDay } from '../normalise/date';
+import { book, date, sheet } from './snapshot-builder';
+
+const clientsHeader = ['ID', 'ФИО', 'Телефон', 'E-mail', 'Город', 'Дата первого контакта', 'Статус'];
+
+describe('locateBase', () => {
+  it('finds sheets by name synonyms, any case and spacing', () => {
+    const layout = locateBase(
+      book(sheet(' прайс ', ['Услуга', 'Цена']), sheet('База клиентов', ['Клиент']), sheet('ПРОДАЖИ', ['Дата', 'Сумма']), sheet('Настройки', ['Ключ'])),
+    );
+    expect(layout.services?.sheet).toBe(' прайс ');
+    expect(layout.clients?.sheet).toBe('База клиентов');
+    expect(layout.orders?.sheet).toBe('ПРОДАЖИ');
+    expect(layout.settingsSheet).toBe('Настройки');
+    expect(layout.language).toBe('ru');
+  });
+
+  it('takes an unnamed sheet by its headers, the best fit first', () => {
+    const layout = locateBase(
+      book(
+        sheet('Лист1', ['Клиент', 'Телефон']),
+        sheet('Лист2', ['Дата', 'Клиент', 'Услуга', 'Сумма']),
+        sheet('Лист3', ['Заметки']),
+      ),
+    );
+    expect(layout.clients?.sheet).toBe('Лист1');
+    expect(layout.orders?.sheet).toBe('Лист2');
+    expect(layout.services).toBeUndefined();
+  });
+
+  it('never takes a result or archive sheet for user data', () => {
+    const layout = locateBase(book(sheet('Архив', ['Клиент', 'Телефон']), sheet('ABC', ['Клиент', 'Выручка'])));
+    expect(layout.clients).toBeUndefined();
+  });
+
+  it('maps columns by header synonyms; the first of duplicate headers wins and the second is a problem', () => {
+    const layout = locateBase(book(sheet('Клиенты', ['Клиент', 'Тел.', 'Телефон', 'Заметка', 'Телефон рабочий'])));
+    expect(layout.clients?.columns).toEqual({ name: 0, phone: 1 });
+    expect(layout.problems).toHaveLength(1);
+    expect(layout.problems[0]).toMatchObject({ sheet: 'Клиенты', row: 1, column: 'Телефон' });
+    expect(layout.problems[0].message).toContain('Тел.');
+  });
+
+  it('lets the user mapping override synonyms, and null block a field', () => {
+    const snapshot = book(sheet('Клиенты', ['Клиент', 'Телефон', 'Моб']));
+    const layout = locateBase(snapshot, { clients: { phone: 'моб', name: null } });
+    expect(layout.clients?.columns).toEqual({ phone: 2 });
+  });
+
+  it('reports a mapped header that is not there and falls back to synonyms', () => {
+    const layout = locateBase(book(sheet('Clients', ['Name', 'Phone'])), { clients: { phone: 'Mobile' } });
+    expect(layout.language).toBe('en');
+    expect(layout.clients?.columns.phone).toBe(1);
+    expect(layout.problems[0].message).toMatch(/no such header/);
+  });
+
+  it('counts data rows up to the last non-blank one', () => {
+    const layout = locateBase(book(sheet('Клиенты', ['Клиент'], ['А'], [null], ['Б'], [''], [null])));
+    expect(layout.clients?.rowCount).toBe(3);
+  });
+});
+
+describe('managedColumns', () => {
+  it('appends missing managed columns after everything in use, and keeps existing ones in place', () => {
+    const snapshot = book(sheet('Клиенты', ['Клиент', 'Выручка', '', 'ID'], ['Иванов', 5, null, 'К-00001', 'под заголовком нет']));
+    const layout = locateBase(snapshot).clients!;
+    const columns = managedColumns(layout, 'ru');
+    expect(columns[0]).toEqual({ field: 'id', column: 4, header: 'ID', isNew: false });
+    expect(columns.find((c) => c.field === 'revenue')).toEqual({ field: 'revenue', column: 2, header: 'Выручка', isNew: false });
+    // Column 5 holds a value under no header: new columns start at 6, so nothing typed is overwritten.
+    expect(columns.filter((c) => c.isNew).map((c) => [c.field, c.column])).toEqual([
+      ['firstOrder', 6],
+      ['lastOrder', 7],
+      ['orders', 8],
+      ['daysSinceLastOrder', 9],
+      ['abc', 10],
+      ['rfm', 11],
+      ['segment', 12],
+      ['duplicateGroup', 13],
+      ['status', 14],
+    ]);
+    expect(columns.find((c) => c.field === 'orders')?.header).toBe('Заказов');
+  });
+
+  it('uses English headers for an English workbook', () => {
+    const layout = locateBase(book(sheet('Clients', ['Name']))).clients!;
+    expect(managedColumns(layout, 'en').map((c) => c.header).slice(0, 3)).toEqual(['ID', 'First order', 'Last order']);
+  });
+});
+
+describe('readBase', () => {
+  it('reads clients with spreadsheet row numbers, skipping empty rows and normalising', () => {
+    const base = readBase(
+      book(
+        sheet(
+          'Клиенты',
+          clientsHeader,
+          ['К-00001', ' ООО «Ромашка» ', '8 (912) 345-67-89', 'Info@Romashka.RU ', 'МСК', '15.03.2024', 'Белый'],
+          [null, null, null, null, null, null, null],
+          ['', 'Петров Пётр', '+7 912 000', 'нет', 'Тверь', date(31, 1, 2024), null],
+        ),
+      ),
+    );
+    expect(base.clients).toHaveLength(2);
+    const [romashka, petrov] = base.clients;
+    expect(romashka).toMatchObject({
+      row: 2,
+      id: 'К-00001',
+      name: 'ООО «Ромашка»',
+      phoneNormalised: '+79123456789',
+      emailNormalised: 'info@romashka.ru',
+      cityNormalised: 'Москва',
+      firstContact: isoToDay('2024-03-15'),
+      status: 'Белый',
+    });
+    expect(petrov).toMatchObject({ row: 4, id: null, phoneNormalised: null, emailNormalised: null, firstContact: isoToDay('2024-01-31') });
+    expect(base.problems).toEqual([]);
+  });
+
+  it('reports a bad date with the row and the user header, and keeps reading', () => {
+    const base = readBase(book(sheet('Клиенты', clientsHeader, ['', 'А', '', '', '', '31.02.2024', ''], ['', 'Б', '', '', '', 'вчера', ''])));
+    expect(base.clients.map((c) => c.firstContact)).toEqual([null, null]);
+    expect(base.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, 'Дата первого контакта', '31.02.2024'],
+      [3, 'Дата первого контакта', 'вчера'],
+    ]);
+    expect(base.problems[0].message).toMatch(/нет в календаре/);
+  });
+
+  it('does not parse a column as dates or amounts unless its header says so', () => {
+    const base = readBase(book(sheet('Клиенты', ['Клиент', 'Комментарий'], ['А', '31.02.2024'], ['Б', 'дорого'])));
+    expect(base.problems).toEqual([]);
+    expect(base.clients[0].comment).toBe('31.02.2024');
+  });
+
+  it('reads orders with Russian amounts and links them by ID, then name, then phone', () => {
+    const base = readBase(
+      book(
+        sheet('Клиенты', ['ID', 'Клиент', 'Телефон'], ['К-00001', 'ООО «Ромашка»', '8 (912) 345-67-89'], ['К-00002', 'Иванов Иван', '']),
+        sheet(
+          'Заказы',
+          ['Дата', 'ID клиента', 'Клиент', 'Сумма', 'Номер заказа'],
+          ['01.02.2024', 'к-00002', 'кто-то', '1\u00A0234,56\u00A0₽', '17'],
+          [date(2, 2, 2024), '', 'ооо "ромашка"', 500, ''],
+          [45366, '', '+7 912 345 67 89', '-500', ''],
+          ['03.02.2024', 'К-99999', 'Неизвестный', 'дорого', ''],
+        ),
+      ),
+    );
+    expect(base.orders.map((o) => o.amount)).toEqual([1234.56, 500, -500, null]);
+    expect(base.orders.map((o) => o.date)).toEqual([isoToDay('2024-02-01'), isoToDay('2024-02-02'), isoToDay('2024-03-15'), isoToDay('2024-02-03')]);
+    expect(base.orderClient).toEqual([1, 0, 0, null]);
+    expect(base.problems).toHaveLength(1);
+    expect(base.problems[0]).toMatchObject({ sheet: 'Заказы', row: 5, column: 'Сумма', value: 'дорого' });
+  });
+
+  it('reads services with prices and the active flag', () => {
+    const base = readBase(book(sheet('Услуги', ['Услуга', 'Цена', 'Активна'], ['Стрижка', '1 500 ₽', 'да'], ['Маникюр', 900, 'нет'], ['Окрашивание', '', 'может быть'])));
+    expect(base.services.map((s) => [s.row, s.name, s.price, s.active])).toEqual([
+      [2, 'Стрижка', 1500, true],
+      [3, 'Маникюр', 900, false],
+      [4, 'Окрашивание', null, true],
+    ]);
+    expect(base.problems).toHaveLength(1);
+    expect(base.problems[0]).toMatchObject({ row: 4, column: 'Активна' });
+  });
+
+  it('warns about hidden rows (one warning per run) and merged cells, but still reads them', () => {
+    const snapshot = book(sheet('Клиенты', ['Клиент', 'Город'], ['А', 'Москва'], ['Б', ''], ['В', ''], ['Г', '']));
+    snapshot.sheets[0].hiddenRows = [3, 4, 1];
+    snapshot.sheets[0].mergedRanges = ['B3:B5'];
+    const base = readBase(snapshot);
+    expect(base.clients).toHaveLength(4);
+    expect(base.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, ''],
+      [3, 'Город'],
+    ]);
+    expect(base.problems[0].message).toContain('3–4');
+  });
+
+  it('is empty but usable for a workbook without the sheets', () => {
+    const base = readBase(book(sheet('Лист1', [])));
+    expect(base.clients).toEqual([]);
+    expect(base.orders).toEqual([]);
+    expect(base.orderClient).toEqual([]);
+    expect(base.layout.clients).toBeUndefined();
+  });
+
+  it('takes settings and the header mapping from the settings sheet, unless settings are given', () => {
+    const snapshot = book(
+      sheet('Clients', ['Name', 'Mob'], ['Smith', '9123456789']),
+      sheet('Settings', ['Key', 'Value'], ['coldDays', 30], ['phoneRegion', 'kz'], ['mapping.clients.phone', 'Mob']),
+    );
+    const base = readBase(snapshot);
+    expect(base.settings.coldDays).toBe(30);
+    expect(base.settings.language).toBe('en');
+    expect(base.clients[0].phone).toBe('9123456789');
+    expect(readBase(snapshot, DEFAULT_SETTINGS).settings.coldDays).toBe(60);
+  });
+});

@@ -1,0 +1,489 @@
+/**
+ * Reading the user's base: finding the services, clients and orders sheets and their columns
+ * (`locateBase`), and parsing their rows into domain records (`readBase`). Cells that cannot be parsed
+ * become problems with the spreadsheet row and the user's own header; the rest of the base is read.
+ */
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
+import { columnNumber, sheetRowNumber } from '../workbook/snapshot';
+import type { Client, ClientField, Language, Order, Problem, Service, SheetLayout } from './model';
+import type { Settings } from './settings';
+import { normaliseEmail } from './normalise/email';
+import { normalisePhone } from './normalise/phone';
+import { normaliseCity } from './normalise/city';
+import { cellText, isBlank, normaliseText } from './normalise/text';
+import { parseDay, type DateError } from './normalise/date';
+import { parseAmount } from './normalise/amount';
+import {
+  fieldHeader,
+  fieldOfHeader,
+  fieldOfHeaderPrefix,
+  headerKey,
+  sheetKindOfName,
+  sheetNameMatches,
+  type FieldsOf,
+  type TableKind,
+  workbookLanguage,
+} from './schema';
+import { readSettings } from './settings-sheet';
+
+/** A located sheet: the shared `SheetLayout` plus how far right the sheet's content reaches. */
+export interface LocatedSheet<F extends string> extends SheetLayout<F> {
+  /** Columns in use: up to the last non-empty header or the widest non-empty data cell. */
+  usedWidth: number;
+}
+
+export interface BaseLayout {
+  services?: LocatedSheet<FieldsOf['services']>;
+  clients?: LocatedSheet<FieldsOf['clients']>;
+  orders?: LocatedSheet<FieldsOf['orders']>;
+  settingsSheet?: string;
+  /** Language of the sheets and headers the product writes. */
+  language: Language;
+  /** Layout problems: duplicate headers, a mapped header that is not there. */
+  problems: Problem[];
+}
+
+/**
+ * The user's own word on where a field is: field → header text, or null for "this sheet has no such
+ * column" (so a synonym match is not used). Stored in the settings sheet.
+ */
+export type HeaderMapping = { [K in TableKind]?: Partial<Record<FieldsOf[K], string | null>> };
+
+export interface Base {
+  layout: BaseLayout;
+  settings: Settings;
+  clients: Client[];
+  services: Service[];
+  orders: Order[];
+  /** For each order, the index into `clients` of its client, or null when no client matches. */
+  orderClient: (number | null)[];
+  /** Parse problems (bad dates, amounts, layout), each cell once. */
+  problems: Problem[];
+}
+
+/** A message in the workbook's language. */
+export function say(language: Language, ru: string, en: string): string {
+  return language === 'ru' ? ru : en;
+}
+
+function lastNonBlankIndex(cells: readonly CellValue[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (!isBlank(cells[i])) return i;
+  return -1;
+}
+
+function rowIsBlank(row: readonly CellValue[]): boolean {
+  return lastNonBlankIndex(row) < 0;
+}
+
+/** Number of data rows up to the last non-blank one (trailing empty rows of the used range do not count). */
+function dataRowCount(sheet: SheetSnapshot): number {
+  for (let i = sheet.rows.length - 1; i >= 0; i--) if (!rowIsBlank(sheet.rows[i])) return i + 1;
+  return 0;
+}
+
+function usedWidth(sheet: SheetSnapshot): number {
+  let width = lastNonBlankIndex(sheet.header) + 1;
+  for (const row of sheet.rows) width = Math.max(width, lastNonBlankIndex(row) + 1);
+  return width;
+}
+
+function layoutSheet<K extends TableKind>(
+  kind: K,
+  sheet: SheetSnapshot,
+  mapping: Partial<Record<FieldsOf[K], string | null>>,
+  language: Language,
+  problems: Problem[],
+): LocatedSheet<FieldsOf[K]> {
+  const header = sheet.header.map((cell) => cellText(cell));
+  const columns: Partial<Record<FieldsOf[K], number>> = {};
+  const taken = new Set<number>();
+  const userSaid = new Set<FieldsOf[K]>();
+  const assign = (field: FieldsOf[K], index: number) => {
+    columns[field] = index;
+    taken.add(index);
+  };
+
+  for (const [field, wanted] of Object.entries(mapping) as Array<[FieldsOf[K], string | null | undefined]>) {
+    if (wanted === undefined) continue;
+    if (wanted === null) {
+      userSaid.add(field);
+      continue;
+    }
+    const index = header.findIndex((text, i) => !taken.has(i) && headerKey(text) === headerKey(wanted));
+    if (index >= 0) {
+      assign(field, index);
+      userSaid.add(field);
+    } else {
+      problems.push({
+        sheet: sheet.name,
+        row: 1,
+        column: wanted,
+        value: wanted,
+        message: say(
+          language,
+          `В настройках поле «${fieldHeader(kind, field, 'ru')}» указано в столбце «${wanted}», но такого заголовка на листе нет. Столбец найден по названию, если это возможно; поправьте настройку.`,
+          `The settings put the field "${fieldHeader(kind, field, 'en')}" under "${wanted}", but the sheet has no such header. The column is found by its name where possible; correct the setting.`,
+        ),
+      });
+    }
+  }
+
+  header.forEach((text, index) => {
+    if (taken.has(index)) return;
+    const field = fieldOfHeader(kind, text);
+    if (field === undefined || userSaid.has(field)) return;
+    const first = columns[field];
+    if (first === undefined) {
+      assign(field, index);
+      return;
+    }
+    problems.push({
+      sheet: sheet.name,
+      row: 1,
+      column: text,
+      value: text,
+      message: say(
+        language,
+        `Заголовок «${text}» повторяется: данные берутся из первого столбца «${header[first]}» (${first + 1}-й), этот столбец не читается. Переименуйте один из них.`,
+        `The header "${text}" is repeated: data is taken from the first column "${header[first]}" (column ${first + 1}); this one is not read. Rename one of them.`,
+      ),
+    });
+  });
+
+  header.forEach((text, index) => {
+    if (taken.has(index) || !text) return;
+    const field = fieldOfHeaderPrefix(kind, text);
+    if (field !== undefined && columns[field] === undefined && !userSaid.has(field)) assign(field, index);
+  });
+
+  return { sheet: sheet.name, columns, header, rowCount: dataRowCount(sheet), usedWidth: usedWidth(sheet) };
+}
+
+/** The field that must be there for a sheet to be taken for a kind by its headers alone. */
+const KEY_FIELD: { [K in TableKind]: FieldsOf[K] } = { clients: 'name', services: 'name', orders: 'date' };
+/** When a sheet's headers fit two kinds equally well, the earlier kind wins. */
+const KIND_ORDER: TableKind[] = ['clients', 'orders', 'services'];
+
+function headerScore(kind: TableKind, sheet: SheetSnapshot): number {
+  const fields = new Set(sheet.header.map((cell) => fieldOfHeader(kind, cellText(cell))).filter((f) => f !== undefined));
+  return fields.has(KEY_FIELD[kind]) && fields.size >= 2 ? fields.size : 0;
+}
+
+/** Sheets by name first; for kinds still missing, the unnamed sheet whose headers fit best. */
+function chooseSheets(snapshot: WorkbookSnapshot): Partial<Record<TableKind, SheetSnapshot>> {
+  const chosen: Partial<Record<TableKind, SheetSnapshot>> = {};
+  const used = new Set<SheetSnapshot>();
+  for (const kind of KIND_ORDER) {
+    const sheet = snapshot.sheets.find((s) => !used.has(s) && sheetNameMatches(kind, s.name));
+    if (sheet) {
+      chosen[kind] = sheet;
+      used.add(sheet);
+    }
+  }
+  // Sheets named for something else (results, archive, settings) are never taken by their headers.
+  const free = () => snapshot.sheets.filter((s) => !used.has(s) && sheetKindOfName(s.name) === undefined);
+  for (;;) {
+    let best: { kind: TableKind; sheet: SheetSnapshot; score: number } | undefined;
+    for (const kind of KIND_ORDER) {
+      if (chosen[kind]) continue;
+      for (const sheet of free()) {
+        const score = headerScore(kind, sheet);
+        if (score > 0 && (!best || score > best.score)) best = { kind, sheet, score };
+      }
+    }
+    if (!best) return chosen;
+    chosen[best.kind] = best.sheet;
+    used.add(best.sheet);
+  }
+}
+
+/**
+ * Where the services, clients and orders are. `mapping` (from the settings sheet) overrides header
+ * synonyms; `language` overrides the detection from the workbook's texts.
+ */
+export function locateBase(snapshot: WorkbookSnapshot, mapping: HeaderMapping = {}, language?: Language): BaseLayout {
+  const lang = language ?? workbookLanguage(snapshot);
+  const problems: Problem[] = [];
+  const chosen = chooseSheets(snapshot);
+  const layout: BaseLayout = { language: lang, problems };
+  const settingsSheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
+  if (settingsSheet) layout.settingsSheet = settingsSheet.name;
+  if (chosen.services) layout.services = layoutSheet('services', chosen.services, mapping.services ?? {}, lang, problems);
+  if (chosen.clients) layout.clients = layoutSheet('clients', chosen.clients, mapping.clients ?? {}, lang, problems);
+  if (chosen.orders) layout.orders = layoutSheet('orders', chosen.orders, mapping.orders ?? {}, lang, problems);
+  return layout;
+}
+
+/** The client columns the product manages, in the order it adds them at the right. */
+export const MANAGED_CLIENT_FIELDS: readonly ClientField[] = [
+  'id',
+  'firstOrder',
+  'lastOrder',
+  'orders',
+  'revenue',
+  'daysSinceLastOrder',
+  'abc',
+  'rfm',
+  'segment',
+  'duplicateGroup',
+  'status',
+];
+
+export interface ManagedColumn {
+  field: ClientField;
+  /** 1-based column. */
+  column: number;
+  /** The header: the user's own when the column exists, the canonical one when it is new. */
+  header: string;
+  isNew: boolean;
+}
+
+/**
+ * Positions of the managed client columns: where they are when the sheet has them, else new columns
+ * appended at the right of everything in use, in `MANAGED_CLIENT_FIELDS` order.
+ */
+export function managedColumns(
+  layout: SheetLayout<ClientField> & { usedWidth?: number },
+  language: Language,
+): ManagedColumn[] {
+  let next = Math.max(layout.usedWidth ?? 0, lastNonBlankIndex(layout.header) + 1) + 1;
+  return MANAGED_CLIENT_FIELDS.map((field) => {
+    const index = layout.columns[field];
+    if (index !== undefined) return { field, column: index + 1, header: layout.header[index], isNew: false };
+    return { field, column: next++, header: fieldHeader('clients', field, language), isNew: true };
+  });
+}
+
+/** Problem messages for cells that are not what their column holds. */
+export function dateProblemMessage(error: DateError, value: string, language: Language): string {
+  switch (error) {
+    case 'noSuchDay':
+      return say(language, `Такой даты нет в календаре: «${value}». Исправьте день или месяц (дд.мм.гггг).`, `There is no such date: "${value}". Correct the day or the month (dd.mm.yyyy).`);
+    case 'numberNotDate':
+      return say(language, `Число «${value}» не похоже на дату. Введите дату в виде дд.мм.гггг.`, `The number "${value}" does not look like a date. Enter a date as dd.mm.yyyy.`);
+    default:
+      return say(language, `«${value}» — не дата. Введите дату в виде дд.мм.гггг.`, `"${value}" is not a date. Enter a date as dd.mm.yyyy.`);
+  }
+}
+
+export function amountProblemMessage(value: string, language: Language): string {
+  return say(language, `«${value}» — не сумма. Введите число, например 1 234,56.`, `"${value}" is not an amount. Enter a number, e.g. 1234.56.`);
+}
+
+/** Reads the cells of one located sheet, collecting problems against the user's headers. */
+class RowReader<F extends string> {
+  constructor(
+    private readonly layout: LocatedSheet<F>,
+    private readonly language: Language,
+    private readonly problems: Problem[],
+  ) {}
+
+  text(row: readonly CellValue[], field: F): string {
+    const index = this.layout.columns[field];
+    return index === undefined ? '' : cellText(row[index]);
+  }
+
+  raw(row: readonly CellValue[], field: F): CellValue {
+    const index = this.layout.columns[field];
+    return index === undefined ? null : (row[index] ?? null);
+  }
+
+  day(row: readonly CellValue[], rowNumber: number, field: F): number | null {
+    const raw = this.raw(row, field);
+    const parsed = parseDay(raw, { serialNumbers: true });
+    if (parsed.error) this.report(rowNumber, field, raw, dateProblemMessage(parsed.error, cellText(raw), this.language));
+    return parsed.day;
+  }
+
+  amount(row: readonly CellValue[], rowNumber: number, field: F): number | null {
+    const raw = this.raw(row, field);
+    const parsed = parseAmount(raw);
+    if (parsed.error) this.report(rowNumber, field, raw, amountProblemMessage(cellText(raw), this.language));
+    return parsed.amount;
+  }
+
+  report(rowNumber: number, field: F, raw: CellValue, message: string): void {
+    const index = this.layout.columns[field] as number;
+    this.problems.push({ sheet: this.layout.sheet, row: rowNumber, column: this.layout.header[index], value: cellText(raw), message });
+  }
+}
+
+/** Calls `read` for each non-blank data row with its spreadsheet row number. */
+function eachDataRow<T>(sheet: SheetSnapshot, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
+  const out: T[] = [];
+  sheet.rows.forEach((row, index) => {
+    if (!rowIsBlank(row)) out.push(read(row, sheetRowNumber(index)));
+  });
+  return out;
+}
+
+const YES = new Set(['да', 'д', 'yes', 'y', 'true', '1', '+', 'активна', 'активен', 'active', 'вкл', 'on', 'истина']);
+const NO = new Set(['нет', 'н', 'no', 'n', 'false', '0', '-', 'неактивна', 'неактивен', 'inactive', 'выкл', 'off', 'архив', 'ложь']);
+
+function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['services']>, language: Language, problems: Problem[]): Service[] {
+  const reader = new RowReader(layout, language, problems);
+  return eachDataRow(sheet, (row, rowNumber) => {
+    const raw = reader.raw(row, 'active');
+    let active = true;
+    if (typeof raw === 'boolean') active = raw;
+    else if (!isBlank(raw)) {
+      const word = normaliseText(raw);
+      if (NO.has(word)) active = false;
+      else if (!YES.has(word)) {
+        reader.report(rowNumber, 'active', raw, say(language, `Не понятно, активна ли услуга: «${cellText(raw)}». Напишите «да» или «нет»; пока услуга считается активной.`, `Cannot tell whether the service is active: "${cellText(raw)}". Write "yes" or "no"; until then it counts as active.`));
+      }
+    }
+    return {
+      row: rowNumber,
+      name: reader.text(row, 'name'),
+      category: reader.text(row, 'category'),
+      price: reader.amount(row, rowNumber, 'price'),
+      audience: reader.text(row, 'audience'),
+      description: reader.text(row, 'description'),
+      active,
+    };
+  });
+}
+
+function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, language: Language, problems: Problem[]): Client[] {
+  const reader = new RowReader(layout, language, problems);
+  return eachDataRow(sheet, (row, rowNumber) => {
+    const text = (field: ClientField) => reader.text(row, field);
+    const phone = text('phone');
+    const email = text('email');
+    const city = text('city');
+    return {
+      row: rowNumber,
+      id: text('id') || null,
+      name: text('name'),
+      type: text('type'),
+      contact: text('contact'),
+      phone,
+      phoneNormalised: normalisePhone(phone, settings.phoneRegion),
+      email,
+      emailNormalised: normaliseEmail(email),
+      inn: text('inn'),
+      city,
+      cityNormalised: normaliseCity(city),
+      industry: text('industry'),
+      source: text('source'),
+      manager: text('manager'),
+      status: text('status'),
+      service: text('service'),
+      firstContact: reader.day(row, rowNumber, 'firstContact'),
+      birthday: reader.day(row, rowNumber, 'birthday'),
+      nextContact: reader.day(row, rowNumber, 'nextContact'),
+      channel: text('channel'),
+      refusalReason: text('refusalReason'),
+      comment: text('comment'),
+    };
+  });
+}
+
+function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, language: Language, problems: Problem[]): Order[] {
+  const reader = new RowReader(layout, language, problems);
+  return eachDataRow(sheet, (row, rowNumber) => ({
+    row: rowNumber,
+    date: reader.day(row, rowNumber, 'date'),
+    clientId: reader.text(row, 'clientId'),
+    client: reader.text(row, 'client'),
+    service: reader.text(row, 'service'),
+    amount: reader.amount(row, rowNumber, 'amount'),
+    number: reader.text(row, 'number'),
+    manager: reader.text(row, 'manager'),
+    comment: reader.text(row, 'comment'),
+  }));
+}
+
+/** Order → client: by ID, else by normalised name, else by a phone written in the client or ID cell. */
+export function linkOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
+  const byId = new Map<string, number>();
+  const byName = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  clients.forEach((client, index) => {
+    // IDs are keyed as typed and normalised: most orders carry the exact ID, found without folding.
+    for (const key of client.id ? [client.id, normaliseText(client.id)] : []) if (!byId.has(key)) byId.set(key, index);
+    const name = normaliseText(client.name);
+    if (name && !byName.has(name)) byName.set(name, index);
+    if (client.phoneNormalised && !byPhone.has(client.phoneNormalised)) byPhone.set(client.phoneNormalised, index);
+  });
+  const phoneOf = (text: string) => {
+    const phone = /\d/.test(text) ? normalisePhone(text, phoneRegion) : null;
+    return phone ? byPhone.get(phone) : undefined;
+  };
+  return orders.map(
+    (order) =>
+      byId.get(order.clientId) ??
+      byId.get(normaliseText(order.clientId)) ??
+      byName.get(normaliseText(order.client)) ??
+      phoneOf(order.client) ??
+      phoneOf(order.clientId) ??
+      null,
+  );
+}
+
+/** Rows of the ranges `A1:C3`-style refer to; the top-left cell's column is returned too. */
+function mergedTopLeft(range: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Z]+)\$?(\d+)/i.exec(range.trim());
+  return match ? { row: Number(match[2]), column: columnNumber(match[1]) } : null;
+}
+
+/** Warnings for hidden rows (one per run of consecutive rows) and merged areas; those cells are still read. */
+function sheetWarnings(sheet: SheetSnapshot, header: string[], language: Language): Problem[] {
+  const problems: Problem[] = [];
+  const hidden = [...new Set(sheet.hiddenRows ?? [])].filter((row) => row >= 2).sort((a, b) => a - b);
+  for (let i = 0; i < hidden.length; ) {
+    let j = i;
+    while (j + 1 < hidden.length && hidden[j + 1] === hidden[j] + 1) j++;
+    const rows = i === j ? `${hidden[i]}` : `${hidden[i]}–${hidden[j]}`;
+    problems.push({
+      sheet: sheet.name,
+      row: hidden[i],
+      column: '',
+      value: '',
+      message: say(language, `Строки ${rows} скрыты. Они всё равно учитываются; покажите их, чтобы проверить данные.`, `Rows ${rows} are hidden. They are still counted; unhide them to check the data.`),
+    });
+    i = j + 1;
+  }
+  for (const range of sheet.mergedRanges ?? []) {
+    const cell = mergedTopLeft(range);
+    if (!cell) continue;
+    problems.push({
+      sheet: sheet.name,
+      row: cell.row,
+      column: header[cell.column - 1] ?? '',
+      value: range,
+      message: say(language, `Объединённые ячейки ${range}: читается только значение левой верхней ячейки. Разъедините их и заполните каждую строку.`, `Merged cells ${range}: only the top-left value is read. Unmerge them and fill in each row.`),
+    });
+  }
+  return problems;
+}
+
+/**
+ * The whole base. `settings` defaults to the workbook's settings sheet (with the language detected
+ * from the workbook when the sheet does not set it); the header mapping always comes from that sheet.
+ */
+export function readBase(snapshot: WorkbookSnapshot, settings?: Settings): Base {
+  const stored = readSettings(snapshot);
+  const used = settings ?? stored.settings;
+  const layout = locateBase(snapshot, stored.mapping, used.language);
+  const language = layout.language;
+  const problems: Problem[] = [...stored.problems, ...layout.problems];
+  const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name) as SheetSnapshot;
+  for (const located of [layout.services, layout.clients, layout.orders]) {
+    if (located) problems.push(...sheetWarnings(sheetOf(located.sheet), located.header, language));
+  }
+  const services = layout.services ? readServices(sheetOf(layout.services.sheet), layout.services, language, problems) : [];
+  const clients = layout.clients ? readClients(sheetOf(layout.clients.sheet), layout.clients, used, language, problems) : [];
+  const orders = layout.orders ? readOrders(sheetOf(layout.orders.sheet), layout.orders, language, problems) : [];
+  return {
+    layout,
+    settings: used,
+    clients,
+    services,
+    orders,
+    orderClient: linkOrders(clients, orders, used.phoneRegion),
+    problems,
+  };
+}
+

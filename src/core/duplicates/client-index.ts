@@ -1,0 +1,81 @@
+/**
+ * The side panel's "is this client already there?" check: an index of the base built once, then each
+ * new client (name, phone, e-mail, city, ИНН) is compared only with the clients sharing a blocking key,
+ * with the same verdict as the full duplicate search.
+ */
+import type { Client } from '../model';
+import type { DuplicateSensitivity, Settings } from '../settings';
+import { exactKeys, nameKeys } from './blocking';
+import { judgePair, reasonText, type ReasonCode } from './evidence';
+import { measureRarity, type Rarity } from './rarity';
+import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
+
+export interface ClientIndex {
+  readonly records: readonly MatchRecord[];
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
+  readonly rarity: Rarity;
+  readonly sensitivity: DuplicateSensitivity;
+  readonly phoneRegion: string;
+  readonly language: 'ru' | 'en';
+}
+
+export interface NewClientQuery {
+  name: string;
+  phone?: string;
+  email?: string;
+  city?: string;
+  inn?: string;
+}
+
+export interface ClientMatch {
+  /** Index into the clients the index was built from. */
+  clientIndex: number;
+  /** In words, in the workbook's language. */
+  reason: string;
+  reasons: ReasonCode[];
+  score: number;
+}
+
+/** At most this many clients of one name block are compared (a block this big is a very common name). */
+const MAX_CANDIDATES_PER_KEY = 5000;
+const MAX_MATCHES = 10;
+
+export function buildClientIndex(clients: readonly MatchInput[] | readonly Client[], settings: Pick<Settings, 'phoneRegion' | 'duplicateSensitivity' | 'language'>): ClientIndex {
+  const records = (clients as readonly MatchInput[]).map((client) => prepareRecord(client, settings.phoneRegion));
+  const byKey = new Map<string, number[]>();
+  records.forEach((record, index) => {
+    for (const key of [...exactKeys(record), ...nameKeys(record)]) {
+      const list = byKey.get(key);
+      if (list) list.push(index);
+      else byKey.set(key, [index]);
+    }
+  });
+  return {
+    records,
+    byKey,
+    rarity: measureRarity(records),
+    sensitivity: settings.duplicateSensitivity,
+    phoneRegion: settings.phoneRegion,
+    language: settings.language,
+  };
+}
+
+/** The clients of the base the new client may be, best first (at most ten). */
+export function checkNewClient(index: ClientIndex, query: NewClientQuery): ClientMatch[] {
+  const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn }, index.phoneRegion);
+  const seen = new Set<number>();
+  const matches: ClientMatch[] = [];
+  for (const key of [...exactKeys(record), ...nameKeys(record)]) {
+    const candidates = index.byKey.get(key) ?? [];
+    for (let k = 0; k < candidates.length && k < MAX_CANDIDATES_PER_KEY; k++) {
+      const candidate = candidates[k];
+      if (seen.has(candidate)) continue;
+      seen.add(candidate);
+      const verdict = judgePair(record, index.records[candidate], index.sensitivity, index.rarity);
+      if (verdict.match) {
+        matches.push({ clientIndex: candidate, reason: reasonText(verdict.reasons, index.language), reasons: verdict.reasons, score: verdict.score });
+      }
+    }
+  }
+  return matches.sort((a, b) => b.score - a.score || a.clientIndex - b.clientIndex).slice(0, MAX_MATCHES);
+}

@@ -1,0 +1,193 @@
+/**
+ * The decision for one pair of clients: is it the same client, how sure, and why.
+ *
+ * Exact keys decide on their own (DESIGN.md: a shared normalised phone or e-mail, or a shared ИНН),
+ * unless something proves two legal entities (different ИНН, or different legal forms of one brand).
+ * A fuzzy name match needs something else to agree (the city, a phone or e-mail one typo apart, the
+ * same e-mail login) and nothing against it (another city, other phones and other e-mails); a name
+ * alone is accepted only when it is both identical and rare in the base (`nameInformation`).
+ */
+import type { DuplicateSensitivity } from '../settings';
+import type { MatchRecord } from './prepare';
+import type { Rarity } from './rarity';
+import { compareNames, oneTypoApart } from './similarity';
+
+/** Machine codes of the reasons; `reasonText` gives the human words. */
+export type ReasonCode =
+  | 'samePhone'
+  | 'sameEmail'
+  | 'sameInn'
+  | 'sameName'
+  | 'similarName'
+  | 'initials'
+  | 'sameCity'
+  | 'phoneTypo'
+  | 'emailTypo'
+  | 'sameEmailLogin'
+  | 'rareName';
+
+/** What proves two records are different clients; such a pair is never joined, even through a third. */
+export type ConflictCode = 'differentInn' | 'differentLegalForm' | 'differentContacts';
+
+export interface PairVerdict {
+  match: boolean;
+  /** 0..1. */
+  score: number;
+  reasons: ReasonCode[];
+  conflict: ConflictCode | null;
+}
+
+interface Thresholds {
+  /** Least name similarity for a fuzzy match. */
+  name: number;
+  /** Least total score (name plus agreeing evidence) for a fuzzy match. */
+  total: number;
+  /**
+   * Least rarity (bits, see rarity.ts) of the name plus the city's bits when only the city agrees:
+   * 4 bits means at most one namesake in 16 expected in that city.
+   */
+  cityBits: number;
+  /** Least rarity of an identical name for it to match with nothing else agreeing. */
+  rareNameBits: number;
+  /** Whether a shared phone or e-mail needs the names not to be plainly different people. */
+  exactNeedsName: boolean;
+}
+
+export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
+  strict: { name: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
+  normal: { name: 0.7, total: 0.8, cityBits: 4, rareNameBits: 8, exactNeedsName: false },
+  loose: { name: 0.65, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
+};
+
+/** Bonuses for what agrees, maluses for what disagrees, added to the name similarity. */
+const CONTACT_TYPO_BONUS = 0.2;
+const CITY_BONUS = 0.1;
+const OTHER_CITY_MALUS = 0.2;
+const OTHER_EMAIL_MALUS = 0.15;
+
+function shorter(a: MatchRecord, b: MatchRecord): MatchRecord {
+  return a.name.tokens.length <= b.name.tokens.length ? a : b;
+}
+
+function shares(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.some((y) => oneTypoApart(x, y)));
+}
+
+function login(email: string): string {
+  return email.slice(0, email.indexOf('@'));
+}
+
+/**
+ * One typo in the login at the same domain, or in the domain under the same login (gmial.com) — but
+ * not under a login like info@ or zakaz@, which firms of one name share at neighbouring domains.
+ */
+function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) =>
+    b.some((y) => {
+      if (!oneTypoApart(x, y)) return false;
+      const [lx, ly] = [login(x), login(y)];
+      return lx !== ly || !GENERIC_LOGINS.has(lx);
+    }),
+  );
+}
+
+/** A login like `info`, `sales` or `1` says nothing about who writes from it. */
+const GENERIC_LOGINS = new Set(['info', 'mail', 'office', 'sales', 'admin', 'contact', 'hello', 'order', 'zakaz', 'support', 'post', 'manager', 'buh', 'secretary']);
+
+function sameLogin(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => {
+    const l = login(x);
+    return l.length >= 4 && !GENERIC_LOGINS.has(l) && b.some((y) => login(y) === l);
+  });
+}
+
+/** The verdict on two prepared records at a sensitivity. */
+export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: DuplicateSensitivity, rarity: Rarity): PairVerdict {
+  const t = SENSITIVITY[sensitivity];
+  const reasons: ReasonCode[] = [];
+  const name = compareNames(a.name, b.name);
+
+  if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons, conflict: 'differentInn' };
+  if (a.name.legalFamily && b.name.legalFamily && a.name.legalFamily !== b.name.legalFamily && name.score > 0) {
+    return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
+  }
+
+  if (a.inn && a.inn === b.inn) reasons.push('sameInn');
+  if (shares(a.phones, b.phones)) reasons.push('samePhone');
+  if (shares(a.emails, b.emails)) reasons.push('sameEmail');
+  if (reasons.length > 0) {
+    const bothNamed = a.name.tokens.length > 0 && b.name.tokens.length > 0;
+    if (t.exactNeedsName && bothNamed && name.score < 0.5) return { match: false, score: 0, reasons, conflict: null };
+    if (name.score >= 0.5) reasons.push(name.exact ? 'sameName' : 'similarName');
+    const score = bothNamed ? 0.8 + 0.2 * name.score : 0.9;
+    return { match: true, score: Math.min(1, score), reasons, conflict: null };
+  }
+
+  if (name.score < t.name) return { match: false, score: name.score, reasons, conflict: null };
+  reasons.push(name.exact ? 'sameName' : 'similarName');
+  if (name.byInitials) reasons.push('initials');
+
+  let total = name.score;
+  const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
+  if (phoneAgrees) {
+    reasons.push('phoneTypo');
+    total += CONTACT_TYPO_BONUS;
+  }
+  const emailAgrees = anyEmailTypoApart(a.emails, b.emails);
+  if (emailAgrees) {
+    reasons.push('emailTypo');
+    total += CONTACT_TYPO_BONUS;
+  }
+  // The same login at another domain (ivanov@mail.ru, ivanov@gmail.com) is often just the name again:
+  // it neither agrees nor disagrees.
+  const sameEmailLogin = !emailAgrees && sameLogin(a.emails, b.emails);
+  if (sameEmailLogin) reasons.push('sameEmailLogin');
+  const phonesDiffer = !phoneAgrees && a.phoneDigits.length > 0 && b.phoneDigits.length > 0;
+  const emailsDiffer = !emailAgrees && !sameEmailLogin && a.emails.length > 0 && b.emails.length > 0;
+  if (phonesDiffer && !emailAgrees) {
+    // Namesakes, each with their own phone (and their own e-mail, if any).
+    return { match: false, score: total / 2, reasons, conflict: 'differentContacts' };
+  }
+  if (emailsDiffer) total -= OTHER_EMAIL_MALUS;
+  const citiesDiffer = a.city !== '' && b.city !== '' && a.city !== b.city;
+  const sameCity = a.city !== '' && a.city === b.city;
+  if (sameCity) {
+    reasons.push('sameCity');
+    total += CITY_BONUS;
+  } else if (citiesDiffer) {
+    total -= OTHER_CITY_MALUS;
+  }
+  const score = Math.max(0, Math.min(1, total / (1 + CITY_BONUS)));
+  const nameBits = () => rarity.name(shorter(a, b));
+  if (total >= t.total && (phoneAgrees || emailAgrees || (sameCity && nameBits() + rarity.city(a.city) >= t.cityBits))) {
+    return { match: true, score, reasons, conflict: null };
+  }
+  if (name.exact && !citiesDiffer && !emailsDiffer && nameBits() >= t.rareNameBits) {
+    reasons.push('rareName');
+    return { match: true, score: Math.min(score, 0.85), reasons, conflict: null };
+  }
+  return { match: false, score, reasons, conflict: null };
+}
+
+const REASON_TEXT: Record<ReasonCode, { ru: string; en: string }> = {
+  samePhone: { ru: 'одинаковый телефон', en: 'same phone' },
+  sameEmail: { ru: 'одинаковый e-mail', en: 'same e-mail' },
+  sameInn: { ru: 'одинаковый ИНН', en: 'same INN' },
+  sameName: { ru: 'одинаковое имя', en: 'same name' },
+  similarName: { ru: 'похожее имя', en: 'similar name' },
+  initials: { ru: 'совпадают инициалы', en: 'initials agree' },
+  sameCity: { ru: 'тот же город', en: 'same city' },
+  phoneTypo: { ru: 'телефон отличается на одну цифру', en: 'phone one digit apart' },
+  emailTypo: { ru: 'e-mail с опечаткой', en: 'e-mail one typo apart' },
+  sameEmailLogin: { ru: 'тот же логин e-mail', en: 'same e-mail login' },
+  rareName: { ru: 'редкое имя', en: 'rare name' },
+};
+
+/** The reasons in words: `одинаковый телефон`, `похожее имя + тот же город`. */
+export function reasonText(reasons: readonly ReasonCode[], language: 'ru' | 'en'): string {
+  return reasons.map((code) => REASON_TEXT[code][language]).join(' + ');
+}

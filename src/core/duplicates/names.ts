@@ -1,0 +1,144 @@
+/**
+ * Client names made comparable for duplicate matching.
+ *
+ * `ООО «Ромашка»`, `Ромашка ООО`, `Общество с ограниченной ответственностью "Ромашка"` and `Romashka LLC`
+ * all become the token set {romashka} with the legal form `llc`, kept apart: the same brand under another
+ * legal form (`ИП Иванов` vs `ООО Иванов`) is a different legal entity, which is evidence against.
+ * Person names are token sets, so word order does not matter (`Иванов Иван` = `Иван Иванов`), and
+ * initials (`Иванов И.И.`) are kept as single letters that can stand for a whole word, as weaker evidence.
+ * Every word is reduced to its Latin skeleton (skeleton.ts), so `Romashka` = `Ромашка`.
+ */
+import { skeleton } from './skeleton';
+
+/**
+ * Families of legal forms: forms in one family are the same kind of entity written in another language
+ * or under an older name (ОАО became ПАО), so they do not count against a match; different families do.
+ */
+export type LegalFamily = 'llc' | 'jsc' | 'sole' | 'nonprofit' | 'state' | 'farm' | 'partnership';
+
+/** Legal forms as written, in the normalised spelling of `wordsOf` (lower case, ё→е, no punctuation). */
+const LEGAL_FORMS: Array<[string, LegalFamily]> = [
+  ['общество с ограниченной ответственностью', 'llc'],
+  ['открытое акционерное общество', 'jsc'],
+  ['закрытое акционерное общество', 'jsc'],
+  ['публичное акционерное общество', 'jsc'],
+  ['непубличное акционерное общество', 'jsc'],
+  ['акционерное общество', 'jsc'],
+  ['индивидуальный предприниматель', 'sole'],
+  ['предприниматель без образования юридического лица', 'sole'],
+  ['автономная некоммерческая организация', 'nonprofit'],
+  ['некоммерческая организация', 'nonprofit'],
+  ['некоммерческое партнерство', 'nonprofit'],
+  ['государственное унитарное предприятие', 'state'],
+  ['муниципальное унитарное предприятие', 'state'],
+  ['крестьянское фермерское хозяйство', 'farm'],
+  ['товарищество с ограниченной ответственностью', 'llc'],
+  ['limited liability company', 'llc'],
+  ['joint stock company', 'jsc'],
+  ['private limited', 'llc'],
+  ['ооо', 'llc'],
+  ['ooo', 'llc'],
+  ['тоо', 'llc'],
+  ['одо', 'llc'],
+  ['llc', 'llc'],
+  ['ltd', 'llc'],
+  ['limited', 'llc'],
+  ['gmbh', 'llc'],
+  ['llp', 'partnership'],
+  ['lp', 'partnership'],
+  ['ао', 'jsc'],
+  ['оао', 'jsc'],
+  ['зао', 'jsc'],
+  ['пао', 'jsc'],
+  ['нао', 'jsc'],
+  ['ao', 'jsc'],
+  ['oao', 'jsc'],
+  ['zao', 'jsc'],
+  ['pao', 'jsc'],
+  ['jsc', 'jsc'],
+  ['ojsc', 'jsc'],
+  ['cjsc', 'jsc'],
+  ['pjsc', 'jsc'],
+  ['inc', 'jsc'],
+  ['incorporated', 'jsc'],
+  ['corp', 'jsc'],
+  ['corporation', 'jsc'],
+  ['plc', 'jsc'],
+  ['ag', 'jsc'],
+  ['ип', 'sole'],
+  ['пбоюл', 'sole'],
+  ['чп', 'sole'],
+  ['нко', 'nonprofit'],
+  ['ано', 'nonprofit'],
+  ['нп', 'nonprofit'],
+  ['гуп', 'state'],
+  ['муп', 'state'],
+  ['фгуп', 'state'],
+  ['гбу', 'state'],
+  ['мбу', 'state'],
+  ['фгбу', 'state'],
+  ['кфх', 'farm'],
+];
+
+/** Legal forms by their first word, longest phrase first, for a single left-to-right scan. */
+const FORMS_BY_FIRST_WORD: ReadonlyMap<string, Array<{ words: string[]; family: LegalFamily }>> = (() => {
+  const map = new Map<string, Array<{ words: string[]; family: LegalFamily }>>();
+  for (const [phrase, family] of LEGAL_FORMS) {
+    const words = phrase.split(' ');
+    const list = map.get(words[0]) ?? [];
+    list.push({ words, family });
+    list.sort((a, b) => b.words.length - a.words.length);
+    map.set(words[0], list);
+  }
+  return map;
+})();
+
+/** Patronymic endings (`Иванович`, `Петровна`, `Ильич`, `Кузьминична`) in skeleton spelling. */
+const PATRONYMIC = /(?:vich|vna|ichna|ich)$/;
+
+export interface ParsedName {
+  /** Legal-form family, null when the name carries none. */
+  legalFamily: LegalFamily | null;
+  /** Skeletons of the words (numbers included, initials and legal forms not), in the order written. */
+  tokens: string[];
+  /** Skeleton first letters of one-letter words (`Иванов И.И.` → ['i', 'i']). */
+  initials: string[];
+  /** The tokens, sorted and joined: equal for `Иванов Иван` and `Иван Иванов`. */
+  key: string;
+}
+
+/** Words of a name: lower case, ё→е, every run of non-letters/digits a separator (quotes, dots, hyphens). */
+export function wordsOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** True when a skeleton looks like a Russian patronymic (the word most often left out or shortened). */
+export function isPatronymic(token: string): boolean {
+  return token.length >= 6 && PATRONYMIC.test(token);
+}
+
+/** A name parsed for matching (see the module comment). */
+export function parseName(name: string): ParsedName {
+  const words = wordsOf(name);
+  let legalFamily: LegalFamily | null = null;
+  const tokens: string[] = [];
+  const initials: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const form = FORMS_BY_FIRST_WORD.get(words[i])?.find((f) => f.words.every((w, k) => words[i + k] === w));
+    if (form) {
+      legalFamily ??= form.family;
+      i += form.words.length;
+      continue;
+    }
+    const word = skeleton(words[i]);
+    // A one-letter word is an initial (Ю. → 'iu' → 'i'); a number is always a word (Ромашка 1 ≠ Ромашка 2).
+    if (words[i].length === 1 && /\p{L}/u.test(words[i])) initials.push(word.charAt(0));
+    else if (word) tokens.push(word);
+    i++;
+  }
+  return { legalFamily, tokens, initials, key: [...tokens].sort().join(' ') };
+}

@@ -1,0 +1,87 @@
+/**
+ * A client reduced to what duplicate matching compares: contact keys (all phones and e-mails written in
+ * the cells, `8 912 …, 8 913 …` gives two), ИНН, city and the parsed name. Computed once per client.
+ */
+import type { Client } from '../model';
+import { normaliseEmail } from '../normalise/email';
+import { normalisePhone } from '../normalise/phone';
+import { normaliseText } from '../normalise/text';
+import { normaliseCity } from '../normalise/city';
+import { parseName, type ParsedName } from './names';
+
+export interface MatchRecord {
+  /** E.164 phones. */
+  phones: string[];
+  /** Digits of each phone, for typo checks (also of phones too broken to normalise). */
+  phoneDigits: string[];
+  /** Normalised e-mails. */
+  emails: string[];
+  /** Digits of the ИНН (10 for a company, 12 for a person), '' when missing or not an ИНН. */
+  inn: string;
+  /** Comparable city: canonical (МСК → Москва), then lower case. */
+  city: string;
+  name: ParsedName;
+}
+
+/** The fields of a client the matcher reads; `Client` has them all, and so has the panel's new client. */
+export type MatchInput = Pick<Client, 'name' | 'phone' | 'email' | 'city'> & {
+  inn?: string;
+  contact?: string;
+  phoneNormalised?: string | null;
+  emailNormalised?: string | null;
+};
+
+/** Cells may hold several contacts separated by commas, semicolons, slashes or new lines. */
+const LIST_SEPARATOR = /[,;\n/]|\s{2,}/u;
+
+function phonesOf(raw: string, normalised: string | null | undefined, region: string): { e164: string[]; digits: string[] } {
+  const parts = raw.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  const e164 = new Set<string>();
+  const digits = new Set<string>();
+  // One number in the cell: the reader has normalised it already (parsing phones is the costly part).
+  if (parts.length <= 1 && normalised !== undefined) {
+    if (normalised) e164.add(normalised);
+  } else {
+    for (const part of parts) {
+      const phone = normalisePhone(part, region);
+      if (phone) e164.add(phone);
+    }
+  }
+  for (const part of parts) {
+    const d = part.replace(/\D/g, '');
+    // The national part is what typos are compared on: +7 912…, 8 912… and 912… alike.
+    if (d.length >= 7) digits.add(d.length > 10 ? d.slice(-10) : d);
+  }
+  return { e164: [...e164], digits: [...digits] };
+}
+
+function emailsOf(raw: string, normalised: string | null | undefined): string[] {
+  const emails = new Set<string>();
+  if (normalised) emails.add(normalised);
+  // "Ivan@Mail.ru " is one address; "a@x.ru, b@y.ru" two.
+  const parts = raw.trim().split(/[,;\s]+/u);
+  if (parts.length <= 1 && normalised !== undefined) return [...emails];
+  for (const part of parts) {
+    const email = normaliseEmail(part);
+    if (email) emails.add(email);
+  }
+  return [...emails];
+}
+
+/** The ИНН's digits when it has the length of one (10 or 12), else ''. */
+export function innDigits(raw: string | undefined): string {
+  const digits = (raw ?? '').replace(/\D/g, '');
+  return digits.length === 10 || digits.length === 12 ? digits : '';
+}
+
+export function prepareRecord(client: MatchInput, region: string): MatchRecord {
+  const phone = phonesOf(client.phone ?? '', client.phoneNormalised, region);
+  return {
+    phones: phone.e164,
+    phoneDigits: phone.digits,
+    emails: emailsOf(client.email ?? '', client.emailNormalised),
+    inn: innDigits(client.inn),
+    city: normaliseText(normaliseCity(client.city ?? '')),
+    name: parseName(client.name || client.contact || ''),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * How rare a name (and a city) is in the base, in bits, from the base's own word frequencies. A name
+ * alone says little when the base holds many namesakes (Иванов Иван in Moscow) and a lot when it is
+ * rare (Ромашка-Трейд), so weak evidence (a name plus a city, or a name alone) is weighed by rarity.
+ */
+import type { MatchRecord } from './prepare';
+
+/** An initial narrows a name about as much as a first letter does: one in ~12. */
+const INITIAL_BITS = 3.5;
+
+export interface Rarity {
+  /**
+   * Σ log2(clients / clients with the word) over the name's words and initials, minus log2(clients):
+   * −log2 of the number of namesakes a base this size is expected to hold (7 bits: one in 128).
+   */
+  name(record: MatchRecord): number;
+  /** log2(clients / clients in the city): the bits "the same city" adds; 0 for no city. */
+  city(city: string): number;
+}
+
+function counts(values: Iterable<Iterable<string>>): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const list of values) for (const value of new Set(list)) map.set(value, (map.get(value) ?? 0) + 1);
+  return map;
+}
+
+export function measureRarity(records: readonly MatchRecord[]): Rarity {
+  const words = counts(records.map((r) => r.name.tokens));
+  const cities = counts(records.map((r) => (r.city ? [r.city] : [])));
+  // A base too small to tell common from rare words counts as a base of a thousand clients.
+  const total = Math.max(records.length, 1000);
+  const size = Math.log2(total);
+  return {
+    name: (record) =>
+      record.name.tokens.reduce((bits, token) => bits + Math.log2(total / (words.get(token) ?? 1)), 0) +
+      record.name.initials.length * INITIAL_BITS -
+      size,
+    city: (city) => (city ? Math.log2(total / (cities.get(city) ?? 1)) : 0),
+  };
+}

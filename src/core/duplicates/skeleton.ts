@@ -1,0 +1,69 @@
+/**
+ * A Latin "skeleton" of a word, the same for the ways Russian names are written in either alphabet:
+ * `Ромашка` = `Romashka`, `Щукин` = `Shchukin` = `Schukin`, `Юлия` = `Yulia` = `Julia` = `Iuliia`,
+ * `Семёнов` = `Semyonov` = `Semenov`, `Хабаров` = `Khabarov`, `Цветков` = `Tsvetkov`, `Алексей` =
+ * `Alexey`. Cyrillic is first spelled out in Latin, then both sides go through the same folding of
+ * the variant spellings (kh/h, ya/ia/ja, yu/iu/ju, zh/j, ts/tz/c, shch/sch/sh, x/ks, y/i, doubled letters).
+ * A skeleton is only ever compared with another skeleton: it is a matching key, not a transliteration.
+ */
+
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
+  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  // Ukrainian and Belarusian letters that turn up in Russian client lists.
+  і: 'i', ї: 'i', є: 'e', ґ: 'g', ў: 'u',
+};
+
+/**
+ * Folding of Latin variant spellings, applied in order. Upper-case letters are placeholders for sounds
+ * spelled with several letters, so that a later rule cannot split them again (`sh` must not become `s`+`h`).
+ */
+const FOLDS: Array<[RegExp, string]> = [
+  [/shch|sch|shh/g, 'S'],
+  [/tch|ch|cz/g, 'C'],
+  [/sh|sz/g, 'S'],
+  [/zh/g, 'Z'],
+  [/kh/g, 'h'],
+  [/ts|tz/g, 'T'],
+  [/x/g, 'ks'],
+  [/ph/g, 'f'],
+  [/ck|q/g, 'k'],
+  [/w/g, 'v'],
+  // ё/е: Semyonov = Semenov, Fyodor = Fedor; е at the start or after a vowel: Yelena = Elena, Andreyev = Andreev.
+  [/[yj]o/g, 'e'],
+  [/[yj]e/g, 'e'],
+  [/[yj]a/g, 'ia'],
+  [/[yj]u/g, 'iu'],
+  [/[yj]/g, 'i'],
+  // Latin c outside ch/cz/ts is mostly k (Coca = Кока); ц was folded to T above.
+  [/c/g, 'k'],
+  [/T/g, 'c'],
+  [/S/g, 'sh'],
+  [/C/g, 'ch'],
+  [/Z/g, 'j'],
+  // Doubled letters (Анна/Ana, Iuliia/Iulia, Дмитрий/Dmitry).
+  [/(.)\1+/g, '$1'],
+];
+
+/** Cyrillic letters spelled out in Latin; everything else is kept. Expects lower case. */
+function spellLatin(word: string): string {
+  let out = '';
+  for (const ch of word) out += CYRILLIC_TO_LATIN[ch] ?? ch;
+  return out;
+}
+
+/** Words repeat a lot in a client base (a few thousand names and surnames), so skeletons are remembered. */
+const CACHE_LIMIT = 100000;
+const cache = new Map<string, string>();
+
+/** The skeleton of one word (letters and digits only; other characters are dropped). */
+export function skeleton(word: string): string {
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  let text = spellLatin(word.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9]/g, '');
+  for (const [pattern, replacement] of FOLDS) text = text.replace(pattern, replacement);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, text);
+  return text;
+}

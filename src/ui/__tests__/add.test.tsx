@@ -1,0 +1,109 @@
+/** @jest-environment jsdom */
+import '../testing/setup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderPanel } from './render';
+
+function type(testId: string, value: string) {
+  fireEvent.change(screen.getByTestId(testId), { target: { value } });
+}
+
+async function openAddTab(options: Parameters<typeof renderPanel>[0] = {}) {
+  const view = renderPanel(options);
+  fireEvent.click(screen.getByTestId('tab-add'));
+  await screen.findByTestId('new-client-name');
+  return view;
+}
+
+describe('New client form', () => {
+  it('warns about a client with the same phone, written differently, before saving', async () => {
+    const { actions } = await openAddTab();
+    type('new-client-name', 'Ромашка-2');
+    // The base has 8 (912) 345-67-89 twice (К-00001 and К-00006).
+    type('new-client-phone', '+7 912 345 67 89');
+    const warning = await screen.findByTestId('duplicate-warning');
+    expect(warning.textContent).toContain('ООО «Ромашка»');
+    expect(within(warning).getAllByTestId('open-duplicate')).toHaveLength(2);
+    expect(actions.calls.some((c) => c.method === 'addClient')).toBe(false);
+    expect(screen.getByTestId('save-client').textContent).toBe('Всё равно сохранить');
+  });
+
+  it('does not save unseen duplicates when Save is pressed before the check has run', async () => {
+    const { actions } = await openAddTab();
+    type('new-client-name', 'Петров Пётр Петрович');
+    fireEvent.click(screen.getByTestId('save-client'));
+    await screen.findByTestId('duplicate-warning');
+    expect(actions.calls.some((c) => c.method === 'addClient')).toBe(false);
+    // A second press is the user's confirmation.
+    fireEvent.click(screen.getByTestId('save-client'));
+    await screen.findByTestId('client-saved');
+    expect(actions.calls.filter((c) => c.method === 'addClient')).toHaveLength(1);
+  });
+
+  it('saves a new client without a warning and clears the form', async () => {
+    const { actions } = await openAddTab();
+    type('new-client-name', 'ИП Новиков');
+    type('new-client-phone', '8 (999) 000-00-01');
+    await waitFor(() => expect(actions.calls.some((c) => c.method === 'checkNewClient')).toBe(true));
+    fireEvent.click(screen.getByTestId('save-client'));
+    expect((await screen.findByTestId('client-saved')).textContent).toContain('ИП Новиков');
+    expect(screen.queryByTestId('duplicate-warning')).toBeNull();
+    expect(actions.calls.find((c) => c.method === 'addClient')?.args[0]).toEqual({ name: 'ИП Новиков', phone: '8 (999) 000-00-01' });
+    expect((screen.getByTestId('new-client-name') as HTMLInputElement).value).toBe('');
+  });
+
+  it('asks for a name instead of sending an empty client', async () => {
+    const { actions } = await openAddTab();
+    fireEvent.click(screen.getByTestId('save-client'));
+    expect((await screen.findByTestId('error')).textContent).toContain('Укажите имя клиента');
+    expect(actions.calls.some((c) => c.method === 'addClient')).toBe(false);
+  });
+
+  it('shows the error of a failed save', async () => {
+    await openAddTab({ failures: { addClient: 'Лист «Клиенты» защищён от изменений' } });
+    type('new-client-name', 'ИП Новиков');
+    await waitFor(() => expect(screen.getByTestId('save-client').textContent).toBe('Сохранить клиента'));
+    fireEvent.click(screen.getByTestId('save-client'));
+    expect((await screen.findByTestId('error')).textContent).toContain('Лист «Клиенты» защищён от изменений');
+    expect((screen.getByTestId('new-client-name') as HTMLInputElement).value).toBe('ИП Новиков');
+  });
+});
+
+describe('Order form', () => {
+  async function pickClient(search: string, name: string) {
+    type('order-client', search);
+    fireEvent.click(screen.getByTestId('order-client'));
+    fireEvent.click(await screen.findByText(new RegExp(name), { selector: '[role=option]' }));
+  }
+
+  it('records an order typed as "1 234,56" and shows the updated figures', async () => {
+    const { actions } = await openAddTab();
+    await pickClient('Вектор', 'АО «Вектор»');
+    fireEvent.click(screen.getByTestId('order-service'));
+    fireEvent.click(await screen.findByText('Аудит', { selector: '[role=option]' }));
+    type('order-amount', '1\u00a0234,56');
+    type('order-date', '2024-06-30');
+    fireEvent.click(screen.getByTestId('save-order'));
+    const saved = await screen.findByTestId('order-saved');
+    expect(actions.calls.find((c) => c.method === 'recordOrder')?.args[0]).toEqual({ clientId: 'К-00004', service: 'Аудит', amount: 1234.56, date: '2024-06-30' });
+    // АО «Вектор» had one order of 80 000 on 2024-06-01.
+    expect(within(saved).getByTestId('card-orders').textContent).toBe('2');
+    expect(within(saved).getByTestId('card-last-order').textContent).toBe('30.06.2024');
+    expect(within(saved).getByTestId('card-revenue').textContent?.replace(/\s/g, ' ')).toBe('81 234,56');
+    expect((screen.getByTestId('order-amount') as HTMLInputElement).value).toBe('');
+  });
+
+  it('says what is wrong with an amount that is not a number, and sends nothing', async () => {
+    const { actions } = await openAddTab();
+    await pickClient('Орлов', 'Орлов Игорь');
+    type('order-amount', '12 тыс');
+    expect(screen.getByText('Сумма не похожа на число: «12 тыс».')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('save-order'));
+    await screen.findByTestId('error');
+    expect(actions.calls.some((c) => c.method === 'recordOrder')).toBe(false);
+  });
+
+  it('defaults the date to today', async () => {
+    await openAddTab();
+    expect((screen.getByTestId('order-date') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

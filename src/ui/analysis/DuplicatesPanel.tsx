@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Card, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import type { DuplicateGroupView, MergeResult } from '../../actions/panel';
+import { usePanel } from '../context';
+import { useBusy } from '../hooks/useBusy';
+import { useRemembered } from '../hooks/useRemembered';
+import { DoneBar, ErrorBar } from '../components/ErrorBar';
+import { formatNumber } from '../format';
+import { useLayout } from '../styles';
+
+/**
+ * The duplicate groups with a choice of the row to keep (the suggested one preselected), merge, and
+ * undo of the last merge. `refresh` changes when a duplicates run has just finished.
+ */
+export function DuplicatesPanel({ refresh }: { refresh: number }) {
+  const { actions, t, language } = usePanel();
+  const layout = useLayout();
+  const [groups, setGroups] = useRemembered<DuplicateGroupView[] | null>('dup.groups', null);
+  const [keep, setKeep] = useRemembered<Record<string, string>>('dup.keep', {});
+  const [merged, setMerged] = useRemembered<MergeResult | null>('dup.merged', null);
+  const [undone, setUndone] = useState<string | null>(null);
+  const busy = useBusy();
+
+  const { attempt } = busy;
+  const load = useCallback(async () => {
+    const found = await attempt(() => actions.duplicateGroups());
+    if (found) setGroups(found);
+  }, [actions, attempt, setGroups]);
+
+  useEffect(() => {
+    if (refresh > 0) void load();
+  }, [refresh, load]);
+
+  const merge = async (group: DuplicateGroupView) => {
+    setUndone(null);
+    const result = await busy.attempt(() => actions.merge(group.id, keep[group.id] ?? group.suggestedKeep));
+    if (!result) return;
+    setMerged(result);
+    await load();
+  };
+
+  const undo = async () => {
+    if (!merged) return;
+    const result = await busy.attempt(() => actions.undoMerge(merged.undoToken));
+    if (!result) return;
+    setMerged(null);
+    setUndone(result.message);
+    await load();
+  };
+
+  return (
+    <div className={layout.stack}>
+      <h2 className={layout.title}>{t('dup.title')}</h2>
+      <Text className={layout.muted}>{t('dup.hint')}</Text>
+      <div className={layout.row}>
+        <Button size="small" data-testid="load-duplicates" disabled={busy.busy} onClick={() => void load()}>
+          {t('dup.load')}
+        </Button>
+        {groups && <Text className={layout.muted}>{t('dup.groupsCount', { count: formatNumber(groups.length, language) })}</Text>}
+      </div>
+      <ErrorBar error={busy.error} onDismiss={busy.clearError} />
+      <DoneBar message={merged?.message ?? null} testId="merge-done">
+        <Button size="small" data-testid="undo-merge" disabled={busy.busy} onClick={() => void undo()}>
+          {t('dup.undo')}
+        </Button>
+      </DoneBar>
+      <DoneBar message={undone} testId="undo-done" />
+      {groups?.length === 0 && <Text>{t('dup.none')}</Text>}
+      {groups?.map((group) => (
+        <Card key={group.id} size="small" data-testid="dup-group" data-group-id={group.id}>
+          <div className={layout.row}>
+            <Text weight="semibold">{t('dup.group', { id: group.id, score: formatNumber(Math.round(group.score * 100) / 100, language) })}</Text>
+            <Badge size="small" appearance="tint" color="warning">
+              {group.reason}
+            </Badge>
+          </div>
+          <RadioGroup
+            aria-label={t('dup.keep')}
+            value={keep[group.id] ?? group.suggestedKeep}
+            onChange={(_, data) => setKeep((previous) => ({ ...previous, [group.id]: data.value }))}
+          >
+            {group.members.map((member) => (
+              <Radio
+                key={member.id}
+                value={member.id}
+                data-testid="dup-keep"
+                label={
+                  <span className={layout.wrap}>
+                    <Text weight="semibold">{member.name}</Text>{' '}
+                    {member.id === group.suggestedKeep && <Badge size="small" appearance="outline">{t('dup.suggested')}</Badge>}
+                    <br />
+                    <Text size={200} className={layout.muted}>
+                      {[member.id, member.phone, member.email, member.city].filter(Boolean).join(' · ')}
+                    </Text>
+                  </span>
+                }
+              />
+            ))}
+          </RadioGroup>
+          <div className={layout.row}>
+            <Button size="small" appearance="primary" data-testid="merge" disabled={busy.busy} onClick={() => void merge(group)}>
+              {t('dup.merge')}
+            </Button>
+          </div>
+        </Card>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Text,
+  Textarea,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import type { ClientCard } from '../../actions/panel';
+import { usePanel } from '../context';
+import { useBusy } from '../hooks/useBusy';
+import { ErrorBar } from '../components/ErrorBar';
+import { AbcBadge, ColdBadge, SegmentBadge, StatusBadge } from '../components/Badges';
+import { TrackerFigures } from '../components/TrackerFigures';
+import { formatDate, formatNumber } from '../format';
+import { useLayout } from '../styles';
+
+const useStyles = makeStyles({
+  history: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
+  amount: { textAlign: 'right', whiteSpace: 'nowrap' },
+  comment: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+/** One client: tracker figures, funnel status (with the suggested move), order history, a note. */
+export function ClientCardView({ id, onBack }: { id: string; onBack(): void }) {
+  const { actions, t, language } = usePanel();
+  const layout = useLayout();
+  const styles = useStyles();
+  const [card, setCard] = useState<ClientCard | null>(null);
+  const [statuses, setStatuses] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const loading = useBusy();
+  const saving = useBusy();
+
+  const { attempt: attemptLoad } = loading;
+  useEffect(() => {
+    void attemptLoad(async () => {
+      const [loaded, names] = await Promise.all([actions.getClient(id), actions.statuses()]);
+      setCard(loaded);
+      setStatuses(names);
+    });
+  }, [actions, attemptLoad, id]);
+
+  const update = async (work: () => Promise<ClientCard>) => {
+    const updated = await saving.attempt(work);
+    if (updated) setCard(updated);
+    return updated;
+  };
+
+  const addNote = async () => {
+    const text = note.trim();
+    if (!text || !card) return;
+    if (await update(() => actions.addNote(card.id, text))) setNote('');
+  };
+
+  return (
+    <div className={layout.stack} data-testid="client-card">
+      <div className={layout.row}>
+        <Button size="small" appearance="subtle" data-testid="card-back" onClick={onBack}>
+          {t('card.back')}
+        </Button>
+        {(loading.busy || saving.busy) && <Spinner size="extra-tiny" />}
+      </div>
+      <ErrorBar error={loading.error ?? saving.error} onDismiss={() => [loading, saving].forEach((b) => b.clearError())} />
+      {card && (
+        <>
+          <h2 className={mergeClasses(layout.title, layout.wrap)} data-testid="card-name">
+            {card.name}
+          </h2>
+          <div className={layout.row}>
+            <Text className={layout.muted}>{card.id}</Text>
+            <StatusBadge status={card.status} />
+            <AbcBadge abc={card.abc} />
+            <SegmentBadge segment={card.segment} />
+            {card.rfm && <Text className={layout.muted}>{`${t('card.rfm')} ${card.rfm}`}</Text>}
+            {card.cold && (
+              <span data-testid="card-cold">
+                <ColdBadge cold />
+              </span>
+            )}
+          </div>
+          <Text className={mergeClasses(layout.muted, layout.wrap)}>
+            {[card.phone, card.email, card.city].filter(Boolean).join(' · ')}
+          </Text>
+          <Text className={mergeClasses(layout.muted, layout.wrap)}>
+            {[card.manager && `${t('card.manager')}: ${card.manager}`, card.service && `${t('card.service')}: ${card.service}`].filter(Boolean).join(' · ')}
+          </Text>
+          <TrackerFigures client={card} />
+
+          {card.statusSuggestion && card.statusSuggestion !== card.status && (
+            <MessageBar intent="info" data-testid="card-suggestion" layout="multiline">
+              <MessageBarBody>{t('card.suggestion', { status: card.statusSuggestion })}</MessageBarBody>
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  data-testid="apply-suggestion"
+                  disabled={saving.busy}
+                  onClick={() => void update(() => actions.setStatus(card.id, card.statusSuggestion as string))}
+                >
+                  {t('card.apply')}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+
+          <Field label={t('card.status')} size="small" hint={t('card.statusHint')}>
+            <Dropdown
+              size="small"
+              className={layout.control}
+              data-testid="card-status"
+              disabled={saving.busy}
+              value={card.status}
+              selectedOptions={card.status ? [card.status] : []}
+              onOptionSelect={(_, data) => {
+                if (data.optionValue && data.optionValue !== card.status) void update(() => actions.setStatus(card.id, data.optionValue as string));
+              }}
+            >
+              {statuses.map((status) => (
+                <Option key={status} value={status}>
+                  {status}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+
+          <section className={layout.section}>
+            <h3 className={layout.title}>{t('card.history')}</h3>
+            {card.history.length === 0 ? (
+              <Text className={layout.muted}>{t('card.noHistory')}</Text>
+            ) : (
+              <div className={styles.history} data-testid="card-history">
+                {card.history.map((order) => (
+                  <div key={order.row} style={{ display: 'contents' }}>
+                    <span>{formatDate(order.date, language)}</span>
+                    <span className={layout.truncate} title={[order.service, order.number].filter(Boolean).join(' · ')}>
+                      {order.service || order.number}
+                    </span>
+                    <span className={styles.amount}>{order.amount === null ? '—' : formatNumber(order.amount, language)}</span>
+                  </div>
+                ))}
+              </div>
+            )}
+          </section>
+
+          <section className={layout.section}>
+            {card.comment && (
+              <Field label={t('card.comment')} size="small">
+                <Text className={styles.comment} data-testid="card-comment">
+                  {card.comment}
+                </Text>
+              </Field>
+            )}
+            <Field label={t('card.note')} size="small" hint={t('card.noteHint')}>
+              <Textarea size="small" resize="vertical" data-testid="card-note" value={note} onChange={(_, data) => setNote(data.value)} />
+            </Field>
+            <div className={layout.row}>
+              <Button size="small" data-testid="add-note" disabled={saving.busy || !note.trim()} onClick={() => void addNote()}>
+                {t('card.addNote')}
+              </Button>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * How the panel shows and reads numbers and dates. Dates cross the actions interface as ISO
+ * `yyyy-mm-dd`; Russian users read them as `dd.mm.yyyy`.
+ */
+import type { Language } from '../core/model';
+
+const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(value);
+}
+
+export function formatShare(share: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** `2024-03-07` → `07.03.2024` in Russian; English keeps ISO, which no reader misreads. */
+export function formatDate(iso: string | null, language: Language): string {
+  if (!iso) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match || language === 'en') return iso;
+  return `${match[3]}.${match[2]}.${match[1]}`;
+}
+
+/** Today in the user's own time zone (not UTC, which is yesterday before 3 am in Moscow). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Read an amount typed by hand: `1 234,56`, `1 234,56 ₽` (any kind of space), `1,234.56`, `-500`.
+ * The last of `,`/`.` is the decimal separator when both occur; a lone `,` is decimal. Null when it is
+ * not a number.
+ */
+export function parseAmount(text: string): number | null {
+  let cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/(₽|руб\.?|р\.|rub|\$|€)$/i, '');
+  const lastComma = cleaned.lastIndexOf(',');
+  const lastDot = cleaned.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? ',' : '.';
+    const thousands = decimal === ',' ? '.' : ',';
+    cleaned = cleaned.split(thousands).join('').replace(decimal, '.');
+  } else if (lastComma >= 0) {
+    cleaned = cleaned.replace(',', '.');
+  }
+  if (!/^[-+]?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}

@@ -1,0 +1,280 @@
+/**
+ * One sheet between ExcelJS and a MemorySheet, in both directions.
+ *
+ * The same functions serve the whole-file ExcelJS model (browser and small files) and ExcelJS's streaming
+ * reader and writer (big files, Node): rows come from either as ExcelJS `Row`s, and the streaming
+ * writer's worksheet has the methods of a normal one that `writeSheet` uses.
+ *
+ * A cell's ExcelJS style is split three ways: its number format goes to the formats layer, a plain solid
+ * fill to the fills layer, and the rest (fonts, borders, alignment, fills we do not model) is carried
+ * through untouched as the cell's host style, so the user's look survives a read-modify-write.
+ */
+import type * as ExcelJS from 'exceljs';
+import { FORMAT_DATE, FORMAT_DATETIME, FORMAT_TEXT } from '../workbook/operations';
+import type { CellValue } from '../workbook/snapshot';
+import type { MemorySheet, Rect } from '../workbook/memory';
+import { cellA1, formatRange, lastUsedRow, parseRange } from '../workbook/memory';
+import {
+  formulaText,
+  fromExcelConditional,
+  fromExcelValidation,
+  inlineListFormula,
+  looksLikeFormula,
+  plainValue,
+  solidFill,
+  solidFillColour,
+  toArgb,
+  toExcelConditionalRules,
+  toExcelValidation,
+} from './convert';
+
+type Style = Partial<ExcelJS.Style>;
+
+/** Parts of ExcelJS's worksheets (whole-file and streaming alike) that its typings leave out. */
+interface WorksheetInternals {
+  dataValidations: {
+    model: Record<string, ExcelJS.DataValidation | undefined>;
+    add(address: string, validation: ExcelJS.DataValidation): void;
+  };
+  conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
+  tables?: Record<string, { table: { name: string; tableRef?: string; ref: string } }>;
+  _merges?: Record<string, { range: string }>;
+}
+
+function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
+  return ws as unknown as WorksheetInternals;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+interface SplitStyle {
+  numFmt?: string;
+  fill?: string;
+  rest?: Style;
+}
+
+/** Splits styles once per distinct style object (ExcelJS shares one object per style id). */
+export class StyleSplitter {
+  private readonly cache = new Map<Style, SplitStyle>();
+
+  split(style: Style | undefined): SplitStyle {
+    if (!style) return {};
+    let split = this.cache.get(style);
+    if (!split) {
+      const { numFmt, fill, ...rest } = style;
+      const fillColour = solidFillColour(fill);
+      const kept: Style = { ...rest };
+      if (fill && !fillColour && fill.type === 'pattern' && fill.pattern !== 'none') kept.fill = fill;
+      for (const key of Object.keys(kept) as (keyof Style)[]) if (kept[key] === undefined) delete kept[key];
+      split = {
+        numFmt: numFmt && numFmt !== 'General' ? numFmt : undefined,
+        fill: fillColour,
+        rest: Object.keys(kept).length ? kept : undefined,
+      };
+      this.cache.set(style, split);
+    }
+    return split;
+  }
+}
+
+function put<T>(grid: (T | undefined)[][], row: number, column: number, value: T): void {
+  (grid[row - 1] ??= [])[column - 1] = value;
+}
+
+/** Copies one ExcelJS row's cells into the sheet's layers. */
+export function readRow(row: ExcelJS.Row, sheet: MemorySheet, styles: StyleSplitter): void {
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    // A merged area's other cells report the top-left cell's value in the whole-file model: theirs is empty.
+    const raw = cell.isMerged && cell.master !== cell ? null : cell.value;
+    const value: CellValue = plainValue(raw);
+    if (value !== null) put(sheet.values, row.number, column, value);
+    // A shared formula's follower: the whole-file model translates the master's formula to this cell.
+    const formula = formulaText(raw) ?? (raw && typeof raw === 'object' && 'sharedFormula' in raw ? cell.formula || undefined : undefined);
+    if (formula) put(sheet.formulas, row.number, column, formula);
+    const split = styles.split(cell.style as Style);
+    if (split.numFmt) put(sheet.formats, row.number, column, split.numFmt);
+    if (split.fill) put(sheet.fills, row.number, column, split.fill);
+    if (split.rest) put(sheet.hostStyles, row.number, column, split.rest);
+  });
+  if (row.hidden) sheet.hiddenRows.add(row.number);
+}
+
+/** Address groups → A1 ranges: one range per column run of consecutive rows. */
+function rangesOf(addresses: string[]): string[] {
+  const byColumn = new Map<number, number[]>();
+  for (const address of addresses) {
+    const rect = parseRange(address);
+    for (let c = rect.left; c <= rect.right; c++) {
+      const rows = byColumn.get(c) ?? [];
+      for (let r = rect.top; r <= rect.bottom; r++) rows.push(r);
+      byColumn.set(c, rows);
+    }
+  }
+  const rects: Rect[] = [];
+  for (const [column, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i++) {
+      if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
+        rects.push({ top: start, bottom: rows[i - 1], left: column, right: column });
+        start = rows[i];
+      }
+    }
+  }
+  return rects.map(formatRange);
+}
+
+/**
+ * The sheet-level parts ExcelJS parsed: validations, conditional formats, frozen rows, autofilter, tables,
+ * merges, column widths, tab colour and visibility. ExcelJS expands each validation to one entry per cell
+ * (all sharing one object); they are grouped back into column ranges here.
+ */
+export function readSheetParts(ws: ExcelJS.Worksheet, sheet: MemorySheet, helperList: (ref: { sheet: string; column: number; fromRow: number; toRow: number }) => string[] | undefined): void {
+  const { model } = internals(ws).dataValidations;
+  const groups = new Map<ExcelJS.DataValidation, string[]>();
+  for (const [address, dv] of Object.entries(model)) {
+    if (!dv) continue;
+    const list = groups.get(dv) ?? [];
+    list.push(address);
+    groups.set(dv, list);
+  }
+  for (const [dv, addresses] of groups) {
+    const converted = fromExcelValidation(dv, helperList);
+    if (!converted) continue;
+    const messages = { ...(dv.error ? { errorMessage: dv.error } : {}), ...(dv.prompt ? { prompt: dv.prompt } : {}) };
+    for (const range of rangesOf(addresses)) sheet.validations.push({ range, rule: converted.rule, strict: converted.strict, ...messages });
+  }
+  for (const cf of internals(ws).conditionalFormattings ?? []) {
+    const converted = fromExcelConditional(cf);
+    if (!converted) continue;
+    sheet.conditionalFormats.push({ range: cf.ref, rules: converted.rules, ...(converted.testColumn ? { testColumn: converted.testColumn } : {}) });
+  }
+  const frozen = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
+  sheet.frozenRows = frozen?.ySplit ?? 0;
+  sheet.autoFilter = autoFilterRange(ws.autoFilter);
+  for (const table of Object.values(internals(ws).tables ?? {})) {
+    const t = table.table;
+    sheet.tables.push({ name: t.name, range: t.tableRef ?? t.ref });
+  }
+  sheet.mergedRanges = Object.values(internals(ws)._merges ?? {}).map((m) => m.range);
+  ws.columns?.forEach((column, i) => {
+    if (column?.width !== undefined && column.width !== null) sheet.columnWidths.set(i + 1, column.width);
+  });
+  const tab = ws.properties?.tabColor?.argb;
+  if (tab) sheet.tabColour = `#${tab.slice(-6).toUpperCase()}`;
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
+}
+
+function autoFilterRange(filter: ExcelJS.AutoFilter | undefined): string | null {
+  if (!filter) return null;
+  if (typeof filter === 'string') return filter.replace(/\$/g, '');
+  const cell = (c: string | { row: number; column: number }) => (typeof c === 'string' ? c : cellA1(c.row, c.column));
+  return `${cell(filter.from)}:${cell(filter.to)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+/** Composes a cell's style from its layers, one object per distinct combination (ExcelJS caches by identity). */
+class StyleComposer {
+  private readonly cache = new Map<unknown, Map<string, Style>>();
+
+  compose(rest: Style | undefined, numFmt: string | undefined, fill: string | undefined): Style | undefined {
+    if (!rest && !numFmt && !fill) return undefined;
+    const key = `${numFmt ?? ''}\u0000${fill ?? ''}`;
+    let byKey = this.cache.get(rest);
+    if (!byKey) this.cache.set(rest, (byKey = new Map()));
+    let style = byKey.get(key);
+    if (!style) {
+      style = { ...(rest ?? {}) };
+      if (numFmt) style.numFmt = numFmt;
+      if (fill) style.fill = solidFill(fill);
+      byKey.set(key, style);
+    }
+    return style;
+  }
+}
+
+/**
+ * The style of a cell without one. ExcelJS gives each new cell a fresh empty style object and caches
+ * style ids by object identity, so sharing one object saves a style lookup per cell (a third of the
+ * time of writing 100,000 rows). Dates never get it: they always carry a date format.
+ */
+const NO_STYLE: Style = {};
+
+/** The format a cell is written with when it has none: dates need one, formula-like text gets '@'. */
+function defaultFormat(value: CellValue): string | undefined {
+  if (value instanceof Date) {
+    const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+    return midnight ? FORMAT_DATE : FORMAT_DATETIME;
+  }
+  if (typeof value === 'string' && looksLikeFormula(value)) return FORMAT_TEXT;
+  return undefined;
+}
+
+/** Where a list too long to inline lives, given by the workbook writer (see helpers.ts). */
+export type ListPlacer = (values: string[]) => string;
+
+/**
+ * Writes the sheet into an empty ExcelJS worksheet (whole-file or streaming) made with
+ * `worksheetOptions(sheet)`: column widths first (the streaming writer needs them before any row), then
+ * the rows in order, each committed, then the sheet-level parts. Strings are written as string values — ExcelJS stores them as shared strings, never
+ * as formulas — and formula-like ones also get the text format, so retyping them in Excel keeps them text.
+ * Tables are written as an autofilter over the table's range (ExcelJS's table writer is not used: the
+ * streaming writer has none, and one behaviour for both is simpler to trust).
+ */
+export function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer): void {
+  // The streaming writer puts columns out with the first row, and merging touches the merged cells'
+  // rows: both must come before any row is committed.
+  for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = width;
+  for (const merge of sheet.mergedRanges) ws.mergeCells(merge);
+  const composer = new StyleComposer();
+  const lastRow = Math.max(lastUsedRow(sheet), sheet.formats.length, sheet.fills.length, sheet.hostStyles.length, ...sheet.hiddenRows);
+  for (let r = 1; r <= lastRow; r++) {
+    const values = sheet.values[r - 1];
+    const formats = sheet.formats[r - 1];
+    const fills = sheet.fills[r - 1];
+    const formulas = sheet.formulas[r - 1];
+    const hostStyles = sheet.hostStyles[r - 1];
+    const hidden = sheet.hiddenRows.has(r);
+    if (!values && !formats && !fills && !formulas && !hostStyles && !hidden) continue;
+    const row = ws.getRow(r);
+    const width = Math.max(values?.length ?? 0, formats?.length ?? 0, fills?.length ?? 0, formulas?.length ?? 0, hostStyles?.length ?? 0);
+    for (let c = 1; c <= width; c++) {
+      const value = values?.[c - 1] ?? null;
+      const formula = formulas?.[c - 1];
+      const style = composer.compose(hostStyles?.[c - 1] as Style | undefined, formats?.[c - 1] ?? defaultFormat(value), fills?.[c - 1]);
+      if (value === null && !formula && !style) continue;
+      const cell = row.getCell(c);
+      if (formula) cell.value = { formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
+      else if (value !== null) cell.value = value;
+      cell.style = style ?? NO_STYLE;
+    }
+    if (hidden) row.hidden = true;
+    row.commit();
+  }
+  writeSheetParts(ws, sheet, placeList);
+}
+
+/** The parts the streaming writer puts out when the sheet is committed, after its rows. */
+function writeSheetParts(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer): void {
+  const filter = sheet.autoFilter ?? sheet.tables[0]?.range;
+  if (filter) ws.autoFilter = filter;
+  for (const v of sheet.validations) {
+    const listRef = v.rule.type === 'list' && inlineListFormula(v.rule.values) === undefined ? placeList(v.rule.values) : undefined;
+    internals(ws).dataValidations.add(v.range, toExcelValidation(v.rule, { strict: v.strict, errorMessage: v.errorMessage, prompt: v.prompt }, listRef));
+  }
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({ ref: cf.range, rules: toExcelConditionalRules(cf.rules, parseRange(cf.range).top, cf.testColumn) });
+  }
+}
+
+/** Options of addWorksheet: the streaming writer takes views (frozen rows) only here. */
+export function worksheetOptions(sheet: MemorySheet): Partial<ExcelJS.AddWorksheetOptions> {
+  const options: Partial<ExcelJS.AddWorksheetOptions> = {};
+  if (sheet.frozenRows > 0) options.views = [{ state: 'frozen', xSplit: 0, ySplit: sheet.frozenRows, topLeftCell: `A${sheet.frozenRows + 1}` }];
+  if (sheet.tabColour) options.properties = { tabColor: { argb: toArgb(sheet.tabColour) } };
+  if (sheet.hidden) options.state = 'hidden';
+  return options;
+}

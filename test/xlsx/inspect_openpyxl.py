@@ -1,0 +1,76 @@
+"""Describe an .xlsx as JSON using openpyxl, an independent reader, for test/xlsx/openpyxl.test.ts.
+
+Usage: /usr/bin/python3 inspect_openpyxl.py BOOK.xlsx  ->  JSON on stdout.
+"""
+import datetime
+import json
+import sys
+
+import openpyxl
+
+
+def colour(c):
+    return c.rgb if c is not None and isinstance(c.rgb, str) else None
+
+
+def cell_value(v):
+    if isinstance(v, (datetime.datetime, datetime.date)):
+        return v.isoformat()
+    return v
+
+
+def describe_sheet(ws):
+    cells = []
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None and c.fill.fill_type is None:
+                continue
+            cells.append({
+                "ref": c.coordinate,
+                "value": cell_value(c.value),
+                "type": c.data_type,
+                "format": c.number_format,
+                "fill": colour(c.fill.fgColor) if c.fill.fill_type == "solid" else None,
+            })
+    validations = [{
+        "sqref": str(dv.sqref),
+        "type": dv.type,
+        "operator": dv.operator,
+        "formula1": dv.formula1,
+        "formula2": dv.formula2,
+        "errorStyle": dv.errorStyle,
+        "error": dv.error,
+        "prompt": dv.prompt,
+        "allowBlank": bool(dv.allow_blank),
+    } for dv in ws.data_validations.dataValidation]
+    conditional = []
+    for cf in ws.conditional_formatting:
+        for rule in cf.rules:
+            dxf = rule.dxf
+            conditional.append({
+                "sqref": str(cf.sqref),
+                "type": rule.type,
+                "operator": rule.operator,
+                "formula": list(rule.formula or []),
+                "fill": colour(dxf.fill.bgColor) if dxf is not None and dxf.fill is not None else None,
+                "font": colour(dxf.font.color) if dxf is not None and dxf.font is not None and dxf.font.color is not None else None,
+            })
+    return {
+        "name": ws.title,
+        "state": ws.sheet_state,
+        "freeze": ws.freeze_panes,
+        "autoFilter": ws.auto_filter.ref,
+        "hiddenRows": sorted(r for r, d in ws.row_dimensions.items() if d.hidden),
+        "cells": cells,
+        "validations": validations,
+        "conditional": conditional,
+    }
+
+
+def main(path):
+    wb = openpyxl.load_workbook(path)
+    json.dump({"sheets": [describe_sheet(ws) for ws in wb.worksheets]}, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
