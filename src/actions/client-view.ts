@@ -14,8 +14,12 @@ export function clientKey(client: Client): string {
   return client.id ?? `row:${client.row}`;
 }
 
+/** The client a panel ID names; `row:N` still finds the row after the product has given it an ID. */
 export function findClientIndex(analysis: Analysis, id: string): number {
-  const index = analysis.base.clients.findIndex((client) => clientKey(client) === id);
+  const clients = analysis.base.clients;
+  let index = clients.findIndex((client) => clientKey(client) === id);
+  const row = /^row:(\d+)$/.exec(id);
+  if (index < 0 && row) index = clients.findIndex((client) => client.row === Number(row[1]));
   if (index < 0) throw new Error(`Клиент ${id} не найден. / Client ${id} not found.`);
   return index;
 }

@@ -19,7 +19,7 @@ import { fieldHeader, TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientKey, clientList, filterClients, findClientIndex } from './client-view';
 import { ensureStructured, runAnalysis, runCheck, runStructure, type RunContext } from './runners';
-import { duplicateActions } from './duplicate-actions';
+import { duplicateActions, runDuplicateSearch } from './duplicate-actions';
 import type {
   ActionName,
   ActionResult,
@@ -304,7 +304,6 @@ function layoutView(layout: BaseLayout): LayoutView {
 
 /** One of the panel's (and ribbon's, and menu's) named actions, with a one-sentence result. */
 export async function runNamedAction(context: RunContext, action: ActionName): Promise<ActionResult> {
-  const { runDuplicateSearch } = await import('./duplicate-actions');
   switch (action) {
     case 'structure': {
       const report = await runStructure(context);

@@ -10,6 +10,8 @@
  * - peak resident memory of the whole run (goal ≤ 1.5 GB).
  * Data generation is timed too but has no goal. Timings are reported, never asserted.
  */
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import { parseArgs } from '../cli/args';
 import { readBase } from '../core/base';
 import { computeTracker } from '../core/tracker';
@@ -17,7 +19,6 @@ import { rankAbc } from '../core/abc';
 import { computeRfm } from '../core/rfm';
 import { isoToDay } from '../core/normalise/date';
 import { readCsv } from '../core/import';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { generateOrdersCsv, generateSyntheticBase } from '../sample/synthetic';
 import { SAMPLE_SHEETS } from '../sample/workbook';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -25,6 +26,12 @@ import { xlsxFromBuffer, xlsxToBuffer } from '../xlsx/node';
 import { formatFigures, peakRssMb, timed, type Figure } from './report';
 
 const AS_OF = '2026-11-01';
+/**
+ * Reading a million rows allocates millions of short-lived strings and arrays; with V8's default young
+ * generation (16 MB semi-spaces) most survive a scavenge and are copied again and again, which costs
+ * about as much as the parsing itself. 64 MB halves CSV import time; `crm-base` sets the same.
+ */
+export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
 
 interface BenchOptions {
   clients: number;
@@ -45,42 +52,39 @@ function benchOptions(args: string[]): BenchOptions {
 }
 
 function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
+  process.stderr.write(`bench: ${message} (peak memory so far ${Math.round(peakRssMb())} MB)\n`);
 }
 
-function sheetOf(snapshot: WorkbookSnapshot, name: string) {
-  const sheet = snapshot.sheets.find((s) => s.name === name);
-  if (!sheet) throw new Error(`generated workbook has no sheet ${name}`);
-  return sheet;
-}
-
-/** Runs the benchmark; returns the exit code (0 unless something failed to run). */
-export async function runBench(args: string[]): Promise<number> {
-  const options = benchOptions(args);
+/**
+ * CSV import: the clients sheet the orders link to, then the 1C file decoded, parsed and read. The
+ * clients are read alone too, to show what the orders add.
+ */
+async function csvImport(options: BenchOptions, figures: Figure[]): Promise<void> {
   const { clients, orders, seed } = options;
-  const figures: Figure[] = [];
-  const scale = `${clients.toLocaleString('en')} clients, ${orders.toLocaleString('en')} orders`;
-
-  progress(`generating ${scale}`);
-  const generated = await timed(() => generateSyntheticBase({ clients, orders, seed, asOf: AS_OF }));
-  const csvBytes = await timed(() => generateOrdersCsv({ clients, orders, seed, asOf: AS_OF }));
-  figures.push({ name: 'Generate base + CSV', value: generated.seconds + csvBytes.seconds, unit: 's', note: `CSV ${(csvBytes.result.length / 1e6).toFixed(0)} MB` });
-
-  progress('CSV import');
-  const base = generated.result;
-  const servicesSheet = sheetOf(base, SAMPLE_SHEETS.services);
-  const clientsSheet = sheetOf(base, SAMPLE_SHEETS.clients);
-  const clientsOnly = await timed(() => readBase({ sheets: [servicesSheet, clientsSheet] }));
-  const csv = await timed(() => readCsv(csvBytes.result, SAMPLE_SHEETS.orders));
-  const imported = await timed(() => readBase({ sheets: [servicesSheet, clientsSheet, csv.result.sheet] }));
+  const clientsOnlyBook = generateSyntheticBase({ clients, orders: 0, seed, asOf: AS_OF });
+  const generated = await timed(() => generateOrdersCsv({ clients, orders, seed, asOf: AS_OF }));
+  figures.push({ name: 'Generate the orders CSV', value: generated.seconds, unit: 's', note: `${(generated.result.length / 1e6).toFixed(0)} MB` });
+  const clientsOnly = await timed(() => readBase(clientsOnlyBook));
+  const csv = await timed(() => readCsv(generated.result, SAMPLE_SHEETS.orders));
+  const sheets = [...clientsOnlyBook.sheets.filter((s) => s.name !== SAMPLE_SHEETS.orders), csv.result.sheet];
+  const imported = await timed(() => readBase({ sheets }));
   const linked = imported.result.orderClient.filter((c) => c !== null).length;
   figures.push({ name: '  decode + parse CSV', value: csv.seconds, unit: 's', note: `${csv.result.encoding}, "${csv.result.separator}", ${csv.result.sheet.rows.length} rows` });
-  figures.push({ name: '  readBase (clients + orders)', value: imported.seconds, unit: 's', note: `${linked} of ${imported.result.orders.length} orders linked; clients alone ${clientsOnly.seconds.toFixed(2)} s` });
+  figures.push({
+    name: '  readBase (clients + orders)',
+    value: imported.seconds,
+    unit: 's',
+    note: `${linked} of ${imported.result.orders.length} orders linked; the clients alone take ${clientsOnly.seconds.toFixed(2)} s`,
+  });
   figures.push({ name: 'CSV import (decode+parse+readBase)', value: csv.seconds + imported.seconds, unit: 's', goal: 3 });
-  csv.result.sheet.rows.length = 0;
+}
 
-  progress('tracker + ABC + RFM');
-  const read = await timed(() => readBase(base));
+/** Tracker, ABC and RFM over a base already read. */
+async function analyses(options: BenchOptions, figures: Figure[]): Promise<void> {
+  const { clients, orders, seed } = options;
+  const book = await timed(() => generateSyntheticBase({ clients, orders, seed, asOf: AS_OF }));
+  figures.push({ name: 'Generate the base', value: book.seconds, unit: 's' });
+  const read = await timed(() => readBase(book.result));
   const { settings } = read.result;
   const asOf = isoToDay(AS_OF) as number;
   const analysis = await timed(() => {
@@ -89,21 +93,44 @@ export async function runBench(args: string[]): Promise<number> {
     const rfm = computeRfm(tracker, { mode: settings.rfmMode, recencyBands: settings.rfmRecencyBands, frequencyBands: settings.rfmFrequencyBands });
     return { tracker, abc, rfm };
   });
-  figures.push({ name: 'readBase (generated workbook)', value: read.seconds, unit: 's', note: 'dates as values, client IDs' });
+  figures.push({ name: 'readBase (the base as a workbook)', value: read.seconds, unit: 's', note: 'date cells, client IDs' });
   figures.push({ name: 'Tracker + ABC + RFM', value: analysis.seconds, unit: 's', goal: 1, note: `${analysis.result.rfm.scored} clients scored` });
+}
 
-  if (options.xlsx) {
-    progress(`writing a ${clients.toLocaleString('en')}-client workbook as .xlsx`);
-    const book = { sheets: [servicesSheet, clientsSheet] };
-    const written = await timed(() => xlsxToBuffer(XlsxWorkbook.fromSnapshot(book)));
-    figures.push({ name: 'Write .xlsx (services + clients)', value: written.seconds, unit: 's', goal: 10, note: `${(written.result.length / 1e6).toFixed(1)} MB` });
-    progress('reading it back');
-    const reread = await timed(async () => (await xlsxFromBuffer(written.result)).read());
-    const rows = reread.result.sheets.find((s) => s.name === SAMPLE_SHEETS.clients)?.rows.length ?? 0;
-    figures.push({ name: 'Read .xlsx (services + clients)', value: reread.seconds, unit: 's', goal: 10, note: `${rows} client rows` });
-  }
+/** Writing and reading the services and clients sheets as .xlsx with the streaming gateway. */
+async function xlsxRoundTrip(options: BenchOptions, figures: Figure[]): Promise<void> {
+  const { clients, seed } = options;
+  const book = generateSyntheticBase({ clients, orders: 0, seed, asOf: AS_OF });
+  book.sheets = book.sheets.filter((s) => s.name !== SAMPLE_SHEETS.orders);
+  progress(`writing a ${clients.toLocaleString('en')}-client workbook as .xlsx`);
+  const written = await timed(() => xlsxToBuffer(XlsxWorkbook.fromSnapshot(book)));
+  figures.push({ name: 'Write .xlsx (services + clients)', value: written.seconds, unit: 's', goal: 10, note: `${(written.result.length / 1e6).toFixed(1)} MB` });
+  progress('reading it back');
+  const reread = await timed(async () => (await xlsxFromBuffer(written.result)).read());
+  const rows = reread.result.sheets.find((s) => s.name === SAMPLE_SHEETS.clients)?.rows.length ?? 0;
+  figures.push({ name: 'Read .xlsx (services + clients)', value: reread.seconds, unit: 's', goal: 10, note: `${rows} client rows` });
+}
 
+/**
+ * Runs the benchmark; returns the exit code (0 unless something failed to run). Each phase builds its
+ * own data and lets it go, as separate runs of the command would, so the peak is the largest phase's.
+ */
+export async function runBench(args: string[]): Promise<number> {
+  const options = benchOptions(args);
+  setFlagsFromString(YOUNG_GENERATION_FLAG);
+  // A full collection between phases, so one phase's garbage does not count in the next one's peak.
+  setFlagsFromString('--expose-gc');
+  const collectGarbage = runInNewContext('gc') as () => void;
+  const figures: Figure[] = [];
+  const scale = `${options.clients.toLocaleString('en')} clients, ${options.orders.toLocaleString('en')} orders`;
+  progress(`CSV import (${scale})`);
+  await csvImport(options, figures);
+  collectGarbage();
+  progress('tracker + ABC + RFM');
+  await analyses(options, figures);
+  collectGarbage();
+  if (options.xlsx) await xlsxRoundTrip(options, figures);
   figures.push({ name: 'Peak memory (RSS, whole run)', value: peakRssMb(), unit: 'MB', goal: 1536 });
-  process.stdout.write(`crm-base bench: ${scale}, Node ${process.version}\n${formatFigures(figures)}\n`);
+  process.stdout.write(`crm-base bench: ${scale}, Node ${process.version}, V8 ${YOUNG_GENERATION_FLAG}\n${formatFigures(figures)}\n`);
   return 0;
 }

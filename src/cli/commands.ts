@@ -5,7 +5,8 @@ import { isoToDay } from '../core/normalise/date';
 import { csvToSheet } from '../core/import';
 import type { Problem } from '../core/model';
 import { runAnalysis, runCheck, runOrderImport, runStructure, type RunContext } from '../actions/runners';
-import { generateSampleWorkbook } from '../sample';
+import { runDuplicates } from '../actions/duplicate-actions';
+import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { xlsxToFile } from '../xlsx/node';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
@@ -123,6 +124,21 @@ const check: Command = async (argv) => {
   return 0;
 };
 
+const duplicates: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: [], aliases: ALIASES });
+  const book = await openBook(args);
+  const report = await runDuplicates({ workbook: book.workbook, onProgress: progressReporter('duplicates') });
+  if (report.sheet === null) throw new InputError(report.problems[0]?.message ?? 'no clients sheet');
+  process.stderr.write(`Групп дубликатов: ${report.groups.length}, клиентов в них: ${report.duplicateClients}\n`);
+  for (const group of report.groups.slice(0, 10)) {
+    process.stderr.write(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})\n`);
+  }
+  const groups = report.groups.map(({ id, members, reason, score, suggestedKeep }) => ({ id, members, reason, score, suggestedKeep }));
+  writeJson(stringOption(args, '--json'), { groups });
+  await saved(book);
+  return 0;
+};
+
 const sample: Command = async (argv) => {
   const args = parseArgs(argv, { valued: ['-o', '--clients', '--orders', '--seed'], flags: [], aliases: ALIASES });
   const out = stringOption(args, '-o');
@@ -147,7 +163,8 @@ const demo: Command = async (argv) => {
   await xlsxToFile(XlsxWorkbook.fromSnapshot(snapshot), samplePath);
   process.stderr.write(`1. Пример книги малой фирмы: ${samplePath}\n`);
   const workbook = XlsxWorkbook.fromSnapshot(snapshot);
-  const context: RunContext = { workbook, onProgress: progressReporter('demo') };
+  // The sample's orders run up to its own as-of date: analysing on that date keeps the demo reproducible.
+  const context: RunContext = { workbook, asOf: isoToDay(SAMPLE_DEFAULTS.asOf)!, onProgress: progressReporter('demo') };
   const structured = await runStructure(context);
   process.stderr.write(`2. Структура: +${structured.addedColumns.length} столбцов, ${structured.idsFilled} ID, проблем в данных: ${structured.problems.length}\n`);
   await runCheck(context);
@@ -171,4 +188,4 @@ const bench: Command = async (argv) => {
   return runBench(argv);
 };
 
-export const COMMANDS: Record<string, Command> = { structure, analyze, check, sample, demo, bench };
+export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, sample, demo, bench };

@@ -50,17 +50,23 @@ export async function openBook(args: ParsedArgs): Promise<OpenedBook> {
   };
 }
 
-/** A progress line on stderr, rewritten in place on a terminal and throttled elsewhere. */
+/**
+ * A progress line on stderr: rewritten in place on a terminal; in a log, one line per quarter of each
+ * read or write, so a long run shows it is alive without flooding the log.
+ */
 export function progressReporter(prefix: string): ProgressListener {
-  let lastStep = '';
-  let lastPercent = -1;
+  let lastQuarter = -1;
+  let lastTotal = -1;
   return ({ step, done, total }) => {
-    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-    const tty = process.stderr.isTTY;
-    if (step === lastStep && (tty ? percent === lastPercent : percent - lastPercent < 25 && percent < 100)) return;
-    lastStep = step;
-    lastPercent = percent;
-    process.stderr.write(`${tty ? '\r\x1b[K' : ''}${prefix}: ${step} ${percent}%${tty ? '' : '\n'}`);
-    if (tty && percent >= 100) process.stderr.write('\n');
+    const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r\x1b[K${prefix}: ${step} ${percent}%${percent >= 100 ? '\n' : ''}`);
+      return;
+    }
+    const quarter = Math.floor(percent / 25);
+    if (total === lastTotal && quarter === lastQuarter) return;
+    lastTotal = total;
+    lastQuarter = quarter;
+    process.stderr.write(`${prefix}: ${step} ${percent}%\n`);
   };
 }

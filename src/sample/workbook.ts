@@ -556,7 +556,8 @@ class SampleBuilder {
       return transliterate(`${person.first} ${surname}`);
     }
     variations.push('wordOrder');
-    const reordered = x < 0.6 ? `${person.first} ${person.patronymic} ${surname}` : `${person.first} ${surname}`;
+    const orders = [`${person.first} ${person.patronymic} ${surname}`, `${person.first} ${surname}`, `${surname} ${person.first}`].filter((n) => n !== plan.name);
+    const reordered = x < 0.6 ? orders[0] : orders[1];
     if (/ё/i.test(reordered) && random.chance(0.7)) {
       variations.push('yo');
       return withoutYo(reordered);

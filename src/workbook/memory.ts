@@ -123,13 +123,24 @@ interface Layers {
 }
 
 type LayerName = keyof Layers;
-const LAYER_NAMES: LayerName[] = ['values', 'formats', 'fills', 'formulas', 'hostStyles'];
+
+export interface HostRanged {
+  range: string;
+  host: unknown;
+}
 
 /** Everything a sheet holds; exported for gateways that build a MemoryWorkbook from their host's data. */
 export interface MemorySheet extends Layers {
   name: string;
   validations: ValidationState[];
   conditionalFormats: ConditionalFormatState[];
+  /**
+   * A host's validations and conditional formats of kinds SheetState cannot describe (a list from a named
+   * range, a colour scale, …), kept as the host's own objects so writing the sheet back keeps them. They
+   * move and shrink with deleted rows, yield to a new validation on their cells, and go with `replace`.
+   */
+  hostValidations: HostRanged[];
+  hostConditionalFormats: HostRanged[];
   frozenRows: number;
   tables: Array<{ name: string; range: string }>;
   autoFilter: string | null;
@@ -153,6 +164,8 @@ export function emptySheet(name: string): MemorySheet {
     hostStyles: [],
     validations: [],
     conditionalFormats: [],
+    hostValidations: [],
+    hostConditionalFormats: [],
     frozenRows: 0,
     tables: [],
     autoFilter: null,
@@ -255,7 +268,7 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
   }
   const top = op.anchor?.row ?? 1;
   const left = op.anchor?.column ?? 1;
-  const width = Math.max(op.header.length, ...op.rows.map((r) => r.length));
+  const width = op.rows.reduce((w, r) => Math.max(w, r.length), op.header.length);
   op.header.forEach((h, j) => writeCell(sheet, top, left + j, h));
   op.rows.forEach((row, i) => {
     for (let j = 0; j < width; j++) writeCell(sheet, top + 1 + i, left + j, row[j] === undefined ? null : row[j]);
@@ -304,16 +317,32 @@ function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
   });
 }
 
+/** The grid without the given rows (1-based), in one pass; empty rows stay holes. */
+function withoutRows<T>(grid: T[][], deleted: Set<number>): T[][] {
+  const kept: T[][] = [];
+  let target = 0;
+  for (let r = 0; r < grid.length; r++) {
+    if (deleted.has(r + 1)) continue;
+    if (grid[r]) kept[target] = grid[r];
+    target++;
+  }
+  return kept;
+}
+
 /**
  * Rows below move up, with everything attached to their cells. Ranges (validations, conditional formats,
  * tables, autofilter, merges) shrink the way Excel shrinks them: rows deleted inside a range are taken out
  * of it, rows deleted above it shift it up; a range left with no rows disappears. Frozen rows stay.
  */
 function applyDeleteRows(sheet: MemorySheet, op: DeleteRows): void {
-  const rows = [...new Set(op.rows)].filter((r) => r >= 1).sort((a, b) => b - a);
-  if (rows.length === 0) return;
-  for (const row of rows) for (const layer of LAYER_NAMES) if ((sheet[layer] as unknown[]).length >= row) (sheet[layer] as unknown[]).splice(row - 1, 1);
-  const ascending = [...rows].reverse();
+  const deleted = new Set(op.rows.filter((r) => r >= 1));
+  if (deleted.size === 0) return;
+  sheet.values = withoutRows(sheet.values, deleted);
+  sheet.formats = withoutRows(sheet.formats, deleted);
+  sheet.fills = withoutRows(sheet.fills, deleted);
+  sheet.formulas = withoutRows(sheet.formulas, deleted);
+  sheet.hostStyles = withoutRows(sheet.hostStyles, deleted);
+  const ascending = [...deleted].sort((a, b) => a - b);
   const deletedUpTo = (row: number) => {
     let n = 0;
     for (const r of ascending) if (r <= row) n++;
@@ -332,10 +361,11 @@ function applyDeleteRows(sheet: MemorySheet, op: DeleteRows): void {
     });
   sheet.validations = shiftAll(sheet.validations);
   sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
+  sheet.hostValidations = shiftAll(sheet.hostValidations);
+  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
   sheet.tables = shiftAll(sheet.tables);
   sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
   sheet.mergedRanges = sheet.mergedRanges.flatMap((m) => shift(m) ?? []);
-  const deleted = new Set(rows);
   sheet.hiddenRows = new Set([...sheet.hiddenRows].filter((r) => !deleted.has(r)).map((r) => r - deletedUpTo(r)));
 }
 
@@ -348,9 +378,10 @@ function canonicalRule(rule: ValidationRule): ValidationRule {
 /** The new rule wins on its cells; the parts of older rules outside them stay (as in Excel). */
 function applySetValidation(sheet: MemorySheet, op: SetValidation): void {
   const target: Rect = { top: op.fromRow, bottom: op.toRow, left: op.column, right: op.column };
-  sheet.validations = sheet.validations.flatMap((v) =>
-    subtractRect(parseRange(v.range), target).map((rect) => ({ ...v, range: formatRange(rect) })),
-  );
+  const outside = <T extends { range: string }>(items: T[]): T[] =>
+    items.flatMap((v) => subtractRect(parseRange(v.range), target).map((rect) => ({ ...v, range: formatRange(rect) })));
+  sheet.validations = outside(sheet.validations);
+  sheet.hostValidations = outside(sheet.hostValidations);
   const validation: ValidationState = { range: formatRange(target), rule: canonicalRule(op.rule), strict: op.strict };
   if (op.errorMessage) validation.errorMessage = op.errorMessage;
   if (op.prompt) validation.prompt = op.prompt;
@@ -468,6 +499,13 @@ function cellRecord<T>(grid: (T | undefined)[][]): Record<string, T> {
   return record;
 }
 
+/** Validations are listed column by column, top to bottom: their order carries no meaning. */
+function byPosition(a: ValidationState, b: ValidationState): number {
+  const ra = parseRange(a.range);
+  const rb = parseRange(b.range);
+  return ra.left - rb.left || ra.top - rb.top || ra.right - rb.right || ra.bottom - rb.bottom;
+}
+
 export function sheetState(sheet: MemorySheet): SheetState {
   return {
     name: sheet.name,
@@ -475,7 +513,7 @@ export function sheetState(sheet: MemorySheet): SheetState {
     formulaCells: Object.keys(cellRecord(sheet.formulas)),
     numberFormats: cellRecord(sheet.formats),
     fills: cellRecord(sheet.fills),
-    validations: structuredClone(sheet.validations),
+    validations: structuredClone(sheet.validations).sort(byPosition),
     conditionalFormats: structuredClone(sheet.conditionalFormats),
     frozenRows: sheet.frozenRows,
     tables: sheet.tables.map((t) => ({ ...t })),

@@ -1,9 +1,9 @@
 /**
  * One sheet between ExcelJS and a MemorySheet, in both directions.
  *
- * The same functions serve the whole-file ExcelJS model (browser and small files) and ExcelJS's streaming
- * reader and writer (big files, Node): rows come from either as ExcelJS `Row`s, and the streaming
- * writer's worksheet has the methods of a normal one that `writeSheet` uses.
+ * Reading rows (`readRow`) serves the whole-file ExcelJS model; sheet-level parts (`readSheetParts`) are
+ * read from a whole-file model or from a skeleton without cells (node.ts). Writing serves both the
+ * whole-file model and ExcelJS's streaming writer, whose worksheet has the methods `writeSheet` uses.
  *
  * A cell's ExcelJS style is split three ways: its number format goes to the formats layer, a plain solid
  * fill to the fills layer, and the rest (fonts, borders, alignment, fills we do not model) is carried
@@ -130,7 +130,12 @@ function rangesOf(addresses: string[]): string[] {
  * merges, column widths, tab colour and visibility. ExcelJS expands each validation to one entry per cell
  * (all sharing one object); they are grouped back into column ranges here.
  */
-export function readSheetParts(ws: ExcelJS.Worksheet, sheet: MemorySheet, helperList: (ref: { sheet: string; column: number; fromRow: number; toRow: number }) => string[] | undefined): void {
+export function readSheetParts(
+  ws: ExcelJS.Worksheet,
+  sheet: MemorySheet,
+  helperList: (ref: { sheet: string; column: number; fromRow: number; toRow: number }) => string[] | undefined,
+  validationRanges?: Map<string, string>,
+): void {
   const { model } = internals(ws).dataValidations;
   const groups = new Map<ExcelJS.DataValidation, string[]>();
   for (const [address, dv] of Object.entries(model)) {
@@ -140,14 +145,22 @@ export function readSheetParts(ws: ExcelJS.Worksheet, sheet: MemorySheet, helper
     groups.set(dv, list);
   }
   for (const [dv, addresses] of groups) {
+    const real = addresses.length === 1 ? validationRanges?.get(addresses[0]) : undefined;
+    const ranges = real ? real.trim().split(/\s+/) : rangesOf(addresses);
     const converted = fromExcelValidation(dv, helperList);
-    if (!converted) continue;
+    if (!converted) {
+      for (const range of ranges) sheet.hostValidations.push({ range, host: dv });
+      continue;
+    }
     const messages = { ...(dv.error ? { errorMessage: dv.error } : {}), ...(dv.prompt ? { prompt: dv.prompt } : {}) };
-    for (const range of rangesOf(addresses)) sheet.validations.push({ range, rule: converted.rule, strict: converted.strict, ...messages });
+    for (const range of ranges) sheet.validations.push({ range, rule: converted.rule, strict: converted.strict, ...messages });
   }
   for (const cf of internals(ws).conditionalFormattings ?? []) {
     const converted = fromExcelConditional(cf);
-    if (!converted) continue;
+    if (!converted) {
+      sheet.hostConditionalFormats.push({ range: cf.ref, host: cf.rules });
+      continue;
+    }
     sheet.conditionalFormats.push({ range: cf.ref, rules: converted.rules, ...(converted.testColumn ? { testColumn: converted.testColumn } : {}) });
   }
   const frozen = ws.views?.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
@@ -230,7 +243,8 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList:
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = width;
   for (const merge of sheet.mergedRanges) ws.mergeCells(merge);
   const composer = new StyleComposer();
-  const lastRow = Math.max(lastUsedRow(sheet), sheet.formats.length, sheet.fills.length, sheet.hostStyles.length, ...sheet.hiddenRows);
+  let lastRow = Math.max(lastUsedRow(sheet), sheet.formats.length, sheet.fills.length, sheet.hostStyles.length);
+  for (const r of sheet.hiddenRows) lastRow = Math.max(lastRow, r);
   for (let r = 1; r <= lastRow; r++) {
     const values = sheet.values[r - 1];
     const formats = sheet.formats[r - 1];
@@ -268,6 +282,8 @@ function writeSheetParts(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: L
   for (const cf of sheet.conditionalFormats) {
     ws.addConditionalFormatting({ ref: cf.range, rules: toExcelConditionalRules(cf.rules, parseRange(cf.range).top, cf.testColumn) });
   }
+  for (const v of sheet.hostValidations) internals(ws).dataValidations.add(v.range, v.host as ExcelJS.DataValidation);
+  for (const cf of sheet.hostConditionalFormats) ws.addConditionalFormatting({ ref: cf.range, rules: cf.host as ExcelJS.ConditionalFormattingRule[] });
 }
 
 /** Options of addWorksheet: the streaming writer takes views (frozen rows) only here. */

@@ -3,16 +3,16 @@
  *
  * The file is read into MemorySheets (src/workbook/memory.ts), operations run on them with the reference
  * semantics, and saving writes the sheets back out. This file uses ExcelJS's whole-file model and runs in
- * the browser as well as in Node; ./node.ts reads and writes files with ExcelJS's streaming reader and
- * writer, which big workbooks need (a 100,000-row sheet through the whole-file model takes gigabytes).
+ * the browser as well as in Node; ./node.ts reads files with its own fast cell reader and writes them
+ * with ExcelJS's streaming writer, which big workbooks need (a 100,000-row sheet through the whole-file
+ * model takes gigabytes).
  *
- * What survives a read-modify-write: values, formulas (master cells; followers of a shared formula in
- * the streaming reader are kept as their values), number formats, solid fills, fonts, borders,
+ * What survives a read-modify-write: values, formulas (shared ones included), number formats, solid fills, fonts, borders,
  * alignment, column widths, merges, frozen rows, autofilter, the validations and conditional formats we
  * model (list, range list, date, number, custom; equal / ≥ / ≤ colour rules), tab colours, hidden rows
- * and sheets. Not kept: other validation and conditional-format kinds, tables (written as an autofilter
- * over their range), charts and images (chart requests are recorded in a hidden sheet, see helpers.ts),
- * defined names, comments.
+ * and sheets, defined names, and validations and conditional formats of kinds we do not model (carried
+ * as ExcelJS gave them). Not kept: tables (written as an autofilter over their range), charts and images
+ * (chart requests are recorded in a hidden sheet, see helpers.ts), comments, data bars' extensions.
  */
 import * as ExcelJS from 'exceljs';
 import { MemoryWorkbook, emptySheet } from '../workbook/memory';
@@ -23,19 +23,21 @@ import type { WorkbookState } from '../workbook/state';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
 import { CHARTS_SHEET, HELPER_SHEETS, LISTS_SHEET } from './convert';
 import { attachCharts, chartsSheet, listResolver, ListSheetBuilder } from './helpers';
+import { withValidationPlaceholders } from './package';
 import { readRow, readSheetParts, StyleSplitter, worksheetOptions, writeSheet } from './sheet-io';
 
 /**
  * Puts the sheet-level parts of `parts` (a whole-file model, or one loaded without cell data) onto the
  * sheets whose cells were read into `cells`, in tab order, and takes the helper sheets out.
+ * `validationRanges` maps placeholder cells to the real ranges of validations (see node.ts).
  */
-export function assembleSheets(parts: ExcelJS.Workbook, cells: Map<string, MemorySheet>): MemorySheet[] {
+export function assembleSheets(parts: ExcelJS.Workbook, cells: Map<string, MemorySheet>, validationRanges?: Map<string, Map<string, string>>): MemorySheet[] {
   const resolve = listResolver(cells.get(LISTS_SHEET));
   const sheets: MemorySheet[] = [];
   for (const ws of parts.worksheets) {
     if (HELPER_SHEETS.includes(ws.name)) continue;
     const sheet = cells.get(ws.name) ?? emptySheet(ws.name);
-    readSheetParts(ws, sheet, resolve);
+    readSheetParts(ws, sheet, resolve, validationRanges?.get(ws.name));
     sheets.push(sheet);
   }
   attachCharts(sheets, cells.get(CHARTS_SHEET));
@@ -46,7 +48,8 @@ export function assembleSheets(parts: ExcelJS.Workbook, cells: Map<string, Memor
  * Writes the sheets and the helper sheets into an empty ExcelJS workbook (whole-file or streaming);
  * `finish` commits a streaming worksheet.
  */
-export function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, finish: (ws: ExcelJS.Worksheet) => void = () => undefined): void {
+export function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, definedNames: DefinedNames, finish: (ws: ExcelJS.Worksheet) => void = () => undefined): void {
+  if (definedNames.length) target.definedNames.model = definedNames as unknown as ExcelJS.DefinedNamesModel;
   const lists = new ListSheetBuilder();
   for (const sheet of sheets) {
     const ws = target.addWorksheet(sheet.name, worksheetOptions(sheet));
@@ -61,8 +64,23 @@ export function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, fini
   }
 }
 
+/** The workbook's named ranges, as ExcelJS models them (kept so validations using them keep working). */
+export type DefinedNames = Array<{ name: string; ranges: string[] }>;
+
+/**
+ * The named ranges of a workbook ExcelJS read, without the autofilter ones (`_xlnm._FilterDatabase`),
+ * which ExcelJS derives from each sheet's autofilter when it writes.
+ */
+export function userDefinedNames(book: ExcelJS.Workbook): DefinedNames {
+  return (book.definedNames.model as unknown as DefinedNames).filter((n) => n.name !== '_xlnm._FilterDatabase');
+}
+
 export class XlsxWorkbook implements Workbook {
-  private constructor(private readonly memory: MemoryWorkbook) {}
+  private constructor(
+    private readonly memory: MemoryWorkbook,
+    /** Carried from the file read to the file written, untouched. */
+    readonly definedNames: DefinedNames = [],
+  ) {}
 
   static empty(): XlsxWorkbook {
     return new XlsxWorkbook(new MemoryWorkbook());
@@ -73,15 +91,16 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(new MemoryWorkbook(snapshot));
   }
 
-  /** Over sheets already read (by ./node.ts's streaming reader). */
-  static fromSheets(sheets: MemorySheet[]): XlsxWorkbook {
-    return new XlsxWorkbook(MemoryWorkbook.fromSheets(sheets));
+  /** Over sheets already read (by ./node.ts's reader). */
+  static fromSheets(sheets: MemorySheet[], definedNames: DefinedNames = []): XlsxWorkbook {
+    return new XlsxWorkbook(MemoryWorkbook.fromSheets(sheets), definedNames);
   }
 
   /** Reads an .xlsx with ExcelJS's whole-file model (works in the browser; for big files see node.ts). */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const prepared = await withValidationPlaceholders(data);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(data as ArrayBuffer);
+    await book.xlsx.load(prepared.data as unknown as ArrayBuffer);
     const styles = new StyleSplitter();
     const cells = new Map<string, MemorySheet>();
     for (const ws of book.worksheets) {
@@ -89,7 +108,7 @@ export class XlsxWorkbook implements Workbook {
       ws.eachRow({ includeEmpty: true }, (row) => readRow(row, sheet, styles));
       cells.set(ws.name, sheet);
     }
-    return XlsxWorkbook.fromSheets(assembleSheets(book, cells));
+    return XlsxWorkbook.fromSheets(assembleSheets(book, cells, prepared.validationRanges), userDefinedNames(book));
   }
 
   /** The sheets as they will be written, for ./node.ts's streaming writer. */
@@ -117,7 +136,7 @@ export class XlsxWorkbook implements Workbook {
   /** The .xlsx file, written with ExcelJS's whole-file model. */
   async toBuffer(): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();
-    writeSheets(book, this.memory.model);
+    writeSheets(book, this.memory.model, this.definedNames);
     return new Uint8Array(await book.xlsx.writeBuffer());
   }
 }

@@ -22,9 +22,9 @@ async function reopenStreaming(wb: Workbook): Promise<XlsxWorkbook> {
   return xlsxFromBuffer(await xlsxToBuffer(wb as XlsxWorkbook));
 }
 
-describeWorkbookContract('.xlsx, streaming reader and writer (Node)', {
+describeWorkbookContract('.xlsx, fast reader and streaming writer (Node, big files)', {
   create: async (initial) => reopenStreaming(XlsxWorkbook.fromSnapshot(initial)),
-  // Saved by the streaming writer, inspected through the whole-file reader: a different reader than the gateway's.
+  // Saved by the streaming writer, inspected through the whole-file reader: not the reader the gateway uses.
   inspect: async (wb) => (await XlsxWorkbook.fromBuffer(await xlsxToBuffer(wb as XlsxWorkbook))).state(),
   roundTrip: reopenStreaming,
   lacks: { tables: true },

@@ -7,7 +7,9 @@ import datetime
 import sys
 
 import openpyxl
+from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Font, PatternFill
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 
@@ -36,6 +38,18 @@ def main(path):
     dv = DataValidation(type="list", formula1='"Белый,Золотой"', allow_blank=True, errorStyle="stop")
     dv.add("F2:F100")
     clients.add_data_validation(dv)
+    whole_column = DataValidation(type="date", operator="greaterThanOrEqual", formula1="36526", errorStyle="warning")
+    whole_column.add("C2:C1048576")
+    clients.add_data_validation(whole_column)
+    services_list = DefinedName("Услуги_список", attr_text="'Услуги'!$A$2:$A$3")
+    if hasattr(wb.defined_names, "add"):  # openpyxl >= 3.1
+        wb.defined_names.add(services_list)
+    else:
+        wb.defined_names.append(services_list)
+    named = DataValidation(type="list", formula1="Услуги_список", errorStyle="stop")
+    named.add("B2:B50")
+    clients.add_data_validation(named)
+    clients.conditional_formatting.add("D2:D4", ColorScaleRule(start_type="min", start_color="FFF8696B", end_type="max", end_color="FF63BE7B"))
     wb.save(path)
 
 

@@ -69,8 +69,8 @@ function shorter(a: MatchRecord, b: MatchRecord): MatchRecord {
   return a.name.tokens.length <= b.name.tokens.length ? a : b;
 }
 
-function shares(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.includes(x));
+function shares(a: readonly string[], b: readonly string[], rarity: Rarity): boolean {
+  return a.some((x) => b.includes(x) && !rarity.isPlaceholder(x));
 }
 
 function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
@@ -116,9 +116,9 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
     return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
   }
 
-  if (a.inn && a.inn === b.inn) reasons.push('sameInn');
-  if (shares(a.phones, b.phones)) reasons.push('samePhone');
-  if (shares(a.emails, b.emails)) reasons.push('sameEmail');
+  if (a.inn && a.inn === b.inn && !rarity.isPlaceholder(a.inn)) reasons.push('sameInn');
+  if (shares(a.phones, b.phones, rarity)) reasons.push('samePhone');
+  if (shares(a.emails, b.emails, rarity)) reasons.push('sameEmail');
   if (reasons.length > 0) {
     const bothNamed = a.name.tokens.length > 0 && b.name.tokens.length > 0;
     if (t.exactNeedsName && bothNamed && name.score < 0.5) return { match: false, score: 0, reasons, conflict: null };

@@ -10,7 +10,7 @@
 import type { DuplicateSensitivity } from '../settings';
 import { exactKeys, nameKeys, OFFER_PREFIX, PROBE_PREFIX } from './blocking';
 import { judgePair, type ReasonCode } from './evidence';
-import { measureRarity } from './rarity';
+import { measureRarity, PLACEHOLDER_COUNT } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 
 export interface MatchOptions {
@@ -33,8 +33,6 @@ export interface MatchGroup {
 /** A block bigger than this is compared within a sliding window over its members sorted by name. */
 const MAX_BLOCK = 120;
 const WINDOW = 20;
-/** A phone or e-mail shared by more clients than this is a placeholder (the firm's own number, info@…). */
-const MAX_EXACT_BLOCK = 30;
 
 /** Keys of phones (t:), e-mails (e:) and ИНН (i:); see blocking.ts. */
 const EXACT_KEY = /^[tei]:/;
@@ -70,27 +68,45 @@ function blocks(records: readonly MatchRecord[]): Block[] {
     }
     if (members.length < 2) continue;
     const exact = EXACT_KEY.test(key);
-    if (exact && members.length > MAX_EXACT_BLOCK) continue;
+    if (exact && members.length > PLACEHOLDER_COUNT) continue;
     out.push({ exact, members, name: key.startsWith('n:') });
   }
   return out;
 }
 
+/** A growable list of pair ids (i·n + j), kept in a typed array: millions of pairs, no garbage. */
+class PairList {
+  private ids = new Float64Array(1 << 16);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Float64Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+
+  /** The ids sorted, each once. */
+  unique(): Float64Array {
+    const sorted = this.ids.subarray(0, this.length).sort();
+    let kept = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[kept++] = sorted[k];
+    return sorted.subarray(0, kept);
+  }
+}
+
 /** Calls `visit(i, j)` (i < j) once for every candidate pair. */
 function eachCandidatePair(records: readonly MatchRecord[], visit: (i: number, j: number) => void): void {
   const n = records.length;
-  const seen = new Set<number>();
-  const once = (x: number, y: number) => {
-    if (x === y) return;
-    const id = x < y ? x * n + y : y * n + x;
-    if (seen.has(id)) return;
-    seen.add(id);
-    if (x < y) visit(x, y);
-    else visit(y, x);
+  const pairs = new PairList();
+  const add = (x: number, y: number) => {
+    if (x !== y) pairs.push(x < y ? x * n + y : y * n + x);
   };
   // Clients with the same words meet in their `n:` block; other name blocks skip them.
-  const onceUnlessSameName = (x: number, y: number) => {
-    if (records[x].name.key !== records[y].name.key) once(x, y);
+  const addUnlessSameName = (x: number, y: number) => {
+    if (records[x].name.key !== records[y].name.key) add(x, y);
   };
   const allPairs = (members: readonly number[], pair: (x: number, y: number) => void) => {
     for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) pair(members[a], members[b]);
@@ -103,13 +119,17 @@ function eachCandidatePair(records: readonly MatchRecord[], visit: (i: number, j
     }
   };
   for (const block of blocks(records)) {
-    if (block.exact) allPairs(block.members, once);
-    else if (block.name) window(block.members, once);
-    else window(block.members, onceUnlessSameName);
+    if (block.exact) allPairs(block.members, add);
+    else if (block.name) window(block.members, add);
+    else window(block.members, addUnlessSameName);
     if (block.offers) {
       const offers = block.offers.slice(0, MAX_BLOCK);
-      for (const probe of block.members) for (const offer of offers) onceUnlessSameName(probe, offer);
+      for (const probe of block.members) for (const offer of offers) addUnlessSameName(probe, offer);
     }
+  }
+  for (const id of pairs.unique()) {
+    const i = Math.floor(id / n);
+    visit(i, id - i * n);
   }
 }
 
@@ -177,14 +197,21 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
 export function groupRecords(records: readonly MatchRecord[], options: Omit<MatchOptions, 'phoneRegion'>): MatchGroup[] {
   const rarity = measureRarity(records);
   const edges: Edge[] = [];
-  const cannotLink = new Map<number, number[]>();
-  for (const [a, b] of options.dismissed ?? []) if (a !== b) addLink(cannotLink, a, b);
+  const conflicts: number[] = [];
   eachCandidatePair(records, (i, j) => {
     const verdict = judgePair(records[i], records[j], options.sensitivity, rarity);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons });
-    else if (verdict.conflict) addLink(cannotLink, i, j);
+    else if (verdict.conflict) conflicts.push(i, j);
   });
   edges.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  // Only clients that some match would join can be kept apart by a conflict.
+  const matched = new Uint8Array(records.length);
+  for (const edge of edges) matched[edge.i] = matched[edge.j] = 1;
+  const cannotLink = new Map<number, number[]>();
+  for (const [a, b] of options.dismissed ?? []) if (a !== b) addLink(cannotLink, a, b);
+  for (let k = 0; k < conflicts.length; k += 2) {
+    if (matched[conflicts[k]] && matched[conflicts[k + 1]]) addLink(cannotLink, conflicts[k], conflicts[k + 1]);
+  }
 
   const union = new ConstrainedUnion(records.length, cannotLink);
   const joined: Edge[] = edges.filter((edge) => union.union(edge.i, edge.j));

@@ -118,7 +118,7 @@ export function wordsOf(name: string): string[] {
 
 /** True when a skeleton looks like a Russian patronymic (the word most often left out or shortened). */
 export function isPatronymic(token: string): boolean {
-  return token.length >= 6 && PATRONYMIC.test(token);
+  return token.length >= 5 && PATRONYMIC.test(token);
 }
 
 /** A name parsed for matching (see the module comment). */

@@ -16,7 +16,12 @@ export interface Rarity {
   name(record: MatchRecord): number;
   /** log2(clients / clients in the city): the bits "the same city" adds; 0 for no city. */
   city(city: string): number;
+  /** A phone, e-mail or ИНН held by so many clients that it identifies nobody (the firm's own number, info@…). */
+  isPlaceholder(contact: string): boolean;
 }
+
+/** A contact shared by more clients than this is a placeholder. */
+export const PLACEHOLDER_COUNT = 30;
 
 function counts(values: Iterable<Iterable<string>>): Map<string, number> {
   const map = new Map<string, number>();
@@ -27,6 +32,7 @@ function counts(values: Iterable<Iterable<string>>): Map<string, number> {
 export function measureRarity(records: readonly MatchRecord[]): Rarity {
   const words = counts(records.map((r) => r.name.tokens));
   const cities = counts(records.map((r) => (r.city ? [r.city] : [])));
+  const contacts = counts(records.map((r) => [...r.phones, ...r.emails, ...(r.inn ? [r.inn] : [])]));
   // A base too small to tell common from rare words counts as a base of a thousand clients.
   const total = Math.max(records.length, 1000);
   const size = Math.log2(total);
@@ -36,5 +42,6 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
       record.name.initials.length * INITIAL_BITS -
       size,
     city: (city) => (city ? Math.log2(total / (cities.get(city) ?? 1)) : 0),
+    isPlaceholder: (contact) => (contacts.get(contact) ?? 0) > PLACEHOLDER_COUNT,
   };
 }

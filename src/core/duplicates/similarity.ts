@@ -11,6 +11,7 @@ import { isPatronymic, type ParsedName } from './names';
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (limit <= 1) return oneEditOrMore(a, b);
   const n = b.length;
   const rows = buffers(n + 1);
   let [before, previous, current] = rows;
@@ -31,6 +32,17 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     [before, previous, current] = [previous, current, before];
   }
   return previous[n];
+}
+
+/** `editDistance` for a limit of one, without a table: 1 when one edit apart, else 2 (a ≠ b, lengths within 1). */
+function oneEditOrMore(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (short.length !== long.length) return short.slice(i) === long.slice(i + 1) ? 1 : 2;
+  if (short.slice(i + 1) === long.slice(i + 1)) return 1;
+  const swapped = short.charCodeAt(i) === long.charCodeAt(i + 1) && short.charCodeAt(i + 1) === long.charCodeAt(i);
+  return swapped && short.slice(i + 2) === long.slice(i + 2) ? 1 : 2;
 }
 
 /** Three reusable rows for `editDistance` (matching compares millions of short words). */

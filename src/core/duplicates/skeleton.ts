@@ -43,7 +43,7 @@ const FOLDS: Array<[RegExp, string]> = [
   [/C/g, 'ch'],
   [/Z/g, 'j'],
   // Doubled letters (Анна/Ana, Iuliia/Iulia, Дмитрий/Dmitry).
-  [/(.)\1+/g, '$1'],
+  [/([a-z])\1+/g, '$1'],
 ];
 
 /** Cyrillic letters spelled out in Latin; everything else is kept. Expects lower case. */

@@ -1,0 +1,67 @@
+/**
+ * The Office.js gateway: the Workbook port over the open Excel workbook. This folder is the only code
+ * that calls `Excel.run`; each call of the port is one `Excel.run` batch, and no request context outlives
+ * its batch.
+ */
+import type { SheetOperation } from '../../src/workbook/operations';
+import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
+import type { ProgressListener, Workbook } from '../../src/workbook/workbook';
+import { type ApiCheck, excelCapabilities, officeApiCheck } from './requirements';
+import { DEFAULT_BLOCK_CELLS, listSheets, readSheets } from './read';
+import { PlanWriter, type WriteOptions } from './write';
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions extends WriteOptions {
+  /** `Excel.run` (tests pass a fake's). */
+  run?: ExcelRunner;
+  /** The requirement-set check (default: Office's isSetSupported). */
+  supports?: ApiCheck;
+  /** Cells per read block (default 100,000). */
+  readBlockCells?: number;
+}
+
+const officeRun: ExcelRunner = (batch) => Excel.run(batch);
+
+export class OfficeWorkbook implements Workbook {
+  private readonly run: ExcelRunner;
+  private readonly supports: ApiCheck;
+
+  constructor(private readonly options: OfficeWorkbookOptions = {}) {
+    this.run = options.run ?? officeRun;
+    this.supports = options.supports ?? officeApiCheck;
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.run((context) => listSheets(context));
+  }
+
+  async read(sheets?: string[], onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
+    const options = { blockCells: this.options.readBlockCells ?? DEFAULT_BLOCK_CELLS, mergedAreas: excelCapabilities(this.supports).mergedAreas };
+    return { sheets: await this.run((context) => readSheets(context, sheets, options, onProgress)) };
+  }
+
+  async apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void> {
+    if (operations.length === 0) return;
+    await this.run(async (context) => {
+      const writer = new PlanWriter(context, this.options);
+      await writer.prepare();
+      for (const [index, op] of operations.entries()) {
+        onProgress?.({ step: `${op.kind} «${op.sheet}»`, done: index, total: operations.length });
+        await writer.apply(op);
+      }
+      await writer.finish();
+      onProgress?.({ step: 'Готово', done: operations.length, total: operations.length });
+    });
+  }
+
+  /** Activate the sheet and select the row (the side panel's "go to this client"). */
+  select(sheet: string, row: number): Promise<void> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(`${row}:${row}`).select();
+      await context.sync();
+    });
+  }
+}

@@ -1,0 +1,516 @@
+/**
+ * Applying a plan through Office.js. Cell data goes out in blocks whose requests are kept under the size
+ * budget by RequestBatch; the writer syncs only to send a full request or to learn something from the
+ * host (the sheet list at the start, a sheet's used range or its conditional formats when an operation
+ * depends on them), so the number of syncs grows with the data's megabytes and the plan's operations,
+ * never with its rows.
+ */
+import type {
+  AddChart,
+  AppendRows,
+  ApplyFilter,
+  ColourCells,
+  ColumnRange,
+  DeleteRows,
+  FormatSheet,
+  HighlightRows,
+  SetValidation,
+  SheetOperation,
+  WriteColumns,
+  WriteTable,
+} from '../../src/workbook/operations';
+import type { CellValue } from '../../src/workbook/snapshot';
+import { columnLetter } from '../../src/workbook/snapshot';
+import { jsonBytes, RequestBatch } from './batch';
+import { defaultDateFormat, excelInput } from './cells';
+import { inlineListSource, ListColumns, LISTS_SHEET } from './lists';
+import { chartType, colourFormula, columnWidthPoints, POINTS_PER_PIXEL, validationRule } from './rules';
+
+export interface WriteOptions {
+  /** Request budget in bytes (default 4 MB). */
+  requestBudget?: number;
+  /** Rows per written block at most (default 20,000; blocks are also cut by size). */
+  blockRows?: number;
+}
+
+const DEFAULT_WRITE_BLOCK_ROWS = 20_000;
+/** A block's share of a request: two blocks (values + formats) fit in one budget. */
+const BLOCK_SHARE = 0.4;
+
+interface Extent {
+  rows: number;
+  columns: number;
+}
+
+/** A conditional format the writer knows on a sheet: what it covers and which column it tests. */
+interface KnownFormat {
+  format: Excel.ConditionalFormat;
+  key: string;
+}
+
+/** A run of consecutive numbers: [first, last]. */
+function runs(numbers: number[]): Array<[number, number]> {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === n - 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
+function formatKey(range: string, testColumn: string | null): string {
+  return `${range}|${testColumn ?? ''}`;
+}
+
+/** Reads back what colourFormula wrote for whole rows: the `$F` of `=$F2=…`. */
+function testColumnOf(formula: string): string | null {
+  const m = /^=(?:AND\(ISNUMBER\()?\$([A-Z]+)\d+/.exec(formula);
+  return m ? m[1] : null;
+}
+
+function a1(top: number, left: number, bottom: number, right: number): string {
+  const start = `${columnLetter(left)}${top}`;
+  const end = `${columnLetter(right)}${bottom}`;
+  return start === end ? start : `${start}:${end}`;
+}
+
+export class PlanWriter {
+  private readonly batch: RequestBatch;
+  private readonly blockRows: number;
+  /** Worksheets by name, in tab order. */
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  private readonly visibility = new Map<string, string>();
+  private readonly tabColours = new Map<string, string>();
+  /** Table name → sheet name (table names are unique in a workbook). */
+  private readonly tables = new Map<string, string>();
+  /** Used extents known to be current; a write to a sheet forgets its entry. */
+  private readonly extents = new Map<string, Extent>();
+  private readonly formats = new Map<string, KnownFormat[]>();
+  private lists: ListColumns | null = null;
+  private replaced = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    options: WriteOptions = {},
+  ) {
+    this.batch = new RequestBatch(context, options.requestBudget);
+    this.blockRows = options.blockRows ?? DEFAULT_WRITE_BLOCK_ROWS;
+  }
+
+  get syncs(): number {
+    return this.batch.syncs;
+  }
+
+  /** One round trip: the sheets (with what a replace must carry over) and the workbook's tables. */
+  async prepare(): Promise<void> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load('items/name,items/visibility,items/tabColor');
+    const tables = this.context.workbook.tables;
+    tables.load('items/name,items/worksheet/name');
+    await this.batch.sync();
+    for (const ws of worksheets.items) {
+      this.sheets.set(ws.name, ws);
+      this.visibility.set(ws.name, ws.visibility);
+      this.tabColours.set(ws.name, ws.tabColor);
+    }
+    for (const table of tables.items) this.tables.set(table.name, table.worksheet.name);
+  }
+
+  async finish(): Promise<void> {
+    await this.batch.flush();
+  }
+
+  async apply(op: SheetOperation): Promise<void> {
+    switch (op.kind) {
+      case 'ensureSheet':
+        return this.ensureSheet(op.sheet, op.header, op.tabColour);
+      case 'writeTable':
+        return this.writeTable(op);
+      case 'writeColumns':
+        return this.writeColumns(op);
+      case 'appendRows':
+        return this.appendRows(op);
+      case 'deleteRows':
+        return this.deleteRows(op);
+      case 'setValidation':
+        return this.setValidation(op);
+      case 'colourCells':
+        return this.colourCells(op);
+      case 'highlightRows':
+        return this.highlightRows(op);
+      case 'formatSheet':
+        return this.formatSheet(op);
+      case 'addChart':
+        return this.addChart(op);
+      case 'applyFilter':
+        return this.applyFilter(op);
+      case 'clearFilter':
+        return this.clearFilter(op.sheet);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Sheets
+
+  private sheet(name: string, op: string): Excel.Worksheet {
+    const ws = this.sheets.get(name);
+    if (!ws) throw new Error(`${op}: no sheet named «${name}»`);
+    return ws;
+  }
+
+  private async addSheet(name: string): Promise<Excel.Worksheet> {
+    let ws!: Excel.Worksheet;
+    await this.batch.add(0, () => (ws = this.context.workbook.worksheets.add(name)));
+    this.sheets.set(name, ws);
+    this.visibility.set(name, 'Visible');
+    this.extents.set(name, { rows: 0, columns: 0 });
+    this.formats.set(name, []);
+    return ws;
+  }
+
+  private async ensureSheet(name: string, header?: string[], tabColour?: string): Promise<void> {
+    if (this.sheets.has(name)) return;
+    const ws = await this.addSheet(name);
+    if (tabColour) await this.batch.add(0, () => (ws.tabColor = tabColour));
+    if (header?.length) await this.writeBlock(ws, name, 1, 1, [header]);
+  }
+
+  /**
+   * A result sheet regenerated whole: a fresh sheet takes the old one's place, name, tab colour and
+   * visibility, and the old one is deleted with everything on it (values, formats, validations,
+   * conditional formats, tables, charts, filters, frozen panes). Result sheets are not referenced by the
+   * user's formulas; the user's own sheets are never replaced.
+   */
+  private async replaceSheet(name: string): Promise<Excel.Worksheet> {
+    const old = this.sheet(name, 'writeTable');
+    const position = [...this.sheets.keys()].indexOf(name);
+    const temporary = `~crm${Date.now() % 100000}-${++this.replaced}`;
+    let fresh!: Excel.Worksheet;
+    await this.batch.add(0, () => {
+      fresh = this.context.workbook.worksheets.add(temporary);
+      fresh.position = position;
+      old.delete();
+      fresh.name = name;
+      const colour = this.tabColours.get(name);
+      if (colour) fresh.tabColor = colour;
+      const visibility = this.visibility.get(name);
+      if (visibility && visibility !== 'Visible') fresh.visibility = visibility as Excel.SheetVisibility;
+    }, 6);
+    this.sheets.set(name, fresh);
+    for (const [table, sheet] of this.tables) if (sheet === name) this.tables.delete(table);
+    this.extents.set(name, { rows: 0, columns: 0 });
+    this.formats.set(name, []);
+    return fresh;
+  }
+
+  /** The used extent of a sheet, from the host when the writer's knowledge is stale. */
+  private async extent(name: string): Promise<Extent> {
+    const known = this.extents.get(name);
+    if (known) return known;
+    const used = this.sheet(name, 'extent').getUsedRangeOrNullObject(true);
+    used.load('isNullObject,rowIndex,rowCount,columnIndex,columnCount');
+    await this.batch.sync();
+    const extent = used.isNullObject ? { rows: 0, columns: 0 } : { rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount };
+    this.extents.set(name, extent);
+    return extent;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Cells
+
+  /**
+   * Write rows of cells at (top, left), cut into blocks that fit a request. Every value goes through
+   * excelInput (user strings stay literal text). Dates in columns without a given format get a date
+   * format so that they read back as dates.
+   */
+  private async writeBlock(ws: Excel.Worksheet, name: string, top: number, left: number, rows: CellValue[][], formats?: (string | null | undefined)[]): Promise<void> {
+    if (rows.length === 0) return;
+    this.extents.delete(name);
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    let start = 0;
+    while (start < rows.length) {
+      let bytes = 0;
+      let end = start;
+      const values: Array<Array<string | number | boolean>> = [];
+      while (end < rows.length && end - start < this.blockRows && (end === start || bytes < this.batch.budget * BLOCK_SHARE)) {
+        const line: Array<string | number | boolean> = [];
+        for (let j = 0; j < width; j++) line.push(excelInput(rows[end][j] ?? null));
+        bytes += jsonBytes(line);
+        values.push(line);
+        end++;
+      }
+      const range = ws.getRangeByIndexes(top - 1 + start, left - 1, end - start, width);
+      await this.batch.add(bytes, () => (range.values = values));
+      await this.writeFormats(ws, top + start, left, rows.slice(start, end), width, formats);
+      start = end;
+    }
+  }
+
+  /** Number formats of a written block: per column, and per run of date cells in columns without one. */
+  private async writeFormats(ws: Excel.Worksheet, top: number, left: number, rows: CellValue[][], width: number, formats?: (string | null | undefined)[]): Promise<void> {
+    for (let j = 0; j < width; j++) {
+      const format = formats?.[j];
+      if (format) {
+        await this.setFormat(ws, top, left + j, rows.length, format);
+        continue;
+      }
+      const dateRows: number[] = [];
+      rows.forEach((row, i) => row[j] instanceof Date && dateRows.push(i));
+      for (const [first, last] of runs(dateRows)) {
+        const date = rows[first][j] as Date;
+        await this.setFormat(ws, top + first, left + j, last - first + 1, defaultDateFormat(date));
+      }
+    }
+  }
+
+  private async setFormat(ws: Excel.Worksheet, top: number, column: number, count: number, format: string): Promise<void> {
+    const grid = Array.from({ length: count }, () => [format]);
+    const range = ws.getRangeByIndexes(top - 1, column - 1, count, 1);
+    await this.batch.add(count * (format.length + 5), () => (range.numberFormat = grid));
+  }
+
+  private async writeTable(op: WriteTable): Promise<void> {
+    const exists = this.sheets.has(op.sheet);
+    const ws = exists ? (op.replace ? await this.replaceSheet(op.sheet) : this.sheet(op.sheet, op.kind)) : await this.addSheet(op.sheet);
+    const top = op.anchor?.row ?? 1;
+    const left = op.anchor?.column ?? 1;
+    const width = Math.max(op.header.length, ...op.rows.map((r) => r.length));
+    const padded = (row: CellValue[]) => Array.from({ length: width }, (_, j) => row[j] ?? null);
+    await this.writeBlock(ws, op.sheet, top, left, [padded(op.header)]);
+    await this.writeBlock(ws, op.sheet, top + 1, left, op.rows.map(padded), op.numberFormats);
+    if (op.headerFill && op.header.length) {
+      const header = ws.getRangeByIndexes(top - 1, left - 1, 1, op.header.length);
+      await this.batch.add(0, () => (header.format.fill.color = op.headerFill!));
+    }
+    for (const [j, characters] of (op.columnWidths ?? []).entries()) {
+      if (characters !== null) await this.setColumnWidth(ws, left + j, characters);
+    }
+    if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(top));
+    const block = a1(top, left, top + Math.max(op.rows.length, 1), left + Math.max(op.header.length, 1) - 1);
+    if (op.table) await this.makeTable(ws, op.sheet, block, op.table.name);
+    else if (op.autoFilter) await this.batch.add(0, () => ws.autoFilter.apply(block));
+  }
+
+  private async setColumnWidth(ws: Excel.Worksheet, column: number, characters: number): Promise<void> {
+    const letter = columnLetter(column);
+    const range = ws.getRange(`${letter}:${letter}`);
+    await this.batch.add(0, () => (range.format.columnWidth = columnWidthPoints(characters)));
+  }
+
+  /** A table of the same name elsewhere is turned back into a plain range first (its data stays). */
+  private async makeTable(ws: Excel.Worksheet, sheet: string, address: string, name: string): Promise<void> {
+    await this.batch.add(0, () => {
+      if (this.tables.has(name)) this.context.workbook.tables.getItem(name).convertToRange();
+      const table = ws.tables.add(`${address}`, true);
+      table.name = name;
+    }, 3);
+    this.tables.set(name, sheet);
+  }
+
+  private async writeColumns(op: WriteColumns): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    for (const column of op.columns) {
+      if (column.header !== undefined) await this.writeBlock(ws, op.sheet, 1, column.column, [[column.header]]);
+      const defined: number[] = [];
+      column.values.forEach((value, i) => value !== undefined && defined.push(i));
+      for (const [first, last] of runs(defined)) {
+        const cells = column.values.slice(first, last + 1).map((value) => [value as CellValue]);
+        await this.writeBlock(ws, op.sheet, first + 2, column.column, cells, [column.numberFormat]);
+      }
+    }
+  }
+
+  private async appendRows(op: AppendRows): Promise<void> {
+    if (op.rows.length === 0) return;
+    const ws = this.sheet(op.sheet, op.kind);
+    const { rows } = await this.extent(op.sheet);
+    await this.writeBlock(ws, op.sheet, rows + 1, 1, op.rows, op.numberFormats);
+  }
+
+  /** Bottom-up, a run of consecutive rows at a time, so the numbers of rows still to delete hold. */
+  private async deleteRows(op: DeleteRows): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    for (const [first, last] of runs(op.rows.filter((r) => r >= 1)).reverse()) {
+      const rows = ws.getRange(`${first}:${last}`);
+      await this.batch.add(0, () => rows.delete('Up'), 2);
+    }
+    this.extents.delete(op.sheet);
+    this.formats.delete(op.sheet);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Rules
+
+  private async setValidation(op: SetValidation): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    let listSource: string | null = null;
+    if (op.rule.type === 'list') {
+      listSource = inlineListSource(op.rule.values) ?? (await this.storeList(`${op.sheet}!${a1(op.fromRow, op.column, op.toRow, op.column)}`, op.rule.values));
+    }
+    const rule = validationRule(op.rule, () => listSource!);
+    const range = ws.getRangeByIndexes(op.fromRow - 1, op.column - 1, op.toRow - op.fromRow + 1, 1);
+    await this.batch.add(jsonBytes(rule) + jsonBytes([op.errorMessage, op.prompt]), () => {
+      range.dataValidation.clear();
+      range.dataValidation.rule = rule;
+      range.dataValidation.errorAlert = { showAlert: true, style: op.strict ? 'Stop' : 'Warning', message: op.errorMessage ?? '', title: '' };
+      if (op.prompt) range.dataValidation.prompt = { showPrompt: true, message: op.prompt, title: '' };
+    }, 4);
+  }
+
+  /** Put a list on the helper sheet under its key; returns the rule's source. */
+  private async storeList(key: string, values: string[]): Promise<string> {
+    const ws = await this.listsSheet();
+    const column = this.lists!.columnFor(key);
+    const letter = columnLetter(column);
+    const whole = ws.getRange(`${letter}:${letter}`);
+    await this.batch.add(0, () => whole.clear('Contents'));
+    await this.writeBlock(ws, LISTS_SHEET, 1, column, [[key], ...values.map((v) => [v])]);
+    return `='${LISTS_SHEET}'!$${letter}$2:$${letter}$${values.length + 1}`;
+  }
+
+  private async listsSheet(): Promise<Excel.Worksheet> {
+    const existing = this.sheets.get(LISTS_SHEET);
+    if (existing && this.lists) return existing;
+    if (existing) {
+      const keys = existing.getRange('1:1').getUsedRangeOrNullObject(true);
+      keys.load('isNullObject,values,columnIndex');
+      await this.batch.sync();
+      const row = keys.isNullObject ? [] : [...Array(keys.columnIndex).fill(''), ...keys.values[0]];
+      this.lists = new ListColumns(row);
+      return existing;
+    }
+    const ws = await this.addSheet(LISTS_SHEET);
+    await this.batch.add(0, () => (ws.visibility = 'VeryHidden'));
+    this.lists = new ListColumns([]);
+    return ws;
+  }
+
+  /** The product's conditional formats on a sheet, read once per plan (two round trips). */
+  private async knownFormats(name: string): Promise<KnownFormat[]> {
+    const known = this.formats.get(name);
+    if (known) return known;
+    const collection = this.sheet(name, 'colourCells').getRange().conditionalFormats;
+    collection.load('items/type');
+    await this.batch.sync();
+    const custom = collection.items.filter((cf) => cf.type === 'Custom');
+    const details = custom.map((cf) => {
+      const range = cf.getRange();
+      range.load('address');
+      cf.custom.rule.load('formula');
+      return { cf, range };
+    });
+    await this.batch.sync();
+    const list = details.map(({ cf, range }) => ({ format: cf, key: formatKey(range.address.slice(range.address.lastIndexOf('!') + 1), testColumnOf(cf.custom.rule.formula)) }));
+    this.formats.set(name, list);
+    return list;
+  }
+
+  /**
+   * Earlier rules over exactly this range (testing the same column) are deleted; the new rules are added
+   * last rule first, because Excel puts each new format at the top of the priority order.
+   */
+  private async colourCells(op: ColourCells): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    const right = op.wholeRow ? Math.max((await this.extent(op.sheet)).columns, op.column) : op.column;
+    const left = op.wholeRow ? 1 : op.column;
+    const address = a1(op.fromRow, left, op.toRow, right);
+    const key = formatKey(address, op.wholeRow ? columnLetter(op.column) : null);
+    const known = await this.knownFormats(op.sheet);
+    const stale = known.filter((k) => k.key === key);
+    const range = ws.getRange(address);
+    const added: KnownFormat[] = [];
+    await this.batch.add(jsonBytes(op.rules), () => {
+      for (const k of stale) k.format.delete();
+      for (const rule of [...op.rules].reverse()) {
+        const cf = range.conditionalFormats.add('Custom');
+        cf.custom.rule.formula = colourFormula(rule.when, op.column, op.fromRow, !!op.wholeRow);
+        cf.custom.format.fill.color = rule.fill;
+        if (rule.fontColour) cf.custom.format.font.color = rule.fontColour;
+        added.push({ format: cf, key });
+      }
+    }, stale.length + op.rules.length * 4);
+    this.formats.set(op.sheet, [...known.filter((k) => k.key !== key), ...added]);
+  }
+
+  private async highlightRows(op: HighlightRows): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    const right = Math.max((await this.extent(op.sheet)).columns, 1);
+    for (const [first, last] of runs(op.rows)) {
+      const range = ws.getRangeByIndexes(first - 1, 0, last - first + 1, right);
+      await this.batch.add(0, () => (range.format.fill.color = op.fill));
+    }
+  }
+
+  private async formatSheet(op: FormatSheet): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(1));
+    if (op.table || op.autoFilter) {
+      const extent = await this.extent(op.sheet);
+      const address = a1(1, 1, Math.max(extent.rows, 2), Math.max(extent.columns, 1));
+      if (op.table) await this.makeTable(ws, op.sheet, address, op.table.name);
+      else await this.batch.add(0, () => ws.autoFilter.apply(address));
+    }
+    for (const f of op.columnFormats ?? []) if (f.toRow >= f.fromRow) await this.setFormat(ws, f.fromRow, f.column, f.toRow - f.fromRow + 1, f.format);
+    for (const w of op.columnWidths ?? []) await this.setColumnWidth(ws, w.column, w.width);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Charts and filters
+
+  private columnRange(range: ColumnRange, sheet: string): Excel.Range {
+    return this.sheet(range.sheet ?? sheet, 'addChart').getRangeByIndexes(range.fromRow - 1, range.column - 1, range.toRow - range.fromRow + 1, 1);
+  }
+
+  private async addChart(op: AddChart): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    const spec = op.chart;
+    if (spec.series.length === 0) return;
+    const categories = this.columnRange(spec.categories, op.sheet);
+    await this.batch.add(0, () => {
+      const chart = ws.charts.add(chartType(spec.type), this.columnRange(spec.series[0].values, op.sheet), 'Columns');
+      chart.title.text = spec.title;
+      chart.setPosition(a1(spec.anchor.row, spec.anchor.column, spec.anchor.row, spec.anchor.column));
+      if (spec.width) chart.width = spec.width * POINTS_PER_PIXEL;
+      if (spec.height) chart.height = spec.height * POINTS_PER_PIXEL;
+      spec.series.forEach((s, i) => {
+        const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+        if (i > 0) series.setValues(this.columnRange(s.values, op.sheet));
+        series.name = s.name;
+        series.setXAxisValues(categories);
+        if (s.asLine) series.chartType = 'Line';
+        if (s.secondaryAxis) series.axisGroup = 'Secondary';
+      });
+    }, 6 + spec.series.length * 6);
+  }
+
+  /**
+   * Excel's own filter over the used range: rows hidden by hand are shown first, earlier criteria are
+   * cleared, then the column is filtered on the values (`''` selects blanks).
+   */
+  private async applyFilter(op: ApplyFilter): Promise<void> {
+    const ws = this.sheet(op.sheet, op.kind);
+    const extent = await this.extent(op.sheet);
+    if (extent.rows < 2) return;
+    const address = a1(1, 1, extent.rows, Math.max(extent.columns, op.column));
+    const data = ws.getRangeByIndexes(1, 0, extent.rows - 1, 1);
+    // '' stands for blank cells, as in the plan.
+    const criteria: Excel.FilterCriteria = { filterOn: 'Values', values: op.values };
+    await this.batch.add(jsonBytes(criteria), () => {
+      data.rowHidden = false;
+      ws.autoFilter.apply(address);
+      ws.autoFilter.clearCriteria();
+      ws.autoFilter.apply(address, op.column - 1, criteria);
+    }, 4);
+  }
+
+  private async clearFilter(name: string): Promise<void> {
+    const ws = this.sheet(name, 'clearFilter');
+    const extent = await this.extent(name);
+    await this.batch.add(0, () => {
+      if (extent.rows >= 2) ws.getRangeByIndexes(1, 0, extent.rows - 1, 1).rowHidden = false;
+      ws.autoFilter.clearCriteria();
+    }, 2);
+  }
+}

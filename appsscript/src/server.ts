@@ -1,0 +1,124 @@
+/**
+ * The Apps Script server entry. Every export becomes a global function of Code.js (webpack.part.js emits
+ * a top-level `function name() { … }` for each), which is what menus, triggers and google.script.run call.
+ * Nothing here calls SpreadsheetApp for data: that is the gateway's job (gateway/).
+ */
+import { createActions } from '../../src/actions/local';
+import type { ActionName, ActionResult } from '../../src/actions/panel';
+import { SpreadsheetAppWorkbook } from './gateway/spreadsheet-app-workbook';
+import { buildMenu, MENU_TITLE, menuLanguage } from './server/menu';
+import { isOrdersSheet, LOCK_WAIT_MS, updateTrackerAfterEdit } from './server/on-edit';
+import { panelServerFunctions } from './server/panel';
+import { cacheProgress, readProgress } from './server/progress';
+
+function language() {
+  return menuLanguage(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+}
+
+/**
+ * Builds the menu when the spreadsheet opens.
+ * @param e the open event; in an add-on not yet enabled in this document its authMode is NONE.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // AuthMode.NONE: an add-on not yet used in this document may build its add-on menu and nothing else
+  const asAddon = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
+  buildMenu(SpreadsheetApp.getUi(), asAddon ? 'ru' : language(), asAddon);
+}
+
+/** Installing the add-on: show the menu at once, without reopening the document. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Opens the side panel (the same React panel as in Excel). */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(MENU_TITLE[language()]);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+async function runFromMenu(action: ActionName): Promise<ActionResult | null> {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const result = await createActions(SpreadsheetAppWorkbook.active()).run(action);
+    ui.alert(result.message);
+    return result;
+  } catch (error) {
+    ui.alert(error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}
+
+/** Menu: structure the base (IDs, managed columns, dropdowns, Orders sheet). */
+export const menuStructure = () => runFromMenu('structure');
+/** Menu: check the data and list the problems on a sheet. */
+export const menuCheck = () => runFromMenu('check');
+/** Menu: find duplicate clients. */
+export const menuDuplicates = () => runFromMenu('duplicates');
+/** Menu: update the first/last-order tracker columns. */
+export const menuTracker = () => runFromMenu('tracker');
+/** Menu: ABC analysis by revenue. */
+export const menuAbc = () => runFromMenu('abc');
+/** Menu: RFM analysis. */
+export const menuRfm = () => runFromMenu('rfm');
+/** Menu: funnel report. */
+export const menuFunnel = () => runFromMenu('funnel');
+/** Menu: per-manager load report. */
+export const menuManagers = () => runFromMenu('managers');
+/** Menu: every analysis at once. */
+export const menuAll = () => runFromMenu('all');
+
+/**
+ * Simple trigger: an edit or a new row in the Orders sheet updates the tracker columns of the clients it
+ * touches. Runs under the document lock; when the lock cannot be had in time it leaves a note and returns.
+ */
+export async function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Promise<void> {
+  const sheet = e.range.getSheet();
+  if (!isOrdersSheet(sheet.getName())) return;
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    e.range.setNote(
+      language() === 'en'
+        ? 'The tracker was busy and was not updated for this edit: run Client base → Update the order tracker.'
+        : 'Трекер был занят и не обновился после этой правки: выполните «Клиентская база → Обновить трекер заказов».',
+    );
+    return;
+  }
+  try {
+    await updateTrackerAfterEdit(SpreadsheetAppWorkbook.active());
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+const panel = panelServerFunctions(
+  () => createActions(SpreadsheetAppWorkbook.active()),
+  (token) => cacheProgress(CacheService.getUserCache()!, token),
+);
+
+/** Sidebar → PanelActions, one server function per method (see panel-protocol.ts). */
+export const {
+  panel_listClients,
+  panel_getClient,
+  panel_selectClient,
+  panel_showInSheet,
+  panel_setStatus,
+  panel_addNote,
+  panel_statuses,
+  panel_services,
+  panel_checkNewClient,
+  panel_addClient,
+  panel_recordOrder,
+  panel_run,
+  panel_duplicateGroups,
+  panel_merge,
+  panel_undoMerge,
+  panel_getSettings,
+  panel_saveSettings,
+  panel_layout,
+  panel_setMapping,
+} = panel;
+
+/** The latest progress of the sidebar's running action, polled by the sidebar. */
+export function panelProgress(token: string) {
+  return readProgress(CacheService.getUserCache()!, token);
+}

@@ -1,0 +1,48 @@
+/**
+ * The «Клиентская база» / "Client base" menu: the same actions as the Excel ribbon. Each item names a
+ * global function of the server bundle (server.ts exports them under exactly these names).
+ */
+import type { ActionName } from '../../../src/actions/panel';
+import type { Language } from '../../../src/core/model';
+
+export interface MenuItem {
+  ru: string;
+  en: string;
+  functionName: string;
+  /** The action it runs; absent for "open the panel". */
+  action?: ActionName;
+}
+
+export const MENU_TITLE = { ru: 'Клиентская база', en: 'Client base' } as const;
+
+/** `null` is a separator. */
+export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
+  { ru: 'Открыть панель', en: 'Open the panel', functionName: 'showSidebar' },
+  null,
+  { ru: 'Структурировать базу', en: 'Structure the base', functionName: 'menuStructure', action: 'structure' },
+  { ru: 'Проверить данные', en: 'Check the data', functionName: 'menuCheck', action: 'check' },
+  { ru: 'Найти дубликаты', en: 'Find duplicates', functionName: 'menuDuplicates', action: 'duplicates' },
+  { ru: 'Обновить трекер заказов', en: 'Update the order tracker', functionName: 'menuTracker', action: 'tracker' },
+  null,
+  { ru: 'ABC-анализ', en: 'ABC analysis', functionName: 'menuAbc', action: 'abc' },
+  { ru: 'RFM-анализ', en: 'RFM analysis', functionName: 'menuRfm', action: 'rfm' },
+  { ru: 'Отчёт по воронке', en: 'Funnel report', functionName: 'menuFunnel', action: 'funnel' },
+  { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
+  null,
+  { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },
+];
+
+/** Russian first: English only for a spreadsheet whose locale is English. */
+export function menuLanguage(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+/**
+ * `createAddonMenu` when running as an installed add-on (its items sit under Extensions), `createMenu`
+ * in a container-bound script (the menu appears in the menu bar).
+ */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui, language: Language, asAddon: boolean): void {
+  let menu = asAddon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE[language]);
+  for (const item of MENU_ITEMS) menu = item ? menu.addItem(item[language], item.functionName) : menu.addSeparator();
+  menu.addToUi();
+}

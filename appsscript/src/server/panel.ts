@@ -1,0 +1,31 @@
+/**
+ * The sidebar's server functions: each call builds the actions over the active spreadsheet (an execution
+ * has no memory of the previous one) and forwards its JSON arguments.
+ */
+import type { PanelActions } from '../../../src/actions/panel';
+import type { ProgressListener } from '../../../src/workbook/workbook';
+import type { PanelServerFunctions } from '../panel-protocol';
+
+export function panelServerFunctions(actions: () => PanelActions, progressFor: (token: string) => ProgressListener): PanelServerFunctions {
+  return {
+    panel_listClients: (filter, limit) => actions().listClients(filter, limit),
+    panel_getClient: (id) => actions().getClient(id),
+    panel_selectClient: (row) => actions().selectClient(row),
+    panel_showInSheet: (filter) => actions().showInSheet(filter),
+    panel_setStatus: (id, status) => actions().setStatus(id, status),
+    panel_addNote: (id, note) => actions().addNote(id, note),
+    panel_statuses: () => actions().statuses(),
+    panel_services: () => actions().services(),
+    panel_checkNewClient: (client) => actions().checkNewClient(client),
+    panel_addClient: (client) => actions().addClient(client),
+    panel_recordOrder: (order) => actions().recordOrder(order),
+    panel_run: (action, progressToken) => actions().run(action, progressToken ? progressFor(progressToken) : undefined),
+    panel_duplicateGroups: () => actions().duplicateGroups(),
+    panel_merge: (groupId, keepId) => actions().merge(groupId, keepId),
+    panel_undoMerge: (undoToken) => actions().undoMerge(undoToken),
+    panel_getSettings: () => actions().getSettings(),
+    panel_saveSettings: (settings) => actions().saveSettings(settings),
+    panel_layout: () => actions().layout(),
+    panel_setMapping: (sheet, field, header) => actions().setMapping(sheet, field, header),
+  };
+}

@@ -1,0 +1,214 @@
+import { createActions } from '../local';
+import { MemoryWorkbook } from '../../workbook/memory';
+import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { isoToDay } from '../../core/normalise/date';
+
+const TODAY = isoToDay('2026-11-01')!;
+
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** A small base: three clients, one of them without orders, one cold; no IDs yet, no tracker columns. */
+function smallBase(): WorkbookSnapshot {
+  return {
+    sheets: [
+      {
+        name: 'Услуги',
+        header: ['Название', 'Цена', 'Активна'],
+        rows: [
+          ['Уборка офиса', 5000, 'Да'],
+          ['Мойка окон', 2500, 'Да'],
+          ['Химчистка', 3000, 'Нет'],
+        ],
+      },
+      {
+        name: 'Клиенты',
+        header: ['Клиент', 'Телефон', 'E-mail', 'Город', 'Менеджер', 'Статус', 'День рождения', 'Комментарий', 'Мой столбец'],
+        rows: [
+          ['ООО «Ромашка»', '8 (912) 345-67-89', 'info@romashka.ru', 'МСК', 'Анна', 'Золотой', null, '', 'моё'],
+          ['Иванов Иван', '+7 903 111-22-33', '', 'Казань', 'Олег', 'Белый', utc(1990, 11, 5), 'звонить утром', '=HYPERLINK("x")'],
+          ['Петров Пётр', '', 'petrov@mail.ru', 'москва', 'Анна', 'Серый', null, '', ''],
+        ],
+      },
+      {
+        name: 'Заказы',
+        header: ['Дата', 'Клиент', 'Услуга', 'Сумма', 'Номер заказа'],
+        rows: [
+          [utc(2026, 10, 20), 'ООО «Ромашка»', 'Уборка офиса', 5000, 'З-1'],
+          [utc(2026, 9, 1), 'ООО «Ромашка»', 'Мойка окон', '2 500,00 ₽', 'З-2'],
+          [utc(2026, 5, 1), 'Иванов Иван', 'Уборка офиса', 4000, 'З-3'],
+        ],
+      },
+    ],
+  };
+}
+
+function setup() {
+  const workbook = new MemoryWorkbook(smallBase());
+  const actions = createActions(workbook, { today: () => TODAY });
+  return { workbook, actions };
+}
+
+describe('createActions over the in-memory workbook', () => {
+  it('lists clients with tracker figures computed from the orders, and filters them', async () => {
+    const { actions } = setup();
+    const all = await actions.listClients({});
+    expect(all.total).toBe(3);
+    expect(all.facets.cities).toEqual(['Казань', 'Москва']);
+    const romashka = all.clients.find((c) => c.name === 'ООО «Ромашка»')!;
+    expect(romashka).toMatchObject({ orders: 2, revenue: 7500, lastOrder: '2026-10-20', daysSinceLastOrder: 12, cold: false, city: 'Москва' });
+
+    const moscow = await actions.listClients({ cities: ['Москва'] });
+    expect(moscow.matching).toBe(2);
+    expect((await actions.listClients({ coldOnly: true })).clients.map((c) => c.name)).toEqual(['Иванов Иван']);
+    expect((await actions.listClients({ search: '912 345' })).clients.map((c) => c.name)).toEqual(['ООО «Ромашка»']);
+    expect((await actions.listClients({ search: 'ПЕТР' })).clients.map((c) => c.name)).toEqual(['Петров Пётр']);
+    expect((await actions.listClients({ abc: ['none'] })).clients.map((c) => c.name)).toEqual(['Петров Пётр']);
+    expect((await actions.listClients({ birthdayWithinDays: 7 })).clients.map((c) => c.name)).toEqual(['Иванов Иван']);
+    expect((await actions.listClients({ birthdayWithinDays: 3 })).matching).toBe(0);
+  });
+
+  it('records an order: the client gets an ID, the order lands on the Orders sheet and the tracker moves', async () => {
+    const { actions, workbook } = setup();
+    const [petrov] = (await actions.listClients({ search: 'Петров' })).clients;
+    expect(petrov.orders).toBe(0);
+    const card = await actions.recordOrder({ clientId: petrov.id, service: 'Мойка окон', amount: 2500, date: '2026-10-30' });
+    expect(card.name).toBe('Петров Пётр');
+    expect(card.id).toMatch(/^К-\d{5}$/);
+    expect(card).toMatchObject({ orders: 1, revenue: 2500, lastOrder: '2026-10-30', daysSinceLastOrder: 2 });
+    expect(card.history).toEqual([expect.objectContaining({ date: '2026-10-30', service: 'Мойка окон', amount: 2500 })]);
+
+    const orders = (await workbook.read(['Заказы'])).sheets[0];
+    expect(orders.rows).toHaveLength(4);
+    const clients = (await workbook.read(['Клиенты'])).sheets[0];
+    const header = clients.header.map(String);
+    const ordersColumn = header.indexOf('Заказов');
+    expect(ordersColumn).toBeGreaterThan(0);
+    expect(clients.rows[2][ordersColumn]).toBe(1);
+  });
+
+  it('refuses an order with a bad amount or date, writing nothing', async () => {
+    const { actions, workbook } = setup();
+    const [client] = (await actions.listClients({})).clients;
+    await expect(actions.recordOrder({ clientId: client.id, service: 'Мойка окон', amount: Number.NaN, date: '2026-10-30' })).rejects.toThrow(/Сумма/);
+    await expect(actions.recordOrder({ clientId: client.id, service: 'Мойка окон', amount: 10, date: '30.10' })).rejects.toThrow(/Дата/);
+    expect((await workbook.read(['Заказы'])).sheets[0].rows).toHaveLength(3);
+  });
+
+  it('adds a client with the next ID and keeps the user columns and formula-like text untouched', async () => {
+    const { actions, workbook } = setup();
+    const card = await actions.addClient({ name: '  ИП Сидоров ', phone: '+7 999 000-00-01', city: 'СПб', status: '' });
+    expect(card).toMatchObject({ name: 'ИП Сидоров', status: 'Белый', city: 'Санкт-Петербург', orders: 0 });
+    const ids = (await actions.listClients({})).clients.map((c) => c.id);
+    expect(ids).toEqual(['К-00001', 'К-00002', 'К-00003', 'К-00004']);
+    expect(card.id).toBe('К-00004');
+    const state = workbook.state().sheets.find((s) => s.name === 'Клиенты')!;
+    expect(state.values[2][8]).toBe('=HYPERLINK("x")');
+    expect(state.formulaCells).toEqual([]);
+    expect(state.values[0].slice(0, 9)).toEqual(smallBase().sheets[1].header);
+  });
+
+  it('rejects a client without a name', async () => {
+    const { actions } = setup();
+    await expect(actions.addClient({ name: '   ' })).rejects.toThrow(/имя/);
+  });
+
+  it('changes a status only to a funnel status, and appends dated notes to the comment', async () => {
+    const { actions } = setup();
+    const [, ivanov] = (await actions.listClients({})).clients;
+    await expect(actions.setStatus(ivanov.id, 'Фиолетовый')).rejects.toThrow(/статус/);
+    const moved = await actions.setStatus(ivanov.id, 'зелёный');
+    expect(moved.status).toBe('Зелёный');
+    const noted = await actions.addNote(moved.id, 'перезвонить в декабре');
+    expect(noted.comment).toBe('звонить утром\n01.11.2026: перезвонить в декабре');
+  });
+
+  it('suggests status moves on the card', async () => {
+    const { actions } = setup();
+    const ivanov = (await actions.listClients({ search: 'Иванов' })).clients[0];
+    const card = await actions.getClient(ivanov.id);
+    // One order, and cold (184 days): a Белый client who bought once and stopped is suggested Красно-золотой.
+    expect(card.statusSuggestion).toBe('Красно-золотой');
+    const romashka = (await actions.listClients({ search: 'Ромашка' })).clients[0];
+    // Already Золотой, two orders, not cold: nothing to suggest.
+    expect((await actions.getClient(romashka.id)).statusSuggestion).toBeNull();
+  });
+
+  it('shows only the matching clients in the sheet and clears the filter', async () => {
+    const { actions, workbook } = setup();
+    await actions.showInSheet({ cities: ['Москва'] });
+    const hidden = () => workbook.state().sheets.find((s) => s.name === 'Клиенты')!.hiddenRows;
+    expect(hidden()).toEqual([3]);
+    await actions.showInSheet(null);
+    expect(hidden()).toEqual([]);
+  });
+
+  it('runs ABC and reports the shares', async () => {
+    const { actions, workbook } = setup();
+    const result = await actions.run('abc');
+    // 7 500 of 11 500 before Иванов is 65 % < 75 %: he crosses the cut-off and stays in A.
+    expect(result.summary!.abc.A.clients).toBe(2);
+    expect(result.summary!.abc.none).toBe(1);
+    expect(result.sheets).toContain('ABC');
+    expect(await workbook.sheetNames()).toContain('ABC');
+  });
+
+  it('offers only active services, and the ten statuses', async () => {
+    const { actions } = setup();
+    expect(await actions.services()).toEqual(['Уборка офиса', 'Мойка окон']);
+    expect(await actions.statuses()).toHaveLength(10);
+  });
+
+  it('stores settings in the workbook and reads them back', async () => {
+    const { actions, workbook } = setup();
+    const settings = await actions.getSettings();
+    await actions.saveSettings({ ...settings, coldDays: 200 });
+    expect((await actions.getSettings()).coldDays).toBe(200);
+    expect(await workbook.sheetNames()).toContain('Настройки');
+    expect((await actions.listClients({ coldOnly: true })).matching).toBe(0);
+  });
+
+  it('describes the layout and lets the user map a column by hand', async () => {
+    const { actions } = setup();
+    const layout = await actions.layout();
+    expect(layout.clients.sheet).toBe('Клиенты');
+    expect(layout.clients.fields.find((f) => f.field === 'phone')).toMatchObject({ header: 'Телефон', column: 2 });
+    expect(layout.unknownHeaders).toContainEqual({ sheet: 'Клиенты', header: 'Мой столбец' });
+    const mapped = await actions.setMapping('clients', 'industry', 'Мой столбец');
+    expect(mapped.clients.fields.find((f) => f.field === 'industry')).toMatchObject({ header: 'Мой столбец', column: 9 });
+  });
+
+  it('warns about a new client whose phone is already in the base, however it is written', async () => {
+    const { actions } = setup();
+    const warnings = await actions.checkNewClient({ name: 'Ромашка', phone: '+79123456789' });
+    expect(warnings.map((w) => w.name)).toEqual(['ООО «Ромашка»']);
+    expect(warnings[0].reason).toMatch(/телефон/);
+    expect(await actions.checkNewClient({ name: 'Совсем Другой', phone: '+7 999 888-77-66' })).toEqual([]);
+  });
+
+  it('finds a duplicate group, merges it keeping one row, and undo brings the row back', async () => {
+    const book = smallBase();
+    const clients = book.sheets[1];
+    clients.rows.push(['Ромашка ООО', '+7 912 3456789', '', 'Москва', '', '', null, 'второй раз', '']);
+    const workbook = new MemoryWorkbook(book);
+    const actions = createActions(workbook, { today: () => TODAY });
+    const [group] = await actions.duplicateGroups();
+    expect(group.members.map((m) => m.name).sort()).toEqual(['ООО «Ромашка»', 'Ромашка ООО']);
+    const keep = group.suggestedKeep;
+    expect(group.members.find((m) => m.id === keep)!.name).toBe('ООО «Ромашка»');
+
+    const merged = await actions.merge(group.id, keep);
+    expect((await actions.listClients({})).total).toBe(3);
+    expect(await workbook.sheetNames()).toContain('Архив');
+    const kept = await actions.getClient(keep);
+    expect(kept.comment).toMatch(/второй раз/);
+    expect(kept.orders).toBe(2);
+
+    await actions.undoMerge(merged.undoToken);
+    const names = (await actions.listClients({})).clients.map((c) => c.name);
+    expect(names).toHaveLength(4);
+    expect(names).toContain('Ромашка ООО');
+    expect((await actions.getClient(keep)).comment).toBe('');
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Duplicates as actions: the search (the «Дубликаты» sheet and the group column), the panel's group
+ * list, a merge that archives first, and its undo. Merges change the base, so the tracker is refreshed.
+ */
+import { readBase, say } from '../core/base';
+import { planDuplicates, type DuplicatesReport } from '../core/duplicates/plan';
+import { planMerge, planUndoMerge } from '../core/duplicates/merge';
+import { normaliseCity } from '../core/normalise/city';
+import type { Language } from '../core/model';
+import { readSettings } from '../core/settings-sheet';
+import type { Workbook } from '../workbook/workbook';
+import type { ActionResult, DuplicateGroupView, PanelActions } from './panel';
+import { ensureStructured, type RunContext } from './runners';
+
+/** Finds the duplicate groups and writes them (IDs are filled first, so groups name clients by ID). */
+export async function runDuplicates(context: RunContext): Promise<DuplicatesReport & { language: Language }> {
+  const snapshot = await ensureStructured(context);
+  const plan = planDuplicates(snapshot, { settings: context.settings });
+  await context.workbook.apply(plan.operations, context.onProgress);
+  return { ...plan.report, language: context.settings?.language ?? readSettings(snapshot).settings.language };
+}
+
+export async function runDuplicateSearch(context: RunContext): Promise<ActionResult> {
+  const { language, ...report } = await runDuplicates(context);
+  const groups = report.groups.length;
+  return {
+    action: 'duplicates',
+    message: say(
+      language,
+      groups === 0 ? 'Дубликатов не найдено.' : `Найдено групп дубликатов: ${groups} (клиентов в них: ${report.duplicateClients}).`,
+      groups === 0 ? 'No duplicates found.' : `${groups} duplicate groups found (${report.duplicateClients} clients).`,
+    ),
+    sheets: report.sheet ? [report.sheet] : [],
+    problems: report.problems,
+  };
+}
+
+export interface DuplicateActionsHost {
+  context: () => RunContext;
+  /** Forget what was read: the workbook is about to change. */
+  invalidate: () => void;
+  refreshTracker: () => Promise<void>;
+}
+
+type DuplicatePanelActions = Pick<PanelActions, 'duplicateGroups' | 'merge' | 'undoMerge'>;
+
+export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost): DuplicatePanelActions {
+  async function groups(): Promise<{ report: DuplicatesReport; views: DuplicateGroupView[] }> {
+    const snapshot = await ensureStructured(host.context());
+    host.invalidate();
+    const base = readBase(snapshot);
+    const byRow = new Map(base.clients.map((client) => [client.row, client]));
+    const { report } = planDuplicates(snapshot);
+    const views = report.groups.map((group) => ({
+      id: group.id,
+      reason: group.reason,
+      score: group.score,
+      suggestedKeep: group.suggestedKeep,
+      members: group.rows.map((row, i) => {
+        const client = byRow.get(row)!;
+        return { row, id: group.members[i], name: client.name, phone: client.phone, email: client.email, city: normaliseCity(client.city) };
+      }),
+    }));
+    return { report, views };
+  }
+
+  return {
+    async duplicateGroups() {
+      return (await groups()).views;
+    },
+
+    async merge(groupId, keepId) {
+      const { report } = await groups();
+      const group = report.groups.find((g) => g.id === groupId);
+      if (!group) throw new Error(`Группа ${groupId} не найдена: найдите дубликаты заново. / Group ${groupId} not found: search again.`);
+      const snapshot = await workbook.read();
+      const plan = planMerge(snapshot, { members: group.members, keep: keepId, date: new Date() });
+      host.invalidate();
+      await workbook.apply(plan.operations);
+      await host.refreshTracker();
+      return { message: plan.report.message, undoToken: plan.report.token };
+    },
+
+    async undoMerge(undoToken) {
+      const snapshot = await workbook.read();
+      const plan = planUndoMerge(snapshot, undoToken, new Date());
+      host.invalidate();
+      await workbook.apply(plan.operations);
+      await host.refreshTracker();
+      return { action: 'duplicates', message: plan.report.message, sheets: [], problems: [] };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { DuplicateSensitivity } from '../../settings';
+import { findDuplicates } from '../match';
+import { clients } from './fixtures';
+import type { Client } from '../../model';
+
+const find = (list: Client[], sensitivity: DuplicateSensitivity = 'normal', dismissed?: Array<[number, number]>) =>
+  findDuplicates(list, { sensitivity, phoneRegion: 'RU', dismissed });
+const memberSets = (list: Client[], sensitivity?: DuplicateSensitivity) => find(list, sensitivity).map((g) => g.members);
+
+/** Filler clients so that word frequencies look like a real base (the names under test are not rare). */
+const crowd = (n: number): Array<Partial<Client>> =>
+  Array.from({ length: n }, (_, i) => ({ name: `Клиент${i} Заполнитель${i % 7}`, phone: `+7 900 ${String(1000000 + i)}`, city: 'Москва' }));
+
+describe('exact keys', () => {
+  it('joins the same phone written in different formats', () => {
+    const list = clients({ name: 'Иванов Иван', phone: '8 (912) 345-67-89' }, { name: 'Иван Иванов', phone: '+79123456789' }, { name: 'Петров Пётр', phone: '+7 913 000-00-00' });
+    const groups = find(list);
+    expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(groups[0].reasons).toContain('samePhone');
+    expect(groups[0].score).toBeGreaterThan(0.9);
+  });
+
+  it('joins the same e-mail in another case and with spaces', () => {
+    const groups = find(clients({ name: 'ООО «Ромашка»', email: ' Info@Romashka.RU ' }, { name: 'Ромашка', email: 'info@romashka.ru' }));
+    expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(groups[0].reasons).toContain('sameEmail');
+  });
+
+  it('reads several phones in one cell', () => {
+    const groups = find(clients({ name: 'Сидоров', phone: '8 912 345-67-89, 8 913 111-22-33' }, { name: 'Сидоров С.', phone: '+7 913 111 22 33' }));
+    expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
+  });
+
+  it('joins the same ИНН and never joins different ИНН, even with one phone', () => {
+    expect(memberSets(clients({ name: 'Вектор', inn: '7701234567' }, { name: 'ООО Вектор', inn: '77 0123 4567' }))).toEqual([[0, 1]]);
+    const list = clients({ name: 'ООО Вектор', inn: '7701234567', phone: '+74951234567' }, { name: 'ООО Вектор', inn: '7709999999', phone: '+74951234567' });
+    expect(memberSets(list)).toEqual([]);
+  });
+
+  it('never joins another legal form of the same brand', () => {
+    expect(memberSets(clients({ name: 'ИП Иванов', phone: '+79123456789', city: 'Москва' }, { name: 'ООО «Иванов»', phone: '+79123456789', city: 'Москва' }))).toEqual([]);
+    // Forms of one family do not count against: ОАО became ПАО.
+    expect(memberSets(clients({ name: 'ОАО Вектор', phone: '+74951234567' }, { name: 'ПАО «Вектор»', phone: '+74951234567' }))).toEqual([[0, 1]]);
+  });
+
+  it('ignores a phone shared by a crowd (a placeholder)', () => {
+    const list = clients(...Array.from({ length: 40 }, (_, i) => ({ name: `Клиент${i} Разный${i}`, phone: '+7 495 000-00-00' })));
+    expect(memberSets(list)).toEqual([]);
+  });
+
+  it('needs the names to agree for a shared phone only when strict', () => {
+    const list = clients({ name: 'Иванов Иван', phone: '+79123456789' }, { name: 'Петрова Анна', phone: '+79123456789' });
+    expect(memberSets(list, 'normal')).toEqual([[0, 1]]);
+    expect(memberSets(list, 'strict')).toEqual([]);
+  });
+});
+
+describe('fuzzy names', () => {
+  it('joins a similar name in the same city only with the city agreeing', () => {
+    const base = crowd(200);
+    const sameCity = clients(...base, { name: 'Ромашкин Пётр Сергеевич', city: 'МСК' }, { name: 'Пётр Ромашкин', city: 'Москва', phone: '+7 912 000 11 22' });
+    expect(memberSets(sameCity)).toEqual([[200, 201]]);
+    const otherCity = clients(...base, { name: 'Ромашкин Пётр Сергеевич', city: 'Казань' }, { name: 'Пётр Ромашкин', city: 'Москва', phone: '+7 912 000 11 22' });
+    expect(memberSets(otherCity)).toEqual([]);
+  });
+
+  it('joins a name with a typo when the phone is one digit apart', () => {
+    const groups = find(clients({ name: 'Кузнецов Алексей', phone: '+7 912 345-67-89' }, { name: 'Кузнецова Алексей', phone: '8 912 345 67 98' }));
+    expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(groups[0].reasons).toEqual(expect.arrayContaining(['similarName', 'phoneTypo']));
+  });
+
+  it('joins a transliterated name with an e-mail one typo apart', () => {
+    const groups = find(clients({ name: 'Ivanov Sergey', email: 'sergey.ivanov77@mail.ru' }, { name: 'Иванов Сергей', email: 'sergey.ivanv77@mail.ru' }));
+    expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(groups[0].reasons).toContain('emailTypo');
+  });
+
+  it('keeps namesakes in one city with their own phones apart', () => {
+    const list = clients(
+      ...crowd(50),
+      { name: 'Смирнов Андрей Петрович', city: 'Москва', phone: '+7 912 111 11 11', email: 'a.smirnov@mail.ru' },
+      { name: 'Смирнов Андрей Петрович', city: 'Москва', phone: '+7 903 222 22 22', email: 'smirnov.andrey@yandex.ru' },
+    );
+    expect(memberSets(list)).toEqual([]);
+  });
+
+  it('does not chain two namesakes through a third record without contacts', () => {
+    const list = clients(
+      ...crowd(50),
+      { name: 'Смирнов Андрей', city: 'Москва', phone: '+7 912 111 11 11' },
+      { name: 'Смирнов Андрей', city: 'Москва', phone: '+7 903 222 22 22' },
+      { name: 'Андрей Смирнов', city: 'Москва', phone: '+7 912 111 11 12' },
+    );
+    const groups = memberSets(list);
+    for (const members of groups) expect(members.includes(50) && members.includes(51)).toBe(false);
+  });
+
+  it('does not join a common name on the city alone', () => {
+    // 30 Ivanov Ivans: "Иванов Иван in Moscow" says little.
+    const list = clients(
+      ...Array.from({ length: 30 }, (_, i) => ({ name: 'Иванов Иван', city: i % 2 ? 'Москва' : 'Казань', phone: `+7 912 000 00 ${String(10 + i)}` })),
+      ...crowd(100),
+      { name: 'Иван Иванов', city: 'Москва' },
+    );
+    const groups = memberSets(list);
+    expect(groups.some((members) => members.includes(130))).toBe(false);
+  });
+
+  it('joins a rare identical name with nothing else to compare', () => {
+    const list = clients(...crowd(2000), { name: 'Вольдемар Пржевальский-Оглы', phone: '+7 912 555 44 33', city: 'Москва' }, { name: 'Пржевальский-Оглы Вольдемар' });
+    const groups = find(list);
+    expect(groups.map((g) => g.members)).toEqual([[2000, 2001]]);
+    expect(groups[0].reasons).toContain('rareName');
+    expect(memberSets(list, 'strict')).toEqual([]);
+  });
+});
+
+describe('groups', () => {
+  it('is empty for no clients and for one client', () => {
+    expect(find([])).toEqual([]);
+    expect(find(clients({ name: 'Иванов' }))).toEqual([]);
+  });
+
+  it('joins three records of one client into one group with each reason once', () => {
+    const groups = find(clients({ name: 'Иванов Иван', phone: '89123456789' }, { name: 'Иван Иванов', phone: '+7 912 345 67 89', email: 'ivan@x.ru' }, { name: 'Иванов И.', email: 'IVAN@X.RU' }));
+    expect(groups).toHaveLength(1);
+    expect(groups[0].members).toEqual([0, 1, 2]);
+    expect(new Set(groups[0].reasons).size).toBe(groups[0].reasons.length);
+  });
+
+  it('keeps a dismissed pair apart, also through a third client', () => {
+    const list = clients({ name: 'Иванов Иван', phone: '89123456789' }, { name: 'Иван Иванов', phone: '+7 912 345 67 89' });
+    expect(find(list, 'normal', [[0, 1]])).toEqual([]);
+    const three = clients({ name: 'А', phone: '89123456789', email: 'a@x.ru' }, { name: 'Б', phone: '89123456789' }, { name: 'В', email: 'a@x.ru' });
+    const groups = find(three, 'normal', [[1, 2]]);
+    for (const g of groups) expect(g.members.includes(1) && g.members.includes(2)).toBe(false);
+  });
+
+  it('finds at least as many pairs when looser', () => {
+    const list = clients(...crowd(100), { name: 'Киселёв Иван Александрович', city: 'Москва', phone: '+7 981 118 34 93' }, { name: 'Киселёв И.А.', city: 'Москва' });
+    const pairs = (s: DuplicateSensitivity) => find(list, s).reduce((n, g) => n + (g.members.length * (g.members.length - 1)) / 2, 0);
+    expect(pairs('strict')).toBeLessThanOrEqual(pairs('normal'));
+    expect(pairs('normal')).toBeLessThanOrEqual(pairs('loose'));
+  });
+});

@@ -1,0 +1,149 @@
+import { MemoryWorkbook } from '../../../workbook/memory';
+import type { CellValue, WorkbookSnapshot } from '../../../workbook/snapshot';
+import { planDuplicates } from '../plan';
+import { planMerge, planUndoMerge } from '../merge';
+import { planDismiss, readDismissedPairs } from '../dismissed';
+import { buildClientIndex, checkNewClient } from '../client-index';
+import { DEFAULT_SETTINGS } from '../../settings';
+import { clients } from './fixtures';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function workbook(): WorkbookSnapshot {
+  return {
+    sheets: [
+      {
+        name: 'Клиенты',
+        header: ['ID', 'Клиент', 'Телефон', 'E-mail', 'Город', 'Комментарий', 'Моя заметка'],
+        rows: [
+          ['К-1', 'ООО «Ромашка»', '8 (912) 345-67-89', '', 'МСК', 'первый', ''],
+          ['К-2', 'Петров Пётр', '+7 913 000 00 00', 'petrov@mail.ru', 'Казань', '', ''],
+          ['К-3', 'Ромашка ООО', '+79123456789', 'info@romashka.ru', '', 'второй', 'VIP'],
+          ['К-4', '=HYPERLINK("x")', '+7 914 000 00 00', '', '', '', ''],
+        ],
+      },
+      {
+        name: 'Заказы',
+        header: ['Дата', 'ID клиента', 'Сумма'],
+        rows: [
+          [day('2024-01-31'), 'К-3', 1000],
+          [day('2024-02-29'), 'К-2', 500],
+        ],
+      },
+    ],
+  };
+}
+
+async function applied(snapshot: WorkbookSnapshot, plan: { operations: Parameters<MemoryWorkbook['apply']>[0] }): Promise<WorkbookSnapshot> {
+  const book = new MemoryWorkbook(snapshot);
+  await book.apply(plan.operations);
+  return book.read();
+}
+
+/** Empty cells as null, whatever way (`''`, null, missing) a sheet holds them. */
+const blanksAsNull = (cells: CellValue[], length = 7) => Array.from({ length }, (_, i) => (cells[i] === '' || cells[i] === undefined ? null : cells[i]));
+
+const sheet = (snapshot: WorkbookSnapshot, name: string) => snapshot.sheets.find((s) => s.name === name)!;
+
+describe('planDuplicates', () => {
+  it('writes the duplicates sheet and the group column, empty for the others', async () => {
+    const plan = planDuplicates(workbook());
+    expect(plan.report.groups).toEqual([
+      expect.objectContaining({ id: 'Д-1', members: ['К-1', 'К-3'], rows: [2, 4], suggestedKeep: 'К-3', reasons: expect.arrayContaining(['samePhone']) }),
+    ]);
+    const after = await applied(workbook(), plan);
+    const duplicates = sheet(after, 'Дубликаты');
+    expect(duplicates.header[0]).toBe('Группа');
+    expect(duplicates.rows.map((r) => r[1])).toEqual(['К-1', 'К-3']);
+    const clientsSheet = sheet(after, 'Клиенты');
+    const groupColumn = clientsSheet.header.indexOf('Группа дубликатов');
+    expect(groupColumn).toBeGreaterThan(6);
+    expect(clientsSheet.rows.map((r) => r[groupColumn] ?? null)).toEqual(['Д-1', null, 'Д-1', null]);
+  });
+
+  it('is the same when run twice', async () => {
+    const once = await applied(workbook(), planDuplicates(workbook()));
+    const twice = await applied(once, planDuplicates(once));
+    expect(twice).toEqual(once);
+  });
+
+  it('names a client without an ID by its row', () => {
+    const snapshot = workbook();
+    sheet(snapshot, 'Клиенты').rows[0][0] = '';
+    expect(planDuplicates(snapshot).report.groups[0].members).toEqual(['row:2', 'К-3']);
+  });
+
+  it('reports a workbook without clients instead of failing', () => {
+    const plan = planDuplicates({ sheets: [] });
+    expect(plan.operations).toEqual([]);
+    expect(plan.report.problems.length).toBeGreaterThan(0);
+  });
+
+  it('never shows a dismissed pair again', async () => {
+    const dismiss = planDismiss(workbook(), [{ id: 'К-1', name: 'ООО «Ромашка»' }, { id: 'К-3', name: 'Ромашка ООО' }], 'ru', day('2024-03-01'));
+    expect(dismiss.report.added).toBe(1);
+    const after = await applied(workbook(), dismiss);
+    expect(readDismissedPairs(after).size).toBe(1);
+    expect(planDuplicates(after).report.groups).toEqual([]);
+    // Marking the same pair again (in the other order) adds nothing.
+    expect(planDismiss(after, [{ id: 'К-3', name: '' }, { id: 'К-1', name: '' }], 'ru', day('2024-03-02')).operations).toEqual([]);
+  });
+});
+
+describe('planMerge and planUndoMerge', () => {
+  it('archives whole rows before deleting, fills blanks, joins comments, re-points orders', async () => {
+    const before = workbook();
+    const plan = planMerge(before, { members: ['К-1', 'К-3'], keep: 'К-1', date: day('2024-03-01') });
+    const kinds = plan.operations.map((op) => op.kind);
+    expect(kinds.indexOf('appendRows')).toBeLessThan(kinds.indexOf('deleteRows'));
+    expect(kinds[kinds.length - 1]).toBe('deleteRows');
+
+    const after = await applied(before, plan);
+    const rows = sheet(after, 'Клиенты').rows;
+    expect(rows.map((r) => r[0])).toEqual(['К-1', 'К-2', 'К-4']);
+    expect(rows[0]).toEqual(['К-1', 'ООО «Ромашка»', '8 (912) 345-67-89', 'info@romashka.ru', 'МСК', 'первый | второй', 'VIP']);
+    // A formula-looking name is left as text.
+    expect(rows[2][1]).toBe('=HYPERLINK("x")');
+    expect(sheet(after, 'Заказы').rows.map((r) => r[1])).toEqual(['К-1', 'К-2']);
+
+    const archive = sheet(after, 'Архив');
+    const removed = archive.rows.find((r) => r[2] === 'удалённая строка')!;
+    expect(blanksAsNull(removed.slice(7))).toEqual(['К-3', 'Ромашка ООО', '+79123456789', 'info@romashka.ru', null, 'второй', 'VIP']);
+    expect(removed[0]).toBe(plan.report.token);
+
+    const undo = planUndoMerge(after, plan.report.token, day('2024-03-02'));
+    expect(undo.report.restored).toEqual(['К-3']);
+    const restored = await applied(after, undo);
+    const restoredRows = sheet(restored, 'Клиенты').rows;
+    expect(restoredRows.map((r) => r[0])).toEqual(['К-1', 'К-2', 'К-4', 'К-3']);
+    expect(blanksAsNull(restoredRows[0])).toEqual(blanksAsNull(sheet(before, 'Клиенты').rows[0]));
+    expect(restoredRows[3][1]).toBe('Ромашка ООО');
+    expect(sheet(restored, 'Заказы').rows.map((r) => r[1])).toEqual(['К-3', 'К-2']);
+    // A second undo does nothing.
+    expect(planUndoMerge(restored, plan.report.token, day('2024-03-03')).operations).toEqual([]);
+  });
+
+  it('notes a phone the kept row does not have in its comment', async () => {
+    const snapshot = workbook();
+    sheet(snapshot, 'Клиенты').rows[2][2] = '+7 999 111 22 33';
+    sheet(snapshot, 'Клиенты').rows[2][3] = 'info@romashka.ru';
+    const plan = planMerge(snapshot, { members: ['К-1', 'К-3'], keep: 'К-1', date: day('2024-03-01') });
+    const after = await applied(snapshot, plan);
+    expect(sheet(after, 'Клиенты').rows[0][5]).toBe('первый | второй | доп. телефон: +7 999 111 22 33');
+  });
+
+  it('refuses an unknown client with a message', () => {
+    expect(() => planMerge(workbook(), { members: ['К-1', 'К-9'], keep: 'К-1', date: day('2024-03-01') })).toThrow(/К-9/);
+  });
+});
+
+describe('checkNewClient', () => {
+  it('finds a client by phone in another format and by a swapped name', () => {
+    const base = clients({ name: 'Иванов Иван', phone: '8 (912) 345-67-89', city: 'Москва' }, { name: 'Петров Пётр', phone: '+7 913 000 00 00' });
+    const index = buildClientIndex(base, DEFAULT_SETTINGS);
+    const matches = checkNewClient(index, { name: 'Иван Иванов', phone: '+79123456789' });
+    expect(matches).toEqual([expect.objectContaining({ clientIndex: 0, reasons: expect.arrayContaining(['samePhone']) })]);
+    expect(matches[0].reason).toContain('одинаковый телефон');
+    expect(checkNewClient(index, { name: 'Сидоров Сидор', phone: '+7 915 000 00 00' })).toEqual([]);
+  });
+});

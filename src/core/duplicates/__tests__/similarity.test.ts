@@ -1,0 +1,90 @@
+import { parseName } from '../names';
+import { compareNames, editDistance, oneTypoApart, tokenSimilarity } from '../similarity';
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['abc', 'abc', 0],
+    ['abc', 'abd', 1],
+    ['abc', 'ab', 1],
+    ['abc', 'acb', 1],
+    ['abcd', 'badc', 2],
+    ['kitten', 'sitting', 3],
+  ])('%s → %s is %d', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+
+  it('stops past the limit', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
+    expect(editDistance('abcdefgh', 'ab', 2)).toBe(3);
+  });
+});
+
+describe('oneTypoApart', () => {
+  it('accepts one wrong, missing, extra or swapped digit', () => {
+    expect(oneTypoApart('9123456789', '9123456780')).toBe(true);
+    expect(oneTypoApart('9123456789', '912345678')).toBe(true);
+    expect(oneTypoApart('9123456789', '91234567890')).toBe(true);
+    expect(oneTypoApart('9123456789', '9123457689')).toBe(true);
+  });
+  it('rejects equal strings and two typos', () => {
+    expect(oneTypoApart('9123456789', '9123456789')).toBe(false);
+    expect(oneTypoApart('9123456789', '9123456700')).toBe(false);
+    expect(oneTypoApart('', 'a')).toBe(false);
+  });
+});
+
+describe('tokenSimilarity', () => {
+  it('forgives one typo in a long word but not in a short one', () => {
+    expect(tokenSimilarity('ivanov', 'ivonov')).toBeGreaterThanOrEqual(0.8);
+    expect(tokenSimilarity('ivan', 'iona')).toBe(0);
+    expect(tokenSimilarity('ivan', 'ivanov')).toBe(0);
+  });
+  it('never calls different numbers similar', () => {
+    expect(tokenSimilarity('12345', '12346')).toBe(0);
+  });
+});
+
+describe('compareNames', () => {
+  const compare = (a: string, b: string) => compareNames(parseName(a), parseName(b));
+
+  it('scores the same words in another order as identical', () => {
+    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false });
+  });
+
+  it('barely counts a missing patronymic', () => {
+    const result = compare('Иванов Иван Иванович', 'Иван Иванов');
+    expect(result.exact).toBe(true);
+    expect(result.score).toBeGreaterThan(0.9);
+  });
+
+  it('takes initials as weaker evidence', () => {
+    const initials = compare('Иванов И.И.', 'Иванов Иван Иванович');
+    expect(initials.byInitials).toBe(true);
+    expect(initials.exact).toBe(false);
+    expect(initials.score).toBeGreaterThan(0.6);
+    expect(initials.score).toBeLessThan(compare('Иванов Иван', 'Иванов Иван Иванович').score);
+    expect(compare('Иванов П.И.', 'Иванов Иван Иванович').score).toBeLessThan(initials.score);
+  });
+
+  it('scores another first name low', () => {
+    expect(compare('Иванов Иван', 'Иванов Пётр').score).toBeLessThan(0.5);
+  });
+
+  it('scores an extra word of a company name against', () => {
+    expect(compare('Ромашка', 'Ромашка Плюс').score).toBeLessThanOrEqual(0.5);
+  });
+
+  it('matches across alphabets and with a typo', () => {
+    expect(compare('Romashka', 'ООО «Ромашка»').score).toBe(1);
+    const typo = compare('Иванов Иван', 'Ивонов Иван');
+    expect(typo.exact).toBe(false);
+    expect(typo.score).toBeGreaterThan(0.85);
+  });
+
+  it('gives 0 when either name is empty', () => {
+    expect(compare('', 'Иванов').score).toBe(0);
+    expect(compare('ООО', 'ООО').score).toBe(0);
+  });
+});

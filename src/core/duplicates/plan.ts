@@ -1,0 +1,158 @@
+/**
+ * The duplicates action: find the groups, write the «Дубликаты» sheet (regenerated whole) and the
+ * duplicate-group column of the clients sheet (empty for clients in no group).
+ */
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { SheetOperation } from '../../workbook/operations';
+import type { Plan } from '../../workbook/workbook';
+import { readBase, managedColumns, say, type Base } from '../base';
+import type { Client, Language, Problem } from '../model';
+import { sheetName } from '../schema';
+import type { DuplicateSensitivity, Settings } from '../settings';
+import { isBlank } from '../normalise/text';
+import { dismissedIndexPairs, readDismissedPairs } from './dismissed';
+import { reasonText, type ReasonCode } from './evidence';
+import { findDuplicates } from './match';
+
+export interface DuplicateGroupReport {
+  /** `Д-1`, `Д-2`… (`D-1` in English workbooks), numbered in sheet order. */
+  id: string;
+  /** Client IDs (the ID column's value; `row:N` for a client whose ID cell is empty). */
+  members: string[];
+  /** Spreadsheet rows of the members, in the same order. */
+  rows: number[];
+  reason: string;
+  reasons: ReasonCode[];
+  score: number;
+  /** The member suggested to keep: the most complete, then the most recent. */
+  suggestedKeep: string;
+}
+
+export interface DuplicatesReport {
+  groups: DuplicateGroupReport[];
+  /** Clients in some group. */
+  duplicateClients: number;
+  /** The sheet written, null when the workbook has no clients sheet. */
+  sheet: string | null;
+  problems: Problem[];
+}
+
+export interface DuplicatesOptions {
+  /** Settings to use instead of the workbook's settings sheet. */
+  settings?: Settings;
+  /** Overrides the settings' sensitivity. */
+  sensitivity?: DuplicateSensitivity;
+}
+
+/** How a client is named in reports: its ID, or its row when the ID cell is empty. */
+export function clientRef(client: Pick<Client, 'id' | 'row'>): string {
+  return client.id ?? `row:${client.row}`;
+}
+
+/** Non-empty cells of a client's row: the measure of "most complete". */
+function filledCells(sheet: SheetSnapshot, row: number): number {
+  return (sheet.rows[row - 2] ?? []).filter((cell) => !isBlank(cell)).length;
+}
+
+/** Last order day of each client, from the orders linked to it. */
+function lastOrderDays(base: Base): Array<number | null> {
+  const last: Array<number | null> = base.clients.map(() => null);
+  base.orders.forEach((order, k) => {
+    const client = base.orderClient[k];
+    if (client === null || order.date === null) return;
+    const current = last[client];
+    if (current === null || order.date > current) last[client] = order.date;
+  });
+  return last;
+}
+
+/** The member to keep: most filled cells, then the latest order, then the latest first contact, then the upper row. */
+export function suggestKeep(base: Base, clientsSheet: SheetSnapshot, members: readonly number[], lastOrder = lastOrderDays(base)): number {
+  const rank = (i: number) => [filledCells(clientsSheet, base.clients[i].row), lastOrder[i] ?? -Infinity, base.clients[i].firstContact ?? -Infinity];
+  return [...members].sort((x, y) => {
+    const [a, b] = [rank(x), rank(y)];
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k] - a[k];
+    return base.clients[x].row - base.clients[y].row;
+  })[0];
+}
+
+const HEADERS: Record<Language, string[]> = {
+  ru: ['Группа', 'ID клиента', 'Строка', 'Клиент', 'Телефон', 'E-mail', 'Город', 'Причина', 'Оценка', 'Оставить'],
+  en: ['Group', 'Client ID', 'Row', 'Client', 'Phone', 'E-mail', 'City', 'Reason', 'Score', 'Keep'],
+};
+
+export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOptions = {}): Plan<DuplicatesReport> {
+  const base = readBase(snapshot, options.settings);
+  const language = base.layout.language;
+  const layout = base.layout.clients;
+  const clientsSheet = layout && snapshot.sheets.find((s) => s.name === layout.sheet);
+  if (!layout || !clientsSheet) {
+    const problem: Problem = {
+      sheet: '',
+      row: 0,
+      column: '',
+      value: '',
+      message: say(language, 'Не найден лист с клиентами: искать дубликаты не в чем.', 'No clients sheet was found: there is nothing to search for duplicates.'),
+    };
+    return { operations: [], report: { groups: [], duplicateClients: 0, sheet: null, problems: [...base.problems, problem] } };
+  }
+
+  const clients = base.clients;
+  const groups = findDuplicates(clients, {
+    sensitivity: options.sensitivity ?? base.settings.duplicateSensitivity,
+    phoneRegion: base.settings.phoneRegion,
+    dismissed: dismissedIndexPairs(clients, readDismissedPairs(snapshot)),
+  });
+  const lastOrder = lastOrderDays(base);
+  const prefix = language === 'ru' ? 'Д' : 'D';
+  const groupOfRow = new Map<number, string>();
+  const tableRows: CellValue[][] = [];
+  const reports: DuplicateGroupReport[] = groups.map((group, k) => {
+    const id = `${prefix}-${k + 1}`;
+    const keep = suggestKeep(base, clientsSheet, group.members, lastOrder);
+    const reason = reasonText(group.reasons, language);
+    for (const m of group.members) {
+      const c = clients[m];
+      groupOfRow.set(c.row, id);
+      tableRows.push([id, c.id ?? '', c.row, c.name, c.phone, c.email, c.city, reason, group.score, m === keep ? say(language, 'да', 'yes') : '']);
+    }
+    return {
+      id,
+      members: group.members.map((m) => clientRef(clients[m])),
+      rows: group.members.map((m) => clients[m].row),
+      reason,
+      reasons: group.reasons,
+      score: group.score,
+      suggestedKeep: clientRef(clients[keep]),
+    };
+  });
+
+  const sheet = sheetName('duplicates', language);
+  const column = managedColumns(layout, language).find((c) => c.field === 'duplicateGroup');
+  const operations: SheetOperation[] = [
+    {
+      kind: 'writeTable',
+      sheet,
+      replace: true,
+      header: HEADERS[language],
+      rows: tableRows,
+      numberFormats: [null, '@', '0', '@', '@', '@', '@', null, '0.00', null],
+      columnWidths: [10, 12, 8, 36, 18, 28, 18, 40, 8, 10],
+      freezeHeader: true,
+      autoFilter: true,
+    },
+  ];
+  if (column) {
+    const values: CellValue[] = [];
+    for (let row = 2; row <= layout.rowCount + 1; row++) values.push(groupOfRow.get(row) ?? null);
+    operations.push({
+      kind: 'writeColumns',
+      sheet: layout.sheet,
+      columns: [{ column: column.column, ...(column.isNew ? { header: column.header } : {}), values }],
+    });
+  }
+  return {
+    operations,
+    report: { groups: reports, duplicateClients: groupOfRow.size, sheet, problems: base.problems },
+  };
+}

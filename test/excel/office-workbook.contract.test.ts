@@ -1,0 +1,16 @@
+import { OfficeWorkbook } from '../../addin/gateway/office-workbook';
+import { describeWorkbookContract } from '../contract/workbook-contract';
+import { FakeExcel } from '../fakes/excel';
+import { fakeWorkbookState } from '../fakes/excel/state';
+
+const hosts = new WeakMap<OfficeWorkbook, FakeExcel>();
+
+describeWorkbookContract('Office.js over the fake Excel', {
+  create: async (initial) => {
+    const fake = new FakeExcel(initial);
+    const wb = new OfficeWorkbook({ run: fake.run, supports: (version) => ['1.9', '1.13'].includes(version) });
+    hosts.set(wb, fake);
+    return wb;
+  },
+  inspect: async (wb) => fakeWorkbookState(hosts.get(wb as OfficeWorkbook)!.sheets),
+});

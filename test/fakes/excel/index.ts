@@ -1,0 +1,59 @@
+/**
+ * A fake Excel for the Office.js gateway: `new FakeExcel(snapshot)` holds a workbook; `fake.run` stands in
+ * for `Excel.run`; `fake.recorder` has every sync with the size of its request and response.
+ */
+import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
+import { FakeContextCore, FakeRecorder } from './context';
+import { cellFor, type FakeSheet, newSheet, writeInput } from './host';
+import { FakeRequestContext } from './objects';
+
+export { FakeRecorder } from './context';
+export type { SyncRecord } from './context';
+
+/** Serial of a Date whose UTC fields are the wall-clock time (the harness seeds dates the way Excel stores them). */
+function serial(date: Date): number {
+  return date.getTime() / 86400000 + 25569;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly recorder = new FakeRecorder();
+
+  /** A workbook holding the snapshot, as if the user had typed it (dates get a date format). */
+  constructor(initial: WorkbookSnapshot = { sheets: [] }) {
+    for (const s of initial.sheets) {
+      const sheet = newSheet(s.name);
+      [s.header, ...s.rows].forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null || value === '') return;
+          if (value instanceof Date) {
+            const cell = cellFor(sheet, r + 1, c + 1);
+            cell.value = serial(value);
+            cell.format = value.getUTCHours() || value.getUTCMinutes() ? 'dd.mm.yyyy hh:mm' : 'dd.mm.yyyy';
+          } else if (typeof value === 'string') cellFor(sheet, r + 1, c + 1).value = value;
+          else writeInput(sheet, r + 1, c + 1, value);
+        }),
+      );
+      s.hiddenRows?.forEach((row) => sheet.manuallyHidden.add(row));
+      this.sheets.push(sheet);
+    }
+  }
+
+  /** `Excel.run`: a fresh context per batch; queued commands are sent when the batch ends. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const core = new FakeContextCore(this.recorder, this.sheets);
+    try {
+      const result = await batch(new FakeRequestContext(core) as unknown as Excel.RequestContext);
+      if (core.hasPending) await core.sync();
+      return result;
+    } finally {
+      core.closed = true;
+    }
+  };
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
+  }
+}
