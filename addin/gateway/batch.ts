@@ -49,15 +49,18 @@ export class RequestBatch {
     this.queuedCommands += commands;
   }
 
-  /** Send what is queued (loads included), if anything. */
+  /** Send what is queued, if anything. */
   async flush(): Promise<void> {
     if (this.queuedCommands === 0) return;
-    await this.sync();
+    await this.context.sync();
+    this.sent();
   }
 
-  /** Send now, e.g. to read what was loaded. */
-  async sync(): Promise<void> {
-    await this.context.sync();
+  /**
+   * The caller synced the context itself (to read what it loaded: written as a plain `context.sync()`
+   * where the values are read, so the Office.js lint rules can follow it); the queue is empty again.
+   */
+  sent(): void {
     this.syncs++;
     this.queuedBytes = 0;
     this.queuedCommands = 0;

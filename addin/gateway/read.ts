@@ -57,9 +57,9 @@ export async function readSheets(
     .filter((ws) => ws.name !== LISTS_SHEET && (!names || names.includes(ws.name)))
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('isNullObject,rowIndex,rowCount,columnIndex,columnCount');
+      used.load('rowIndex,rowCount,columnIndex,columnCount');
       const merged = options.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
-      merged?.load('isNullObject,address');
+      merged?.load('address');
       return { name: ws.name, sheet: ws, used, merged };
     });
   await context.sync();
@@ -90,7 +90,8 @@ async function readSheet(context: Excel.RequestContext, extent: SheetExtent, blo
     block.load('values,numberFormat,rowHidden');
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of up to 20,000 rows, by design
     await context.sync();
-    block.values.forEach((line, i) => rows.push(trimRow(line.map((value, j) => snapshotValue(value, block.numberFormat[i][j])))));
+    const formats = block.numberFormat;
+    block.values.forEach((line, i) => rows.push(trimRow(line.map((value, j) => snapshotValue(value, formats[i][j])))));
     if (block.rowHidden === true) for (let i = 0; i < count; i++) hidden.push(start + i + 1);
     else if (block.rowHidden === null) hidden.push(...(await hiddenRowsOf(context, extent.sheet, start, count)));
   }

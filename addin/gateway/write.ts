@@ -109,7 +109,8 @@ export class PlanWriter {
     worksheets.load('items/name,items/visibility,items/tabColor');
     const tables = this.context.workbook.tables;
     tables.load('items/name,items/worksheet/name');
-    await this.batch.sync();
+    await this.context.sync();
+    this.batch.sent();
     for (const ws of worksheets.items) {
       this.sheets.set(ws.name, ws);
       this.visibility.set(ws.name, ws.visibility);
@@ -209,9 +210,11 @@ export class PlanWriter {
   private async extent(name: string): Promise<Extent> {
     const known = this.extents.get(name);
     if (known) return known;
+    const context = this.context;
     const used = this.sheet(name, 'extent').getUsedRangeOrNullObject(true);
-    used.load('isNullObject,rowIndex,rowCount,columnIndex,columnCount');
-    await this.batch.sync();
+    used.load('rowIndex,rowCount,columnIndex,columnCount');
+    await context.sync();
+    this.batch.sent();
     const extent = used.isNullObject ? { rows: 0, columns: 0 } : { rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount };
     this.extents.set(name, extent);
     return extent;
@@ -375,8 +378,9 @@ export class PlanWriter {
     if (existing && this.lists) return existing;
     if (existing) {
       const keys = existing.getRange('1:1').getUsedRangeOrNullObject(true);
-      keys.load('isNullObject,values,columnIndex');
-      await this.batch.sync();
+      keys.load('values,columnIndex');
+      await this.context.sync();
+    this.batch.sent();
       const row = keys.isNullObject ? [] : [...Array(keys.columnIndex).fill(''), ...keys.values[0]];
       this.lists = new ListColumns(row);
       return existing;
@@ -393,7 +397,8 @@ export class PlanWriter {
     if (known) return known;
     const collection = this.sheet(name, 'colourCells').getRange().conditionalFormats;
     collection.load('items/type');
-    await this.batch.sync();
+    await this.context.sync();
+    this.batch.sent();
     const custom = collection.items.filter((cf) => cf.type === 'Custom');
     const details = custom.map((cf) => {
       const range = cf.getRange();
@@ -401,7 +406,8 @@ export class PlanWriter {
       cf.custom.rule.load('formula');
       return { cf, range };
     });
-    await this.batch.sync();
+    await this.context.sync();
+    this.batch.sent();
     const list = details.map(({ cf, range }) => ({ format: cf, key: formatKey(range.address.slice(range.address.lastIndexOf('!') + 1), testColumnOf(cf.custom.rule.formula)) }));
     this.formats.set(name, list);
     return list;

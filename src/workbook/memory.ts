@@ -176,11 +176,13 @@ export function emptySheet(name: string): MemorySheet {
   };
 }
 
+/** Sets a cell of a layer grid (1-based row and column), making the row when it is a hole. */
+export function setGridCell<T>(grid: (T | undefined)[][], row: number, column: number, value: T | undefined): void {
+  (grid[row - 1] ??= [])[column - 1] = value;
+}
+
 function setLayer<K extends LayerName>(sheet: MemorySheet, layer: K, row: number, column: number, value: Layers[K][number][number]): void {
-  const grid = sheet[layer] as unknown[][];
-  const r = row - 1;
-  if (!grid[r]) grid[r] = [];
-  grid[r][column - 1] = value;
+  setGridCell(sheet[layer] as unknown[][], row, column, value);
 }
 
 function getLayer<K extends LayerName>(sheet: MemorySheet, layer: K, row: number, column: number): Layers[K][number][number] | undefined {
@@ -409,7 +411,7 @@ function applyHighlightRows(sheet: MemorySheet, op: HighlightRows): void {
   for (const row of op.rows) for (let c = 1; c <= right; c++) setLayer(sheet, 'fills', row, c, op.fill);
 }
 
-/** Freeze row 1; filter or table over the used range A1:(last column)(last row). */
+/** Freeze row 1; filter or table over the used range A1:(last column)(last row), at least two rows high. */
 function applyFormatSheet(sheet: MemorySheet, op: FormatSheet): void {
   if (op.freezeHeader) sheet.frozenRows = 1;
   const used = usedRange(sheet);

@@ -8,7 +8,7 @@
  */
 import type { ChartSpec } from '../workbook/operations';
 import type { MemorySheet } from '../workbook/memory';
-import { cellText, emptySheet } from '../workbook/memory';
+import { cellText, emptySheet, setGridCell } from '../workbook/memory';
 import { absoluteColumnRef, CHARTS_SHEET, LISTS_SHEET } from './convert';
 
 /** Collects long lists while sheets are written; each distinct list gets one column. */
@@ -30,7 +30,7 @@ export class ListSheetBuilder {
     if (this.columns.size === 0) return undefined;
     const sheet = emptySheet(LISTS_SHEET);
     for (const { column, values } of this.columns.values()) {
-      values.forEach((v, i) => ((sheet.values[i] ??= [])[column - 1] = v));
+      values.forEach((v, i) => setGridCell(sheet.values, i + 1, column, v));
     }
     return sheet;
   }

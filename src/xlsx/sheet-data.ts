@@ -9,7 +9,7 @@
  * master's), its value `<v>`; and which rows are hidden.
  */
 import type { MemorySheet } from '../workbook/memory';
-import { cellA1 } from '../workbook/memory';
+import { cellA1, setGridCell } from '../workbook/memory';
 import type { CellValue } from '../workbook/snapshot';
 import { columnNumber } from '../workbook/snapshot';
 import { decodeXml } from './package';
@@ -62,10 +62,6 @@ const F_ELEMENT = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
 const SI_ATTR = /\ssi="(\d+)"/;
 const SHARED = /\st="shared"/;
 
-function put<T>(grid: (T | undefined)[][], row: number, column: number, value: T): void {
-  (grid[row - 1] ??= [])[column - 1] = value;
-}
-
 /** Reads the cells of `<sheetData>…</sheetData>` into the sheet's layers. */
 export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDataContext): void {
   const masters = new Map<string, { formula: string; address: string }>();
@@ -85,9 +81,9 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
     column = ref && ref[1] ? columnNumber(ref[1]) : column + 1;
     const s = S_ATTR.exec(attributes);
     const style = s ? context.style(Number(s[1])) : undefined;
-    if (style?.numFmt) put(sheet.formats, row, column, style.numFmt);
-    if (style?.fill) put(sheet.fills, row, column, style.fill);
-    if (style?.rest) put(sheet.hostStyles, row, column, style.rest);
+    if (style?.numFmt) setGridCell(sheet.formats, row, column, style.numFmt);
+    if (style?.fill) setGridCell(sheet.fills, row, column, style.fill);
+    if (style?.rest) setGridCell(sheet.hostStyles, row, column, style.rest);
     if (!body) continue;
 
     const f = body.includes('<f') ? F_ELEMENT.exec(body) : null;
@@ -102,7 +98,7 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
           if (master) formula = context.slideFormula(master.formula, master.address, address);
         }
       }
-      if (formula) put(sheet.formulas, row, column, formula);
+      if (formula) setGridCell(sheet.formulas, row, column, formula);
     }
     const type = T_ATTR.exec(attributes)?.[1] ?? 'n';
     let value: CellValue = null;
@@ -134,6 +130,6 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
         }
       }
     }
-    if (value !== null && value !== '') put(sheet.values, row, column, value);
+    if (value !== null && value !== '') setGridCell(sheet.values, row, column, value);
   }
 }

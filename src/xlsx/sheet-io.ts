@@ -13,7 +13,7 @@ import type * as ExcelJS from 'exceljs';
 import { FORMAT_DATE, FORMAT_DATETIME, FORMAT_TEXT } from '../workbook/operations';
 import type { CellValue } from '../workbook/snapshot';
 import type { MemorySheet, Rect } from '../workbook/memory';
-import { cellA1, formatRange, lastUsedRow, parseRange } from '../workbook/memory';
+import { cellA1, formatRange, lastUsedRow, parseRange, setGridCell } from '../workbook/memory';
 import {
   formulaText,
   fromExcelConditional,
@@ -78,24 +78,20 @@ export class StyleSplitter {
   }
 }
 
-function put<T>(grid: (T | undefined)[][], row: number, column: number, value: T): void {
-  (grid[row - 1] ??= [])[column - 1] = value;
-}
-
 /** Copies one ExcelJS row's cells into the sheet's layers. */
 export function readRow(row: ExcelJS.Row, sheet: MemorySheet, styles: StyleSplitter): void {
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     // A merged area's other cells report the top-left cell's value in the whole-file model: theirs is empty.
     const raw = cell.isMerged && cell.master !== cell ? null : cell.value;
     const value: CellValue = plainValue(raw);
-    if (value !== null) put(sheet.values, row.number, column, value);
+    if (value !== null) setGridCell(sheet.values, row.number, column, value);
     // A shared formula's follower: the whole-file model translates the master's formula to this cell.
     const formula = formulaText(raw) ?? (raw && typeof raw === 'object' && 'sharedFormula' in raw ? cell.formula || undefined : undefined);
-    if (formula) put(sheet.formulas, row.number, column, formula);
+    if (formula) setGridCell(sheet.formulas, row.number, column, formula);
     const split = styles.split(cell.style as Style);
-    if (split.numFmt) put(sheet.formats, row.number, column, split.numFmt);
-    if (split.fill) put(sheet.fills, row.number, column, split.fill);
-    if (split.rest) put(sheet.hostStyles, row.number, column, split.rest);
+    if (split.numFmt) setGridCell(sheet.formats, row.number, column, split.numFmt);
+    if (split.fill) setGridCell(sheet.fills, row.number, column, split.fill);
+    if (split.rest) setGridCell(sheet.hostStyles, row.number, column, split.rest);
   });
   if (row.hidden) sheet.hiddenRows.add(row.number);
 }
@@ -128,7 +124,8 @@ function rangesOf(addresses: string[]): string[] {
 /**
  * The sheet-level parts ExcelJS parsed: validations, conditional formats, frozen rows, autofilter, tables,
  * merges, column widths, tab colour and visibility. ExcelJS expands each validation to one entry per cell
- * (all sharing one object); they are grouped back into column ranges here.
+ * (all sharing one object); they are grouped back into ranges here, or, when the package was prepared
+ * with placeholders (package.ts), the placeholder's real ranges are used.
  */
 export function readSheetParts(
   ws: ExcelJS.Worksheet,

@@ -7,6 +7,18 @@
  * itself (a fake's records, a saved file re-read by another reader), not from the gateway's own memory.
  * `roundTrip`, when given, reopens the workbook the way a user would reopen it (save and load a file);
  * read-back cases then read through it.
+ *
+ * Use from a gateway's test, e.g. for an Office.js gateway over a fake Excel:
+ *
+ *   describeWorkbookContract('Office.js over the fake Excel', {
+ *     create: async (initial) => new OfficeWorkbook(FakeExcel.from(initial)),
+ *     inspect: async (wb) => describeFakeExcel((wb as OfficeWorkbook).host),
+ *     lacks: {},                       // only what the host truly cannot do, with its documented fallback
+ *   });
+ *
+ * `inspect` must describe the host's own records (A1 ranges, formulas, fills as `#RRGGBB`, validations as
+ * ValidationRule, colour rules as ColourRule) in WorkbookState terms; values are compared after
+ * `normaliseValues`, so trailing blanks and '' versus null do not matter.
  */
 import type { ChartSpec, SheetOperation, ValidationRule } from '../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';

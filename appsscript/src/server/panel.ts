@@ -8,7 +8,8 @@ import type { PanelServerFunctions } from '../panel-protocol';
 
 export function panelServerFunctions(actions: () => PanelActions, progressFor: (token: string) => ProgressListener): PanelServerFunctions {
   return {
-    panel_listClients: (filter, limit) => actions().listClients(filter, limit),
+    // google.script.run turns an omitted argument into null; the default limit wants undefined
+    panel_listClients: (filter, limit) => actions().listClients(filter, limit ?? undefined),
     panel_getClient: (id) => actions().getClient(id),
     panel_selectClient: (row) => actions().selectClient(row),
     panel_showInSheet: (filter) => actions().showInSheet(filter),

@@ -117,13 +117,22 @@ export abstract class FakeProxy {
     return this;
   }
 
-  /** Take the values now; collections override this to load their items' properties. */
-  protected stageLoad(names: string[]): void {
+  /**
+   * Take the values now; collections override this to load their items' properties. `isNullObject`
+   * comes with any load, as in Office.js.
+   */
+  protected stageLoad(requested: string[]): void {
+    const names = requested.includes('isNullObject') ? requested : [...requested, 'isNullObject'];
     const values: Record<string, unknown> = {};
-    for (const name of names) values[name] = this.read(name);
+    for (const name of names) values[name] = name === 'isNullObject' ? this.readNullness() : this.read(name);
     this.core.stage(values, () => {
       for (const name of names) this.loaded.set(name, values[name]);
     });
+  }
+
+  /** Whether the object is a null object; objects that cannot be null say false. */
+  protected readNullness(): boolean {
+    return false;
   }
 
   protected loadedValue<T>(name: string): T {

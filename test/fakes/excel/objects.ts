@@ -79,8 +79,11 @@ export class FakeRange
     return this.rect;
   }
 
+  protected override readNullness(): boolean {
+    return this.rect === null;
+  }
+
   protected read(name: string): unknown {
-    if (name === 'isNullObject') return this.rect === null;
     if (!this.rect) return undefined;
     const r = this.area;
     switch (name) {
@@ -211,8 +214,11 @@ export class FakeRangeAreas extends FakeProxy implements Mirror<Excel.RangeAreas
   ) {
     super(core, path);
   }
+  protected override readNullness(): boolean {
+    return this.addresses === null;
+  }
+
   protected read(name: string): unknown {
-    if (name === 'isNullObject') return this.addresses === null;
     if (name === 'address') return this.addresses ?? undefined;
     throw new Error(`the fake RangeAreas cannot load ${name}`);
   }

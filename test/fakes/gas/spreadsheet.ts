@@ -376,7 +376,9 @@ type RangeMethods =
   | 'getA1Notation'
   | 'getSheet'
   | 'activate'
-  | 'getMergedRanges';
+  | 'getMergedRanges'
+  | 'setNote'
+  | 'getNote';
 
 export class FakeRange implements Pick<Range, RangeMethods> {
   constructor(
@@ -500,6 +502,13 @@ export class FakeRange implements Pick<Range, RangeMethods> {
   getMergedRanges() {
     return real<Range[]>([]);
   }
+  setNote(note: string | null) {
+    this.each((r, c) => (this.sheet.notes.set(`${r}:${c}`, note ?? '')));
+    return this.self();
+  }
+  getNote() {
+    return this.sheet.notes.get(`${this.rect.top}:${this.rect.left}`) ?? '';
+  }
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -546,6 +555,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   charts: FakeEmbeddedChart[] = [];
   hiddenByUser = new Set<number>();
   columnWidths = new Map<number, number>();
+  /** Cell notes by `row:column`. */
+  notes = new Map<string, string>();
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -695,7 +706,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
 // -------------------------------------------------------------------------------------------------
 // Spreadsheet and SpreadsheetApp
 
-type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'setActiveSheet' | 'getId';
+type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setActiveSheet' | 'getId';
 
 /**
  * `insertSheet` has eight overloads, and `Pick` would demand all of them; the fake implements the one the
@@ -710,7 +721,14 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
   /** The sheet and range the user would see selected. */
   active: { sheet: string; range: string } | null = null;
 
-  constructor(readonly timeZone = 'Europe/Moscow') {}
+  constructor(
+    readonly timeZone = 'Europe/Moscow',
+    readonly locale = 'ru_RU',
+  ) {}
+
+  getSpreadsheetLocale() {
+    return this.locale;
+  }
 
   getId() {
     return 'fake-spreadsheet';

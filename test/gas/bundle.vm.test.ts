@@ -1,0 +1,183 @@
+/**
+ * The built server bundle (Code.js) loaded the way Apps Script loads it: one script in a fresh global
+ * scope whose only services are the fakes. The bundle is built here, into a temporary folder, from the
+ * same webpack config `npm run build` uses.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import vm from 'vm';
+import webpack from 'webpack';
+import type { ActionResult } from '../../src/actions/panel';
+import { fieldHeader, fieldOfHeader } from '../../src/core/schema';
+import { generateSampleWorkbook } from '../../src/sample';
+import { FakeCacheService, FakeHtmlService, FakeLockService, FakePropertiesService, FakeUi, fakeScriptApp } from '../fakes/gas/services';
+import { FakeSpreadsheet, FakeSpreadsheetApp } from '../fakes/gas/spreadsheet';
+import { workbookState } from '../fakes/gas/state';
+import { fakeUtilities } from '../fakes/gas/utilities';
+import { fakeSpreadsheetFrom } from '../fakes/gas/workbook';
+
+let code = '';
+
+beforeAll(async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-bundle-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack part is a CommonJS config file
+  const configs = require('../../appsscript/webpack.part.js')({}, { mode: 'production' }) as webpack.Configuration[];
+  const server = configs.find((c) => c.name === 'appsscript-server')!;
+  await new Promise<void>((resolve, reject) =>
+    webpack({ ...server, output: { ...server.output, path: out } }, (error, stats) => {
+      if (error || stats?.hasErrors()) reject(error ?? new Error(stats?.toString('errors-only')));
+      else resolve();
+    }),
+  );
+  code = fs.readFileSync(path.join(out, 'Code.js'), 'utf8');
+}, 120_000);
+
+interface Host {
+  spreadsheet: FakeSpreadsheet;
+  ui: FakeUi;
+  lock: FakeLockService;
+  globals: Record<string, unknown>;
+}
+
+function load(spreadsheet: FakeSpreadsheet): Host {
+  const ui = new FakeUi();
+  const lock = new FakeLockService();
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui),
+    Utilities: fakeUtilities,
+    LockService: lock,
+    CacheService: new FakeCacheService(),
+    PropertiesService: new FakePropertiesService(),
+    HtmlService: new FakeHtmlService(['sidebar']),
+    ScriptApp: fakeScriptApp,
+    console,
+    // the fakes hand out this realm's Dates; Apps Script has one realm too
+    Date,
+  };
+  vm.runInContext(code, vm.createContext(globals), { filename: 'Code.js' });
+  return { spreadsheet, ui, lock, globals };
+}
+
+const call = (host: Host, name: string, ...args: unknown[]) => (host.globals[name] as (...a: unknown[]) => unknown)(...args);
+
+function sample(): FakeSpreadsheet {
+  return fakeSpreadsheetFrom(generateSampleWorkbook({ clients: 120, orders: 500 }));
+}
+
+describe('the built Apps Script bundle', () => {
+  it('builds the «Клиентская база» menu on open, every item naming a global function', () => {
+    const host = load(sample());
+    call(host, 'onOpen', { authMode: 'LIMITED' });
+    expect(host.ui.menus).toHaveLength(1);
+    const [menu] = host.ui.menus;
+    expect(menu.title).toBe('Клиентская база');
+    expect(menu.added).toBe(true);
+    const items = menu.items.flatMap((i) => (i ? [i] : []));
+    expect(items.map((i) => i.caption)).toEqual(expect.arrayContaining(['Открыть панель', 'ABC-анализ', 'RFM-анализ', 'Найти дубликаты']));
+    for (const item of items) expect(typeof host.globals[item.functionName]).toBe('function');
+  });
+
+  it('onInstall shows the menu, as an add-on menu before the add-on is enabled', () => {
+    const host = load(sample());
+    call(host, 'onInstall', { authMode: 'NONE' });
+    expect(host.ui.menus[0]).toMatchObject({ title: null, added: true });
+  });
+
+  it('opens the sidebar from the inlined sidebar page', () => {
+    const host = load(sample());
+    call(host, 'showSidebar');
+    expect(host.ui.sidebars.map((s) => [s.file, s.getTitle()])).toEqual([['sidebar', 'Клиентская база']]);
+  });
+
+  const actions = ['menuStructure', 'menuCheck', 'menuDuplicates', 'menuTracker', 'menuAbc', 'menuRfm', 'menuFunnel', 'menuManagers', 'menuAll'];
+  it.each(actions)('%s runs on the sample base and leaves the sheets it reports', async (name) => {
+    const host = load(sample());
+    const result = (await call(host, name)) as ActionResult | null;
+    expect(host.ui.alerts).toHaveLength(1);
+    expect(result).not.toBeNull();
+    const names = host.spreadsheet.sheets.map((s) => s.name);
+    expect(result!.sheets.length).toBeGreaterThan(0);
+    for (const sheet of result!.sheets) expect(names).toContain(sheet);
+    if (name === 'menuAbc') expect(names.some((n) => n.includes('ABC'))).toBe(true);
+    if (name === 'menuRfm') expect(names.some((n) => n.includes('RFM'))).toBe(true);
+    for (const sheet of workbookState(host.spreadsheet).sheets) expect(sheet.formulaCells).toEqual([]);
+  }, 60_000);
+
+  /** The Orders row to copy, its client's row on the Clients sheet and that client's «orders» cell. */
+  function ordersOfFirstLinkedClient(spreadsheet: FakeSpreadsheet) {
+    const orders = spreadsheet.sheets.find((s) => s.name === 'Заказы')!;
+    const clients = spreadsheet.sheets.find((s) => s.name === 'Клиенты')!;
+    const orderHeader = orders.getRange(1, 1, 1, orders.getLastColumn()).getValues()[0];
+    const idColumn = orderHeader.findIndex((h) => fieldOfHeader('orders', h) === 'clientId') + 1;
+    const numberColumn = orderHeader.findIndex((h) => fieldOfHeader('orders', h) === 'number') + 1;
+    const clientHeader = clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0];
+    const countColumn = clientHeader.indexOf(fieldHeader('clients', 'orders', 'ru')) + 1;
+    const clientIds = clients.getRange(1, 1, clients.getLastRow(), 1).getValues().map((r) => r[0]);
+    for (let r = 2; r <= orders.getLastRow(); r++) {
+      const id = orders.getRange(r, idColumn).getValues()[0][0];
+      const clientRow = clientIds.indexOf(id) + 1;
+      if (id && clientRow > 1) return { orders, clients, orderRow: r, numberColumn, clientRow, countColumn };
+    }
+    throw new Error('no order linked to a client by ID');
+  }
+
+  it('onEdit of the Orders sheet updates the tracker of the client of a new order, under the lock', async () => {
+    const host = load(sample());
+    await call(host, 'menuTracker');
+    const { orders, clients, orderRow, numberColumn, clientRow, countColumn } = ordersOfFirstLinkedClient(host.spreadsheet);
+    expect(countColumn).toBeGreaterThan(0);
+    const before = clients.getRange(clientRow, countColumn).getValues()[0][0] as number;
+
+    const copy = orders.getRange(orderRow, 1, 1, orders.getLastColumn()).getValues();
+    copy[0][numberColumn - 1] = `NEW-${Date.now()}`;
+    const newRow = orders.getLastRow() + 1;
+    orders.getRange(newRow, 1, 1, copy[0].length).setValues(copy);
+    const writesBefore = host.spreadsheet.calls.setValues;
+    await call(host, 'onEdit', { range: orders.getRange(newRow, 1, 1, copy[0].length) });
+
+    expect(clients.getRange(clientRow, countColumn).getValues()[0][0]).toBe(before + 1);
+    expect(host.lock.lock.attempts).toHaveLength(1);
+    expect(host.lock.lock.held).toBe(false);
+    // only the changed cells of that client: a handful of writes, not the whole columns
+    expect(host.spreadsheet.calls.setValues - writesBefore).toBeLessThanOrEqual(6);
+  }, 60_000);
+
+  it('onEdit leaves a note and returns when another edit holds the lock', async () => {
+    const host = load(sample());
+    const orders = host.spreadsheet.sheets.find((s) => s.name === 'Заказы')!;
+    host.lock.lock.heldElsewhere = true;
+    const writes = host.spreadsheet.calls.setValues;
+    await call(host, 'onEdit', { range: orders.getRange(2, 1) });
+    expect(orders.getRange(2, 1).getNote()).toMatch(/Трекер/);
+    expect(host.spreadsheet.calls.setValues).toBe(writes);
+  });
+
+  it('onEdit elsewhere does nothing', async () => {
+    const host = load(sample());
+    const clients = host.spreadsheet.sheets.find((s) => s.name === 'Клиенты')!;
+    await call(host, 'onEdit', { range: clients.getRange(2, 2) });
+    expect(host.lock.lock.attempts).toEqual([]);
+  });
+
+  it('a client added from the sidebar keeps a formula-like name and phone as text', async () => {
+    const host = load(sample());
+    const name = '=HYPERLINK("http://evil.example","Ромашка")';
+    const card = (await call(host, 'panel_addClient', { name, phone: '+7 912 345-67-89', city: '-Москва' })) as { id: string; name: string };
+    expect(card.name).toBe(name);
+    const state = workbookState(host.spreadsheet).sheets.find((s) => s.name === 'Клиенты')!;
+    expect(state.formulaCells).toEqual([]);
+    const row = state.values.find((r) => r.includes(name))!;
+    expect(row).toEqual(expect.arrayContaining(['+7 912 345-67-89', '-Москва']));
+  }, 60_000);
+
+  it('the sidebar functions answer JSON and progress can be polled', async () => {
+    const host = load(sample());
+    const list = (await call(host, 'panel_listClients', {}, null)) as { total: number; clients: unknown[] };
+    expect(list.total).toBeGreaterThan(100);
+    expect(JSON.parse(JSON.stringify(list))).toEqual(list);
+    const result = (await call(host, 'panel_run', 'abc', 'token-1')) as ActionResult;
+    expect(result.action).toBe('abc');
+    expect(call(host, 'panelProgress', 'token-1')).toMatchObject({ step: expect.any(String) });
+  }, 60_000);
+});
