@@ -231,7 +231,7 @@ export class PlanWriter {
   private async writeBlock(ws: Excel.Worksheet, name: string, top: number, left: number, rows: CellValue[][], formats?: (string | null | undefined)[]): Promise<void> {
     if (rows.length === 0) return;
     this.extents.delete(name);
-    const width = Math.max(1, ...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
     let start = 0;
     while (start < rows.length) {
       let bytes = 0;
@@ -279,7 +279,8 @@ export class PlanWriter {
     const ws = exists ? (op.replace ? await this.replaceSheet(op.sheet) : this.sheet(op.sheet, op.kind)) : await this.addSheet(op.sheet);
     const top = op.anchor?.row ?? 1;
     const left = op.anchor?.column ?? 1;
-    const width = Math.max(op.header.length, ...op.rows.map((r) => r.length));
+    // reduce, not Math.max(...rows): a million-row spread overflows the call stack
+    const width = op.rows.reduce((w, r) => Math.max(w, r.length), op.header.length);
     const padded = (row: CellValue[]) => Array.from({ length: width }, (_, j) => row[j] ?? null);
     await this.writeBlock(ws, op.sheet, top, left, [padded(op.header)]);
     await this.writeBlock(ws, op.sheet, top + 1, left, op.rows.map(padded), op.numberFormats);
@@ -377,9 +378,10 @@ export class PlanWriter {
     const existing = this.sheets.get(LISTS_SHEET);
     if (existing && this.lists) return existing;
     if (existing) {
+      const context = this.context;
       const keys = existing.getRange('1:1').getUsedRangeOrNullObject(true);
       keys.load('values,columnIndex');
-      await this.context.sync();
+      await context.sync();
     this.batch.sent();
       const row = keys.isNullObject ? [] : [...Array(keys.columnIndex).fill(''), ...keys.values[0]];
       this.lists = new ListColumns(row);

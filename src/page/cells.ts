@@ -87,7 +87,7 @@ export class SheetPaint {
     return fill ? { fill } : undefined;
   }
 
-  /** Columns with a validation list or rule that starts at or above `row`: the grid marks their headers. */
+  /** Columns with a validation rule (a dropdown, a date or number check): the grid marks their headers. */
   validatedColumns(): Set<number> {
     const columns = new Set<number>();
     for (const validation of this.sheet.validations) {

@@ -104,28 +104,28 @@ describe('the built Apps Script bundle', () => {
     for (const sheet of workbookState(host.spreadsheet).sheets) expect(sheet.formulaCells).toEqual([]);
   }, 60_000);
 
-  /** The Orders row to copy, its client's row on the Clients sheet and that client's «orders» cell. */
-  function ordersOfFirstLinkedClient(spreadsheet: FakeSpreadsheet) {
+  /** An Orders row whose client name is on exactly one Clients row, and that client's «orders» cell. */
+  function orderOfOneClient(spreadsheet: FakeSpreadsheet) {
     const orders = spreadsheet.sheets.find((s) => s.name === 'Заказы')!;
     const clients = spreadsheet.sheets.find((s) => s.name === 'Клиенты')!;
-    const orderHeader = orders.getRange(1, 1, 1, orders.getLastColumn()).getValues()[0];
-    const idColumn = orderHeader.findIndex((h) => fieldOfHeader('orders', h) === 'clientId') + 1;
-    const numberColumn = orderHeader.findIndex((h) => fieldOfHeader('orders', h) === 'number') + 1;
-    const clientHeader = clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0];
-    const countColumn = clientHeader.indexOf(fieldHeader('clients', 'orders', 'ru')) + 1;
-    const clientIds = clients.getRange(1, 1, clients.getLastRow(), 1).getValues().map((r) => r[0]);
-    for (let r = 2; r <= orders.getLastRow(); r++) {
-      const id = orders.getRange(r, idColumn).getValues()[0][0];
-      const clientRow = clientIds.indexOf(id) + 1;
-      if (id && clientRow > 1) return { orders, clients, orderRow: r, numberColumn, clientRow, countColumn };
+    const orderValues = orders.getRange(1, 1, orders.getLastRow(), orders.getLastColumn()).getValues();
+    const clientValues = clients.getRange(1, 1, clients.getLastRow(), clients.getLastColumn()).getValues();
+    const orderClient = orderValues[0].findIndex((h) => fieldOfHeader('orders', h) === 'client');
+    const numberColumn = orderValues[0].findIndex((h) => fieldOfHeader('orders', h) === 'number') + 1;
+    const clientName = clientValues[0].findIndex((h) => fieldOfHeader('clients', h) === 'name');
+    const countColumn = clientValues[0].indexOf(fieldHeader('clients', 'orders', 'ru')) + 1;
+    for (let r = 1; r < orderValues.length; r++) {
+      const name = orderValues[r][orderClient];
+      const rows = clientValues.flatMap((row, i) => (i > 0 && row[clientName] === name ? [i + 1] : []));
+      if (name && rows.length === 1) return { orders, clients, orderRow: r + 1, numberColumn, clientRow: rows[0], countColumn };
     }
-    throw new Error('no order linked to a client by ID');
+    throw new Error('no order naming exactly one client');
   }
 
   it('onEdit of the Orders sheet updates the tracker of the client of a new order, under the lock', async () => {
     const host = load(sample());
     await call(host, 'menuTracker');
-    const { orders, clients, orderRow, numberColumn, clientRow, countColumn } = ordersOfFirstLinkedClient(host.spreadsheet);
+    const { orders, clients, orderRow, numberColumn, clientRow, countColumn } = orderOfOneClient(host.spreadsheet);
     expect(countColumn).toBeGreaterThan(0);
     const before = clients.getRange(clientRow, countColumn).getValues()[0][0] as number;
 

@@ -3,6 +3,7 @@
  * chart of bars with its line series on the secondary axis. The first range added is the categories.
  */
 import type { ChartSpec, ColumnRange } from '../../../src/workbook/operations';
+import { columnRange } from './grid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -10,7 +11,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 function rangeOf(spreadsheet: Spreadsheet, defaultSheet: Sheet, r: ColumnRange): GoogleAppsScript.Spreadsheet.Range {
   const sheet = r.sheet ? spreadsheet.getSheetByName(r.sheet) : defaultSheet;
   if (!sheet) throw new Error(`addChart: no sheet named «${r.sheet}»`);
-  return sheet.getRange(r.fromRow, r.column, r.toRow - r.fromRow + 1, 1);
+  return columnRange(sheet, r.column, r.fromRow, r.toRow);
 }
 
 /** Options of one series, keyed by its index, as Google Charts expects. */

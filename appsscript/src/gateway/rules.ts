@@ -8,6 +8,7 @@
 import type { ColourCells, ColourRule, SetValidation, ValidationRule } from '../../../src/workbook/operations';
 import { columnLetter } from '../../../src/workbook/snapshot';
 import type { SpreadsheetClock } from './clock';
+import { columnRange } from './grid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,7 +33,7 @@ function withCriteria(
       const source = spreadsheet.getSheetByName(rule.source.sheet);
       if (!source) throw new Error(`setValidation: no sheet named «${rule.source.sheet}» for the list`);
       const { column, fromRow, toRow } = rule.source;
-      return builder.requireValueInRange(source.getRange(fromRow, column, toRow - fromRow + 1, 1), true);
+      return builder.requireValueInRange(columnRange(source, column, fromRow, toRow), true);
     }
     case 'date':
       if (rule.min && rule.max) return builder.requireDateBetween(isoDate(rule.min, clock), isoDate(rule.max, clock));

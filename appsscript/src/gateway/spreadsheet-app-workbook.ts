@@ -28,6 +28,7 @@ import type { ProgressListener, Workbook } from '../../../src/workbook/workbook'
 import { buildChart } from './charts';
 import { fromSheetValue, toSheetValue, trimRow, type SheetValue } from './cells';
 import { SpreadsheetClock, type FormatDate } from './clock';
+import { columnRange, ensureGridSize } from './grid';
 import { buildColourRules, buildValidation, replaceColourRules, type RuleFactories } from './rules';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -171,19 +172,11 @@ export class SpreadsheetAppWorkbook implements Workbook {
     return sheet;
   }
 
-  /** Sheets refuses ranges outside the grid: grow it first. */
-  private ensureSize(sheet: Sheet, rows: number, columns: number): void {
-    const maxRows = sheet.getMaxRows();
-    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    const maxColumns = sheet.getMaxColumns();
-    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  }
-
   /** One setValues per ROWS_PER_BLOCK rows of a rectangle; `undefined` cells must not occur here. */
   private writeBlock(sheet: Sheet, top: number, left: number, rows: (CellValue | undefined)[][]): void {
     if (rows.length === 0) return;
     const width = rows[0].length;
-    this.ensureSize(sheet, top + rows.length - 1, left + width - 1);
+    ensureGridSize(sheet, top + rows.length - 1, left + width - 1);
     for (let start = 0; start < rows.length; start += ROWS_PER_BLOCK) {
       const chunk = rows.slice(start, start + ROWS_PER_BLOCK).map((row) => row.map((v): SheetValue => toSheetValue(v, this.clock)));
       sheet.getRange(top + start, left, chunk.length, width).setValues(chunk);
@@ -191,13 +184,11 @@ export class SpreadsheetAppWorkbook implements Workbook {
   }
 
   private columnFormat(sheet: Sheet, column: number, fromRow: number, toRow: number, format: string): void {
-    if (toRow < fromRow) return;
-    this.ensureSize(sheet, toRow, column);
-    sheet.getRange(fromRow, column, toRow - fromRow + 1, 1).setNumberFormat(format);
+    if (toRow >= fromRow) columnRange(sheet, column, fromRow, toRow).setNumberFormat(format);
   }
 
   private rangeOf(sheet: Sheet, rect: Rect): GoogleAppsScript.Spreadsheet.Range {
-    this.ensureSize(sheet, rect.bottom, rect.right);
+    ensureGridSize(sheet, rect.bottom, rect.right);
     return sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
   }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fake repeats Office's own `any` property types (values, numberFormat, items), which Mirror requires */
 /**
  * The fake Excel object model: the subset of Office.js the gateway uses, each class mirroring its Office
  * interface (see mirror.ts). Mutations change the host at once (Office.js executes the queue in order,

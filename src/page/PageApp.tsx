@@ -1,0 +1,172 @@
+/**
+ * The standalone page: a toolbar (open an .xlsx, download the result, back to the sample), the workbook
+ * as a grid with sheet tabs, and the side panel beside it — the same panel as in Excel and Google Sheets,
+ * over the same actions, here on an .xlsx held in the browser.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, Tooltip, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import type { Language } from '../core/model';
+import { ClientBasePanel } from '../ui/App';
+import { errorMessage } from '../ui/hooks/useBusy';
+import { pageTranslator } from './i18n';
+import { downloadXlsx, loadSample, NotXlsxError, openXlsx, resultFileName, type LoadedBook } from './sources';
+import { WorkbookView } from './WorkbookView';
+
+export const DEFAULT_PANEL_WIDTH = 340;
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2 },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { display: 'flex', flexDirection: 'column', marginRight: tokens.spacingHorizontalL, minWidth: 0 },
+  brandTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  file: { marginLeft: 'auto', color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  main: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  sheet: { display: 'flex', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { flexShrink: 0, overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
+  waiting: { margin: 'auto' },
+  hiddenInput: { display: 'none' },
+});
+
+type Busy = { kind: 'sample' } | { kind: 'open'; name: string } | { kind: 'download' } | null;
+
+interface Props {
+  language: Language;
+  panelWidth: number;
+}
+
+/** Lets the browser paint the "busy" state before a long synchronous job (generating the sample). */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+
+export function PageApp({ language, panelWidth }: Props) {
+  const styles = useStyles();
+  const t = pageTranslator(language);
+  const [book, setBook] = useState<LoadedBook | null>(null);
+  // Each loaded workbook gets a fresh panel: its filters and drafts belong to the old one.
+  const [generation, setGeneration] = useState(0);
+  const [busy, setBusy] = useState<Busy>({ kind: 'sample' });
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const show = (next: LoadedBook) => {
+    setBook(next);
+    setGeneration((g) => g + 1);
+  };
+
+  const openSample = async () => {
+    setError(null);
+    setBusy({ kind: 'sample' });
+    await nextPaint();
+    try {
+      show(loadSample());
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  useEffect(() => {
+    void openSample();
+    // Once, on the first render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const openFile = async (file: File) => {
+    setError(null);
+    setBusy({ kind: 'open', name: file.name });
+    try {
+      show(await openXlsx(file.name, await file.arrayBuffer()));
+    } catch (failure) {
+      const reason = failure instanceof NotXlsxError ? t('page.notXlsx') : errorMessage(failure);
+      setError(t('page.openFailed', { name: file.name, reason }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const download = async () => {
+    if (!book) return;
+    setError(null);
+    setBusy({ kind: 'download' });
+    try {
+      await downloadXlsx(book, resultFileName(book, (vars) => t('page.resultName', vars), t('page.sampleFile')));
+    } catch (failure) {
+      setError(t('page.downloadFailed', { reason: errorMessage(failure) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const busyText =
+    busy?.kind === 'sample' ? t('page.loadingSample') : busy?.kind === 'open' ? t('page.opening', { name: busy.name }) : busy?.kind === 'download' ? t('page.saving') : null;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.page} lang={language}>
+      <header className={styles.toolbar}>
+        <div className={styles.brand}>
+          <span className={styles.brandTitle}>{t('page.title')}</span>
+          <Text size={200}>{t('page.subtitle')}</Text>
+        </div>
+        <Button appearance="primary" icon={<FolderOpenRegular />} data-testid="open-file" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+          {t('page.open')}
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.hiddenInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="file-input"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            // Cleared so that picking the same file again still counts as a change.
+            event.currentTarget.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+        <Button icon={<ArrowDownloadRegular />} data-testid="download" disabled={busy !== null || !book} onClick={() => void download()}>
+          {t('page.download')}
+        </Button>
+        <Tooltip content={t('page.sampleHint')} relationship="description">
+          <Button appearance="subtle" icon={<DocumentTableRegular />} data-testid="load-sample" disabled={busy !== null} onClick={() => void openSample()}>
+            {t('page.sample')}
+          </Button>
+        </Tooltip>
+        <span className={styles.file} data-testid="file-name">
+          {busyText ? <Spinner size="extra-tiny" label={busyText} /> : book && <Text truncate wrap={false}>{book.fileName ?? t('page.sampleName')}</Text>}
+        </span>
+      </header>
+      {error && (
+        <MessageBar intent="error" data-testid="page-error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <main className={styles.main}>
+        <div className={styles.sheet}>
+          {book ? (
+            <WorkbookView key={generation} workbook={book.workbook} language={language} t={t} initialSheet={clientsSheetOf(book)} />
+          ) : (
+            <Spinner className={styles.waiting} label={busyText ?? undefined} />
+          )}
+        </div>
+        <aside className={styles.panel} style={{ width: panelWidth }} data-testid="panel">
+          {book && <ClientBasePanel key={generation} actions={book.actions} language={language} host="browser" />}
+        </aside>
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** The clients sheet is what a user looks at first; found by its usual names, else the first sheet. */
+function clientsSheetOf(book: LoadedBook): string | undefined {
+  return book.workbook.sheets.find((s) => /^(клиенты|clients)$/i.test(s.name.trim()))?.name;
+}

@@ -1,0 +1,16 @@
+/**
+ * The standalone page's entry. `?lang=en` shows it in English; `?panel=300` sets the panel's width in
+ * pixels (300 is the narrowest task pane Excel gives).
+ */
+import { createRoot } from 'react-dom/client';
+import type { Language } from '../core/model';
+import { DEFAULT_PANEL_WIDTH, PageApp } from './PageApp';
+
+const params = new URLSearchParams(window.location.search);
+const language: Language = params.get('lang') === 'en' ? 'en' : 'ru';
+const requestedWidth = Number(params.get('panel'));
+const panelWidth = Number.isFinite(requestedWidth) && requestedWidth >= 240 ? requestedWidth : DEFAULT_PANEL_WIDTH;
+
+document.documentElement.lang = language;
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<PageApp language={language} panelWidth={panelWidth} />);

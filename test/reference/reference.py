@@ -1,0 +1,386 @@
+#!/usr/bin/python3
+"""
+An independent implementation of DESIGN.md's tracker, RFM and ABC, to check `crm-base analyze` against.
+
+Standard library only, and written from DESIGN.md's definitions, not from the TypeScript: money is summed
+exactly (Decimal), percentiles are computed exactly (Fraction), so a disagreement points at rounding or
+a misread definition on one side.
+
+Inputs (the same data the command is given, in simple forms):
+  --clients CLIENTS.json     the clients sheet in sheet order: [{"id": str|null, "name": str, "phone": str}]
+  --book-orders ORDERS.csv   orders already on the Orders sheet: linked to clients, never add a client
+  --import-orders ORDERS.csv orders imported with `--orders`: a client not on the sheet is added
+  --as-of YYYY-MM-DD         the analysis date (required)
+  --cold-days N, --cut-a N, --cut-b N   settings (defaults 60, 75, 20)
+A CSV may be 1C-style: `;`, `,` or tab separated, windows-1251 or UTF-8 (with or without a BOM), a title
+block above the header, dates `dd.mm.yyyy[ HH:MM[:SS]]` or `yyyy-mm-dd`, amounts like `1 234,56 ₽`.
+
+Output (stdout or --out): {"asOf", "clients": [{id, name, firstOrder, lastOrder, orders, revenue,
+daysSinceLastOrder, cold, r, f, m, rfm, segment, abc}], "thresholds": {recency, frequency, monetary}}.
+Clients come in sheet order: the clients file first, then clients added by the import in the order they
+first appear. `id` is null for an added client whose file has no client-ID column (the command numbers
+those itself).
+
+Decisions DESIGN.md leaves open, taken here as the command documents them:
+- an order dated after the as-of date is ignored entirely;
+- an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
+  has no recency unless another order is dated;
+- an order whose amount cannot be read counts as an order with no money.
+"""
+import argparse
+import csv
+import datetime
+import io
+import json
+import re
+import sys
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+# --- reading files ---------------------------------------------------------------------------------
+
+# Header names per order field, compared as lower-case letters and digits only (ё as е).
+ORDER_HEADERS = {
+    'date': ['Дата', 'Дата заказа', 'Дата продажи', 'Дата покупки', 'Дата сделки', 'Дата оплаты', 'Период',
+             'Date', 'Order date', 'Sale date', 'Purchase date', 'InvoiceDate'],
+    'client_id': ['ID клиента', 'Код клиента', 'ИД клиента', 'Номер клиента',
+                  'Client ID', 'Customer ID', 'CustomerID', 'Client code'],
+    'client': ['Клиент', 'Покупатель', 'Контрагент', 'Заказчик', 'ФИО', 'Наименование клиента', 'Компания',
+               'Client', 'Customer', 'Customer name', 'Client name', 'Buyer'],
+    'amount': ['Сумма', 'Сумма заказа', 'Стоимость', 'Итого', 'Сумма, руб', 'Выручка', 'Оплачено',
+               'Amount', 'Total', 'Sum', 'Order total', 'Revenue', 'Paid'],
+    'number': ['Номер заказа', '№ заказа', 'Номер', '№', 'Номер документа', 'Документ', 'Номер чека',
+               'Order number', 'Order no', 'Order #', 'Order ID', 'Number', 'InvoiceNo', 'Invoice'],
+}
+
+
+def header_key(text):
+    return re.sub(r'[\W_]', '', text.lower().replace('ё', 'е')) if text else ''
+
+
+FIELD_OF_KEY = {}
+for _field, _names in ORDER_HEADERS.items():
+    for _name in _names:
+        if header_key(_name):  # `№` alone names nothing once punctuation is dropped
+            FIELD_OF_KEY.setdefault(header_key(_name), _field)
+
+
+def decode(data):
+    if data.startswith(b'\xef\xbb\xbf'):
+        return data[3:].decode('utf-8')
+    if data.startswith(b'\xff\xfe') or data.startswith(b'\xfe\xff'):
+        return data.decode('utf-16')
+    try:
+        return data.decode('utf-8')
+    except UnicodeDecodeError:
+        return data.decode('cp1251')
+
+
+def header_fields(record):
+    """{field: column} for a record read as a header (first column wins), and how many columns it names."""
+    fields = {}
+    named = 0
+    for column, cell in enumerate(record):
+        field = FIELD_OF_KEY.get(header_key(cell.strip())) if header_key(cell) else None
+        if field is not None:
+            named += 1
+            fields.setdefault(field, column)
+    return fields, named
+
+
+def read_order_csv(path):
+    """The order lines of a CSV as dicts {date, client_id, client, amount, number} of raw text."""
+    with open(path, 'rb') as f:
+        text = decode(f.read())
+    best = None
+    for delimiter in (';', '\t', ','):
+        records = list(csv.reader(io.StringIO(text, newline=''), delimiter=delimiter))
+        for index, record in enumerate(records[:30]):
+            fields, named = header_fields(record)
+            if named >= 2:
+                if best is None or named > best[0]:
+                    best = (named, records, index, fields)
+                break
+    if best is None:
+        raise SystemExit(f'{path}: no header row with order columns')
+    _, records, index, fields = best
+    lines = []
+    for record in records[index + 1:]:
+        if all(cell.strip() == '' for cell in record):
+            continue
+        cell = lambda field: record[fields[field]].strip() if field in fields and fields[field] < len(record) else ''
+        lines.append({field: cell(field) for field in ORDER_HEADERS})
+    return lines
+
+
+# --- values ----------------------------------------------------------------------------------------
+
+TIME = r'(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?'
+DAY_FIRST = re.compile(r'^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:\s*г\.?)?' + TIME + r'$')
+YEAR_FIRST = re.compile(r'^(\d{4})-(\d{1,2})-(\d{1,2})' + TIME + r'(?:Z|[+-]\d{2}:?\d{2})?$')
+
+
+def parse_date(text):
+    """The calendar date of `dd.mm.yyyy[ HH:MM[:SS]]` / `yyyy-mm-dd…`, or None."""
+    text = text.strip()
+    m = DAY_FIRST.match(text)
+    if m:
+        day, month, year, time = int(m.group(1)), int(m.group(3)), m.group(4), m.groups()[4:]
+        year = int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 30 else 1900 + int(year))
+    else:
+        m = YEAR_FIRST.match(text)
+        if not m:
+            return None
+        year, month, day, time = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.groups()[3:]
+    if time[0] is not None and not (int(time[0]) < 24 and int(time[1]) < 60 and (time[2] is None or int(time[2]) < 60)):
+        return None
+    if not 1900 <= year <= 2199:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+CURRENCY = re.compile(r'^(?:₽|руб\.?|р\.|rub)\s*|\s*(?:₽|руб(?:лей|ля|ль)?\.?|р\.?|rub\.?|rur\.?)$', re.I)
+SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f']")
+
+
+def parse_amount(text):
+    """Decimal of `1 234,56`, `1 234,56 ₽`, `-500`, `1,234.56`, `1.234,56`; None when not an amount."""
+    text = CURRENCY.sub('', text.strip())
+    text = SPACES.sub('', text).replace('−', '-').replace('–', '-')
+    if not text:
+        return None
+    if ',' in text and '.' in text:
+        decimal, group = (',', '.') if text.rfind(',') > text.rfind('.') else ('.', ',')
+        text = text.replace(group, '').replace(decimal, '.')
+    elif text.count(',') == 1:
+        text = text.replace(',', '.')
+    elif text.count(',') > 1 or text.count('.') > 1:
+        text = text.replace(',', '').replace('.', '')
+    if not re.fullmatch(r'[-+]?(\d+(\.\d+)?|\.\d+)', text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+QUOTES = re.compile('[«»"\'„“”‘’‚‹›`]')
+
+
+def normal_name(text):
+    """Names compared the way DESIGN.md links orders: case, ё, quotes and runs of spaces do not matter."""
+    return ' '.join(QUOTES.sub('', (text or '').lower().replace('ё', 'е')).split())
+
+
+def normal_phone(text):
+    """A Russian phone as +7XXXXXXXXXX, or None (enough for the tests' data)."""
+    if not text or not re.fullmatch(r'[\d\s()+\-.\u00a0]+', text.strip()):
+        return None
+    digits = re.sub(r'\D', '', text)
+    if len(digits) == 11 and digits[0] in '78':
+        return '+7' + digits[1:]
+    if len(digits) == 10 and digits[0] == '9':
+        return '+7' + digits
+    return None
+
+
+# --- the analysis ----------------------------------------------------------------------------------
+
+class Client:
+    def __init__(self, client_id, name, phone=''):
+        self.id = client_id
+        self.name = name
+        self.phone = normal_phone(phone)
+        self.first = None
+        self.last = None
+        self.numbers = set()
+        self.unnumbered = 0
+        self.revenue = Decimal(0)
+
+    @property
+    def orders(self):
+        return len(self.numbers) + self.unnumbered
+
+
+class Base:
+    def __init__(self, clients):
+        self.clients = []
+        self.by_id, self.by_name, self.by_phone = {}, {}, {}
+        for c in clients:
+            self.add(Client(c.get('id') or None, c.get('name') or '', c.get('phone') or ''))
+
+    def add(self, client):
+        self.clients.append(client)
+        if client.id:
+            self.by_id.setdefault(client.id, client)
+            self.by_id.setdefault(normal_name(client.id), client)
+        if normal_name(client.name):
+            self.by_name.setdefault(normal_name(client.name), client)
+        if client.phone:
+            self.by_phone.setdefault(client.phone, client)
+        return client
+
+    def find(self, line):
+        """The client of an order line: by ID, else by normalised name, else by phone."""
+        cid, name = line['client_id'], line['client']
+        for found in (self.by_id.get(cid) if cid else None,
+                      self.by_id.get(normal_name(cid)) if cid else None,
+                      self.by_name.get(normal_name(name)) if name else None,
+                      self.by_phone.get(normal_phone(name)),
+                      self.by_phone.get(normal_phone(cid))):
+            if found is not None:
+                return found
+        return None
+
+
+def link_import(base, lines):
+    """Each imported line's client; a client missing from the sheet is added once per file ID or name."""
+    known = dict(base.by_id), dict(base.by_name), dict(base.by_phone)
+    sheet = Base([])
+    sheet.by_id, sheet.by_name, sheet.by_phone = known
+    added = {}
+    out = []
+    for line in lines:
+        client = sheet.find(line)
+        if client is None and (line['client_id'] or line['client']):
+            key = ('id', normal_name(line['client_id'])) if line['client_id'] else ('name', normal_name(line['client']))
+            if key not in added:
+                added[key] = base.add(Client(line['client_id'] or None, line['client'] or line['client_id']))
+            client = added[key]
+        out.append(client)
+    return out
+
+
+def track(client, line, as_of):
+    day = parse_date(line['date'])
+    if day is not None and day > as_of:
+        return
+    if day is not None:
+        client.first = day if client.first is None else min(client.first, day)
+        client.last = day if client.last is None else max(client.last, day)
+    amount = parse_amount(line['amount'])
+    if amount is not None:
+        client.revenue += amount
+    if line['number']:
+        client.numbers.add(line['number'])
+    else:
+        client.unnumbered += 1
+
+
+def percentile_inc(sorted_values, p):
+    """Excel's PERCENTILE.INC, exactly: position (n-1)·p, linear between neighbours."""
+    h = (len(sorted_values) - 1) * p
+    lower = h.numerator // h.denominator
+    fraction = h - lower
+    if fraction == 0:
+        return sorted_values[lower]
+    return sorted_values[lower] + fraction * (sorted_values[lower + 1] - sorted_values[lower])
+
+
+PERCENTS = [Fraction(k, 5) for k in (1, 2, 3, 4)]
+
+
+def segment(r, f):
+    """DESIGN.md's table of segments by (R, F)."""
+    table = {
+        (1, 1): 'hibernating', (1, 2): 'hibernating', (2, 1): 'hibernating', (2, 2): 'hibernating',
+        (1, 3): 'at_risk', (1, 4): 'at_risk', (2, 3): 'at_risk', (2, 4): 'at_risk',
+        (1, 5): 'cant_lose', (2, 5): 'cant_lose',
+        (3, 1): 'about_to_sleep', (3, 2): 'about_to_sleep', (3, 3): 'need_attention',
+        (3, 4): 'loyal', (3, 5): 'loyal', (4, 4): 'loyal', (4, 5): 'loyal',
+        (4, 1): 'promising', (5, 1): 'new',
+        (4, 2): 'potential_loyalists', (4, 3): 'potential_loyalists',
+        (5, 2): 'potential_loyalists', (5, 3): 'potential_loyalists',
+        (5, 4): 'champions', (5, 5): 'champions',
+    }
+    return table[(r, f)]
+
+
+def analyse(base, as_of, cold_days, cut_a, cut_b):
+    clients = base.clients
+    days = {c: (as_of - c.last).days for c in clients if c.last is not None}
+    scored = [c for c in clients if c.orders > 0 and c in days]
+    measures = {
+        'recency': lambda c: Fraction(days[c]),
+        'frequency': lambda c: Fraction(c.orders),
+        'monetary': lambda c: Fraction(c.revenue),
+    }
+    thresholds = {}
+    for name, measure in measures.items():
+        values = sorted(measure(c) for c in scored)
+        thresholds[name] = [percentile_inc(values, p) for p in PERCENTS] if values else []
+    exceeded = lambda value, ts: sum(1 for t in ts if value > t)
+    rfm = {}
+    for c in scored:
+        r = 5 - exceeded(measures['recency'](c), thresholds['recency'])
+        f = 1 + exceeded(measures['frequency'](c), thresholds['frequency'])
+        m = 1 + exceeded(measures['monetary'](c), thresholds['monetary'])
+        rfm[c] = (r, f, m)
+
+    # ABC: revenue descending, ties in sheet order; the share BEFORE a client sets its class.
+    ranked = sorted((c for c in clients if c.revenue > 0), key=lambda c: -c.revenue)
+    total = sum((c.revenue for c in ranked), Decimal(0))
+    abc, before = {}, Decimal(0)
+    for c in ranked:
+        abc[c] = 'A' if before * 100 < cut_a * total else 'B' if before * 100 < (cut_a + cut_b) * total else 'C'
+        before += c.revenue
+
+    iso = lambda d: d.isoformat() if d else None
+    rows = []
+    for c in clients:
+        r, f, m = rfm.get(c, (None, None, None))
+        rows.append({
+            'id': c.id, 'name': c.name, 'firstOrder': iso(c.first), 'lastOrder': iso(c.last),
+            'orders': c.orders, 'revenue': float(c.revenue), 'daysSinceLastOrder': days.get(c),
+            'cold': c.orders > 0 and c in days and days[c] >= cold_days,
+            'r': r, 'f': f, 'm': m, 'rfm': f'{r}{f}{m}' if r else None,
+            'segment': segment(r, f) if r else None, 'abc': abc.get(c),
+        })
+    return {'asOf': as_of.isoformat(), 'clients': rows,
+            'thresholds': {k: [float(t) for t in v] for k, v in thresholds.items()}}
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--clients')
+    parser.add_argument('--book-orders')
+    parser.add_argument('--import-orders')
+    parser.add_argument('--as-of', required=True)
+    parser.add_argument('--cold-days', type=int, default=60)
+    parser.add_argument('--cut-a', type=int, default=75)
+    parser.add_argument('--cut-b', type=int, default=20)
+    parser.add_argument('--out')
+    args = parser.parse_args(argv)
+    as_of = datetime.date.fromisoformat(args.as_of)
+
+    clients = []
+    if args.clients:
+        with open(args.clients, encoding='utf-8') as f:
+            clients = json.load(f)
+    base = Base(clients)
+    book = read_order_csv(args.book_orders) if args.book_orders else []
+    imported = read_order_csv(args.import_orders) if args.import_orders else []
+    # The import links against the sheet as it was; the analysis then links every order line.
+    linked = link_import(base, imported)
+    for line in book:
+        client = base.find(line)
+        if client is not None:
+            track(client, line, as_of)
+    for line, client in zip(imported, linked):
+        if client is not None:
+            track(client, line, as_of)
+
+    result = analyse(base, as_of, args.cold_days, args.cut_a, args.cut_b)
+    text = json.dumps(result, ensure_ascii=False, indent=1)
+    if args.out:
+        with open(args.out, 'w', encoding='utf-8') as f:
+            f.write(text + '\n')
+    else:
+        print(text)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
