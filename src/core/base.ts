@@ -5,14 +5,14 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { columnNumber, sheetRowNumber } from '../workbook/snapshot';
-import type { Client, ClientField, Language, Order, Problem, Service, SheetLayout } from './model';
+import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Language, type Order, type OrderField, type Problem, type Service, type SheetLayout } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';
 import { normalisePhone } from './normalise/phone';
 import { normaliseCity } from './normalise/city';
 import { cellText, isBlank, normaliseText } from './normalise/text';
-import { parseDay, type DateError } from './normalise/date';
-import { parseAmount } from './normalise/amount';
+import { parseDay, plainDay, type DateError } from './normalise/date';
+import { parseAmount, plainAmount } from './normalise/amount';
 import {
   fieldHeader,
   fieldOfHeader,
@@ -270,7 +270,10 @@ export function amountProblemMessage(value: string, language: Language): string 
   return say(language, `«${value}» — не сумма. Введите число, например 1 234,56.`, `"${value}" is not an amount. Enter a number, e.g. 1234.56.`);
 }
 
-/** Reads the cells of one located sheet, collecting problems against the user's headers. */
+/**
+ * Reads the cells of one located sheet, collecting problems against the user's headers. Fields are
+ * addressed by column index (`at`, -1 when the sheet has no such column), found once per sheet.
+ */
 class RowReader<F extends string> {
   constructor(
     private readonly layout: LocatedSheet<F>,
@@ -278,42 +281,50 @@ class RowReader<F extends string> {
     private readonly problems: Problem[],
   ) {}
 
-  text(row: readonly CellValue[], field: F): string {
-    const index = this.layout.columns[field];
-    return index === undefined ? '' : cellText(row[index]);
+  at(field: F): number {
+    return this.layout.columns[field] ?? -1;
   }
 
-  raw(row: readonly CellValue[], field: F): CellValue {
-    const index = this.layout.columns[field];
-    return index === undefined ? null : (row[index] ?? null);
+  text(row: readonly CellValue[], at: number): string {
+    return at < 0 ? '' : cellText(row[at]);
   }
 
-  day(row: readonly CellValue[], rowNumber: number, field: F): number | null {
-    const raw = this.raw(row, field);
-    const parsed = parseDay(raw, { serialNumbers: true });
-    if (parsed.error) this.report(rowNumber, field, raw, dateProblemMessage(parsed.error, cellText(raw), this.language));
+  raw(row: readonly CellValue[], at: number): CellValue {
+    return at < 0 ? null : (row[at] ?? null);
+  }
+
+  day(row: readonly CellValue[], rowNumber: number, at: number): number | null {
+    const raw = this.raw(row, at);
+    const quick = plainDay(raw);
+    if (quick === quick) return quick;
+    const parsed = parseDay(raw, SERIAL_DAYS);
+    if (parsed.error) this.report(rowNumber, at, raw, dateProblemMessage(parsed.error, cellText(raw), this.language));
     return parsed.day;
   }
 
-  amount(row: readonly CellValue[], rowNumber: number, field: F): number | null {
-    const raw = this.raw(row, field);
+  amount(row: readonly CellValue[], rowNumber: number, at: number): number | null {
+    const raw = this.raw(row, at);
+    const quick = plainAmount(raw);
+    if (quick === quick) return quick;
     const parsed = parseAmount(raw);
-    if (parsed.error) this.report(rowNumber, field, raw, amountProblemMessage(cellText(raw), this.language));
+    if (parsed.error) this.report(rowNumber, at, raw, amountProblemMessage(cellText(raw), this.language));
     return parsed.amount;
   }
 
-  report(rowNumber: number, field: F, raw: CellValue, message: string): void {
-    const index = this.layout.columns[field] as number;
-    this.problems.push({ sheet: this.layout.sheet, row: rowNumber, column: this.layout.header[index], value: cellText(raw), message });
+  report(rowNumber: number, at: number, raw: CellValue, message: string): void {
+    this.problems.push({ sheet: this.layout.sheet, row: rowNumber, column: this.layout.header[at], value: cellText(raw), message });
   }
 }
+
+const SERIAL_DAYS = { serialNumbers: true };
 
 /** Calls `read` for each non-blank data row with its spreadsheet row number. */
 function eachDataRow<T>(sheet: SheetSnapshot, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
   const out: T[] = [];
-  sheet.rows.forEach((row, index) => {
-    if (!rowIsBlank(row)) out.push(read(row, sheetRowNumber(index)));
-  });
+  const rows = sheet.rows;
+  for (let index = 0; index < rows.length; index++) {
+    if (!rowIsBlank(rows[index])) out.push(read(rows[index], sheetRowNumber(index)));
+  }
   return out;
 }
 
@@ -322,104 +333,158 @@ const NO = new Set(['нет', 'н', 'no', 'n', 'false', '0', '-', 'неакти�
 
 function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['services']>, language: Language, problems: Problem[]): Service[] {
   const reader = new RowReader(layout, language, problems);
+  const at = {
+    name: reader.at('name'),
+    category: reader.at('category'),
+    price: reader.at('price'),
+    audience: reader.at('audience'),
+    description: reader.at('description'),
+    active: reader.at('active'),
+  };
   return eachDataRow(sheet, (row, rowNumber) => {
-    const raw = reader.raw(row, 'active');
+    const raw = reader.raw(row, at.active);
     let active = true;
     if (typeof raw === 'boolean') active = raw;
     else if (!isBlank(raw)) {
       const word = normaliseText(raw);
       if (NO.has(word)) active = false;
       else if (!YES.has(word)) {
-        reader.report(rowNumber, 'active', raw, say(language, `Не понятно, активна ли услуга: «${cellText(raw)}». Напишите «да» или «нет»; пока услуга считается активной.`, `Cannot tell whether the service is active: "${cellText(raw)}". Write "yes" or "no"; until then it counts as active.`));
+        reader.report(rowNumber, at.active, raw, say(language, `Не понятно, активна ли услуга: «${cellText(raw)}». Напишите «да» или «нет»; пока услуга считается активной.`, `Cannot tell whether the service is active: "${cellText(raw)}". Write "yes" or "no"; until then it counts as active.`));
       }
     }
     return {
       row: rowNumber,
-      name: reader.text(row, 'name'),
-      category: reader.text(row, 'category'),
-      price: reader.amount(row, rowNumber, 'price'),
-      audience: reader.text(row, 'audience'),
-      description: reader.text(row, 'description'),
+      name: reader.text(row, at.name),
+      category: reader.text(row, at.category),
+      price: reader.amount(row, rowNumber, at.price),
+      audience: reader.text(row, at.audience),
+      description: reader.text(row, at.description),
       active,
     };
   });
 }
 
+/** A pure text function remembered per distinct input: few distinct cities among many clients. */
+function memoised(compute: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      known.set(text, result);
+    }
+    return result;
+  };
+}
+
 function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, language: Language, problems: Problem[]): Client[] {
   const reader = new RowReader(layout, language, problems);
+  const at = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, reader.at(field)])) as Record<ClientField, number>;
+  const cityOf = memoised(normaliseCity);
   return eachDataRow(sheet, (row, rowNumber) => {
-    const text = (field: ClientField) => reader.text(row, field);
-    const phone = text('phone');
-    const email = text('email');
-    const city = text('city');
+    const phone = reader.text(row, at.phone);
+    const email = reader.text(row, at.email);
+    const city = reader.text(row, at.city);
     return {
       row: rowNumber,
-      id: text('id') || null,
-      name: text('name'),
-      type: text('type'),
-      contact: text('contact'),
+      id: reader.text(row, at.id) || null,
+      name: reader.text(row, at.name),
+      type: reader.text(row, at.type),
+      contact: reader.text(row, at.contact),
       phone,
       phoneNormalised: normalisePhone(phone, settings.phoneRegion),
       email,
       emailNormalised: normaliseEmail(email),
-      inn: text('inn'),
+      inn: reader.text(row, at.inn),
       city,
-      cityNormalised: normaliseCity(city),
-      industry: text('industry'),
-      source: text('source'),
-      manager: text('manager'),
-      status: text('status'),
-      service: text('service'),
-      firstContact: reader.day(row, rowNumber, 'firstContact'),
-      birthday: reader.day(row, rowNumber, 'birthday'),
-      nextContact: reader.day(row, rowNumber, 'nextContact'),
-      channel: text('channel'),
-      refusalReason: text('refusalReason'),
-      comment: text('comment'),
+      cityNormalised: cityOf(city),
+      industry: reader.text(row, at.industry),
+      source: reader.text(row, at.source),
+      manager: reader.text(row, at.manager),
+      status: reader.text(row, at.status),
+      service: reader.text(row, at.service),
+      firstContact: reader.day(row, rowNumber, at.firstContact),
+      birthday: reader.day(row, rowNumber, at.birthday),
+      nextContact: reader.day(row, rowNumber, at.nextContact),
+      channel: reader.text(row, at.channel),
+      refusalReason: reader.text(row, at.refusalReason),
+      comment: reader.text(row, at.comment),
     };
   });
 }
 
 function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, language: Language, problems: Problem[]): Order[] {
   const reader = new RowReader(layout, language, problems);
+  const at = Object.fromEntries(ORDER_FIELDS.map((field) => [field, reader.at(field)])) as Record<OrderField, number>;
   return eachDataRow(sheet, (row, rowNumber) => ({
     row: rowNumber,
-    date: reader.day(row, rowNumber, 'date'),
-    clientId: reader.text(row, 'clientId'),
-    client: reader.text(row, 'client'),
-    service: reader.text(row, 'service'),
-    amount: reader.amount(row, rowNumber, 'amount'),
-    number: reader.text(row, 'number'),
-    manager: reader.text(row, 'manager'),
-    comment: reader.text(row, 'comment'),
+    date: reader.day(row, rowNumber, at.date),
+    clientId: reader.text(row, at.clientId),
+    client: reader.text(row, at.client),
+    service: reader.text(row, at.service),
+    amount: reader.amount(row, rowNumber, at.amount),
+    number: reader.text(row, at.number),
+    manager: reader.text(row, at.manager),
+    comment: reader.text(row, at.comment),
   }));
 }
 
+/** What `linkOrders` needs of an order. */
+export type OrderClientKeys = Pick<Order, 'clientId' | 'client'>;
+
+/** No client (in the maps of `linkOrders`, which hold small integers only). */
+const NO_CLIENT = -1;
+
+/**
+ * `resolve(text)` remembered per distinct text. Orders repeat the same few thousand client IDs and
+ * names a million times; each is folded, looked up, or parsed as a phone once.
+ */
+function cachedLookup(resolve: (text: string) => number): (text: string) => number {
+  const known = new Map<string, number>();
+  return (text) => {
+    let index = known.get(text);
+    if (index === undefined) {
+      index = resolve(text);
+      known.set(text, index);
+    }
+    return index;
+  };
+}
+
 /** Order → client: by ID, else by normalised name, else by a phone written in the client or ID cell. */
-export function linkOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
+export function linkOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] {
   const byId = new Map<string, number>();
   const byName = new Map<string, number>();
   const byPhone = new Map<string, number>();
-  clients.forEach((client, index) => {
-    // IDs are keyed as typed and normalised: most orders carry the exact ID, found without folding.
-    for (const key of client.id ? [client.id, normaliseText(client.id)] : []) if (!byId.has(key)) byId.set(key, index);
-    const name = normaliseText(client.name);
-    if (name && !byName.has(name)) byName.set(name, index);
-    if (client.phoneNormalised && !byPhone.has(client.phoneNormalised)) byPhone.set(client.phoneNormalised, index);
-  });
-  const phoneOf = (text: string) => {
-    const phone = /\d/.test(text) ? normalisePhone(text, phoneRegion) : null;
-    return phone ? byPhone.get(phone) : undefined;
+  const keep = (map: Map<string, number>, key: string, index: number) => {
+    if (key && !map.has(key)) map.set(key, index);
   };
-  return orders.map(
-    (order) =>
-      byId.get(order.clientId) ??
-      byId.get(normaliseText(order.clientId)) ??
-      byName.get(normaliseText(order.client)) ??
-      phoneOf(order.client) ??
-      phoneOf(order.clientId) ??
-      null,
-  );
+  for (let index = 0; index < clients.length; index++) {
+    const client = clients[index];
+    // IDs are keyed as typed and normalised: most orders carry the exact ID, found without folding.
+    if (client.id) {
+      keep(byId, client.id, index);
+      keep(byId, normaliseText(client.id), index);
+    }
+    keep(byName, normaliseText(client.name), index);
+    if (client.phoneNormalised) keep(byPhone, client.phoneNormalised, index);
+  }
+  const phoneLink = (text: string) => {
+    const phone = /\d/.test(text) ? normalisePhone(text, phoneRegion) : null;
+    return phone ? (byPhone.get(phone) ?? NO_CLIENT) : NO_CLIENT;
+  };
+  const idLink = cachedLookup((id) => byId.get(normaliseText(id)) ?? NO_CLIENT);
+  const nameOrPhoneLink = cachedLookup((name) => byName.get(normaliseText(name)) ?? phoneLink(name));
+  const idPhoneLink = cachedLookup(phoneLink);
+  const links: (number | null)[] = new Array(orders.length);
+  for (let i = 0; i < orders.length; i++) {
+    const { clientId, client } = orders[i];
+    let link = byId.get(clientId) ?? idLink(clientId);
+    if (link === NO_CLIENT) link = nameOrPhoneLink(client);
+    if (link === NO_CLIENT) link = idPhoneLink(clientId);
+    links[i] = link === NO_CLIENT ? null : link;
+  }
+  return links;
 }
 
 /** Rows of the ranges `A1:C3`-style refer to; the top-left cell's column is returned too. */

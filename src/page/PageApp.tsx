@@ -111,7 +111,9 @@ export function PageApp({ language, panelWidth }: Props) {
     busy?.kind === 'sample' ? t('page.loadingSample') : busy?.kind === 'open' ? t('page.opening', { name: busy.name }) : busy?.kind === 'download' ? t('page.saving') : null;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.page} lang={language}>
+    // applyStylesToPortals off: otherwise the provider copies this full-height layout class onto the portal
+    // node of dropdown lists and tooltips, which then lies over the page and swallows clicks.
+    <FluentProvider theme={webLightTheme} className={styles.page} lang={language} applyStylesToPortals={false}>
       <header className={styles.toolbar}>
         <div className={styles.brand}>
           <span className={styles.brandTitle}>{t('page.title')}</span>

@@ -15,8 +15,7 @@ export const ROW_HEIGHT = 24;
 /** Rows drawn beyond the visible ones on each side, so a quick scroll does not show blanks. */
 const OVERSCAN = 12;
 const ROW_NUMBER_WIDTH = 48;
-const DEFAULT_WIDTH_PX = 110;
-const MAX_WIDTH_PX = 360;
+const MAX_WIDTH_PX = 280;
 
 const useStyles = makeStyles({
   scroller: { flexGrow: 1, minHeight: 0, overflow: 'auto', position: 'relative', backgroundColor: tokens.colorNeutralBackground1 },
@@ -74,10 +73,26 @@ function shownRows(sheet: MemorySheet): number[] {
   return rows;
 }
 
-function columnWidthPx(sheet: MemorySheet, column: number): number {
-  const chars = sheet.columnWidths.get(column);
-  // Excel's width is in characters of the default font, about 7 px each plus padding.
-  return chars ? Math.min(MAX_WIDTH_PX, Math.round(chars * 7 + 12)) : DEFAULT_WIDTH_PX;
+/** Rows looked at to size a column the sheet gives no width: enough to see typical values, cheap to scan. */
+const SIZING_ROWS = 200;
+const CHAR_PX = 7;
+const MIN_WIDTH_PX = 44;
+
+/** Widths in pixels: the sheet's own (Excel counts characters) or, without one, fitted to the text. */
+function columnWidths(sheet: MemorySheet, width: number, language: Language): number[] {
+  const rows = Math.min(lastUsedRow(sheet), SIZING_ROWS + 1);
+  return Array.from({ length: width }, (_, i) => {
+    const column = i + 1;
+    const chars = sheet.columnWidths.get(column);
+    if (chars) return Math.min(MAX_WIDTH_PX, Math.round(chars * CHAR_PX + 12));
+    let longest = 0;
+    for (let row = 1; row <= rows; row++) {
+      const text = cellText(sheet.values[row - 1]?.[column - 1], sheet.formats[row - 1]?.[column - 1], language);
+      // The header is bold and may carry the dropdown mark.
+      longest = Math.max(longest, row === 1 ? text.length + 2 : text.length);
+    }
+    return Math.max(MIN_WIDTH_PX, Math.min(MAX_WIDTH_PX, Math.round(longest * CHAR_PX + 14)));
+  });
 }
 
 interface Props {
@@ -97,12 +112,20 @@ export function SheetGrid({ sheet, version, selectedRow, language, t, onRowCount
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
 
-  const { rows, width, total, paint, validated } = useMemo(() => {
+  const { rows, width, widths, total, paint, validated } = useMemo(() => {
     const paint = new SheetPaint(sheet);
-    return { rows: shownRows(sheet), width: lastUsedColumn(sheet), total: Math.max(0, lastUsedRow(sheet) - 1), paint, validated: paint.validatedColumns() };
+    const width = lastUsedColumn(sheet);
+    return {
+      rows: shownRows(sheet),
+      width,
+      widths: columnWidths(sheet, width, language),
+      total: Math.max(0, lastUsedRow(sheet) - 1),
+      paint,
+      validated: paint.validatedColumns(),
+    };
     // `version` stands for the sheet's contents, which change in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sheet, version]);
+  }, [sheet, version, language]);
 
   useEffect(() => onRowCounts({ shown: rows.length, total }), [rows.length, total, onRowCounts]);
 
@@ -133,7 +156,6 @@ export function SheetGrid({ sheet, version, selectedRow, language, t, onRowCount
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const columns = Array.from({ length: width }, (_, i) => i + 1);
-  const widths = columns.map((c) => columnWidthPx(sheet, c));
   const tableWidth = ROW_NUMBER_WIDTH + widths.reduce((a, b) => a + b, 0);
 
   const renderCell = (row: number, column: number, header: boolean) => {

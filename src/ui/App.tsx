@@ -54,8 +54,17 @@ const useStyles = makeStyles({
     minHeight: '100%',
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}`,
     overflowWrap: 'anywhere',
+    // The panel's own width (not the window's) decides the compact layout: the page shows it beside a grid.
+    containerType: 'inline-size',
   },
   tabs: { flexWrap: 'wrap', marginBottom: tokens.spacingVerticalS },
+  // Narrower than Fluent's default padding, and a size smaller when the panel is narrow, so the four tabs
+  // fit on one line in a 300 px task pane whatever font the system substitutes for Segoe UI.
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    '@container (max-width: 330px)': { fontSize: tokens.fontSizeBase200, '& *': { fontSize: tokens.fontSizeBase200 } },
+  },
 });
 
 export function ClientBasePanel({ actions, language = 'ru', host }: ClientBasePanelProps) {
@@ -78,28 +87,33 @@ export function ClientBasePanel({ actions, language = 'ru', host }: ClientBasePa
   const t = context.t;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={language} data-host={host}>
-      <PanelContext.Provider value={context}>
-        <TabList
-          size="small"
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabKey)}
-        >
-          {TABS.map((key) => (
-            <Tab key={key} value={key} data-testid={`tab-${key}`}>
-              {t(`tab.${key}`)}
-            </Tab>
-          ))}
-        </TabList>
-        {/* Only the active tab is mounted; what must outlive a switch lives in `memory`. */}
-        <div role="tabpanel" aria-label={t(`tab.${tab}`)}>
-          {tab === 'clients' && <ClientsTab />}
-          {tab === 'add' && <AddTab />}
-          {tab === 'analysis' && <AnalysisTab />}
-          {tab === 'setup' && <SetupTab />}
-        </div>
-      </PanelContext.Provider>
+    // The layout class goes on an inner element, not on FluentProvider: the provider copies its className
+    // onto the portal node that hosts every dropdown list and tooltip, and a full-height padded portal
+    // node lies over the panel and swallows mouse clicks (dropdowns then never open).
+    <FluentProvider theme={webLightTheme} lang={language} data-host={host}>
+      <div className={styles.root}>
+        <PanelContext.Provider value={context}>
+          <TabList
+            size="small"
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(data.value as TabKey)}
+          >
+            {TABS.map((key) => (
+              <Tab key={key} value={key} className={styles.tab} data-testid={`tab-${key}`}>
+                {t(`tab.${key}`)}
+              </Tab>
+            ))}
+          </TabList>
+          {/* Only the active tab is mounted; what must outlive a switch lives in `memory`. */}
+          <div role="tabpanel" aria-label={t(`tab.${tab}`)}>
+            {tab === 'clients' && <ClientsTab />}
+            {tab === 'add' && <AddTab />}
+            {tab === 'analysis' && <AnalysisTab />}
+            {tab === 'setup' && <SetupTab />}
+          </div>
+        </PanelContext.Provider>
+      </div>
     </FluentProvider>
   );
 }

@@ -27,25 +27,3 @@ export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
-
-/**
- * Read an amount typed by hand: `1 234,56`, `1 234,56 ₽` (any kind of space), `1,234.56`, `-500`.
- * The last of `,`/`.` is the decimal separator when both occur; a lone `,` is decimal. Null when it is
- * not a number.
- */
-export function parseAmount(text: string): number | null {
-  let cleaned = text
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/(₽|руб\.?|р\.|rub|\$|€)$/i, '');
-  const lastComma = cleaned.lastIndexOf(',');
-  const lastDot = cleaned.lastIndexOf('.');
-  if (lastComma >= 0 && lastDot >= 0) {
-    const decimal = lastComma > lastDot ? ',' : '.';
-    const thousands = decimal === ',' ? '.' : ',';
-    cleaned = cleaned.split(thousands).join('').replace(decimal, '.');
-  } else if (lastComma >= 0) {
-    cleaned = cleaned.replace(',', '.');
-  }
-  if (!/^[-+]?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
-}

@@ -4,8 +4,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useLayout = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, minWidth: 0 },
-  /** Two columns where there is room, one at 300 px. */
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  /** Two columns where there is room, one at 300 px; cells keep their own height (a hint under one field must not stretch its neighbour's input). */
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', alignItems: 'start', gap: tokens.spacingHorizontalS, minWidth: 0 },
   section: {
     display: 'flex',
     flexDirection: 'column',

@@ -9,6 +9,7 @@ import type { ColourCells, ColourRule, SetValidation, ValidationRule } from '../
 import { columnLetter } from '../../../src/workbook/snapshot';
 import type { SpreadsheetClock } from './clock';
 import { columnRange } from './grid';
+import { validationHelpText } from '../../../src/sheets-api/help-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,17 +49,6 @@ function withCriteria(
     case 'custom':
       return builder.requireFormulaSatisfied(rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`);
   }
-}
-
-/** Marks the error message's line in a help text. */
-export const ERROR_MARK = '⚠ ';
-
-/**
- * Sheets has one help text per rule, shown both when the cell is selected and when input is rejected, so
- * it carries the prompt and, on its own line marked with ⚠, the error message.
- */
-export function validationHelpText(prompt: string | undefined, errorMessage: string | undefined): string {
-  return [prompt, errorMessage && `${ERROR_MARK}${errorMessage}`].filter(Boolean).join('\n');
 }
 
 export function buildValidation(op: SetValidation, factories: RuleFactories, spreadsheet: Spreadsheet, clock: SpreadsheetClock): GoogleAppsScript.Spreadsheet.DataValidation {

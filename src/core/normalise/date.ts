@@ -99,27 +99,50 @@ function dayOfParts(year: number, month: number, day: number, time: Array<string
   return { day: result };
 }
 
-/** Two ASCII digits at `at` as a number, or -1. */
-function twoDigits(text: string, at: number): number {
-  const a = text.charCodeAt(at) - 48;
-  const b = text.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+/** The ASCII digit at `at` as a number, or -1 (also past the end of the text). */
+function digitAt(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
 }
 
-/** `dd.mm.yyyy` exactly, the common case, read without a regular expression; undefined for anything else. */
-function parseCommonForm(text: string): ParsedDay | undefined {
-  if (text.length !== 10 || text[2] !== '.' || text[5] !== '.') return undefined;
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const a = digitAt(text, at);
+  const b = digitAt(text, at + 1);
+  return a >= 0 && b >= 0 ? a * 10 + b : -1;
+}
+
+/**
+ * `dd.mm.yyyy`, `dd.mm.yyyy HH:MM` or `dd.mm.yyyy HH:MM:SS` exactly (the forms 1C and Excel write),
+ * read with character codes: the day number of an existing date and a valid time, else NaN — the
+ * general rules (regular expressions) then decide, error included. Orders come by the million.
+ */
+function commonFormDay(text: string): DayNumber {
+  const n = text.length;
+  if ((n !== 10 && n !== 16 && n !== 19) || text.charCodeAt(2) !== 46 || text.charCodeAt(5) !== 46) return Number.NaN;
   const day = twoDigits(text, 0);
   const month = twoDigits(text, 3);
   const century = twoDigits(text, 6);
   const year = twoDigits(text, 8);
-  if (day < 0 || month < 0 || century < 0 || year < 0) return undefined;
-  return dayOfParts(century * 100 + year, month, day, []);
+  if (day < 0 || month < 0 || century < 0 || year < 0) return Number.NaN;
+  if (n > 10) {
+    if (text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58) return Number.NaN;
+    const hours = twoDigits(text, 11);
+    const minutes = twoDigits(text, 14);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    if (n === 19) {
+      const seconds = twoDigits(text, 17);
+      if (text.charCodeAt(16) !== 58 || seconds < 0 || seconds > 59) return Number.NaN;
+    }
+  }
+  const fullYear = century * 100 + year;
+  if (fullYear < MIN_YEAR || fullYear > MAX_YEAR) return Number.NaN;
+  return calendarDay(fullYear, month, day) ?? Number.NaN;
 }
 
 function parseDayText(text: string): ParsedDay {
-  const common = parseCommonForm(text);
-  if (common) return common;
+  const common = commonFormDay(text);
+  if (common === common) return { day: common };
   const dayFirst = DAY_FIRST.exec(text);
   if (dayFirst) {
     const [, dd, , mm, yy, ...time] = dayFirst;
@@ -131,6 +154,17 @@ function parseDayText(text: string): ParsedDay {
     return dayOfParts(Number(yyyy), Number(mm), Number(dd), time);
   }
   return { day: null, error: 'notADate' };
+}
+
+/**
+ * The day of a `Date` cell or of a text in a common form (see `commonFormDay`), without allocating:
+ * NaN for anything else, empty cells and errors included, which `parseDay` then reads. For readers of
+ * big sheets; `plainDay(v)` is never a different day from `parseDay(v, …).day`.
+ */
+export function plainDay(value: CellValue | undefined): DayNumber {
+  if (typeof value === 'string') return commonFormDay(value);
+  if (value instanceof Date) return Math.floor(value.getTime() / MS_PER_DAY);
+  return Number.NaN;
 }
 
 /** The day a cell holds; `{day: null}` without an error for an empty cell. */

@@ -1,24 +1,5 @@
-import { formatDate, parseAmount, todayIso } from '../format';
+import { formatDate, todayIso } from '../format';
 import { format } from '../i18n';
-
-describe('parseAmount', () => {
-  it.each([
-    ['1 234,56', 1234.56],
-    ['1\u00a0234,56\u00a0₽', 1234.56],
-    ['1\u202f234', 1234],
-    ['1,234.56', 1234.56],
-    ['1.234,56', 1234.56],
-    ['-500', -500],
-    ['0', 0],
-    ['150 руб.', 150],
-  ])('reads %j as %d', (text, value) => {
-    expect(parseAmount(text)).toBe(value);
-  });
-
-  it.each(['', 'двенадцать', '12 тыс', '1.2.3', ',', '--5'])('refuses %j', (text) => {
-    expect(parseAmount(text)).toBeNull();
-  });
-});
 
 describe('dates', () => {
   it('shows ISO dates the Russian way, and leaves English ones ISO', () => {

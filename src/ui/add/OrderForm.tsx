@@ -7,7 +7,8 @@ import { useDebounced } from '../hooks/useDebounced';
 import { useRemembered } from '../hooks/useRemembered';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { TrackerFigures } from '../components/TrackerFigures';
-import { parseAmount, todayIso } from '../format';
+import { parseAmount } from '../../core/normalise/amount';
+import { todayIso } from '../format';
 import { useLayout } from '../styles';
 
 /** How many clients the picker offers for what has been typed. */
@@ -54,7 +55,8 @@ export function OrderForm({ services }: { services: string[] }) {
     setDraft((previous) => ({ ...previous, ...patch }));
   };
 
-  const amount = parseAmount(draft.amount);
+  // The same reading of typed money as the workbook's amounts get (`1 234,56 ₽`, `1.234,56`, `150 руб.`).
+  const amount = parseAmount(draft.amount).amount;
   const amountInvalid = draft.amount.trim() !== '' && amount === null;
 
   const save = async () => {
@@ -84,6 +86,8 @@ export function OrderForm({ services }: { services: string[] }) {
       <h2 className={layout.title}>{t('order.title')}</h2>
       <Field label={t('order.client')} required size="small">
         <Combobox
+          // freeform: names have spaces, and without it Space picks the highlighted client mid-word.
+          freeform
           size="small"
           className={layout.control}
           data-testid="order-client"

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Dropdown, Field, Option, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FieldMapping, LayoutView } from '../../actions/panel';
 import type { Progress } from '../../workbook/workbook';
 import { usePanel } from '../context';
@@ -12,7 +12,10 @@ type SheetRole = keyof FieldLabels;
 const ROLES: readonly SheetRole[] = ['services', 'clients', 'orders'];
 
 const useStyles = makeStyles({
-  mapping: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  mapping: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  // A horizontal Field is a grid of label and control; a long Russian label wraps instead of widening it.
+  field: { alignItems: 'center', minWidth: 0 },
+  managed: { display: 'block', color: tokens.colorBrandForeground2 },
 });
 
 /** The headers a field of this sheet may be mapped to: those the product found plus the user's own. */
@@ -113,15 +116,12 @@ function SheetMapping({ role, view, disabled, onMap }: SheetMappingProps) {
               key={mapping.field}
               size="small"
               orientation="horizontal"
-              style={{ display: 'contents' }}
+              className={styles.field}
               label={
                 <span className={layout.wrap}>
                   {labels[mapping.field] ?? mapping.field}{' '}
-                  {mapping.managed && !mapping.header && (
-                    <Badge size="small" appearance="tint" color="informative">
-                      {t('setup.managed')}
-                    </Badge>
-                  )}
+                  {/* Plain text, not a Badge: a badge cannot wrap, and the label column is narrow at 300 px. */}
+                  {mapping.managed && !mapping.header && <span className={mergeClasses(layout.muted, styles.managed)}>{t('setup.managed')}</span>}
                 </span>
               }
             >

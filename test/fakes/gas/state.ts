@@ -7,7 +7,7 @@ import { cellA1, formatRange, type Rect } from '../../../src/workbook/memory';
 import type { ChartSeries, ChartSpec, ColourRule, ColumnRange, ValidationRule } from '../../../src/workbook/operations';
 import type { CellValue } from '../../../src/workbook/snapshot';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from '../../../src/workbook/state';
-import { ERROR_MARK } from '../../../appsscript/src/gateway/rules';
+import { helpTextParts } from '../../../src/sheets-api/help-text';
 import { wallClock } from './cells';
 import type { FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
 
@@ -45,14 +45,6 @@ export function validationRule(v: FakeDataValidation, timeZone: string): Validat
     default:
       throw new Error(`validation criteria the product does not use: ${v.criteria}`);
   }
-}
-
-/** The prompt and the ⚠-marked error message the gateway puts into one help text. */
-export function helpTextParts(help: string): Pick<ValidationState, 'prompt' | 'errorMessage'> {
-  const lines = help ? help.split('\n') : [];
-  const error = lines.find((l) => l.startsWith(ERROR_MARK));
-  const prompt = lines.filter((l) => !l.startsWith(ERROR_MARK)).join('\n');
-  return { ...(prompt ? { prompt } : {}), ...(error ? { errorMessage: error.slice(ERROR_MARK.length) } : {}) };
 }
 
 const WHOLE_ROW_EQUALS = /^=\$([A-Z]+)\d+="((?:[^"]|"")*)"$/;

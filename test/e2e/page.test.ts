@@ -1,0 +1,202 @@
+/**
+ * The standalone page in real Chromium: the side panel over the bundled sample workbook («Чистый город»,
+ * 2,000 clients, 15,000 orders, analysed as of 01.11.2026), with the workbook drawn as a grid beside it.
+ * Screenshots of the main screens go to artifacts/screenshots/.
+ */
+import type { Page } from 'playwright-core';
+import { sheetName } from '../../src/core/schema';
+import { SAMPLE_DEFAULTS, SAMPLE_SHEETS } from '../../src/sample';
+import { describeWithTool } from '../support/tools';
+import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, showSheet, startPageHarness, type PageHarness } from './page-harness';
+
+const CLIENTS = SAMPLE_SHEETS.clients;
+const ORDERS = SAMPLE_SHEETS.orders;
+const UI_TIMEOUT = 20_000;
+
+/** A cell's text in the clients sheet by its header, read from the grid. */
+async function clientCell(page: Page, row: number, header: string): Promise<string> {
+  const headers = await page.locator('[data-testid="grid-header"] th').allTextContents();
+  // The first header cell is the row number; cells may end with the dropdown mark.
+  const column = headers.slice(1).findIndex((h) => h.replace('▾', '').trim() === header);
+  if (column < 0) throw new Error(`No column «${header}» in ${headers.join(' | ')}`);
+  return (await gridRow(page, row))[column];
+}
+
+/** `+7 929 9213884` → `8 (929) 921-38-84`: the same number as a Russian user would type it. */
+function retypedPhone(phone: string): string {
+  const d = phone.replace(/\D/g, '').slice(-10);
+  return `8 (${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8)}`;
+}
+
+describeWithTool('chromium', 'the standalone page (side panel over the sample workbook)', () => {
+  let harness: PageHarness;
+  let page: Page;
+
+  beforeAll(async () => {
+    harness = await startPageHarness();
+  }, 180_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  beforeEach(async () => {
+    page = await openSamplePage(harness);
+  }, 60_000);
+
+  afterEach(async () => {
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on the sample: every client is listed and the clients sheet is in the grid', async () => {
+    expect(await clientCount(page)).toEqual({ matching: 2000, total: 2000 });
+    expect(await page.getByTestId('client-row').count()).toBeGreaterThan(10);
+    const grid = page.getByTestId('grid');
+    expect(await grid.getAttribute('data-sheet')).toBe(CLIENTS);
+    expect(await grid.getAttribute('data-rows')).toBe('2000');
+    // The panel lists the sheet's first client first.
+    const firstName = await clientCell(page, 2, 'Клиент');
+    expect(firstName).not.toBe('');
+    await expect(page.getByTestId('client-row').first().textContent()).resolves.toContain(firstName);
+    expect(await page.locator('meta[charset]').getAttribute('charset')).toBe('utf-8');
+    await screenshot(page, '01-clients');
+  });
+
+  it('filters by a city with a mouse click on the dropdown: the count and the list change', async () => {
+    const firstBefore = await page.getByTestId('client-row').first().getAttribute('data-client-id');
+    const city = page.getByTestId('filter-city');
+    await city.click();
+    await expect(city.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.getByRole('option', { name: 'Казань', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('client-count').filter({ hasNotText: /2\s000 из/ }).waitFor({ timeout: UI_TIMEOUT });
+    const { matching, total } = await clientCount(page);
+    expect(total).toBe(2000);
+    expect(matching).toBeGreaterThan(0);
+    expect(matching).toBeLessThan(2000);
+    const rows = await page.getByTestId('client-row').allTextContents();
+    expect(rows.length).toBe(Math.min(matching, 100));
+    for (const row of rows) expect(row).toContain('Казань');
+    expect(await page.getByTestId('client-row').first().getAttribute('data-client-id')).not.toBe(firstBefore);
+    await screenshot(page, '02-filtered-by-city');
+  });
+
+  it('runs ABC: the ABC sheet with classes A/B/C appears in the grid and the panel shows the shares', async () => {
+    await page.getByTestId('tab-analysis').click();
+    await page.getByTestId('run-abc').click();
+    await page.getByTestId('abc-shares').waitFor({ timeout: UI_TIMEOUT });
+    const abc = sheetName('abc', 'ru');
+    await page.locator(`[data-testid="grid"][data-sheet="${abc}"]`).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator(`[data-testid="sheet-tab"][data-sheet="${abc}"]`).count()).toBe(1);
+    // Ranked clients in A:G (class in G), the class summary in I:L.
+    const header = await page.locator('[data-testid="grid-header"] th').allTextContents();
+    expect(header[7]).toBe('Класс');
+    expect((await gridRow(page, 2))[6]).toBe('A');
+    expect([2, 3, 4].length).toBe(3);
+    const summaryClasses = await Promise.all([2, 3, 4].map(async (row) => (await gridRow(page, row))[8]));
+    expect(summaryClasses).toEqual(['A', 'B', 'C']);
+    const shares = await page.getByTestId('abc-shares').textContent();
+    for (const cls of ['A', 'B', 'C']) expect(shares).toMatch(new RegExp(`${cls}: [\\d\\s\\u00a0]+ клиент\\S* · \\d+(,\\d)?\\s?%`));
+    await screenshot(page, '03-abc');
+  });
+
+  it('runs RFM (segments appear), finds duplicates, merges a group and undoes the merge', async () => {
+    await page.getByTestId('tab-analysis').click();
+    await page.getByTestId('run-rfm').click();
+    await page.locator('[data-testid^="segment-"]').first().waitFor({ timeout: UI_TIMEOUT });
+    const segments = await page.locator('[data-testid^="segment-"]').allTextContents();
+    expect(segments.length).toBeGreaterThan(3);
+    expect(segments.some((s) => /Чемпионы: \d/.test(s))).toBe(true);
+    await page.locator(`[data-testid="grid"][data-sheet="${sheetName('rfm', 'ru')}"]`).waitFor({ timeout: UI_TIMEOUT });
+    await screenshot(page, '04-rfm');
+
+    const before = await gridRowCount(page, CLIENTS);
+    await page.getByTestId('load-duplicates').click();
+    const group = page.getByTestId('dup-group').first();
+    await group.waitFor({ timeout: UI_TIMEOUT });
+    const members = await group.getByTestId('dup-keep').count();
+    expect(members).toBeGreaterThan(1);
+    await screenshot(page, '05-duplicates');
+
+    await group.getByTestId('merge').click();
+    await page.getByTestId('merge-done').waitFor({ timeout: UI_TIMEOUT });
+    expect(await gridRowCount(page, CLIENTS)).toBe(before - (members - 1));
+    await screenshot(page, '06-merged');
+
+    await page.getByTestId('undo-merge').click();
+    await page.getByTestId('undo-done').waitFor({ timeout: UI_TIMEOUT });
+    expect(await gridRowCount(page, CLIENTS)).toBe(before);
+  });
+
+  it('warns about a client whose phone is already in the base before anything is saved', async () => {
+    const name = await clientCell(page, 2, 'Клиент');
+    const phone = await clientCell(page, 2, 'Телефон');
+    expect(phone.replace(/\D/g, '').length).toBeGreaterThanOrEqual(10);
+    await page.getByTestId('tab-add').click();
+    await page.getByTestId('new-client-name').fill('Петров Пётр');
+    await page.getByTestId('new-client-phone').fill(retypedPhone(phone));
+    const warning = page.getByTestId('duplicate-warning');
+    await warning.waitFor({ timeout: UI_TIMEOUT });
+    expect(await warning.textContent()).toContain(name);
+    // Nothing was written: the warning came before saving.
+    expect(await gridRowCount(page, CLIENTS)).toBe(2000);
+    await screenshot(page, '07-duplicate-warning');
+  });
+
+  it("records an order: the client's last order date and order count change", async () => {
+    const row = page.getByTestId('client-row').first();
+    const name = (await row.locator('span').first().textContent())!;
+    await row.click();
+    await page.getByTestId('client-card').waitFor();
+    const ordersBefore = Number((await page.getByTestId('card-orders').textContent())!.replace(/\D/g, ''));
+    const lastBefore = await page.getByTestId('card-last-order').textContent();
+    const asOf = SAMPLE_DEFAULTS.asOf.split('-').reverse().join('.');
+    expect(lastBefore).not.toBe(asOf);
+    const ordersSheetBefore = await gridRowCount(page, ORDERS);
+
+    await page.getByTestId('tab-add').click();
+    const picker = page.getByTestId('order-client');
+    await picker.fill(name);
+    await page.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first().click();
+    await page.getByTestId('order-service').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('order-amount').fill('1 234,56');
+    await page.getByTestId('order-date').fill(SAMPLE_DEFAULTS.asOf);
+    await page.getByTestId('save-order').click();
+    const saved = page.getByTestId('order-saved');
+    await saved.waitFor({ timeout: UI_TIMEOUT });
+    expect(await saved.getByTestId('card-last-order').textContent()).toBe(asOf);
+    expect(Number((await saved.getByTestId('card-orders').textContent())!.replace(/\D/g, ''))).toBe(ordersBefore + 1);
+    expect(await gridRowCount(page, ORDERS)).toBe(ordersSheetBefore + 1);
+    await screenshot(page, '08-order-recorded');
+  });
+
+  it('stays usable at 300 px: no tab of the panel scrolls sideways and the dropdowns open with a click', async () => {
+    const narrow = await openSamplePage(harness, { width: 1000, height: 800, query: '?panel=300' });
+    try {
+      const panel = narrow.getByTestId('panel');
+      expect((await panel.boundingBox())!.width).toBe(300);
+      const overflow = () => panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+      for (const tab of ['clients', 'add', 'analysis', 'setup']) {
+        await narrow.getByTestId(`tab-${tab}`).click();
+        await narrow.waitForTimeout(300);
+        if (tab === 'analysis') {
+          await narrow.getByTestId('run-abc').click();
+          await narrow.getByTestId('abc-shares').waitFor({ timeout: UI_TIMEOUT });
+        }
+        if (tab === 'setup') await narrow.getByTestId('layout-clients').waitFor({ timeout: UI_TIMEOUT });
+        expect({ tab, overflow: await overflow() }).toEqual({ tab, overflow: 0 });
+        await screenshot(narrow, `09-panel-300-${tab}`);
+      }
+      await narrow.getByTestId('tab-clients').click();
+      const status = narrow.getByTestId('filter-status');
+      await status.click();
+      await expect(status.getAttribute('aria-expanded')).resolves.toBe('true');
+      await narrow.getByRole('option').first().waitFor();
+      expect(pageErrors(narrow)).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
+});
