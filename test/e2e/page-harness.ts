@@ -58,22 +58,26 @@ export async function startPageHarness(): Promise<PageHarness> {
   };
 }
 
+const errorsOf = new WeakMap<Page, string[]>();
+
 /** A fresh page over the sample; resolves once the panel lists the clients. Page errors fail the test. */
 export async function openSamplePage(harness: PageHarness, options: { width?: number; height?: number; query?: string } = {}): Promise<Page> {
-  const page = await harness.browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 } });
+  // A Russian browser, as the product's users have: date inputs show dd.mm.yyyy.
+  const page = await harness.browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 900 }, locale: 'ru-RU' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  (page as Page & { pageErrors: string[] }).pageErrors = errors;
+  errorsOf.set(page, errors);
   await page.goto(harness.url + (options.query ?? ''));
   await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: 30_000 });
   return page;
 }
 
+/** Uncaught exceptions and console errors of a page opened by `openSamplePage`. */
 export function pageErrors(page: Page): string[] {
-  return (page as Page & { pageErrors?: string[] }).pageErrors ?? [];
+  return errorsOf.get(page) ?? [];
 }
 
 export function screenshot(page: Page, name: string): Promise<Buffer> {
