@@ -4,9 +4,13 @@
  * Nothing here calls SpreadsheetApp for data: that is the gateway's job (gateway/).
  */
 import { createActions } from '../../src/actions/local';
-import type { ActionName, ActionResult } from '../../src/actions/panel';
+import type { ActionName } from '../../src/actions/panel';
+import { JobSheet } from './gateway/job-sheet';
 import { SpreadsheetAppWorkbook } from './gateway/spreadsheet-app-workbook';
+import { continueAction, startAction, type JobContext } from './jobs/runner';
+import type { RunAnswer } from './panel-protocol';
 import { buildMenu, MENU_TITLE, menuLanguage } from './server/menu';
+import { continueFromMenu, discardFromMenu, runFromMenu } from './server/menu-run';
 import { isOrdersSheet, LOCK_WAIT_MS, updateTrackerAfterEdit } from './server/on-edit';
 import { panelServerFunctions } from './server/panel';
 import { cacheProgress, readProgress } from './server/progress';
@@ -36,36 +40,41 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-async function runFromMenu(action: ActionName): Promise<ActionResult | null> {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const result = await createActions(SpreadsheetAppWorkbook.active()).run(action);
-    ui.alert(result.message);
-    return result;
-  } catch (error) {
-    ui.alert(error instanceof Error ? error.message : String(error));
-    return null;
-  }
+/** What a long action needs, made when the server function is called: its time budget starts then. */
+function jobContext(): JobContext {
+  return {
+    workbook: SpreadsheetAppWorkbook.active(),
+    jobs: new JobSheet(SpreadsheetApp.getActiveSpreadsheet()),
+    lock: LockService.getDocumentLock(),
+    language: language(),
+    now: Date.now,
+  };
 }
 
+const fromMenu = (action: ActionName) => runFromMenu(SpreadsheetApp.getUi(), jobContext(), action);
+
 /** Menu: structure the base (IDs, managed columns, dropdowns, Orders sheet). */
-export const menuStructure = () => runFromMenu('structure');
+export const menuStructure = () => fromMenu('structure');
 /** Menu: check the data and list the problems on a sheet. */
-export const menuCheck = () => runFromMenu('check');
+export const menuCheck = () => fromMenu('check');
 /** Menu: find duplicate clients. */
-export const menuDuplicates = () => runFromMenu('duplicates');
+export const menuDuplicates = () => fromMenu('duplicates');
 /** Menu: update the first/last-order tracker columns. */
-export const menuTracker = () => runFromMenu('tracker');
+export const menuTracker = () => fromMenu('tracker');
 /** Menu: ABC analysis by revenue. */
-export const menuAbc = () => runFromMenu('abc');
+export const menuAbc = () => fromMenu('abc');
 /** Menu: RFM analysis. */
-export const menuRfm = () => runFromMenu('rfm');
+export const menuRfm = () => fromMenu('rfm');
 /** Menu: funnel report. */
-export const menuFunnel = () => runFromMenu('funnel');
+export const menuFunnel = () => fromMenu('funnel');
 /** Menu: per-manager load report. */
-export const menuManagers = () => runFromMenu('managers');
+export const menuManagers = () => fromMenu('managers');
 /** Menu: every analysis at once. */
-export const menuAll = () => runFromMenu('all');
+export const menuAll = () => fromMenu('all');
+/** Menu: write the rest of an action that ran out of time. */
+export const menuContinue = () => continueFromMenu(SpreadsheetApp.getUi(), jobContext());
+/** Menu: forget the rest of an action that ran out of time. */
+export const menuDiscard = () => discardFromMenu(SpreadsheetApp.getUi(), jobContext());
 
 /**
  * Simple trigger: an edit or a new row in the Orders sheet updates the tracker columns of the clients it
@@ -90,9 +99,11 @@ export async function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Promise<v
   }
 }
 
+const progressFor = (token: string | null) => (token ? cacheProgress(CacheService.getUserCache()!, token) : undefined);
+
 const panel = panelServerFunctions(
   () => createActions(SpreadsheetAppWorkbook.active()),
-  (token) => cacheProgress(CacheService.getUserCache()!, token),
+  (action, progressToken) => startAction(jobContext(), action, progressFor(progressToken)),
 );
 
 /** Sidebar → PanelActions, one server function per method (see panel-protocol.ts). */
@@ -117,6 +128,11 @@ export const {
   panel_layout,
   panel_setMapping,
 } = panel;
+
+/** Sidebar: the next executions of a `panel_run` that answered `continue`. */
+export function panel_continue(jobId: string, progressToken: string | null): Promise<RunAnswer> {
+  return continueAction(jobContext(), jobId, progressFor(progressToken));
+}
 
 /** The latest progress of the sidebar's running action, polled by the sidebar. */
 export function panelProgress(token: string) {

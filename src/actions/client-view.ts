@@ -7,6 +7,7 @@ import type { Client, DayNumber } from '../core/model';
 import { dayToIso } from '../core/normalise/date';
 import { normaliseText } from '../core/normalise/text';
 import { phoneDigits } from '../core/normalise/phone';
+import { dropdownValues } from '../core/structure';
 import type { ClientCard, ClientFacets, ClientFilter, ClientList, ClientSummary, OrderView } from './panel';
 
 /** The client's ID as the panel names it: the ID cell, or `row:N` for a row that has none yet. */
@@ -108,8 +109,11 @@ function searchMatches(client: Client, query: string): boolean {
   return digits.length >= 3 && phoneDigits(client.phone).includes(digits.replace(/^[78](?=\d{10}$)/, ''));
 }
 
+/** Filter values are compared as `normaliseText` folds them, so «Королев» finds «Королёв» too. */
 function oneOf(value: string, wanted: readonly string[] | undefined): boolean {
-  return !wanted || wanted.length === 0 || wanted.includes(value);
+  if (!wanted || wanted.length === 0) return true;
+  const key = normaliseText(value);
+  return wanted.some((w) => normaliseText(w) === key);
 }
 
 export function matchesFilter(analysis: Analysis, index: number, filter: ClientFilter, today: DayNumber): boolean {
@@ -131,17 +135,13 @@ export function matchesFilter(analysis: Analysis, index: number, filter: ClientF
   return filter.search ? searchMatches(client, filter.search) : true;
 }
 
-function distinctSorted(values: Iterable<string>): string[] {
-  return [...new Set([...values].filter((v) => v.trim() !== ''))].sort((a, b) => a.localeCompare(b, 'ru'));
-}
-
 export function clientFacets(analysis: Analysis): ClientFacets {
   const clients = analysis.base.clients;
   return {
-    cities: distinctSorted(clients.map((c) => c.cityNormalised)),
-    industries: distinctSorted(clients.map((c) => c.industry)),
-    statuses: distinctSorted(clients.map((c) => c.status)),
-    managers: distinctSorted(clients.map((c) => c.manager)),
+    cities: dropdownValues(clients.map((c) => c.cityNormalised)),
+    industries: dropdownValues(clients.map((c) => c.industry)),
+    statuses: dropdownValues(clients.map((c) => c.status)),
+    managers: dropdownValues(clients.map((c) => c.manager)),
   };
 }
 

@@ -42,6 +42,8 @@ export interface AnalysisOptions {
   settings?: Settings;
   /** What to write; all parts by default. Everything is computed either way (it is cheap). */
   parts?: readonly AnalysisPart[];
+  /** `readBase(snapshot, settings)` when the caller has already done it: a big base is not read twice. */
+  base?: Base;
 }
 
 /** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
@@ -330,7 +332,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
  * Throws NoClientsSheetError when the workbook has no clients sheet.
  */
 export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOptions = {}): Plan<AnalysisReport> {
-  const base = readBase(snapshot, options.settings);
+  const base = options.base ?? readBase(snapshot, options.settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout.language);
   const analysis = analyseBase(base, options.asOf ?? todayDay());
   const parts = new Set(options.parts ?? ANALYSIS_PARTS);

@@ -11,13 +11,13 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetRowNumber } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/operations';
 import type { Plan } from '../workbook/workbook';
-import type { Client, ClientField, Language, Order, OrderField, Problem } from './model';
+import type { Client, ClientField, Language, OrderField, Problem } from './model';
 import type { Settings } from './settings';
-import { linkOrders, readBase, say } from './base';
+import { linkOrders, readBase, say, type Base, type OrderClientKeys } from './base';
 import { fieldOfHeader } from './schema';
 import { assignIds } from './structure';
-import { parseDay, dayToDate } from './normalise/date';
-import { parseAmount } from './normalise/amount';
+import { parseDay, dayToDate, plainDay } from './normalise/date';
+import { parseAmount, plainAmount } from './normalise/amount';
 import { cellText, isBlank, normaliseText } from './normalise/text';
 import { normalisePhone } from './normalise/phone';
 import { normaliseEmail } from './normalise/email';
@@ -77,27 +77,64 @@ function sourceColumns(source: SheetSnapshot): SourceColumns {
   return { order, client, ignored };
 }
 
-/** A cell of the source converted for the target column: real dates and numbers where they parse. */
-function convertCell(
-  field: OrderField,
-  value: CellValue | undefined,
-  report: (message: string) => void,
-  language: Language,
-): CellValue {
-  if (isBlank(value)) return null;
-  if (field === 'date') {
-    const parsed = parseDay(value, { serialNumbers: false });
-    if (parsed.day !== null) return dayToDate(parsed.day);
-    report(say(language, 'не дата: оставлено как текст', 'not a date: kept as text'));
-    return cellText(value);
+/** A source column and where its values go. */
+interface ImportedColumn {
+  field: OrderField;
+  /** Index in the source rows. */
+  from: number;
+  /** Index in the Orders sheet's rows; -1 when the sheet has no such column (the value is still checked). */
+  to: number;
+  /** The source header, for problems. */
+  header: string;
+}
+
+/** A cell that did not convert: kept as its text, reported with the message. */
+class ConversionProblem {
+  constructor(
+    readonly text: string,
+    readonly message: string,
+  ) {}
+}
+
+/**
+ * Converts source cells for the Orders sheet: real dates and numbers where they parse. One `Date` is
+ * made per distinct day and shared by the rows of that day: cells are values nobody changes in place,
+ * and a million separate dates cost memory and collection time.
+ */
+class CellConverter {
+  private readonly dates = new Map<number, Date>();
+
+  constructor(private readonly language: Language) {}
+
+  private dateOf(day: number): Date {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = dayToDate(day);
+      this.dates.set(day, date);
+    }
+    return date;
   }
-  if (field === 'amount') {
-    const parsed = parseAmount(value);
-    if (parsed.amount !== null) return parsed.amount;
-    report(say(language, 'не сумма: оставлено как текст', 'not an amount: kept as text'));
-    return cellText(value);
+
+  /** The converted value, or a problem message (the value then stays as text). */
+  convert(field: OrderField, value: CellValue | undefined): CellValue | ConversionProblem {
+    if (field === 'date') {
+      const quick = plainDay(value);
+      if (quick === quick) return this.dateOf(quick);
+      if (isBlank(value)) return null;
+      const parsed = parseDay(value, { serialNumbers: false });
+      if (parsed.day !== null) return this.dateOf(parsed.day);
+      return new ConversionProblem(cellText(value), say(this.language, 'не дата: оставлено как текст', 'not a date: kept as text'));
+    }
+    if (field === 'amount') {
+      const quick = plainAmount(value);
+      if (quick === quick) return quick;
+      if (isBlank(value)) return null;
+      const parsed = parseAmount(value);
+      if (parsed.amount !== null) return parsed.amount;
+      return new ConversionProblem(cellText(value), say(this.language, 'не сумма: оставлено как текст', 'not an amount: kept as text'));
+    }
+    return isBlank(value) ? null : cellText(value);
   }
-  return cellText(value);
 }
 
 function blankClient(row: number): Client {
@@ -131,13 +168,15 @@ function blankClient(row: number): Client {
 /**
  * The plan that appends the source's orders to the Orders sheet (and unknown clients to the clients
  * sheet). The workbook must already have both sheets (the structure plan creates the Orders sheet).
+ * `base`, when the caller has it, is `readBase(snapshot, settings)` already done: a big base is not
+ * read twice.
  */
 export function planOrderImport(
   snapshot: WorkbookSnapshot,
   source: SheetSnapshot,
   settings?: Settings,
+  base: Base = readBase(snapshot, settings),
 ): Plan<OrderImportReport> {
-  const base = readBase(snapshot, settings);
   const language = base.layout.language;
   const target = base.layout.orders;
   const clientsLayout = base.layout.clients;
@@ -147,44 +186,52 @@ export function planOrderImport(
   const problems: Problem[] = [];
   const width = Math.max(target.header.length, target.usedWidth);
 
+  const imported: ImportedColumn[] = (Object.entries(columns.order) as Array<[OrderField, number]>).map(([field, from]) => ({
+    field,
+    from,
+    to: target.columns[field] ?? -1,
+    header: cellText(source.header[from]),
+  }));
+  const converter = new CellConverter(language);
   const rows: CellValue[][] = [];
-  const orders: Order[] = [];
+  const orders: OrderClientKeys[] = [];
   const sourceRows: number[] = [];
-  source.rows.forEach((cells, index) => {
-    if (cells.every((cell) => isBlank(cell))) return;
+  for (let index = 0; index < source.rows.length; index++) {
+    const cells = source.rows[index];
+    if (cells.every(isBlank)) continue;
     const out: CellValue[] = new Array(width).fill(null);
-    const order = { row: 0, date: null, clientId: '', client: '', service: '', amount: null, number: '', manager: '', comment: '' } as Order;
-    for (const [field, at] of Object.entries(columns.order) as Array<[OrderField, number]>) {
-      const value = cells[at];
-      const converted = convertCell(
-        field,
-        value,
-        (message) =>
-          problems.push({ sheet: source.name, row: sheetRowNumber(index), column: cellText(source.header[at]), value: cellText(value), message }),
-        language,
-      );
-      const targetColumn = target.columns[field];
-      if (targetColumn !== undefined) out[targetColumn] = converted;
-      if (field === 'clientId') order.clientId = cellText(value);
-      if (field === 'client') order.client = cellText(value);
+    const order: OrderClientKeys = { clientId: '', client: '' };
+    for (const column of imported) {
+      const value = cells[column.from];
+      let converted = converter.convert(column.field, value);
+      if (converted instanceof ConversionProblem) {
+        problems.push({ sheet: source.name, row: sheetRowNumber(index), column: column.header, value: converted.text, message: converted.message });
+        converted = converted.text;
+      }
+      if (column.to >= 0) out[column.to] = converted;
+      if (column.field === 'clientId') order.clientId = cellText(value);
+      if (column.field === 'client') order.client = cellText(value);
     }
     rows.push(out);
     orders.push(order);
     sourceRows.push(index);
-  });
+  }
 
   // Orders whose client is not in the base bring that client in, once per ID or name.
   const links = linkOrders(base.clients, orders, region);
   const newClients = new Map<string, Client>();
-  const keyOf = (order: Order) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
+  /** Per imported order, the client it brings in (undefined for an order of a known client or of none). */
+  const broughtIn: Array<Client | undefined> = new Array(orders.length);
+  const keyOf = (order: OrderClientKeys) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
   let nextRow = sheetRowNumber(clientsLayout.rowCount);
-  links.forEach((link, i) => {
+  const idColumn = target.columns.clientId;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
     const order = orders[i];
     if (link !== null) {
       const client = base.clients[link];
-      const idColumn = target.columns.clientId;
       if (idColumn !== undefined && !order.clientId && client.id) rows[i][idColumn] = client.id;
-      return;
+      continue;
     }
     if (!order.clientId && !order.client) {
       problems.push({
@@ -194,7 +241,13 @@ export function planOrderImport(
         value: '',
         message: say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.'),
       });
-      return;
+      continue;
+    }
+    // The lines of one invoice name the same client: the previous line's client, without a key.
+    const previous = i > 0 ? orders[i - 1] : undefined;
+    if (previous && broughtIn[i - 1] && previous.clientId === order.clientId && previous.client === order.client) {
+      broughtIn[i] = broughtIn[i - 1];
+      continue;
     }
     const key = keyOf(order);
     let client = newClients.get(key);
@@ -210,17 +263,18 @@ export function planOrderImport(
       client.cityNormalised = normaliseCity(client.city);
       newClients.set(key, client);
     }
-  });
+    broughtIn[i] = client;
+  }
 
   const added = [...newClients.values()];
   const ids = assignIds([...base.clients, ...added], language);
   for (const client of added) client.id = client.id ?? ids.get(client.row) ?? null;
   // Orders of a new client point at its ID, so the link holds even if the name is later edited.
-  const idColumn = target.columns.clientId;
   if (idColumn !== undefined) {
-    links.forEach((link, i) => {
-      if (link === null && (orders[i].clientId || orders[i].client)) rows[i][idColumn] = newClients.get(keyOf(orders[i]))?.id ?? null;
-    });
+    for (let i = 0; i < broughtIn.length; i++) {
+      const client = broughtIn[i];
+      if (client) rows[i][idColumn] = client.id;
+    }
   }
 
   const operations: SheetOperation[] = [];

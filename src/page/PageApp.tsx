@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2 },
   toolbar: {
     display: 'flex',
-    flexWrap: 'wrap',
+    flexWrap: 'nowrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
@@ -27,9 +27,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  brand: { display: 'flex', flexDirection: 'column', marginRight: tokens.spacingHorizontalL, minWidth: 0 },
+  brand: { display: 'flex', flexDirection: 'column', marginRight: tokens.spacingHorizontalL, minWidth: 0, flexShrink: 0 },
+  subtitle: { '@media (max-width: 1100px)': { display: 'none' } },
+  button: { flexShrink: 0 },
   brandTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
-  file: { marginLeft: 'auto', color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  file: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
   main: { display: 'flex', flexGrow: 1, minHeight: 0 },
   sheet: { display: 'flex', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
   panel: { flexShrink: 0, overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
@@ -117,9 +119,11 @@ export function PageApp({ language, panelWidth }: Props) {
       <header className={styles.toolbar}>
         <div className={styles.brand}>
           <span className={styles.brandTitle}>{t('page.title')}</span>
-          <Text size={200}>{t('page.subtitle')}</Text>
+          <Text size={200} className={styles.subtitle}>
+            {t('page.subtitle')}
+          </Text>
         </div>
-        <Button appearance="primary" icon={<FolderOpenRegular />} data-testid="open-file" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+        <Button appearance="primary" icon={<FolderOpenRegular />} className={styles.button} data-testid="open-file" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
           {t('page.open')}
         </Button>
         <input
@@ -135,11 +139,11 @@ export function PageApp({ language, panelWidth }: Props) {
             if (file) void openFile(file);
           }}
         />
-        <Button icon={<ArrowDownloadRegular />} data-testid="download" disabled={busy !== null || !book} onClick={() => void download()}>
+        <Button icon={<ArrowDownloadRegular />} className={styles.button} data-testid="download" disabled={busy !== null || !book} onClick={() => void download()}>
           {t('page.download')}
         </Button>
         <Tooltip content={t('page.sampleHint')} relationship="description">
-          <Button appearance="subtle" icon={<DocumentTableRegular />} data-testid="load-sample" disabled={busy !== null} onClick={() => void openSample()}>
+          <Button appearance="subtle" icon={<DocumentTableRegular />} className={styles.button} data-testid="load-sample" disabled={busy !== null} onClick={() => void openSample()}>
             {t('page.sample')}
           </Button>
         </Tooltip>

@@ -63,7 +63,7 @@ const useStyles = makeStyles({
   tab: {
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
-    '@container (max-width: 330px)': { fontSize: tokens.fontSizeBase200, '& *': { fontSize: tokens.fontSizeBase200 } },
+    '@container (max-width: 310px)': { fontSize: tokens.fontSizeBase200, '& *': { fontSize: tokens.fontSizeBase200 } },
   },
 });
 

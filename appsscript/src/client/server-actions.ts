@@ -1,19 +1,21 @@
 /**
  * PanelActions in the sidebar, over google.script.run: a Proxy turns `actions.m(...args)` into a call of
  * the server's global `panel_m` and a promise of its JSON answer (see panel-protocol.ts). `run` reports
- * progress by polling `panelProgress` with a token while the action runs on the server.
+ * progress by polling `panelProgress` with a token while the action runs on the server, and calls
+ * `panel_continue` for as long as the server answers that the action must go on in another execution.
  */
-import type { PanelActions } from '../../../src/actions/panel';
-import type { ProgressListener } from '../../../src/workbook/workbook';
-import { panelFunctionName, type PanelServerFunctions, type ProgressServerFunction } from '../panel-protocol';
+import type { ActionResult, PanelActions } from '../../../src/actions/panel';
+import type { Progress, ProgressListener } from '../../../src/workbook/workbook';
+import { panelFunctionName, type ContinueServerFunction, type PanelServerFunctions, type ProgressServerFunction, type RunAnswer } from '../panel-protocol';
 
 /**
  * The server entry's exports this client calls. A server function renamed or retyped against the
  * protocol makes this line fail to compile (the import is type-only: no server code enters the sidebar).
  */
-export type ServerFunctions = Pick<typeof import('../server'), keyof PanelServerFunctions | keyof ProgressServerFunction> &
+export type ServerFunctions = Pick<typeof import('../server'), keyof PanelServerFunctions | keyof ProgressServerFunction | keyof ContinueServerFunction> &
   PanelServerFunctions &
-  ProgressServerFunction;
+  ProgressServerFunction &
+  ContinueServerFunction;
 
 /** The shape of `google.script.run` this client uses. */
 export interface ScriptRun {
@@ -36,19 +38,26 @@ export function serverActions(run: () => ScriptRun, pollMs = PROGRESS_POLL_MS): 
     });
   }
 
-  async function runWithProgress(action: Parameters<PanelActions['run']>[0], onProgress?: ProgressListener) {
-    if (!onProgress) return call(panelFunctionName('run'), [action, null]);
-    const token = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    const timer = setInterval(() => {
-      call('panelProgress', [token]).then(
-        (progress) => progress && onProgress(progress as Parameters<ProgressListener>[0]),
-        () => undefined, // a lost poll is harmless: the next one comes
-      );
-    }, pollMs);
+  async function runWithProgress(action: Parameters<PanelActions['run']>[0], onProgress?: ProgressListener): Promise<ActionResult> {
+    const token = onProgress ? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` : null;
+    const timer =
+      onProgress &&
+      setInterval(() => {
+        call('panelProgress', [token]).then(
+          (progress) => progress && onProgress(progress as Progress),
+          () => undefined, // a lost poll is harmless: the next one comes
+        );
+      }, pollMs);
     try {
-      return await call(panelFunctionName('run'), [action, token]);
+      let answer = (await call(panelFunctionName('run'), [action, token])) as RunAnswer;
+      // each answer is one execution; the server writes at least one step per continuation, so this ends
+      while (answer.state === 'continue') {
+        onProgress?.(answer.progress);
+        answer = (await call('panel_continue', [answer.jobId, token])) as RunAnswer;
+      }
+      return answer.result;
     } finally {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
     }
   }
 

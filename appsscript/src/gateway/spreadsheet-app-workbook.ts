@@ -6,6 +6,10 @@
  * as the instant of their wall-clock time in the spreadsheet's zone (clock.ts). Sheets has no named tables:
  * a `table` becomes a filter plus alternating row colours over the block (the contract's documented
  * fallback, `lacks.tables`).
+ *
+ * The add-on's own hidden sheet of a pending job (job-sheet.ts) is not part of the workbook: it is neither
+ * listed nor read. Long operations can also be written a slice of rows at a time (`applyRows`), which is how
+ * a job stays within Apps Script's 6 minutes per execution.
  */
 import type {
   AddChart,
@@ -29,6 +33,8 @@ import { buildChart } from './charts';
 import { fromSheetValue, toSheetValue, trimRow, type SheetValue } from './cells';
 import { SpreadsheetClock, type FormatDate } from './clock';
 import { columnRange, ensureGridSize } from './grid';
+import { isInternalSheet } from './job-sheet';
+import { isRowOperation, wholeRows, type RowOperation, type RowSlice } from './row-slices';
 import { buildColourRules, buildValidation, replaceColourRules, type RuleFactories } from './rules';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -79,12 +85,16 @@ export class SpreadsheetAppWorkbook implements Workbook {
     });
   }
 
+  private userSheets(): Sheet[] {
+    return this.spreadsheet.getSheets().filter((s) => !isInternalSheet(s.getName()));
+  }
+
   async sheetNames(): Promise<string[]> {
-    return this.spreadsheet.getSheets().map((s) => s.getName());
+    return this.userSheets().map((s) => s.getName());
   }
 
   async read(names?: string[], onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
-    const chosen = this.spreadsheet.getSheets().filter((s) => !names || names.includes(s.getName()));
+    const chosen = this.userSheets().filter((s) => !names || names.includes(s.getName()));
     return {
       sheets: chosen.map((sheet, i) => {
         onProgress?.({ step: `Чтение листа «${sheet.getName()}»`, done: i, total: chosen.length });
@@ -130,20 +140,35 @@ export class SpreadsheetAppWorkbook implements Workbook {
     });
   }
 
+  /**
+   * Rows `slice.from..slice.to-1` of a long operation; the slices in order leave the sheet as applying the
+   * operation whole. A later slice of an appendRows needs `appendAt` (see `appendRowOf`).
+   */
+  applyRows(op: RowOperation, slice: RowSlice): void {
+    switch (op.kind) {
+      case 'writeTable':
+        return this.writeTable(op, slice);
+      case 'writeColumns':
+        return this.writeColumns(this.existing(op.sheet, op.kind), op, slice);
+      case 'appendRows':
+        return this.appendRows(this.existing(op.sheet, op.kind), op, slice);
+    }
+  }
+
+  /** The sheet row an appendRows on this sheet starts at, as things are now. */
+  appendRowOf(sheetName: string): number {
+    return this.existing(sheetName, 'appendRows').getLastRow() + 1;
+  }
+
   async select(sheetName: string, row: number): Promise<void> {
     this.existing(sheetName, 'select').getRange(row, 1).activate();
   }
 
   private applyOne(op: SheetOperation): void {
+    if (isRowOperation(op)) return this.applyRows(op, wholeRows(op));
     switch (op.kind) {
       case 'ensureSheet':
         return this.ensureSheet(op);
-      case 'writeTable':
-        return this.writeTable(op);
-      case 'writeColumns':
-        return this.writeColumns(this.existing(op.sheet, op.kind), op);
-      case 'appendRows':
-        return this.appendRows(this.existing(op.sheet, op.kind), op);
       case 'deleteRows':
         return this.deleteRows(this.existing(op.sheet, op.kind), op);
       case 'setValidation':
@@ -231,13 +256,19 @@ export class SpreadsheetAppWorkbook implements Workbook {
     if (op.header?.length) this.writeBlock(sheet, 1, 1, [op.header]);
   }
 
-  private writeTable(op: WriteTable): void {
-    const sheet = this.spreadsheet.getSheetByName(op.sheet) ?? this.spreadsheet.insertSheet(op.sheet, this.spreadsheet.getSheets().length);
-    if (op.replace) this.clearSheet(sheet);
+  /** The first slice writes the header (after clearing, with `replace`); the last one formats the block. */
+  private writeTable(op: WriteTable, slice: RowSlice): void {
+    const first = slice.from === 0;
+    const sheet = first
+      ? this.spreadsheet.getSheetByName(op.sheet) ?? this.spreadsheet.insertSheet(op.sheet, this.spreadsheet.getSheets().length)
+      : this.existing(op.sheet, op.kind);
+    if (first && op.replace) this.clearSheet(sheet);
     const top = op.anchor?.row ?? 1;
     const left = op.anchor?.column ?? 1;
-    const width = Math.max(op.header.length, ...op.rows.map((r) => r.length), 1);
-    this.writeBlock(sheet, top, left, [pad(op.header, width), ...op.rows.map((r) => pad(r, width))]);
+    const width = op.rows.reduce((w, r) => Math.max(w, r.length), Math.max(op.header.length, 1));
+    const rows = op.rows.slice(slice.from, slice.to).map((r) => pad(r, width));
+    this.writeBlock(sheet, first ? top : top + 1 + slice.from, left, first ? [pad(op.header, width), ...rows] : rows);
+    if (slice.to < op.rows.length) return;
     op.numberFormats?.forEach((format, j) => {
       if (format !== null) this.columnFormat(sheet, left + j, top + 1, top + op.rows.length, format);
     });
@@ -253,9 +284,11 @@ export class SpreadsheetAppWorkbook implements Workbook {
 
   /**
    * Adjacent columns whose written rows are the same go out together: the tracker's six columns are one
-   * setValues per run of rows, not six.
+   * setValues per run of rows, not six. A slice writes the header (with its first rows) and its own rows.
    */
-  private writeColumns(sheet: Sheet, op: WriteColumns): void {
+  private writeColumns(sheet: Sheet, op: WriteColumns, slice: RowSlice): void {
+    // cell k of a column is row k + 1: the header, then values[k - 1]
+    const inSlice = (k: number) => (k === 0 ? slice.from === 0 : k - 1 >= slice.from && k - 1 < slice.to);
     const columns = [...op.columns].sort((a, b) => a.column - b.column);
     const cellsOf = (c: WriteColumns['columns'][number]): Array<CellValue | undefined> => [c.header, ...c.values];
     const mask = (c: WriteColumns['columns'][number]) => cellsOf(c).map((v) => (v === undefined ? '0' : '1')).join('');
@@ -268,7 +301,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
     }
     for (const group of groups) {
       const cells = group.map(cellsOf);
-      const defined = cells[0].flatMap((v, i) => (v === undefined ? [] : [i + 1]));
+      const defined = cells[0].flatMap((v, k) => (v === undefined || !inSlice(k) ? [] : [k + 1]));
       for (const [from, to] of runs(defined)) {
         const block = Array.from({ length: to - from + 1 }, (_, i) => cells.map((column) => column[from - 1 + i] ?? null));
         this.writeBlock(sheet, from, group[0].column, block);
@@ -277,13 +310,13 @@ export class SpreadsheetAppWorkbook implements Workbook {
     }
   }
 
-  private appendRows(sheet: Sheet, op: AppendRows): void {
-    if (op.rows.length === 0) return;
-    const first = sheet.getLastRow() + 1;
-    const width = Math.max(...op.rows.map((r) => r.length), 1);
-    this.writeBlock(sheet, first, 1, op.rows.map((r) => pad(r, width)));
+  private appendRows(sheet: Sheet, op: AppendRows, slice: RowSlice): void {
+    if (slice.to <= slice.from) return;
+    const top = (slice.appendAt ?? sheet.getLastRow() + 1) + slice.from;
+    const width = op.rows.reduce((w, r) => Math.max(w, r.length), 1);
+    this.writeBlock(sheet, top, 1, op.rows.slice(slice.from, slice.to).map((r) => pad(r, width)));
     op.numberFormats?.forEach((format, j) => {
-      if (format) this.columnFormat(sheet, j + 1, first, first + op.rows.length - 1, format);
+      if (format) this.columnFormat(sheet, j + 1, top, top + slice.to - slice.from - 1, format);
     });
   }
 

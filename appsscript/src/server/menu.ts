@@ -30,7 +30,18 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
   null,
   { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },
+  null,
+  // a long action is written over several executions of 6 minutes at most (jobs/runner.ts)
+  { ru: 'Продолжить прерванное действие', en: 'Continue the interrupted action', functionName: 'menuContinue' },
+  { ru: 'Отменить прерванное действие', en: 'Discard the interrupted action', functionName: 'menuDiscard' },
 ];
+
+/** «Клиентская база → Найти дубликаты», for messages that send the user to a menu item. */
+export function menuPath(functionName: string, language: Language): string {
+  const item = MENU_ITEMS.find((i) => i?.functionName === functionName);
+  if (!item) throw new Error(`menuPath: no menu item calls ${functionName}`);
+  return language === 'en' ? `${MENU_TITLE.en} → ${item.en}` : `«${MENU_TITLE.ru} → ${item.ru}»`;
+}
 
 /** Russian first: English only for a spreadsheet whose locale is English. */
 export function menuLanguage(locale: string | undefined): Language {

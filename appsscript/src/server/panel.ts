@@ -1,12 +1,12 @@
 /**
  * The sidebar's server functions: each call builds the actions over the active spreadsheet (an execution
- * has no memory of the previous one) and forwards its JSON arguments.
+ * has no memory of the previous one) and forwards its JSON arguments. `run` is the one that may take longer
+ * than an execution: it is given separately (jobs/runner.ts, over several executions).
  */
 import type { PanelActions } from '../../../src/actions/panel';
-import type { ProgressListener } from '../../../src/workbook/workbook';
 import type { PanelServerFunctions } from '../panel-protocol';
 
-export function panelServerFunctions(actions: () => PanelActions, progressFor: (token: string) => ProgressListener): PanelServerFunctions {
+export function panelServerFunctions(actions: () => PanelActions, run: PanelServerFunctions['panel_run']): PanelServerFunctions {
   return {
     // google.script.run turns an omitted argument into null; the default limit wants undefined
     panel_listClients: (filter, limit) => actions().listClients(filter, limit ?? undefined),
@@ -20,7 +20,7 @@ export function panelServerFunctions(actions: () => PanelActions, progressFor: (
     panel_checkNewClient: (client) => actions().checkNewClient(client),
     panel_addClient: (client) => actions().addClient(client),
     panel_recordOrder: (order) => actions().recordOrder(order),
-    panel_run: (action, progressToken) => actions().run(action, progressToken ? progressFor(progressToken) : undefined),
+    panel_run: run,
     panel_duplicateGroups: () => actions().duplicateGroups(),
     panel_merge: (groupId, keepId) => actions().merge(groupId, keepId),
     panel_undoMerge: (undoToken) => actions().undoMerge(undoToken),

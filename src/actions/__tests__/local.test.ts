@@ -69,6 +69,16 @@ describe('createActions over the in-memory workbook', () => {
     expect((await actions.listClients({ birthdayWithinDays: 3 })).matching).toBe(0);
   });
 
+  it('offers one spelling of a value typed with ё and е, and the filter finds both', async () => {
+    const book = smallBase();
+    book.sheets[1].rows[0][3] = 'Королёв';
+    book.sheets[1].rows[1][3] = 'королев';
+    const actions = createActions(new MemoryWorkbook(book), { today: () => TODAY });
+    const list = await actions.listClients({});
+    expect(list.facets.cities).toEqual(['Королёв', 'Москва']);
+    expect((await actions.listClients({ cities: ['Королёв'] })).matching).toBe(2);
+  });
+
   it('records an order: the client gets an ID, the order lands on the Orders sheet and the tracker moves', async () => {
     const { actions, workbook } = setup();
     const [petrov] = (await actions.listClients({ search: 'Петров' })).clients;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Combobox, Dropdown, Field, Input, Option, Textarea } from '@fluentui/react-components';
 import type { ClientCard, ClientSummary } from '../../actions/panel';
 import { usePanel } from '../context';
@@ -79,6 +79,9 @@ export function OrderForm({ services }: { services: string[] }) {
     setSaved(card);
   };
 
+  // The figures appear below the fold of a short task pane: bring them into view once, when they appear.
+  const scrollIntoView = useCallback((element: HTMLDivElement | null) => element?.scrollIntoView?.({ block: 'nearest' }), []);
+
   const label = (client: ClientSummary) => [client.name, client.phone || client.city].filter(Boolean).join(' · ');
 
   return (
@@ -143,7 +146,7 @@ export function OrderForm({ services }: { services: string[] }) {
       </Field>
       <ErrorBar error={saving.error ?? searching.error} onDismiss={() => [saving, searching].forEach((b) => b.clearError())} />
       {saved && (
-        <div className={layout.stack} data-testid="order-saved">
+        <div className={layout.stack} data-testid="order-saved" ref={scrollIntoView}>
           <DoneBar message={t('order.saved', { name: saved.name })} testId="order-saved-message" />
           <TrackerFigures client={saved} />
         </div>

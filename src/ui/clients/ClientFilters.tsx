@@ -1,4 +1,4 @@
-import { Button, Field, Input, Switch } from '@fluentui/react-components';
+import { Button, Field, Input, Switch, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { SEGMENT_KEYS, type AbcClass, type ClientFacets, type ClientFilter, type SegmentKey } from '../../actions/panel';
 import { usePanel } from '../context';
@@ -57,11 +57,16 @@ interface Props {
   onChange(form: FilterForm): void;
 }
 
+const useStyles = makeStyles({
+  wide: { gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))' },
+});
+
 const asChoices = (values: string[]) => values.map((value) => ({ value, label: value }));
 
 export function ClientFilters({ form, facets, onChange }: Props) {
   const { t, language } = usePanel();
   const layout = useLayout();
+  const styles = useStyles();
   const set = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => onChange({ ...form, [key]: value });
   const abcChoices: Array<{ value: AbcClass | 'none'; label: string }> = [
     { value: 'A', label: 'A' },
@@ -93,7 +98,8 @@ export function ClientFilters({ form, facets, onChange }: Props) {
         <MultiSelect label={t('clients.filter.abc')} testId="filter-abc" choices={abcChoices} selected={form.abc} onChange={(v) => set('abc', v)} />
         <MultiSelect label={t('clients.filter.segment')} testId="filter-segment" choices={segmentChoices} selected={form.segments} onChange={(v) => set('segments', v)} />
       </div>
-      <div className={layout.grid}>
+      {/* Wider cells than the dropdowns': a switch with a two-word label needs more than half of 300 px. */}
+      <div className={mergeClasses(layout.grid, styles.wide)}>
         <Field size="small" hint={t('clients.filter.coldHint')}>
           <Switch
             data-testid="filter-cold"

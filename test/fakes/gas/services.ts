@@ -32,9 +32,20 @@ export class FakeMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addToU
   }
 }
 
-export class FakeUi implements Pick<Ui, 'createMenu' | 'createAddonMenu' | 'showSidebar'> {
+/** Ui.Button and Ui.ButtonSet as Apps Script exposes them: objects of enum values. */
+const BUTTONS = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' };
+const BUTTON_SETS = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+
+export class FakeUi implements Pick<Ui, 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'Button' | 'ButtonSet'> {
+  readonly Button = real<Ui['Button']>(BUTTONS);
+  readonly ButtonSet = real<Ui['ButtonSet']>(BUTTON_SETS);
   readonly menus: RecordedMenu[] = [];
+  /** The prompts of every alert, questions included. */
   readonly alerts: string[] = [];
+  /** Questions asked (alerts with buttons), with the button set. */
+  readonly questions: Array<{ title: string; prompt: string; buttons: string }> = [];
+  /** What the user will press for the next questions, in order; CANCEL when none is left. */
+  readonly answers: Array<keyof typeof BUTTONS> = [];
   readonly sidebars: FakeHtmlOutput[] = [];
   createMenu(caption: string) {
     const record: RecordedMenu = { title: caption, items: [], added: false };
@@ -46,17 +57,23 @@ export class FakeUi implements Pick<Ui, 'createMenu' | 'createAddonMenu' | 'show
     this.menus.push(record);
     return real<Menu>(new FakeMenu(record));
   }
-  /** Only the one-argument form: the add-on shows messages, it asks nothing. */
-  alert(prompt: string) {
+  /** A message (one argument), or a question with a title and a button set (three). */
+  alert(promptOrTitle: string, prompt?: string, buttons?: GoogleAppsScript.Base.ButtonSet) {
+    if (prompt === undefined) {
+      this.alerts.push(promptOrTitle);
+      return real<GoogleAppsScript.Base.Button>('OK');
+    }
     this.alerts.push(prompt);
-    return real<GoogleAppsScript.Base.Button>('OK');
+    this.questions.push({ title: promptOrTitle, prompt, buttons: String(buttons) });
+    return real<GoogleAppsScript.Base.Button>(this.answers.shift() ?? 'CANCEL');
   }
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput) {
     this.sidebars.push(real<FakeHtmlOutput>(userInterface));
   }
 }
-/** `alert` has three overloads; this compiles only while the one the add-on uses exists. */
+/** `alert` has three overloads; these compile only while the two the add-on uses exist. */
 export const alertOverloadExists: (ui: Ui) => (prompt: string) => GoogleAppsScript.Base.Button = (ui) => ui.alert;
+export const questionOverloadExists: (ui: Ui) => (title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet) => GoogleAppsScript.Base.Button = (ui) => ui.alert;
 
 export class FakeHtmlOutput implements Pick<GoogleAppsScript.HTML.HtmlOutput, 'setTitle' | 'getTitle'> {
   private title = '';

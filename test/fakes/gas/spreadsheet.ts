@@ -7,7 +7,8 @@
  *
  * Behaviour that matters for the gateway is modelled as Sheets has it: getRange outside the grid throws,
  * setValues interprets strings as typed text (cells.ts), createFilter and applyRowBanding throw when one
- * is already there, deleteRows shifts ranges, dates are instants in the spreadsheet's time zone.
+ * is already there, deleteRows shifts ranges, dates are instants in the spreadsheet's time zone, a cell
+ * holds at most 50,000 characters.
  */
 import { formatRange, parseRange, subtractRect, type Rect } from '../../../src/workbook/memory';
 import { displayText, interpretTyped, type FakeCell, type StoredValue } from './cells';
@@ -20,6 +21,9 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 function real<T>(fake: unknown): T {
   return fake as T;
 }
+
+/** Sheets refuses longer cell contents. */
+export const MAX_CELL_CHARS = 50_000;
 
 export interface CallCounts {
   getValues: number;
@@ -416,6 +420,9 @@ export class FakeRange implements Pick<Range, RangeMethods> {
   setValues(values: unknown[][]) {
     this.sheet.spreadsheet.calls.setValues++;
     this.checkShape(values);
+    for (const row of values) for (const value of row) {
+      if (typeof value === 'string' && value.length > MAX_CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    }
     values.forEach((row, i) =>
       row.forEach((value, j) => {
         const r = this.rect.top + i;
@@ -540,7 +547,9 @@ type SheetMethods =
   | 'isRowHiddenByFilter'
   | 'isRowHiddenByUser'
   | 'setTabColor'
-  | 'setColumnWidth';
+  | 'setColumnWidth'
+  | 'hideSheet'
+  | 'isSheetHidden';
 
 export class FakeSheet implements Pick<Sheet, SheetMethods> {
   cells: FakeCell[][] = [];
@@ -557,6 +566,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   columnWidths = new Map<number, number>();
   /** Cell notes by `row:column`. */
   notes = new Map<string, string>();
+  hidden = false;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -701,12 +711,19 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     this.columnWidths.set(columnPosition, width);
     return real<Sheet>(this);
   }
+  hideSheet() {
+    this.hidden = true;
+    return real<Sheet>(this);
+  }
+  isSheetHidden() {
+    return this.hidden;
+  }
 }
 
 // -------------------------------------------------------------------------------------------------
 // Spreadsheet and SpreadsheetApp
 
-type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setActiveSheet' | 'getId';
+type SpreadsheetMethods = 'getSheets' | 'getSheetByName' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'setActiveSheet' | 'getId' | 'deleteSheet';
 
 /**
  * `insertSheet` has eight overloads, and `Pick` would demand all of them; the fake implements the one the
@@ -747,6 +764,12 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
   }
   getSpreadsheetTimeZone() {
     return this.timeZone;
+  }
+  deleteSheet(sheet: Sheet) {
+    const at = this.sheets.indexOf(real<FakeSheet>(sheet));
+    if (at < 0) throw new Error('The sheet does not exist.');
+    if (this.sheets.length === 1) throw new Error('You can’t remove all the sheets in a document.');
+    this.sheets.splice(at, 1);
   }
   setActiveSheet(sheet: Sheet) {
     this.active = { sheet: real<FakeSheet>(sheet).name, range: 'A1' };

@@ -1,0 +1,38 @@
+/**
+ * The Workbook an action runs against before anything is written to the spreadsheet: an in-memory copy
+ * of it (MemoryWorkbook, the reference semantics every gateway is contract-tested against) that records
+ * the operations applied to it.
+ *
+ * Why not defer the writes of the real gateway instead: an action such as «all» reads the workbook again
+ * after each of its writes (structure, then the check, the analyses, the duplicates), so once writing is
+ * deferred its later reads would plan on a spreadsheet that lacks the earlier results. Reading the copy,
+ * every later read sees every earlier write; the spreadsheet itself is read once, not once per part.
+ */
+import { MemoryWorkbook } from '../../../src/workbook/memory';
+import type { SheetOperation } from '../../../src/workbook/operations';
+import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
+import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
+
+export class RehearsalWorkbook implements Workbook {
+  /** Everything applied, in order: what the spreadsheet must receive. */
+  readonly operations: SheetOperation[] = [];
+  private readonly memory: MemoryWorkbook;
+
+  constructor(snapshot: WorkbookSnapshot) {
+    this.memory = new MemoryWorkbook(snapshot);
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.memory.sheetNames();
+  }
+
+  /** No progress: reading the copy is instant, and the sidebar shows the real reading and writing. */
+  read(names?: string[], _onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
+    return this.memory.read(names);
+  }
+
+  async apply(operations: SheetOperation[], _onProgress?: ProgressListener): Promise<void> {
+    for (const op of operations) this.operations.push(op);
+    await this.memory.apply(operations);
+  }
+}

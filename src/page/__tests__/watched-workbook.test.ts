@@ -1,0 +1,41 @@
+import { XlsxWorkbook } from '../../xlsx/workbook';
+import { WatchedWorkbook, type WorkbookEvent } from '../watched-workbook';
+
+function watched() {
+  const workbook = new WatchedWorkbook(XlsxWorkbook.fromSnapshot({ sheets: [{ name: 'Клиенты', header: ['Клиент'], rows: [['ООО «Ромашка»']] }] }));
+  const events: WorkbookEvent[] = [];
+  workbook.subscribe((event) => events.push(event));
+  return { workbook, events };
+}
+
+describe('WatchedWorkbook', () => {
+  it('tells its listeners after each plan, naming the sheets regenerated whole', async () => {
+    const { workbook, events } = watched();
+    await workbook.apply([
+      { kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Иванов']] },
+      { kind: 'writeTable', sheet: 'ABC', replace: true, header: ['Класс'], rows: [['A']] },
+      { kind: 'writeTable', sheet: 'ABC', replace: false, anchor: { row: 1, column: 3 }, header: ['Итого'], rows: [] },
+    ]);
+    expect(events).toEqual([{ kind: 'changed', resultSheets: ['ABC'] }]);
+    expect(workbook.version).toBe(1);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Клиенты', 'ABC']);
+    expect((await workbook.read(['Клиенты'])).sheets[0].rows).toEqual([['ООО «Ромашка»'], ['ИП Иванов']]);
+  });
+
+  it('reports a plan that failed half-way too, so the grid shows what was written', async () => {
+    const { workbook, events } = watched();
+    await expect(workbook.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['Новый']] }, { kind: 'deleteRows', sheet: 'Нет такого', rows: [2] }])).rejects.toThrow();
+    expect(events).toEqual([{ kind: 'changed', resultSheets: [] }]);
+  });
+
+  it('passes a selection on, and a listener that unsubscribed hears nothing more', async () => {
+    const { workbook, events } = watched();
+    const late: WorkbookEvent[] = [];
+    const stop = workbook.subscribe((event) => late.push(event));
+    await workbook.select('Клиенты', 2);
+    stop();
+    await workbook.select('Клиенты', 3);
+    expect(late).toEqual([{ kind: 'selected', sheet: 'Клиенты', row: 2 }]);
+    expect(events).toHaveLength(2);
+  });
+});

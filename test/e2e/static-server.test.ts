@@ -1,0 +1,53 @@
+/** The small static server of `npm start` and the e2e tests (scripts/start.js). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import type { Server } from 'http';
+import type { AddressInfo } from 'net';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveStatic, resolveFile } = require('../../scripts/start.js') as {
+  serveStatic(root: string, options: { port: number; host: string }): Promise<Server>;
+  resolveFile(root: string, urlPath: string): string | null;
+};
+
+describe('the static server', () => {
+  let root: string;
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'crm-static-'));
+    mkdirSync(join(root, 'page'));
+    writeFileSync(join(root, 'page', 'index.html'), '<meta charset="utf-8"><p>Клиенты</p>');
+    writeFileSync(join(root, 'page', 'page.js'), 'console.log(1)');
+    server = await serveStatic(root, { port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((done) => server.close(() => done()));
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves a folder’s index.html as UTF-8 and scripts as JavaScript', async () => {
+    const page = await fetch(`${origin}/page/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('Клиенты');
+    expect((await fetch(`${origin}/page/page.js?v=1`)).headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
+  it('redirects a folder without its slash, so relative script paths resolve', async () => {
+    const answer = await fetch(`${origin}/page`, { redirect: 'manual' });
+    expect(answer.status).toBe(301);
+    expect(answer.headers.get('location')).toBe('/page/');
+  });
+
+  it('answers 404 for a missing file and never leaves its folder', async () => {
+    expect((await fetch(`${origin}/nothing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).not.toBe(200);
+    expect(resolveFile(root, '/../../etc/passwd')).toBe(join(root, 'etc', 'passwd'));
+    expect(resolveFile(root, '/%E0%A4%A')).toBeNull();
+  });
+});
