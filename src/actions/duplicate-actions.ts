@@ -14,7 +14,7 @@ import { ensureStructured, type RunContext } from './runners';
 
 /** Finds the duplicate groups and writes them (IDs are filled first, so groups name clients by ID). */
 export async function runDuplicates(context: RunContext): Promise<DuplicatesReport & { language: Language }> {
-  const snapshot = await ensureStructured(context);
+  const { snapshot } = await ensureStructured(context);
   const plan = planDuplicates(snapshot, { settings: context.settings });
   await context.workbook.apply(plan.operations, context.onProgress);
   return { ...plan.report, language: context.settings?.language ?? readSettings(snapshot).settings.language };
@@ -46,7 +46,7 @@ type DuplicatePanelActions = Pick<PanelActions, 'duplicateGroups' | 'merge' | 'u
 
 export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost): DuplicatePanelActions {
   async function groups(): Promise<{ report: DuplicatesReport; views: DuplicateGroupView[] }> {
-    const snapshot = await ensureStructured(host.context());
+    const { snapshot } = await ensureStructured(host.context());
     host.invalidate();
     const base = readBase(snapshot);
     const byRow = new Map(base.clients.map((client) => [client.row, client]));

@@ -69,7 +69,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   /** Makes sure IDs and the Orders sheet exist before a form writes into them. */
   async function structured(): Promise<Cached> {
     const before = cached?.snapshot;
-    const snapshot = await ensureStructured(context());
+    const { snapshot } = await ensureStructured(context());
     if (snapshot !== before) cached = null;
     return current();
   }

@@ -42,13 +42,20 @@ export async function runStructure(context: RunContext): Promise<StructureReport
   return plan.report;
 }
 
+export interface StructuredBook {
+  snapshot: WorkbookSnapshot;
+  /** The snapshot's base, when it was read already (a big base is then not parsed again). */
+  base?: Base;
+}
+
 /** Runs the structure plan only when IDs or the Orders sheet are missing; returns the fresh snapshot. */
-export async function ensureStructured(context: RunContext): Promise<WorkbookSnapshot> {
+export async function ensureStructured(context: RunContext): Promise<StructuredBook> {
   const snapshot = await readWorkbook(context);
-  if (!needsStructure(readBase(snapshot, context.settings))) return snapshot;
+  const base = readBase(snapshot, context.settings);
+  if (!needsStructure(base)) return { snapshot, base };
   const plan = planStructure(snapshot, { settings: context.settings });
   await context.workbook.apply(plan.operations, context.onProgress);
-  return readWorkbook(context);
+  return { snapshot: await readWorkbook(context) };
 }
 
 export interface CheckReport {
@@ -67,16 +74,16 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
 }
 
 export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {
-  const snapshot = await ensureStructured(context);
-  const plan = planAnalysis(snapshot, { asOf: context.asOf, settings: context.settings, parts });
+  const { snapshot, base } = await ensureStructured(context);
+  const plan = planAnalysis(snapshot, { asOf: context.asOf, settings: context.settings, parts, base });
   await context.workbook.apply(plan.operations, context.onProgress);
   return plan.report;
 }
 
 /** Orders from another file (a CSV export) appended to the Orders sheet; unknown clients are added. */
 export async function runOrderImport(context: RunContext, source: SheetSnapshot): Promise<OrderImportReport> {
-  const snapshot = await ensureStructured(context);
-  const plan = planOrderImport(snapshot, source, context.settings);
+  const { snapshot, base } = await ensureStructured(context);
+  const plan = planOrderImport(snapshot, source, context.settings, base);
   await context.workbook.apply(plan.operations, context.onProgress);
   return plan.report;
 }

@@ -44,6 +44,9 @@ export function rankAbc(values: ArrayLike<number>, cutA = 75, cutB = 20): AbcRan
   }
   // Array.prototype.sort is stable, and the index tie-break makes the order explicit anyway.
   order.sort((a, b) => values[b] - values[a] || a - b);
+  // Sums are rounded as money is (cleanSum), so a share that is exactly 75 % in kopecks is not
+  // 74.99999999999999 % in binary: 54.96 + 20.04 before a client of a 100.00 total is 75 %, not less.
+  total = cleanSum(total);
 
   const classes: Array<AbcClass | null> = new Array(values.length).fill(null);
   const share = new Float64Array(order.length);
@@ -55,7 +58,7 @@ export function rankAbc(values: ArrayLike<number>, cutA = 75, cutB = 20): AbcRan
     const value = values[order[k]];
     const scaled = before * 100;
     classes[order[k]] = scaled < limitA ? 'A' : scaled < limitB ? 'B' : 'C';
-    before += value;
+    before = cleanSum(before + value);
     share[k] = value / total;
     cumulativeShare[k] = before / total;
   }

@@ -165,6 +165,24 @@ function blankClient(row: number): Client {
   };
 }
 
+/** Lines listed one by one before the rest are summed up in one problem. */
+const LISTED_LINES_WITHOUT_CLIENT = 100;
+
+/** Lines without a client are imported as they are; the first are listed, the rest counted. */
+function withoutClientProblems(sheet: string, rows: readonly number[], language: Language): Problem[] {
+  const message = say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.');
+  const listed = rows.slice(0, LISTED_LINES_WITHOUT_CLIENT).map((row) => ({ sheet, row, column: '', value: '', message }));
+  const rest = rows.length - listed.length;
+  if (rest <= 0) return listed;
+  const from = rows[LISTED_LINES_WITHOUT_CLIENT];
+  const summary = say(
+    language,
+    `И ещё ${rest} строк без клиента (строки ${from}–${rows[rows.length - 1]}): импортированы без клиента.`,
+    `And ${rest} more lines without a client (rows ${from}–${rows[rows.length - 1]}): imported without a client.`,
+  );
+  return [...listed, { sheet, row: from, column: '', value: '', message: summary }];
+}
+
 /**
  * The plan that appends the source's orders to the Orders sheet (and unknown clients to the clients
  * sheet). The workbook must already have both sheets (the structure plan creates the Orders sheet).
@@ -221,6 +239,8 @@ export function planOrderImport(
   const links = linkOrders(base.clients, orders, region);
   const newClients = new Map<string, Client>();
   /** Per imported order, the client it brings in (undefined for an order of a known client or of none). */
+  /** Rows of lines that name no client (retail exports have many: sales to unnamed customers). */
+  const withoutClient: number[] = [];
   const broughtIn: Array<Client | undefined> = new Array(orders.length);
   const keyOf = (order: OrderClientKeys) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
   let nextRow = sheetRowNumber(clientsLayout.rowCount);
@@ -234,13 +254,7 @@ export function planOrderImport(
       continue;
     }
     if (!order.clientId && !order.client) {
-      problems.push({
-        sheet: source.name,
-        row: sheetRowNumber(sourceRows[i]),
-        column: '',
-        value: '',
-        message: say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.'),
-      });
+      withoutClient.push(sheetRowNumber(sourceRows[i]));
       continue;
     }
     // The lines of one invoice name the same client: the previous line's client, without a key.
@@ -265,6 +279,8 @@ export function planOrderImport(
     }
     broughtIn[i] = client;
   }
+
+  problems.push(...withoutClientProblems(source.name, withoutClient, language));
 
   const added = [...newClients.values()];
   const ids = assignIds([...base.clients, ...added], language);

@@ -8,6 +8,7 @@ import os from 'os';
 import path from 'path';
 import vm from 'vm';
 import webpack from 'webpack';
+import type { RunAnswer } from '../../appsscript/src/panel-protocol';
 import type { ActionResult } from '../../src/actions/panel';
 import { fieldHeader, fieldOfHeader } from '../../src/core/schema';
 import { generateSampleWorkbook } from '../../src/sample';
@@ -95,7 +96,8 @@ describe('the built Apps Script bundle', () => {
     const host = load(sample());
     const result = (await call(host, name)) as ActionResult | null;
     expect(host.ui.alerts).toHaveLength(1);
-    expect(result).not.toBeNull();
+    expect(host.ui.alerts[0]).not.toMatch(/не закончено|Записано частей|Не удалось/);
+    if (!result) throw new Error(host.ui.alerts[0]);
     const names = host.spreadsheet.sheets.map((s) => s.name);
     expect(result!.sheets.length).toBeGreaterThan(0);
     for (const sheet of result!.sheets) expect(names).toContain(sheet);
@@ -134,10 +136,11 @@ describe('the built Apps Script bundle', () => {
     const newRow = orders.getLastRow() + 1;
     orders.getRange(newRow, 1, 1, copy[0].length).setValues(copy);
     const writesBefore = host.spreadsheet.calls.setValues;
+    const lockAttempts = host.lock.lock.attempts.length;
     await call(host, 'onEdit', { range: orders.getRange(newRow, 1, 1, copy[0].length) });
 
     expect(clients.getRange(clientRow, countColumn).getValues()[0][0]).toBe(before + 1);
-    expect(host.lock.lock.attempts).toHaveLength(1);
+    expect(host.lock.lock.attempts).toHaveLength(lockAttempts + 1);
     expect(host.lock.lock.held).toBe(false);
     // only the changed cells of that client: a handful of writes, not the whole columns
     expect(host.spreadsheet.calls.setValues - writesBefore).toBeLessThanOrEqual(6);
@@ -171,13 +174,78 @@ describe('the built Apps Script bundle', () => {
     expect(row).toEqual(expect.arrayContaining(['+7 912 345-67-89', '-Москва']));
   }, 60_000);
 
+  describe('an action longer than one execution', () => {
+    /** Every reading of the clock is a minute later: an execution's 4.5 minutes hold a few steps. */
+    function tickingClock() {
+      let now = Date.UTC(2026, 10, 1);
+      return jest.spyOn(Date, 'now').mockImplementation(() => (now += 60_000));
+    }
+    afterEach(() => jest.restoreAllMocks());
+
+    const CONTINUE = /^Записано частей (\d+) из (\d+): .*«Клиентская база → Продолжить прерванное действие»\.$/;
+    const lastAlert = (host: Host) => host.ui.alerts[host.ui.alerts.length - 1];
+
+    it('stops with how far it got, and «Продолжить» from the menu ends it as one uninterrupted run', async () => {
+      const reference = load(sample());
+      await call(reference, 'menuAll');
+
+      tickingClock();
+      const host = load(sample());
+      expect(await call(host, 'menuAll')).toBeNull();
+      expect(lastAlert(host)).toMatch(CONTINUE);
+      let result: unknown = null;
+      for (let runs = 0; runs < 100 && CONTINUE.test(lastAlert(host)); runs++) result = await call(host, 'menuContinue');
+      expect(host.ui.alerts.length).toBeGreaterThan(3);
+      expect(lastAlert(host)).toBe(reference.ui.alerts[0]);
+      expect(result).toMatchObject({ action: 'all' });
+      expect(workbookState(host.spreadsheet)).toEqual(workbookState(reference.spreadsheet));
+    }, 60_000);
+
+    it('asks what to do with the pending action before running another', async () => {
+      tickingClock();
+      const host = load(sample());
+      await call(host, 'menuAll');
+      const jobSheet = () => host.spreadsheet.sheets.some((s) => s.name === '_crm_job');
+      expect(jobSheet()).toBe(true);
+      const done = () => Number(CONTINUE.exec(lastAlert(host))?.[1]);
+      const before = done();
+
+      host.ui.answers.push('CANCEL');
+      expect(await call(host, 'menuAbc')).toBeNull();
+      expect(host.ui.questions).toEqual([{ title: 'Клиентская база', prompt: expect.stringMatching(/^Действие «Все анализы сразу» не закончено: записано частей \d+ из \d+\..*\n\nДа — дописать его сейчас\. Нет — отменить его и запустить «ABC-анализ»\. Отмена — ничего не делать\.$/s), buttons: 'YES_NO_CANCEL' }]);
+      expect(jobSheet()).toBe(true);
+
+      host.ui.answers.push('YES');
+      await call(host, 'menuAbc');
+      expect(done()).toBeGreaterThan(before);
+
+      host.ui.answers.push('NO');
+      jest.restoreAllMocks();
+      const abc = await call(host, 'menuAbc');
+      expect(abc).toMatchObject({ action: 'abc' });
+      expect(lastAlert(host)).toMatch(/^ABC: A \d+/);
+      expect(jobSheet()).toBe(false);
+    }, 60_000);
+
+    it('«Отменить» forgets the pending action and says its sheets may be incomplete', async () => {
+      const host = load(sample());
+      await call(host, 'menuDiscard');
+      expect(lastAlert(host)).toBe('Прерванного действия нет.');
+      tickingClock();
+      await call(host, 'menuTracker');
+      await call(host, 'menuDiscard');
+      expect(lastAlert(host)).toMatch(/^Действие «Обновить трекер заказов» отменено\. Его листы могли остаться заполненными не до конца/);
+      expect(host.spreadsheet.sheets.map((s) => s.name)).not.toContain('_crm_job');
+    }, 60_000);
+  });
+
   it('the sidebar functions answer JSON and progress can be polled', async () => {
     const host = load(sample());
     const list = (await call(host, 'panel_listClients', {}, null)) as { total: number; clients: unknown[] };
     expect(list.total).toBeGreaterThan(100);
     expect(JSON.parse(JSON.stringify(list))).toEqual(list);
-    const result = (await call(host, 'panel_run', 'abc', 'token-1')) as ActionResult;
-    expect(result.action).toBe('abc');
+    const answer = (await call(host, 'panel_run', 'abc', 'token-1')) as RunAnswer;
+    expect(answer).toMatchObject({ state: 'done', result: { action: 'abc' } });
     expect(call(host, 'panelProgress', 'token-1')).toMatchObject({ step: expect.any(String) });
   }, 60_000);
 });

@@ -7,11 +7,17 @@
  * after each of its writes (structure, then the check, the analyses, the duplicates), so once writing is
  * deferred its later reads would plan on a spreadsheet that lacks the earlier results. Reading the copy,
  * every later read sees every earlier write; the spreadsheet itself is read once, not once per part.
+ *
+ * The copy receives only the operations that change what a read returns (values, hidden rows, sheets):
+ * validations, colours, formats and charts are for the spreadsheet alone. Besides saving time, this keeps
+ * MemoryWorkbook's use of `structuredClone` (for rules and charts), which Apps Script lacks, out of the way.
  */
 import { MemoryWorkbook } from '../../../src/workbook/memory';
-import type { SheetOperation } from '../../../src/workbook/operations';
+import type { OperationKind, SheetOperation } from '../../../src/workbook/operations';
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
+
+const CHANGES_READS: ReadonlySet<OperationKind> = new Set<OperationKind>(['ensureSheet', 'writeTable', 'writeColumns', 'appendRows', 'deleteRows', 'applyFilter', 'clearFilter']);
 
 export class RehearsalWorkbook implements Workbook {
   /** Everything applied, in order: what the spreadsheet must receive. */
@@ -33,6 +39,6 @@ export class RehearsalWorkbook implements Workbook {
 
   async apply(operations: SheetOperation[], _onProgress?: ProgressListener): Promise<void> {
     for (const op of operations) this.operations.push(op);
-    await this.memory.apply(operations);
+    await this.memory.apply(operations.filter((op) => CHANGES_READS.has(op.kind)));
   }
 }

@@ -68,3 +68,14 @@ describe('summariseAbc', () => {
     expect(summary.none).toBe(1);
   });
 });
+
+describe('shares that sit exactly on a cut-off', () => {
+  it('puts a client whose share before it is exactly 75 % in B, whatever binary rounding says', () => {
+    // 54.96 + 20.04 = 75.00 of a 100.00 total; in floating point the total is 100.00000000000001.
+    expect(assignAbcClasses([54.96, 20.04, 19.46, 5.54])).toEqual(['A', 'A', 'B', 'B']);
+  });
+
+  it('puts a client whose share before it is exactly 95 % in C', () => {
+    expect(assignAbcClasses([75, 20, 5])).toEqual(['A', 'B', 'C']);
+  });
+});
