@@ -6,7 +6,7 @@
 import type { ActionName, ActionResult } from '../../../src/actions/panel';
 import type { Language } from '../../../src/core/model';
 import type { SheetOperation } from '../../../src/workbook/operations';
-import { isRowOperation, rowCount, type RowSlice } from '../gateway/row-slices';
+import { isRowOperation, rowCount, type RowOperation, type RowSlice } from '../gateway/row-slices';
 import { ROWS_PER_BLOCK } from '../gateway/spreadsheet-app-workbook';
 
 /** One setValues block: a step of a long operation is one round trip's worth of rows. */
@@ -54,7 +54,9 @@ export function isFinished(job: Job): boolean {
 }
 
 /** The operation at the cursor and, for a long one, the slice of rows its next step writes. */
-export function nextStep(job: Job): { op: SheetOperation; slice?: RowSlice } {
+export type Step = { op: RowOperation; slice: RowSlice } | { op: Exclude<SheetOperation, RowOperation>; slice?: undefined };
+
+export function nextStep(job: Job): Step {
   const { cursor } = job.state;
   const op = job.operations[cursor.operation];
   if (!isRowOperation(op)) return { op };

@@ -10,9 +10,9 @@
  * that the pending writes have not finished changing.
  *
  * Once a job is stored, its state is saved after every step, so an execution that is cut off anyway
- * repeats at most the step it was in. Steps are positional writes, which are safe to repeat; an
- * appendRows' first row is fixed and saved before its first slice so that repeating it does not append
- * twice.
+ * repeats at most the step it was in. Nearly every step is a positional write, safe to repeat (an
+ * appendRows' first row is fixed and saved before its first slice for that reason); a repeated addChart
+ * would add its chart twice.
  */
 import { createActions } from '../../../src/actions/local';
 import type { ActionName, PanelActions } from '../../../src/actions/panel';
@@ -113,8 +113,8 @@ async function writeSteps(context: JobContext, job: Job, stored: boolean, starte
     }
   };
   while (!isFinished(job)) {
-    const { op, slice } = nextStep(job);
-    const step = stepLabel(op, slice, context.language);
+    const next = nextStep(job);
+    const step = stepLabel(next.op, next.slice, context.language);
     if (context.now() - startedAt >= budget && (steps > 0 || !stored)) {
       keep();
       const progress = { step, done: job.state.done, total: job.state.total };
@@ -123,13 +123,13 @@ async function writeSteps(context: JobContext, job: Job, stored: boolean, starte
     }
     onProgress?.({ step, done: job.state.done, total: job.state.total });
     try {
-      if (slice) {
-        if (op.kind === 'appendRows' && slice.appendAt === undefined) {
-          slice.appendAt = job.state.cursor.appendAt = context.workbook.appendRowOf(op.sheet);
+      if (next.slice) {
+        if (next.op.kind === 'appendRows' && next.slice.appendAt === undefined) {
+          next.slice.appendAt = job.state.cursor.appendAt = context.workbook.appendRowOf(next.op.sheet);
           if (stored) context.jobs.saveState(job.state);
         }
-        context.workbook.applyRows(op as RowOperation, slice);
-      } else await context.workbook.apply([op]);
+        context.workbook.applyRows(next.op, next.slice);
+      } else await context.workbook.apply([next.op]);
     } catch (error) {
       job.state.error = errorText(error);
       keep();
@@ -142,7 +142,7 @@ async function writeSteps(context: JobContext, job: Job, stored: boolean, starte
         ),
       );
     }
-    advance(job, slice);
+    advance(job, next.slice);
     steps++;
     if (stored && !isFinished(job)) context.jobs.saveState(job.state);
   }
