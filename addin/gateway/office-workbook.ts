@@ -3,7 +3,7 @@
  * that calls `Excel.run`; each call of the port is one `Excel.run` batch, and no request context outlives
  * its batch.
  */
-import type { SheetOperation } from '../../src/workbook/operations';
+import { operationStep, type SheetOperation } from '../../src/workbook/operations';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import type { ProgressListener, Workbook } from '../../src/workbook/workbook';
 import { type ApiCheck, excelCapabilities, officeApiCheck } from './requirements';
@@ -47,7 +47,7 @@ export class OfficeWorkbook implements Workbook {
       const writer = new PlanWriter(context, this.options);
       await writer.prepare();
       for (const [index, op] of operations.entries()) {
-        onProgress?.({ step: `${op.kind} «${op.sheet}»`, done: index, total: operations.length });
+        onProgress?.({ step: operationStep(op), done: index, total: operations.length });
         await writer.apply(op);
       }
       await writer.finish();

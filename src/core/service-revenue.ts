@@ -24,9 +24,15 @@ export function revenueByService(serviceNames: readonly string[], orders: readon
     const key = normaliseText(name);
     if (key !== '' && !byKey.has(key)) byKey.set(key, { name: name.trim(), listed: true, lines: 0, revenue: 0 });
   }
+  // A base names a few dozen services over a million lines: each spelling is normalised once.
+  const keyOfText = new Map<string, string>();
   for (const order of orders) {
     if (order.date !== null && order.date > asOf) continue;
-    const key = normaliseText(order.service);
+    let key = keyOfText.get(order.service);
+    if (key === undefined) {
+      key = normaliseText(order.service);
+      keyOfText.set(order.service, key);
+    }
     if (key === '') continue;
     let item = byKey.get(key);
     if (!item) {

@@ -11,7 +11,7 @@
  */
 import type { sheets_v4 } from 'googleapis';
 import { applyOperation, cellText, lastUsedColumn, lastUsedRow, sheetFromSnapshot, type MemorySheet } from '../workbook/memory';
-import type { ApplyFilter, ColourCells, SheetOperation, WriteTable } from '../workbook/operations';
+import { operationStep, type ApplyFilter, type ColourCells, type SheetOperation, type WriteTable } from '../workbook/operations';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
 import { cellData, colour, dateFormatOf, gridRange, numberFormat, quoteSheet, serialToDate } from './cells';
@@ -146,7 +146,7 @@ export class SheetsApiWorkbook implements Workbook {
     const shown = filtered.length ? await this.shownTexts(filtered) : new Map<string, string[]>();
     const plan = new RequestPlanner(meta, snapshot.sheets.map(sheetFromSnapshot), shown);
     operations.forEach((op, i) => {
-      onProgress?.({ step: `${op.kind} «${op.sheet}»`, done: i, total: operations.length });
+      onProgress?.({ step: operationStep(op), done: i, total: operations.length });
       plan.add(op);
     });
     for (let start = 0; start < plan.requests.length; start += REQUESTS_PER_BATCH) {

@@ -123,6 +123,6 @@ describe('MemoryWorkbook', () => {
     const wb = new MemoryWorkbook(clients());
     const steps: string[] = [];
     await wb.apply([{ kind: 'clearFilter', sheet: 'Клиенты' }, { kind: 'ensureSheet', sheet: 'Заказы' }], (p) => steps.push(`${p.done}/${p.total} ${p.step}`));
-    expect(steps).toEqual(['0/2 clearFilter «Клиенты»', '1/2 ensureSheet «Заказы»']);
+    expect(steps).toEqual(['0/2 Сброс фильтра: «Клиенты»', '1/2 Лист: «Заказы»']);
   });
 });

@@ -27,6 +27,7 @@ import type {
   WriteColumns,
   WriteTable,
 } from './operations';
+import { operationStep } from './operations';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { columnLetter, columnNumber } from './snapshot';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from './state';
@@ -571,7 +572,7 @@ export class MemoryWorkbook implements Workbook {
 
   async apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void> {
     operations.forEach((op, i) => {
-      onProgress?.({ step: `${op.kind} «${op.sheet}»`, done: i, total: operations.length });
+      onProgress?.({ step: operationStep(op), done: i, total: operations.length });
       applyOperation(this.sheets, op);
     });
   }

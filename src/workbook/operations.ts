@@ -221,3 +221,23 @@ export type SheetOperation =
   | ClearFilter;
 
 export type OperationKind = SheetOperation['kind'];
+
+const OPERATION_STEPS: Record<OperationKind, string> = {
+  ensureSheet: 'Лист',
+  writeTable: 'Запись таблицы',
+  writeColumns: 'Запись столбцов',
+  appendRows: 'Добавление строк',
+  deleteRows: 'Удаление строк',
+  setValidation: 'Выпадающие списки и проверки',
+  colourCells: 'Цвета',
+  highlightRows: 'Выделение строк',
+  formatSheet: 'Оформление',
+  addChart: 'Диаграмма',
+  applyFilter: 'Фильтр',
+  clearFilter: 'Сброс фильтра',
+};
+
+/** What a gateway says it is doing while it applies an operation (the progress step). */
+export function operationStep(op: SheetOperation): string {
+  return `${OPERATION_STEPS[op.kind]}: «${op.sheet}»`;
+}

@@ -25,6 +25,7 @@ import type {
   WriteColumns,
   WriteTable,
 } from '../../../src/workbook/operations';
+import { operationStep } from '../../../src/workbook/operations';
 import { cellText, formatRange, type Rect } from '../../../src/workbook/memory';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { columnLetter } from '../../../src/workbook/snapshot';
@@ -135,7 +136,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
 
   async apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void> {
     operations.forEach((op, i) => {
-      onProgress?.({ step: `${op.kind} «${op.sheet}»`, done: i, total: operations.length });
+      onProgress?.({ step: operationStep(op), done: i, total: operations.length });
       this.applyOne(op);
     });
   }
