@@ -104,6 +104,33 @@ function paretoChart(sheet: string, title: string, ranked: number, nameColumn: n
   }];
 }
 
+/**
+ * What the two ABC sheets (clients, services) share right of their table: the class summary, the
+ * parameters, the class colours of column G and a Pareto chart over the `ranked` rows.
+ */
+function abcSideBlocks(
+  sheet: string,
+  input: { summary: AbcSummary; asOf: DayNumber; cutA: number; cutB: number; language: Language },
+  [countHeader, chartTitle]: [string, string],
+  ranked: number,
+  nameColumn: number,
+): SheetOperation[] {
+  const { language } = input;
+  return [
+    table(
+      sheet,
+      { row: 1, column: 9 },
+      [say(language, 'Класс', 'Class'), countHeader, say(language, 'Выручка', 'Revenue'), say(language, 'Доля выручки', 'Revenue share')],
+      abcSummaryRows(input.summary, language),
+      [null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT],
+      [12, 10, 14, 12],
+    ),
+    parametersBlock(sheet, { row: 8, column: 9 }, abcParameters(input.asOf, input.cutA, input.cutB, language), [null, null], language),
+    ...abcColours(sheet, 7, ranked),
+    ...paretoChart(sheet, chartTitle, ranked, nameColumn, 4, 6, 9, language),
+  ];
+}
+
 export interface AbcSheetInput {
   clients: readonly Client[];
   tracker: readonly TrackerRow[];
@@ -117,7 +144,7 @@ export interface AbcSheetInput {
 
 /** ABC of clients: the clients with sales by revenue, a class summary, the parameters, a Pareto chart. */
 export function abcSheetOperations(input: AbcSheetInput): SheetOperation[] {
-  const { clients, tracker, ranking, summary, language } = input;
+  const { clients, tracker, ranking, language } = input;
   const sheet = sheetName('abc', language);
   const rows: CellValue[][] = ranking.order.map((client, k) => [
     k + 1,
@@ -137,17 +164,7 @@ export function abcSheetOperations(input: AbcSheetInput): SheetOperation[] {
       [FORMAT_INTEGER, null, null, FORMAT_MONEY, FORMAT_PERCENT, FORMAT_PERCENT, null],
       [6, 10, 36, 14, 9, 12, 7],
     ),
-    table(
-      sheet,
-      { row: 1, column: 9 },
-      [say(language, 'Класс', 'Class'), say(language, 'Клиентов', 'Clients'), say(language, 'Выручка', 'Revenue'), say(language, 'Доля выручки', 'Revenue share')],
-      abcSummaryRows(summary, language),
-      [null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT],
-      [12, 10, 14, 12],
-    ),
-    parametersBlock(sheet, { row: 8, column: 9 }, abcParameters(input.asOf, input.cutA, input.cutB, language), [null, null], language),
-    ...abcColours(sheet, 7, rows.length),
-    ...paretoChart(sheet, say(language, 'Парето: выручка по клиентам', 'Pareto: revenue by client'), rows.length, 3, 4, 6, 9, language),
+    ...abcSideBlocks(sheet, input, [say(language, 'Клиентов', 'Clients'), say(language, 'Парето: выручка по клиентам', 'Pareto: revenue by client')], rows.length, 3),
   ];
 }
 
@@ -175,7 +192,7 @@ export interface AbcServicesSheetInput {
  * services sheet is marked.
  */
 export function abcServicesSheetOperations(input: AbcServicesSheetInput): SheetOperation[] {
-  const { services, ranking, summary, language } = input;
+  const { services, ranking, language } = input;
   const sheet = sheetName('abcServices', language);
   const name = (service: ServiceRevenue) =>
     service.listed ? service.name : `${service.name} ${say(language, '(нет в списке услуг)', '(not on the services sheet)')}`;
@@ -193,17 +210,7 @@ export function abcServicesSheetOperations(input: AbcServicesSheetInput): SheetO
       [FORMAT_INTEGER, null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT, FORMAT_PERCENT, null],
       [6, 36, 12, 14, 9, 12, 10],
     ),
-    table(
-      sheet,
-      { row: 1, column: 9 },
-      [say(language, 'Класс', 'Class'), say(language, 'Услуг', 'Services'), say(language, 'Выручка', 'Revenue'), say(language, 'Доля выручки', 'Revenue share')],
-      abcSummaryRows(summary, language),
-      [null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT],
-      [12, 10, 14, 12],
-    ),
-    parametersBlock(sheet, { row: 8, column: 9 }, abcParameters(input.asOf, input.cutA, input.cutB, language), [null, null], language),
-    ...abcColours(sheet, 7, ranking.order.length),
-    ...paretoChart(sheet, say(language, 'Парето: выручка по услугам', 'Pareto: revenue by service'), ranking.order.length, 2, 4, 6, 9, language),
+    ...abcSideBlocks(sheet, input, [say(language, 'Услуг', 'Services'), say(language, 'Парето: выручка по услугам', 'Pareto: revenue by service')], ranking.order.length, 2),
   ];
 }
 

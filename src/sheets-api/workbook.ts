@@ -13,6 +13,7 @@ import type { sheets_v4 } from 'googleapis';
 import { applyOperation, cellText, lastUsedColumn, lastUsedRow, sheetFromSnapshot, type MemorySheet } from '../workbook/memory';
 import { operationStep, type ApplyFilter, type ColourCells, type SheetOperation, type WriteTable } from '../workbook/operations';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
+import { rowRuns } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
 import { cellData, colour, dateFormatOf, gridRange, numberFormat, quoteSheet, serialToDate } from './cells';
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from './retry';
@@ -50,16 +51,6 @@ function a1(range: sheets_v4.Schema$GridRange): string {
     return s;
   };
   return `${col((range.startColumnIndex ?? 0) + 1)}${(range.startRowIndex ?? 0) + 1}:${col(range.endColumnIndex ?? 0)}${range.endRowIndex ?? 0}`;
-}
-
-function runs(sorted: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else out.push([n, n]);
-  }
-  return out;
 }
 
 function overlaps(a: sheets_v4.Schema$GridRange, b: sheets_v4.Schema$GridRange): boolean {
@@ -332,7 +323,7 @@ class RequestPlanner {
         for (const column of op.columns) {
           const cells: Array<CellValue | undefined> = [column.header, ...column.values];
           const defined = cells.flatMap((v, i) => (v === undefined ? [] : [i + 1]));
-          for (const [from, to] of runs(defined)) {
+          for (const [from, to] of rowRuns(defined)) {
             this.writeBlock(sheet, from, column.column, cells.slice(from - 1, to).map((v) => [v]));
             if (column.numberFormat) this.format(sheet, column.column, Math.max(from, 2), to, numberFormat(column.numberFormat));
           }
@@ -351,7 +342,7 @@ class RequestPlanner {
       case 'deleteRows': {
         const sheet = this.sheet(op.sheet);
         const rows = [...new Set(op.rows)].filter((r) => r >= 1 && r <= sheet.rowCount).sort((a, b) => a - b);
-        for (const [from, to] of runs(rows).reverse()) {
+        for (const [from, to] of rowRuns(rows).reverse()) {
           this.requests.push({ deleteDimension: { range: { sheetId: sheet.sheetId, dimension: 'ROWS', startIndex: from - 1, endIndex: to } } });
           sheet.rowCount -= to - from + 1;
         }
@@ -370,7 +361,7 @@ class RequestPlanner {
       case 'highlightRows': {
         const sheet = this.sheet(op.sheet);
         const right = Math.max(before ? lastUsedColumn(before) : 1, 1);
-        for (const [from, to] of runs([...new Set(op.rows)].sort((a, b) => a - b))) this.fill(this.range(sheet, from, 1, to, right), op.fill);
+        for (const [from, to] of rowRuns([...new Set(op.rows)].sort((a, b) => a - b))) this.fill(this.range(sheet, from, 1, to, right), op.fill);
         break;
       }
       case 'formatSheet': {

@@ -38,6 +38,17 @@ export function rowIndex(row: number): number {
   return row - 2;
 }
 
+/** Consecutive runs of sorted row numbers, for hosts that act on row ranges: [2,3,4,7] → [[2,4],[7,7]]. */
+export function rowRuns(sorted: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
 /** Column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
   let n = column;

@@ -28,7 +28,7 @@ import type {
 import { operationStep } from '../../../src/workbook/operations';
 import { cellText, formatRange, type Rect } from '../../../src/workbook/memory';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
-import { columnLetter } from '../../../src/workbook/snapshot';
+import { columnLetter, rowRuns } from '../../../src/workbook/snapshot';
 import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
 import { buildChart } from './charts';
 import { fromSheetValue, toSheetValue, trimRow, type SheetValue } from './cells';
@@ -51,17 +51,6 @@ export interface SpreadsheetAppServices {
   spreadsheet: Spreadsheet;
   app: RuleFactories & Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newFilterCriteria' | 'BandingTheme'>;
   formatDate: FormatDate;
-}
-
-/** Consecutive runs of sorted numbers: [2,3,4,7] → [[2,4],[7,7]]. */
-function runs(sorted: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else out.push([n, n]);
-  }
-  return out;
 }
 
 function pad(row: readonly (CellValue | undefined)[], width: number): (CellValue | undefined)[] {
@@ -303,7 +292,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
     for (const group of groups) {
       const cells = group.map(cellsOf);
       const defined = cells[0].flatMap((v, k) => (v === undefined || !inSlice(k) ? [] : [k + 1]));
-      for (const [from, to] of runs(defined)) {
+      for (const [from, to] of rowRuns(defined)) {
         const block = Array.from({ length: to - from + 1 }, (_, i) => cells.map((column) => column[from - 1 + i] ?? null));
         this.writeBlock(sheet, from, group[0].column, block);
         for (const column of group) if (column.numberFormat) this.columnFormat(sheet, column.column, Math.max(from, 2), to, column.numberFormat);
@@ -324,7 +313,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
   /** Bottom-up, one call per run of adjacent rows, so the row numbers still to delete stay valid. */
   private deleteRows(sheet: Sheet, op: DeleteRows): void {
     const rows = [...new Set(op.rows)].filter((r) => r >= 1 && r <= sheet.getMaxRows()).sort((a, b) => a - b);
-    for (const [from, to] of runs(rows).reverse()) sheet.deleteRows(from, to - from + 1);
+    for (const [from, to] of rowRuns(rows).reverse()) sheet.deleteRows(from, to - from + 1);
   }
 
   private setValidation(sheet: Sheet, op: SetValidation): void {
@@ -344,7 +333,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
   private highlightRows(sheet: Sheet, op: HighlightRows): void {
     const right = Math.max(sheet.getLastColumn(), 1);
     const rows = [...new Set(op.rows)].sort((a, b) => a - b);
-    for (const [from, to] of runs(rows)) this.rangeOf(sheet, { top: from, bottom: to, left: 1, right }).setBackground(op.fill);
+    for (const [from, to] of rowRuns(rows)) this.rangeOf(sheet, { top: from, bottom: to, left: 1, right }).setBackground(op.fill);
   }
 
   private formatSheet(sheet: Sheet, op: FormatSheet): void {
