@@ -123,6 +123,7 @@ export const {
   panel_duplicateGroups,
   panel_merge,
   panel_undoMerge,
+  panel_dismissGroup,
   panel_getSettings,
   panel_saveSettings,
   panel_layout,

@@ -1,9 +1,11 @@
 /**
  * Duplicates as actions: the search (the «Дубликаты» sheet and the group column), the panel's group
- * list, a merge that archives first, and its undo. Merges change the base, so the tracker is refreshed.
+ * list, a merge that archives first, its undo, and "not duplicates" marks. Merges change the base, so
+ * the tracker is refreshed.
  */
 import { readBase, say } from '../core/base';
 import { planDuplicates, type DuplicatesReport } from '../core/duplicates/plan';
+import { dismissedSheetName, planDismiss } from '../core/duplicates/dismissed';
 import { planMerge, planUndoMerge } from '../core/duplicates/merge';
 import { normaliseCity } from '../core/normalise/city';
 import type { Language } from '../core/model';
@@ -42,7 +44,7 @@ export interface DuplicateActionsHost {
   refreshTracker: () => Promise<void>;
 }
 
-type DuplicatePanelActions = Pick<PanelActions, 'duplicateGroups' | 'merge' | 'undoMerge'>;
+type DuplicatePanelActions = Pick<PanelActions, 'duplicateGroups' | 'merge' | 'undoMerge' | 'dismissGroup'>;
 
 export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost): DuplicatePanelActions {
   async function groups(): Promise<{ report: DuplicatesReport; views: DuplicateGroupView[] }> {
@@ -64,17 +66,21 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
     return { report, views };
   }
 
+  async function findGroup(groupId: string): Promise<DuplicateGroupView> {
+    const group = (await groups()).views.find((g) => g.id === groupId);
+    if (!group) throw new Error(`Группа ${groupId} не найдена: найдите дубликаты заново. / Group ${groupId} not found: search again.`);
+    return group;
+  }
+
   return {
     async duplicateGroups() {
       return (await groups()).views;
     },
 
     async merge(groupId, keepId) {
-      const { report } = await groups();
-      const group = report.groups.find((g) => g.id === groupId);
-      if (!group) throw new Error(`Группа ${groupId} не найдена: найдите дубликаты заново. / Group ${groupId} not found: search again.`);
+      const group = await findGroup(groupId);
       const snapshot = await workbook.read();
-      const plan = planMerge(snapshot, { members: group.members, keep: keepId, date: new Date() });
+      const plan = planMerge(snapshot, { members: group.members.map((m) => m.id), keep: keepId, date: new Date() });
       host.invalidate();
       await workbook.apply(plan.operations);
       await host.refreshTracker();
@@ -88,6 +94,28 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       await workbook.apply(plan.operations);
       await host.refreshTracker();
       return { action: 'duplicates', message: plan.report.message, sheets: [], problems: [] };
+    },
+
+    async dismissGroup(groupId) {
+      const group = await findGroup(groupId);
+      const snapshot = await workbook.read();
+      const language = host.context().settings?.language ?? readSettings(snapshot).settings.language;
+      const plan = planDismiss(snapshot, group.members, language, new Date());
+      host.invalidate();
+      await workbook.apply(plan.operations);
+      // the «Дубликаты» sheet and the group column are rewritten without the dismissed group
+      const search = await runDuplicateSearch(host.context());
+      const marked = dismissedSheetName(language);
+      return {
+        action: 'duplicates',
+        message: say(
+          language,
+          `Группа ${groupId} отмечена как «не дубликаты» (лист «${marked}») и больше не появится. ${search.message}`,
+          `Group ${groupId} marked as not duplicates (sheet "${marked}"); it will not come back. ${search.message}`,
+        ),
+        sheets: [marked, ...search.sheets],
+        problems: search.problems,
+      };
     },
   };
 }

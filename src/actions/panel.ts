@@ -225,6 +225,8 @@ export interface PanelActions {
   duplicateGroups(): Promise<DuplicateGroupView[]>;
   merge(groupId: string, keepId: string): Promise<MergeResult>;
   undoMerge(undoToken: string): Promise<ActionResult>;
+  /** Mark the group as "not duplicates": its pairs are kept in a sheet and never suggested again. */
+  dismissGroup(groupId: string): Promise<ActionResult>;
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   layout(): Promise<LayoutView>;

@@ -453,30 +453,37 @@ function cachedLookup(resolve: (text: string) => number): (text: string) => numb
   };
 }
 
-/** Order → client: by ID, else by normalised name, else by a phone written in the client or ID cell. */
-export function linkOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] {
-  const byId = new Map<string, number>();
-  const byName = new Map<string, number>();
-  const byPhone = new Map<string, number>();
-  const keep = (map: Map<string, number>, key: string, index: number) => {
-    if (key && !map.has(key)) map.set(key, index);
-  };
+/** `build()` made on the first call and kept: an index that a file may never need is never built. */
+function lazily<T>(build: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= build());
+}
+
+/** Key → index of the first client with that key (empty keys left out). */
+function firstIndexBy(clients: readonly Client[], keys: (client: Client) => Array<string | null>): Map<string, number> {
+  const map = new Map<string, number>();
   for (let index = 0; index < clients.length; index++) {
-    const client = clients[index];
-    // IDs are keyed as typed and normalised: most orders carry the exact ID, found without folding.
-    if (client.id) {
-      keep(byId, client.id, index);
-      keep(byId, normaliseText(client.id), index);
-    }
-    keep(byName, normaliseText(client.name), index);
-    if (client.phoneNormalised) keep(byPhone, client.phoneNormalised, index);
+    for (const key of keys(clients[index])) if (key && !map.has(key)) map.set(key, index);
   }
+  return map;
+}
+
+/**
+ * Order → client: by ID, else by normalised name, else by a phone written in the client or ID cell.
+ * Each index is built when first needed: a 1C file names clients and carries no IDs, so the ID index
+ * (two keys per client) is never built for it, and the phone index only when a name is not found.
+ */
+export function linkOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] {
+  // IDs are keyed as typed and normalised: most orders carry the exact ID, found without folding.
+  const byId = lazily(() => firstIndexBy(clients, (client) => (client.id ? [client.id, normaliseText(client.id)] : [])));
+  const byName = lazily(() => firstIndexBy(clients, (client) => [normaliseText(client.name)]));
+  const byPhone = lazily(() => firstIndexBy(clients, (client) => [client.phoneNormalised]));
   const phoneLink = (text: string) => {
     const phone = /\d/.test(text) ? normalisePhone(text, phoneRegion) : null;
-    return phone ? (byPhone.get(phone) ?? NO_CLIENT) : NO_CLIENT;
+    return phone ? (byPhone().get(phone) ?? NO_CLIENT) : NO_CLIENT;
   };
-  const idLink = cachedLookup((id) => byId.get(normaliseText(id)) ?? NO_CLIENT);
-  const nameOrPhoneLink = cachedLookup((name) => byName.get(normaliseText(name)) ?? phoneLink(name));
+  const idLink = cachedLookup((id) => (id ? (byId().get(id) ?? byId().get(normaliseText(id)) ?? NO_CLIENT) : NO_CLIENT));
+  const nameOrPhoneLink = cachedLookup((name) => byName().get(normaliseText(name)) ?? phoneLink(name));
   const idPhoneLink = cachedLookup(phoneLink);
   const links: (number | null)[] = new Array(orders.length);
   // The lines of one order or invoice come together: a line naming the previous line's client links as it did.
@@ -488,7 +495,7 @@ export function linkOrders(clients: readonly Client[], orders: readonly OrderCli
     const { clientId, client } = order;
     let link = previousLink;
     if (clientId !== previous.clientId || client !== previous.client) {
-      link = byId.get(clientId) ?? idLink(clientId);
+      link = idLink(clientId);
       if (link === NO_CLIENT) link = nameOrPhoneLink(client);
       if (link === NO_CLIENT) link = idPhoneLink(clientId);
     }

@@ -18,7 +18,7 @@
  *   Analysis:  run-structure, run-check, run-duplicates, run-tracker, run-abc, run-rfm, run-funnel,
  *              run-managers, run-all, run-progress, run-result, problems, problem, abc-shares, abc-bar-A/B/C,
  *              segments, segment-<key>, summary-cold, load-duplicates, dup-group, dup-keep, merge,
- *              merge-done, undo-merge, undo-done, settings-abc-a, settings-abc-b, settings-cold-days,
+ *              merge-done, undo-merge, dup-done, dismiss, settings-abc-a, settings-abc-b, settings-cold-days,
  *              settings-rfm-mode, settings-phone-region, settings-manager-limit, settings-duplicates,
  *              save-settings, settings-saved
  *   Setup:     layout-services, layout-clients, layout-orders, mapping-<sheet>-<field>, structure

@@ -133,6 +133,8 @@ const ru = {
   'dup.merge': 'Объединить',
   'dup.undo': 'Отменить',
   'dup.groupsCount': 'Групп: {count}',
+  'dup.dismiss': 'Не дубликаты',
+  'dup.dismissHint': 'Отметка сохранится в листе «Не дубликаты», и эта группа больше не появится.',
 
   'settings.title': 'Настройки анализа',
   'settings.abcA': 'Граница A, % выручки',
@@ -305,6 +307,8 @@ const en: Record<MessageKey, string> = {
   'dup.merge': 'Merge',
   'dup.undo': 'Undo',
   'dup.groupsCount': 'Groups: {count}',
+  'dup.dismiss': 'Not duplicates',
+  'dup.dismissHint': 'The mark is kept in the "Not duplicates" sheet; this group will not come back.',
 
   'settings.title': 'Analysis settings',
   'settings.abcA': 'A cut-off, % of revenue',

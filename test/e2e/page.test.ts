@@ -128,7 +128,14 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await screenshot(page, '06-merged');
 
     await page.getByTestId('undo-merge').click();
-    await page.getByTestId('undo-done').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByTestId('dup-done').waitFor({ timeout: UI_TIMEOUT });
+    expect(await gridRowCount(page, CLIENTS)).toBe(before);
+
+    const groups = await page.getByTestId('dup-group').count();
+    await page.getByTestId('dup-group').first().getByTestId('dismiss').click();
+    await page.getByTestId('dup-done').filter({ hasText: 'не дубликаты' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('[data-testid="sheet-tab"][data-sheet="Не дубликаты"]').waitFor({ timeout: UI_TIMEOUT });
+    await page.waitForFunction((left) => document.querySelectorAll('[data-testid="dup-group"]').length === left, groups - 1, { timeout: UI_TIMEOUT });
     expect(await gridRowCount(page, CLIENTS)).toBe(before);
   });
 

@@ -24,6 +24,7 @@ export function panelServerFunctions(actions: () => PanelActions, run: PanelServ
     panel_duplicateGroups: () => actions().duplicateGroups(),
     panel_merge: (groupId, keepId) => actions().merge(groupId, keepId),
     panel_undoMerge: (undoToken) => actions().undoMerge(undoToken),
+    panel_dismissGroup: (groupId) => actions().dismissGroup(groupId),
     panel_getSettings: () => actions().getSettings(),
     panel_saveSettings: (settings) => actions().saveSettings(settings),
     panel_layout: () => actions().layout(),

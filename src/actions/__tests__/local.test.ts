@@ -221,4 +221,24 @@ describe('createActions over the in-memory workbook', () => {
     expect(names).toContain('Ромашка ООО');
     expect((await actions.getClient(keep)).comment).toBe('');
   });
+
+  it('marks a group as not duplicates: kept in its own sheet, gone from the groups and the Дубликаты sheet', async () => {
+    const book = smallBase();
+    book.sheets[1].rows.push(['Ромашка ООО', '+7 912 3456789', '', 'Москва', '', '', null, '', '']);
+    const workbook = new MemoryWorkbook(book);
+    const actions = createActions(workbook, { today: () => TODAY });
+    await actions.run('duplicates');
+    const [group] = await actions.duplicateGroups();
+
+    const result = await actions.dismissGroup(group.id);
+    expect(result.message).toMatch(/не дубликаты/);
+    expect(await actions.duplicateGroups()).toEqual([]);
+    const sheets = workbook.state().sheets;
+    const marks = sheets.find((s) => s.name === 'Не дубликаты')!;
+    expect(marks.values.slice(1).map((row) => row.slice(0, 2).sort())).toEqual([group.members.map((m) => m.id).sort()]);
+    const duplicatesSheet = sheets.find((s) => s.name === 'Дубликаты');
+    expect(duplicatesSheet?.values.slice(1).filter((row) => row.some((v) => v !== '' && v !== null)) ?? []).toEqual([]);
+    expect((await actions.listClients({})).total).toBe(4);
+    await expect(actions.dismissGroup(group.id)).rejects.toThrow(/не найдена/);
+  });
 });

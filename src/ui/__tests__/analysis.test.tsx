@@ -76,8 +76,19 @@ describe('Analysis tab', () => {
     expect(screen.getByText('Дубликатов не найдено.')).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('undo-merge'));
-    expect((await screen.findByTestId('undo-done')).textContent).toBe('Возвращено строк: 1.');
+    expect((await screen.findByTestId('dup-done')).textContent).toBe('Возвращено строк: 1.');
     expect(await screen.findByTestId('dup-group')).toBeTruthy();
+  });
+
+  it('marks a group as not duplicates and stops showing it', async () => {
+    const { actions } = await openAnalysisTab();
+    fireEvent.click(screen.getByTestId('run-duplicates'));
+    const group = await screen.findByTestId('dup-group');
+    fireEvent.click(within(group).getByTestId('dismiss'));
+    expect((await screen.findByTestId('dup-done')).textContent).toContain('не дубликаты');
+    expect(actions.calls.find((c) => c.method === 'dismissGroup')?.args).toEqual(['Д-К-00001']);
+    await waitFor(() => expect(screen.queryByTestId('dup-group')).toBeNull());
+    expect(actions.calls.some((c) => c.method === 'merge')).toBe(false);
   });
 
   it('refuses ABC cut-offs above 100 % and saves valid settings', async () => {

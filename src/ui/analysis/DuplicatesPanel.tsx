@@ -9,8 +9,9 @@ import { formatNumber } from '../format';
 import { useLayout } from '../styles';
 
 /**
- * The duplicate groups with a choice of the row to keep (the suggested one preselected), merge, and
- * undo of the last merge. `refresh` changes when a duplicates run has just finished.
+ * The duplicate groups with a choice of the row to keep (the suggested one preselected), merge, undo of
+ * the last merge, and "not duplicates" for a group the matcher got wrong. `refresh` changes when a
+ * duplicates run has just finished.
  */
 export function DuplicatesPanel({ refresh }: { refresh: number }) {
   const { actions, t, language } = usePanel();
@@ -18,7 +19,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
   const [groups, setGroups] = useRemembered<DuplicateGroupView[] | null>('dup.groups', null);
   const [keep, setKeep] = useRemembered<Record<string, string>>('dup.keep', {});
   const [merged, setMerged] = useRemembered<MergeResult | null>('dup.merged', null);
-  const [undone, setUndone] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const busy = useBusy();
 
   const { attempt } = busy;
@@ -32,7 +33,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
   }, [refresh, load]);
 
   const merge = async (group: DuplicateGroupView) => {
-    setUndone(null);
+    setDone(null);
     const result = await busy.attempt(() => actions.merge(group.id, keep[group.id] ?? group.suggestedKeep));
     if (!result) return;
     setMerged(result);
@@ -44,7 +45,15 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
     const result = await busy.attempt(() => actions.undoMerge(merged.undoToken));
     if (!result) return;
     setMerged(null);
-    setUndone(result.message);
+    setDone(result.message);
+    await load();
+  };
+
+  const dismiss = async (group: DuplicateGroupView) => {
+    setDone(null);
+    const result = await busy.attempt(() => actions.dismissGroup(group.id));
+    if (!result) return;
+    setDone(result.message);
     await load();
   };
 
@@ -64,7 +73,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
           {t('dup.undo')}
         </Button>
       </DoneBar>
-      <DoneBar message={undone} testId="undo-done" />
+      <DoneBar message={done} testId="dup-done" />
       {groups?.length === 0 && <Text>{t('dup.none')}</Text>}
       {groups?.map((group) => (
         <Card key={group.id} size="small" data-testid="dup-group" data-group-id={group.id}>
@@ -100,6 +109,9 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
           <div className={layout.row}>
             <Button size="small" appearance="primary" data-testid="merge" disabled={busy.busy} onClick={() => void merge(group)}>
               {t('dup.merge')}
+            </Button>
+            <Button size="small" data-testid="dismiss" title={t('dup.dismissHint')} disabled={busy.busy} onClick={() => void dismiss(group)}>
+              {t('dup.dismiss')}
             </Button>
           </div>
         </Card>

@@ -132,6 +132,8 @@ export function createFakeActions(options: FakeOptions = {}): FakePanelActions {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const archived = new Map<string, FakeClient[]>();
   let undoCounter = 0;
+  /** Phone keys of the groups marked "not duplicates". */
+  const dismissedPhones = new Set<string>();
   const calls: FakePanelActions['calls'] = [];
   const failures: Partial<Record<Method, string>> = { ...options.failures };
 
@@ -278,7 +280,7 @@ export function createFakeActions(options: FakeOptions = {}): FakePanelActions {
       if (key) byPhone.set(key, [...(byPhone.get(key) ?? []), c]);
     }
     return [...byPhone.values()]
-      .filter((members) => members.length > 1)
+      .filter((members) => members.length > 1 && !dismissedPhones.has(phoneKey(members[0].phone)))
       .map((members) => ({
         id: `Д-${members[0].id}`,
         members: members.map(({ row, id, name, phone, email, city }) => ({ row, id, name, phone, email, city })),
@@ -395,6 +397,12 @@ export function createFakeActions(options: FakeOptions = {}): FakePanelActions {
       const token = `undo-${++undoCounter}`;
       archived.set(token, removed);
       return { message: `Объединено: ${group.members.length} строки в одну, остальные в архиве.`, undoToken: token };
+    },
+    async dismissGroup(groupId) {
+      const group = duplicateGroupsNow().find((g) => g.id === groupId);
+      if (!group) throw new Error(`Группа ${groupId} не найдена`);
+      dismissedPhones.add(phoneKey(group.members[0].phone));
+      return { action: 'duplicates', message: `Группа ${groupId} отмечена как «не дубликаты».`, sheets: ['Не дубликаты'], problems: [] };
     },
     async undoMerge(token) {
       const rows = archived.get(token);
