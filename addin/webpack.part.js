@@ -7,9 +7,8 @@
  * dist/manifest.xml gets it in place of https://localhost:3000.
  *
  * Dev server: https://localhost:3000 with the certificate office-addin-dev-certs installs
- * (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs). Without that certificate
- * it falls back to plain http://localhost:3000, which is enough for CI smoke tests but not for Office,
- * which loads add-ins over HTTPS only.
+ * (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs and makes the machine trust
+ * it). Without it, a self-signed certificate, which Office refuses until it is trusted.
  */
 const fs = require('fs');
 const os = require('os');
@@ -75,11 +74,13 @@ module.exports = (env = {}, argv = {}) => {
         port: DEV_PORT,
         headers: { 'Access-Control-Allow-Origin': '*' },
         static: { directory: path.join(ROOT, 'dist') },
-        server: certificate ? { type: 'https', options: certificate } : { type: 'http' },
+        // without the installed certificate, webpack-dev-server makes a self-signed one: Office wants HTTPS
+        server: certificate ? { type: 'https', options: certificate } : { type: 'https' },
       },
     },
   ];
 };
 
 module.exports.baseUrl = baseUrl;
+module.exports.devCertificate = devCertificate;
 module.exports.manifestFor = manifestFor;

@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the browser pages (development mode: seconds instead of a minute) and serves
- * dist/ over plain HTTP on localhost:
- *   - the standalone page, the side panel over the bundled sample workbook:  /page/
- *   - the Excel add-in's task pane, when built (it works only inside Excel):  /taskpane.html
- * Excel itself loads add-ins over HTTPS only: sideload from `npm run dev-server` (https://localhost:3000).
+ * `npm start`: builds the browser pages (development mode: seconds instead of a minute) and serves dist/:
+ *   - the standalone page, the side panel over the bundled sample workbook, over plain HTTP:
+ *     http://127.0.0.1:8080/page/
+ *   - the Excel add-in, over HTTPS as Office requires, at the address manifest.xml names:
+ *     https://localhost:3000/taskpane.html (sideload manifest.xml to use it in Excel). The certificate is
+ *     the one `npx office-addin-dev-certs install` makes and trusts, when it is there; otherwise a
+ *     self-signed one made at start, which a browser must be told to accept once.
  *
- * `node scripts/start.js --no-build` serves what is already in dist/; `--port N` picks the port (default
- * 8080, or PORT); `--host H` listens elsewhere than 127.0.0.1.
+ * `node scripts/start.js --no-build` serves what is already in dist/; `--port N` picks the page's port
+ * (default 8080, or PORT); `--addin-port N` the add-in's (default 3000; `--no-addin` serves no add-in);
+ * `--host H` listens elsewhere than 127.0.0.1.
  *
- * Also a module: `serveStatic(root, {port, host})` is the server the end-to-end tests use.
+ * Also a module: `serveStatic(root, {port, host, tls})` is the server the end-to-end tests use.
  */
 'use strict';
 const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -48,12 +52,12 @@ function resolveFile(root, urlPath) {
 
 /**
  * Serves the files under `root` (GET and HEAD; a folder serves its index.html; `/folder` redirects to
- * `/folder/` so relative script paths work). Resolves to the listening server once it is up;
- * `port: 0` takes any free port (see `server.address().port`).
+ * `/folder/` so relative script paths work), over HTTPS when given `tls` ({key, cert}). Resolves to the
+ * listening server once it is up; `port: 0` takes any free port (see `server.address().port`).
  */
-function serveStatic(root, { port = 0, host = '127.0.0.1' } = {}) {
+function serveStatic(root, { port = 0, host = '127.0.0.1', tls = null } = {}) {
   const base = path.resolve(root);
-  const server = http.createServer((req, res) => {
+  const handle = (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -86,7 +90,8 @@ function serveStatic(root, { port = 0, host = '127.0.0.1' } = {}) {
         res.end(req.method === 'HEAD' ? undefined : data);
       });
     });
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -94,6 +99,43 @@ function serveStatic(root, { port = 0, host = '127.0.0.1' } = {}) {
       resolve(server);
     });
   });
+}
+
+/**
+ * The add-in's HTTPS certificate: office-addin-dev-certs' (trusted by the machine once installed), or a
+ * self-signed one for localhost made now.
+ */
+async function addinCertificate() {
+  const { devCertificate } = require(path.join(ROOT, 'addin', 'webpack.part.js'));
+  const installed = devCertificate();
+  if (installed) return { tls: installed, trusted: true };
+  const selfsigned = require('selfsigned');
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+  });
+  return { tls: { key: pems.private, cert: pems.cert }, trusted: false };
+}
+
+/** The add-in over HTTPS on `port`, or the reason it could not start (the page is served regardless). */
+async function serveAddin(port) {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) return { lines: ['The Excel add-in was not built, so it is not served.'] };
+  const { tls, trusted } = await addinCertificate();
+  try {
+    const server = await serveStatic(DIST, { port, host: 'localhost', tls });
+    const origin = `https://localhost:${server.address().port}`;
+    const lines = [`Excel add-in (sideload manifest.xml; Excel loads it from here):  ${origin}/taskpane.html`];
+    if (!trusted) {
+      lines.push(
+        '  Its certificate is self-signed: for Excel to load it, run `npx office-addin-dev-certs install` once',
+        '  (a trusted localhost certificate) and start again.',
+      );
+    }
+    return { lines };
+  } catch (error) {
+    return { lines: [`The Excel add-in is not served: port ${port} is busy (${error.code || error.message}); try --addin-port N.`] };
+  }
 }
 
 function option(args, name, fallback) {
@@ -143,15 +185,8 @@ async function main() {
     `Standalone page (the side panel over the sample workbook):  ${origin}/page/`,
     `  English:                                                   ${origin}/page/?lang=en`,
   ];
-  if (fs.existsSync(path.join(DIST, 'taskpane.html'))) {
-    lines.push(`Excel add-in task pane (works only inside Excel; here to check it is built): ${origin}/taskpane.html`);
-  }
-  lines.push(
-    '',
-    'To use the add-in inside Excel, run `npm run dev-server` (HTTPS on https://localhost:3000, which',
-    'Office requires) and sideload manifest.xml; see README.md.',
-    'Press Ctrl+C to stop.',
-  );
+  if (!args.includes('--no-addin')) lines.push(...(await serveAddin(Number(option(args, '--addin-port', 3000)))).lines);
+  lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));
 }
 
