@@ -3,7 +3,8 @@
  * (pairwise precision, recall and F1 at each sensitivity) and time and memory on a large list.
  *
  * Arguments: `--size N` (accuracy list, default 20000), `--speed N` (speed list, default 100000),
- * `--seed S` (default 1). Returns the process exit code: 1 when a goal at the default sensitivity is missed.
+ * `--seed S` (default 1). Returns the process exit code: 1 when a goal at the default sensitivity is missed
+ * on either list (precision and F1 on both; time and memory on the large one).
  */
 import { performance } from 'node:perf_hooks';
 import type { DuplicateSensitivity } from '../core/settings';
@@ -55,7 +56,17 @@ export async function runDuplicatesBench(args: string[] = []): Promise<number> {
   const rss = process.memoryUsage().rss / 2 ** 20;
   const s = scoreGroups(big, groups);
   console.log(`\nSpeed on ${speedSize} clients (normal): ${seconds.toFixed(2)} s wall (${cpuSeconds.toFixed(2)} s CPU), heap growth ≈ ${megabytes.toFixed(0)} MB, RSS ${rss.toFixed(0)} MB; ${groups.length} groups; P ${fixed(s.precision)} R ${fixed(s.recall)} F1 ${fixed(s.f1)}`);
-  if (seconds > GOALS.seconds || rss > GOALS.megabytes) ok = false;
+  // The accuracy goals hold on the big list too: a base that grows has more namesakes and bigger blocks.
+  const missed = [
+    s.precision < GOALS.precision && `precision ${fixed(s.precision)} < ${GOALS.precision}`,
+    s.f1 < GOALS.f1 && `F1 ${fixed(s.f1)} < ${GOALS.f1}`,
+    seconds > GOALS.seconds && `${seconds.toFixed(2)} s > ${GOALS.seconds} s`,
+    rss > GOALS.megabytes && `RSS ${rss.toFixed(0)} MB > ${GOALS.megabytes} MB`,
+  ].filter(Boolean);
+  if (missed.length > 0) {
+    console.log(`Missed on ${speedSize} clients: ${missed.join('; ')}`);
+    ok = false;
+  }
 
   const indexStarted = performance.now();
   const index = buildClientIndex(big, DEFAULT_SETTINGS);

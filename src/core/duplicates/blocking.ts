@@ -8,7 +8,9 @@
  * - a one-word name's first or last five letters (`a:` `z:`);
  * - initials: a name with initials (`Иванов И.И.`) probes (`j:`) a whole word and an initial; every name
  *   offers (`J:`) each whole word with the first letter of each other word. Offers are only compared
- *   with probes, never among themselves: they would make blocks of every Ivanov with an I-name.
+ *   with probes, never among themselves: they would make blocks of every Ivanov with an I-name;
+ * - contacts one typo apart (`d:` `m:`, see `contactTypoKeys`), so a retyped phone or e-mail meets its
+ *   original even inside a block too big to compare whole (a common brand, a common name).
  */
 import type { MatchRecord } from './prepare';
 
@@ -19,11 +21,40 @@ const KEY_WORDS = 4;
 export const OFFER_PREFIX = 'J:';
 export const PROBE_PREFIX = 'j:';
 
+/** Key kinds of contacts one typo apart: their blocks are compared whole even between equal names. */
+export const CONTACT_TYPO_KEY = /^[dm]:/;
+
+/** Logins that many unrelated firms use (a typo between two of them means nothing). */
+export const GENERIC_LOGINS: ReadonlySet<string> = new Set(['info', 'mail', 'office', 'sales', 'admin', 'contact', 'hello', 'order', 'zakaz', 'support', 'post', 'manager', 'buh', 'secretary']);
+
 export function exactKeys(record: MatchRecord): string[] {
   const keys: string[] = [];
   for (const phone of record.phones) keys.push(`t:${phone}`);
   for (const email of record.emails) keys.push(`e:${email}`);
   if (record.inn) keys.push(`i:${record.inn}`);
+  return keys;
+}
+
+/** Width of the run of digits a phone typo key leaves out; runs overlap by one digit. */
+const PHONE_MASK = 4;
+
+/**
+ * Keys shared by two contacts one typo apart. A phone gives its digits with one run of three left out,
+ * for runs starting at every third digit (`d:`): one wrong digit, or two neighbours swapped, lies inside
+ * one of the runs, and the rest of the number (six digits of ten) still names almost nobody else.
+ * An e-mail gives its login (`m:`), which a typo in the domain (gmial.com) leaves whole.
+ */
+export function contactTypoKeys(record: MatchRecord): string[] {
+  const keys: string[] = [];
+  for (const digits of record.phoneDigits) {
+    for (let start = 0; start < digits.length - 1; start += PHONE_MASK - 1) {
+      keys.push(`d:${digits.slice(0, start)}-${digits.slice(start + PHONE_MASK)}|${digits.length}`);
+    }
+  }
+  for (const email of record.emails) {
+    const login = email.slice(0, email.indexOf('@'));
+    if (login.length >= 4 && !GENERIC_LOGINS.has(login)) keys.push(`m:${login}`);
+  }
   return keys;
 }
 

@@ -10,7 +10,8 @@
 import type { DuplicateSensitivity } from '../settings';
 import type { MatchRecord } from './prepare';
 import type { Rarity } from './rarity';
-import { compareNames, oneTypoApart } from './similarity';
+import { GENERIC_LOGINS } from './blocking';
+import { compareNames, editDistance, oneTypoApart } from './similarity';
 
 /** Machine codes of the reasons; `reasonText` gives the human words. */
 export type ReasonCode =
@@ -27,7 +28,7 @@ export type ReasonCode =
   | 'rareName';
 
 /** What proves two records are different clients; such a pair is never joined, even through a third. */
-export type ConflictCode = 'differentInn' | 'differentLegalForm' | 'differentContacts';
+export type ConflictCode = 'differentInn' | 'differentLegalForm' | 'differentContacts' | 'differentPatronymic';
 
 export interface PairVerdict {
   match: boolean;
@@ -65,9 +66,6 @@ const CITY_BONUS = 0.1;
 const OTHER_CITY_MALUS = 0.2;
 const OTHER_EMAIL_MALUS = 0.15;
 
-function shorter(a: MatchRecord, b: MatchRecord): MatchRecord {
-  return a.name.tokens.length <= b.name.tokens.length ? a : b;
-}
 
 function shares(a: readonly string[], b: readonly string[], rarity: Rarity): boolean {
   return a.some((x) => b.includes(x) && !rarity.isPlaceholder(x));
@@ -75,6 +73,27 @@ function shares(a: readonly string[], b: readonly string[], rarity: Rarity): boo
 
 function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.some((y) => oneTypoApart(x, y)));
+}
+
+/**
+ * Phones two typos apart: two retypings of one number, each with its own slip. Two people's numbers
+ * differ in most of their digits, so such phones are not evidence that the clients are different.
+ */
+function anyTwoTyposApart(a: readonly string[], b: readonly string[]): boolean {
+  // Two typos change at most four positions (two swaps); the costlier edit distance only decides those.
+  return a.some((x) => b.some((y) => differentDigits(x, y) <= 4 && editDistance(x, y, 2) <= 2));
+}
+
+/** Positions where two numbers of one length differ; their length when the lengths differ. */
+function differentDigits(a: string, b: string): number {
+  if (a.length !== b.length) return Math.max(a.length, b.length);
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) count++;
+  return count;
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
 }
 
 function login(email: string): string {
@@ -90,13 +109,13 @@ function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean 
     b.some((y) => {
       if (!oneTypoApart(x, y)) return false;
       const [lx, ly] = [login(x), login(y)];
+      // Numbers tell accounts apart (ivanov77@, ivanov78@, office12@): a different number is another address.
+      if (digitsOf(lx) !== digitsOf(ly)) return false;
       return lx !== ly || !GENERIC_LOGINS.has(lx);
     }),
   );
 }
 
-/** A login like `info`, `sales` or `1` says nothing about who writes from it. */
-const GENERIC_LOGINS = new Set(['info', 'mail', 'office', 'sales', 'admin', 'contact', 'hello', 'order', 'zakaz', 'support', 'post', 'manager', 'buh', 'secretary']);
 
 function sameLogin(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => {
@@ -128,6 +147,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   }
 
   if (name.score < t.name) return { match: false, score: name.score, reasons, conflict: null };
+  if (name.patronymicsDiffer) return { match: false, score: name.score / 2, reasons, conflict: 'differentPatronymic' };
   reasons.push(name.exact ? 'sameName' : 'similarName');
   if (name.byInitials) reasons.push('initials');
 
@@ -146,12 +166,14 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   // it neither agrees nor disagrees.
   const sameEmailLogin = !emailAgrees && sameLogin(a.emails, b.emails);
   if (sameEmailLogin) reasons.push('sameEmailLogin');
-  const phonesDiffer = !phoneAgrees && a.phoneDigits.length > 0 && b.phoneDigits.length > 0;
+  const phonesDiffer = !phoneAgrees && a.phoneDigits.length > 0 && b.phoneDigits.length > 0 && !anyTwoTyposApart(a.phoneDigits, b.phoneDigits);
   const emailsDiffer = !emailAgrees && !sameEmailLogin && a.emails.length > 0 && b.emails.length > 0;
   if (phonesDiffer && !emailAgrees) {
     // Namesakes, each with their own phone (and their own e-mail, if any).
     return { match: false, score: total / 2, reasons, conflict: 'differentContacts' };
   }
+  // Иванов and Иванова: a typo only when a phone says so.
+  if (name.genderDiffers && !phoneAgrees) return { match: false, score: total / 2, reasons, conflict: null };
   if (emailsDiffer) total -= OTHER_EMAIL_MALUS;
   const citiesDiffer = a.city !== '' && b.city !== '' && a.city !== b.city;
   const sameCity = a.city !== '' && a.city === b.city;
@@ -162,7 +184,9 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
     total -= OTHER_CITY_MALUS;
   }
   const score = Math.max(0, Math.min(1, total / (1 + CITY_BONUS)));
-  const nameBits = () => rarity.name(shorter(a, b));
+  // The more common spelling of the two: a shorter name (no patronymic) or one without a typo (a
+  // misspelt word is rare in the base, but the name it stands for is not).
+  const nameBits = () => Math.min(rarity.name(a), rarity.name(b));
   if (total >= t.total && (phoneAgrees || emailAgrees || (sameCity && nameBits() + rarity.city(a.city) >= t.cityBits))) {
     return { match: true, score, reasons, conflict: null };
   }

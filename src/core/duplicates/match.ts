@@ -8,7 +8,7 @@
  * joins the closer one instead of chaining them together.
  */
 import type { DuplicateSensitivity } from '../settings';
-import { exactKeys, nameKeys, OFFER_PREFIX, PROBE_PREFIX } from './blocking';
+import { contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, PROBE_PREFIX } from './blocking';
 import { judgePair, type ReasonCode } from './evidence';
 import { measureRarity, PLACEHOLDER_COUNT } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
@@ -39,8 +39,8 @@ const EXACT_KEY = /^[tei]:/;
 
 interface Block {
   exact: boolean;
-  /** A block of one whole name (`n:`). */
-  name?: boolean;
+  /** A block of one whole name (`n:`) or of contacts one typo apart: equal names are compared in it too. */
+  withSameNames?: boolean;
   members: number[];
   /** For a block of initials probes: the offers they are compared with (never with each other's offers). */
   offers?: number[];
@@ -57,6 +57,7 @@ function blocks(records: readonly MatchRecord[]): Block[] {
   records.forEach((record, index) => {
     for (const key of exactKeys(record)) add(key, index);
     for (const key of nameKeys(record)) add(key, index);
+    for (const key of contactTypoKeys(record)) add(key, index);
   });
   const out: Block[] = [];
   for (const [key, members] of byKey) {
@@ -69,7 +70,7 @@ function blocks(records: readonly MatchRecord[]): Block[] {
     if (members.length < 2) continue;
     const exact = EXACT_KEY.test(key);
     if (exact && members.length > PLACEHOLDER_COUNT) continue;
-    out.push({ exact, members, name: key.startsWith('n:') });
+    out.push({ exact, members, withSameNames: key.startsWith('n:') || CONTACT_TYPO_KEY.test(key) });
   }
   return out;
 }
@@ -120,7 +121,7 @@ function eachCandidatePair(records: readonly MatchRecord[], visit: (i: number, j
   };
   for (const block of blocks(records)) {
     if (block.exact) allPairs(block.members, add);
-    else if (block.name) window(block.members, add);
+    else if (block.withSameNames) window(block.members, add);
     else window(block.members, addUnlessSameName);
     if (block.offers) {
       const offers = block.offers.slice(0, MAX_BLOCK);

@@ -107,6 +107,18 @@ export interface ParsedName {
   key: string;
 }
 
+/**
+ * A legal form typed flush against the name, `ОООРомашка` or `ИПИванов`: upper-case letters of a form
+ * followed by a capitalised word. Only the capitalisation tells them apart, so this runs before
+ * `wordsOf` lowers the case.
+ */
+const GLUED_FORM = /(^|[^\p{L}])(ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|OOO)(?=\p{Lu}\p{Ll})/gu;
+
+/** The name with a legal form typed flush against it set apart by a space. */
+export function splitGluedForm(name: string): string {
+  return name.replace(GLUED_FORM, '$1$2 ');
+}
+
 /** Words of a name: lower case, ё→е, every run of non-letters/digits a separator (quotes, dots, hyphens). */
 export function wordsOf(name: string): string[] {
   return name
@@ -123,7 +135,7 @@ export function isPatronymic(token: string): boolean {
 
 /** A name parsed for matching (see the module comment). */
 export function parseName(name: string): ParsedName {
-  const words = wordsOf(name);
+  const words = wordsOf(splitGluedForm(name));
   let legalFamily: LegalFamily | null = null;
   const tokens: string[] = [];
   const initials: string[] = [];

@@ -94,10 +94,29 @@ export interface NameComparison {
   exact: boolean;
   /** Some word was matched only by an initial. */
   byInitials: boolean;
+  /**
+   * Both names carry a patronymic and they are not alike (`Иванов Иван Петрович`, `Иванов Иван
+   * Сергеевич`): two people with different fathers, however common the rest of the name is.
+   */
+  patronymicsDiffer: boolean;
+  /**
+   * Some word was paired with its other-gender form (`Иванов`/`Иванова`, `Евгений`/`Евгения`): husband
+   * and wife or brother and sister far more often than a typo.
+   */
+  genderDiffers: boolean;
 }
 
-const NO_MATCH: NameComparison = { score: 0, exact: false, byInitials: false };
-const SAME: NameComparison = { score: 1, exact: true, byInitials: false };
+const NO_MATCH: NameComparison = { score: 0, exact: false, byInitials: false, patronymicsDiffer: false, genderDiffers: false };
+const SAME: NameComparison = { score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false };
+
+/**
+ * True for a word and its other-gender form in skeleton spelling: the feminine adds `a` to the masculine
+ * (Ivanov/Ivanova, Ilin/Ilina, Aleksandr/Aleksandra, Evgenii/Evgeniia, Valerii/Valeriia).
+ */
+export function isGenderPair(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length === short.length + 1 && long.charCodeAt(short.length) === 97 && long.startsWith(short);
+}
 
 /** Takes the first initial equal to `letter` out of `initials`; true when there was one. */
 function takeInitial(initials: string[], letter: string): boolean {
@@ -132,6 +151,7 @@ export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
   let matched = 0;
   let weight = 0;
   let allExact = true;
+  let genderDiffers = false;
   for (const packed of pairs) {
     const i = (packed >> 8) & 255;
     const j = packed & 255;
@@ -142,12 +162,15 @@ export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
     matched += similarity;
     weight += 1;
     if (similarity < 1) allExact = false;
+    if (similarity < 1 && isGenderPair(tokensA[i], tokensB[j])) genderDiffers = true;
   }
 
   const initialsA = a.initials.length > 0 ? [...a.initials] : a.initials;
   const initialsB = b.initials.length > 0 ? [...b.initials] : b.initials;
   let byInitials = false;
-  const leftover = (tokens: readonly string[], used: number, initials: string[]) => {
+  /** Counts the words left over; returns how many of them are patronymics. */
+  const leftover = (tokens: readonly string[], used: number, initials: string[]): number => {
+    let patronymics = 0;
     for (let i = 0; i < tokens.length; i++) {
       if (used & (1 << i)) continue;
       if (initials.length > 0 && takeInitial(initials, tokens[i].charAt(0))) {
@@ -156,16 +179,19 @@ export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
         byInitials = true;
       } else if (isPatronymic(tokens[i])) {
         weight += EXTRA_PATRONYMIC;
+        patronymics++;
       } else {
         allExact = false;
         weight += 1;
       }
     }
+    return patronymics;
   };
-  leftover(tokensA, usedA, initialsB);
-  leftover(tokensB, usedB, initialsA);
+  const extraPatronymicsA = leftover(tokensA, usedA, initialsB);
+  const extraPatronymicsB = leftover(tokensB, usedB, initialsA);
+  const patronymicsDiffer = extraPatronymicsA > 0 && extraPatronymicsB > 0;
   // Initials on both sides with nothing to stand for: equal ones agree a little, the rest disagree.
   for (const initial of initialsA) if (!takeInitial(initialsB, initial)) weight += EXTRA_INITIAL;
   weight += initialsB.length * EXTRA_INITIAL;
-  return { score: matched / weight, exact: allExact && !byInitials, byInitials };
+  return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers };
 }

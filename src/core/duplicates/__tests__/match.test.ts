@@ -144,3 +144,38 @@ describe('groups', () => {
     expect(pairs('normal')).toBeLessThanOrEqual(pairs('loose'));
   });
 });
+
+describe('evidence for and against a fuzzy name', () => {
+  it('keeps apart namesakes with different patronymics, however rare the rest', () => {
+    const list = clients({ name: 'Ромашкин Пётр Сергеевич', city: 'Москва' }, { name: 'Ромашкин Пётр Иванович', city: 'Москва' });
+    expect(memberSets(list, 'loose')).toEqual([]);
+    // A missing patronymic is not a different one.
+    expect(memberSets(clients({ name: 'Ромашкин Пётр Сергеевич', city: 'Москва' }, { name: 'Пётр Ромашкин', city: 'Москва' }), 'loose')).toEqual([[0, 1]]);
+  });
+
+  it('takes Иванов and Иванова for one client only when a phone says so', () => {
+    const base = crowd(200);
+    const withEmail = clients(...base, { name: 'Никитин Евгений', email: 'e.nikitin@mail.ru', city: 'Москва' }, { name: 'Никитина Евгения', email: 'e.nikitina@mail.ru', city: 'Москва' });
+    expect(memberSets(withEmail)).toEqual([]);
+  });
+
+  it('does not take an e-mail with another number for a typo', () => {
+    const list = clients({ name: 'Белов Денис', email: 'denis.belov348@mail.ru', phone: '+7 917 914-32-12' }, { name: 'Белов Денис', email: 'denis.belov328@mail.ru' });
+    expect(memberSets(list)).toEqual([]);
+  });
+
+  it('does not count phones two typos apart as the phones of two people', () => {
+    const base = crowd(200);
+    const list = clients(...base, { name: 'Ромашкин Пётр Сергеевич', phone: '+7 943 426-47-58', city: 'Москва' }, { name: 'Пётр Ромашкин', phone: '+7 943 462-47-85', city: 'Москва' });
+    expect(memberSets(list)).toEqual([[200, 201]]);
+    const far = clients(...base, { name: 'Ромашкин Пётр Сергеевич', phone: '+7 943 426-47-58', city: 'Москва' }, { name: 'Пётр Ромашкин', phone: '+7 916 111-22-33', city: 'Москва' });
+    expect(memberSets(far)).toEqual([]);
+  });
+
+  it('finds a retyped phone inside a block too big to compare whole', () => {
+    const brand = Array.from({ length: 300 }, (_, i) => ({ name: 'ООО «Исток»', phone: `+7 900 ${String(2000000 + i * 7)}`, city: i % 2 ? 'Москва' : 'Казань' }));
+    const list = clients(...brand, { name: 'АО «Исток»', phone: '+7 343 656 91 83', city: 'Москва' }, { name: 'АО Исток', phone: '7 343 656 91 38', city: 'Москва' });
+    const groups = find(list);
+    expect(groups.map((g) => g.members)).toContainEqual([300, 301]);
+  });
+});

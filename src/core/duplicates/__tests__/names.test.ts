@@ -1,5 +1,5 @@
 import { skeleton } from '../skeleton';
-import { isPatronymic, parseName } from '../names';
+import { isPatronymic, parseName, splitGluedForm } from '../names';
 
 describe('skeleton', () => {
   it.each([
@@ -104,5 +104,18 @@ describe('skeleton of numbers', () => {
   it('keeps repeated digits (only doubled letters fold)', () => {
     expect(skeleton('Клиент77')).not.toBe(skeleton('Клиент7'));
     expect(skeleton('1183')).not.toBe(skeleton('1883'));
+  });
+});
+
+describe('splitGluedForm', () => {
+  it('sets apart a legal form typed flush against a capitalised name', () => {
+    expect(splitGluedForm('ОООРомашка')).toBe('ООО Ромашка');
+    expect(splitGluedForm('АОТранс-Авто')).toBe('АО Транс-Авто');
+    expect(parseName('ИПГоризонт')).toMatchObject({ legalFamily: 'sole', tokens: ['gorizont'] });
+  });
+  it('leaves words that only start with the letters of a form alone', () => {
+    expect(splitGluedForm('ИПОТЕКА Центр')).toBe('ИПОТЕКА Центр');
+    expect(splitGluedForm('Аорта')).toBe('Аорта');
+    expect(parseName('Иванов Иван').legalFamily).toBeNull();
   });
 });

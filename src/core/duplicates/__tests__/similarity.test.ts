@@ -1,5 +1,5 @@
 import { parseName } from '../names';
-import { compareNames, editDistance, oneTypoApart, tokenSimilarity } from '../similarity';
+import { compareNames, editDistance, isGenderPair, oneTypoApart, tokenSimilarity } from '../similarity';
 
 describe('editDistance', () => {
   it.each([
@@ -50,7 +50,23 @@ describe('compareNames', () => {
   const compare = (a: string, b: string) => compareNames(parseName(a), parseName(b));
 
   it('scores the same words in another order as identical', () => {
-    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false });
+    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false });
+  });
+
+  it('tells two different patronymics from a missing one', () => {
+    expect(compare('Марков Егор Владимирович', 'Марков Егор Алексеевич').patronymicsDiffer).toBe(true);
+    expect(compare('Марков Егор Владимирович', 'Егор Марков').patronymicsDiffer).toBe(false);
+    // A misspelt patronymic is still the same patronymic.
+    expect(compare('Марков Егор Владимирович', 'Марков Егор Владимирвич').patronymicsDiffer).toBe(false);
+  });
+
+  it('flags the other-gender form of a word', () => {
+    expect(isGenderPair('ivanov', 'ivanova')).toBe(true);
+    expect(isGenderPair('evgeniia', 'evgenii')).toBe(true);
+    expect(isGenderPair('ivanov', 'ivanovo')).toBe(false);
+    expect(isGenderPair('ivanov', 'ivanovy')).toBe(false);
+    expect(compare('Никитина Евгения', 'Евгений Никитин').genderDiffers).toBe(true);
+    expect(compare('Никитин Евгений', 'Никитн Евгений').genderDiffers).toBe(false);
   });
 
   it('barely counts a missing patronymic', () => {

@@ -1,0 +1,32 @@
+import { contactTypoKeys } from '../blocking';
+import { prepareRecord } from '../prepare';
+
+const keysOf = (phone: string, email = '') => contactTypoKeys(prepareRecord({ name: 'Иванов', phone, email, city: '' }, 'RU'));
+const share = (a: string[], b: string[]) => a.some((key) => b.includes(key));
+
+describe('contactTypoKeys', () => {
+  it('gives a phone and its one-digit typo a common key, wherever the typo is', () => {
+    const original = '9123456789';
+    for (let i = 0; i < original.length; i++) {
+      const wrong = original.slice(0, i) + String((Number(original[i]) + 1) % 10) + original.slice(i + 1);
+      expect(share(keysOf(original), keysOf(wrong))).toBe(true);
+    }
+  });
+
+  it('gives a phone and the same phone with two neighbours swapped a common key', () => {
+    const original = '9123456789';
+    for (let i = 0; i + 1 < original.length; i++) {
+      const swapped = original.slice(0, i) + original[i + 1] + original[i] + original.slice(i + 2);
+      expect(share(keysOf(original), keysOf(swapped))).toBe(true);
+    }
+  });
+
+  it('gives unrelated phones no common key', () => {
+    expect(share(keysOf('+7 912 345-67-89'), keysOf('+7 912 987-65-43'))).toBe(false);
+  });
+
+  it('keys an e-mail by its login, except a login many firms share', () => {
+    expect(share(keysOf('', 'ivan.petrov@gmail.com'), keysOf('', 'ivan.petrov@gmial.com'))).toBe(true);
+    expect(share(keysOf('', 'info@romashka.ru'), keysOf('', 'info@vektor.ru'))).toBe(false);
+  });
+});
