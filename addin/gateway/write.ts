@@ -25,6 +25,8 @@ import { jsonBytes, RequestBatch } from './batch';
 import { defaultDateFormat, excelInput } from './cells';
 import { inlineListSource, ListColumns, LISTS_SHEET } from './lists';
 import { chartType, colourFormula, columnWidthPoints, POINTS_PER_PIXEL, validationRule } from './rules';
+import { runs } from './runs';
+import { applyTableSheetFilter, clearTableSheetFilter, overlapsTable, type TableSheet } from './table-filter';
 
 export interface WriteOptions {
   /** Request budget in bytes (default 4 MB). */
@@ -46,18 +48,6 @@ interface Extent {
 interface KnownFormat {
   format: Excel.ConditionalFormat;
   key: string;
-}
-
-/** A run of consecutive numbers: [first, last]. */
-function runs(numbers: number[]): Array<[number, number]> {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[1] === n - 1) last[1] = n;
-    else out.push([n, n]);
-  }
-  return out;
 }
 
 function formatKey(range: string, testColumn: string | null): string {
@@ -292,15 +282,26 @@ export class PlanWriter {
       if (characters !== null) await this.setColumnWidth(ws, left + j, characters);
     }
     if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(top));
-    const block = a1(top, left, top + Math.max(op.rows.length, 1), left + Math.max(op.header.length, 1) - 1);
-    if (op.table) await this.makeTable(ws, op.sheet, block, op.table.name);
-    else if (op.autoFilter) await this.batch.add(0, () => ws.autoFilter.apply(block));
+    const bottom = top + Math.max(op.rows.length, 1);
+    const right = left + Math.max(op.header.length, 1) - 1;
+    if (op.table) await this.makeTable(ws, op.sheet, a1(top, left, bottom, right), op.table.name);
+    else if (op.autoFilter) await this.putAutoFilter(ws, op.sheet, { top, left, bottom, right });
   }
 
   private async setColumnWidth(ws: Excel.Worksheet, column: number, characters: number): Promise<void> {
     const letter = columnLetter(column);
     const range = ws.getRange(`${letter}:${letter}`);
     await this.batch.add(0, () => (range.format.columnWidth = columnWidthPoints(characters)));
+  }
+
+  /**
+   * A sheet AutoFilter over the block, unless the block overlaps a table: Excel refuses that, and the
+   * table's header already has its filter buttons (a clients sheet the user formatted as a table).
+   */
+  private async putAutoFilter(ws: Excel.Worksheet, name: string, block: { top: number; left: number; bottom: number; right: number }): Promise<void> {
+    const withTables = await this.tableSheet(name, 'autoFilter');
+    if (withTables && (await overlapsTable(withTables, block))) return;
+    await this.batch.add(0, () => ws.autoFilter.apply(a1(block.top, block.left, block.bottom, block.right)));
   }
 
   /** A table of the same name elsewhere is turned back into a plain range first (its data stays). */
@@ -456,9 +457,9 @@ export class PlanWriter {
     if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(1));
     if (op.table || op.autoFilter) {
       const extent = await this.extent(op.sheet);
-      const address = a1(1, 1, Math.max(extent.rows, 2), Math.max(extent.columns, 1));
-      if (op.table) await this.makeTable(ws, op.sheet, address, op.table.name);
-      else await this.batch.add(0, () => ws.autoFilter.apply(address));
+      const block = { top: 1, left: 1, bottom: Math.max(extent.rows, 2), right: Math.max(extent.columns, 1) };
+      if (op.table) await this.makeTable(ws, op.sheet, a1(block.top, block.left, block.bottom, block.right), op.table.name);
+      else await this.putAutoFilter(ws, op.sheet, block);
     }
     for (const f of op.columnFormats ?? []) if (f.toRow >= f.fromRow) await this.setFormat(ws, f.fromRow, f.column, f.toRow - f.fromRow + 1, f.format);
     for (const w of op.columnWidths ?? []) await this.setColumnWidth(ws, w.column, w.width);
@@ -493,11 +494,22 @@ export class PlanWriter {
     }, 6 + spec.series.length * 6);
   }
 
+  /** A sheet holding tables, which refuses a sheet AutoFilter over them: see table-filter.ts. */
+  private async tableSheet(name: string, op: string): Promise<TableSheet | null> {
+    const tables = [...this.tables].filter(([, sheet]) => sheet === name).map(([table]) => table);
+    if (tables.length === 0) return null;
+    const sheet = this.sheet(name, op);
+    return { context: this.context, batch: this.batch, sheet, tables, lastRow: (await this.extent(name)).rows };
+  }
+
   /**
    * Excel's own filter over the used range: rows hidden by hand are shown first, earlier criteria are
-   * cleared, then the column is filtered on the values (`''` selects blanks).
+   * cleared, then the column is filtered on the values (`''` selects blanks). A sheet with tables is
+   * filtered through them instead.
    */
   private async applyFilter(op: ApplyFilter): Promise<void> {
+    const withTables = await this.tableSheet(op.sheet, op.kind);
+    if (withTables) return applyTableSheetFilter(withTables, op);
     const ws = this.sheet(op.sheet, op.kind);
     const extent = await this.extent(op.sheet);
     if (extent.rows < 2) return;
@@ -514,6 +526,8 @@ export class PlanWriter {
   }
 
   private async clearFilter(name: string): Promise<void> {
+    const withTables = await this.tableSheet(name, 'clearFilter');
+    if (withTables) return clearTableSheetFilter(withTables);
     const ws = this.sheet(name, 'clearFilter');
     const extent = await this.extent(name);
     await this.batch.add(0, () => {

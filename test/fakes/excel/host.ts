@@ -60,7 +60,10 @@ export interface FakeChart {
 
 export interface FakeTable {
   name: string;
+  /** The whole table, header row included. */
   rect: Rect;
+  /** The table's own filter: criteria by 0-based column index within the table (a table ignores the sheet's AutoFilter). */
+  criteria: Map<number, Excel.FilterCriteria>;
 }
 
 export interface FakeAutoFilter {
@@ -252,19 +255,21 @@ export function displayText(cell: FakeCell | undefined): string {
   return String(cell.value);
 }
 
-/** Rows hidden by hand or by the sheet's filter. */
-export function hiddenRows(sheet: FakeSheet): Set<number> {
-  const hidden = new Set(sheet.manuallyHidden);
-  const filter = sheet.autoFilter;
-  if (filter) {
-    for (let r = filter.rect.top + 1; r <= filter.rect.bottom; r++) {
-      for (const [index, criteria] of filter.criteria) {
-        const text = displayText(cellAt(sheet, r, filter.rect.left + index));
-        const wanted = (criteria.values ?? []) as string[];
-        if (!wanted.includes(text)) hidden.add(r);
-      }
+/** Data rows (below the header row of `rect`) whose cells fail any of the criteria: what a values filter hides. */
+function filteredOut(sheet: FakeSheet, rect: Rect, criteria: Map<number, Excel.FilterCriteria>, hidden: Set<number>): void {
+  const wanted = [...criteria].map(([index, criterion]) => ({ index, values: new Set((criterion.values ?? []) as string[]) }));
+  for (let r = rect.top + 1; r <= rect.bottom; r++) {
+    for (const { index, values } of wanted) {
+      if (!values.has(displayText(cellAt(sheet, r, rect.left + index)))) hidden.add(r);
     }
   }
+}
+
+/** Rows hidden by hand, by the sheet's filter or by a table's filter (a hidden row is hidden sheet-wide). */
+export function hiddenRows(sheet: FakeSheet): Set<number> {
+  const hidden = new Set(sheet.manuallyHidden);
+  if (sheet.autoFilter) filteredOut(sheet, sheet.autoFilter.rect, sheet.autoFilter.criteria, hidden);
+  for (const table of sheet.tables) filteredOut(sheet, table.rect, table.criteria, hidden);
   return hidden;
 }
 

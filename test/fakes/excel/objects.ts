@@ -17,6 +17,7 @@ import {
   cellFor,
   clearRect,
   deleteRows,
+  displayText,
   formatAddress,
   hiddenRows,
   MAX_COLUMNS,
@@ -50,7 +51,7 @@ export class FakeRange
   implements
     Mirror<
       Excel.Range,
-      'values' | 'numberFormat' | 'rowHidden' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'isNullObject',
+      'values' | 'text' | 'numberFormat' | 'rowHidden' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'isNullObject',
       'delete' | 'clear' | 'select' | 'getMergedAreasOrNullObject'
     >
 {
@@ -90,6 +91,8 @@ export class FakeRange
     switch (name) {
       case 'values':
         return this.grid((row, column) => cellAt(this.sheet, row, column)?.value ?? '');
+      case 'text':
+        return this.grid((row, column) => displayText(cellAt(this.sheet, row, column)));
       case 'numberFormat':
         return this.grid((row, column) => cellAt(this.sheet, row, column)?.format ?? 'General');
       case 'rowHidden': {
@@ -139,6 +142,10 @@ export class FakeRange
   }
   set values(input: any[][]) {
     this.writeGrid('values', input, (row, column, value) => writeInput(this.sheet, row, column, value));
+  }
+
+  get text(): string[][] {
+    return this.loadedValue('text');
   }
 
   get numberFormat(): any[][] {
@@ -464,12 +471,70 @@ export class FakeConditionalFormatCollection extends FakeProxy implements Mirror
 // ---------------------------------------------------------------------------------------------------
 // Tables
 
-export class FakeTableProxy extends FakeProxy implements Mirror<Excel.Table, 'name', 'convertToRange'> {
+/** A table column's filter: values criteria only (the kind the gateway applies). */
+export class FakeFilter extends FakeProxy implements Mirror<Excel.Filter, never, 'apply' | 'clear'> {
+  constructor(
+    core: FakeContextCore,
+    path: string,
+    private readonly table: FakeTable,
+    private readonly index: number,
+  ) {
+    super(core, path);
+  }
+  protected read(): unknown {
+    throw new Error('the fake does not read filters back');
+  }
+  apply(criteria: Excel.FilterCriteria): void {
+    this.send('apply', criteria);
+    if (criteria.filterOn !== 'Values') throw new Error('the fake filters on values only');
+    this.table.criteria.set(this.index, { ...criteria });
+  }
+  clear(): void {
+    this.send('clear');
+    this.table.criteria.delete(this.index);
+  }
+}
+
+export class FakeTableColumn extends FakeProxy implements Mirror<Excel.TableColumn, never> {
+  readonly filter: FakeFilter;
+
+  constructor(core: FakeContextCore, path: string, table: FakeTable, index: number) {
+    super(core, path);
+    this.filter = new FakeFilter(core, `${path}.filter`, table, index);
+  }
+  protected read(): unknown {
+    throw new Error('the fake does not read table columns back');
+  }
+}
+
+export class FakeTableColumnCollection extends FakeProxy implements Mirror<Excel.TableColumnCollection, never, 'getItemAt'> {
+  constructor(
+    core: FakeContextCore,
+    path: string,
+    private readonly table: FakeTable,
+  ) {
+    super(core, path);
+  }
+  protected read(): unknown {
+    throw new Error('the fake does not list table columns');
+  }
+  /** Zero-indexed within the table, as in Office.js. */
+  getItemAt(index: number): FakeTableColumn {
+    this.send('getItemAt', index);
+    if (!Number.isInteger(index) || index < 0 || index > this.table.rect.right - this.table.rect.left) throw new Error(`ItemNotFound: table column ${index}`);
+    return new FakeTableColumn(this.core, `${this.path}[${index}]`, this.table, index);
+  }
+}
+
+export class FakeTableProxy extends FakeProxy implements Mirror<Excel.Table, 'name', 'convertToRange' | 'getRange' | 'clearFilters'> {
+  readonly columns: FakeTableColumnCollection;
+
   constructor(
     core: FakeContextCore,
     private readonly table: FakeTable,
   ) {
     super(core, `table(${table.name})`);
+    this.columns = new FakeTableColumnCollection(core, `${this.path}.columns`, table);
   }
   private owner(): FakeSheet | undefined {
     return this.core.sheets.find((s) => s.tables.includes(this.table));
@@ -493,6 +558,17 @@ export class FakeTableProxy extends FakeProxy implements Mirror<Excel.Table, 'na
     this.send('set name', name);
     if (this.core.sheets.some((s) => s.tables.some((t) => t !== this.table && t.name === name))) throw new Error(`InvalidArgument: a table named ${name} exists`);
     this.table.name = name;
+  }
+  /** The whole table, header row included (its address, indexes and counts are loadable). */
+  getRange(): FakeRange {
+    this.send('getRange');
+    const sheet = this.owner();
+    if (!sheet) throw new Error('ItemNotFound: the table is gone');
+    return new FakeRange(this.core, sheet, this.table.rect);
+  }
+  clearFilters(): void {
+    this.send('clearFilters');
+    this.table.criteria = new Map();
   }
   convertToRange(): unknown {
     this.send('convertToRange');
@@ -541,7 +617,7 @@ export class FakeTableCollection extends FakeItems<FakeTableProxy> implements Mi
     if (!hasHeaders || rect.bottom <= rect.top) throw new Error('the fake wants a header row and at least one data row');
     if (sheet.tables.some((t) => overlaps(t.rect, rect))) throw new Error('InvalidOperation: tables cannot overlap');
     if (sheet.autoFilter && overlaps(sheet.autoFilter.rect, rect)) sheet.autoFilter = null;
-    const table: FakeTable = { name: `Table${nextId++}`, rect };
+    const table: FakeTable = { name: `Table${nextId++}`, rect, criteria: new Map() };
     sheet.tables.push(table);
     return new FakeTableProxy(this.core, table);
   }
