@@ -293,10 +293,21 @@ class RowReader<F extends string> {
     return at < 0 ? null : (row[at] ?? null);
   }
 
+  /** The last date text read in a common form and its day: the lines of an export come day by day. */
+  private lastDayText: string | undefined;
+  private lastDay = 0;
+
   day(row: readonly CellValue[], rowNumber: number, at: number): number | null {
     const raw = this.raw(row, at);
+    if (raw === this.lastDayText) return this.lastDay;
     const quick = plainDay(raw);
-    if (quick === quick) return quick;
+    if (quick === quick) {
+      if (typeof raw === 'string') {
+        this.lastDayText = raw;
+        this.lastDay = quick;
+      }
+      return quick;
+    }
     const parsed = parseDay(raw, SERIAL_DAYS);
     if (parsed.error) this.report(rowNumber, at, raw, dateProblemMessage(parsed.error, cellText(raw), this.language));
     return parsed.day;

@@ -129,6 +129,33 @@ describe('readBase', () => {
     expect(base.problems[0].message).toMatch(/нет в календаре/);
   });
 
+  it('reads runs of the same date text, blanks and bad dates between them, each as its own cell', () => {
+    // Lines of an export come day by day: the reader remembers the last date text; nothing else may leak.
+    const base = readBase(
+      book(
+        sheet(
+          'Заказы',
+          ['Дата', 'Клиент', 'Сумма'],
+          ['01.02.2024', 'А', '1'],
+          ['01.02.2024', 'Б', '2'],
+          ['', 'В', '3'],
+          ['01.02.2024', 'Г', '4'],
+          ['31.02.2024', 'Д', '5'],
+          [date(2, 2, 2024), 'Е', '6'],
+          ['01.02.2024 23:59', 'Ж', '7'],
+          ['31.02.2024', 'З', '8'],
+          ['01.02.2024', 'И', '9'],
+        ),
+      ),
+    );
+    const first = isoToDay('2024-02-01');
+    expect(base.orders.map((o) => o.date)).toEqual([first, first, null, first, null, (first as number) + 1, first, null, first]);
+    expect(base.problems.map((p) => [p.row, p.value])).toEqual([
+      [6, '31.02.2024'],
+      [9, '31.02.2024'],
+    ]);
+  });
+
   it('does not parse a column as dates or amounts unless its header says so', () => {
     const base = readBase(book(sheet('Клиенты', ['Клиент', 'Комментарий'], ['А', '31.02.2024'], ['Б', 'дорого'])));
     expect(base.problems).toEqual([]);
@@ -154,6 +181,33 @@ describe('readBase', () => {
     expect(base.orderClient).toEqual([1, 0, 0, null]);
     expect(base.problems).toHaveLength(1);
     expect(base.problems[0]).toMatchObject({ sheet: 'Заказы', row: 5, column: 'Сумма', value: 'дорого' });
+  });
+
+  it('links by the first client of a shared ID, name or phone, whichever index the orders need', () => {
+    const clients = book(
+      sheet(
+        'Клиенты',
+        ['ID', 'Клиент', 'Телефон'],
+        ['К-1', 'Иванов Иван', '8 912 000-00-01'],
+        ['К-2', 'иванов  иван', '8 912 000-00-01'],
+        ['к-3', 'Пётр', '8 912 000-00-03'],
+        ['', 'Без ID', ''],
+      ),
+    );
+    const withOrders = (...rows: (string | null)[][]) => readBase(book(clients.sheets[0], sheet('Заказы', ['Дата', 'ID клиента', 'Клиент'], ...rows))).orderClient;
+    // Names only (a 1C file): the first of two clients whose names fold alike; ё folds to е.
+    expect(withOrders(['01.02.2024', '', 'ИВАНОВ ИВАН'], ['01.02.2024', '', 'Петр'], ['01.02.2024', '', 'Без ID'], ['01.02.2024', '', 'Никто'])).toEqual([0, 2, 3, null]);
+    // IDs as typed or folded; an unknown ID falls back to the name, then to a phone in either cell.
+    expect(
+      withOrders(
+        ['01.02.2024', 'К-3', ''],
+        ['01.02.2024', 'К-2', 'Пётр'],
+        ['01.02.2024', 'К-9', 'Пётр'],
+        ['01.02.2024', '', '+7 912 000 00 03'],
+        ['01.02.2024', '89120000001', ''],
+        ['01.02.2024', '', ''],
+      ),
+    ).toEqual([2, 1, 2, 2, 0, null]);
   });
 
   it('reads services with prices and the active flag', () => {
