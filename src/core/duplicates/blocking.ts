@@ -58,6 +58,7 @@ export function contactTypoKeys(record: MatchRecord): string[] {
   return keys;
 }
 
+/** Keys of the name (`n:` `p:` `a:` `z:`, and the probes `j:` of a name with initials); offers are `offerKeys`. */
 export function nameKeys(record: MatchRecord): string[] {
   const { tokens, initials, key } = record.name;
   if (tokens.length === 0) return [];
@@ -74,9 +75,30 @@ export function nameKeys(record: MatchRecord): string[] {
       if (i === j) continue;
       const [x, y] = [words[i].slice(0, 4), words[j].slice(0, 4)];
       if (x <= y) keys.add(`p:${x}|${y}`);
-      keys.add(`${OFFER_PREFIX}${words[i]}|${words[j].charAt(0)}`);
     }
     for (const initial of initials) keys.add(`${PROBE_PREFIX}${words[i]}|${initial}`);
   }
   return [...keys];
+}
+
+/**
+ * The offers (`J:`) of a name: each whole word with the first letter of each other word. Only a word
+ * some probe holds can meet a probe, so `probedWords`, when given, limits the offers to those words
+ * (most bases have few names with initials, and every name offers up to twelve keys).
+ */
+export function offerKeys(record: MatchRecord, probedWords?: ReadonlySet<string>): string[] {
+  const { tokens } = record.name;
+  const words = tokens.length > KEY_WORDS ? tokens.slice(0, KEY_WORDS) : tokens;
+  if (words.length < 2) return [];
+  const keys = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    if (probedWords && !probedWords.has(words[i])) continue;
+    for (let j = 0; j < words.length; j++) if (i !== j) keys.add(`${OFFER_PREFIX}${words[i]}|${words[j].charAt(0)}`);
+  }
+  return [...keys];
+}
+
+/** The words of a name's probes (`j:`): its whole words when it has initials (see `offerKeys`). */
+export function probedWords(record: MatchRecord): string[] {
+  return record.name.initials.length > 0 ? record.name.tokens.slice(0, KEY_WORDS) : [];
 }

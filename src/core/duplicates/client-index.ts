@@ -5,7 +5,7 @@
  */
 import type { Client } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
-import { contactTypoKeys, exactKeys, nameKeys } from './blocking';
+import { contactTypoKeys, exactKeys, nameKeys, offerKeys } from './blocking';
 import { judgePair, reasonText, type ReasonCode } from './evidence';
 import { measureRarity, type Rarity } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
@@ -44,7 +44,7 @@ export function buildClientIndex(clients: readonly MatchInput[] | readonly Clien
   const records = (clients as readonly MatchInput[]).map((client) => prepareRecord(client, settings.phoneRegion));
   const byKey = new Map<string, number[]>();
   records.forEach((record, index) => {
-    for (const key of [...exactKeys(record), ...nameKeys(record), ...contactTypoKeys(record)]) {
+    for (const key of [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record)]) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -65,7 +65,7 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
   const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn }, index.phoneRegion);
   const seen = new Set<number>();
   const matches: ClientMatch[] = [];
-  for (const key of [...exactKeys(record), ...nameKeys(record), ...contactTypoKeys(record)]) {
+  for (const key of [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record)]) {
     const candidates = index.byKey.get(key) ?? [];
     for (let k = 0; k < candidates.length && k < MAX_CANDIDATES_PER_KEY; k++) {
       const candidate = candidates[k];

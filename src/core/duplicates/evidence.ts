@@ -67,12 +67,24 @@ const OTHER_CITY_MALUS = 0.2;
 const OTHER_EMAIL_MALUS = 0.15;
 
 
+/**
+ * Which exact keys two records share (ИНН, phone, e-mail, ignoring placeholders), as bits: matching
+ * knows it from the blocks a pair met in, without comparing the contacts again.
+ */
+export const SHARED_INN = 1;
+export const SHARED_PHONE = 2;
+export const SHARED_EMAIL = 4;
+
+// The contact checks below run for candidate pairs by the million: plain loops, no closures.
+
 function shares(a: readonly string[], b: readonly string[], rarity: Rarity): boolean {
-  return a.some((x) => b.includes(x) && !rarity.isPlaceholder(x));
+  for (const x of a) for (const y of b) if (x === y && !rarity.isPlaceholder(x)) return true;
+  return false;
 }
 
 function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.some((y) => oneTypoApart(x, y)));
+  for (const x of a) for (const y of b) if (oneTypoApart(x, y)) return true;
+  return false;
 }
 
 /**
@@ -81,7 +93,8 @@ function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
  */
 function anyTwoTyposApart(a: readonly string[], b: readonly string[]): boolean {
   // Two typos change at most four positions (two swaps); the costlier edit distance only decides those.
-  return a.some((x) => b.some((y) => differentDigits(x, y) <= 4 && editDistance(x, y, 2) <= 2));
+  for (const x of a) for (const y of b) if (differentDigits(x, y) <= 4 && editDistance(x, y, 2) <= 2) return true;
+  return false;
 }
 
 /** Positions where two numbers of one length differ; their length when the lengths differ. */
@@ -124,21 +137,31 @@ function sameLogin(a: readonly string[], b: readonly string[]): boolean {
   });
 }
 
-/** The verdict on two prepared records at a sensitivity. */
-export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: DuplicateSensitivity, rarity: Rarity): PairVerdict {
+function sharedKeys(a: MatchRecord, b: MatchRecord, rarity: Rarity): number {
+  return (
+    (a.inn && a.inn === b.inn && !rarity.isPlaceholder(a.inn) ? SHARED_INN : 0) |
+    (shares(a.phones, b.phones, rarity) ? SHARED_PHONE : 0) |
+    (shares(a.emails, b.emails, rarity) ? SHARED_EMAIL : 0)
+  );
+}
+
+/**
+ * The verdict on two prepared records at a sensitivity. `shared` (SHARED_* bits) is what `sharedKeys`
+ * would find, when the caller knows it already.
+ */
+export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: DuplicateSensitivity, rarity: Rarity, shared = sharedKeys(a, b, rarity)): PairVerdict {
   const t = SENSITIVITY[sensitivity];
   const reasons: ReasonCode[] = [];
-  const name = compareNames(a.name, b.name);
-
   if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons, conflict: 'differentInn' };
+  const name = compareNames(a.name, b.name);
   if (a.name.legalFamily && b.name.legalFamily && a.name.legalFamily !== b.name.legalFamily && name.score > 0) {
     return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
   }
 
-  if (a.inn && a.inn === b.inn && !rarity.isPlaceholder(a.inn)) reasons.push('sameInn');
-  if (shares(a.phones, b.phones, rarity)) reasons.push('samePhone');
-  if (shares(a.emails, b.emails, rarity)) reasons.push('sameEmail');
-  if (reasons.length > 0) {
+  if (shared !== 0) {
+    if (shared & SHARED_INN) reasons.push('sameInn');
+    if (shared & SHARED_PHONE) reasons.push('samePhone');
+    if (shared & SHARED_EMAIL) reasons.push('sameEmail');
     const bothNamed = a.name.tokens.length > 0 && b.name.tokens.length > 0;
     if (t.exactNeedsName && bothNamed && name.score < 0.5) return { match: false, score: 0, reasons, conflict: null };
     if (name.score >= 0.5) reasons.push(name.exact ? 'sameName' : 'similarName');

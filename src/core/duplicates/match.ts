@@ -8,10 +8,11 @@
  * joins the closer one instead of chaining them together.
  */
 import type { DuplicateSensitivity } from '../settings';
-import { contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, PROBE_PREFIX } from './blocking';
-import { judgePair, type ReasonCode } from './evidence';
+import { contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE, type ReasonCode } from './evidence';
 import { measureRarity, PLACEHOLDER_COUNT } from './rarity';
-import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
+import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
+import { parseName, type ParsedName } from './names';
 
 export interface MatchOptions {
   sensitivity: DuplicateSensitivity;
@@ -34,11 +35,16 @@ export interface MatchGroup {
 const MAX_BLOCK = 120;
 const WINDOW = 20;
 
-/** Keys of phones (t:), e-mails (e:) and ИНН (i:); see blocking.ts. */
-const EXACT_KEY = /^[tei]:/;
+/** Keys of phones (t:), e-mails (e:) and ИНН (i:), see blocking.ts, and what a pair in their block shares. */
+const EXACT_KEY_SHARES: Readonly<Record<string, number>> = { 't:': SHARED_PHONE, 'e:': SHARED_EMAIL, 'i:': SHARED_INN };
 
 interface Block {
   exact: boolean;
+  /**
+   * SHARED_* bits every pair of the block shares: its key when exact. A bigger block's key is a placeholder
+   * (rarity.ts), which shares nothing.
+   */
+  shares: number;
   /** A block of one whole name (`n:`) or of contacts one typo apart: equal names are compared in it too. */
   withSameNames?: boolean;
   members: number[];
@@ -46,80 +52,157 @@ interface Block {
   offers?: number[];
 }
 
-/** Clients by key; keys that cannot make a pair are dropped. */
-function blocks(records: readonly MatchRecord[]): Block[] {
+/**
+ * Bits of the bucket numbers of the first pass of `blocks`: about 32 one-byte counters per client (a
+ * client has a dozen keys or so), at most 4 M.
+ */
+function bucketBits(clients: number): number {
+  return Math.min(22, Math.max(10, Math.ceil(Math.log2(clients * 32))));
+}
+
+/** FNV-1a hash of a key, cut to `bits` bits. */
+function keyBucket(key: string, bits: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> (32 - bits);
+}
+
+/** Every key of a record except the offers. */
+function eachKey(record: MatchRecord, visit: (key: string) => void): void {
+  for (const key of exactKeys(record)) visit(key);
+  for (const key of nameKeys(record)) visit(key);
+  for (const key of contactTypoKeys(record)) visit(key);
+}
+
+/**
+ * Clients by key; keys that cannot make a pair are dropped. Most keys belong to one client only, so a
+ * first pass counts keys per hash bucket, and only keys whose bucket was hit twice (or probes, which
+ * pair with offers) are gathered by their text: a million fewer strings kept and map entries made.
+ */
+function blocks(records: RankedRecords): Block[] {
+  const { byRank, rankOf } = records;
+  const bits = bucketBits(byRank.length);
+  const bucketHits = new Uint8Array(2 ** bits);
+  const probed = new Set<string>();
+  for (const record of byRank) {
+    eachKey(record, (key) => {
+      const bucket = keyBucket(key, bits);
+      if (bucketHits[bucket] < 2) bucketHits[bucket]++;
+    });
+    for (const word of probedWords(record)) probed.add(word);
+  }
+  // Members are listed in the clients' order, which settles ties in a window and which offers are kept.
   const byKey = new Map<string, number[]>();
-  const add = (key: string, index: number) => {
+  let rank = 0;
+  const add = (key: string) => {
     const list = byKey.get(key);
-    if (list) list.push(index);
-    else byKey.set(key, [index]);
+    if (list) list.push(rank);
+    else byKey.set(key, [rank]);
   };
-  records.forEach((record, index) => {
-    for (const key of exactKeys(record)) add(key, index);
-    for (const key of nameKeys(record)) add(key, index);
-    for (const key of contactTypoKeys(record)) add(key, index);
-  });
+  const addShared = (key: string) => {
+    if (bucketHits[keyBucket(key, bits)] > 1 || key.startsWith(PROBE_PREFIX)) add(key);
+  };
+  for (let client = 0; client < rankOf.length; client++) {
+    rank = rankOf[client];
+    eachKey(byRank[rank], addShared);
+  }
+  for (let client = 0; client < rankOf.length && probed.size > 0; client++) {
+    rank = rankOf[client];
+    for (const key of offerKeys(byRank[rank], probed)) add(key);
+  }
   const out: Block[] = [];
   for (const [key, members] of byKey) {
     if (key.startsWith(OFFER_PREFIX)) continue;
     if (key.startsWith(PROBE_PREFIX)) {
       const offers = byKey.get(OFFER_PREFIX + key.slice(PROBE_PREFIX.length)) ?? [];
-      if (members.length + offers.length >= 2) out.push({ exact: false, members, offers });
+      if (members.length + offers.length >= 2) out.push({ exact: false, shares: 0, members, offers });
       continue;
     }
     if (members.length < 2) continue;
-    const exact = EXACT_KEY.test(key);
+    const shares = EXACT_KEY_SHARES[key.slice(0, 2)] ?? 0;
+    const exact = shares !== 0;
     if (exact && members.length > PLACEHOLDER_COUNT) continue;
-    out.push({ exact, members, withSameNames: key.startsWith('n:') || CONTACT_TYPO_KEY.test(key) });
+    out.push({ exact, shares, members, withSameNames: key.startsWith('n:') || CONTACT_TYPO_KEY.test(key) });
   }
   return out;
 }
 
-/** A growable list of pair ids (i·n + j), kept in a typed array: millions of pairs, no garbage. */
+/** Room for the SHARED_* bits under a pair id. */
+const SHARE_BITS = 8;
+
+/**
+ * A growable list of candidate pairs, each packed as (i·n + j)·8 + SHARED_* bits, in a typed array:
+ * millions of pairs, no garbage.
+ */
 class PairList {
-  private ids = new Float64Array(1 << 16);
+  private packed = new Float64Array(1 << 16);
   length = 0;
 
-  push(id: number): void {
-    if (this.length === this.ids.length) {
-      const grown = new Float64Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
+  push(packed: number): void {
+    if (this.length === this.packed.length) {
+      const grown = new Float64Array(this.packed.length * 2);
+      grown.set(this.packed);
+      this.packed = grown;
     }
-    this.ids[this.length++] = id;
+    this.packed[this.length++] = packed;
   }
 
-  /** The ids sorted, each once. */
+  /** Sorted by pair, each pair once with the bits of all its entries. */
   unique(): Float64Array {
-    const sorted = this.ids.subarray(0, this.length).sort();
+    const sorted = this.packed.subarray(0, this.length).sort();
     let kept = 0;
-    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[kept++] = sorted[k];
+    for (let k = 0; k < sorted.length; k++) {
+      const value = sorted[k];
+      const pair = Math.floor(value / SHARE_BITS);
+      if (kept > 0 && Math.floor(sorted[kept - 1] / SHARE_BITS) === pair) {
+        sorted[kept - 1] = pair * SHARE_BITS + ((sorted[kept - 1] - pair * SHARE_BITS) | (value - pair * SHARE_BITS));
+      } else {
+        sorted[kept++] = value;
+      }
+    }
     return sorted.subarray(0, kept);
   }
 }
 
-/** Calls `visit(i, j)` (i < j) once for every candidate pair. */
-function eachCandidatePair(records: readonly MatchRecord[], visit: (i: number, j: number) => void): void {
+/**
+ * Calls `visit(x, y, shared)` once for every candidate pair of ranks (x < y; SHARED_* bits of the exact
+ * keys they share), in the order of ranks, so that clients compared one after the other lie close in memory.
+ */
+function eachCandidatePair(ranked: RankedRecords, visit: (x: number, y: number, shared: number) => void): void {
+  const records = ranked.byRank;
   const n = records.length;
   const pairs = new PairList();
+  // The `n:` keys as numbers, so that telling equal names apart touches no strings.
+  const nameIds = new Int32Array(n);
+  const ids = new Map<string, number>();
+  records.forEach((record, index) => {
+    let id = ids.get(record.name.key);
+    if (id === undefined) ids.set(record.name.key, (id = ids.size));
+    nameIds[index] = id;
+  });
+  let shares = 0;
   const add = (x: number, y: number) => {
-    if (x !== y) pairs.push(x < y ? x * n + y : y * n + x);
+    if (x !== y) pairs.push((x < y ? x * n + y : y * n + x) * SHARE_BITS + shares);
   };
   // Clients with the same words meet in their `n:` block; other name blocks skip them.
   const addUnlessSameName = (x: number, y: number) => {
-    if (records[x].name.key !== records[y].name.key) add(x, y);
+    if (nameIds[x] !== nameIds[y]) add(x, y);
   };
   const allPairs = (members: readonly number[], pair: (x: number, y: number) => void) => {
     for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) pair(members[a], members[b]);
   };
   const window = (members: readonly number[], pair: (x: number, y: number) => void) => {
     if (members.length <= MAX_BLOCK) return allPairs(members, pair);
-    const sorted = [...members].sort((x, y) => compareText(sortKey(records[x]), sortKey(records[y])));
+    const sorted = members
+      .map((member) => ({ member, key: sortKey(records[member]) }))
+      .sort((x, y) => compareText(x.key, y.key))
+      .map(({ member }) => member);
     for (let a = 0; a < sorted.length; a++) {
       for (let b = a + 1; b < Math.min(sorted.length, a + WINDOW); b++) pair(sorted[a], sorted[b]);
     }
   };
-  for (const block of blocks(records)) {
+  for (const block of blocks(ranked)) {
+    shares = block.shares;
     if (block.exact) allPairs(block.members, add);
     else if (block.withSameNames) window(block.members, add);
     else window(block.members, addUnlessSameName);
@@ -128,9 +211,10 @@ function eachCandidatePair(records: readonly MatchRecord[], visit: (i: number, j
       for (const probe of block.members) for (const offer of offers) addUnlessSameName(probe, offer);
     }
   }
-  for (const id of pairs.unique()) {
+  for (const packed of pairs.unique()) {
+    const id = Math.floor(packed / SHARE_BITS);
     const i = Math.floor(id / n);
-    visit(i, id - i * n);
+    visit(i, id - i * n, packed - id * SHARE_BITS);
   }
 }
 
@@ -196,11 +280,55 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
 
 /** Groups of duplicates among prepared records. */
 export function groupRecords(records: readonly MatchRecord[], options: Omit<MatchOptions, 'phoneRegion'>): MatchGroup[] {
+  return groupRanked(rankedAsGiven(records), options);
+}
+
+/**
+ * Records kept in an order of their own (ranks) for speed: `byRank[rank]` is client `clientOf[rank]`,
+ * and `rankOf` is the inverse. Everything the user sees is in the clients' own order and indices.
+ */
+interface RankedRecords {
+  byRank: readonly MatchRecord[];
+  clientOf: Int32Array;
+  rankOf: Int32Array;
+}
+
+function rankedAsGiven(records: readonly MatchRecord[]): RankedRecords {
+  const identity = Int32Array.from(records, (_, index) => index);
+  return { byRank: records, clientOf: identity, rankOf: identity };
+}
+
+/**
+ * Clients prepared in the order of their names: the records of namesakes and similar names, which
+ * blocking compares with each other, are then made one after the other and lie close in memory.
+ * On 100,000 clients this saves about a quarter of the time, all of it in waiting for memory. Each
+ * distinct name is parsed once and shared by the clients who bear it.
+ */
+function prepareByName(clients: readonly MatchInput[], phoneRegion: string): RankedRecords {
+  const parsed = new Map<string, ParsedName>();
+  const names = clients.map((client) => {
+    const text = nameOf(client);
+    let name = parsed.get(text);
+    if (name === undefined) parsed.set(text, (name = parseName(text)));
+    return name;
+  });
+  const clientOf = Int32Array.from(clients, (_, index) => index).sort((x, y) => compareText(names[x].key, names[y].key) || x - y);
+  const rankOf = new Int32Array(clients.length);
+  clientOf.forEach((client, rank) => (rankOf[client] = rank));
+  return { byRank: Array.from(clientOf, (client) => prepareRecord(clients[client], phoneRegion, names[client])), clientOf, rankOf };
+}
+
+function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRegion'>): MatchGroup[] {
+  const records = ranked.byRank;
   const rarity = measureRarity(records);
   const edges: Edge[] = [];
   const conflicts: number[] = [];
-  eachCandidatePair(records, (i, j) => {
-    const verdict = judgePair(records[i], records[j], options.sensitivity, rarity);
+  eachCandidatePair(ranked, (x, y, shared) => {
+    // The verdict and everything after it work on the clients' indices, the earlier client first.
+    let i = ranked.clientOf[x];
+    let j = ranked.clientOf[y];
+    if (i > j) [i, j, x, y] = [j, i, y, x];
+    const verdict = judgePair(records[x], records[y], options.sensitivity, rarity, shared);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons });
     else if (verdict.conflict) conflicts.push(i, j);
   });
@@ -234,6 +362,5 @@ export function groupRecords(records: readonly MatchRecord[], options: Omit<Matc
 
 /** Groups of duplicates among clients (indices into `clients`). */
 export function findDuplicates(clients: readonly MatchInput[], options: MatchOptions): MatchGroup[] {
-  const records = clients.map((client) => prepareRecord(client, options.phoneRegion));
-  return groupRecords(records, options);
+  return groupRanked(prepareByName(clients, options.phoneRegion), options);
 }

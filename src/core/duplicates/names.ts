@@ -96,11 +96,50 @@ const FORMS_BY_FIRST_WORD: ReadonlyMap<string, Array<{ words: string[]; family: 
 /** Patronymic endings (`Иванович`, `Петровна`, `Ильич`, `Кузьминична`) in skeleton spelling. */
 const PATRONYMIC = /(?:vich|vna|ichna|ich)$/;
 
+/**
+ * A name word with what comparing it needs, worked out once per distinct word: matching compares the
+ * words of millions of candidate pairs, and most of the time that settles the pair cheaply.
+ */
+export interface NameWord {
+  /** The skeleton. */
+  text: string;
+  /**
+   * One bit per letter present (by char code mod 32). Two words k typos apart differ in at most 2k of
+   * these bits, so a glance at the bits rules out most unrelated words before any edit distance.
+   */
+  letters: number;
+  /** Long enough and without digits for a typo to be forgiven (see `tokenSimilarity`). */
+  fuzzy: boolean;
+  patronymic: boolean;
+}
+
+/** Distinct words repeat a lot in a client base, so their `NameWord`s are shared. */
+const WORD_CACHE_LIMIT = 100000;
+const wordCache = new Map<string, NameWord>();
+
+export function nameWord(text: string): NameWord {
+  const known = wordCache.get(text);
+  if (known) return known;
+  let letters = 0;
+  let digits = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits = true;
+    letters |= 1 << (code & 31);
+  }
+  const word: NameWord = { text, letters, fuzzy: text.length >= 4 && !digits, patronymic: isPatronymic(text) };
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(text, word);
+  return word;
+}
+
 export interface ParsedName {
   /** Legal-form family, null when the name carries none. */
   legalFamily: LegalFamily | null;
   /** Skeletons of the words (numbers included, initials and legal forms not), in the order written. */
   tokens: string[];
+  /** The tokens as `NameWord`s, in the same order. */
+  words: NameWord[];
   /** Skeleton first letters of one-letter words (`Иванов И.И.` → ['i', 'i']). */
   initials: string[];
   /** The tokens, sorted and joined: equal for `Иванов Иван` and `Иван Иванов`. */
@@ -133,7 +172,7 @@ export function isPatronymic(token: string): boolean {
   return token.length >= 5 && PATRONYMIC.test(token);
 }
 
-/** A name parsed for matching (see the module comment). */
+/** A name parsed for matching (see the module comment). A `ParsedName` is never changed once made, so it may be shared. */
 export function parseName(name: string): ParsedName {
   const words = wordsOf(splitGluedForm(name));
   let legalFamily: LegalFamily | null = null;
@@ -152,5 +191,5 @@ export function parseName(name: string): ParsedName {
     else if (word) tokens.push(word);
     i++;
   }
-  return { legalFamily, tokens, initials, key: [...tokens].sort().join(' ') };
+  return { legalFamily, tokens, words: tokens.map(nameWord), initials, key: [...tokens].sort().join(' ') };
 }

@@ -74,14 +74,34 @@ export function innDigits(raw: string | undefined): string {
   return digits.length === 10 || digits.length === 12 ? digits : '';
 }
 
-export function prepareRecord(client: MatchInput, region: string): MatchRecord {
+/** A base names a few hundred cities among its thousands of clients, so comparable cities are remembered. */
+const CITY_CACHE_LIMIT = 10000;
+const cities = new Map<string, string>();
+
+function comparableCity(raw: string): string {
+  let city = cities.get(raw);
+  if (city === undefined) {
+    city = normaliseText(normaliseCity(raw));
+    if (cities.size >= CITY_CACHE_LIMIT) cities.clear();
+    cities.set(raw, city);
+  }
+  return city;
+}
+
+/** The name matching goes by: the client's name, else the contact person's. */
+export function nameOf(client: MatchInput): string {
+  return client.name || client.contact || '';
+}
+
+/** `name`: the client's name parsed already (matching parses each distinct name once). */
+export function prepareRecord(client: MatchInput, region: string, name = parseName(nameOf(client))): MatchRecord {
   const phone = phonesOf(client.phone ?? '', client.phoneNormalised, region);
   return {
     phones: phone.e164,
     phoneDigits: phone.digits,
     emails: emailsOf(client.email ?? '', client.emailNormalised),
     inn: innDigits(client.inn),
-    city: normaliseText(normaliseCity(client.city ?? '')),
-    name: parseName(client.name || client.contact || ''),
+    city: comparableCity(client.city ?? ''),
+    name,
   };
 }

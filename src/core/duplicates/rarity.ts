@@ -23,16 +23,26 @@ export interface Rarity {
 /** A contact shared by more clients than this is a placeholder. */
 export const PLACEHOLDER_COUNT = 30;
 
-function counts(values: Iterable<Iterable<string>>): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const list of values) for (const value of new Set(list)) map.set(value, (map.get(value) ?? 0) + 1);
-  return map;
+/** How many of the lists hold each value (a value twice in one list counts once). */
+function countLists(map: Map<string, number>, list: readonly string[]): void {
+  for (let k = 0; k < list.length; k++) {
+    const value = list[k];
+    if (list.indexOf(value) === k) map.set(value, (map.get(value) ?? 0) + 1);
+  }
 }
 
 export function measureRarity(records: readonly MatchRecord[]): Rarity {
-  const words = counts(records.map((r) => r.name.tokens));
-  const cities = counts(records.map((r) => (r.city ? [r.city] : [])));
-  const contacts = counts(records.map((r) => [...r.phones, ...r.emails, ...(r.inn ? [r.inn] : [])]));
+  const words = new Map<string, number>();
+  const cities = new Map<string, number>();
+  const contacts = new Map<string, number>();
+  for (const record of records) {
+    countLists(words, record.name.tokens);
+    if (record.city) cities.set(record.city, (cities.get(record.city) ?? 0) + 1);
+    // Phones, e-mails and an ИНН never look alike, so each list counts on its own.
+    countLists(contacts, record.phones);
+    countLists(contacts, record.emails);
+    if (record.inn) contacts.set(record.inn, (contacts.get(record.inn) ?? 0) + 1);
+  }
   // A base too small to tell common from rare words counts as a base of a thousand clients.
   const total = Math.max(records.length, 1000);
   const size = Math.log2(total);

@@ -2,54 +2,68 @@
  * String similarity for duplicate matching: edit distance with adjacent transpositions (a typo is one
  * wrong, missing, extra or swapped character), and the similarity of two parsed names as token sets.
  */
-import { isPatronymic, type ParsedName } from './names';
+import { nameWord, type NameWord, type ParsedName } from './names';
 
 /**
- * Optimal-string-alignment distance (Levenshtein plus swapping two neighbours), or `limit + 1` as soon
- * as it is certain to exceed `limit` (so comparing long unrelated strings stays cheap).
+ * Optimal-string-alignment distance (Levenshtein plus swapping two neighbours), or `limit + 1` when it
+ * exceeds `limit`. Only the band of cells within `limit` of the diagonal is filled (an alignment that
+ * leaves it costs more than the limit), and the work stops once a whole row is past the limit.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (limit <= 1) return oneEditOrMore(a, b);
   const n = b.length;
-  const rows = buffers(n + 1);
+  if (rows[0].length <= n + 1) rows = [new Int32Array(2 * n + 4), new Int32Array(2 * n + 4), new Int32Array(2 * n + 4)];
   let [before, previous, current] = rows;
+  // Cells outside the band hold a cost past any limit worth computing.
+  const outside = Math.min(limit + 1, a.length + n + 1);
   for (let j = 0; j <= n; j++) previous[j] = j;
+  previous[n + 1] = outside;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, before[j - 2] + 1);
-      }
+    const from = Math.max(1, i - limit);
+    const to = Math.min(n, i + limit);
+    current[from - 1] = from === 1 ? i : outside;
+    let rowMin = current[from - 1];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let value = previous[j - 1] + (ca === cb ? 0 : 1);
+      if (previous[j] + 1 < value) value = previous[j] + 1;
+      if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && before[j - 2] + 1 < value) value = before[j - 2] + 1;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
+    current[to + 1] = outside;
     if (rowMin > limit) return limit + 1;
-    [before, previous, current] = [previous, current, before];
+    const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
-  return previous[n];
+  return previous[n] > limit ? limit + 1 : previous[n];
+}
+
+/** Three reusable rows for `editDistance` (matching compares millions of short words). */
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** True when `a` from `from` on equals `b` from `from + shift` on (no substrings: this runs per word pair). */
+function sameTail(a: string, b: string, from: number, shift: number): boolean {
+  for (let k = from; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k + shift)) return false;
+  return true;
 }
 
 /** `editDistance` for a limit of one, without a table: 1 when one edit apart, else 2 (a ≠ b, lengths within 1). */
 function oneEditOrMore(a: string, b: string): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
-  if (short.length !== long.length) return short.slice(i) === long.slice(i + 1) ? 1 : 2;
-  if (short.slice(i + 1) === long.slice(i + 1)) return 1;
+  if (short.length !== long.length) return sameTail(short, long, i, 1) ? 1 : 2;
+  if (sameTail(short, long, i + 1, 0)) return 1;
   const swapped = short.charCodeAt(i) === long.charCodeAt(i + 1) && short.charCodeAt(i + 1) === long.charCodeAt(i);
-  return swapped && short.slice(i + 2) === long.slice(i + 2) ? 1 : 2;
-}
-
-/** Three reusable rows for `editDistance` (matching compares millions of short words). */
-let rowBuffers: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-function buffers(length: number): Int32Array[] {
-  if (rowBuffers[0].length < length) rowBuffers = [new Int32Array(length * 2), new Int32Array(length * 2), new Int32Array(length * 2)];
-  return rowBuffers;
+  return swapped && sameTail(short, long, i + 2, 0) ? 1 : 2;
 }
 
 /** True when two different strings are one typo apart (one character wrong, missing, extra, or two swapped). */
@@ -57,23 +71,28 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a !== b && a.length > 0 && b.length > 0 && editDistance(a, b, 1) === 1;
 }
 
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code >= 48 && code <= 57) return true;
-  }
-  return false;
-}
-
 /** Similarity of two word skeletons, 0..1: 1 − typos / longer length. */
 export function tokenSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const longer = Math.max(a.length, b.length);
+  return wordSimilarity(nameWord(a), nameWord(b));
+}
+
+/** Bits set in a 32-bit number. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function wordSimilarity(a: NameWord, b: NameWord): number {
+  if (a === b || a.text === b.text) return 1;
   // Short words (names like Иван/Иона, numbers) must be equal: one letter changes them.
-  if (Math.min(a.length, b.length) < 4 || hasDigit(a) || hasDigit(b)) return 0;
+  if (!a.fuzzy || !b.fuzzy) return 0;
+  const longer = Math.max(a.text.length, b.text.length);
   const limit = longer >> 2;
-  if (Math.abs(a.length - b.length) > limit) return 0;
-  const distance = editDistance(a, b, limit);
+  if (Math.abs(a.text.length - b.text.length) > limit) return 0;
+  // Each typo adds or removes at most two letters: more letters apart than that cannot be within the limit.
+  if (bitCount(a.letters ^ b.letters) > 2 * limit) return 0;
+  const distance = editDistance(a.text, b.text, limit);
   return distance > limit ? 0 : 1 - distance / longer;
 }
 
@@ -134,25 +153,28 @@ function takeInitial(initials: string[], letter: string): boolean {
 export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
   if (a.tokens.length === 0 || b.tokens.length === 0) return NO_MATCH;
   if (a.key === b.key && a.initials.length === 0 && b.initials.length === 0) return SAME;
-  const tokensA = a.tokens.length > MAX_WORDS ? a.tokens.slice(0, MAX_WORDS) : a.tokens;
-  const tokensB = b.tokens.length > MAX_WORDS ? b.tokens.slice(0, MAX_WORDS) : b.tokens;
-  // Candidate word pairs packed as similarity·256² + i·256 + j, so one numeric sort orders them.
-  const pairs: number[] = [];
-  for (let i = 0; i < tokensA.length; i++) {
-    for (let j = 0; j < tokensB.length; j++) {
-      const similarity = tokenSimilarity(tokensA[i], tokensB[j]);
-      if (similarity >= SAME_WORD) pairs.push(Math.round(similarity * 1000) * 65536 + i * 256 + j);
+  const wordsA = a.words;
+  const wordsB = b.words;
+  const countA = Math.min(wordsA.length, MAX_WORDS);
+  const countB = Math.min(wordsB.length, MAX_WORDS);
+  // Candidate word pairs packed as similarity·256² + i·256 + j, so one numeric order sorts them.
+  let pairCount = 0;
+  for (let i = 0; i < countA; i++) {
+    for (let j = 0; j < countB; j++) {
+      const similarity = wordSimilarity(wordsA[i], wordsB[j]);
+      if (similarity >= SAME_WORD) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
     }
   }
-  if (pairs.length === 0) return NO_MATCH;
-  if (pairs.length > 1) pairs.sort((x, y) => y - x);
+  if (pairCount === 0) return NO_MATCH;
+  sortDescending(pairs, pairCount);
   let usedA = 0;
   let usedB = 0;
   let matched = 0;
   let weight = 0;
   let allExact = true;
   let genderDiffers = false;
-  for (const packed of pairs) {
+  for (let k = 0; k < pairCount; k++) {
+    const packed = pairs[k];
     const i = (packed >> 8) & 255;
     const j = packed & 255;
     if (usedA & (1 << i) || usedB & (1 << j)) continue;
@@ -162,36 +184,55 @@ export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
     matched += similarity;
     weight += 1;
     if (similarity < 1) allExact = false;
-    if (similarity < 1 && isGenderPair(tokensA[i], tokensB[j])) genderDiffers = true;
+    if (similarity < 1 && isGenderPair(wordsA[i].text, wordsB[j].text)) genderDiffers = true;
   }
 
   const initialsA = a.initials.length > 0 ? [...a.initials] : a.initials;
   const initialsB = b.initials.length > 0 ? [...b.initials] : b.initials;
   let byInitials = false;
-  /** Counts the words left over; returns how many of them are patronymics. */
-  const leftover = (tokens: readonly string[], used: number, initials: string[]): number => {
-    let patronymics = 0;
-    for (let i = 0; i < tokens.length; i++) {
+  // The words left over on each side: an initial of the other name may stand for one; patronymics are counted.
+  let extraPatronymicsA = 0;
+  let extraPatronymicsB = 0;
+  for (let side = 0; side < 2; side++) {
+    const words = side === 0 ? wordsA : wordsB;
+    const count = side === 0 ? countA : countB;
+    const used = side === 0 ? usedA : usedB;
+    const initials = side === 0 ? initialsB : initialsA;
+    for (let i = 0; i < count; i++) {
       if (used & (1 << i)) continue;
-      if (initials.length > 0 && takeInitial(initials, tokens[i].charAt(0))) {
+      if (initials.length > 0 && takeInitial(initials, words[i].text.charAt(0))) {
         matched += INITIAL_WEIGHT;
         weight += 1;
         byInitials = true;
-      } else if (isPatronymic(tokens[i])) {
+      } else if (words[i].patronymic) {
         weight += EXTRA_PATRONYMIC;
-        patronymics++;
+        if (side === 0) extraPatronymicsA++;
+        else extraPatronymicsB++;
       } else {
         allExact = false;
         weight += 1;
       }
     }
-    return patronymics;
-  };
-  const extraPatronymicsA = leftover(tokensA, usedA, initialsB);
-  const extraPatronymicsB = leftover(tokensB, usedB, initialsA);
+  }
   const patronymicsDiffer = extraPatronymicsA > 0 && extraPatronymicsB > 0;
   // Initials on both sides with nothing to stand for: equal ones agree a little, the rest disagree.
   for (const initial of initialsA) if (!takeInitial(initialsB, initial)) weight += EXTRA_INITIAL;
   weight += initialsB.length * EXTRA_INITIAL;
   return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers };
+}
+
+/** Scratch for `compareNames`: at most MAX_WORDS² word pairs. */
+const pairs = new Int32Array(MAX_WORDS * MAX_WORDS);
+
+/** Insertion sort of the first `count` values, largest first (a handful of values, no comparator calls). */
+function sortDescending(values: Int32Array, count: number): void {
+  for (let k = 1; k < count; k++) {
+    const value = values[k];
+    let m = k - 1;
+    while (m >= 0 && values[m] < value) {
+      values[m + 1] = values[m];
+      m--;
+    }
+    values[m + 1] = value;
+  }
 }

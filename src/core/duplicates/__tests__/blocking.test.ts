@@ -1,4 +1,4 @@
-import { contactTypoKeys } from '../blocking';
+import { contactTypoKeys, nameKeys, offerKeys, probedWords } from '../blocking';
 import { prepareRecord } from '../prepare';
 
 const keysOf = (phone: string, email = '') => contactTypoKeys(prepareRecord({ name: 'Иванов', phone, email, city: '' }, 'RU'));
@@ -28,5 +28,31 @@ describe('contactTypoKeys', () => {
   it('keys an e-mail by its login, except a login many firms share', () => {
     expect(share(keysOf('', 'ivan.petrov@gmail.com'), keysOf('', 'ivan.petrov@gmial.com'))).toBe(true);
     expect(share(keysOf('', 'info@romashka.ru'), keysOf('', 'info@vektor.ru'))).toBe(false);
+  });
+});
+
+describe('initials: probes and offers', () => {
+  const record = (name: string) => prepareRecord({ name, phone: '', email: '', city: '' }, 'RU');
+  const probe = record('Иванов И.П.');
+  const offer = record('Иванов Иван Петрович');
+
+  it('lets a name with initials meet the full name through a probe and an offer', () => {
+    const probes = nameKeys(probe).filter((key) => key.startsWith('j:'));
+    const offers = offerKeys(offer);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.some((key) => offers.includes(`J:${key.slice(2)}`))).toBe(true);
+    // Offers are their own kind of key: the name keys never hold them.
+    expect(nameKeys(offer).some((key) => key.startsWith('J:'))).toBe(false);
+  });
+
+  it('offers only the words some probe holds when told which', () => {
+    const probed = new Set(probedWords(probe));
+    expect(probed.size).toBe(1);
+    const limited = offerKeys(offer, probed);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((key) => key.startsWith(`J:${[...probed][0]}|`))).toBe(true);
+    expect(offerKeys(offer, new Set())).toEqual([]);
+    expect(probedWords(offer)).toEqual([]);
+    expect(offerKeys(record('Ромашка'))).toEqual([]);
   });
 });
