@@ -64,6 +64,18 @@ describe('MemoryWorkbook', () => {
     expect(again.mergedRanges).toEqual(['A6:B6']);
   });
 
+  it('copies a date shared by many cells once per read, and never hands out the workbook’s own', async () => {
+    const wb = new MemoryWorkbook(clients());
+    const day = new Date(Date.UTC(2025, 5, 30));
+    await wb.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['К-7', 'А', '', day], ['К-8', 'Б', '', day]] }]);
+    const rows = (await wb.read()).sheets[0].rows;
+    const [first, second] = rows.slice(-2).map((row) => row[3] as Date);
+    expect(first).toBe(second);
+    first.setUTCFullYear(1999);
+    const again = (await wb.read()).sheets[0].rows.slice(-2).map((row) => row[3]);
+    expect(again).toEqual([new Date(Date.UTC(2025, 5, 30)), new Date(Date.UTC(2025, 5, 30))]);
+  });
+
   it('moves fills, formats, hidden rows and merges up with their rows when rows are deleted', async () => {
     const wb = new MemoryWorkbook(clients());
     await wb.apply([

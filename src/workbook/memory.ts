@@ -473,14 +473,26 @@ export function applyOperation(sheets: MemorySheet[], op: SheetOperation): void 
 // Snapshots and state
 
 /** Rows 1..last used row, each cut after its last non-empty cell; cells are copies. */
+/**
+ * The values as copies. A date shared by many cells (an import makes one per day) is copied once per
+ * read, not once per cell: the workbook stays untouched by whatever is done to the copies, and a million
+ * order dates do not become a million objects.
+ */
 function usedValues(sheet: MemorySheet): CellValue[][] {
   const rows: CellValue[][] = [];
+  const dateCopies = new Map<Date, Date>();
+  const copy = (value: CellValue): CellValue => {
+    if (!(value instanceof Date)) return value;
+    let copied = dateCopies.get(value);
+    if (copied === undefined) dateCopies.set(value, (copied = new Date(value.getTime())));
+    return copied;
+  };
   for (let r = 1; r <= lastUsedRow(sheet); r++) {
     const row = sheet.values[r - 1] ?? [];
     let end = row.length;
     while (end > 0 && isEmptyCell(row[end - 1])) end--;
     const out: CellValue[] = [];
-    for (let c = 0; c < end; c++) out.push(row[c] === undefined ? null : copyCell(row[c]));
+    for (let c = 0; c < end; c++) out.push(row[c] === undefined ? null : copy(row[c]));
     rows.push(out);
   }
   return rows;
