@@ -308,15 +308,19 @@ function applyWriteColumns(sheet: MemorySheet, op: WriteColumns): void {
   }
 }
 
-/** Rows start in column A right below the last row with a value or formula (row 1 on an empty sheet). */
+/**
+ * Rows start in column A right below the last row with a value or formula (row 1 on an empty sheet).
+ * Below that row there are no formulas and no values, so a row that is not there yet is taken whole (an
+ * import appends a million rows).
+ */
 function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
   const first = lastUsedRow(sheet) + 1;
+  const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
   op.rows.forEach((row, i) => {
-    row.forEach((value, j) => {
-      writeCell(sheet, first + i, j + 1, value);
-      const format = op.numberFormats?.[j];
-      if (format) setLayer(sheet, 'formats', first + i, j + 1, format);
-    });
+    const r = first + i;
+    if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = row.slice();
+    else row.forEach((value, j) => writeCell(sheet, r, j + 1, value));
+    for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
   });
 }
 
