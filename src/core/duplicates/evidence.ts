@@ -41,6 +41,11 @@ export interface PairVerdict {
 interface Thresholds {
   /** Least name similarity for a fuzzy match. */
   name: number;
+  /**
+   * Least name similarity when a phone one typo apart agrees: two unrelated numbers are that close about
+   * once in ten million pairs, so a name written with initials and a typo (`Сминров И.А.`) is enough.
+   */
+  nameWithPhone: number;
   /** Least total score (name plus agreeing evidence) for a fuzzy match. */
   total: number;
   /**
@@ -55,9 +60,9 @@ interface Thresholds {
 }
 
 export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
-  strict: { name: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
-  normal: { name: 0.7, total: 0.8, cityBits: 4, rareNameBits: 8, exactNeedsName: false },
-  loose: { name: 0.65, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
+  strict: { name: 0.85, nameWithPhone: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
+  normal: { name: 0.7, nameWithPhone: 0.6, total: 0.8, cityBits: 4, rareNameBits: 8, exactNeedsName: false },
+  loose: { name: 0.65, nameWithPhone: 0.55, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
 };
 
 /** Bonuses for what agrees, maluses for what disagrees, added to the name similarity. */
@@ -153,7 +158,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   const t = SENSITIVITY[sensitivity];
   const reasons: ReasonCode[] = [];
   if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons, conflict: 'differentInn' };
-  const name = compareNames(a.name, b.name);
+  const name = compareNames(a.name, b.name, rarity.twoNames);
   if (a.name.legalFamily && b.name.legalFamily && a.name.legalFamily !== b.name.legalFamily && name.score > 0) {
     return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
   }
@@ -169,13 +174,14 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
     return { match: true, score: Math.min(1, score), reasons, conflict: null };
   }
 
-  if (name.score < t.name) return { match: false, score: name.score, reasons, conflict: null };
+  if (name.score < t.nameWithPhone) return { match: false, score: name.score, reasons, conflict: null };
+  const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
+  if (name.score < t.name && !phoneAgrees) return { match: false, score: name.score, reasons, conflict: null };
   if (name.patronymicsDiffer) return { match: false, score: name.score / 2, reasons, conflict: 'differentPatronymic' };
   reasons.push(name.exact ? 'sameName' : 'similarName');
   if (name.byInitials) reasons.push('initials');
 
   let total = name.score;
-  const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
   if (phoneAgrees) {
     reasons.push('phoneTypo');
     total += CONTACT_TYPO_BONUS;

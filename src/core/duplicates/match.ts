@@ -9,10 +9,11 @@
  */
 import type { DuplicateSensitivity } from '../settings';
 import { contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
-import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE, type ReasonCode } from './evidence';
+import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE, type ConflictCode, type ReasonCode } from './evidence';
 import { measureRarity, PLACEHOLDER_COUNT } from './rarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import { parseName, type ParsedName } from './names';
+import { correctedNames, findMisspellings } from './spelling';
 
 export interface MatchOptions {
   sensitivity: DuplicateSensitivity;
@@ -67,10 +68,11 @@ function keyBucket(key: string, bits: number): number {
   return hash >>> (32 - bits);
 }
 
-/** Every key of a record except the offers. */
-function eachKey(record: MatchRecord, visit: (key: string) => void): void {
+/** Every key of a record except the offers, those of its name with a misspelt word corrected too (spelling.ts). */
+function eachKey(record: MatchRecord, corrected: readonly ParsedName[], visit: (key: string) => void): void {
   for (const key of exactKeys(record)) visit(key);
   for (const key of nameKeys(record)) visit(key);
+  for (const name of corrected) for (const key of nameKeys({ ...record, name })) visit(key);
   for (const key of contactTypoKeys(record)) visit(key);
 }
 
@@ -84,13 +86,16 @@ function blocks(records: RankedRecords): Block[] {
   const bits = bucketBits(byRank.length);
   const bucketHits = new Uint8Array(2 ** bits);
   const probed = new Set<string>();
-  for (const record of byRank) {
-    eachKey(record, (key) => {
+  const fixes = findMisspellings(byRank.map((record) => record.name));
+  const corrected = byRank.map((record) => correctedNames(record.name, fixes));
+  byRank.forEach((record, k) => {
+    eachKey(record, corrected[k], (key) => {
       const bucket = keyBucket(key, bits);
       if (bucketHits[bucket] < 2) bucketHits[bucket]++;
     });
     for (const word of probedWords(record)) probed.add(word);
-  }
+    for (const name of corrected[k]) for (const word of probedWords({ ...record, name })) probed.add(word);
+  });
   // Members are listed in the clients' order, which settles ties in a window and which offers are kept.
   const byKey = new Map<string, number[]>();
   let rank = 0;
@@ -104,7 +109,7 @@ function blocks(records: RankedRecords): Block[] {
   };
   for (let client = 0; client < rankOf.length; client++) {
     rank = rankOf[client];
-    eachKey(byRank[rank], addShared);
+    eachKey(byRank[rank], corrected[rank], addShared);
   }
   for (let client = 0; client < rankOf.length && probed.size > 0; client++) {
     rank = rankOf[client];
@@ -231,14 +236,30 @@ interface Edge {
   j: number;
   score: number;
   reasons: ReasonCode[];
+  /** Joined by a shared phone, e-mail or ИНН: outweighs a conflict of weak evidence (see `ConstrainedUnion`). */
+  exact: boolean;
 }
 
-/** Union-find that refuses to join two sets when a cannot-link pair lies across them. */
+/**
+ * Conflicts that only weigh against weak evidence: namesakes with their own phones, different patronymics.
+ * A shared phone, e-mail or ИНН joins across them (one client with two phones, two records of whom were
+ * each compared with a third). A different ИНН or legal form, and the user's "not a duplicate", always hold.
+ */
+const SOFT_CONFLICTS: ReadonlySet<ConflictCode> = new Set(['differentContacts', 'differentPatronymic']);
+
+/**
+ * Union-find that refuses to join two sets when a cannot-link pair lies across them: any for a fuzzy
+ * match, only a hard one (`hardCannotLink`) for an exact one.
+ */
 class ConstrainedUnion {
   private readonly parent: Int32Array;
   private readonly members: number[][];
 
-  constructor(size: number, private readonly cannotLink: ReadonlyMap<number, number[]>) {
+  constructor(
+    size: number,
+    private readonly cannotLink: ReadonlyMap<number, number[]>,
+    private readonly hardCannotLink: ReadonlyMap<number, number[]>,
+  ) {
     this.parent = new Int32Array(size);
     this.members = [];
     for (let i = 0; i < size; i++) {
@@ -255,13 +276,14 @@ class ConstrainedUnion {
   }
 
   /** Join the sets of `a` and `b`; false when they are the same set already or must stay apart. */
-  union(a: number, b: number): boolean {
+  union(a: number, b: number, exact: boolean): boolean {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return false;
     if (this.members[ra].length < this.members[rb].length) [ra, rb] = [rb, ra];
+    const links = exact ? this.hardCannotLink : this.cannotLink;
     for (const member of this.members[rb]) {
-      for (const other of this.cannotLink.get(member) ?? []) if (this.find(other) === ra) return false;
+      for (const other of links.get(member) ?? []) if (this.find(other) === ra) return false;
     }
     this.parent[rb] = ra;
     this.members[ra].push(...this.members[rb]);
@@ -323,27 +345,34 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const rarity = measureRarity(records);
   const edges: Edge[] = [];
   const conflicts: number[] = [];
+  const hardConflicts: number[] = [];
   eachCandidatePair(ranked, (x, y, shared) => {
     // The verdict and everything after it work on the clients' indices, the earlier client first.
     let i = ranked.clientOf[x];
     let j = ranked.clientOf[y];
     if (i > j) [i, j, x, y] = [j, i, y, x];
     const verdict = judgePair(records[x], records[y], options.sensitivity, rarity, shared);
-    if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons });
-    else if (verdict.conflict) conflicts.push(i, j);
+    if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
+    else if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
   });
-  edges.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  // Exact matches first, so that a client joins the record it shares a phone with before a namesake.
+  edges.sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || x.i - y.i || x.j - y.j);
   // Only clients that some match would join can be kept apart by a conflict.
   const matched = new Uint8Array(records.length);
   for (const edge of edges) matched[edge.i] = matched[edge.j] = 1;
   const cannotLink = new Map<number, number[]>();
-  for (const [a, b] of options.dismissed ?? []) if (a !== b) addLink(cannotLink, a, b);
-  for (let k = 0; k < conflicts.length; k += 2) {
-    if (matched[conflicts[k]] && matched[conflicts[k + 1]]) addLink(cannotLink, conflicts[k], conflicts[k + 1]);
+  const hardCannotLink = new Map<number, number[]>();
+  const link = (a: number, b: number, hard: boolean) => {
+    addLink(cannotLink, a, b);
+    if (hard) addLink(hardCannotLink, a, b);
+  };
+  for (const [a, b] of options.dismissed ?? []) if (a !== b) link(a, b, true);
+  for (const [list, hard] of [[conflicts, false], [hardConflicts, true]] as const) {
+    for (let k = 0; k < list.length; k += 2) if (matched[list[k]] && matched[list[k + 1]]) link(list[k], list[k + 1], hard);
   }
 
-  const union = new ConstrainedUnion(records.length, cannotLink);
-  const joined: Edge[] = edges.filter((edge) => union.union(edge.i, edge.j));
+  const union = new ConstrainedUnion(records.length, cannotLink, hardCannotLink);
+  const joined: Edge[] = edges.filter((edge) => union.union(edge.i, edge.j, edge.exact));
   const byRoot = new Map<number, { members: Set<number>; edges: Edge[] }>();
   for (const edge of joined) {
     const root = union.find(edge.i);

@@ -147,22 +147,33 @@ export interface ParsedName {
 }
 
 /**
- * A legal form typed flush against the name, `ОООРомашка` or `ИПИванов`: upper-case letters of a form
- * followed by a capitalised word. Only the capitalisation tells them apart, so this runs before
+ * A legal form typed flush against the name, `ОООРомашка`, `ИПИванов` or `ООО'Ромашка'`: upper-case letters
+ * of a form followed by a capitalised word or an apostrophe used as a quote. Only the capitalisation tells them apart, so this runs before
  * `wordsOf` lowers the case.
  */
-const GLUED_FORM = /(^|[^\p{L}])(ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|OOO)(?=\p{Lu}\p{Ll})/gu;
+const GLUED_FORM = /(^|[^\p{L}])(ООО|ОАО|ЗАО|ПАО|НАО|АО|ИП|OOO)(?=\p{Lu}\p{Ll}|['’ʼ`])/gu;
 
 /** The name with a legal form typed flush against it set apart by a space. */
 export function splitGluedForm(name: string): string {
   return name.replace(GLUED_FORM, '$1$2 ');
 }
 
-/** Words of a name: lower case, ё→е, every run of non-letters/digits a separator (quotes, dots, hyphens). */
+/**
+ * An apostrophe inside a word: the soft sign of a transliteration (`Grigor'ev`, `Natal'ya`) or an elision
+ * (`O'Brien`), part of the word rather than a break in it. A legal form glued to a quoted name
+ * (`ООО'Ромашка'`) is set apart by `splitGluedForm` first.
+ */
+const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`](?=\p{L})/gu;
+
+/**
+ * Words of a name: lower case, ё→е, apostrophes inside words dropped, every other run of non-letters/digits
+ * a separator (quotes, dots, hyphens).
+ */
 export function wordsOf(name: string): string[] {
   return name
     .toLowerCase()
     .replace(/ё/g, 'е')
+    .replace(INNER_APOSTROPHE, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }

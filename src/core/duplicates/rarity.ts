@@ -18,7 +18,21 @@ export interface Rarity {
   city(city: string): number;
   /** A phone, e-mail or ИНН held by so many clients that it identifies nobody (the firm's own number, info@…). */
   isPlaceholder(contact: string): boolean;
+  /**
+   * True when two name words a typo apart are both common in the base (`Марина` and `Мария`, `Алена`
+   * and `Алина`): two names, not one name and its misspelling. A typo makes a spelling that few clients
+   * share, far fewer than the name it was typed for.
+   */
+  twoNames(a: string, b: string): boolean;
 }
+
+/**
+ * A spelling held by fewer clients than this is never taken for a name of its own (and a rare one close
+ * to one held by this many is looked up as that word too, see spelling.ts).
+ */
+export const COMMON_WORD_COUNT = 5;
+/** The rarer of two spellings is a name of its own when it has at least this share of the commoner's clients. */
+const NAME_SHARE = 1 / 20;
 
 /** A contact shared by more clients than this is a placeholder. */
 export const PLACEHOLDER_COUNT = 30;
@@ -53,5 +67,9 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
       size,
     city: (city) => (city ? Math.log2(total / (cities.get(city) ?? 1)) : 0),
     isPlaceholder: (contact) => (contacts.get(contact) ?? 0) > PLACEHOLDER_COUNT,
+    twoNames: (a, b) => {
+      const [x, y] = [words.get(a) ?? 0, words.get(b) ?? 0];
+      return Math.min(x, y) >= COMMON_WORD_COUNT && Math.min(x, y) >= NAME_SHARE * Math.max(x, y);
+    },
   };
 }

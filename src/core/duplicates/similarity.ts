@@ -146,11 +146,12 @@ function takeInitial(initials: string[], letter: string): boolean {
 }
 
 /**
- * How alike two names are as sets of words: words are paired greedily by similarity; a word left over
+ * How alike two names are as sets of words: words are paired greedily by similarity (but never two words
+ * `twoNames` says are different names, however alike); a word left over
  * may be matched by an initial of the other name; the score is the matched weight over everything,
  * where words left over count against (patronymics and initials only a little).
  */
-export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
+export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string, y: string) => boolean): NameComparison {
   if (a.tokens.length === 0 || b.tokens.length === 0) return NO_MATCH;
   if (a.key === b.key && a.initials.length === 0 && b.initials.length === 0) return SAME;
   const wordsA = a.words;
@@ -162,7 +163,7 @@ export function compareNames(a: ParsedName, b: ParsedName): NameComparison {
   for (let i = 0; i < countA; i++) {
     for (let j = 0; j < countB; j++) {
       const similarity = wordSimilarity(wordsA[i], wordsB[j]);
-      if (similarity >= SAME_WORD) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
+      if (similarity >= SAME_WORD && (similarity === 1 || !twoNames?.(wordsA[i].text, wordsB[j].text))) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
     }
   }
   if (pairCount === 0) return NO_MATCH;

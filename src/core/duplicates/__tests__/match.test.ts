@@ -137,6 +137,26 @@ describe('groups', () => {
     for (const g of groups) expect(g.members.includes(1) && g.members.includes(2)).toBe(false);
   });
 
+  it('lets a shared e-mail join a record across a namesake conflict of another member', () => {
+    // The contactless record matches both by name and city; the shared e-mail says which one it is.
+    const list = clients(
+      ...crowd(50),
+      { name: 'Нестеров Евгений', city: 'Волгоград', email: 'e.nesterov108@gmail.com' },
+      { name: 'Нестеров Евгений', city: 'Волгоград', phone: '+7 903 222 22 22' },
+      { name: 'Нестеров Евгений', city: 'Волгоград', phone: '+7 980 821 54 28', email: 'E.NESTEROV108@GMAIL.COM' },
+    );
+    expect(memberSets(list)).toEqual([[50, 52]]);
+  });
+
+  it('never lets a shared phone join two different ИНН through a third record', () => {
+    const list = clients(
+      { name: 'ООО Ромашка', phone: '+7 495 111 22 33', inn: '7701234567' },
+      { name: 'Ромашка', phone: '84951112233' },
+      { name: 'ООО «Ромашка»', phone: '+7 (495) 111-22-33', inn: '7709876543' },
+    );
+    for (const members of memberSets(list)) expect(members.includes(0) && members.includes(2)).toBe(false);
+  });
+
   it('finds at least as many pairs when looser', () => {
     const list = clients(...crowd(100), { name: 'Киселёв Иван Александрович', city: 'Москва', phone: '+7 981 118 34 93' }, { name: 'Киселёв И.А.', city: 'Москва' });
     const pairs = (s: DuplicateSensitivity) => find(list, s).reduce((n, g) => n + (g.members.length * (g.members.length - 1)) / 2, 0);

@@ -113,9 +113,27 @@ describe('splitGluedForm', () => {
     expect(splitGluedForm('АОТранс-Авто')).toBe('АО Транс-Авто');
     expect(parseName('ИПГоризонт')).toMatchObject({ legalFamily: 'sole', tokens: ['gorizont'] });
   });
+  it('sets apart a legal form glued to a name in apostrophes', () => {
+    expect(parseName("ООО'Агро-Био'")).toMatchObject({ legalFamily: 'llc', tokens: ['agro', 'bio'] });
+    expect(parseName("'Вектор' ООО")).toMatchObject({ legalFamily: 'llc', tokens: ['vektor'] });
+  });
   it('leaves words that only start with the letters of a form alone', () => {
     expect(splitGluedForm('ИПОТЕКА Центр')).toBe('ИПОТЕКА Центр');
     expect(splitGluedForm('Аорта')).toBe('Аорта');
     expect(parseName('Иванов Иван').legalFamily).toBeNull();
+  });
+});
+
+describe('apostrophes inside words', () => {
+  it('reads a transliterated soft sign as part of the word', () => {
+    expect(parseName("Grigor'ev Grigoriy Vasil'evich").key).toBe(parseName('Григорьев Григорий Васильевич').key);
+    expect(parseName('Natal’ya Il’ina').key).toBe(parseName('Наталья Ильина').key);
+  });
+  it('keeps an elided name whole (O’Brien is one word, not O and Brien)', () => {
+    expect(parseName("Sean O'Brien").tokens).toEqual(['sean', 'obrien']);
+  });
+  it('still splits at an apostrophe used as a quote or standing alone', () => {
+    expect(parseName("'Парус' ЗАО").tokens).toEqual(['parus']);
+    expect(parseName("Иванов ' Иван").tokens).toEqual(['ivanov', 'ivan']);
   });
 });

@@ -2,6 +2,10 @@
  * Speed work on the matcher (precomputed words, banded edit distance, shared keys known from the
  * blocks, hashed key counting) must not change what it finds. The fingerprints below are of the groups
  * the matcher found on a generated list before that work; a deliberate change of the rules updates them.
+ * Last updated for apostrophes inside words (`Grigor'ev`), exact matches outweighing conflicts of weak
+ * evidence, misspelt words blocked as their common spelling (spelling.ts), two common names a typo apart
+ * kept apart, and initials accepted with a phone one typo apart: more correct pairs at every
+ * sensitivity, the same wrong ones.
  */
 import { findDuplicates } from '../match';
 import { asReadByBase, generateLabelledClients, scoreGroups } from '../labelled';
@@ -21,9 +25,9 @@ describe('groups on 5,000 labelled clients', () => {
   const list = asReadByBase(generateLabelledClients({ size: 5000, seed: 3 }));
 
   it.each([
-    ['strict', 510, 'e0477919', 960, 961],
-    ['normal', 528, '0a9a1bca', 1019, 1022],
-    ['loose', 534, 'd888c413', 1037, 1042],
+    ['strict', 518, '2d26fe05', 974, 975],
+    ['normal', 536, '873e7517', 1039, 1042],
+    ['loose', 540, '60d65615', 1055, 1060],
   ] as const)('%s: %d groups, the same as before', (sensitivity, count, print, correctPairs, predictedPairs) => {
     const groups = findDuplicates(list, { sensitivity, phoneRegion: 'RU' });
     const score = scoreGroups(list, groups);

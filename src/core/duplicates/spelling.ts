@@ -1,0 +1,73 @@
+/**
+ * Misspelt name words, for blocking. A typo early in a word (`Ромнов` for `Романов`, `Сминров И.А.` for
+ * `Смирнов И.А.`) changes the first letters every name key is made of, so such a record would never meet
+ * its original. But a misspelling is rare in the base while the word it was typed for is common: a rare
+ * word one typo away from a common one is looked up as that word too, and the name gets the keys of its
+ * corrected spelling besides its own. Only blocking reads the corrections; the verdict still compares
+ * the names as written, and still needs something else to agree.
+ */
+import { nameWord, type ParsedName } from './names';
+import { COMMON_WORD_COUNT } from './rarity';
+import { oneTypoApart } from './similarity';
+
+/** A spelling held by at most this many clients may be a misspelling. */
+export const RARE_WORD_COUNT = 2;
+/** Words shorter than this are not corrected: one letter turns a short name into another (Иван, Иона). */
+const MIN_LENGTH = 5;
+/** A rare word close to more common words than this says nothing about which one was meant. */
+const MAX_FIXES = 2;
+
+/** The word with one letter left out, each way (its deletion neighbourhood). */
+function deletions(word: string): string[] {
+  const forms: string[] = [];
+  for (let k = 0; k < word.length; k++) forms.push(word.slice(0, k) + word.slice(k + 1));
+  return forms;
+}
+
+/**
+ * The common words each rare word of the names may be a misspelling of: two words one typo apart (a
+ * letter wrong, missing, extra, or two swapped) share a deletion form or one is a deletion of the other.
+ */
+export function findMisspellings(names: readonly ParsedName[]): Map<string, string[]> {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    for (let k = 0; k < name.tokens.length; k++) {
+      const token = name.tokens[k];
+      if (name.tokens.indexOf(token) === k) counts.set(token, (counts.get(token) ?? 0) + 1);
+    }
+  }
+  const common = new Map<string, string[]>();
+  const index = (form: string, word: string) => {
+    const list = common.get(form);
+    if (list) list.push(word);
+    else common.set(form, [word]);
+  };
+  for (const [word, count] of counts) {
+    if (count < COMMON_WORD_COUNT || word.length < MIN_LENGTH - 1 || !nameWord(word).fuzzy) continue;
+    index(word, word);
+    for (const form of deletions(word)) index(form, word);
+  }
+  const fixes = new Map<string, string[]>();
+  if (common.size === 0) return fixes;
+  for (const [word, count] of counts) {
+    if (count > RARE_WORD_COUNT || word.length < MIN_LENGTH || !nameWord(word).fuzzy) continue;
+    const found = new Set<string>();
+    for (const form of [word, ...deletions(word)]) {
+      for (const candidate of common.get(form) ?? []) if (oneTypoApart(word, candidate)) found.add(candidate);
+    }
+    if (found.size > 0 && found.size <= MAX_FIXES) fixes.set(word, [...found]);
+  }
+  return fixes;
+}
+
+/** The name spelt with one misspelt word corrected, each way `fixes` knows; none when it has no such word. */
+export function correctedNames(name: ParsedName, fixes: ReadonlyMap<string, readonly string[]>): ParsedName[] {
+  const out: ParsedName[] = [];
+  for (let k = 0; k < name.tokens.length; k++) {
+    for (const fix of fixes.get(name.tokens[k]) ?? []) {
+      const tokens = name.tokens.map((token, i) => (i === k ? fix : token));
+      out.push({ ...name, tokens, words: tokens.map(nameWord), key: [...tokens].sort().join(' ') });
+    }
+  }
+  return out;
+}
