@@ -87,13 +87,18 @@ export function nameKeys(record: MatchRecord): string[] {
  * (most bases have few names with initials, and every name offers up to twelve keys).
  */
 export function offerKeys(record: MatchRecord, probedWords?: ReadonlySet<string>): string[] {
-  const { tokens } = record.name;
+  const { tokens, tokenInitials } = record.name;
   const words = tokens.length > KEY_WORDS ? tokens.slice(0, KEY_WORDS) : tokens;
   if (words.length < 2) return [];
   const keys = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     if (probedWords && !probedWords.has(words[i])) continue;
-    for (let j = 0; j < words.length; j++) if (i !== j) keys.add(`${OFFER_PREFIX}${words[i]}|${words[j].charAt(0)}`);
+    for (let j = 0; j < words.length; j++) {
+      if (i === j) continue;
+      keys.add(`${OFFER_PREFIX}${words[i]}|${words[j].charAt(0)}`);
+      // `John` is offered under `j.` as well as under its skeleton's first letter
+      if (tokenInitials[j] !== words[j].charAt(0)) keys.add(`${OFFER_PREFIX}${words[i]}|${tokenInitials[j]}`);
+    }
   }
   return [...keys];
 }

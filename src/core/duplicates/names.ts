@@ -142,6 +142,11 @@ export interface ParsedName {
   words: NameWord[];
   /** Skeleton first letters of one-letter words (`Иванов И.И.` → ['i', 'i']). */
   initials: string[];
+  /**
+   * Per token, the initial it is written with: the skeleton of its first letter as typed. It differs from
+   * the token's own first letter where the skeleton folds a first syllable (`John` → `ehn`, but `J.` → `i`).
+   */
+  tokenInitials: string[];
   /** The tokens, sorted and joined: equal for `Иванов Иван` and `Иван Иванов`. */
   key: string;
 }
@@ -189,6 +194,7 @@ export function parseName(name: string): ParsedName {
   let legalFamily: LegalFamily | null = null;
   const tokens: string[] = [];
   const initials: string[] = [];
+  const tokenInitials: string[] = [];
   for (let i = 0; i < words.length; ) {
     const form = FORMS_BY_FIRST_WORD.get(words[i])?.find((f) => f.words.every((w, k) => words[i + k] === w));
     if (form) {
@@ -199,8 +205,11 @@ export function parseName(name: string): ParsedName {
     const word = skeleton(words[i]);
     // A one-letter word is an initial (Ю. → 'iu' → 'i'); a number is always a word (Ромашка 1 ≠ Ромашка 2).
     if (words[i].length === 1 && /\p{L}/u.test(words[i])) initials.push(word.charAt(0));
-    else if (word) tokens.push(word);
+    else if (word) {
+      tokens.push(word);
+      tokenInitials.push(skeleton(words[i].charAt(0)).charAt(0) || word.charAt(0));
+    }
     i++;
   }
-  return { legalFamily, tokens, words: tokens.map(nameWord), initials, key: [...tokens].sort().join(' ') };
+  return { legalFamily, tokens, words: tokens.map(nameWord), initials, tokenInitials, key: [...tokens].sort().join(' ') };
 }

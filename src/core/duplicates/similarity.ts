@@ -199,9 +199,11 @@ export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string
     const count = side === 0 ? countA : countB;
     const used = side === 0 ? usedA : usedB;
     const initials = side === 0 ? initialsB : initialsA;
+    const writtenInitials = side === 0 ? a.tokenInitials : b.tokenInitials;
     for (let i = 0; i < count; i++) {
       if (used & (1 << i)) continue;
-      if (initials.length > 0 && takeInitial(initials, words[i].text.charAt(0))) {
+      const first = words[i].text.charAt(0);
+      if (initials.length > 0 && (takeInitial(initials, first) || (writtenInitials[i] !== first && takeInitial(initials, writtenInitials[i])))) {
         matched += INITIAL_WEIGHT;
         weight += 1;
         byInitials = true;

@@ -45,6 +45,13 @@ describe('initials: probes and offers', () => {
     expect(nameKeys(offer).some((key) => key.startsWith('J:'))).toBe(false);
   });
 
+  it('lets `Smith J.` meet `John Smith`, whose skeleton starts with another letter than its initial', () => {
+    const probes = nameKeys(record('Smith J.')).filter((key) => key.startsWith('j:'));
+    const offers = offerKeys(record('John Smith'));
+    expect(probes.some((key) => offers.includes(`J:${key.slice(2)}`))).toBe(true);
+    expect(nameKeys(record('Smith K.')).filter((key) => key.startsWith('j:')).some((key) => offers.includes(`J:${key.slice(2)}`))).toBe(false);
+  });
+
   it('offers only the words some probe holds when told which', () => {
     const probed = new Set(probedWords(probe));
     expect(probed.size).toBe(1);

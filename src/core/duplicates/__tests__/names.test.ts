@@ -87,7 +87,7 @@ describe('parseName', () => {
   });
 
   it('gives an empty parse for an empty name', () => {
-    expect(parseName('  ')).toEqual({ legalFamily: null, tokens: [], words: [], initials: [], key: '' });
+    expect(parseName('  ')).toEqual({ legalFamily: null, tokens: [], words: [], initials: [], tokenInitials: [], key: '' });
   });
 });
 

@@ -84,6 +84,15 @@ describe('compareNames', () => {
     expect(compare('Иванов П.И.', 'Иванов Иван Иванович').score).toBeLessThan(initials.score);
   });
 
+  it('matches an initial with the letter the word is written with, not only its skeleton', () => {
+    // `John` and `Yelena` fold to skeletons starting with `e`; `J.` and `Y.` to `i`.
+    expect(compare('J. Smith', 'John Smith').byInitials).toBe(true);
+    expect(compare('Petrova Y.', 'Yelena Petrova').byInitials).toBe(true);
+    expect(compare('Петрова Е.', 'Yelena Petrova').byInitials).toBe(true);
+    expect(compare('K. Smith', 'John Smith').byInitials).toBe(false);
+    expect(compare('K. Smith', 'John Smith').score).toBeLessThan(compare('J. Smith', 'John Smith').score);
+  });
+
   it('scores another first name low', () => {
     expect(compare('Иванов Иван', 'Иванов Пётр').score).toBeLessThan(0.5);
   });
