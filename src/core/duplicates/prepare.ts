@@ -10,7 +10,7 @@ import { normaliseCity } from '../normalise/city';
 import { parseName, type ParsedName } from './names';
 
 export interface MatchRecord {
-  /** E.164 phones. */
+  /** E.164 phones; the national digits of a phone that is not valid for the region (see `phonesOf`). */
   phones: string[];
   /** Digits of each phone, for typo checks (also of phones too broken to normalise). */
   phoneDigits: string[];
@@ -34,23 +34,35 @@ export type MatchInput = Pick<Client, 'name' | 'phone' | 'email' | 'city'> & {
 /** Cells may hold several contacts separated by commas, semicolons, slashes or new lines. */
 const LIST_SEPARATOR = /[,;\n/]|\s{2,}/u;
 
+/** `000-00-00`, `1111111`, `1234567…`: typed where a phone was required, never anyone's number. */
+function isPlaceholderNumber(digits: string): boolean {
+  return /^(\d)\1+$/.test(digits) || '01234567890'.includes(digits) || '9876543210'.includes(digits);
+}
+
 function phonesOf(raw: string, normalised: string | null | undefined, region: string): { e164: string[]; digits: string[] } {
   const parts = raw.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
   const e164 = new Set<string>();
   const digits = new Set<string>();
-  // One number in the cell: the reader has normalised it already (parsing phones is the costly part).
-  if (parts.length <= 1 && normalised !== undefined) {
-    if (normalised) e164.add(normalised);
-  } else {
-    for (const part of parts) {
-      const phone = normalisePhone(part, region);
-      if (phone) e164.add(phone);
-    }
-  }
-  for (const part of parts) {
+  const nationalDigits = (part: string) => {
     const d = part.replace(/\D/g, '');
     // The national part is what typos are compared on: +7 912…, 8 912… and 912… alike.
-    if (d.length >= 7) digits.add(d.length > 10 ? d.slice(-10) : d);
+    return d.length >= 7 ? (d.length > 10 ? d.slice(-10) : d) : '';
+  };
+  // A number that is not valid for the region (a foreign one written without its country code, say
+  // `02 9876 5432`) is still the same number when its digits are: its digits stand in as its key.
+  const add = (part: string, phone: string | null) => {
+    const key = phone ?? nationalDigits(part);
+    if (key && !isPlaceholderNumber(key)) e164.add(key);
+  };
+  // One number in the cell: the reader has normalised it already (parsing phones is the costly part).
+  if (parts.length <= 1 && normalised !== undefined) {
+    if (parts.length === 1) add(parts[0], normalised);
+  } else {
+    for (const part of parts) add(part, normalisePhone(part, region));
+  }
+  for (const part of parts) {
+    const d = nationalDigits(part);
+    if (d) digits.add(d);
   }
   return { e164: [...e164], digits: [...digits] };
 }

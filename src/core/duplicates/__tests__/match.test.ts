@@ -20,6 +20,15 @@ describe('exact keys', () => {
     expect(groups[0].score).toBeGreaterThan(0.9);
   });
 
+  it('joins the same foreign number written without its country code, but not placeholder numbers', () => {
+    // Not valid for the RU region, yet the same digits: the same number (lists from abroad, public benchmarks).
+    const foreign = find(clients({ name: 'John Smith', phone: '02 9876 5432' }, { name: 'Smith Jon', phone: '(02) 9876-5432' }, { name: 'Mary Brown', phone: '02 9876 5433' }));
+    expect(foreign.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(foreign[0].reasons).toContain('samePhone');
+    const placeholders = find(clients({ name: 'Анна Белова', phone: '000-00-00', city: 'Москва' }, { name: 'Ольга Белова', phone: '000-00-00', city: 'Москва' }, { name: 'Пётр Орлов', phone: '1234567' }, { name: 'Иван Орлов', phone: '1234567' }));
+    expect(placeholders).toEqual([]);
+  });
+
   it('joins the same e-mail in another case and with spaces', () => {
     const groups = find(clients({ name: 'ООО «Ромашка»', email: ' Info@Romashka.RU ' }, { name: 'Ромашка', email: 'info@romashka.ru' }));
     expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
