@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
 import '../testing/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderPanel } from './render';
+import { renderPanel, settingsLoaded } from './render';
 
 async function openAnalysisTab(options: Parameters<typeof renderPanel>[0] = {}) {
   const view = renderPanel(options);
   fireEvent.click(screen.getByTestId('tab-analysis'));
-  // The settings form loads last; waiting for it keeps its late update inside the test.
-  await screen.findByTestId('settings-abc-a');
+  await settingsLoaded();
   return view;
 }
 
@@ -43,6 +42,7 @@ describe('Analysis tab', () => {
     fireEvent.click(screen.getByTestId('tab-clients'));
     fireEvent.click(screen.getByTestId('tab-analysis'));
     expect(screen.getByTestId('abc-shares')).toBeTruthy();
+    await settingsLoaded();
   });
 
   it('lists the first 50 problems and counts the rest', async () => {

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { ClientBasePanel } from '../App';
 import { createFakeActions, type FakeOptions } from '../testing/fakeActions';
 import type { Language } from '../../core/model';
@@ -8,4 +8,13 @@ export function renderPanel(options: FakeOptions & { language?: Language } = {})
   const actions = createFakeActions(options);
   const view = render(<ClientBasePanel actions={actions} host="browser" language={options.language} />);
   return { actions, ...view };
+}
+
+/**
+ * Waits for the analysis tab's settings form, which loads last, and for the load's own
+ * bookkeeping after it, so that no update of the form lands after the test has ended.
+ */
+export async function settingsLoaded() {
+  await screen.findByTestId('settings-abc-a');
+  await act(async () => undefined);
 }

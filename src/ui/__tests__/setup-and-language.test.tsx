@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '../testing/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderPanel } from './render';
+import { renderPanel, settingsLoaded } from './render';
 
 describe('Setup tab', () => {
   it('shows the detected columns and fixes a mapping from the sheet’s own headers', async () => {
@@ -36,5 +36,6 @@ describe('English', () => {
     await waitFor(() => expect(screen.getByTestId('client-count').textContent).toBe('Found: 8 of 8'));
     fireEvent.click(screen.getByTestId('tab-analysis'));
     expect(screen.getByTestId('run-all').textContent).toBe('Everything');
+    await settingsLoaded();
   });
 });
