@@ -34,17 +34,47 @@ export type MatchInput = Pick<Client, 'name' | 'phone' | 'email' | 'city'> & {
 /** Cells may hold several contacts separated by commas, semicolons, slashes or new lines. */
 const LIST_SEPARATOR = /[,;\n/]|\s{2,}/u;
 
+/** Fewer digits than any phone number has: an area code before a separator, an extension after one. */
+const SHORTEST_NUMBER = 7;
+
+/** An extension written after the number (`доб. 12`, `ext. 5`, `x12`): not digits of the number. */
+const EXTENSION = /(?:доб|вн|ext|x)\.?\s*\d{1,5}\s*$/iu;
+
+function digitCount(text: string): number {
+  return text.replace(/\D/g, '').length;
+}
+
+/**
+ * The numbers written in a phone cell. A piece too short to be a number belongs to a neighbour: an
+ * area code before it (`310/456-5733`, US lists write it so) or an extension after it (`…, доб. 12`).
+ */
+function phoneParts(raw: string): string[] {
+  const pieces = raw.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  const parts: string[] = [];
+  let prefix = '';
+  pieces.forEach((piece, k) => {
+    const short = digitCount(piece) < SHORTEST_NUMBER;
+    if (short && k < pieces.length - 1) prefix += `${piece} `;
+    else if (short && parts.length > 0 && prefix === '') parts[parts.length - 1] += ` ${piece}`;
+    else {
+      parts.push(prefix + piece);
+      prefix = '';
+    }
+  });
+  return parts;
+}
+
 /** `000-00-00`, `1111111`, `1234567…`: typed where a phone was required, never anyone's number. */
 function isPlaceholderNumber(digits: string): boolean {
   return /^(\d)\1+$/.test(digits) || '01234567890'.includes(digits) || '9876543210'.includes(digits);
 }
 
 function phonesOf(raw: string, normalised: string | null | undefined, region: string): { e164: string[]; digits: string[] } {
-  const parts = raw.split(LIST_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  const parts = phoneParts(raw);
   const e164 = new Set<string>();
   const digits = new Set<string>();
   const nationalDigits = (part: string) => {
-    const d = part.replace(/\D/g, '');
+    const d = part.replace(EXTENSION, '').replace(/\D/g, '');
     // The national part is what typos are compared on: +7 912…, 8 912… and 912… alike.
     return d.length >= 7 ? (d.length > 10 ? d.slice(-10) : d) : '';
   };

@@ -29,6 +29,16 @@ describe('exact keys', () => {
     expect(placeholders).toEqual([]);
   });
 
+  it('reads an area code before a slash and an extension after a comma as parts of one number', () => {
+    // US lists write `310/246-1501`: the slash is not a list of two phones there.
+    const slashed = find(clients({ name: "Arnie Morton's of Chicago", phone: '310/246-1501', city: 'Los Angeles' }, { name: "Arnie Morton's of Chicago", phone: '310-246-1501', city: 'Los Angeles' }));
+    expect(slashed.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(slashed[0].reasons).toContain('samePhone');
+    // The extension's digits are not the number's: one wrong digit of the number itself is a typo.
+    const extension = find(clients({ name: 'Осипов Глеб', phone: '(495) 123-45-67, доб. 12' }, { name: 'Осипов Глеб', phone: '8 495 123-45-68' }));
+    expect(extension.map((g) => g.reasons)).toEqual([expect.arrayContaining(['phoneTypo'])]);
+  });
+
   it('joins the same e-mail in another case and with spaces', () => {
     const groups = find(clients({ name: 'ООО «Ромашка»', email: ' Info@Romashka.RU ' }, { name: 'Ромашка', email: 'info@romashka.ru' }));
     expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
