@@ -135,6 +135,17 @@ function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean 
 }
 
 
+/**
+ * Two spellings of one city with a slip (`Екатеринбур`, `sydeny`). Such cities count neither for nor
+ * against a pair: towns a letter apart exist (Пушкин and Пушкино), so a slip does not prove one city.
+ * Short names are left out: a letter apart, they are mostly just other towns (Омск and Орск).
+ */
+const CITY_TYPO_LENGTH = 6;
+
+function cityTypo(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= CITY_TYPO_LENGTH && oneTypoApart(a, b);
+}
+
 function sameLogin(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => {
     const l = login(x);
@@ -204,7 +215,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   // Иванов and Иванова: a typo only when a phone says so.
   if (name.genderDiffers && !phoneAgrees) return { match: false, score: total / 2, reasons, conflict: null };
   if (emailsDiffer) total -= OTHER_EMAIL_MALUS;
-  const citiesDiffer = a.city !== '' && b.city !== '' && a.city !== b.city;
+  const citiesDiffer = a.city !== '' && b.city !== '' && a.city !== b.city && !cityTypo(a.city, b.city);
   const sameCity = a.city !== '' && a.city === b.city;
   if (sameCity) {
     reasons.push('sameCity');

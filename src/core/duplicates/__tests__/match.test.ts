@@ -72,6 +72,16 @@ describe('exact keys', () => {
     expect(memberSets(list, 'normal')).toEqual([[0, 1]]);
     expect(memberSets(list, 'strict')).toEqual([]);
   });
+
+  it('lets a slip in a long city name count neither for nor against, and another city against', () => {
+    const pair = (city: string) =>
+      memberSets(clients(...crowd(2000), { name: 'Вольдемар Пржевальский-Оглы', phone: '+7 912 555 44 33', city: 'Екатеринбург' }, { name: 'Пржевальский-Оглы Вольдемар', city }));
+    expect(pair('Екатеринбур')).toEqual([[2000, 2001]]);
+    expect(pair('Челябинск')).toEqual([]);
+    // Short names a letter apart are other towns.
+    const short = clients(...crowd(2000), { name: 'Вольдемар Пржевальский-Оглы', city: 'Омск' }, { name: 'Пржевальский-Оглы Вольдемар', city: 'Орск' });
+    expect(memberSets(short)).toEqual([]);
+  });
 });
 
 describe('fuzzy names', () => {
