@@ -61,7 +61,7 @@ interface Thresholds {
 
 export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
   strict: { name: 0.85, nameWithPhone: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
-  normal: { name: 0.7, nameWithPhone: 0.6, total: 0.8, cityBits: 4, rareNameBits: 8, exactNeedsName: false },
+  normal: { name: 0.7, nameWithPhone: 0.6, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false },
   loose: { name: 0.65, nameWithPhone: 0.55, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
 };
 

@@ -73,6 +73,20 @@ describe('exact keys', () => {
     expect(memberSets(list, 'strict')).toEqual([]);
   });
 
+  it('joins an identical name a base of its size holds twice about once in a hundred times', () => {
+    // Вольдемар and Шпак are each borne by 4 clients of 2,006: 2·log2(2006/4) − log2(2006) ≈ 7 bits,
+    // one namesake expected in ≈128 such bases.
+    const others = [
+      { name: 'Вольдемар Иной', phone: '+7 913 000 00 11' },
+      { name: 'Вольдемар Другой', phone: '+7 913 000 00 12' },
+      { name: 'Шпак Роман', phone: '+7 913 000 00 13' },
+      { name: 'Шпак Олег', phone: '+7 913 000 00 14' },
+    ];
+    const list = clients(...crowd(2000), ...others, { name: 'Вольдемар Шпак', phone: '+7 912 555 44 33', city: 'Москва' }, { name: 'Шпак Вольдемар' });
+    expect(memberSets(list)).toEqual([[2004, 2005]]);
+    expect(memberSets(list, 'strict')).toEqual([]);
+  });
+
   it('lets a slip in a long city name count neither for nor against, and another city against', () => {
     const pair = (city: string) =>
       memberSets(clients(...crowd(2000), { name: 'Вольдемар Пржевальский-Оглы', phone: '+7 912 555 44 33', city: 'Екатеринбург' }, { name: 'Пржевальский-Оглы Вольдемар', city }));
