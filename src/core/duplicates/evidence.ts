@@ -136,9 +136,9 @@ function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean 
 
 
 /**
- * Two spellings of one city with a slip (`Екатеринбур`, `sydeny`). Such cities count neither for nor
- * against a pair: towns a letter apart exist (Пушкин and Пушкино), so a slip does not prove one city.
- * Short names are left out: a letter apart, they are mostly just other towns (Омск and Орск).
+ * One city with a slip in one of its spellings (`Екатеринбур`, `sydeny`): it counts as the same city,
+ * weighed by the commoner spelling. Short names a letter apart are mostly other towns (Омск and Орск),
+ * so only long ones count; the odd pair of long ones (Пушкин and Пушкино) still needs the names to agree.
  */
 const CITY_TYPO_LENGTH = 6;
 
@@ -215,8 +215,8 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   // Иванов and Иванова: a typo only when a phone says so.
   if (name.genderDiffers && !phoneAgrees) return { match: false, score: total / 2, reasons, conflict: null };
   if (emailsDiffer) total -= OTHER_EMAIL_MALUS;
-  const citiesDiffer = a.city !== '' && b.city !== '' && a.city !== b.city && !cityTypo(a.city, b.city);
-  const sameCity = a.city !== '' && a.city === b.city;
+  const sameCity = a.city !== '' && (a.city === b.city || cityTypo(a.city, b.city));
+  const citiesDiffer = !sameCity && a.city !== '' && b.city !== '';
   if (sameCity) {
     reasons.push('sameCity');
     total += CITY_BONUS;
@@ -227,7 +227,8 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   // The more common spelling of the two: a shorter name (no patronymic) or one without a typo (a
   // misspelt word is rare in the base, but the name it stands for is not).
   const nameBits = () => Math.min(rarity.name(a), rarity.name(b));
-  if (total >= t.total && (phoneAgrees || emailAgrees || (sameCity && nameBits() + rarity.city(a.city) >= t.cityBits))) {
+  const cityBits = () => Math.min(rarity.city(a.city), rarity.city(b.city));
+  if (total >= t.total && (phoneAgrees || emailAgrees || (sameCity && nameBits() + cityBits() >= t.cityBits))) {
     return { match: true, score, reasons, conflict: null };
   }
   if (name.exact && !citiesDiffer && !emailsDiffer && nameBits() >= t.rareNameBits) {
