@@ -4,7 +4,10 @@
  * - a phone, an e-mail or an ИНН (exact keys, `t:` `e:` `i:`);
  * - the whole set of name words, in any order and alphabet (`n:`);
  * - the first four letters of two of the name words (`p:`: word order, a missing patronymic, a typo
- *   past the fourth letter; a typo in the first letters of a two-word name is left to the exact keys);
+ *   past the fourth letter);
+ * - a whole word with the first four letters of a short other word, one letter left out (`q:`): a slip
+ *   early in a short word (`Panl Cooper`, `Шпаковский Оелг`), which the spelling fixes leave alone (a
+ *   slip early in a longer word is theirs, see spelling.ts);
  * - a one-word name's first or last five letters (`a:` `z:`);
  * - initials: a name with initials (`Иванов И.И.`) probes (`j:`) a whole word and an initial; every name
  *   offers (`J:`) each whole word with the first letter of each other word. Offers are only compared
@@ -16,6 +19,12 @@ import type { MatchRecord } from './prepare';
 
 /** Name words used for keys: long company names are recognised by their first words. */
 const KEY_WORDS = 4;
+
+/**
+ * Words up to this long get the `q:` keys. Longer ones would make blocking a fifth slower on a big base
+ * for little: their early slips are mostly the spelling fixes'.
+ */
+const SHORT_WORD = 5;
 
 /** Key kinds whose members are compared only with the probes of the same key (see the module comment). */
 export const OFFER_PREFIX = 'J:';
@@ -58,7 +67,7 @@ export function contactTypoKeys(record: MatchRecord): string[] {
   return keys;
 }
 
-/** Keys of the name (`n:` `p:` `a:` `z:`, and the probes `j:` of a name with initials); offers are `offerKeys`. */
+/** Keys of the name (`n:` `p:` `q:` `a:` `z:`, and the probes `j:` of a name with initials); offers are `offerKeys`. */
 export function nameKeys(record: MatchRecord): string[] {
   const { tokens, initials, key } = record.name;
   if (tokens.length === 0) return [];
@@ -75,6 +84,7 @@ export function nameKeys(record: MatchRecord): string[] {
       if (i === j) continue;
       const [x, y] = [words[i].slice(0, 4), words[j].slice(0, 4)];
       if (x <= y) keys.add(`p:${x}|${y}`);
+      if (words[j].length <= SHORT_WORD) for (let k = 0; k < y.length; k++) keys.add(`q:${words[i]}|${y.slice(0, k)}${y.slice(k + 1)}`);
     }
     for (const initial of initials) keys.add(`${PROBE_PREFIX}${words[i]}|${initial}`);
   }

@@ -87,6 +87,11 @@ describe('exact keys', () => {
     expect(memberSets(list, 'strict')).toEqual([]);
   });
 
+  it('compares a short given name with a slip in its first letters', () => {
+    const list = clients(...crowd(2000), { name: 'Paul Sheridan', phone: '02 9876 5432', city: 'Toowoomba' }, { name: 'Panl Sheridan', city: 'Toowoomba' });
+    expect(memberSets(list)).toEqual([[2000, 2001]]);
+  });
+
   it('takes a long city name a letter apart for the same city misspelt, and a short one for another town', () => {
     const pair = (name: string, city: string) =>
       memberSets(clients(...crowd(2000), { name: 'Вольдемар Пржевальский', phone: '+7 912 555 44 33', city: 'Екатеринбург' }, { name, city }));
