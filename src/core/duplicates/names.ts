@@ -183,6 +183,18 @@ export function wordsOf(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * An initial transliterated with two or four letters (`Yu.`, `Zh.`, `Shch.`): it stands for one Cyrillic
+ * letter, and is read as that letter's initial. Only with its dot: `Yu` alone is a name of its own.
+ */
+const DIGRAPH_INITIAL = /(?<!\p{L})(shch|yu|iu|ya|ia|ye|yo|zh|kh|ts|ch|sh)\./giu;
+const DIGRAPH_LETTER: Readonly<Record<string, string>> = { shch: 'щ', yu: 'ю', iu: 'ю', ya: 'я', ia: 'я', ye: 'е', yo: 'ё', zh: 'ж', kh: 'х', ts: 'ц', ch: 'ч', sh: 'ш' };
+
+/** The name with each two-letter initial (`Yu.`) written as its Cyrillic letter (`ю.`). */
+function singleLetterInitials(name: string): string {
+  return name.replace(DIGRAPH_INITIAL, (_, digraph: string) => `${DIGRAPH_LETTER[digraph.toLowerCase()]}.`);
+}
+
 /** True when a skeleton looks like a Russian patronymic (the word most often left out or shortened). */
 export function isPatronymic(token: string): boolean {
   return token.length >= 5 && PATRONYMIC.test(token);
@@ -190,7 +202,7 @@ export function isPatronymic(token: string): boolean {
 
 /** A name parsed for matching (see the module comment). A `ParsedName` is never changed once made, so it may be shared. */
 export function parseName(name: string): ParsedName {
-  const words = wordsOf(splitGluedForm(name));
+  const words = wordsOf(splitGluedForm(singleLetterInitials(name)));
   let legalFamily: LegalFamily | null = null;
   const tokens: string[] = [];
   const initials: string[] = [];

@@ -76,6 +76,14 @@ describe('parseName', () => {
     expect(parseName('Щукин Ю. Я.').initials).toEqual(['i', 'i']);
   });
 
+  it('reads an initial transliterated with two letters as the one letter it stands for', () => {
+    expect(parseName('Shchukin Yu.Ya.')).toMatchObject({ tokens: [skeleton('Shchukin')], initials: parseName('Щукин Ю.Я.').initials });
+    expect(parseName('ZHUKOV ZH. KH.').initials).toEqual(parseName('Жуков Ж. Х.').initials);
+    // Without a dot it is a name: Yu Wang.
+    expect(parseName('Yu Wang').tokens).toHaveLength(2);
+    expect(parseName('Yu Wang').initials).toEqual([]);
+  });
+
   it('keeps numbers as words, so Ромашка 1 and Ромашка 2 differ', () => {
     expect(parseName('Ромашка 1').key).not.toBe(parseName('Ромашка 2').key);
   });

@@ -90,6 +90,8 @@ describe('compareNames', () => {
     expect(compare('Petrova Y.', 'Yelena Petrova').byInitials).toBe(true);
     expect(compare('Петрова Е.', 'Yelena Petrova').byInitials).toBe(true);
     expect(compare('K. Smith', 'John Smith').byInitials).toBe(false);
+    expect(compare('Shpakovskiy Yu.A.', 'Шпаковский Юрий Андреевич').byInitials).toBe(true);
+    expect(compare('Shpakovskiy Zh.A.', 'Шпаковский Юрий Андреевич').score).toBeLessThan(compare('Shpakovskiy Yu.A.', 'Шпаковский Юрий Андреевич').score);
     expect(compare('K. Smith', 'John Smith').score).toBeLessThan(compare('J. Smith', 'John Smith').score);
   });
 
