@@ -349,7 +349,7 @@ function femaleSurname(surname: string): string {
   return /(?:ов|ев|ёв|ин|ын)$/.test(surname) ? `${surname}а` : surname;
 }
 
-function emptyClient(row: number, entity: number): LabelledClient {
+export function emptyClient(row: number, entity: number): LabelledClient {
   return {
     row, entity, id: `К-${String(row - 1).padStart(6, '0')}`, name: '', type: '', contact: '', phone: '', phoneNormalised: null,
     email: '', emailNormalised: null, inn: '', city: '', cityNormalised: '', industry: '', source: '', manager: '', status: '',
