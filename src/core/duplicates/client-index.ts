@@ -9,11 +9,15 @@ import { contactTypoKeys, exactKeys, nameKeys, offerKeys } from './blocking';
 import { judgePair, reasonText, type ReasonCode } from './evidence';
 import { measureRarity, type Rarity } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
+import type { ParsedName } from './names';
+import { CommonWords, correctedNames, fixesForNewName } from './spelling';
 
 export interface ClientIndex {
   readonly records: readonly MatchRecord[];
   readonly byKey: ReadonlyMap<string, readonly number[]>;
   readonly rarity: Rarity;
+  /** The base's common name words, to correct a misspelt word of the new client's name. */
+  readonly commonWords: CommonWords;
   readonly sensitivity: DuplicateSensitivity;
   readonly phoneRegion: string;
   readonly language: 'ru' | 'en';
@@ -40,11 +44,20 @@ export interface ClientMatch {
 const MAX_CANDIDATES_PER_KEY = 5000;
 const MAX_MATCHES = 10;
 
+/** The blocking keys of a record, those of its name with a misspelt word corrected too (spelling.ts). */
+function keysOf(record: MatchRecord, corrected: readonly ParsedName[]): string[] {
+  const keys = [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record)];
+  for (const name of corrected) keys.push(...nameKeys({ ...record, name }));
+  return keys;
+}
+
 export function buildClientIndex(clients: readonly MatchInput[] | readonly Client[], settings: Pick<Settings, 'phoneRegion' | 'duplicateSensitivity' | 'language'>): ClientIndex {
   const records = (clients as readonly MatchInput[]).map((client) => prepareRecord(client, settings.phoneRegion));
+  const commonWords = CommonWords.of(records.map((record) => record.name));
+  const fixes = commonWords.misspellings();
   const byKey = new Map<string, number[]>();
   records.forEach((record, index) => {
-    for (const key of [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record)]) {
+    for (const key of keysOf(record, correctedNames(record.name, fixes))) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -54,6 +67,7 @@ export function buildClientIndex(clients: readonly MatchInput[] | readonly Clien
     records,
     byKey,
     rarity: measureRarity(records),
+    commonWords,
     sensitivity: settings.duplicateSensitivity,
     phoneRegion: settings.phoneRegion,
     language: settings.language,
@@ -65,7 +79,7 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
   const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn }, index.phoneRegion);
   const seen = new Set<number>();
   const matches: ClientMatch[] = [];
-  for (const key of [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record)]) {
+  for (const key of keysOf(record, correctedNames(record.name, fixesForNewName(record.name, index.commonWords)))) {
     const candidates = index.byKey.get(key) ?? [];
     for (let k = 0; k < candidates.length && k < MAX_CANDIDATES_PER_KEY; k++) {
       const candidate = candidates[k];

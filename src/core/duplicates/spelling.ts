@@ -24,11 +24,8 @@ function deletions(word: string): string[] {
   return forms;
 }
 
-/**
- * The common words each rare word of the names may be a misspelling of: two words one typo apart (a
- * letter wrong, missing, extra, or two swapped) share a deletion form or one is a deletion of the other.
- */
-export function findMisspellings(names: readonly ParsedName[]): Map<string, string[]> {
+/** How many names hold each word (a word twice in one name counts once). */
+function wordCounts(names: readonly ParsedName[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const name of names) {
     for (let k = 0; k < name.tokens.length; k++) {
@@ -36,26 +33,77 @@ export function findMisspellings(names: readonly ParsedName[]): Map<string, stri
       if (name.tokens.indexOf(token) === k) counts.set(token, (counts.get(token) ?? 0) + 1);
     }
   }
-  const common = new Map<string, string[]>();
-  const index = (form: string, word: string) => {
-    const list = common.get(form);
-    if (list) list.push(word);
-    else common.set(form, [word]);
-  };
-  for (const [word, count] of counts) {
-    if (count < COMMON_WORD_COUNT || word.length < MIN_LENGTH - 1 || !nameWord(word).fuzzy) continue;
-    index(word, word);
-    for (const form of deletions(word)) index(form, word);
+  return counts;
+}
+
+/** The common words of a base, for looking up what a rare word may be a misspelling of. */
+export class CommonWords {
+  /** Common words by themselves and by each of their deletion forms. */
+  private readonly byForm = new Map<string, string[]>();
+
+  constructor(private readonly counts: ReadonlyMap<string, number>) {
+    const index = (form: string, word: string) => {
+      const list = this.byForm.get(form);
+      if (list) list.push(word);
+      else this.byForm.set(form, [word]);
+    };
+    for (const [word, count] of counts) {
+      if (count < COMMON_WORD_COUNT || word.length < MIN_LENGTH - 1 || !nameWord(word).fuzzy) continue;
+      index(word, word);
+      for (const form of deletions(word)) index(form, word);
+    }
   }
-  const fixes = new Map<string, string[]>();
-  if (common.size === 0) return fixes;
-  for (const [word, count] of counts) {
-    if (count > RARE_WORD_COUNT || word.length < MIN_LENGTH || !nameWord(word).fuzzy) continue;
+
+  static of(names: readonly ParsedName[]): CommonWords {
+    return new CommonWords(wordCounts(names));
+  }
+
+  /** The common words each rare word of the base may be a misspelling of. */
+  misspellings(): Map<string, string[]> {
+    const fixes = new Map<string, string[]>();
+    for (const [word, count] of this.counts) {
+      if (count > RARE_WORD_COUNT) continue;
+      const found = this.fixesOf(word);
+      if (found.length > 0) fixes.set(word, found);
+    }
+    return fixes;
+  }
+
+  /** Clients of the base whose name holds the word. */
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  /**
+   * The common words a word may be a misspelling of: two words one typo apart (a letter wrong, missing,
+   * extra, or two swapped) share a deletion form or one is a deletion of the other. None for a short
+   * word, or when there are too many to tell which was meant.
+   */
+  fixesOf(word: string): string[] {
+    if (this.byForm.size === 0 || word.length < MIN_LENGTH || !nameWord(word).fuzzy) return [];
     const found = new Set<string>();
     for (const form of [word, ...deletions(word)]) {
-      for (const candidate of common.get(form) ?? []) if (oneTypoApart(word, candidate)) found.add(candidate);
+      for (const candidate of this.byForm.get(form) ?? []) if (oneTypoApart(word, candidate)) found.add(candidate);
     }
-    if (found.size > 0 && found.size <= MAX_FIXES) fixes.set(word, [...found]);
+    return found.size <= MAX_FIXES ? [...found] : [];
+  }
+}
+
+/** The common words each rare word of the names may be a misspelling of. */
+export function findMisspellings(names: readonly ParsedName[]): Map<string, string[]> {
+  return CommonWords.of(names).misspellings();
+}
+
+/**
+ * The corrections of a name about to join a base (the panel's new client): its words rare in the base,
+ * counting this name too, that are one typo from a common word.
+ */
+export function fixesForNewName(name: ParsedName, common: CommonWords): Map<string, string[]> {
+  const fixes = new Map<string, string[]>();
+  for (const token of name.tokens) {
+    if (common.count(token) + 1 > RARE_WORD_COUNT) continue;
+    const found = common.fixesOf(token);
+    if (found.length > 0) fixes.set(token, found);
   }
   return fixes;
 }

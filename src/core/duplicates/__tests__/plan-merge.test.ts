@@ -146,4 +146,15 @@ describe('checkNewClient', () => {
     expect(matches[0].reason).toContain('одинаковый телефон');
     expect(checkNewClient(index, { name: 'Сидоров Сидор', phone: '+7 915 000 00 00' })).toEqual([]);
   });
+
+  it('finds a client whose name the manager misspelt in its first letter, as the full search does', () => {
+    // Смирнов is common in the base, so `Кмирнов` is looked up as `Смирнов` too; the city agrees.
+    const others = ['Олег', 'Пётр', 'Игорь', 'Антон', 'Кирилл'].map((given, i) => ({ name: `Смирнов ${given}`, phone: `+7 9${i}5 ${i}83 27 1${i}`, city: 'Москва' }));
+    const base = (name: string) => buildClientIndex(clients(...others, { name, city: 'Тверь' }), DEFAULT_SETTINGS);
+    const matches = checkNewClient(base('Смирнов Вольдемар'), { name: 'Кмирнов Вольдемар', city: 'Тверь' });
+    expect(matches.map((m) => m.clientIndex)).toEqual([5]);
+    expect(matches[0].reasons).toContain('sameCity');
+    // And the other way round: the base holds the slip, the manager types the name right.
+    expect(checkNewClient(base('Кмирнов Вольдемар'), { name: 'Смирнов Вольдемар', city: 'Тверь' }).map((m) => m.clientIndex)).toEqual([5]);
+  });
 });
