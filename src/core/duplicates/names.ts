@@ -192,6 +192,8 @@ const DIGRAPH_LETTER: Readonly<Record<string, string>> = { shch: 'щ', yu: 'ю',
 
 /** The name with each two-letter initial (`Yu.`) written as its Cyrillic letter (`ю.`). */
 function singleLetterInitials(name: string): string {
+  // Most names have no dot at all, and this runs for every distinct name of the base.
+  if (!name.includes('.')) return name;
   return name.replace(DIGRAPH_INITIAL, (_, digraph: string) => `${DIGRAPH_LETTER[digraph.toLowerCase()]}.`);
 }
 
