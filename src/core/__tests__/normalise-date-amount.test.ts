@@ -59,7 +59,17 @@ describe('parseDay', () => {
     expect(iso(45366, NO_SERIAL)).toBe('numberNotDate');
     expect(iso(0)).toBe('numberNotDate');
     expect(iso(-5)).toBe('numberNotDate');
-    expect(iso(20240315)).toBe('numberNotDate');
+    expect(iso(200000)).toBe('numberNotDate');
+    expect(iso(123456789)).toBe('numberNotDate');
+  });
+  it('reads yyyymmdd, as text or as a number far above any serial', () => {
+    expect(iso('20240315')).toBe('2024-03-15');
+    expect(iso(20240315)).toBe('2024-03-15');
+    expect(iso(19560409)).toBe('1956-04-09');
+    expect(iso(20241315)).toBe('noSuchDay');
+    expect(iso('20240230')).toBe('noSuchDay');
+    expect(iso(20240315, NO_SERIAL)).toBe('numberNotDate');
+    expect(iso('2024031')).toBe('notADate');
   });
 });
 

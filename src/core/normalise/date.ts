@@ -4,7 +4,8 @@
  * Accepted: `Date` values (their UTC fields carry the user's calendar date, see snapshot.ts), Excel
  * serial numbers of the 1900 date system (when the column allows numbers), and the texts
  * `dd.mm.yyyy`, `dd.mm.yy`, `dd/mm/yyyy`, `dd-mm-yyyy`, each with an optional ` HH:MM[:SS]`, and
- * `yyyy-mm-dd` with an optional `THH:MM[:SS]` or ` HH:MM[:SS]`. The time of day is dropped.
+ * `yyyy-mm-dd` with an optional `THH:MM[:SS]` or ` HH:MM[:SS]`, and `yyyymmdd` (text, or a number where
+ * serial numbers are accepted). The time of day is dropped.
  */
 import type { DayNumber } from '../model';
 import type { CellValue } from '../../workbook/snapshot';
@@ -78,6 +79,11 @@ export function dayToSerial(day: DayNumber): number {
 
 const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?`;
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:\s*г\.?)?${TIME}$`, 'u');
+/** `yyyymmdd` without separators, as some exports (1C's, record-linkage lists) write dates. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/u;
+/** The `yyyymmdd` numbers of the accepted years: far above any serial number, so never one. */
+const MIN_COMPACT = MIN_YEAR * 10_000 + 101;
+const MAX_COMPACT = MAX_YEAR * 10_000 + 1231;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}(?:Z|[+-]\d{2}:?\d{2})?$`, 'u');
 
 /** Two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s. */
@@ -148,7 +154,7 @@ function parseDayText(text: string): ParsedDay {
     const [, dd, , mm, yy, ...time] = dayFirst;
     return dayOfParts(fullYear(yy), Number(mm), Number(dd), time);
   }
-  const yearFirst = YEAR_FIRST.exec(text);
+  const yearFirst = YEAR_FIRST.exec(text) ?? COMPACT.exec(text);
   if (yearFirst) {
     const [, yyyy, mm, dd, ...time] = yearFirst;
     return dayOfParts(Number(yyyy), Number(mm), Number(dd), time);
@@ -175,7 +181,9 @@ export function parseDay(value: CellValue | undefined, options: ParseDayOptions)
     return { day: Math.floor(value.getTime() / MS_PER_DAY) };
   }
   if (typeof value === 'number') {
-    return options.serialNumbers ? serialToDay(value) : { day: null, error: 'numberNotDate' };
+    if (!options.serialNumbers) return { day: null, error: 'numberNotDate' };
+    if (Number.isInteger(value) && value >= MIN_COMPACT && value <= MAX_COMPACT) return parseDayText(String(value));
+    return serialToDay(value);
   }
   if (typeof value === 'boolean') return { day: null, error: 'notADate' };
   const text = value.trim();
