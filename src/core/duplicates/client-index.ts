@@ -5,7 +5,7 @@
  */
 import type { Client } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
-import { contactTypoKeys, exactKeys, nameKeys, offerKeys } from './blocking';
+import { birthdayKeys, contactTypoKeys, exactKeys, nameKeys, offerKeys } from './blocking';
 import { judgePair, reasonText, type ReasonCode } from './evidence';
 import { measureRarity, type Rarity } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
@@ -46,7 +46,7 @@ const MAX_MATCHES = 10;
 
 /** The blocking keys of a record, those of its name with a misspelt word corrected too (spelling.ts). */
 function keysOf(record: MatchRecord, corrected: readonly ParsedName[]): string[] {
-  const keys = [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record)];
+  const keys = [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record), ...birthdayKeys(record)];
   for (const name of corrected) keys.push(...nameKeys({ ...record, name }));
   return keys;
 }

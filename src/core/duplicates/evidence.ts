@@ -12,6 +12,7 @@ import type { MatchRecord } from './prepare';
 import type { Rarity } from './rarity';
 import { GENERIC_LOGINS } from './blocking';
 import { compareNames, editDistance, oneTypoApart } from './similarity';
+import { dayToIso } from '../normalise/date';
 
 /** Machine codes of the reasons; `reasonText` gives the human words. */
 export type ReasonCode =
@@ -25,10 +26,11 @@ export type ReasonCode =
   | 'phoneTypo'
   | 'emailTypo'
   | 'sameEmailLogin'
+  | 'sameBirthday'
   | 'rareName';
 
 /** What proves two records are different clients; such a pair is never joined, even through a third. */
-export type ConflictCode = 'differentInn' | 'differentLegalForm' | 'differentContacts' | 'differentPatronymic';
+export type ConflictCode = 'differentInn' | 'differentLegalForm' | 'differentContacts' | 'differentPatronymic' | 'differentBirthday';
 
 export interface PairVerdict {
   match: boolean;
@@ -146,6 +148,19 @@ function cityTypo(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= CITY_TYPO_LENGTH && oneTypoApart(a, b);
 }
 
+/**
+ * How two days of birth compare: the same day; a slip (one digit wrong, two swapped, or day and month
+ * written the other way round), which says neither yes nor no; or two different days, which no typo
+ * explains: two people. Null when either is unknown.
+ */
+function compareBirthdays(a: number | null, b: number | null): 'same' | 'slip' | 'different' | null {
+  if (a === null || b === null) return null;
+  if (a === b) return 'same';
+  const [x, y] = [dayToIso(a), dayToIso(b)];
+  const dayMonthSwapped = x.slice(0, 4) === y.slice(0, 4) && x.slice(5, 7) === y.slice(8, 10) && x.slice(8, 10) === y.slice(5, 7);
+  return dayMonthSwapped || oneTypoApart(x, y) ? 'slip' : 'different';
+}
+
 function sameLogin(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => {
     const l = login(x);
@@ -187,8 +202,12 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
 
   if (name.score < t.nameWithPhone) return { match: false, score: name.score, reasons, conflict: null };
   const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
-  if (name.score < t.name && !phoneAgrees) return { match: false, score: name.score, reasons, conflict: null };
+  const birthdays = compareBirthdays(a.birthday, b.birthday);
+  // A shared day of birth is as rare between strangers as two phones one typo apart.
+  const strongAgreement = phoneAgrees || birthdays === 'same';
+  if (name.score < t.name && !strongAgreement) return { match: false, score: name.score, reasons, conflict: null };
   if (name.patronymicsDiffer) return { match: false, score: name.score / 2, reasons, conflict: 'differentPatronymic' };
+  if (birthdays === 'different') return { match: false, score: name.score / 2, reasons, conflict: 'differentBirthday' };
   reasons.push(name.exact ? 'sameName' : 'similarName');
   if (name.byInitials) reasons.push('initials');
 
@@ -202,14 +221,19 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
     reasons.push('emailTypo');
     total += CONTACT_TYPO_BONUS;
   }
+  if (birthdays === 'same') {
+    reasons.push('sameBirthday');
+    total += CONTACT_TYPO_BONUS;
+  }
   // The same login at another domain (ivanov@mail.ru, ivanov@gmail.com) is often just the name again:
   // it neither agrees nor disagrees.
   const sameEmailLogin = !emailAgrees && sameLogin(a.emails, b.emails);
   if (sameEmailLogin) reasons.push('sameEmailLogin');
   const phonesDiffer = !phoneAgrees && a.phoneDigits.length > 0 && b.phoneDigits.length > 0 && !anyTwoTyposApart(a.phoneDigits, b.phoneDigits);
   const emailsDiffer = !emailAgrees && !sameEmailLogin && a.emails.length > 0 && b.emails.length > 0;
-  if (phonesDiffer && !emailAgrees) {
-    // Namesakes, each with their own phone (and their own e-mail, if any).
+  if (phonesDiffer && !emailAgrees && birthdays !== 'same') {
+    // Namesakes, each with their own phone (and their own e-mail, if any); one day of birth says one
+    // person who changed the number.
     return { match: false, score: total / 2, reasons, conflict: 'differentContacts' };
   }
   // Иванов and Иванова: a typo only when a phone says so.
@@ -228,7 +252,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   // misspelt word is rare in the base, but the name it stands for is not).
   const nameBits = () => Math.min(rarity.name(a), rarity.name(b));
   const cityBits = () => Math.min(rarity.city(a.city), rarity.city(b.city));
-  if (total >= t.total && (phoneAgrees || emailAgrees || (sameCity && nameBits() + cityBits() >= t.cityBits))) {
+  if (total >= t.total && (strongAgreement || emailAgrees || (sameCity && nameBits() + cityBits() >= t.cityBits))) {
     return { match: true, score, reasons, conflict: null };
   }
   if (name.exact && !citiesDiffer && !emailsDiffer && nameBits() >= t.rareNameBits) {
@@ -249,6 +273,7 @@ const REASON_TEXT: Record<ReasonCode, { ru: string; en: string }> = {
   phoneTypo: { ru: 'телефон отличается на одну цифру', en: 'phone one digit apart' },
   emailTypo: { ru: 'e-mail с опечаткой', en: 'e-mail one typo apart' },
   sameEmailLogin: { ru: 'тот же логин e-mail', en: 'same e-mail login' },
+  sameBirthday: { ru: 'одинаковая дата рождения', en: 'same date of birth' },
   rareName: { ru: 'редкое имя', en: 'rare name' },
 };
 

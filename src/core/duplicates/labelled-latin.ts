@@ -1,13 +1,15 @@
 /**
  * A second labelled list, shaped like the public record-linkage benchmarks (FEBRL and its kin) once
  * converted to our sheet layout: English given names and surnames drawn with skewed frequencies, a
- * suburb for the city, a phone for about half the people, no e-mails. Each duplicate carries one to
- * three corruptions, as FEBRL's generator makes them: a typo anywhere in a word (the first letters
- * too), given name and surname swapped, the given name left out, a typo in the suburb, the suburb or
- * the phone left out. It measures what the Russian list cannot: names of another alphabet, phones of
+ * suburb for the city, a phone for about half the people, a date of birth for most, no e-mails. Each
+ * duplicate carries one to three corruptions, as FEBRL's generator makes them: a typo anywhere in a
+ * word (the first letters too), given name and surname swapped, the given name left out, a typo in the
+ * suburb, a wrong digit in the date of birth, the suburb, the phone or the date of birth left out. It measures what the Russian list cannot: names of another alphabet, phones of
  * another country, and slips in short words.
  */
 import { emptyClient, seededRandom, type LabelledClient } from './labelled';
+import type { DayNumber } from '../model';
+import { calendarDay, dayToIso, isoToDay } from '../normalise/date';
 
 const GIVEN = (
   'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark ' +
@@ -58,6 +60,7 @@ interface Person {
   surname: string;
   suburb: string;
   phone: string;
+  birthday: DayNumber | null;
 }
 
 type Corruption = (person: Person) => void;
@@ -87,6 +90,14 @@ export function generateLatinClients(options: LatinListOptions): LabelledClient[
       default: return word.slice(0, i) + pick([...LETTERS]) + word.slice(i);
     }
   };
+  /** One digit of `yyyymmdd` changed, when that still makes a date. */
+  const birthdaySlip = (day: DayNumber | null) => {
+    if (day === null) return null;
+    const digits = dayToIso(day).replace(/-/g, '');
+    const at = int(digits.length);
+    const slipped = digits.slice(0, at) + String(int(10)) + digits.slice(at + 1);
+    return isoToDay(`${slipped.slice(0, 4)}-${slipped.slice(4, 6)}-${slipped.slice(6)}`) ?? day;
+  };
   const corruptions: Array<[number, Corruption]> = [
     [30, (p) => (p.surname = typo(p.surname))],
     [20, (p) => (p.given = typo(p.given))],
@@ -96,6 +107,8 @@ export function generateLatinClients(options: LatinListOptions): LabelledClient[
     [15, (p) => (p.suburb = typo(p.suburb))],
     [8, (p) => (p.suburb = '')],
     [7, (p) => (p.phone = '')],
+    [8, (p) => (p.birthday = birthdaySlip(p.birthday))],
+    [5, (p) => (p.birthday = null)],
   ];
   const corruptionWeight = corruptions.reduce((sum, [weight]) => sum + weight, 0);
   const corrupt = (person: Person) => {
@@ -114,6 +127,7 @@ export function generateLatinClients(options: LatinListOptions): LabelledClient[
       surname: skewed(SURNAMES),
       suburb: `${pick(SUBURB_HEADS)} ${pick(SUBURB_TAILS)}`,
       phone: random() < 0.5 ? `0${2 + int(7)} ${digits(4)} ${digits(4)}` : '',
+      birthday: random() < 0.85 ? calendarDay(1930 + int(75), 1 + int(12), 1 + int(28)) : null,
     };
     rows.push({ entity, person: original });
     if (random() >= duplicateShare) continue;
@@ -136,5 +150,6 @@ export function generateLatinClients(options: LatinListOptions): LabelledClient[
     name: `${person.given} ${person.surname}`.trim(),
     phone: person.phone,
     city: person.suburb,
+    birthday: person.birthday,
   }));
 }

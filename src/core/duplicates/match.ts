@@ -8,7 +8,7 @@
  * joins the closer one instead of chaining them together.
  */
 import type { DuplicateSensitivity } from '../settings';
-import { contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { birthdayKeys, contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
 import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE, type ConflictCode, type ReasonCode } from './evidence';
 import { measureRarity, PLACEHOLDER_COUNT } from './rarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
@@ -74,6 +74,7 @@ function eachKey(record: MatchRecord, corrected: readonly ParsedName[], visit: (
   for (const key of nameKeys(record)) visit(key);
   for (const name of corrected) for (const key of nameKeys({ ...record, name })) visit(key);
   for (const key of contactTypoKeys(record)) visit(key);
+  for (const key of birthdayKeys(record)) visit(key);
 }
 
 /**
@@ -241,11 +242,12 @@ interface Edge {
 }
 
 /**
- * Conflicts that only weigh against weak evidence: namesakes with their own phones, different patronymics.
+ * Conflicts that only weigh against weak evidence: namesakes with their own phones, different patronymics
+ * or days of birth.
  * A shared phone, e-mail or ИНН joins across them (one client with two phones, two records of whom were
  * each compared with a third). A different ИНН or legal form, and the user's "not a duplicate", always hold.
  */
-const SOFT_CONFLICTS: ReadonlySet<ConflictCode> = new Set(['differentContacts', 'differentPatronymic']);
+const SOFT_CONFLICTS: ReadonlySet<ConflictCode> = new Set(['differentContacts', 'differentPatronymic', 'differentBirthday']);
 
 /**
  * Union-find that refuses to join two sets when a cannot-link pair lies across them: any for a fuzzy

@@ -2,7 +2,7 @@
  * A client reduced to what duplicate matching compares: contact keys (all phones and e-mails written in
  * the cells, `8 912 …, 8 913 …` gives two), ИНН, city and the parsed name. Computed once per client.
  */
-import type { Client } from '../model';
+import type { Client, DayNumber } from '../model';
 import { normaliseEmail } from '../normalise/email';
 import { normalisePhone } from '../normalise/phone';
 import { normaliseText } from '../normalise/text';
@@ -20,12 +20,15 @@ export interface MatchRecord {
   inn: string;
   /** Comparable city: canonical (МСК → Москва), then lower case. */
   city: string;
+  /** Day of birth, null when unknown. */
+  birthday: DayNumber | null;
   name: ParsedName;
 }
 
 /** The fields of a client the matcher reads; `Client` has them all, and so has the panel's new client. */
 export type MatchInput = Pick<Client, 'name' | 'phone' | 'email' | 'city'> & {
   inn?: string;
+  birthday?: DayNumber | null;
   contact?: string;
   phoneNormalised?: string | null;
   emailNormalised?: string | null;
@@ -144,6 +147,7 @@ export function prepareRecord(client: MatchInput, region: string, name = parseNa
     emails: emailsOf(client.email ?? '', client.emailNormalised),
     inn: innDigits(client.inn),
     city: comparableCity(client.city ?? ''),
+    birthday: client.birthday ?? null,
     name,
   };
 }

@@ -1,6 +1,7 @@
 import type { DuplicateSensitivity } from '../../settings';
 import { findDuplicates } from '../match';
 import { clients } from './fixtures';
+import { calendarDay } from '../../normalise/date';
 import type { Client } from '../../model';
 
 const find = (list: Client[], sensitivity: DuplicateSensitivity = 'normal', dismissed?: Array<[number, number]>) =>
@@ -161,6 +162,36 @@ describe('fuzzy names', () => {
     expect(groups.map((g) => g.members)).toEqual([[2000, 2001]]);
     expect(groups[0].reasons).toContain('rareName');
     expect(memberSets(list, 'strict')).toEqual([]);
+  });
+});
+
+describe('date of birth', () => {
+  const born = (year: number, month: number, day: number) => calendarDay(year, month, day);
+
+  it('joins a common name by the same date of birth, and a name with a slip in every word', () => {
+    const namesakes = Array.from({ length: 30 }, (_, i) => ({ name: 'Иванов Иван', city: 'Москва', phone: `+7 912 000 00 ${String(10 + i)}` }));
+    const list = clients(...namesakes, ...crowd(100), { name: 'Иванов Иван', birthday: born(1980, 5, 17), phone: '+7 903 555 12 34' }, { name: 'Иван Иванов', birthday: born(1980, 5, 17) });
+    const group = find(list).find((g) => g.members.includes(130));
+    expect(group?.members).toEqual([130, 131]);
+    expect(group?.reasons).toContain('sameBirthday');
+    // Typos early in both words: no name key is shared, the day of birth brings them together.
+    const slips = clients(...crowd(2000), { name: 'Jonathan Sheridan', city: 'Toowoomba', birthday: born(1956, 4, 9) }, { name: 'Jnoathan Shreidan', birthday: born(1956, 4, 9) });
+    expect(memberSets(slips)).toEqual([[2000, 2001]]);
+  });
+
+  it('keeps two people with one name and different days of birth apart, but forgives a slip in the date', () => {
+    const pair = (second: number | null) =>
+      memberSets(clients(...crowd(2000), { name: 'Вольдемар Пржевальский', city: 'Тверь', birthday: born(1975, 3, 8) }, { name: 'Пржевальский Вольдемар', city: 'Тверь', birthday: second }));
+    expect(pair(born(1975, 3, 8))).toEqual([[2000, 2001]]);
+    expect(pair(born(1975, 8, 3))).toEqual([[2000, 2001]]);
+    expect(pair(born(1976, 3, 8))).toEqual([[2000, 2001]]);
+    expect(pair(null)).toEqual([[2000, 2001]]);
+    expect(pair(born(1991, 11, 23))).toEqual([]);
+  });
+
+  it('lets a shared phone join whatever the dates of birth say', () => {
+    const list = clients({ name: 'Орлов Пётр', phone: '+7 912 345 67 89', birthday: born(1970, 1, 2) }, { name: 'Орлов Пётр', phone: '8 912 345-67-89', birthday: born(1990, 6, 30) });
+    expect(memberSets(list)).toEqual([[0, 1]]);
   });
 });
 
