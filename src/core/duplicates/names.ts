@@ -111,14 +111,22 @@ export interface NameWord {
   /** Long enough and without digits for a typo to be forgiven (see `tokenSimilarity`). */
   fuzzy: boolean;
   patronymic: boolean;
+  /**
+   * The word as written (lower case, ё→е) where the skeleton spells it otherwise. A slip can meet a
+   * folding and put two skeletons two letters apart (`graam` → `gram` against `graham`, `mcihael` →
+   * `mkihael` against `michael`), so such words are compared as written too. Null where they agree.
+   */
+  written: NameWord | null;
 }
 
 /** Distinct words repeat a lot in a client base, so their `NameWord`s are shared. */
 const WORD_CACHE_LIMIT = 100000;
 const wordCache = new Map<string, NameWord>();
 
-export function nameWord(text: string): NameWord {
-  const known = wordCache.get(text);
+/** The word of a skeleton `text`, written as `written` (see `NameWord.written`). */
+export function nameWord(text: string, written = text): NameWord {
+  const key = written === text ? text : `${text} ${written}`;
+  const known = wordCache.get(key);
   if (known) return known;
   let letters = 0;
   let digits = false;
@@ -127,9 +135,15 @@ export function nameWord(text: string): NameWord {
     if (code >= 48 && code <= 57) digits = true;
     letters |= 1 << (code & 31);
   }
-  const word: NameWord = { text, letters, fuzzy: text.length >= 4 && !digits, patronymic: isPatronymic(text) };
+  const word: NameWord = {
+    text,
+    letters,
+    fuzzy: text.length >= 4 && !digits,
+    patronymic: isPatronymic(text),
+    written: written === text ? null : nameWord(written),
+  };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-  wordCache.set(text, word);
+  wordCache.set(key, word);
   return word;
 }
 
@@ -207,6 +221,7 @@ export function parseName(name: string): ParsedName {
   const words = wordsOf(splitGluedForm(singleLetterInitials(name)));
   let legalFamily: LegalFamily | null = null;
   const tokens: string[] = [];
+  const nameWords: NameWord[] = [];
   const initials: string[] = [];
   const tokenInitials: string[] = [];
   for (let i = 0; i < words.length; ) {
@@ -221,9 +236,10 @@ export function parseName(name: string): ParsedName {
     if (words[i].length === 1 && /\p{L}/u.test(words[i])) initials.push(word.charAt(0));
     else if (word) {
       tokens.push(word);
+      nameWords.push(nameWord(word, words[i]));
       tokenInitials.push(skeleton(words[i].charAt(0)).charAt(0) || word.charAt(0));
     }
     i++;
   }
-  return { legalFamily, tokens, words: tokens.map(nameWord), initials, tokenInitials, key: [...tokens].sort().join(' ') };
+  return { legalFamily, tokens, words: nameWords, initials, tokenInitials, key: [...tokens].sort().join(' ') };
 }

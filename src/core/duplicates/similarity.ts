@@ -83,7 +83,15 @@ function bitCount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Similarity of two words, 0..1: of their skeletons, or of the words as written when that is higher. */
 function wordSimilarity(a: NameWord, b: NameWord): number {
+  const folded = spellingSimilarity(a, b);
+  if (folded >= SAME_WORD || (a.written === null && b.written === null)) return folded;
+  return Math.max(folded, spellingSimilarity(a.written ?? a, b.written ?? b));
+}
+
+/** 1 − typos / longer length of two spellings (skeletons, or words as written); 0 past the limit of typos. */
+function spellingSimilarity(a: NameWord, b: NameWord): number {
   if (a === b || a.text === b.text) return 1;
   // Short words (names like Иван/Иона, numbers) must be equal: one letter changes them.
   if (!a.fuzzy || !b.fuzzy) return 0;

@@ -114,7 +114,7 @@ export function correctedNames(name: ParsedName, fixes: ReadonlyMap<string, read
   for (let k = 0; k < name.tokens.length; k++) {
     for (const fix of fixes.get(name.tokens[k]) ?? []) {
       const tokens = name.tokens.map((token, i) => (i === k ? fix : token));
-      out.push({ ...name, tokens, words: tokens.map(nameWord), key: [...tokens].sort().join(' ') });
+      out.push({ ...name, tokens, words: tokens.map((token) => nameWord(token)), key: [...tokens].sort().join(' ') });
     }
   }
   return out;

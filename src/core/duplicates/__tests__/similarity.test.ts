@@ -84,6 +84,14 @@ describe('compareNames', () => {
     expect(compare('Иванов П.И.', 'Иванов Иван Иванович').score).toBeLessThan(initials.score);
   });
 
+  it('forgives a slip that the skeleton’s folding turns into two', () => {
+    // `graam` folds to `gram` (doubled letters), `mcihael` to `mkihael` (c before i): two letters off the
+    // skeletons of `graham` and `michael`, one typo as written.
+    expect(compare('Kevin Graam', 'Kevin Graham').score).toBeGreaterThan(0.85);
+    expect(compare('Mcihael Evans', 'Michael Evans').score).toBeGreaterThan(0.85);
+    expect(compare('Kevin Grant', 'Kevin Graham').score).toBeLessThan(0.6);
+  });
+
   it('matches an initial with the letter the word is written with, not only its skeleton', () => {
     // `John` and `Yelena` fold to skeletons starting with `e`; `J.` and `Y.` to `i`.
     expect(compare('J. Smith', 'John Smith').byInitials).toBe(true);
