@@ -48,6 +48,11 @@ interface Thresholds {
    * once in ten million pairs, so a name written with initials and a typo (`Сминров И.А.`) is enough.
    */
   nameWithPhone: number;
+  /**
+   * Least name similarity when the days of birth are the same: at 0.5 one name may be the other with a
+   * word left out (`Owens`, `Victoria Owens`), never two names that differ in a word (0.33).
+   */
+  nameWithBirthday: number;
   /** Least total score (name plus agreeing evidence) for a fuzzy match. */
   total: number;
   /**
@@ -62,9 +67,9 @@ interface Thresholds {
 }
 
 export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
-  strict: { name: 0.85, nameWithPhone: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
-  normal: { name: 0.7, nameWithPhone: 0.6, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false },
-  loose: { name: 0.65, nameWithPhone: 0.55, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
+  strict: { name: 0.85, nameWithPhone: 0.85, nameWithBirthday: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
+  normal: { name: 0.7, nameWithPhone: 0.6, nameWithBirthday: 0.5, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false },
+  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
 };
 
 /** Bonuses for what agrees, maluses for what disagrees, added to the name similarity. */
@@ -72,6 +77,8 @@ const CONTACT_TYPO_BONUS = 0.2;
 const CITY_BONUS = 0.1;
 const OTHER_CITY_MALUS = 0.2;
 const OTHER_EMAIL_MALUS = 0.15;
+/** Sums of the bonuses above land a hair off their decimal value (0.5 + 0.2 + 0.1 < 0.8 in floating point). */
+const ROUNDING = 1e-9;
 
 
 /**
@@ -200,9 +207,11 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
     return { match: true, score: Math.min(1, score), reasons, conflict: null };
   }
 
-  if (name.score < t.nameWithPhone) return { match: false, score: name.score, reasons, conflict: null };
-  const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
   const birthdays = compareBirthdays(a.birthday, b.birthday);
+  if (name.score < (birthdays === 'same' ? t.nameWithBirthday : t.nameWithPhone)) {
+    return { match: false, score: name.score, reasons, conflict: null };
+  }
+  const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
   // A shared day of birth is as rare between strangers as two phones one typo apart.
   const strongAgreement = phoneAgrees || birthdays === 'same';
   if (name.score < t.name && !strongAgreement) return { match: false, score: name.score, reasons, conflict: null };
@@ -252,7 +261,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   // misspelt word is rare in the base, but the name it stands for is not).
   const nameBits = () => Math.min(rarity.name(a), rarity.name(b));
   const cityBits = () => Math.min(rarity.city(a.city), rarity.city(b.city));
-  if (total >= t.total && (strongAgreement || emailAgrees || (sameCity && nameBits() + cityBits() >= t.cityBits))) {
+  if (total >= t.total - ROUNDING && (strongAgreement || emailAgrees || (sameCity && nameBits() + cityBits() >= t.cityBits))) {
     return { match: true, score, reasons, conflict: null };
   }
   if (name.exact && !citiesDiffer && !emailsDiffer && nameBits() >= t.rareNameBits) {

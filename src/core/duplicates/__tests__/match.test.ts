@@ -189,6 +189,16 @@ describe('date of birth', () => {
     expect(pair(born(1991, 11, 23))).toEqual([]);
   });
 
+  it('joins a name with a word left out by the same date of birth and city, but not two names differing in a word', () => {
+    const pair = (first: string, second: string, birthday: number | null) =>
+      memberSets(clients(...crowd(2000), { name: first, city: 'Toowoomba', birthday: born(1962, 7, 14) }, { name: second, city: 'Toowoomba', birthday }));
+    expect(pair('Owens', 'Victoria Owens', born(1962, 7, 14))).toEqual([[2000, 2001]]);
+    expect(pair('Owens', 'Victoria Owens', null)).toEqual([]);
+    expect(pair('Owens', 'Victoria Owens', born(1970, 2, 3))).toEqual([]);
+    // Twins: one surname and day of birth, two given names.
+    expect(pair('Шпаковский Олег', 'Шпаковский Игорь', born(1962, 7, 14))).toEqual([]);
+  });
+
   it('lets a shared phone join whatever the dates of birth say', () => {
     const list = clients({ name: 'Орлов Пётр', phone: '+7 912 345 67 89', birthday: born(1970, 1, 2) }, { name: 'Орлов Пётр', phone: '8 912 345-67-89', birthday: born(1990, 6, 30) });
     expect(memberSets(list)).toEqual([[0, 1]]);
