@@ -154,7 +154,8 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async checkNewClient(client) {
       const c = await current();
       c.index ??= buildClientIndex(c.analysis.base.clients, c.analysis.base.settings);
-      return checkNewClient(c.index, { name: client.name, phone: client.phone, email: client.email, city: client.city }).map((match) => {
+      const birthday = client.birthday ? isoToDay(client.birthday) : null;
+      return checkNewClient(c.index, { name: client.name, phone: client.phone, email: client.email, city: client.city, birthday }).map((match) => {
         const existing = c.analysis.base.clients[match.clientIndex];
         return {
           row: existing.row,

@@ -197,6 +197,16 @@ describe('createActions over the in-memory workbook', () => {
     expect(await actions.checkNewClient({ name: 'Совсем Другой', phone: '+7 999 888-77-66' })).toEqual([]);
   });
 
+  it('weighs the birthday typed for a new client against the base', async () => {
+    const { actions } = setup();
+    // Only the surname, but the same city and day of birth as Иванов Иван (5 November 1990).
+    const same = await actions.checkNewClient({ name: 'Иванов', city: 'Казань', birthday: '1990-11-05' });
+    expect(same.map((w) => w.name)).toEqual(['Иванов Иван']);
+    expect(same[0].reason).toMatch(/дата рождения/);
+    expect(await actions.checkNewClient({ name: 'Иванов', city: 'Казань' })).toEqual([]);
+    expect(await actions.checkNewClient({ name: 'Иванов', city: 'Казань', birthday: '1971-03-18' })).toEqual([]);
+  });
+
   it('finds a duplicate group, merges it keeping one row, and undo brings the row back', async () => {
     const book = smallBase();
     const clients = book.sheets[1];

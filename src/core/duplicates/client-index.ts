@@ -3,7 +3,7 @@
  * new client (name, phone, e-mail, city, ИНН) is compared only with the clients sharing a blocking key,
  * with the same verdict as the full duplicate search.
  */
-import type { Client } from '../model';
+import type { Client, DayNumber } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { birthdayKeys, contactTypoKeys, exactKeys, nameKeys, offerKeys } from './blocking';
 import { judgePair, reasonText, type ReasonCode } from './evidence';
@@ -29,6 +29,7 @@ export interface NewClientQuery {
   email?: string;
   city?: string;
   inn?: string;
+  birthday?: DayNumber | null;
 }
 
 export interface ClientMatch {
@@ -76,7 +77,7 @@ export function buildClientIndex(clients: readonly MatchInput[] | readonly Clien
 
 /** The clients of the base the new client may be, best first (at most ten). */
 export function checkNewClient(index: ClientIndex, query: NewClientQuery): ClientMatch[] {
-  const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn }, index.phoneRegion);
+  const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn, birthday: query.birthday }, index.phoneRegion);
   const seen = new Set<number>();
   const matches: ClientMatch[] = [];
   for (const key of keysOf(record, correctedNames(record.name, fixesForNewName(record.name, index.commonWords)))) {

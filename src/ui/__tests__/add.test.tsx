@@ -51,6 +51,16 @@ describe('New client form', () => {
     expect((screen.getByTestId('new-client-name') as HTMLInputElement).value).toBe('');
   });
 
+  it('sends the birthday picked in the form, and checks duplicates with it', async () => {
+    const { actions } = await openAddTab();
+    type('new-client-name', 'Орлова Вера');
+    type('new-client-birthday', '1984-02-29');
+    await waitFor(() => expect(actions.calls.some((c) => c.method === 'checkNewClient' && (c.args[0] as { birthday?: string }).birthday === '1984-02-29')).toBe(true));
+    fireEvent.click(screen.getByTestId('save-client'));
+    await screen.findByTestId('client-saved');
+    expect(actions.calls.find((c) => c.method === 'addClient')?.args[0]).toEqual({ name: 'Орлова Вера', birthday: '1984-02-29' });
+  });
+
   it('asks for a name instead of sending an empty client', async () => {
     const { actions } = await openAddTab();
     fireEvent.click(screen.getByTestId('save-client'));

@@ -21,9 +21,9 @@ import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { useLayout } from '../styles';
 import type { Choices } from './useChoices';
 
-type Draft = Required<Pick<NewClient, 'name' | 'phone' | 'email' | 'city' | 'type' | 'manager' | 'status' | 'service' | 'source' | 'comment'>>;
+type Draft = Required<Pick<NewClient, 'name' | 'phone' | 'email' | 'city' | 'type' | 'manager' | 'status' | 'service' | 'source' | 'birthday' | 'comment'>>;
 
-const EMPTY_DRAFT: Draft = { name: '', phone: '', email: '', city: '', type: '', manager: '', status: '', service: '', source: '', comment: '' };
+const EMPTY_DRAFT: Draft = { name: '', phone: '', email: '', city: '', type: '', manager: '', status: '', service: '', source: '', birthday: '', comment: '' };
 
 /** The client to send: trimmed, without empty fields. */
 function toNewClient(draft: Draft): NewClient {
@@ -41,7 +41,7 @@ function worthChecking(client: NewClient): boolean {
 }
 
 /** What the duplicate check looks at, as JSON: a warning belongs to the values it was computed for. */
-const checkKey = ({ name, phone, email, city }: NewClient) => JSON.stringify({ name, phone, email, city });
+const checkKey = ({ name, phone, email, city, birthday }: NewClient) => JSON.stringify({ name, phone, email, city, birthday });
 const fromCheckKey = (key: string) => JSON.parse(key) as NewClient;
 
 export function NewClientForm({ choices }: { choices: Choices }) {
@@ -218,6 +218,10 @@ export function NewClientForm({ choices }: { choices: Choices }) {
       </Field>
       <Field label={t('add.source')} size="small" hint={t('add.sourceHint')}>
         <Input size="small" className={layout.control} {...field('source', 'new-client-source')} />
+      </Field>
+      <Field label={t('add.birthday')} size="small" hint={t('add.birthdayHint')}>
+        {/* The browser's date picker gives yyyy-mm-dd, the form the actions take. */}
+        <Input size="small" type="date" className={layout.control} {...field('birthday', 'new-client-birthday')} />
       </Field>
       <Field label={t('add.comment')} size="small">
         <Textarea size="small" resize="vertical" {...field('comment', 'new-client-comment')} />
