@@ -4,7 +4,7 @@
  */
 import type { Client, DayNumber } from '../model';
 import { normaliseEmail } from '../normalise/email';
-import { normalisePhone } from '../normalise/phone';
+import { callingCodePrefix, nationalNumber, normalisePhone, withoutExtension } from '../normalise/phone';
 import { normaliseText } from '../normalise/text';
 import { normaliseCity } from '../normalise/city';
 import { parseName, type ParsedName } from './names';
@@ -40,9 +40,6 @@ const LIST_SEPARATOR = /[,;\n/]|\s{2,}/u;
 /** Fewer digits than any phone number has: an area code before a separator, an extension after one. */
 const SHORTEST_NUMBER = 7;
 
-/** An extension written after the number (`доб. 12`, `ext. 5`, `x12`): not digits of the number. */
-const EXTENSION = /(?:доб|вн|ext|x)\.?\s*\d{1,5}\s*$/iu;
-
 function digitCount(text: string): number {
   return text.replace(/\D/g, '').length;
 }
@@ -77,15 +74,23 @@ function phonesOf(raw: string, normalised: string | null | undefined, region: st
   const e164 = new Set<string>();
   const digits = new Set<string>();
   const nationalDigits = (part: string) => {
-    const d = part.replace(EXTENSION, '').replace(/\D/g, '');
+    const d = withoutExtension(part).replace(/\D/g, '');
     // The national part is what typos are compared on: +7 912…, 8 912… and 912… alike.
     return d.length >= 7 ? (d.length > 10 ? d.slice(-10) : d) : '';
   };
   // A number that is not valid for the region (a foreign one written without its country code, say
-  // `02 9876 5432`) is still the same number when its digits are: its digits stand in as its key.
+  // `02 9876 5432` or `8 029 123-45-67`) is still the same number when its digits are: they stand in as
+  // its key, without the trunk prefix. A foreign number written with its country code is keyed by its
+  // national number too, so `+375 29 123-45-67` meets `8 029 123-45-67` and `+1 310 246 1501` meets `310-246-1501`.
+  const home = callingCodePrefix(region);
   const add = (part: string, phone: string | null) => {
-    const key = phone ?? nationalDigits(part);
-    if (key && !isPlaceholderNumber(key)) e164.add(key);
+    const key = phone ?? nationalDigits(part).replace(/^0+/, '');
+    if (!key || isPlaceholderNumber(key)) return;
+    e164.add(key);
+    if (phone && home && !phone.startsWith(home)) {
+      const national = nationalNumber(phone);
+      if (national) e164.add(national);
+    }
   };
   // One number in the cell: the reader has normalised it already (parsing phones is the costly part).
   if (parts.length <= 1 && normalised !== undefined) {

@@ -2,7 +2,7 @@
  * Phones as Russian small firms type them: `8 (912) 345-67-89`, `+7 912 345 67 89`, `9123456789`,
  * `тел. 8-912-345-67-89 доб. 12`. The canonical form is E.164 (`+79123456789`).
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /** A Russian trunk prefix 8 before a ten-digit national number stands for +7. */
 function russianTrunkToInternational(digits: string): string | null {
@@ -10,9 +10,9 @@ function russianTrunkToInternational(digits: string): string | null {
   return null;
 }
 
-/** Cut an extension (`доб. 12`, `ext 12`, `#12`) off the end; it is not part of the number. */
-function withoutExtension(text: string): string {
-  return text.replace(/\s*(?:доб\.?|добавочный|ext\.?|extension|x|#)\s*\d{1,6}\s*$/i, '');
+/** Cut an extension (`доб. 12`, `вн. 12`, `ext 12`, `#12`) off the end; it is not part of the number. */
+export function withoutExtension(text: string): string {
+  return text.replace(/\s*(?:доб\.?|добавочный|вн\.?|ext\.?|extension|x|#)\s*\d{1,6}\s*$/i, '');
 }
 
 /** Characters a phone may be typed with besides its digits. */
@@ -62,4 +62,21 @@ export function normalisePhone(raw: unknown, region = 'RU'): string | null {
 /** Digits of a phone for loose matching (search, typo checks): `+7 (912) 345` → `7912345`. */
 export function phoneDigits(raw: unknown): string {
   return raw === null || raw === undefined ? '' : String(raw).replace(/\D/g, '');
+}
+
+/** `+7` for RU: how E.164 numbers of the region begin; '' for a region libphonenumber does not know. */
+export function callingCodePrefix(region: string): string {
+  try {
+    return `+${getCountryCallingCode(region.toUpperCase() as CountryCode)}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The national significant number of an E.164 number (`+375291234567` → `291234567`): how the number is
+ * written at home without its trunk prefix.
+ */
+export function nationalNumber(e164: string): string | null {
+  return parsePhoneNumberFromString(e164)?.nationalNumber ?? null;
 }

@@ -40,6 +40,15 @@ describe('exact keys', () => {
     expect(extension.map((g) => g.reasons)).toEqual([expect.arrayContaining(['phoneTypo'])]);
   });
 
+  it('joins a foreign number written with its country code and without it', () => {
+    // A client from Minsk: +375 29 … in one row, 8 029 … (the Belarusian trunk prefix) in another.
+    const minsk = find(clients({ name: 'Ковалёв Андрей', phone: '+375 29 123-45-67' }, { name: 'Андрей Ковалев', phone: '8 029 123 45 67' }, { name: 'Ковалёв Антон', phone: '8 029 123 45 68' }));
+    expect(minsk.map((g) => g.members)).toEqual([[0, 1]]);
+    expect(minsk[0].reasons).toContain('samePhone');
+    const us = find(clients({ name: 'Mary Brown', phone: '+1 310 246 1501' }, { name: 'Brown Mary', phone: '310-246-1501' }));
+    expect(us.map((g) => g.reasons)).toEqual([expect.arrayContaining(['samePhone'])]);
+  });
+
   it('joins the same e-mail in another case and with spaces', () => {
     const groups = find(clients({ name: 'ООО «Ромашка»', email: ' Info@Romashka.RU ' }, { name: 'Ромашка', email: 'info@romashka.ru' }));
     expect(groups.map((g) => g.members)).toEqual([[0, 1]]);
