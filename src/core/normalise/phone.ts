@@ -64,13 +64,20 @@ export function phoneDigits(raw: unknown): string {
   return raw === null || raw === undefined ? '' : String(raw).replace(/\D/g, '');
 }
 
+const prefixes = new Map<string, string>();
+
 /** `+7` for RU: how E.164 numbers of the region begin; '' for a region libphonenumber does not know. */
 export function callingCodePrefix(region: string): string {
-  try {
-    return `+${getCountryCallingCode(region.toUpperCase() as CountryCode)}`;
-  } catch {
-    return '';
+  let prefix = prefixes.get(region);
+  if (prefix === undefined) {
+    try {
+      prefix = `+${getCountryCallingCode(region.toUpperCase() as CountryCode)}`;
+    } catch {
+      prefix = '';
+    }
+    prefixes.set(region, prefix);
   }
+  return prefix;
 }
 
 /**
