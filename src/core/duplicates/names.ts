@@ -112,12 +112,16 @@ export interface NameWord {
   fuzzy: boolean;
   patronymic: boolean;
   /**
-   * The word as written (lower case, ё→е) where the skeleton spells it otherwise. A slip can meet a
-   * folding and put two skeletons two letters apart (`graam` → `gram` against `graham`, `mcihael` →
-   * `mkihael` against `michael`), so such words are compared as written too. Null where they agree.
+   * The word as written (lower case) where the skeleton spells it otherwise. A slip can meet a folding
+   * and put two skeletons two letters apart (`graam` → `gram` against `graham`, `mcihael` → `mkihael`
+   * against `michael`), so such words are compared as written too. Null where they agree, and for
+   * Cyrillic words: their skeleton spells them out letter by letter with few folds, and comparing every
+   * Russian name twice would cost a fifth of the matching time.
    */
   written: NameWord | null;
 }
+
+const LATIN_WORD = /^[a-z0-9]+$/;
 
 /** Distinct words repeat a lot in a client base, so their `NameWord`s are shared. */
 const WORD_CACHE_LIMIT = 100000;
@@ -140,7 +144,7 @@ export function nameWord(text: string, written = text): NameWord {
     letters,
     fuzzy: text.length >= 4 && !digits,
     patronymic: isPatronymic(text),
-    written: written === text ? null : nameWord(written),
+    written: written === text || !LATIN_WORD.test(written) ? null : nameWord(written),
   };
   if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
   wordCache.set(key, word);
