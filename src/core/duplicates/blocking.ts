@@ -5,9 +5,9 @@
  * - the whole set of name words, in any order and alphabet (`n:`);
  * - the first four letters of two of the name words (`p:`: word order, a missing patronymic, a typo
  *   past the fourth letter);
- * - a whole word with the first four letters of a short other word, one letter left out (`q:`): a slip
- *   early in a short word (`Panl Cooper`, `Шпаковский Оелг`), which the spelling fixes leave alone (a
- *   slip early in a longer word is theirs, see spelling.ts);
+ * - in a two-word name, a whole word with the first four letters of a short other word, one letter left
+ *   out (`q:`): a slip early in a short word (`Panl Cooper`, `Шпаковский Оелг`), which the spelling fixes
+ *   leave alone (a slip early in a longer word is theirs, see spelling.ts);
  * - a one-word name's first or last five letters (`a:` `z:`);
  * - initials: a name with initials (`Иванов И.И.`) probes (`j:`) a whole word and an initial; every name
  *   offers (`J:`) each whole word with the first letter of each other word. Offers are only compared
@@ -23,8 +23,9 @@ import type { MatchRecord } from './prepare';
 const KEY_WORDS = 4;
 
 /**
- * Words up to this long get the `q:` keys. Longer ones would make blocking a fifth slower on a big base
- * for little: their early slips are mostly the spelling fixes'.
+ * Words up to this long get the `q:` keys, in two-word names. Longer ones would make blocking a fifth
+ * slower on a big base for little: their early slips are mostly the spelling fixes'. A name of three
+ * words or more has another pair of words for its `p:` key (surname and patronymic).
  */
 const SHORT_WORD = 5;
 
@@ -90,7 +91,7 @@ export function nameKeys(record: MatchRecord): string[] {
       if (i === j) continue;
       const [x, y] = [words[i].slice(0, 4), words[j].slice(0, 4)];
       if (x <= y) keys.add(`p:${x}|${y}`);
-      if (words[j].length <= SHORT_WORD) for (let k = 0; k < y.length; k++) keys.add(`q:${words[i]}|${y.slice(0, k)}${y.slice(k + 1)}`);
+      if (words.length === 2 && words[j].length <= SHORT_WORD) for (let k = 0; k < y.length; k++) keys.add(`q:${words[i]}|${y.slice(0, k)}${y.slice(k + 1)}`);
     }
     for (const initial of initials) keys.add(`${PROBE_PREFIX}${words[i]}|${initial}`);
   }
