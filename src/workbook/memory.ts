@@ -476,11 +476,10 @@ export function applyOperation(sheets: MemorySheet[], op: SheetOperation): void 
 // ---------------------------------------------------------------------------------------------------
 // Snapshots and state
 
-/** Rows 1..last used row, each cut after its last non-empty cell; cells are copies. */
 /**
- * The values as copies. A date shared by many cells (an import makes one per day) is copied once per
- * read, not once per cell: the workbook stays untouched by whatever is done to the copies, and a million
- * order dates do not become a million objects.
+ * Rows 1..last used row, each cut after its last non-empty cell; cells are copies. A date shared by many
+ * cells (an import makes one per day) is copied once per read, not once per cell: the workbook stays
+ * untouched by whatever is done to the copies, and a million order dates do not become a million objects.
  */
 function usedValues(sheet: MemorySheet): CellValue[][] {
   const rows: CellValue[][] = [];
@@ -488,7 +487,7 @@ function usedValues(sheet: MemorySheet): CellValue[][] {
   const copy = (value: CellValue): CellValue => {
     if (!(value instanceof Date)) return value;
     let copied = dateCopies.get(value);
-    if (copied === undefined) dateCopies.set(value, (copied = new Date(value.getTime())));
+    if (copied === undefined) dateCopies.set(value, (copied = copyCell(value) as Date));
     return copied;
   };
   for (let r = 1; r <= lastUsedRow(sheet); r++) {

@@ -18,6 +18,7 @@
  *   carry the birthday. A base has a few clients a day, so these blocks are small.
  */
 import type { MatchRecord } from './prepare';
+import type { ParsedName } from './names';
 
 /** Name words used for keys: long company names are recognised by their first words. */
 const KEY_WORDS = 4;
@@ -123,4 +124,16 @@ export function offerKeys(record: MatchRecord, probedWords?: ReadonlySet<string>
 /** The words of a name's probes (`j:`): its whole words when it has initials (see `offerKeys`). */
 export function probedWords(record: MatchRecord): string[] {
   return record.name.initials.length > 0 ? record.name.tokens.slice(0, KEY_WORDS) : [];
+}
+
+/**
+ * Every key of a record except the offers, those of its name with a misspelt word corrected too
+ * (spelling.ts): what the full search and the new-client index both block by.
+ */
+export function eachKey(record: MatchRecord, corrected: readonly ParsedName[], visit: (key: string) => void): void {
+  for (const key of exactKeys(record)) visit(key);
+  for (const key of nameKeys(record)) visit(key);
+  for (const name of corrected) for (const key of nameKeys({ ...record, name })) visit(key);
+  for (const key of contactTypoKeys(record)) visit(key);
+  for (const key of birthdayKeys(record)) visit(key);
 }

@@ -5,12 +5,12 @@
  */
 import type { Client, DayNumber } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
-import { birthdayKeys, contactTypoKeys, exactKeys, nameKeys, offerKeys } from './blocking';
+import { eachKey, offerKeys } from './blocking';
 import { judgePair, reasonText, type ReasonCode } from './evidence';
 import { measureRarity, type Rarity } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import type { ParsedName } from './names';
-import { CommonWords, correctedNames, fixesForNewName } from './spelling';
+import { CommonWords, correctedNames } from './spelling';
 
 export interface ClientIndex {
   readonly records: readonly MatchRecord[];
@@ -45,10 +45,10 @@ export interface ClientMatch {
 const MAX_CANDIDATES_PER_KEY = 5000;
 const MAX_MATCHES = 10;
 
-/** The blocking keys of a record, those of its name with a misspelt word corrected too (spelling.ts). */
+/** The blocking keys of a record (`eachKey`) and its offers: a new client meets probes and offers alike. */
 function keysOf(record: MatchRecord, corrected: readonly ParsedName[]): string[] {
-  const keys = [...exactKeys(record), ...nameKeys(record), ...offerKeys(record), ...contactTypoKeys(record), ...birthdayKeys(record)];
-  for (const name of corrected) keys.push(...nameKeys({ ...record, name }));
+  const keys = offerKeys(record);
+  eachKey(record, corrected, (key) => keys.push(key));
   return keys;
 }
 
@@ -80,7 +80,7 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
   const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn, birthday: query.birthday }, index.phoneRegion);
   const seen = new Set<number>();
   const matches: ClientMatch[] = [];
-  for (const key of keysOf(record, correctedNames(record.name, fixesForNewName(record.name, index.commonWords)))) {
+  for (const key of keysOf(record, correctedNames(record.name, index.commonWords.fixesForNewName(record.name)))) {
     const candidates = index.byKey.get(key) ?? [];
     for (let k = 0; k < candidates.length && k < MAX_CANDIDATES_PER_KEY; k++) {
       const candidate = candidates[k];

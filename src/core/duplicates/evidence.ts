@@ -13,6 +13,7 @@ import type { Rarity } from './rarity';
 import { GENERIC_LOGINS } from './blocking';
 import { compareNames, editDistance, oneTypoApart } from './similarity';
 import { dayToIso } from '../normalise/date';
+import { phoneDigits } from '../normalise/phone';
 
 /** Machine codes of the reasons; `reasonText` gives the human words. */
 export type ReasonCode =
@@ -80,7 +81,6 @@ const OTHER_EMAIL_MALUS = 0.15;
 /** Sums of the bonuses above land a hair off their decimal value (0.5 + 0.2 + 0.1 < 0.8 in floating point). */
 const ROUNDING = 1e-9;
 
-
 /**
  * Which exact keys two records share (ИНН, phone, e-mail, ignoring placeholders), as bits: matching
  * knows it from the blocks a pair met in, without comparing the contacts again.
@@ -119,10 +119,6 @@ function differentDigits(a: string, b: string): number {
   return count;
 }
 
-function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
-}
-
 function login(email: string): string {
   return email.slice(0, email.indexOf('@'));
 }
@@ -137,12 +133,11 @@ function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean 
       if (!oneTypoApart(x, y)) return false;
       const [lx, ly] = [login(x), login(y)];
       // Numbers tell accounts apart (ivanov77@, ivanov78@, office12@): a different number is another address.
-      if (digitsOf(lx) !== digitsOf(ly)) return false;
+      if (phoneDigits(lx) !== phoneDigits(ly)) return false;
       return lx !== ly || !GENERIC_LOGINS.has(lx);
     }),
   );
 }
-
 
 /**
  * One city with a slip in one of its spellings (`Екатеринбур`, `sydeny`): it counts as the same city,

@@ -8,7 +8,7 @@
  * joins the closer one instead of chaining them together.
  */
 import type { DuplicateSensitivity } from '../settings';
-import { birthdayKeys, contactTypoKeys, CONTACT_TYPO_KEY, exactKeys, nameKeys, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { CONTACT_TYPO_KEY, eachKey, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
 import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE, type ConflictCode, type ReasonCode } from './evidence';
 import { measureRarity, PLACEHOLDER_COUNT } from './rarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
@@ -66,15 +66,6 @@ function keyBucket(key: string, bits: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return hash >>> (32 - bits);
-}
-
-/** Every key of a record except the offers, those of its name with a misspelt word corrected too (spelling.ts). */
-function eachKey(record: MatchRecord, corrected: readonly ParsedName[], visit: (key: string) => void): void {
-  for (const key of exactKeys(record)) visit(key);
-  for (const key of nameKeys(record)) visit(key);
-  for (const name of corrected) for (const key of nameKeys({ ...record, name })) visit(key);
-  for (const key of contactTypoKeys(record)) visit(key);
-  for (const key of birthdayKeys(record)) visit(key);
 }
 
 /**

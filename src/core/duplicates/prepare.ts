@@ -4,7 +4,7 @@
  */
 import type { Client, DayNumber } from '../model';
 import { normaliseEmail } from '../normalise/email';
-import { callingCodePrefix, nationalNumber, normalisePhone, withoutExtension } from '../normalise/phone';
+import { callingCodePrefix, nationalNumber, normalisePhone, phoneDigits, withoutExtension } from '../normalise/phone';
 import { normaliseText } from '../normalise/text';
 import { normaliseCity } from '../normalise/city';
 import { parseName, type ParsedName } from './names';
@@ -40,10 +40,6 @@ const LIST_SEPARATOR = /[,;\n/]|\s{2,}/u;
 /** Fewer digits than any phone number has: an area code before a separator, an extension after one. */
 const SHORTEST_NUMBER = 7;
 
-function digitCount(text: string): number {
-  return text.replace(/\D/g, '').length;
-}
-
 /**
  * The numbers written in a phone cell. A piece too short to be a number belongs to a neighbour: an
  * area code before it (`310/456-5733`, US lists write it so) or an extension after it (`…, доб. 12`).
@@ -53,7 +49,7 @@ function phoneParts(raw: string): string[] {
   const parts: string[] = [];
   let prefix = '';
   pieces.forEach((piece, k) => {
-    const short = digitCount(piece) < SHORTEST_NUMBER;
+    const short = phoneDigits(piece).length < SHORTEST_NUMBER;
     if (short && k < pieces.length - 1) prefix += `${piece} `;
     else if (short && parts.length > 0 && prefix === '') parts[parts.length - 1] += ` ${piece}`;
     else {
@@ -74,9 +70,9 @@ function phonesOf(raw: string, normalised: string | null | undefined, region: st
   const e164 = new Set<string>();
   const digits = new Set<string>();
   const nationalDigits = (part: string) => {
-    const d = withoutExtension(part).replace(/\D/g, '');
+    const d = phoneDigits(withoutExtension(part));
     // The national part is what typos are compared on: +7 912…, 8 912… and 912… alike.
-    return d.length >= 7 ? (d.length > 10 ? d.slice(-10) : d) : '';
+    return d.length >= SHORTEST_NUMBER ? (d.length > 10 ? d.slice(-10) : d) : '';
   };
   // A number that is not valid for the region (a foreign one written without its country code, say
   // `02 9876 5432` or `8 029 123-45-67`) is still the same number when its digits are: they stand in as

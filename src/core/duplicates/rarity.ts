@@ -38,7 +38,7 @@ const NAME_SHARE = 1 / 20;
 export const PLACEHOLDER_COUNT = 30;
 
 /** How many of the lists hold each value (a value twice in one list counts once). */
-function countLists(map: Map<string, number>, list: readonly string[]): void {
+export function countLists(map: Map<string, number>, list: readonly string[]): void {
   for (let k = 0; k < list.length; k++) {
     const value = list[k];
     if (list.indexOf(value) === k) map.set(value, (map.get(value) ?? 0) + 1);

@@ -7,7 +7,7 @@
  * the names as written, and still needs something else to agree.
  */
 import { nameWord, type ParsedName } from './names';
-import { COMMON_WORD_COUNT } from './rarity';
+import { COMMON_WORD_COUNT, countLists } from './rarity';
 import { oneTypoApart } from './similarity';
 
 /** A spelling held by at most this many clients may be a misspelling. */
@@ -22,18 +22,6 @@ function deletions(word: string): string[] {
   const forms: string[] = [];
   for (let k = 0; k < word.length; k++) forms.push(word.slice(0, k) + word.slice(k + 1));
   return forms;
-}
-
-/** How many names hold each word (a word twice in one name counts once). */
-function wordCounts(names: readonly ParsedName[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const name of names) {
-    for (let k = 0; k < name.tokens.length; k++) {
-      const token = name.tokens[k];
-      if (name.tokens.indexOf(token) === k) counts.set(token, (counts.get(token) ?? 0) + 1);
-    }
-  }
-  return counts;
 }
 
 /** The common words of a base, for looking up what a rare word may be a misspelling of. */
@@ -55,23 +43,33 @@ export class CommonWords {
   }
 
   static of(names: readonly ParsedName[]): CommonWords {
-    return new CommonWords(wordCounts(names));
+    const counts = new Map<string, number>();
+    for (const name of names) countLists(counts, name.tokens);
+    return new CommonWords(counts);
   }
 
   /** The common words each rare word of the base may be a misspelling of. */
   misspellings(): Map<string, string[]> {
+    return this.fixesOfRare(this.counts.keys(), 0);
+  }
+
+  /**
+   * The corrections of a name about to join the base (the panel's new client): its words rare in the
+   * base, counting this name too, that are one typo from a common word.
+   */
+  fixesForNewName(name: ParsedName): Map<string, string[]> {
+    return this.fixesOfRare(name.tokens, 1);
+  }
+
+  /** Fixes of those of `words` held by at most RARE_WORD_COUNT clients once `added` more hold them. */
+  private fixesOfRare(words: Iterable<string>, added: number): Map<string, string[]> {
     const fixes = new Map<string, string[]>();
-    for (const [word, count] of this.counts) {
-      if (count > RARE_WORD_COUNT) continue;
+    for (const word of words) {
+      if ((this.counts.get(word) ?? 0) + added > RARE_WORD_COUNT) continue;
       const found = this.fixesOf(word);
       if (found.length > 0) fixes.set(word, found);
     }
     return fixes;
-  }
-
-  /** Clients of the base whose name holds the word. */
-  count(word: string): number {
-    return this.counts.get(word) ?? 0;
   }
 
   /**
@@ -92,20 +90,6 @@ export class CommonWords {
 /** The common words each rare word of the names may be a misspelling of. */
 export function findMisspellings(names: readonly ParsedName[]): Map<string, string[]> {
   return CommonWords.of(names).misspellings();
-}
-
-/**
- * The corrections of a name about to join a base (the panel's new client): its words rare in the base,
- * counting this name too, that are one typo from a common word.
- */
-export function fixesForNewName(name: ParsedName, common: CommonWords): Map<string, string[]> {
-  const fixes = new Map<string, string[]>();
-  for (const token of name.tokens) {
-    if (common.count(token) + 1 > RARE_WORD_COUNT) continue;
-    const found = common.fixesOf(token);
-    if (found.length > 0) fixes.set(token, found);
-  }
-  return fixes;
 }
 
 /** The name spelt with one misspelt word corrected, each way `fixes` knows; none when it has no such word. */
