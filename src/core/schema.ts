@@ -24,6 +24,7 @@ export type SheetKind =
   | 'managers'
   | 'duplicates'
   | 'archive'
+  | 'valueArchive'
   | 'problems';
 
 export interface FieldsOf {
@@ -64,6 +65,7 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   managers: { ru: ['Менеджеры', 'Нагрузка менеджеров'], en: ['Managers', 'Manager load'] },
   duplicates: { ru: ['Дубликаты', 'Дубли'], en: ['Duplicates'] },
   archive: { ru: ['Архив'], en: ['Archive'] },
+  valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
 };
 
