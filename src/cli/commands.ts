@@ -1,5 +1,5 @@
 /** The commands of `crm-base`. Each parses its arguments, runs actions over a workbook, reports. */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { isoToDay } from '../core/normalise/date';
 import { csvToSheet } from '../core/import';
@@ -8,9 +8,11 @@ import { runAnalysis, runCheck, runOrderImport, runStructure, type RunContext } 
 import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
-import { xlsxToFile } from '../xlsx/node';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
-import { InputError, openBook, progressReporter } from './workbooks';
+import { writeTextAtomically } from './atomic-write';
+import { withDataCheck } from './data-check';
+import { printLine, terminalSafe } from './terminal-text';
+import { checkOutputs, InputError, openBook, progressReporter, saveXlsx } from './workbooks';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -30,18 +32,19 @@ Usage:
   crm-base bench [duplicates]
 
 Instead of BOOK.xlsx, --google-sheet SPREADSHEET_ID --credentials KEY.json works on a live Google Sheet.
+Without -o the workbook is not written (a dry run); -o may name BOOK.xlsx itself.
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
 
-function writeJson(path: string | undefined, value: unknown): void {
-  if (path) writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+async function writeJson(path: string | undefined, value: unknown): Promise<void> {
+  if (path) await writeTextAtomically(path, JSON.stringify(value, null, 2) + '\n');
 }
 
 function printProblems(problems: readonly Problem[], shown = 20): void {
   if (problems.length === 0) return;
   process.stderr.write(`Проблем в данных / data problems: ${problems.length}\n`);
-  for (const p of problems.slice(0, shown)) process.stderr.write(`  ${p.sheet}!${p.row} [${p.column}] «${p.value}»: ${p.message}\n`);
+  for (const p of problems.slice(0, shown)) printLine(`  ${p.sheet}!${p.row} [${p.column}] «${p.value}»: ${p.message}`);
   if (problems.length > shown) process.stderr.write(`  … и ещё ${problems.length - shown} (полный список: --json)\n`);
 }
 
@@ -61,9 +64,11 @@ function positiveInteger(args: ParsedArgs, name: string, fallback: number): numb
   return value;
 }
 
+/** Saves the changed workbook where -o says; without -o the run was a dry run, and the user is told so. */
 async function saved(book: { save(): Promise<string | null> }): Promise<void> {
   const where = await book.save();
-  if (where) process.stderr.write(`Записано / written: ${where}\n`);
+  if (where) printLine(`Записано / written: ${where}`);
+  else printLine('Пробный запуск: книга не записана; чтобы записать результат, добавьте -o OUT.xlsx / dry run: the workbook was not written; add -o OUT.xlsx to write the result');
 }
 
 const structure: Command = async (argv) => {
@@ -75,7 +80,7 @@ const structure: Command = async (argv) => {
     `Столбцов добавлено: ${report.addedColumns.length}, ID присвоено: ${report.idsFilled}, листов создано: ${report.sheetsCreated.length}\n`,
   );
   printProblems(report.problems);
-  writeJson(stringOption(args, '--json'), report);
+  await writeJson(stringOption(args, '--json'), report);
   await saved(book);
   return 0;
 };
@@ -89,10 +94,10 @@ const analyze: Command = async (argv) => {
   const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath)) : undefined;
   if (imported) {
     process.stderr.write(`Импортировано заказов: ${imported.imported}, добавлено клиентов: ${imported.clientsAdded}\n`);
-    if (imported.ignoredColumns.length) process.stderr.write(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}\n`);
+    if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);
   }
   const report = await runAnalysis(context);
-  const problems = [...(imported?.problems ?? []), ...report.problems];
+  const problems = [...(imported?.problems ?? []), ...(await withDataCheck(context, report.problems))];
   const withOrders = report.clients.filter((c) => c.orders > 0).length;
   process.stderr.write(
     `На ${report.asOf}: клиентов ${report.clients.length}, с заказами ${withOrders}, ` +
@@ -100,7 +105,7 @@ const analyze: Command = async (argv) => {
   );
   printProblems(problems);
   const { asOf: asOfIso, clients, abc, segments, thresholds } = report;
-  writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, problems, ...(imported ? { imported } : {}) });
+  await writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, problems, ...(imported ? { imported } : {}) });
   await saved(book);
   return 0;
 };
@@ -119,7 +124,7 @@ const check: Command = async (argv) => {
   const report = await runCheck({ workbook: book.workbook, onProgress: progressReporter('check') });
   printProblems(report.problems);
   if (report.problems.length === 0) process.stderr.write('Проблем не найдено / no problems found\n');
-  writeJson(stringOption(args, '--json'), { problems: report.problems });
+  await writeJson(stringOption(args, '--json'), { problems: report.problems });
   await saved(book);
   return 0;
 };
@@ -131,10 +136,10 @@ const duplicates: Command = async (argv) => {
   if (report.sheet === null) throw new InputError(report.problems[0]?.message ?? 'no clients sheet');
   process.stderr.write(`Групп дубликатов: ${report.groups.length}, клиентов в них: ${report.duplicateClients}\n`);
   for (const group of report.groups.slice(0, 10)) {
-    process.stderr.write(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})\n`);
+    printLine(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})`);
   }
   const groups = report.groups.map(({ id, members, reason, score, suggestedKeep }) => ({ id, members, reason, score, suggestedKeep }));
-  writeJson(stringOption(args, '--json'), { groups });
+  await writeJson(stringOption(args, '--json'), { groups });
   await saved(book);
   return 0;
 };
@@ -143,13 +148,14 @@ const sample: Command = async (argv) => {
   const args = parseArgs(argv, { valued: ['-o', '--clients', '--orders', '--seed'], flags: [], aliases: ALIASES });
   const out = stringOption(args, '-o');
   if (!out) throw new UsageError('sample needs -o BOOK.xlsx');
+  checkOutputs(args);
   const snapshot = generateSampleWorkbook({
     clients: positiveInteger(args, '--clients', 2000),
     orders: positiveInteger(args, '--orders', 15000),
     seed: positiveInteger(args, '--seed', 20261101),
   });
-  await xlsxToFile(XlsxWorkbook.fromSnapshot(snapshot), out);
-  process.stderr.write(`Пример книги записан / sample workbook written: ${out}\n`);
+  await saveXlsx(XlsxWorkbook.fromSnapshot(snapshot), out);
+  printLine(`Пример книги записан / sample workbook written: ${out}`);
   return 0;
 };
 
@@ -160,8 +166,8 @@ const demo: Command = async (argv) => {
   const samplePath = join(dir, 'sample.xlsx');
   const resultPath = join(dir, 'result.xlsx');
   const snapshot = generateSampleWorkbook();
-  await xlsxToFile(XlsxWorkbook.fromSnapshot(snapshot), samplePath);
-  process.stderr.write(`1. Пример книги малой фирмы: ${samplePath}\n`);
+  await saveXlsx(XlsxWorkbook.fromSnapshot(snapshot), samplePath);
+  printLine(`1. Пример книги малой фирмы: ${samplePath}`);
   const workbook = XlsxWorkbook.fromSnapshot(snapshot);
   // The sample's orders run up to its own as-of date: analysing on that date keeps the demo reproducible.
   const context: RunContext = { workbook, asOf: isoToDay(SAMPLE_DEFAULTS.asOf)!, onProgress: progressReporter('demo') };
@@ -174,8 +180,8 @@ const demo: Command = async (argv) => {
     `3. Анализ на ${report.asOf}: ${report.clients.length} клиентов, холодных ${cold}; ` +
       `A ${report.abc.A.clients} (${Math.round(report.abc.A.share * 100)} % выручки), B ${report.abc.B.clients}, C ${report.abc.C.clients}\n`,
   );
-  await xlsxToFile(workbook, resultPath);
-  process.stdout.write(`Готово. Откройте результат / open the result: ${resultPath}\n`);
+  await saveXlsx(workbook, resultPath);
+  process.stdout.write(`Готово. Откройте результат / open the result: ${terminalSafe(resultPath)}\n`);
   return 0;
 };
 

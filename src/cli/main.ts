@@ -3,8 +3,10 @@
  * Exit codes: 0 done (bad cells are listed, not fatal), 2 unusable input or usage, 1 unexpected error.
  */
 import { UsageError } from './args';
+import { FileWriteError } from './atomic-write';
 import { InputError } from './workbooks';
 import { COMMANDS, usage } from './commands';
+import { printLine } from './terminal-text';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -14,15 +16,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`crm-base: unknown command "${name}"\n\n${usage()}`);
+    printLine(`crm-base: unknown command "${name}"`);
+    process.stderr.write(`\n${usage()}`);
     return 2;
   }
   try {
     return await command(rest);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError || isDomainInputError(error)) {
-      process.stderr.write(`crm-base ${name}: ${(error as Error).message}\n`);
+      printLine(`crm-base ${name}: ${(error as Error).message}`);
       return 2;
+    }
+    // A full disk or a lost drive: the message says what was not written, a stack trace would not help.
+    if (error instanceof FileWriteError) {
+      printLine(`crm-base ${name}: ${error.message}`);
+      return 1;
     }
     throw error;
   }

@@ -1,10 +1,12 @@
 /** Opening and saving the workbooks the command works on, and its progress line on stderr. */
-import { existsSync } from 'fs';
-import { extname } from 'path';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'fs';
+import { dirname, extname, resolve } from 'path';
 import type { Workbook, ProgressListener } from '../workbook/workbook';
 import type { XlsxWorkbook } from '../xlsx/workbook';
-import { xlsxFromFile, xlsxToFile } from '../xlsx/node';
+import { xlsxFromFile, xlsxToStream } from '../xlsx/node';
 import { stringOption, type ParsedArgs } from './args';
+import { writeFileAtomically } from './atomic-write';
+import { terminalSafe } from './terminal-text';
 
 /** Input the command cannot work with: no such file, not an .xlsx, a workbook without clients. */
 export class InputError extends Error {}
@@ -25,8 +27,64 @@ export interface OpenedBook {
   save(): Promise<string | null>;
 }
 
+/** Writes an .xlsx without ever leaving a broken file behind (see atomic-write.ts). */
+export function saveXlsx(workbook: XlsxWorkbook, path: string): Promise<void> {
+  return writeFileAtomically(path, (out) => xlsxToStream(workbook, out));
+}
+
+/** The options that name files the command writes. */
+const OUTPUT_OPTIONS = ['-o', '--json'];
+
+/** A path as the file system knows it, so two spellings of one file compare equal. */
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  return existsSync(absolute) ? realpathSync(absolute) : absolute;
+}
+
+/** Refuses an output the command could not write, found only after all the work otherwise. */
+function checkOutputPath(option: string, path: string): void {
+  const folder = dirname(resolve(path));
+  const named = `${option} ${path}`;
+  if (!existsSync(folder)) {
+    throw new InputError(`нет папки ${folder} (${named}): создайте её или укажите другой путь / no folder ${folder} (${named}): create it or name another path`);
+  }
+  if (!statSync(folder).isDirectory()) throw new InputError(`${folder} — не папка (${named}) / ${folder} is not a folder (${named})`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new InputError(`нельзя записать в папку ${folder} (${named}) / cannot write to the folder ${folder} (${named})`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`${named} — это папка, нужен файл / ${named} is a folder, a file is needed`);
+}
+
+/**
+ * Checks, before any reading or work, that every output (-o, --json) can be written and would not
+ * overwrite an input: only -o may name the workbook itself, which is then updated in place.
+ */
+export function checkOutputs(args: ParsedArgs): void {
+  const book = args.positionals[0];
+  const inputs = [...args.positionals, ...[...args.options].filter(([name]) => !OUTPUT_OPTIONS.includes(name)).map(([, value]) => value)]
+    .filter((value): value is string => typeof value === 'string')
+    .map(canonical);
+  const written = new Map<string, string>();
+  for (const option of OUTPUT_OPTIONS) {
+    const path = stringOption(args, option);
+    if (path === undefined) continue;
+    checkOutputPath(option, path);
+    const file = canonical(path);
+    const mayBeInput = option === '-o' && book !== undefined && file === canonical(book);
+    if (!mayBeInput && inputs.includes(file)) {
+      throw new InputError(`${option} ${path} — входной файл, он был бы затёрт; укажите другой / ${option} ${path} is an input file and would be overwritten; name another`);
+    }
+    const other = written.get(file);
+    if (other) throw new InputError(`${other} и ${option} указывают на один файл / ${other} and ${option} name the same file: ${path}`);
+    written.set(file, option);
+  }
+}
+
 /** The workbook named by the arguments: BOOK.xlsx, or --google-sheet ID with --credentials KEY.json. */
 export async function openBook(args: ParsedArgs): Promise<OpenedBook> {
+  checkOutputs(args);
   const sheetId = stringOption(args, '--google-sheet');
   if (sheetId) {
     const credentials = stringOption(args, '--credentials');
@@ -44,7 +102,7 @@ export async function openBook(args: ParsedArgs): Promise<OpenedBook> {
     workbook,
     save: async () => {
       if (!out) return null;
-      await xlsxToFile(workbook, out);
+      await saveXlsx(workbook, out);
       return out;
     },
   };
@@ -60,13 +118,13 @@ export function progressReporter(prefix: string): ProgressListener {
   return ({ step, done, total }) => {
     const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
     if (process.stderr.isTTY) {
-      process.stderr.write(`\r\x1b[K${prefix}: ${step} ${percent}%${percent >= 100 ? '\n' : ''}`);
+      process.stderr.write(`\r\x1b[K${prefix}: ${terminalSafe(step)} ${percent}%${percent >= 100 ? '\n' : ''}`);
       return;
     }
     const quarter = Math.floor(percent / 25);
     if (total === lastTotal && quarter === lastQuarter) return;
     lastTotal = total;
     lastQuarter = quarter;
-    process.stderr.write(`${prefix}: ${step} ${percent}%\n`);
+    process.stderr.write(`${prefix}: ${terminalSafe(step)} ${percent}%\n`);
   };
 }

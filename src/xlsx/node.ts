@@ -11,7 +11,7 @@
  * give it. Writing streams each sheet's rows into the zip with ExcelJS's streaming writer.
  */
 import { readFile } from 'fs/promises';
-import { PassThrough } from 'stream';
+import { PassThrough, type Writable } from 'stream';
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { MemorySheet } from '../workbook/memory';
@@ -99,8 +99,14 @@ async function streamOut(wb: XlsxWorkbook, options: Partial<ExcelJS.stream.xlsx.
   await book.commit();
 }
 
+/** Streams the workbook straight into `path`; a failed write leaves a broken file (the CLI writes atomically). */
 export async function xlsxToFile(wb: XlsxWorkbook, path: string): Promise<void> {
   await streamOut(wb, { filename: path });
+}
+
+/** Streams the workbook into `stream` and ends it. */
+export async function xlsxToStream(wb: XlsxWorkbook, stream: Writable): Promise<void> {
+  await streamOut(wb, { stream });
 }
 
 export async function xlsxToBuffer(wb: XlsxWorkbook): Promise<Uint8Array> {
@@ -111,7 +117,7 @@ export async function xlsxToBuffer(wb: XlsxWorkbook): Promise<Uint8Array> {
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  await streamOut(wb, { stream });
+  await xlsxToStream(wb, stream);
   await ended;
   return Buffer.concat(chunks);
 }
