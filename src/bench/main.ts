@@ -88,7 +88,7 @@ async function analyses(options: BenchOptions, figures: Figure[]): Promise<void>
   const { settings } = read.result;
   const asOf = isoToDay(AS_OF) as number;
   const analysis = await timed(() => {
-    const tracker = computeTracker(read.result.clients.length, read.result.orders, read.result.orderClient, asOf, settings.coldDays);
+    const tracker = computeTracker(read.result.clients.map((client) => client.history), read.result.orders, read.result.orderClient, asOf, settings.coldDays);
     const abc = rankAbc(tracker.map((t) => t.revenue), settings.abcA, settings.abcB);
     const rfm = computeRfm(tracker, { mode: settings.rfmMode, recencyBands: settings.rfmRecencyBands, frequencyBands: settings.rfmFrequencyBands });
     return { tracker, abc, rfm };

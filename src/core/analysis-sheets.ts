@@ -40,6 +40,11 @@ export function noSalesLabel(language: Language): string {
   return say(language, 'нет продаж', 'no sales');
 }
 
+/** A client who bought (a typed order date or count) but whose revenue is not known. */
+export function revenueUnknownLabel(language: Language): string {
+  return say(language, 'выручка неизвестна', 'revenue unknown');
+}
+
 /** A table block: the first block of a sheet replaces it; later ones sit beside or below it. */
 function table(
   sheet: string,
@@ -59,10 +64,11 @@ function table(
   return op;
 }
 
-function abcSummaryRows(summary: AbcSummary, language: Language): CellValue[][] {
+function abcSummaryRows(summary: AbcSummary, revenueUnknown: number, language: Language): CellValue[][] {
   return [
     ...(['A', 'B', 'C'] as const).map((cls) => [cls, summary[cls].clients, summary[cls].revenue, summary[cls].share]),
-    [noSalesLabel(language), summary.none, null, null],
+    [noSalesLabel(language), summary.none - revenueUnknown, null, null],
+    ...(revenueUnknown > 0 ? [[revenueUnknownLabel(language), revenueUnknown, null, null]] : []),
     [say(language, 'Итого', 'Total'), summary.A.clients + summary.B.clients + summary.C.clients + summary.none, summary.total, summary.total > 0 ? 1 : 0],
   ];
 }
@@ -110,7 +116,7 @@ function paretoChart(sheet: string, title: string, ranked: number, nameColumn: n
  */
 function abcSideBlocks(
   sheet: string,
-  input: { summary: AbcSummary; asOf: DayNumber; cutA: number; cutB: number; language: Language },
+  input: { summary: AbcSummary; asOf: DayNumber; cutA: number; cutB: number; language: Language; revenueUnknown?: number },
   [countHeader, chartTitle]: [string, string],
   ranked: number,
   nameColumn: number,
@@ -121,14 +127,29 @@ function abcSideBlocks(
       sheet,
       { row: 1, column: 9 },
       [say(language, 'Класс', 'Class'), countHeader, say(language, 'Выручка', 'Revenue'), say(language, 'Доля выручки', 'Revenue share')],
-      abcSummaryRows(input.summary, language),
+      abcSummaryRows(input.summary, input.revenueUnknown ?? 0, language),
       [null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT],
       [12, 10, 14, 12],
     ),
+    ...revenueUnknownNote(sheet, input.revenueUnknown ?? 0, language),
     parametersBlock(sheet, { row: 8, column: 9 }, abcParameters(input.asOf, input.cutA, input.cutB, language), [null, null], language),
     ...abcColours(sheet, 7, ranked),
     ...paretoChart(sheet, chartTitle, ranked, nameColumn, 4, 6, 9, language),
   ];
+}
+
+/**
+ * Below the chart: how many clients bought with no known revenue, and how to make it known. Without it a
+ * two-sheet book (dates typed, no amounts) would look like a base where nobody bought.
+ */
+function revenueUnknownNote(sheet: string, count: number, language: Language): SheetOperation[] {
+  if (count === 0) return [];
+  const text = say(
+    language,
+    `Выручка неизвестна у ${count} клиент(ов): у них есть дата или число заказов, но нет сумм, поэтому в ABC они не попали. Чтобы учесть их: добавьте на лист клиентов столбец «Выручка» с суммами, записывайте заказы в панели («Записать заказ») или импортируйте выгрузку заказов (crm-base analyze КНИГА.xlsx --orders ВЫГРУЗКА.csv).`,
+    `Revenue is unknown for ${count} client(s): they have an order date or count but no amounts, so they are not in the ABC. To count them: add a "Revenue" column with the sums to the clients sheet, record orders in the panel ("Record order") or import an orders export (crm-base analyze BOOK.xlsx --orders EXPORT.csv).`,
+  );
+  return [table(sheet, { row: 34, column: 9 }, [say(language, 'Внимание', 'Note')], [[text]], [null], [100])];
 }
 
 export interface AbcSheetInput {
@@ -140,6 +161,8 @@ export interface AbcSheetInput {
   cutA: number;
   cutB: number;
   language: Language;
+  /** Clients who bought with no known revenue (typed dates or counts only). */
+  revenueUnknown: number;
 }
 
 /** ABC of clients: the clients with sales by revenue, a class summary, the parameters, a Pareto chart. */

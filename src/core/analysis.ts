@@ -9,6 +9,7 @@
 import type { AbcClass, AnalysisSummary, SegmentKey } from '../actions/panel';
 import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
+import { rowIndex } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
 import { rankAbc, summariseAbc, type AbcRanking, type AbcSummary } from './abc';
 import {
@@ -18,9 +19,13 @@ import {
   funnelSheetOperations,
   managersSheetOperations,
   noSalesLabel,
+  revenueUnknownLabel,
   rfmSheetOperations,
 } from './analysis-sheets';
-import { managedColumns, readBase, say, type Base } from './base';
+import { headerRowOf, lastDataRow, managedColumns, readBase, say, type Base } from './base';
+import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
+import { readSettings, settingsOperations } from './settings-sheet';
+import { valueArchiveOperations, valueArchiveSheet, type ArchivedValue } from './value-archive';
 import { computeFunnel, type FunnelReport } from './funnel';
 import { computeManagerLoad, type ManagerReport } from './managers';
 import type { ClientField, DayNumber, Language, Problem } from './model';
@@ -44,6 +49,13 @@ export interface AnalysisOptions {
   parts?: readonly AnalysisPart[];
   /** `readBase(snapshot, settings)` when the caller has already done it: a big base is not read twice. */
   base?: Base;
+  /**
+   * The user confirmed that typed order-history values the orders have moved on are to be replaced;
+   * the old values go to the value archive first. Without it they are kept and listed.
+   */
+  replaceTyped?: boolean;
+  /** The moment of the run, for the value archive; now by default. */
+  now?: Date;
 }
 
 /** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
@@ -78,6 +90,13 @@ export interface AnalysisReport {
   funnel: FunnelReport;
   managers: ManagerReport;
   language: Language;
+  /**
+   * Typed order-history cells that differ from the tracker's figures: kept as typed (listed here and
+   * summed up in `problems`), or with `replaceTyped` replaced after being archived.
+   */
+  typedDiffering: ArchivedValue[];
+  /** True when `typedDiffering` were replaced (the user confirmed). */
+  typedReplaced: boolean;
   /** Sheets the plan writes or changes. */
   sheets: string[];
 }
@@ -140,11 +159,38 @@ function laterOrderProblems(base: Base, asOf: DayNumber, language: Language): Pr
   return problems;
 }
 
+/** Typed first/last order dates after the as-of date: not counted as dates, kept, and reported. */
+function laterTypedProblems(base: Base, asOf: DayNumber, language: Language): Problem[] {
+  const layout = base.layout.clients;
+  if (!layout) return [];
+  const asOfText = cellText(dayToDate(asOf));
+  const problems: Problem[] = [];
+  for (const client of base.clients) {
+    for (const field of ['firstOrder', 'lastOrder'] as const) {
+      const day = client.history[field];
+      const at = layout.columns[field];
+      if (day === null || day <= asOf || at === undefined) continue;
+      problems.push({
+        sheet: layout.sheet,
+        row: client.row,
+        column: layout.header[at],
+        value: cellText(dayToDate(day)),
+        message: say(
+          language,
+          `Дата позже даты анализа ${asOfText}: как дата заказа не учтена, значение оставлено как есть. Если дата ошибочна, исправьте её.`,
+          `The date is after the as-of date ${asOfText}: not counted as an order date, the value is kept. If the date is wrong, correct it.`,
+        ),
+      });
+    }
+  }
+  return problems;
+}
+
 /** Tracker, ABC, RFM, services ABC, funnel and manager load over a base read with `readBase`. */
 export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const settings = base.settings;
   const language = base.layout.language;
-  const tracker = computeTracker(base.clients.length, base.orders, base.orderClient, asOf, settings.coldDays);
+  const tracker = computeTracker(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf, settings.coldDays);
   const revenues = Float64Array.from(tracker, (t) => t.revenue);
   const abc = rankAbc(revenues, settings.abcA, settings.abcB);
   const rfm = computeRfm(tracker, { mode: settings.rfmMode, ...rfmBands(settings) });
@@ -167,7 +213,7 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     statusSuggestions: base.clients.map((client, i) =>
       suggestStatus({ status: client.status, orders: tracker[i].orders, cold: tracker[i].cold }, language),
     ),
-    problems: laterOrderProblems(base, asOf, language),
+    problems: [...laterTypedProblems(base, asOf, language), ...laterOrderProblems(base, asOf, language)],
   };
 }
 
@@ -205,26 +251,21 @@ const PART_FIELDS: Partial<Record<AnalysisPart, readonly ClientField[]>> = {
 
 const COLD_FILL = { fill: '#F8CBAD', fontColour: '#9C0006' };
 
-/** The values of one managed column, per spreadsheet row from row 2 (undefined: a row with no client). */
-function columnValues(analysis: Analysis, field: ClientField, rowCount: number): { values: Array<CellValue | undefined>; numberFormat?: string } {
+/** The label of a client without an ABC class: no sales, or sales of unknown revenue. */
+function unclassedLabel(row: TrackerRow, language: Language): string {
+  return row.orders > 0 && !row.revenueKnown ? revenueUnknownLabel(language) : noSalesLabel(language);
+}
+
+/** The values of one derived client column (ABC, RFM, days), per spreadsheet row from row 2. */
+function derivedColumnValues(analysis: Analysis, field: ClientField, rowCount: number): Array<CellValue | undefined> {
   const values: Array<CellValue | undefined> = new Array(rowCount).fill(undefined);
   const { base, tracker, rfm, abc, language } = analysis;
-  const noSales = noSalesLabel(language);
   const valueOf = (i: number): CellValue => {
-    const t = tracker[i];
     switch (field) {
-      case 'firstOrder':
-        return t.firstOrder === null ? null : dayToDate(t.firstOrder);
-      case 'lastOrder':
-        return t.lastOrder === null ? null : dayToDate(t.lastOrder);
-      case 'orders':
-        return t.orders;
-      case 'revenue':
-        return t.revenue;
       case 'daysSinceLastOrder':
-        return t.daysSinceLastOrder;
+        return tracker[i].daysSinceLastOrder;
       case 'abc':
-        return abc.classes[i] ?? noSales;
+        return abc.classes[i] ?? unclassedLabel(tracker[i], language);
       case 'rfm':
         return rfm.scores[i]?.code ?? null;
       case 'segment': {
@@ -236,49 +277,81 @@ function columnValues(analysis: Analysis, field: ClientField, rowCount: number):
     }
   };
   base.clients.forEach((client, i) => {
-    values[client.row - 2] = valueOf(i);
+    values[rowIndex(client.row, base.layout.clients?.headerRow)] = valueOf(i);
   });
-  const numberFormat: Partial<Record<ClientField, string>> = {
-    firstOrder: FORMAT_DATE,
-    lastOrder: FORMAT_DATE,
-    orders: FORMAT_INTEGER,
-    revenue: FORMAT_MONEY,
-    daysSinceLastOrder: FORMAT_INTEGER,
-  };
-  return numberFormat[field] ? { values, numberFormat: numberFormat[field] } : { values };
+  return values;
+}
+
+const NUMBER_FORMATS: Partial<Record<ClientField, string>> = {
+  firstOrder: FORMAT_DATE,
+  lastOrder: FORMAT_DATE,
+  orders: FORMAT_INTEGER,
+  revenue: FORMAT_MONEY,
+  daysSinceLastOrder: FORMAT_INTEGER,
+};
+
+/** The managed client columns an analysis writes, and what it found in the user's history columns. */
+interface ClientColumnsPlan {
+  operations: SheetOperation[];
+  /** Typed history cells that differ from the tracker's figures. */
+  typedDiffering: ArchivedValue[];
+  /** History columns the tracker fills itself from now on and the settings do not list yet. */
+  newlyTracked: string[];
 }
 
 /**
  * The managed client columns of the chosen parts. A managed column the sheet lacks and no chosen part
- * writes still gets its header, so the columns added at the right never leave a gap.
+ * writes still gets its header, so the columns added at the right never leave a gap. The order-history
+ * columns follow history-columns.ts: typed values are kept unless `replaceTyped`.
  */
-function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPart>): SheetOperation[] {
+function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPart>, snapshot: WorkbookSnapshot, replaceTyped: boolean): ClientColumnsPlan {
+  const plan: ClientColumnsPlan = { operations: [], typedDiffering: [], newlyTracked: [] };
   const layout = analysis.base.layout.clients;
-  if (!layout) return [];
+  if (!layout) return plan;
   const written = new Set<ClientField>([...parts].flatMap((part) => PART_FIELDS[part] ?? []));
-  if (written.size === 0) return [];
+  if (written.size === 0) return plan;
   const managed = managedColumns(layout, analysis.language);
-  const write: WriteColumns = { kind: 'writeColumns', sheet: layout.sheet, columns: [] };
+  const rows = snapshot.sheets.find((sheet) => sheet.name === layout.sheet)?.rows ?? [];
+  const settings = analysis.base.settings;
+  const historyColumns = managed.filter((column) => written.has(column.field) && isHistoryField(column.field));
+  const history = historyColumnsValues({
+    columns: historyColumns.map((column) => ({ field: column.field as HistoryField, header: column.header, index: column.isNew ? -1 : column.column - 1 })),
+    sheet: layout.sheet,
+    rows,
+    clients: analysis.base.clients,
+    tracker: analysis.tracker,
+    trackerColumns: settings.trackerColumns,
+    replaceTyped,
+    rowCount: layout.rowCount,
+  });
+  plan.typedDiffering = history.differing;
+  plan.newlyTracked = history.newlyTracked;
+  const write: WriteColumns = { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [] };
   for (const column of managed) {
-    if (written.has(column.field)) {
-      const { values, numberFormat } = columnValues(analysis, column.field, layout.rowCount);
-      write.columns.push({ column: column.column, header: column.header, values, ...(numberFormat ? { numberFormat } : {}) });
-    } else if (column.isNew) {
-      write.columns.push({ column: column.column, header: column.header, values: [] });
+    if (!written.has(column.field)) {
+      if (column.isNew) write.columns.push({ column: column.column, header: column.header, values: [] });
+      continue;
     }
+    const numberFormat = NUMBER_FORMATS[column.field];
+    const historyIndex = historyColumns.indexOf(column);
+    // History values count from row 2; the write counts from the row below the header.
+    const fromRow2 = historyIndex >= 0 ? history.values[historyIndex] : null;
+    const values = fromRow2 ? Array.from({ length: layout.rowCount }, (_, i) => fromRow2[i + layout.headerRow - 1]) : derivedColumnValues(analysis, column.field, layout.rowCount);
+    write.columns.push({ column: column.column, header: column.header, values, ...(numberFormat ? { numberFormat } : {}) });
   }
   const operations: SheetOperation[] = [write];
-  const lastRow = layout.rowCount + 1;
-  if (lastRow < 2) return operations;
+  plan.operations = operations;
+  const lastRow = lastDataRow(layout);
+  if (lastRow <= layout.headerRow) return plan;
   const columnOf = (field: ClientField) => managed.find((c) => c.field === field)?.column as number;
   if (written.has('daysSinceLastOrder')) {
     operations.push({
       kind: 'colourCells',
       sheet: layout.sheet,
       column: columnOf('daysSinceLastOrder'),
-      fromRow: 2,
+      fromRow: layout.headerRow + 1,
       toRow: lastRow,
-      rules: [{ when: { atLeast: analysis.base.settings.coldDays }, ...COLD_FILL }],
+      rules: [{ when: { atLeast: settings.coldDays }, ...COLD_FILL }],
     });
   }
   if (written.has('abc')) {
@@ -286,12 +359,45 @@ function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisP
       kind: 'colourCells',
       sheet: layout.sheet,
       column: columnOf('abc'),
-      fromRow: 2,
+      fromRow: layout.headerRow + 1,
       toRow: lastRow,
       rules: (['A', 'B', 'C'] as const).map((cls) => ({ when: { equals: cls }, ...ABC_FILLS[cls] })),
     });
   }
-  return operations;
+  return plan;
+}
+
+/** One problem per user's history column whose typed values differ from the tracker's figures. */
+function typedDifferingProblems(differing: readonly ArchivedValue[], replaced: boolean, language: Language): Problem[] {
+  const byColumn = new Map<string, ArchivedValue[]>();
+  for (const cell of differing) byColumn.set(cell.column, [...(byColumn.get(cell.column) ?? []), cell]);
+  return [...byColumn.values()].map((cells) => {
+    const [first] = cells;
+    const example = `${cellText(first.before)} → ${cellText(first.after)}`;
+    const count = cells.length;
+    return {
+      sheet: first.sheet,
+      row: first.row,
+      column: first.column,
+      value: cellText(first.before),
+      message: replaced
+        ? say(
+            language,
+            `Обновлено по заказам значений, введённых вручную: ${count} (например, ${example}). Прежние значения сохранены на листе «${valueArchiveSheet(language)}».`,
+            `Typed values updated from the orders: ${count} (e.g. ${example}). The previous values are saved on the "${valueArchiveSheet(language)}" sheet.`,
+          )
+        : say(
+            language,
+            `Значения, введённые вручную, расходятся с заказами: ${count} (например, ${example}). Они оставлены как есть и учтены в анализе вместе с заказами. Чтобы записать новые значения, подтвердите обновление (crm-base analyze … --update-typed); прежние значения сохранятся на листе «${valueArchiveSheet(language)}».`,
+            `Typed values differ from the orders: ${count} (e.g. ${example}). They are kept as typed and counted in the analysis together with the orders. To write the new values, confirm the update (crm-base analyze … --update-typed); the previous values will be saved on the "${valueArchiveSheet(language)}" sheet.`,
+          ),
+    };
+  });
+}
+
+/** Clients without an ABC class who bought, but whose revenue is unknown. */
+function revenueUnknownCount(analysis: Analysis): number {
+  return analysis.tracker.filter((row, i) => analysis.abc.classes[i] === null && row.orders > 0 && !row.revenueKnown).length;
 }
 
 function resultSheetOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPart>): SheetOperation[] {
@@ -300,7 +406,7 @@ function resultSheetOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPa
   const operations: SheetOperation[] = [];
   if (parts.has('abc')) {
     operations.push(
-      ...abcSheetOperations({ clients: base.clients, tracker, ranking: analysis.abc, summary: analysis.abcSummary, asOf, cutA, cutB, language }),
+      ...abcSheetOperations({ clients: base.clients, tracker, ranking: analysis.abc, summary: analysis.abcSummary, asOf, cutA, cutB, language, revenueUnknown: revenueUnknownCount(analysis) }),
       ...abcServicesSheetOperations({ services: analysis.services, ranking: analysis.servicesAbc, summary: analysis.servicesAbcSummary, asOf, cutA, cutB, language }),
     );
   }
@@ -323,6 +429,8 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     funnel: analysis.funnel,
     managers: analysis.managers,
     language: analysis.language,
+    typedDiffering: [],
+    typedReplaced: false,
     sheets,
   };
 }
@@ -336,9 +444,31 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout.language);
   const analysis = analyseBase(base, options.asOf ?? todayDay());
   const parts = new Set(options.parts ?? ANALYSIS_PARTS);
-  const operations = [...clientColumnOperations(analysis, parts), ...resultSheetOperations(analysis, parts)];
+  const replaceTyped = options.replaceTyped === true;
+  const columns = clientColumnOperations(analysis, parts, snapshot, replaceTyped);
+  const replaced = replaceTyped && columns.typedDiffering.length > 0;
+  const language = analysis.language;
+  const operations = [
+    // The archive copy comes first: a plan cut short never leaves a replaced value without it.
+    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), options.now ?? new Date(), language) : []),
+    ...trackerColumnsSettingOperations(snapshot, base, columns.newlyTracked),
+    ...columns.operations,
+    ...resultSheetOperations(analysis, parts),
+  ];
   const sheets = [...new Set(operations.map((op) => op.sheet))];
-  return { operations, report: analysisReport(analysis, sheets) };
+  const report = analysisReport(analysis, sheets);
+  report.problems.push(...typedDifferingProblems(columns.typedDiffering, replaced, language));
+  report.typedDiffering = columns.typedDiffering;
+  report.typedReplaced = replaced;
+  return { operations, report };
+}
+
+/** The settings sheet with the newly tracked history columns added to `trackerColumns` (stored settings, not overrides). */
+function trackerColumnsSettingOperations(snapshot: WorkbookSnapshot, base: Base, newlyTracked: readonly string[]): SheetOperation[] {
+  if (newlyTracked.length === 0) return [];
+  const stored = readSettings(snapshot);
+  const settings = { ...stored.settings, trackerColumns: [...stored.settings.trackerColumns, ...newlyTracked] };
+  return settingsOperations(settings, stored.mapping, base.layout.language, base.layout.settingsSheet);
 }
 
 /** What the side panel shows after an analysis. */

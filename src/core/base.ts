@@ -25,6 +25,7 @@ import {
   workbookLanguage,
 } from './schema';
 import { readSettings } from './settings-sheet';
+import { HISTORY_FIELDS, isTrackerColumn } from './history-columns';
 
 /** A located sheet: the shared `SheetLayout` plus how far right the sheet's content reaches. */
 export interface LocatedSheet<F extends string> extends SheetLayout<F> {
@@ -270,6 +271,10 @@ export function amountProblemMessage(value: string, language: Language): string 
   return say(language, `«${value}» — не сумма. Введите число, например 1 234,56.`, `"${value}" is not an amount. Enter a number, e.g. 1234.56.`);
 }
 
+export function countProblemMessage(value: string, language: Language): string {
+  return say(language, `«${value}» — не количество. Введите целое число, например 3; пока значение не учитывается.`, `"${value}" is not a count. Enter a whole number, e.g. 3; until then it is not used.`);
+}
+
 /**
  * Reads the cells of one located sheet, collecting problems against the user's headers. Fields are
  * addressed by column index (`at`, -1 when the sheet has no such column), found once per sheet.
@@ -320,6 +325,16 @@ class RowReader<F extends string> {
     const parsed = parseAmount(raw);
     if (parsed.error) this.report(rowNumber, at, raw, amountProblemMessage(cellText(raw), this.language));
     return parsed.amount;
+  }
+
+  /** A number of things (orders): a whole number ≥ 0, else reported and null. */
+  count(row: readonly CellValue[], rowNumber: number, at: number): number | null {
+    const raw = this.raw(row, at);
+    const quick = plainAmount(raw);
+    const value = quick === quick ? quick : parseAmount(raw).amount;
+    if (value !== null && Number.isInteger(value) && value >= 0) return value;
+    if (!isBlank(raw)) this.report(rowNumber, at, raw, countProblemMessage(cellText(raw), this.language));
+    return null;
   }
 
   report(rowNumber: number, at: number, raw: CellValue, message: string): void {
@@ -391,6 +406,9 @@ function memoised(compute: (text: string) => string): (text: string) => string {
 function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, language: Language, problems: Problem[]): Client[] {
   const reader = new RowReader(layout, language, problems);
   const at = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, reader.at(field)])) as Record<ClientField, number>;
+  // The tracker's own columns hold its output, not the user's history: reading them back as typed
+  // history would count the orders after the typed date twice.
+  for (const field of HISTORY_FIELDS) if (at[field] >= 0 && isTrackerColumn(layout.header[at[field]], settings.trackerColumns)) at[field] = -1;
   const cityOf = memoised(normaliseCity);
   return eachDataRow(sheet, (row, rowNumber) => {
     const phone = reader.text(row, at.phone);
@@ -420,6 +438,12 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
       channel: reader.text(row, at.channel),
       refusalReason: reader.text(row, at.refusalReason),
       comment: reader.text(row, at.comment),
+      history: {
+        firstOrder: reader.day(row, rowNumber, at.firstOrder),
+        lastOrder: reader.day(row, rowNumber, at.lastOrder),
+        orders: reader.count(row, rowNumber, at.orders),
+        revenue: reader.amount(row, rowNumber, at.revenue),
+      },
     };
   });
 }

@@ -55,6 +55,20 @@ export type ServiceField = (typeof SERVICE_FIELDS)[number];
 export const ORDER_FIELDS = ['date', 'clientId', 'client', 'service', 'amount', 'number', 'manager', 'comment'] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
+/**
+ * The order history the user keeps on the clients sheet by hand (first and last order date, number of
+ * orders, revenue): data the tracker uses, never a cache it may blank. Null where the cell is empty or
+ * the sheet has no such column.
+ */
+export interface TypedHistory {
+  firstOrder: DayNumber | null;
+  lastOrder: DayNumber | null;
+  orders: number | null;
+  revenue: number | null;
+}
+
+export const NO_HISTORY: Readonly<TypedHistory> = Object.freeze({ firstOrder: null, lastOrder: null, orders: null, revenue: null });
+
 export interface Client {
   /** Spreadsheet row. */
   row: number;
@@ -85,6 +99,8 @@ export interface Client {
   channel: string;
   refusalReason: string;
   comment: string;
+  /** The history typed on the clients sheet (see TypedHistory). */
+  history: TypedHistory;
 }
 
 export interface Service {

@@ -11,7 +11,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetRowNumber } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/operations';
 import type { Plan } from '../workbook/workbook';
-import type { Client, ClientField, Language, OrderField, Problem } from './model';
+import { NO_HISTORY, type Client, type ClientField, type Language, type OrderField, type Problem } from './model';
 import type { Settings } from './settings';
 import { linkOrders, readBase, say, type Base, type OrderClientKeys } from './base';
 import { fieldOfHeader } from './schema';
@@ -162,6 +162,7 @@ function blankClient(row: number): Client {
     channel: '',
     refusalReason: '',
     comment: '',
+    history: NO_HISTORY,
   };
 }
 

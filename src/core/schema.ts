@@ -93,7 +93,7 @@ const CLIENT_HEADERS: Record<ClientField, Names> = {
   status: { ru: ['Статус', 'Статус воронки', 'Статус клиента', 'Этап воронки', 'Этап'], en: ['Status', 'Funnel status', 'Client status', 'Stage'] },
   service: { ru: ['Услуга', 'Услуги', 'Товар', 'Продукт', 'Интересующая услуга', 'Купленная услуга'], en: ['Service', 'Product', 'Services'] },
   firstContact: {
-    ru: ['Дата первого контакта', 'Первый контакт', 'Дата контакта', 'Дата обращения', 'Дата добавления', 'Дата регистрации'],
+    ru: ['Дата первого контакта', 'Первый контакт', 'Дата контакта', 'Дата обращения', 'Дата первого обращения', 'Первое обращение', 'Дата добавления', 'Дата регистрации'],
     en: ['First contact', 'First contact date', 'Date of first contact', 'Date added', 'Created'],
   },
   firstOrder: { ru: ['Первый заказ', 'Дата первого заказа', 'Первая покупка', 'Дата первой покупки'], en: ['First order', 'First order date', 'First purchase'] },

@@ -120,6 +120,14 @@ const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
     parse: oneOf(LANGUAGES, { ru: 'нужно ru или en', en: 'ru or en is needed' }),
     write: (v) => v,
   },
+  trackerColumns: {
+    description: {
+      ru: 'Столбцы истории заказов на листе клиентов, которые трекер заполняет сам (через «;»). Значения в других таких столбцах введены вами и меняются только с вашего подтверждения',
+      en: 'Order-history columns of the clients sheet that the tracker fills itself (separated by ";"). Values in other such columns are yours and change only with your confirmation',
+    },
+    parse: (raw) => ({ value: cellText(raw).split(';').map((part) => part.trim()).filter(Boolean) }),
+    write: (v) => v.join('; '),
+  },
 };
 
 const SETTING_KEYS = Object.keys(SPECS) as Array<keyof Settings>;

@@ -25,6 +25,12 @@ export interface Settings {
   duplicateSensitivity: DuplicateSensitivity;
   /** Language of the sheets and headers the product creates (detected from the workbook when unset). */
   language: Language;
+  /**
+   * Headers of the clients sheet's order-history columns (first and last order, orders, revenue) that
+   * the tracker fills itself: columns it added or found empty. Any other history column is the user's,
+   * and a value typed there changes only with the user's confirmation.
+   */
+  trackerColumns: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -38,4 +44,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   managerLimit: 70,
   duplicateSensitivity: 'normal',
   language: 'ru',
+  trackerColumns: [],
 });

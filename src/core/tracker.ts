@@ -1,28 +1,45 @@
 /**
- * The first/last-order tracker (DESIGN.md "Tracker"): per client, over the orders linked to it,
- * first and last order date, number of orders, revenue, days since the last order and "cold".
+ * The first/last-order tracker (ARCHITECTURE.md "Tracker"): per client, over the history the user typed
+ * on the clients sheet and the orders linked to it, first and last order date, number of orders,
+ * revenue, days since the last order and "cold".
+ *
+ * Typed history and the Orders sheet are combined so that neither is lost and nothing is counted twice:
+ * - the typed history is taken to cover the orders up to its own date — the typed last order date, else
+ *   the typed first order date (the "cover date"). Orders dated on or before it — and undated ones, when
+ *   anything is typed — are taken as already in the typed count and revenue; the others are added;
+ * - orders = max(typed count, covered orders) + the orders after the cover date; revenue likewise;
+ * - first order = the earliest known order date, last order = the latest.
+ * The combination is monotone: writing its figures back over the typed ones and combining again gives
+ * the same figures, so a tracker run is idempotent. A client with a typed date but no typed count has
+ * at least one order (two when first and last differ).
  *
  * Decisions the definition leaves open:
  * - The analysis is "as of" a date: an order dated after it has not happened yet at that date, so it is
- *   ignored entirely (no dates, no count, no revenue). Days since the last order are therefore never
- *   negative. Orders without a date cannot be placed in time: they count for orders and revenue but
- *   not for the dates.
+ *   ignored entirely (no dates, no count, no revenue); a typed date after it is ignored as a date too.
+ *   Days since the last order are therefore never negative. Orders without a date cannot be placed in
+ *   time: they count for orders and revenue but not for the dates.
  * - Orders = distinct order numbers among the client's orders whose number is filled (compared
  *   trimmed, exactly) plus one per row without a number: several lines of one order count once.
  * - Revenue is the sum of the amounts; an empty amount counts 0 and a negative one (a return) reduces
  *   it. The sum is compensated (Neumaier) and cleaned of floating-point noise (`cleanSum`), so equal
  *   purchases give equal revenue whatever order the rows come in — ABC and RFM compare revenues for
  *   ties — and the result is the correctly rounded sum other tools (pandas) compute.
+ * - Revenue is known when the typed history has a revenue or every order of the history is among the
+ *   covered orders; a client who bought without a known amount is never reported as "no sales".
  *
  * Runs over a million orders in one pass with typed arrays and no allocation per order.
  */
-import type { DayNumber, Order } from './model';
+import type { DayNumber, Order, TypedHistory } from './model';
 
 export interface TrackerRow {
   firstOrder: DayNumber | null;
   lastOrder: DayNumber | null;
   orders: number;
   revenue: number;
+  /** False when some of the client's orders are known only as typed dates or counts, with no amount. */
+  revenueKnown: boolean;
+  /** The client has orders on the Orders sheet (as of the date): the figures are not the typed history alone. */
+  fromOrders: boolean;
   /** Whole days from the last order date to the as-of date; null without a dated order. */
   daysSinceLastOrder: number | null;
   /** Has orders and days since the last order ≥ the cold threshold. */
@@ -40,29 +57,55 @@ export function cleanSum(value: number): number {
   return Math.round(value * 1e6) / 1e6 + 0;
 }
 
+/** A typed date that counts as of `asOf` (a later one has not happened yet). */
+function dateAsOf(day: DayNumber | null, asOf: DayNumber): DayNumber | null {
+  return day !== null && day <= asOf ? day : null;
+}
+
+/** The date up to which the typed history covers the orders; NO_LAST (nothing covered) without one. */
+function coverDate(history: TypedHistory, asOf: DayNumber): number {
+  return dateAsOf(history.lastOrder, asOf) ?? dateAsOf(history.firstOrder, asOf) ?? NO_LAST;
+}
+
+/** Orders the typed history stands for at least: its count, or one per distinct typed date. */
+function typedOrderCount(history: TypedHistory, first: DayNumber | null, last: DayNumber | null): number {
+  const fromDates = first !== null && last !== null && first < last ? 2 : first !== null || last !== null ? 1 : 0;
+  return Math.max(history.orders ?? 0, fromDates);
+}
+
 /**
- * The tracker for `clientsCount` clients. `orderClient[i]` is the index of the client order `i`
+ * The tracker for `histories.length` clients. `orderClient[i]` is the index of the client order `i`
  * belongs to, or null for an order linked to no client (ignored here; the data check reports it).
  */
 export function computeTracker(
-  clientsCount: number,
+  histories: readonly TypedHistory[],
   orders: readonly Order[],
   orderClient: ArrayLike<number | null>,
   asOf: DayNumber,
   coldDays: number,
 ): TrackerRow[] {
+  const clientsCount = histories.length;
+  const cover = new Int32Array(clientsCount);
+  // Undated orders cannot be placed before or after the cover date: any typed history covers them.
+  const coversUndated = new Uint8Array(clientsCount);
+  for (let c = 0; c < clientsCount; c++) {
+    cover[c] = coverDate(histories[c], asOf);
+    coversUndated[c] = cover[c] !== NO_LAST || histories[c].orders !== null || histories[c].revenue !== null ? 1 : 0;
+  }
   const first = new Int32Array(clientsCount).fill(NO_FIRST);
   const last = new Int32Array(clientsCount).fill(NO_LAST);
-  const count = new Int32Array(clientsCount);
-  const revenue = new Float64Array(clientsCount);
+  // Counts and revenue per bucket: 2c for the client's orders after its cover date, 2c + 1 for those covered.
+  const buckets = clientsCount * 2;
+  const count = new Int32Array(buckets);
+  const revenue = new Float64Array(buckets);
   // Neumaier's compensation: the low-order bits each addition to `revenue` loses.
-  const lost = new Float64Array(clientsCount);
-  // Numbered lines, to count distinct numbers per client afterwards (see countDistinctNumbers).
-  const numberedClient = new Int32Array(orders.length);
+  const lost = new Float64Array(buckets);
+  // Numbered lines, to count distinct numbers per bucket afterwards (see countDistinctNumbers).
+  const numberedBucket = new Int32Array(orders.length);
   const numbers: string[] = [];
-  // Lines of one order usually sit together: a line repeating the previous line's client and number
+  // Lines of one order usually sit together: a line repeating the previous line's bucket and number
   // is the same order, skipped at once.
-  let previousClient = -1;
+  let previousBucket = -1;
   let previousNumber = '';
 
   for (let i = 0; i < orders.length; i++) {
@@ -75,46 +118,84 @@ export function computeTracker(
       if (date < first[client]) first[client] = date;
       if (date > last[client]) last[client] = date;
     }
+    const covered = date === null ? coversUndated[client] === 1 : date <= cover[client];
+    const bucket = 2 * client + (covered ? 1 : 0);
     const amount = order.amount;
     if (amount !== null) {
-      const sum = revenue[client];
+      const sum = revenue[bucket];
       const next = sum + amount;
-      lost[client] += Math.abs(sum) >= Math.abs(amount) ? sum - next + amount : amount - next + sum;
-      revenue[client] = next;
+      lost[bucket] += Math.abs(sum) >= Math.abs(amount) ? sum - next + amount : amount - next + sum;
+      revenue[bucket] = next;
     }
     const number = order.number.trim();
     if (number === '') {
-      count[client]++;
-    } else if (client !== previousClient || number !== previousNumber) {
-      previousClient = client;
+      count[bucket]++;
+    } else if (bucket !== previousBucket || number !== previousNumber) {
+      previousBucket = bucket;
       previousNumber = number;
-      numberedClient[numbers.length] = client;
+      numberedBucket[numbers.length] = bucket;
       numbers.push(number);
     }
   }
-  countDistinctNumbers(numberedClient, numbers, count);
+  countDistinctNumbers(numberedBucket, numbers, count);
 
   const rows: TrackerRow[] = new Array(clientsCount);
   for (let c = 0; c < clientsCount; c++) {
-    const lastOrder = last[c] === NO_LAST ? null : last[c];
+    const history = histories[c];
+    const typedFirst = dateAsOf(history.firstOrder, asOf);
+    const typedLast = dateAsOf(history.lastOrder, asOf);
+    const typedCount = typedOrderCount(history, typedFirst, typedLast);
+    const covered = count[2 * c + 1];
+    const coveredRevenue = revenue[2 * c + 1] + lost[2 * c + 1];
+    const laterRevenue = revenue[2 * c] + lost[2 * c];
+    const orderCount = Math.max(typedCount, covered) + count[2 * c];
+    const knownRevenue = history.revenue === null ? coveredRevenue : Math.max(history.revenue, cleanSum(coveredRevenue));
+
+    const orderedFirst = first[c] === NO_FIRST ? null : first[c];
+    const orderedLast = last[c] === NO_LAST ? null : last[c];
+    const firstOrder = firstOrderDate(typedFirst, typedLast, typedCount, covered, orderedFirst);
+    const lastOrder = latest(typedLast, orderedLast);
     const days = lastOrder === null ? null : asOf - lastOrder;
     rows[c] = {
-      firstOrder: first[c] === NO_FIRST ? null : first[c],
+      firstOrder,
       lastOrder,
-      orders: count[c],
-      revenue: cleanSum(revenue[c] + lost[c]),
+      orders: orderCount,
+      revenue: cleanSum(knownRevenue + laterRevenue),
+      revenueKnown: history.revenue !== null || typedCount <= covered,
+      fromOrders: covered + count[2 * c] > 0,
       daysSinceLastOrder: days,
-      cold: count[c] > 0 && days !== null && days >= coldDays,
+      cold: orderCount > 0 && days !== null && days >= coldDays,
     };
   }
   return rows;
+}
+
+/**
+ * The first order date: the earliest typed or ordered date. Without a typed first date it is known only
+ * when the orders hold the whole typed history, or when that history is the single order of the typed
+ * last date; otherwise some typed order of unknown date came first, and null says so.
+ */
+function firstOrderDate(typedFirst: DayNumber | null, typedLast: DayNumber | null, typedCount: number, covered: number, orderedFirst: DayNumber | null): DayNumber | null {
+  if (typedFirst !== null) return earliest(typedFirst, orderedFirst);
+  if (typedCount <= covered) return orderedFirst;
+  if (typedCount === 1) return earliest(typedLast, orderedFirst);
+  return null;
+}
+
+function earliest(a: DayNumber | null, b: DayNumber | null): DayNumber | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function latest(a: DayNumber | null, b: DayNumber | null): DayNumber | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 /** Above this many numbered lines, a client's distinct numbers are counted with a Set, not pairwise. */
 const PAIRWISE_LIMIT = 16;
 
 /**
- * Adds to `count[c]` the number of distinct strings among `numbers[k]` with `clients[k] === c`.
+ * Adds to `count[c]` the number of distinct strings among `numbers[k]` with `clients[k] === c` (here a
+ * client's bucket: its orders before or after the cover date).
  * A workbook-wide map of a million order numbers is slow to build; grouping the lines by client
  * (a counting sort) and comparing within each client's few lines is several times faster.
  */

@@ -71,12 +71,25 @@ function csvField(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The clients sheet as the reference reads it: id, name, phone per row, in sheet order. */
+/** The clients sheet as the reference reads it: id, name, phone and the typed history per row, in sheet order. */
 function clientsJson(book: WorkbookSnapshot): string {
   const sheet = book.sheets.find((s) => s.name === 'Клиенты')!;
   const [id, name, phone] = [column(sheet, 'ID'), column(sheet, 'Клиент'), column(sheet, 'Телефон')];
+  const history = {
+    firstOrder: column(sheet, 'Первый заказ', 'Дата первого заказа'),
+    lastOrder: column(sheet, 'Последний заказ', 'Дата последнего заказа'),
+    orders: column(sheet, 'Заказов', 'Количество заказов'),
+    revenue: column(sheet, 'Выручка'),
+  };
   const at = (row: CellValue[], c: number) => (c < 0 ? '' : text(row[c]));
-  return JSON.stringify(sheet.rows.map((row) => ({ id: at(row, id) || null, name: at(row, name), phone: at(row, phone) })));
+  return JSON.stringify(
+    sheet.rows.map((row) => ({
+      id: at(row, id) || null,
+      name: at(row, name),
+      phone: at(row, phone),
+      ...Object.fromEntries(Object.entries(history).map(([field, c]) => [field, at(row, c)])),
+    })),
+  );
 }
 
 /** The orders sheet as a plain `;` CSV (dates `dd.mm.yyyy`, numbers as JavaScript prints them, text as typed). */

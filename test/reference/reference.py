@@ -7,7 +7,9 @@ exactly (Decimal), percentiles are computed exactly (Fraction), so a disagreemen
 a misread definition on one side.
 
 Inputs (the same data the command is given, in simple forms):
-  --clients CLIENTS.json     the clients sheet in sheet order: [{"id": str|null, "name": str, "phone": str}]
+  --clients CLIENTS.json     the clients sheet in sheet order: [{"id": str|null, "name": str, "phone": str,
+                             "firstOrder", "lastOrder", "orders", "revenue": the typed history cells as
+                             text, each optional}]
   --book-orders ORDERS.csv   orders already on the Orders sheet: linked to clients, never add a client
   --import-orders ORDERS.csv orders imported with `--orders`: a client not on the sheet is added
   --as-of YYYY-MM-DD         the analysis date (required)
@@ -26,6 +28,14 @@ Decisions DESIGN.md leaves open, taken here as the command documents them:
 - an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
   has no recency unless another order is dated;
 - an order whose amount cannot be read counts as an order with no money.
+
+The typed history (DESIGN.md: typed values are inputs, counted once): the history covers the orders up
+to its cover date (the typed last order date, else the typed first one, when not after the as-of date);
+orders dated up to it, and undated orders when anything is typed, are taken as part of the typed
+figures; the others are added to them. Orders = max(typed count, covered orders) + the others, where
+the typed count is at least one per distinct typed date; revenue = max(typed revenue, covered revenue)
++ the others' revenue (the covered revenue alone without a typed one); first order = the typed first
+date or the earliest order, or the typed last date for a single typed order; last = the latest of all.
 """
 import argparse
 import csv
@@ -189,20 +199,49 @@ def normal_phone(text):
 
 # --- the analysis ----------------------------------------------------------------------------------
 
+def count_orders(lines):
+    """Distinct order numbers plus one per line without a number."""
+    return len({line[2] for line in lines if line[2]}) + sum(1 for line in lines if not line[2])
+
+
 class Client:
-    def __init__(self, client_id, name, phone=''):
+    def __init__(self, client_id, name, phone='', typed=None):
         self.id = client_id
         self.name = name
         self.phone = normal_phone(phone)
-        self.first = None
-        self.last = None
-        self.numbers = set()
-        self.unnumbered = 0
-        self.revenue = Decimal(0)
+        typed = typed or {}
+        self.typed_first = parse_date(typed.get('firstOrder') or '')
+        self.typed_last = parse_date(typed.get('lastOrder') or '')
+        count = parse_amount(typed.get('orders') or '')
+        self.typed_orders = int(count) if count is not None and count >= 0 and count == int(count) else None
+        self.typed_revenue = parse_amount(typed.get('revenue') or '')
+        self.lines = []  # (day or None, amount or None, number) of the orders up to the as-of date
 
-    @property
-    def orders(self):
-        return len(self.numbers) + self.unnumbered
+    def combine(self, as_of):
+        """first, last, orders and revenue over the typed history and the order lines."""
+        first = self.typed_first if self.typed_first and self.typed_first <= as_of else None
+        last = self.typed_last if self.typed_last and self.typed_last <= as_of else None
+        cover = last or first
+        anything_typed = cover is not None or self.typed_orders is not None or self.typed_revenue is not None
+        covered = [l for l in self.lines if (l[0] is None and anything_typed) or (l[0] is not None and cover is not None and l[0] <= cover)]
+        others = [l for l in self.lines if l not in covered]
+        typed_count = max(self.typed_orders or 0, 2 if first and last and first < last else 1 if first or last else 0)
+        in_covered = count_orders(covered)
+        orders = max(typed_count, in_covered) + count_orders(others)
+        money = lambda ls: sum((l[1] for l in ls if l[1] is not None), Decimal(0))
+        known = money(covered) if self.typed_revenue is None else max(self.typed_revenue, money(covered))
+        revenue = known + money(others)
+        dated = [l[0] for l in self.lines if l[0] is not None]
+        if first is not None:
+            first_order = min([first] + dated)
+        elif typed_count <= in_covered:
+            first_order = min(dated) if dated else None
+        elif typed_count == 1:
+            first_order = min([last] + dated)
+        else:
+            first_order = None
+        last_order = max([d for d in [last] + dated if d is not None], default=None)
+        self.first, self.last, self.orders, self.revenue = first_order, last_order, orders, revenue
 
 
 class Base:
@@ -210,7 +249,7 @@ class Base:
         self.clients = []
         self.by_id, self.by_name, self.by_phone = {}, {}, {}
         for c in clients:
-            self.add(Client(c.get('id') or None, c.get('name') or '', c.get('phone') or ''))
+            self.add(Client(c.get('id') or None, c.get('name') or '', c.get('phone') or '', c))
 
     def add(self, client):
         self.clients.append(client)
@@ -258,16 +297,7 @@ def track(client, line, as_of):
     day = parse_date(line['date'])
     if day is not None and day > as_of:
         return
-    if day is not None:
-        client.first = day if client.first is None else min(client.first, day)
-        client.last = day if client.last is None else max(client.last, day)
-    amount = parse_amount(line['amount'])
-    if amount is not None:
-        client.revenue += amount
-    if line['number']:
-        client.numbers.add(line['number'])
-    else:
-        client.unnumbered += 1
+    client.lines.append((day, parse_amount(line['amount']), line['number']))
 
 
 def percentile_inc(sorted_values, p):
@@ -301,6 +331,8 @@ def segment(r, f):
 
 def analyse(base, as_of, cold_days, cut_a, cut_b):
     clients = base.clients
+    for c in clients:
+        c.combine(as_of)
     days = {c: (as_of - c.last).days for c in clients if c.last is not None}
     scored = [c for c in clients if c.orders > 0 and c in days]
     measures = {

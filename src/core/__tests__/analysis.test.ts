@@ -102,8 +102,9 @@ describe('planAnalysis', () => {
 
   it('regenerates the result sheets whole, in the workbook language', () => {
     const replaced = plan.operations.filter((op): op is WriteTable => op.kind === 'writeTable' && op.replace).map((op) => op.sheet);
-    expect(replaced).toEqual(['ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры']);
-    expect(plan.report.sheets).toEqual(['Клиенты', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры']);
+    // The settings sheet is written once, to record the history columns the tracker added and fills itself.
+    expect(replaced).toEqual(['Настройки', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры']);
+    expect(plan.report.sheets).toEqual(['Настройки', 'Клиенты', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры']);
     const abc = plan.operations.find((op) => op.kind === 'writeTable' && op.sheet === 'ABC') as WriteTable;
     expect(abc.rows.map((r) => [r[0], r[2], r[3], r[6]])).toEqual([
       [1, 'ООО «Ромашка»', 6234.56, 'A'],
@@ -153,7 +154,7 @@ describe('planAnalysis', () => {
     expect(settings.thresholds.mode).toBe('percentiles');
     const fixed = planAnalysis(sampleWorkbook(), {
       asOf: AS_OF,
-      settings: { coldDays: 60, abcA: 75, abcB: 20, rfmMode: 'fixed', rfmRecencyBands: [30, 60, 90, 180], rfmFrequencyBands: [1, 2, 3, 5], phoneRegion: 'RU', managerLimit: 70, duplicateSensitivity: 'normal', language: 'ru' },
+      settings: { coldDays: 60, abcA: 75, abcB: 20, rfmMode: 'fixed', rfmRecencyBands: [30, 60, 90, 180], rfmFrequencyBands: [1, 2, 3, 5], phoneRegion: 'RU', managerLimit: 70, duplicateSensitivity: 'normal', language: 'ru', trackerColumns: [] },
     });
     expect(fixed.report.thresholds).toMatchObject({ mode: 'fixed', recency: [30, 60, 90, 180], frequency: [1, 2, 3, 5] });
     expect(fixed.report.clients.map((c) => c.rfm)).toEqual(['425', '521', '343', null]);
@@ -190,7 +191,7 @@ describe('planAnalysis', () => {
       { asOf: AS_OF },
     );
     const replaced = english.operations.filter((op): op is WriteTable => op.kind === 'writeTable' && op.replace).map((op) => op.sheet);
-    expect(replaced).toEqual(['ABC', 'ABC services', 'RFM', 'Funnel', 'Managers']);
+    expect(replaced).toEqual(['Settings', 'ABC', 'ABC services', 'RFM', 'Funnel', 'Managers']);
     expect(english.report.clients[0]).toMatchObject({ rfm: '511', segment: 'new', statusSuggestion: null });
   });
 });

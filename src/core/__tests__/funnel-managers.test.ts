@@ -50,7 +50,7 @@ describe('computeFunnel', () => {
 });
 
 const tracked = (orders: number, days: number | null, cold: boolean, revenue = 0): TrackerRow => ({
-  firstOrder: null, lastOrder: null, orders, revenue, daysSinceLastOrder: days, cold,
+  firstOrder: null, lastOrder: null, orders, revenue, revenueKnown: true, fromOrders: orders > 0, daysSinceLastOrder: days, cold,
 });
 
 describe('computeManagerLoad', () => {

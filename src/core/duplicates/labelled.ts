@@ -9,7 +9,7 @@
  * generated on purpose: namesakes in the same city with their own phones and e-mails, and the same
  * brand under another legal form.
  */
-import type { Client } from '../model';
+import { NO_HISTORY, type Client } from '../model';
 import { normaliseCity } from '../normalise/city';
 import { normaliseEmail } from '../normalise/email';
 import { normalisePhone } from '../normalise/phone';
@@ -353,7 +353,7 @@ export function emptyClient(row: number, entity: number): LabelledClient {
   return {
     row, entity, id: `К-${String(row - 1).padStart(6, '0')}`, name: '', type: '', contact: '', phone: '', phoneNormalised: null,
     email: '', emailNormalised: null, inn: '', city: '', cityNormalised: '', industry: '', source: '', manager: '', status: '',
-    service: '', firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '',
+    service: '', firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '', history: NO_HISTORY,
   };
 }
 

@@ -20,7 +20,7 @@ const column = (s: SheetSnapshot, header: string): CellValue[] => {
 };
 const base = readBase(sample.workbook);
 const asOf = isoToDay(sample.facts.asOf) as number;
-const tracker = computeTracker(base.clients.length, base.orders, base.orderClient, asOf, DEFAULT_SETTINGS.coldDays);
+const tracker = computeTracker(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf, DEFAULT_SETTINGS.coldDays);
 
 describe('generateSample', () => {
   it('is deterministic: the same seed gives the same workbook, another seed another one', () => {

@@ -1,4 +1,4 @@
-import type { Client } from '../../model';
+import { NO_HISTORY, type Client } from '../../model';
 import { asReadByBase } from '../labelled';
 
 /** A client with the given fields, the rest empty, normalised the way readBase does. */
@@ -6,7 +6,7 @@ export function client(fields: Partial<Client>, row = 2): Client {
   const base: Client = {
     row, id: `К-${row}`, name: '', type: '', contact: '', phone: '', phoneNormalised: null, email: '', emailNormalised: null,
     inn: '', city: '', cityNormalised: '', industry: '', source: '', manager: '', status: '', service: '',
-    firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '',
+    firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '', history: NO_HISTORY,
   };
   return asReadByBase([{ ...base, ...fields }])[0];
 }
