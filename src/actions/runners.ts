@@ -19,6 +19,8 @@ export interface RunContext {
   asOf?: DayNumber;
   /** Settings to use instead of the workbook's settings sheet. */
   settings?: Settings;
+  /** The user confirmed that typed order history the orders have moved on is replaced (archived first). */
+  replaceTyped?: boolean;
   onProgress?: ProgressListener;
 }
 
@@ -75,7 +77,7 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
 
 export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {
   const { snapshot, base } = await ensureStructured(context);
-  const plan = planAnalysis(snapshot, { asOf: context.asOf, settings: context.settings, parts, base });
+  const plan = planAnalysis(snapshot, { asOf: context.asOf, settings: context.settings, parts, base, replaceTyped: context.replaceTyped });
   await context.workbook.apply(plan.operations, context.onProgress);
   return plan.report;
 }

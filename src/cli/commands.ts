@@ -24,7 +24,7 @@ export function usage(): string {
 
 Usage:
   crm-base structure BOOK.xlsx -o OUT.xlsx [--json REPORT.json]
-  crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--as-of YYYY-MM-DD] [-o OUT.xlsx] [--json RESULTS.json]
+  crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
@@ -33,6 +33,8 @@ Usage:
 
 Instead of BOOK.xlsx, --google-sheet SPREADSHEET_ID --credentials KEY.json works on a live Google Sheet.
 Without -o the workbook is not written (a dry run); -o may name BOOK.xlsx itself.
+Order history typed on the clients sheet is kept: where the orders have moved it on, analyze lists the
+cells and leaves them; --update-typed writes the new values, the old ones saved on «Архив значений».
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -86,10 +88,11 @@ const structure: Command = async (argv) => {
 };
 
 const analyze: Command = async (argv) => {
-  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of'], flags: [], aliases: ALIASES });
+  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of'], flags: ['--update-typed'], aliases: ALIASES });
   const asOf = asOfOption(args);
   const book = await openBook(args);
-  const context: RunContext = { workbook: book.workbook, asOf, onProgress: progressReporter('analyze') };
+  const replaceTyped = args.options.get('--update-typed') === true;
+  const context: RunContext = { workbook: book.workbook, asOf, replaceTyped, onProgress: progressReporter('analyze') };
   const ordersPath = stringOption(args, '--orders');
   const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath)) : undefined;
   if (imported) {
@@ -104,8 +107,8 @@ const analyze: Command = async (argv) => {
       `A/B/C: ${report.abc.A.clients}/${report.abc.B.clients}/${report.abc.C.clients}\n`,
   );
   printProblems(problems);
-  const { asOf: asOfIso, clients, abc, segments, thresholds } = report;
-  await writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, problems, ...(imported ? { imported } : {}) });
+  const { asOf: asOfIso, clients, abc, segments, thresholds, typedDiffering, typedReplaced } = report;
+  await writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, problems, typedDiffering, typedReplaced, ...(imported ? { imported } : {}) });
   await saved(book);
   return 0;
 };
