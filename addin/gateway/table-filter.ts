@@ -68,8 +68,8 @@ export async function overlapsTable(target: TableSheet, block: { top: number; le
  * Rows hidden by hand are shown and every table's criteria cleared first, so that the filter replaces
  * whatever was hidden before (a row hidden by any table's filter is hidden across the sheet). The table
  * whose header is the sheet's header row and which holds the column then filters on the values (`''`
- * selects blanks); rows it does not cover (all data rows when no table holds the column) are hidden by
- * hand.
+ * selects blanks); data rows it does not cover (all of them when no table holds the column) are hidden
+ * by hand.
  *
  * The filter goes through `table.columns.getItemAt(i).filter.apply` (ExcelApi 1.2) rather than
  * `table.autoFilter.apply` (ExcelApi 1.9): the column's filter takes only the criteria, so there is no
@@ -79,10 +79,11 @@ export async function overlapsTable(target: TableSheet, block: { top: number; le
 export async function applyTableSheetFilter(target: TableSheet, op: ApplyFilter): Promise<void> {
   const placed = await placeTables(target);
   const lastRow = Math.max(target.lastRow, ...placed.map((t) => t.bottom));
-  if (lastRow < 2) return;
+  const headerRow = op.headerRow ?? 1;
+  if (lastRow <= headerRow) return;
   const criteria: Excel.FilterCriteria = { filterOn: 'Values', values: op.values };
   const bytes = jsonBytes(criteria);
-  const home = placed.find((t) => t.top === 1 && t.left <= op.column && op.column <= t.right);
+  const home = placed.find((t) => t.top === headerRow && t.left <= op.column && op.column <= t.right);
   const byTable = home && bytes <= target.batch.budget * CRITERIA_SHARE ? home : null;
   const data = target.sheet.getRangeByIndexes(1, 0, lastRow - 1, 1);
   await target.batch.add(byTable ? bytes : 0, () => {
@@ -90,7 +91,7 @@ export async function applyTableSheetFilter(target: TableSheet, op: ApplyFilter)
     for (const t of placed) t.table.clearFilters();
     byTable?.table.columns.getItemAt(op.column - byTable.left).filter.apply(criteria);
   }, 1 + placed.length + (byTable ? 3 : 0));
-  const from = byTable ? byTable.bottom + 1 : 2;
+  const from = byTable ? byTable.bottom + 1 : headerRow + 1;
   if (from <= lastRow) await hideRowsNotMatching(target, op.column, from, lastRow, new Set(op.values));
 }
 

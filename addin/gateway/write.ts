@@ -316,13 +316,14 @@ export class PlanWriter {
 
   private async writeColumns(op: WriteColumns): Promise<void> {
     const ws = this.sheet(op.sheet, op.kind);
+    const headerRow = op.headerRow ?? 1;
     for (const column of op.columns) {
-      if (column.header !== undefined) await this.writeBlock(ws, op.sheet, 1, column.column, [[column.header]]);
+      if (column.header !== undefined) await this.writeBlock(ws, op.sheet, headerRow, column.column, [[column.header]]);
       const defined: number[] = [];
       column.values.forEach((value, i) => value !== undefined && defined.push(i));
       for (const [first, last] of runs(defined)) {
         const cells = column.values.slice(first, last + 1).map((value) => [value as CellValue]);
-        await this.writeBlock(ws, op.sheet, first + 2, column.column, cells, [column.numberFormat]);
+        await this.writeBlock(ws, op.sheet, headerRow + 1 + first, column.column, cells, [column.numberFormat]);
       }
     }
   }
@@ -454,10 +455,11 @@ export class PlanWriter {
 
   private async formatSheet(op: FormatSheet): Promise<void> {
     const ws = this.sheet(op.sheet, op.kind);
-    if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(1));
+    const headerRow = op.headerRow ?? 1;
+    if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(headerRow));
     if (op.table || op.autoFilter) {
       const extent = await this.extent(op.sheet);
-      const block = { top: 1, left: 1, bottom: Math.max(extent.rows, 2), right: Math.max(extent.columns, 1) };
+      const block = { top: headerRow, left: 1, bottom: Math.max(extent.rows, headerRow + 1), right: Math.max(extent.columns, 1) };
       if (op.table) await this.makeTable(ws, op.sheet, a1(block.top, block.left, block.bottom, block.right), op.table.name);
       else await this.putAutoFilter(ws, op.sheet, block);
     }
@@ -503,17 +505,18 @@ export class PlanWriter {
   }
 
   /**
-   * Excel's own filter over the used range: rows hidden by hand are shown first, earlier criteria are
-   * cleared, then the column is filtered on the values (`''` selects blanks). A sheet with tables is
-   * filtered through them instead.
+   * Excel's own filter over the used range from the header row down: rows hidden by hand are shown first,
+   * earlier criteria are cleared, then the column is filtered on the values (`''` selects blanks).
+   * A sheet with tables is filtered through them instead.
    */
   private async applyFilter(op: ApplyFilter): Promise<void> {
     const withTables = await this.tableSheet(op.sheet, op.kind);
     if (withTables) return applyTableSheetFilter(withTables, op);
     const ws = this.sheet(op.sheet, op.kind);
     const extent = await this.extent(op.sheet);
-    if (extent.rows < 2) return;
-    const address = a1(1, 1, extent.rows, Math.max(extent.columns, op.column));
+    const headerRow = op.headerRow ?? 1;
+    if (extent.rows <= headerRow) return;
+    const address = a1(headerRow, 1, extent.rows, Math.max(extent.columns, op.column));
     const data = ws.getRangeByIndexes(1, 0, extent.rows - 1, 1);
     // '' stands for blank cells, as in the plan.
     const criteria: Excel.FilterCriteria = { filterOn: 'Values', values: op.values };

@@ -4,8 +4,9 @@
  * filtering and searching do not re-read the workbook.
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
-import { locateBase, managedColumns, readBase, say, type BaseLayout, type HeaderMapping } from '../core/base';
+import { headerRowOf, lastDataRow, locateBase, managedColumns, readBase, say, type BaseLayout, type HeaderMapping } from '../core/base';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
+import { rowIndex } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
 import type { Workbook } from '../workbook/workbook';
 import type { ClientField, DayNumber, Language } from '../core/model';
@@ -89,9 +90,10 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     const existing = layout.columns[field];
     const column = existing !== undefined ? existing + 1 : managed?.column ?? Math.max(layout.usedWidth, layout.header.length) + 1;
     const header = existing === undefined ? managed?.header ?? fieldHeader('clients', field, language(c)) : undefined;
-    const values: Array<CellValue | undefined> = new Array(row - 1).fill(undefined);
-    values[row - 2] = value;
-    return { kind: 'writeColumns', sheet: layout.sheet, columns: [{ column, header, values }] };
+    const index = rowIndex(row, layout.headerRow);
+    const values: Array<CellValue | undefined> = new Array(index + 1).fill(undefined);
+    values[index] = value;
+    return { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [{ column, header, values }] };
   }
 
   async function refreshTracker(): Promise<void> {
@@ -119,7 +121,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       c = await structured();
       const idColumn = clientsLayout(c).columns.id!;
       const ids = filterClients(c.analysis, filter, today()).map((i) => clientKey(c.analysis.base.clients[i]));
-      await write([{ kind: 'applyFilter', sheet, column: idColumn + 1, values: ids }]);
+      await write([{ kind: 'applyFilter', sheet, ...headerRowOf(clientsLayout(c)), column: idColumn + 1, values: ids }]);
     },
 
     async setStatus(id, status) {
@@ -176,7 +178,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       if (!client.name?.trim()) throw new ActionError(say(lang, 'Укажите имя или название клиента.', 'Enter the client name.'));
       const layout = clientsLayout(c);
       const clients = c.analysis.base.clients;
-      const row = Math.max(layout.rowCount + 1, ...clients.map((x) => x.row)) + 1;
+      const row = Math.max(lastDataRow(layout), ...clients.map((x) => x.row)) + 1;
       const id = assignIds([...clients, { row, id: null }], lang).get(row)!;
       const birthday = client.birthday ? isoToDay(client.birthday) : null;
       const values: Partial<Record<ClientField, CellValue>> = {
@@ -218,7 +220,9 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       if (date === null) throw new ActionError(say(lang, `Дата заказа не распознана: «${order.date}».`, `The order date is not a date: "${order.date}".`));
       const amount = parseAmount(order.amount).amount;
       if (amount === null) throw new ActionError(say(lang, `Сумма не распознана: «${order.amount}».`, `The amount is not a number: "${order.amount}".`));
-      const layout = c.analysis.base.layout.orders!;
+      const layout = c.analysis.base.layout.orders;
+      const headerless = c.analysis.base.problems.find((p) => p.sheet === c.analysis.base.layout.headerless.orders);
+      if (!layout) throw new ActionError(say(lang, `Заказ не записан. ${headerless?.message ?? 'Не найден лист заказов.'}`, `The order was not recorded. ${headerless?.message ?? 'No orders sheet was found.'}`));
       const width = Math.max(layout.usedWidth, layout.header.length);
       const cells: CellValue[] = new Array(width).fill(null);
       const formats: (string | null)[] = new Array(width).fill(null);

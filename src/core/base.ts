@@ -4,7 +4,7 @@
  * become problems with the spreadsheet row and the user's own header; the rest of the base is read.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
-import { columnNumber, sheetRowNumber } from '../workbook/snapshot';
+import { columnNumber, sheetBelowHeader, sheetRowNumber } from '../workbook/snapshot';
 import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Language, type Order, type OrderField, type Problem, type Service, type SheetLayout } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';
@@ -27,10 +27,25 @@ import {
 import { readSettings } from './settings-sheet';
 import { HISTORY_FIELDS, isTrackerColumn } from './history-columns';
 
-/** A located sheet: the shared `SheetLayout` plus how far right the sheet's content reaches. */
+/**
+ * A located sheet: the shared `SheetLayout` plus where its header is and how far right its content
+ * reaches. Its data rows are spreadsheet rows headerRow+1 .. headerRow+rowCount (`sheetRowNumber(i, headerRow)`).
+ */
 export interface LocatedSheet<F extends string> extends SheetLayout<F> {
-  /** Columns in use: up to the last non-empty header or the widest non-empty data cell. */
+  /** Columns in use: up to the last non-empty header or the widest non-empty data cell below the header. */
   usedWidth: number;
+  /** The spreadsheet row (1-based) of the header: 1, or lower when a title, a note or empty rows come first. */
+  headerRow: number;
+}
+
+/** The last spreadsheet row of a located sheet's data (its header row when it has no data). */
+export function lastDataRow(layout: Pick<LocatedSheet<string>, 'headerRow' | 'rowCount'>): number {
+  return layout.headerRow + layout.rowCount;
+}
+
+/** The `headerRow` of an operation on a located sheet: said only when it is not row 1, the default. */
+export function headerRowOf(layout: Pick<LocatedSheet<string>, 'headerRow'>): { headerRow?: number } {
+  return layout.headerRow === 1 ? {} : { headerRow: layout.headerRow };
 }
 
 export interface BaseLayout {
@@ -38,6 +53,11 @@ export interface BaseLayout {
   clients?: LocatedSheet<FieldsOf['clients']>;
   orders?: LocatedSheet<FieldsOf['orders']>;
   settingsSheet?: string;
+  /**
+   * Sheets named for a kind (`Клиенты`, …) in which no row looks like a header: they are not read, and
+   * nothing is written into them (a problem names each).
+   */
+  headerless: Partial<Record<TableKind, string>>;
   /** Language of the sheets and headers the product writes. */
   language: Language;
   /** Layout problems: duplicate headers, a mapped header that is not there. */
@@ -88,13 +108,16 @@ function usedWidth(sheet: SheetSnapshot): number {
   return width;
 }
 
+/** The columns of a sheet whose header is in row `found.headerRow`. */
 function layoutSheet<K extends TableKind>(
   kind: K,
-  sheet: SheetSnapshot,
+  found: FoundSheet,
   mapping: Partial<Record<FieldsOf[K], string | null>>,
   language: Language,
   problems: Problem[],
 ): LocatedSheet<FieldsOf[K]> {
+  const { headerRow } = found;
+  const sheet = sheetBelowHeader(found.sheet, headerRow);
   const header = sheet.header.map((cell) => cellText(cell));
   const columns: Partial<Record<FieldsOf[K], number>> = {};
   const taken = new Set<number>();
@@ -117,7 +140,7 @@ function layoutSheet<K extends TableKind>(
     } else {
       problems.push({
         sheet: sheet.name,
-        row: 1,
+        row: headerRow,
         column: wanted,
         value: wanted,
         message: say(
@@ -140,7 +163,7 @@ function layoutSheet<K extends TableKind>(
     }
     problems.push({
       sheet: sheet.name,
-      row: 1,
+      row: headerRow,
       column: text,
       value: text,
       message: say(
@@ -157,45 +180,123 @@ function layoutSheet<K extends TableKind>(
     if (field !== undefined && columns[field] === undefined && !userSaid.has(field)) assign(field, index);
   });
 
-  return { sheet: sheet.name, columns, header, rowCount: dataRowCount(sheet), usedWidth: usedWidth(sheet) };
+  return { sheet: sheet.name, columns, header, rowCount: dataRowCount(sheet), usedWidth: usedWidth(sheet), headerRow };
 }
 
-/** The field that must be there for a sheet to be taken for a kind by its headers alone. */
+/** The field that must be there for a row to be taken as a kind's header by its headers alone. */
 const KEY_FIELD: { [K in TableKind]: FieldsOf[K] } = { clients: 'name', services: 'name', orders: 'date' };
+/** A second field to name, with the key field, when telling the user what a header looks like. */
+const EXAMPLE_FIELD: { [K in TableKind]: FieldsOf[K] } = { clients: 'phone', services: 'price', orders: 'amount' };
 /** When a sheet's headers fit two kinds equally well, the earlier kind wins. */
 const KIND_ORDER: TableKind[] = ['clients', 'orders', 'services'];
+/** Rows searched for the header: a title, a note and a few empty rows come above it, not pages of them. */
+const HEADER_SEARCH_ROWS = 15;
 
-function headerScore(kind: TableKind, sheet: SheetSnapshot): number {
-  const fields = new Set(sheet.header.map((cell) => fieldOfHeader(kind, cellText(cell))).filter((f) => f !== undefined));
+/** A sheet and the spreadsheet row (1-based) its header is in. */
+interface FoundSheet {
+  sheet: SheetSnapshot;
+  headerRow: number;
+}
+
+/** The fields the cells of a row name exactly: by synonym, or as the headers the settings map them to. */
+function fieldsOfRow<K extends TableKind>(kind: K, cells: readonly CellValue[], mapping: HeaderMapping[K] = {}): Set<FieldsOf[K]> {
+  const mapped = new Map<string, FieldsOf[K]>();
+  for (const [field, text] of Object.entries(mapping) as Array<[FieldsOf[K], string | null | undefined]>) if (text) mapped.set(headerKey(text), field);
+  const fields = new Set<FieldsOf[K]>();
+  for (const cell of cells) {
+    const field = mapped.get(headerKey(cell)) ?? fieldOfHeader(kind, cellText(cell));
+    if (field !== undefined) fields.add(field);
+  }
+  return fields;
+}
+
+/** How well a row reads as a kind's header: the number of fields it names, 0 unless the key field is among at least two. */
+function headerScore(kind: TableKind, cells: readonly CellValue[], mapping: HeaderMapping): number {
+  const fields: Set<string> = fieldsOfRow(kind, cells, mapping[kind]);
   return fields.has(KEY_FIELD[kind]) && fields.size >= 2 ? fields.size : 0;
 }
 
-/** Sheets by name first; for kinds still missing, the unnamed sheet whose headers fit best. */
-function chooseSheets(snapshot: WorkbookSnapshot): Partial<Record<TableKind, SheetSnapshot>> {
-  const chosen: Partial<Record<TableKind, SheetSnapshot>> = {};
+/** The rows a header may be in, from row 1. */
+function headerCandidates(sheet: SheetSnapshot): readonly (readonly CellValue[])[] {
+  return [sheet.header, ...sheet.rows.slice(0, HEADER_SEARCH_ROWS - 1)];
+}
+
+/** The row that reads best as a kind's header (the upper one on a tie), or score 0 when none does. */
+function bestHeaderRow(kind: TableKind, sheet: SheetSnapshot, mapping: HeaderMapping): { headerRow: number; score: number } {
+  let best = { headerRow: 1, score: 0 };
+  headerCandidates(sheet).forEach((cells, index) => {
+    const score = headerScore(kind, cells, mapping);
+    if (score > best.score) best = { headerRow: index + 1, score };
+  });
+  return best;
+}
+
+/**
+ * The header row of a sheet named for a kind: the row that reads best as its header; else the first row
+ * naming any of its fields, even by a longer header (a header of a lone «Клиент» is a header); else row 1
+ * of a sheet with nothing in it. Undefined when the sheet holds something but no row reads as a header:
+ * reading it would make its title a header and its data clients without names.
+ */
+function namedSheetHeaderRow<K extends TableKind>(kind: K, sheet: SheetSnapshot, mapping: HeaderMapping): number | undefined {
+  const best = bestHeaderRow(kind, sheet, mapping);
+  if (best.score > 0) return best.headerRow;
+  const naming = headerCandidates(sheet).findIndex(
+    (cells) => fieldsOfRow(kind, cells, mapping[kind]).size > 0 || cells.some((cell) => fieldOfHeaderPrefix(kind, cellText(cell)) !== undefined),
+  );
+  if (naming >= 0) return naming + 1;
+  return rowIsBlank(sheet.header) && dataRowCount(sheet) === 0 ? 1 : undefined;
+}
+
+interface ChosenSheets {
+  found: Partial<Record<TableKind, FoundSheet>>;
+  headerless: Partial<Record<TableKind, string>>;
+}
+
+/**
+ * Sheets by name first; for kinds still missing, the unnamed sheet with the row that reads best as a
+ * header. A kind whose named sheet has no header row gets no other sheet: the user meant that one.
+ */
+function chooseSheets(snapshot: WorkbookSnapshot, mapping: HeaderMapping): ChosenSheets {
+  const chosen: ChosenSheets = { found: {}, headerless: {} };
   const used = new Set<SheetSnapshot>();
   for (const kind of KIND_ORDER) {
     const sheet = snapshot.sheets.find((s) => !used.has(s) && sheetNameMatches(kind, s.name));
-    if (sheet) {
-      chosen[kind] = sheet;
-      used.add(sheet);
-    }
+    if (!sheet) continue;
+    used.add(sheet);
+    const headerRow = namedSheetHeaderRow(kind, sheet, mapping);
+    if (headerRow === undefined) chosen.headerless[kind] = sheet.name;
+    else chosen.found[kind] = { sheet, headerRow };
   }
   // Sheets named for something else (results, archive, settings) are never taken by their headers.
   const free = () => snapshot.sheets.filter((s) => !used.has(s) && sheetKindOfName(s.name) === undefined);
   for (;;) {
-    let best: { kind: TableKind; sheet: SheetSnapshot; score: number } | undefined;
+    let best: { kind: TableKind; found: FoundSheet; score: number } | undefined;
     for (const kind of KIND_ORDER) {
-      if (chosen[kind]) continue;
+      if (chosen.found[kind] || chosen.headerless[kind]) continue;
       for (const sheet of free()) {
-        const score = headerScore(kind, sheet);
-        if (score > 0 && (!best || score > best.score)) best = { kind, sheet, score };
+        const { headerRow, score } = bestHeaderRow(kind, sheet, mapping);
+        if (score > 0 && (!best || score > best.score)) best = { kind, found: { sheet, headerRow }, score };
       }
     }
     if (!best) return chosen;
-    chosen[best.kind] = best.sheet;
-    used.add(best.sheet);
+    chosen.found[best.kind] = best.found;
+    used.add(best.found.sheet);
   }
+}
+
+function headerlessProblem(kind: TableKind, sheet: string, language: Language): Problem {
+  const example = (lang: Language) => `«${fieldHeader(kind, KEY_FIELD[kind], lang)}», «${fieldHeader(kind, EXAMPLE_FIELD[kind], lang)}»`;
+  return {
+    sheet,
+    row: 1,
+    column: '',
+    value: '',
+    message: say(
+      language,
+      `На листе «${sheet}» не найдена строка заголовков: ни одна из первых ${HEADER_SEARCH_ROWS} строк не похожа на названия столбцов (например ${example('ru')}). Лист не прочитан и не изменён. Добавьте над данными строку заголовков.`,
+      `No header row was found on the sheet "${sheet}": none of its first ${HEADER_SEARCH_ROWS} rows looks like column names (e.g. ${example('en')}). The sheet was not read and not changed. Add a row of headers above the data.`,
+    ),
+  };
 }
 
 /**
@@ -205,13 +306,17 @@ function chooseSheets(snapshot: WorkbookSnapshot): Partial<Record<TableKind, She
 export function locateBase(snapshot: WorkbookSnapshot, mapping: HeaderMapping = {}, language?: Language): BaseLayout {
   const lang = language ?? workbookLanguage(snapshot);
   const problems: Problem[] = [];
-  const chosen = chooseSheets(snapshot);
-  const layout: BaseLayout = { language: lang, problems };
+  const { found, headerless } = chooseSheets(snapshot, mapping);
+  const layout: BaseLayout = { language: lang, problems, headerless };
+  for (const kind of KIND_ORDER) {
+    const sheet = headerless[kind];
+    if (sheet !== undefined) problems.push(headerlessProblem(kind, sheet, lang));
+  }
   const settingsSheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
   if (settingsSheet) layout.settingsSheet = settingsSheet.name;
-  if (chosen.services) layout.services = layoutSheet('services', chosen.services, mapping.services ?? {}, lang, problems);
-  if (chosen.clients) layout.clients = layoutSheet('clients', chosen.clients, mapping.clients ?? {}, lang, problems);
-  if (chosen.orders) layout.orders = layoutSheet('orders', chosen.orders, mapping.orders ?? {}, lang, problems);
+  if (found.services) layout.services = layoutSheet('services', found.services, mapping.services ?? {}, lang, problems);
+  if (found.clients) layout.clients = layoutSheet('clients', found.clients, mapping.clients ?? {}, lang, problems);
+  if (found.orders) layout.orders = layoutSheet('orders', found.orders, mapping.orders ?? {}, lang, problems);
   return layout;
 }
 
@@ -344,11 +449,11 @@ class RowReader<F extends string> {
 
 const SERIAL_DAYS = { serialNumbers: true };
 
-/** Calls `read` for each non-blank data row with its spreadsheet row number. */
-function eachDataRow<T>(sheet: SheetSnapshot, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
+/** Calls `read` for each non-blank data row below the sheet's header row, with its spreadsheet row number. */
+function eachDataRow<T>(sheet: SheetSnapshot, layout: Pick<LocatedSheet<string>, 'headerRow'>, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
   const out: T[] = [];
   const rows = sheet.rows;
-  for (let index = 0; index < rows.length; index++) {
+  for (let index = layout.headerRow - 1; index < rows.length; index++) {
     if (!rowIsBlank(rows[index])) out.push(read(rows[index], sheetRowNumber(index)));
   }
   return out;
@@ -367,7 +472,7 @@ function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['servi
     description: reader.at('description'),
     active: reader.at('active'),
   };
-  return eachDataRow(sheet, (row, rowNumber) => {
+  return eachDataRow(sheet, layout, (row, rowNumber) => {
     const raw = reader.raw(row, at.active);
     let active = true;
     if (typeof raw === 'boolean') active = raw;
@@ -410,7 +515,7 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
   // history would count the orders after the typed date twice.
   for (const field of HISTORY_FIELDS) if (at[field] >= 0 && isTrackerColumn(layout.header[at[field]], settings.trackerColumns)) at[field] = -1;
   const cityOf = memoised(normaliseCity);
-  return eachDataRow(sheet, (row, rowNumber) => {
+  return eachDataRow(sheet, layout, (row, rowNumber) => {
     const phone = reader.text(row, at.phone);
     const email = reader.text(row, at.email);
     const city = reader.text(row, at.city);
@@ -451,7 +556,7 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
 function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, language: Language, problems: Problem[]): Order[] {
   const reader = new RowReader(layout, language, problems);
   const at = Object.fromEntries(ORDER_FIELDS.map((field) => [field, reader.at(field)])) as Record<OrderField, number>;
-  return eachDataRow(sheet, (row, rowNumber) => ({
+  return eachDataRow(sheet, layout, (row, rowNumber) => ({
     row: rowNumber,
     date: reader.day(row, rowNumber, at.date),
     clientId: reader.text(row, at.clientId),
@@ -541,16 +646,20 @@ export function linkOrders(clients: readonly Client[], orders: readonly OrderCli
   return links;
 }
 
-/** Rows of the ranges `A1:C3`-style refer to; the top-left cell's column is returned too. */
-function mergedTopLeft(range: string): { row: number; column: number } | null {
-  const match = /^\$?([A-Z]+)\$?(\d+)/i.exec(range.trim());
-  return match ? { row: Number(match[2]), column: columnNumber(match[1]) } : null;
+/** The top-left cell and the last row of an `A1:C3`-style range. */
+function mergedArea(range: string): { row: number; column: number; lastRow: number } | null {
+  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?/i.exec(range.trim());
+  return match ? { row: Number(match[2]), column: columnNumber(match[1]), lastRow: Number(match[3] ?? match[2]) } : null;
 }
 
-/** Warnings for hidden rows (one per run of consecutive rows) and merged areas; those cells are still read. */
-function sheetWarnings(sheet: SheetSnapshot, header: string[], language: Language): Problem[] {
+/**
+ * Warnings for hidden data rows (one per run of consecutive rows) and merged areas reaching the header
+ * or the data; those cells are still read. A merged title above the header is no one's concern.
+ */
+function sheetWarnings(sheet: SheetSnapshot, located: LocatedSheet<string>, language: Language): Problem[] {
+  const { header, headerRow } = located;
   const problems: Problem[] = [];
-  const hidden = [...new Set(sheet.hiddenRows ?? [])].filter((row) => row >= 2).sort((a, b) => a - b);
+  const hidden = [...new Set(sheet.hiddenRows ?? [])].filter((row) => row > headerRow).sort((a, b) => a - b);
   for (let i = 0; i < hidden.length; ) {
     let j = i;
     while (j + 1 < hidden.length && hidden[j + 1] === hidden[j] + 1) j++;
@@ -565,8 +674,8 @@ function sheetWarnings(sheet: SheetSnapshot, header: string[], language: Languag
     i = j + 1;
   }
   for (const range of sheet.mergedRanges ?? []) {
-    const cell = mergedTopLeft(range);
-    if (!cell) continue;
+    const cell = mergedArea(range);
+    if (!cell || cell.lastRow < headerRow) continue;
     problems.push({
       sheet: sheet.name,
       row: cell.row,
@@ -590,7 +699,7 @@ export function readBase(snapshot: WorkbookSnapshot, settings?: Settings): Base 
   const problems: Problem[] = [...stored.problems, ...layout.problems];
   const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name) as SheetSnapshot;
   for (const located of [layout.services, layout.clients, layout.orders]) {
-    if (located) problems.push(...sheetWarnings(sheetOf(located.sheet), located.header, language));
+    if (located) problems.push(...sheetWarnings(sheetOf(located.sheet), located, language));
   }
   const services = layout.services ? readServices(sheetOf(layout.services.sheet), layout.services, language, problems) : [];
   const clients = layout.clients ? readClients(sheetOf(layout.clients.sheet), layout.clients, used, language, problems) : [];

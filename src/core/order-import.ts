@@ -244,7 +244,7 @@ export function planOrderImport(
   const withoutClient: number[] = [];
   const broughtIn: Array<Client | undefined> = new Array(orders.length);
   const keyOf = (order: OrderClientKeys) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
-  let nextRow = sheetRowNumber(clientsLayout.rowCount);
+  let nextRow = sheetRowNumber(clientsLayout.rowCount, clientsLayout.headerRow);
   const idColumn = target.columns.clientId;
   for (let i = 0; i < links.length; i++) {
     const link = links[i];

@@ -8,13 +8,13 @@ import type { Plan } from '../workbook/workbook';
 import type { SetValidation, SheetOperation, ValidationRule, WriteColumns } from '../workbook/operations';
 import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_TEXT } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { columnLetter } from '../workbook/snapshot';
+import { columnLetter, rowIndex } from '../workbook/snapshot';
 import type { Client, ClientField, Language, OrderField, Problem } from './model';
 import { ORDER_FIELDS } from './model';
 import type { Settings } from './settings';
 import { FUNNEL_STATUSES, statusNames } from './statuses';
 import { normaliseText } from './normalise/text';
-import { managedColumns, readBase, say, type Base, type LocatedSheet, type ManagedColumn } from './base';
+import { headerRowOf, lastDataRow, managedColumns, readBase, say, type Base, type LocatedSheet, type ManagedColumn } from './base';
 import { checkData } from './check';
 import { fieldHeader, sheetName } from './schema';
 import { settingsOperations } from './settings-sheet';
@@ -84,7 +84,7 @@ function clientColumnsWrite(base: Base, managed: ManagedColumn[], ids: Map<numbe
     let values: Array<CellValue | undefined> = [];
     if (column.field === 'id' && ids.size > 0) {
       values = new Array<CellValue | undefined>(clients.rowCount).fill(undefined);
-      for (const [row, id] of ids) values[row - 2] = id;
+      for (const [row, id] of ids) values[rowIndex(row, clients.headerRow)] = id;
     }
     if (!column.isNew && values.length === 0) continue;
     const format = column.isNew ? MANAGED_FORMATS[column.field] : undefined;
@@ -95,7 +95,7 @@ function clientColumnsWrite(base: Base, managed: ManagedColumn[], ids: Map<numbe
       ...(format ? { numberFormat: format } : {}),
     });
   }
-  return columns.length ? { kind: 'writeColumns', sheet: clients.sheet, columns } : null;
+  return columns.length ? { kind: 'writeColumns', sheet: clients.sheet, ...headerRowOf(clients), columns } : null;
 }
 
 /** Distinct values for a dropdown: the first spelling of each (compared by `normaliseText`), sorted. */
@@ -109,7 +109,7 @@ export function dropdownValues(values: Iterable<string>): string[] {
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'ru'));
 }
 
-/** Builds the validations of one sheet, over rows 2..toRow. */
+/** Builds the validations of one sheet, over its data rows (from below its header) down to toRow. */
 class RulesFor<F extends string> {
   readonly operations: SheetOperation[] = [];
 
@@ -120,6 +120,11 @@ class RulesFor<F extends string> {
     /** Columns of fields the same plan adds (not yet in the layout). */
     private readonly added: Partial<Record<F, number>> = {},
   ) {}
+
+  /** The first data row: the one below the header. */
+  get fromRow(): number {
+    return this.layout.headerRow + 1;
+  }
 
   /** 1-based column of a field, or undefined when the sheet does not have it. */
   column(field: F): number | undefined {
@@ -134,7 +139,7 @@ class RulesFor<F extends string> {
       kind: 'setValidation',
       sheet: this.layout.sheet,
       column,
-      fromRow: 2,
+      fromRow: this.fromRow,
       toRow: this.toRow,
       rule,
       strict,
@@ -177,7 +182,7 @@ function clientRules(base: Base, managed: ManagedColumn[], toRow: number, servic
   for (const field of ['firstContact', 'birthday', 'nextContact', 'firstOrder', 'lastOrder'] as const) rules.date(field);
   const email = rules.column('email');
   if (email !== undefined) {
-    rules.validate('email', { type: 'custom', formula: `ISNUMBER(SEARCH("@",${columnLetter(email)}2))` }, true, {
+    rules.validate('email', { type: 'custom', formula: `ISNUMBER(SEARCH("@",${columnLetter(email)}${rules.fromRow}))` }, true, {
       ru: 'Адрес электронной почты должен содержать @, например ivanov@mail.ru.',
       en: 'An e-mail address must contain @, e.g. smith@example.com.',
     });
@@ -190,7 +195,7 @@ function clientRules(base: Base, managed: ManagedColumn[], toRow: number, servic
       kind: 'colourCells',
       sheet: layout.sheet,
       column: status,
-      fromRow: 2,
+      fromRow: rules.fromRow,
       toRow,
       rules: FUNNEL_STATUSES.map((s) => ({ when: { equals: s[lang] }, fill: s.fill, fontColour: s.font })),
     });
@@ -208,8 +213,8 @@ function orderRules(base: Base, orders: LocatedSheet<OrderField>, toRow: number,
   return rules.operations;
 }
 
-function headerFormat(sheet: string): SheetOperation {
-  return { kind: 'formatSheet', sheet, freezeHeader: true, autoFilter: true };
+function headerFormat(layout: LocatedSheet<string>): SheetOperation {
+  return { kind: 'formatSheet', sheet: layout.sheet, ...headerRowOf(layout), freezeHeader: true, autoFilter: true };
 }
 
 /** A layout for the Orders sheet this plan creates, with the canonical columns in `ORDER_FIELDS` order. */
@@ -217,7 +222,7 @@ function newOrdersLayout(language: Language): LocatedSheet<OrderField> {
   const header = ORDER_FIELDS.map((field) => fieldHeader('orders', field, language));
   const columns: Partial<Record<OrderField, number>> = {};
   ORDER_FIELDS.forEach((field, index) => (columns[field] = index));
-  return { sheet: sheetName('orders', language), columns, header, rowCount: 0, usedWidth: header.length };
+  return { sheet: sheetName('orders', language), columns, header, rowCount: 0, usedWidth: header.length, headerRow: 1 };
 }
 
 /** The structure plan of a workbook; see the module comment. */
@@ -228,19 +233,23 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
   const clients = base.layout.clients;
   const report: StructureReport = { language: lang, clientsSheet: clients?.sheet ?? null, addedColumns: [], idsFilled: 0, sheetsCreated: [], problems: checkData(base) };
   if (!clients) {
-    report.problems.unshift({
-      sheet: '',
-      row: 1,
-      column: '',
-      value: '',
-      message: say(lang, 'Не найден лист клиентов. Назовите лист «Клиенты» или добавьте заголовки «Клиент» и «Телефон».', 'No clients sheet was found. Name a sheet "Clients" or give it the headers "Client" and "Phone".'),
-    });
+    // A clients sheet without a header row has its own problem, from reading the base.
+    if (!base.layout.headerless.clients) {
+      report.problems.unshift({
+        sheet: '',
+        row: 1,
+        column: '',
+        value: '',
+        message: say(lang, 'Не найден лист клиентов. Назовите лист «Клиенты» или добавьте заголовки «Клиент» и «Телефон».', 'No clients sheet was found. Name a sheet "Clients" or give it the headers "Client" and "Phone".'),
+      });
+    }
     return { operations: [], report };
   }
 
   const operations: SheetOperation[] = [];
+  // An orders sheet without a header row is left alone (its problem says why), never given rules.
   let orders = base.layout.orders;
-  if (!orders) {
+  if (!orders && !base.layout.headerless.orders) {
     orders = newOrdersLayout(lang);
     operations.push({ kind: 'ensureSheet', sheet: orders.sheet, header: orders.header });
     report.sheetsCreated.push(orders.sheet);
@@ -261,20 +270,22 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
   const serviceNameColumn = services?.columns.name;
   const serviceSource: ValidationRule | null =
     services && serviceNameColumn !== undefined
-      ? { type: 'listRange', source: { sheet: services.sheet, column: serviceNameColumn + 1, fromRow: 2, toRow: services.rowCount + 1 + spare } }
+      ? { type: 'listRange', source: { sheet: services.sheet, column: serviceNameColumn + 1, fromRow: services.headerRow + 1, toRow: lastDataRow(services) + spare } }
       : null;
-  const clientsToRow = clients.rowCount + 1 + spare;
+  const clientsToRow = lastDataRow(clients) + spare;
   const idColumn = managed.find((c) => c.field === 'id') as ManagedColumn;
-  const clientIds: ValidationRule = { type: 'listRange', source: { sheet: clients.sheet, column: idColumn.column, fromRow: 2, toRow: clientsToRow } };
+  const clientIds: ValidationRule = { type: 'listRange', source: { sheet: clients.sheet, column: idColumn.column, fromRow: clients.headerRow + 1, toRow: clientsToRow } };
 
-  operations.push(headerFormat(clients.sheet));
+  operations.push(headerFormat(clients));
   operations.push(...clientRules(base, managed, clientsToRow, serviceSource));
-  operations.push(headerFormat(orders.sheet));
-  operations.push(...orderRules(base, orders, orders.rowCount + 1 + spare, serviceSource, clientIds));
+  if (orders) {
+    operations.push(headerFormat(orders));
+    operations.push(...orderRules(base, orders, lastDataRow(orders) + spare, serviceSource, clientIds));
+  }
   if (services) {
-    const serviceRules = new RulesFor(services, services.rowCount + 1 + spare, lang);
+    const serviceRules = new RulesFor(services, lastDataRow(services) + spare, lang);
     serviceRules.validate('price', { type: 'number', min: 0 }, true, { ru: 'Цена — число не меньше нуля.', en: 'The price is a number of at least zero.' });
-    operations.push(headerFormat(services.sheet), ...serviceRules.operations);
+    operations.push(headerFormat(services), ...serviceRules.operations);
   }
   return { operations, report };
 }

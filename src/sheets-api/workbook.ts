@@ -320,12 +320,14 @@ class RequestPlanner {
         break;
       case 'writeColumns': {
         const sheet = this.sheet(op.sheet);
+        const headerRow = op.headerRow ?? 1;
         for (const column of op.columns) {
+          // cells[i] is row headerRow + i: the header, then the values
           const cells: Array<CellValue | undefined> = [column.header, ...column.values];
-          const defined = cells.flatMap((v, i) => (v === undefined ? [] : [i + 1]));
+          const defined = cells.flatMap((v, i) => (v === undefined ? [] : [headerRow + i]));
           for (const [from, to] of rowRuns(defined)) {
-            this.writeBlock(sheet, from, column.column, cells.slice(from - 1, to).map((v) => [v]));
-            if (column.numberFormat) this.format(sheet, column.column, Math.max(from, 2), to, numberFormat(column.numberFormat));
+            this.writeBlock(sheet, from, column.column, cells.slice(from - headerRow, to - headerRow + 1).map((v) => [v]));
+            if (column.numberFormat) this.format(sheet, column.column, Math.max(from, headerRow + 1), to, numberFormat(column.numberFormat));
           }
         }
         break;
@@ -366,8 +368,9 @@ class RequestPlanner {
       }
       case 'formatSheet': {
         const sheet = this.sheet(op.sheet);
-        if (op.freezeHeader) this.freeze(sheet, 1);
-        const used = this.range(sheet, 1, 1, Math.max(before ? lastUsedRow(before) : 0, 2), Math.max(before ? lastUsedColumn(before) : 0, 1));
+        const headerRow = op.headerRow ?? 1;
+        if (op.freezeHeader) this.freeze(sheet, headerRow);
+        const used = this.range(sheet, headerRow, 1, Math.max(before ? lastUsedRow(before) : 0, headerRow + 1), Math.max(before ? lastUsedColumn(before) : 0, 1));
         if (op.table) this.table(sheet, used);
         else if (op.autoFilter) this.setFilter(sheet, used);
         for (const f of op.columnFormats ?? []) this.format(sheet, f.column, f.fromRow, f.toRow, numberFormat(f.format));
@@ -439,18 +442,20 @@ class RequestPlanner {
   }
 
   /**
-   * A basic filter over the used range hiding, in the column, the shown texts of the rows that do not
-   * match; it replaces other criteria and rows hidden by hand, as the in-memory reference does.
+   * A basic filter over the used range from the header row down hiding, in the column, the shown texts of
+   * the data rows that do not match; it replaces other criteria and rows hidden by hand, as the in-memory
+   * reference does.
    */
   private applyFilter(op: ApplyFilter, before: MemorySheet | undefined): void {
     const sheet = this.sheet(op.sheet);
-    const lastRow = Math.max(before ? lastUsedRow(before) : 0, 2);
-    const range = this.range(sheet, 1, 1, lastRow, Math.max(before ? lastUsedColumn(before) : 0, op.column));
+    const headerRow = op.headerRow ?? 1;
+    const lastRow = Math.max(before ? lastUsedRow(before) : 0, headerRow + 1);
+    const range = this.range(sheet, headerRow, 1, lastRow, Math.max(before ? lastUsedColumn(before) : 0, op.column));
     const shown = this.shown.get(`${op.sheet}|${op.column}`) ?? [];
     const wanted = new Set(op.values);
     const hide = new Set<string>();
     const keep = new Set<string>();
-    for (let r = 2; r <= lastRow; r++) {
+    for (let r = headerRow + 1; r <= lastRow; r++) {
       const value = before?.values[r - 1]?.[op.column - 1];
       (wanted.has(cellText(value)) ? keep : hide).add(shown[r - 2] ?? '');
     }

@@ -298,12 +298,14 @@ function setTable(sheet: MemorySheet, name: string, range: string): void {
 
 /** numberFormat applies to the cells written (an `undefined` value leaves its cell alone entirely). */
 function applyWriteColumns(sheet: MemorySheet, op: WriteColumns): void {
+  const headerRow = op.headerRow ?? 1;
   for (const column of op.columns) {
-    if (column.header !== undefined) writeCell(sheet, 1, column.column, column.header);
+    if (column.header !== undefined) writeCell(sheet, headerRow, column.column, column.header);
     column.values.forEach((value, i) => {
       if (value === undefined) return;
-      writeCell(sheet, i + 2, column.column, value);
-      if (column.numberFormat) setLayer(sheet, 'formats', i + 2, column.column, column.numberFormat);
+      const row = headerRow + 1 + i;
+      writeCell(sheet, row, column.column, value);
+      if (column.numberFormat) setLayer(sheet, 'formats', row, column.column, column.numberFormat);
     });
   }
 }
@@ -416,11 +418,15 @@ function applyHighlightRows(sheet: MemorySheet, op: HighlightRows): void {
   for (const row of op.rows) for (let c = 1; c <= right; c++) setLayer(sheet, 'fills', row, c, op.fill);
 }
 
-/** Freeze row 1; filter or table over the used range A1:(last column)(last row), at least two rows high. */
+/**
+ * Freeze rows 1..headerRow; filter or table over the used columns from the header row to the last used
+ * row, at least two rows high.
+ */
 function applyFormatSheet(sheet: MemorySheet, op: FormatSheet): void {
-  if (op.freezeHeader) sheet.frozenRows = 1;
+  const headerRow = op.headerRow ?? 1;
+  if (op.freezeHeader) sheet.frozenRows = headerRow;
   const used = usedRange(sheet);
-  const range = formatRange({ ...used, bottom: Math.max(used.bottom, 2) });
+  const range = formatRange({ ...used, top: headerRow, bottom: Math.max(used.bottom, headerRow + 1) });
   if (op.table) setTable(sheet, op.table.name, range);
   else if (op.autoFilter) sheet.autoFilter = range;
   for (const f of op.columnFormats ?? []) for (let r = f.fromRow; r <= f.toRow; r++) setLayer(sheet, 'formats', r, f.column, f.format);
@@ -438,7 +444,7 @@ function applyAddChart(sheet: MemorySheet, op: AddChart): void {
 function applyFilter(sheet: MemorySheet, op: ApplyFilter): void {
   const wanted = new Set(op.values);
   sheet.hiddenRows = new Set();
-  for (let r = 2; r <= lastUsedRow(sheet); r++) {
+  for (let r = (op.headerRow ?? 1) + 1; r <= lastUsedRow(sheet); r++) {
     if (!wanted.has(cellText(getLayer(sheet, 'values', r, op.column)))) sheet.hiddenRows.add(r);
   }
 }

@@ -2,8 +2,9 @@
  * The vocabulary of sheet operations: everything a plan may ask a host to do.
  *
  * Operations are declarative and positional. Rows and columns are 1-based spreadsheet coordinates
- * (the header is row 1), computed by the core from the snapshot the plan was made from, including the
- * columns the same plan adds at the right. Gateways execute them in order, batching as their host
+ * (the header is row 1 unless an operation says `headerRow`: a user's sheet may have a title above its
+ * header), computed by the core from the snapshot the plan was made from, including the columns the
+ * same plan adds at the right. Gateways execute them in order, batching as their host
  * allows; they never reinterpret them.
  *
  * Every string value is literal text: a gateway must make sure `=HYPERLINK(...)`, `+7 912 …`, `-5`
@@ -70,12 +71,15 @@ export interface WriteTable {
 
 /**
  * Write whole columns of an existing sheet: the product's managed columns.
- * `values[i]` goes to row `i + 2`; `undefined` leaves that cell as it is (used e.g. to fill only empty IDs).
- * When `header` is given it is written to row 1 (a new managed column is added this way at the right).
+ * `values[i]` goes to row `headerRow + 1 + i`; `undefined` leaves that cell as it is (used e.g. to fill
+ * only empty IDs). When `header` is given it is written to row `headerRow` (a new managed column is added
+ * this way at the right).
  */
 export interface WriteColumns {
   kind: 'writeColumns';
   sheet: string;
+  /** The sheet's header row, 1-based (default 1): rows above it (a title, a note) are never written. */
+  headerRow?: number;
   columns: Array<{
     column: number;
     header?: string;
@@ -157,10 +161,16 @@ export interface HighlightRows {
   fill: Colour;
 }
 
-/** Freeze, filter, table and column formats on an existing (user's) sheet, without touching its values. */
+/**
+ * Freeze, filter, table and column formats on an existing (user's) sheet, without touching its values.
+ * `freezeHeader` freezes rows 1..headerRow; the filter or table covers the used columns from the header
+ * row down to the last used row (at least one row below the header).
+ */
 export interface FormatSheet {
   kind: 'formatSheet';
   sheet: string;
+  /** The sheet's header row, 1-based (default 1). */
+  headerRow?: number;
   freezeHeader?: boolean;
   autoFilter?: boolean;
   table?: { name: string };
@@ -193,10 +203,15 @@ export interface AddChart {
   chart: ChartSpec;
 }
 
-/** Show only the rows whose cell in `column` is one of `values` (the side panel's "show only these"). */
+/**
+ * Show only the data rows (below the header row) whose cell in `column` is one of `values` (the side
+ * panel's "show only these"); the rows above and the header stay shown.
+ */
 export interface ApplyFilter {
   kind: 'applyFilter';
   sheet: string;
+  /** The sheet's header row, 1-based (default 1). */
+  headerRow?: number;
   column: number;
   values: string[];
 }

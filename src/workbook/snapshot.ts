@@ -28,14 +28,28 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
 
-/** Spreadsheet row number (1-based, header = 1) of the data row at index `index` of `SheetSnapshot.rows`. */
-export function sheetRowNumber(index: number): number {
-  return index + 2;
+/**
+ * Spreadsheet row number (1-based) of the data row at index `index` below a header in row `headerRow`:
+ * with the default, the row of `SheetSnapshot.rows[index]`; with a located sheet's header row, the row
+ * of `values[index]` of a `writeColumns` (or of a `sheetBelowHeader` view's rows).
+ */
+export function sheetRowNumber(index: number, headerRow = 1): number {
+  return index + headerRow + 1;
 }
 
-/** Index into `SheetSnapshot.rows` of spreadsheet row `row`. */
-export function rowIndex(row: number): number {
-  return row - 2;
+/** Index of spreadsheet row `row` among the data rows below a header in row `headerRow`; see `sheetRowNumber`. */
+export function rowIndex(row: number, headerRow = 1): number {
+  return row - headerRow - 1;
+}
+
+/**
+ * The sheet as if its header were in row `headerRow` (1-based): that row becomes `header`, the rows below
+ * it `rows`, and what is above (a title, a note, empty rows) is left out. Hidden rows and merged ranges
+ * keep their spreadsheet coordinates.
+ */
+export function sheetBelowHeader(sheet: SheetSnapshot, headerRow: number): SheetSnapshot {
+  if (headerRow <= 1) return sheet;
+  return { ...sheet, header: sheet.rows[headerRow - 2] ?? [], rows: sheet.rows.slice(headerRow - 1) };
 }
 
 /** Consecutive runs of sorted row numbers, for hosts that act on row ranges: [2,3,4,7] → [[2,4],[7,7]]. */

@@ -77,6 +77,14 @@ function clientsSnapshot(): WorkbookSnapshot {
   };
 }
 
+const TITLE = 'Клиентская база ООО «Ромашка»';
+
+/** The clients of `clientsSnapshot` below a title row and an empty row: the header is row 3. */
+function titledSnapshot(): WorkbookSnapshot {
+  const clients = clientsSnapshot().sheets[1];
+  return { sheets: [{ name: 'Клиенты', header: [TITLE], rows: [[], clients.header, ...clients.rows] }] };
+}
+
 const CHART: ChartSpec = {
   type: 'pareto',
   title: 'ABC клиентов',
@@ -178,6 +186,40 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
         expect(values.map((r) => r[7] ?? null)).toEqual(['Заказов', 3, null, 0, 1]);
         expect(values[1].slice(1, 7)).toEqual([RU_TEXT, '8 (912) 345-67-89', MIDNIGHT, 1234.56, true, 'Золотой']);
         expect(state.numberFormats.H2).toBe('0');
+      });
+    });
+
+    describe('a user sheet whose header is below a title', () => {
+      it('writeColumns puts the header in the header row and values[i] in the i-th row below it', async () => {
+        const wb = await harness.create(titledSnapshot());
+        await wb.apply([{ kind: 'writeColumns', sheet: 'Клиенты', headerRow: 3, columns: [
+          { column: 1, values: [undefined, 'К-00002', undefined, 'К-00004'] },
+          { column: 8, header: 'Заказов', values: [3, null, 0, 1], numberFormat: '0' },
+        ] }]);
+        const state = await stateOf(wb, 'Клиенты');
+        const values = normaliseValues(state.values);
+        expect(values[0]).toEqual([TITLE]);
+        expect(values[1]).toEqual([]);
+        expect(values.map((r) => r[0] ?? null)).toEqual([TITLE, null, 'ID', 'К-00001', 'К-00002', 'К-00003', 'К-00004']);
+        expect(values.map((r) => r[7] ?? null)).toEqual([null, null, 'Заказов', 3, null, 0, 1]);
+        expect(values[3].slice(1, 7)).toEqual([RU_TEXT, '8 (912) 345-67-89', MIDNIGHT, 1234.56, true, 'Золотой']);
+        expect(state.numberFormats.H4).toBe('0');
+        expect(state.numberFormats.H3).toBeUndefined();
+      });
+
+      it('formatSheet freezes the rows down to the header and filters from the header row', async () => {
+        const wb = await harness.create(titledSnapshot());
+        await wb.apply([{ kind: 'formatSheet', sheet: 'Клиенты', headerRow: 3, freezeHeader: true, autoFilter: true }]);
+        const state = await stateOf(wb, 'Клиенты');
+        expect(state.frozenRows).toBe(3);
+        expect(state.autoFilter).toBe('A3:G7');
+        expect(normaliseValues(state.values)[0]).toEqual([TITLE]);
+      });
+
+      it('applyFilter hides only data rows below the header', async () => {
+        const wb = await harness.create(titledSnapshot());
+        await wb.apply([{ kind: 'applyFilter', sheet: 'Клиенты', headerRow: 3, column: 7, values: ['Золотой', 'Серый'] }]);
+        expect((await stateOf(wb, 'Клиенты')).hiddenRows).toEqual([5]);
       });
     });
 

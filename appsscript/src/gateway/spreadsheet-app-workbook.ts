@@ -277,7 +277,8 @@ export class SpreadsheetAppWorkbook implements Workbook {
    * setValues per run of rows, not six. A slice writes the header (with its first rows) and its own rows.
    */
   private writeColumns(sheet: Sheet, op: WriteColumns, slice: RowSlice): void {
-    // cell k of a column is row k + 1: the header, then values[k - 1]
+    // cell k of a column is row headerRow + k: the header, then values[k - 1]
+    const headerRow = op.headerRow ?? 1;
     const inSlice = (k: number) => (k === 0 ? slice.from === 0 : k - 1 >= slice.from && k - 1 < slice.to);
     const columns = [...op.columns].sort((a, b) => a.column - b.column);
     const cellsOf = (c: WriteColumns['columns'][number]): Array<CellValue | undefined> => [c.header, ...c.values];
@@ -291,11 +292,11 @@ export class SpreadsheetAppWorkbook implements Workbook {
     }
     for (const group of groups) {
       const cells = group.map(cellsOf);
-      const defined = cells[0].flatMap((v, k) => (v === undefined || !inSlice(k) ? [] : [k + 1]));
+      const defined = cells[0].flatMap((v, k) => (v === undefined || !inSlice(k) ? [] : [headerRow + k]));
       for (const [from, to] of rowRuns(defined)) {
-        const block = Array.from({ length: to - from + 1 }, (_, i) => cells.map((column) => column[from - 1 + i] ?? null));
+        const block = Array.from({ length: to - from + 1 }, (_, i) => cells.map((column) => column[from - headerRow + i] ?? null));
         this.writeBlock(sheet, from, group[0].column, block);
-        for (const column of group) if (column.numberFormat) this.columnFormat(sheet, column.column, Math.max(from, 2), to, column.numberFormat);
+        for (const column of group) if (column.numberFormat) this.columnFormat(sheet, column.column, Math.max(from, headerRow + 1), to, column.numberFormat);
       }
     }
   }
@@ -337,8 +338,9 @@ export class SpreadsheetAppWorkbook implements Workbook {
   }
 
   private formatSheet(sheet: Sheet, op: FormatSheet): void {
-    if (op.freezeHeader) sheet.setFrozenRows(1);
-    const used: Rect = { top: 1, left: 1, bottom: Math.max(sheet.getLastRow(), 2), right: Math.max(sheet.getLastColumn(), 1) };
+    const headerRow = op.headerRow ?? 1;
+    if (op.freezeHeader) sheet.setFrozenRows(headerRow);
+    const used: Rect = { top: headerRow, left: 1, bottom: Math.max(sheet.getLastRow(), headerRow + 1), right: Math.max(sheet.getLastColumn(), 1) };
     if (op.table) this.putTable(sheet, used);
     else if (op.autoFilter) this.putFilter(sheet, used);
     for (const f of op.columnFormats ?? []) this.columnFormat(sheet, f.column, f.fromRow, f.toRow, f.format);
@@ -355,10 +357,11 @@ export class SpreadsheetAppWorkbook implements Workbook {
    * replaces what was hidden, as in the in-memory reference.
    */
   private applyFilter(sheet: Sheet, op: ApplyFilter): void {
-    const lastRow = Math.max(sheet.getLastRow(), 2);
+    const headerRow = op.headerRow ?? 1;
+    const lastRow = Math.max(sheet.getLastRow(), headerRow + 1);
     const lastColumn = Math.max(sheet.getLastColumn(), op.column);
     sheet.showRows(1, sheet.getMaxRows());
-    const block = sheet.getRange(2, op.column, lastRow - 1, 1);
+    const block = sheet.getRange(headerRow + 1, op.column, lastRow - headerRow, 1);
     const values = block.getValues();
     const shown = block.getDisplayValues();
     const wanted = new Set(op.values);
@@ -366,7 +369,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
     const keep = new Set<string>();
     values.forEach((row, i) => (wanted.has(cellText(fromSheetValue(row[0], this.clock))) ? keep : hide).add(shown[i][0]));
     for (const text of keep) hide.delete(text);
-    const filter = this.putFilter(sheet, { top: 1, left: 1, bottom: lastRow, right: lastColumn });
+    const filter = this.putFilter(sheet, { top: headerRow, left: 1, bottom: lastRow, right: lastColumn });
     if (hide.size) filter.setColumnFilterCriteria(op.column, this.services.app.newFilterCriteria().setHiddenValues([...hide]).build());
   }
 

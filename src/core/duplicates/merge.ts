@@ -14,9 +14,10 @@
  * at the right of the archive.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
-import { readBase, say } from '../base';
+import { headerRowOf, readBase, say } from '../base';
 import type { ClientField, Language } from '../model';
 import { normaliseEmail } from '../normalise/email';
 import { normalisePhone } from '../normalise/phone';
@@ -182,7 +183,7 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
 
   const width = Math.max(layout.usedWidth, layout.header.length);
   const rowCells = (index: number) => {
-    const cells = sheet.rows[base.clients[index].row - 2] ?? [];
+    const cells = sheet.rows[rowIndex(base.clients[index].row)] ?? [];
     return Array.from({ length: width }, (_, c) => cells[c] ?? null);
   };
   const fieldOfColumn = new Map<number, ClientField>(Object.entries(layout.columns).map(([field, c]) => [c as number, field as ClientField]));
@@ -230,7 +231,7 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
     base.orders.forEach((order, k) => {
       const linked = base.orderClient[k];
       if ((linked !== null && removedSet.has(linked)) || removedIds.has(order.clientId)) {
-        orderValues[order.row - 2] = keepClient.id;
+        orderValues[rowIndex(order.row, ordersLayout.headerRow)] = keepClient.id;
         archived.push(archiveRow('order', order.row, order.clientId, []));
         repointed++;
       }
@@ -246,12 +247,13 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
     });
   }
   operations.push({ kind: 'appendRows', sheet: archiveName, rows: archived });
-  const keptRowIndex = keepClient.row - 2;
+  const keptRowIndex = rowIndex(keepClient.row, layout.headerRow);
   const changed = merged.map((value, c) => ({ value, c })).filter(({ value, c }) => cellText(value) !== cellText(kept[c]) || (isBlank(value) !== isBlank(kept[c])));
   if (changed.length > 0) {
     operations.push({
       kind: 'writeColumns',
       sheet: layout.sheet,
+      ...headerRowOf(layout),
       columns: changed.map(({ value, c }) => {
         const values: Array<CellValue | undefined> = new Array(keptRowIndex + 1).fill(undefined);
         values[keptRowIndex] = value;
@@ -260,7 +262,7 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
     });
   }
   if (repointed > 0 && ordersLayout && orderIdColumn !== undefined) {
-    operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, columns: [{ column: orderIdColumn + 1, values: orderValues, numberFormat: '@' }] });
+    operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, ...headerRowOf(ordersLayout), columns: [{ column: orderIdColumn + 1, values: orderValues, numberFormat: '@' }] });
   }
   operations.push({ kind: 'deleteRows', sheet: layout.sheet, rows: removedIndices.map((i) => base.clients[i].row).sort((a, b) => b - a) });
 
@@ -325,16 +327,17 @@ export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: D
   const keptNow = base.clients.find((c) => clientRef(c) === keptId);
   if (before && keptNow) {
     const values = clientCells(before.cells);
-    const rowIndex = keptNow.row - 2;
+    const keptIndex = rowIndex(keptNow.row, layout.headerRow);
     operations.push({
       kind: 'writeColumns',
       sheet: layout.sheet,
+      ...headerRowOf(layout),
       columns: values
         .map((value, c) => ({ value, c }))
         .filter(({ c }) => present(positions[c]))
         .map(({ value, c }) => {
-          const column: Array<CellValue | undefined> = new Array(rowIndex + 1).fill(undefined);
-          column[rowIndex] = value;
+          const column: Array<CellValue | undefined> = new Array(keptIndex + 1).fill(undefined);
+          column[keptIndex] = value;
           return { column: c + 1, values: column };
         }),
     });
@@ -348,18 +351,18 @@ export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: D
     let any = false;
     for (const { cells } of entries.filter(({ cells }) => roleOf(cells) === 'order')) {
       const row = Number(cells[ROW]);
-      const current = cellText(ordersSheet?.rows[row - 2]?.[orderIdColumn]);
+      const current = cellText(ordersSheet?.rows[rowIndex(row)]?.[orderIdColumn]);
       // Only orders still pointing to the kept client go back; rows the user changed since stay as they are.
-      if (Number.isInteger(row) && row >= 2 && current === keptId) {
-        values[row - 2] = cellText(cells[PREVIOUS]);
+      if (Number.isInteger(row) && row > ordersLayout.headerRow && current === keptId) {
+        values[rowIndex(row, ordersLayout.headerRow)] = cellText(cells[PREVIOUS]);
         any = true;
       }
     }
-    if (any) operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, columns: [{ column: orderIdColumn + 1, values, numberFormat: '@' }] });
+    if (any) operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, ...headerRowOf(ordersLayout), columns: [{ column: orderIdColumn + 1, values, numberFormat: '@' }] });
   }
 
   const marks: Array<CellValue | undefined> = [];
-  for (const { row } of entries) marks[row - 2] = date;
+  for (const { row } of entries) marks[rowIndex(row)] = date;
   operations.push({ kind: 'writeColumns', sheet: archive.name, columns: [{ column: RESTORED + 1, values: marks, numberFormat: 'dd.mm.yyyy' }] });
   return {
     operations,

@@ -3,9 +3,10 @@
  * duplicate-group column of the clients sheet (empty for clients in no group).
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
-import { readBase, managedColumns, say, type Base } from '../base';
+import { headerRowOf, lastDataRow, readBase, managedColumns, say, type Base } from '../base';
 import type { Client, Language, Problem } from '../model';
 import { sheetName } from '../schema';
 import type { DuplicateSensitivity, Settings } from '../settings';
@@ -51,7 +52,7 @@ export function clientRef(client: Pick<Client, 'id' | 'row'>): string {
 
 /** Non-empty cells of a client's row: the measure of "most complete". */
 function filledCells(sheet: SheetSnapshot, row: number): number {
-  return (sheet.rows[row - 2] ?? []).filter((cell) => !isBlank(cell)).length;
+  return (sheet.rows[rowIndex(row)] ?? []).filter((cell) => !isBlank(cell)).length;
 }
 
 /** Last order day of each client, from the orders linked to it. */
@@ -144,10 +145,11 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
   ];
   if (column) {
     const values: CellValue[] = [];
-    for (let row = 2; row <= layout.rowCount + 1; row++) values.push(groupOfRow.get(row) ?? null);
+    for (let row = layout.headerRow + 1; row <= lastDataRow(layout); row++) values.push(groupOfRow.get(row) ?? null);
     operations.push({
       kind: 'writeColumns',
       sheet: layout.sheet,
+      ...headerRowOf(layout),
       columns: [{ column: column.column, ...(column.isNew ? { header: column.header } : {}), values }],
     });
   }
