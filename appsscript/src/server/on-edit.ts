@@ -10,6 +10,7 @@ import { planAnalysis } from '../../../src/core/analysis';
 import { sheetKindOfName, type SheetKind } from '../../../src/core/schema';
 import type { WriteColumns } from '../../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../../src/workbook/snapshot';
+import { sheetBelowHeader } from '../../../src/workbook/snapshot';
 import type { Workbook } from '../../../src/workbook/workbook';
 
 /** Sheets the tracker reads. */
@@ -26,7 +27,9 @@ function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
 
 /** The writeColumns cut down to the cells whose value differs from the snapshot's. */
 export function changedCellsOnly(op: WriteColumns, snapshot: WorkbookSnapshot): WriteColumns | null {
-  const sheet = snapshot.sheets.find((s) => s.name === op.sheet);
+  const found = snapshot.sheets.find((s) => s.name === op.sheet);
+  // Compared row for row with what the write addresses: its header row and the rows below it.
+  const sheet = found && sheetBelowHeader(found, op.headerRow ?? 1);
   const columns = op.columns.flatMap((column) => {
     const at = column.column - 1;
     const header = column.header !== undefined && !sameCell(sheet?.header[at], column.header) ? column.header : undefined;
