@@ -4,7 +4,7 @@
  * filtering and searching do not re-read the workbook.
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
-import { headerRowOf, lastDataRow, locateBase, managedColumns, readBase, say, type BaseLayout, type HeaderMapping } from '../core/base';
+import { headerlessProblem, headerRowOf, lastDataRow, locateBase, managedColumns, readBase, say, type BaseLayout, type HeaderMapping } from '../core/base';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowIndex } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
@@ -56,7 +56,11 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     if (!cached) {
       const snapshot = await workbook.read();
       const base = readBase(snapshot);
-      if (!base.layout.clients) throw new NoClientsSheetError(base.layout.language);
+      if (!base.layout.clients) {
+        // A clients sheet without a header row is named, not called missing.
+        const headerless = headerlessProblem(base.layout, 'clients');
+        throw headerless ? new ActionError(headerless.message) : new NoClientsSheetError(base.layout.language);
+      }
       cached = { snapshot, analysis: analyseBase(base, today()) };
     }
     return cached;
@@ -221,8 +225,10 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       const amount = parseAmount(order.amount).amount;
       if (amount === null) throw new ActionError(say(lang, `Сумма не распознана: «${order.amount}».`, `The amount is not a number: "${order.amount}".`));
       const layout = c.analysis.base.layout.orders;
-      const headerless = c.analysis.base.problems.find((p) => p.sheet === c.analysis.base.layout.headerless.orders);
-      if (!layout) throw new ActionError(say(lang, `Заказ не записан. ${headerless?.message ?? 'Не найден лист заказов.'}`, `The order was not recorded. ${headerless?.message ?? 'No orders sheet was found.'}`));
+      if (!layout) {
+        const reason = headerlessProblem(c.analysis.base.layout, 'orders')?.message ?? say(lang, 'Не найден лист заказов.', 'No orders sheet was found.');
+        throw new ActionError(say(lang, `Заказ не записан. ${reason}`, `The order was not recorded. ${reason}`));
+      }
       const width = Math.max(layout.usedWidth, layout.header.length);
       const cells: CellValue[] = new Array(width).fill(null);
       const formats: (string | null)[] = new Array(width).fill(null);

@@ -284,7 +284,11 @@ function chooseSheets(snapshot: WorkbookSnapshot, mapping: HeaderMapping): Chose
   }
 }
 
-function headerlessProblem(kind: TableKind, sheet: string, language: Language): Problem {
+/** The problem of the sheet named for `kind` in which no row reads as a header; undefined when there is none. */
+export function headerlessProblem(layout: Pick<BaseLayout, 'headerless' | 'language'>, kind: TableKind): Problem | undefined {
+  const sheet = layout.headerless[kind];
+  if (sheet === undefined) return undefined;
+  const { language } = layout;
   const example = (lang: Language) => `«${fieldHeader(kind, KEY_FIELD[kind], lang)}», «${fieldHeader(kind, EXAMPLE_FIELD[kind], lang)}»`;
   return {
     sheet,
@@ -309,8 +313,8 @@ export function locateBase(snapshot: WorkbookSnapshot, mapping: HeaderMapping = 
   const { found, headerless } = chooseSheets(snapshot, mapping);
   const layout: BaseLayout = { language: lang, problems, headerless };
   for (const kind of KIND_ORDER) {
-    const sheet = headerless[kind];
-    if (sheet !== undefined) problems.push(headerlessProblem(kind, sheet, lang));
+    const problem = headerlessProblem(layout, kind);
+    if (problem) problems.push(problem);
   }
   const settingsSheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
   if (settingsSheet) layout.settingsSheet = settingsSheet.name;

@@ -134,6 +134,6 @@ export interface SheetLayout<F extends string> {
   columns: ColumnMap<F>;
   /** The header texts as read, trimmed, so problems can name the user's own header. */
   header: string[];
-  /** Number of data rows in the snapshot (spreadsheet rows 2..rowCount+1). */
+  /** Number of data rows below the header, up to the last non-blank one (with the header in row 1: rows 2..rowCount+1). */
   rowCount: number;
 }

@@ -88,4 +88,24 @@ describe('actions on a clients sheet with a title above the header', () => {
     expect(values().slice(3).map((r) => r[0])).toEqual(['ООО «Ромашка»', 'Иванов Иван', 'Петров Пётр', 'Ромашка ООО']);
     expect(values()[3][4]).toBe('');
   });
+
+  it('a clients sheet without any header row: the panel names it, and nothing is written', async () => {
+    const book = titledBase();
+    book.sheets[0].rows.splice(0, 2);
+    const workbook = new MemoryWorkbook(book);
+    const before = workbook.state();
+    const actions = createActions(workbook, { today: () => TODAY });
+    await expect(actions.listClients({})).rejects.toThrow(/^На листе «Клиенты» не найдена строка заголовков/);
+    expect(workbook.state()).toEqual(before);
+  });
+
+  it('an orders sheet without any header row: the order is refused with the reason, the sheet untouched', async () => {
+    const book = titledBase();
+    book.sheets[1] = { name: 'Заказы', header: [utc(2026, 10, 20), 'ООО «Ромашка»', 5000], rows: [] };
+    const workbook = new MemoryWorkbook(book);
+    const actions = createActions(workbook, { today: () => TODAY });
+    const [client] = (await actions.listClients({})).clients;
+    await expect(actions.recordOrder({ clientId: client.id, service: '', amount: 10, date: '2026-10-30' })).rejects.toThrow(/^Заказ не записан\. На листе «Заказы» не найдена строка заголовков/);
+    expect(workbook.state().sheets.find((s) => s.name === 'Заказы')!.values).toEqual([[utc(2026, 10, 20), 'ООО «Ромашка»', 5000]]);
+  });
 });
