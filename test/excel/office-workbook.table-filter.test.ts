@@ -230,3 +230,20 @@ describe('filtering a 100,000-client table', () => {
     figures.push(`clearFilter ${name}: ${fake.recorder.syncs.length} syncs, largest request ${(fake.recorder.largestRequest / 1e6).toFixed(2)} MB`);
   });
 });
+
+describe('filtering a table whose header is below a title', () => {
+  /** A title in row 1, an empty row 2, the table's header in row 3 and its data in rows 4..8. */
+  function titled(): WorkbookSnapshot {
+    const sheet = clients().sheets[0];
+    return { sheets: [{ name: 'Клиенты', header: ['Клиентская база'], rows: [[], sheet.header, ...sheet.rows] }] };
+  }
+
+  it('filters through the table that starts at the header row and leaves the title and the header shown', async () => {
+    const table = { top: 3, left: 1, bottom: 8, right: 4 };
+    const { fake, wb } = setup(table, titled());
+    await wb.apply([{ kind: 'applyFilter', sheet: 'Клиенты', headerRow: 3, column: 1, values: ['К-002', 'К-005'] }]);
+    expect(hidden(fake)).toEqual([4, 6, 7]);
+    expect(fake.sheet('Клиенты').tables[0]).toMatchObject({ rect: table });
+    expect(sheetAutoFilterCommands(fake)).toEqual([]);
+  });
+});
