@@ -10,7 +10,7 @@ import { SpreadsheetAppWorkbook } from './gateway/spreadsheet-app-workbook';
 import { continueAction, startAction, type JobContext } from './jobs/runner';
 import type { RunAnswer } from './panel-protocol';
 import { buildMenu, MENU_TITLE, menuLanguage } from './server/menu';
-import { continueFromMenu, discardFromMenu, runFromMenu } from './server/menu-run';
+import { confirmThenRunFromMenu, continueFromMenu, discardFromMenu, runFromMenu } from './server/menu-run';
 import { isOrdersSheet, LOCK_WAIT_MS, updateTrackerAfterEdit } from './server/on-edit';
 import { panelServerFunctions } from './server/panel';
 import { cacheProgress, readProgress } from './server/progress';
@@ -61,6 +61,16 @@ export const menuCheck = () => fromMenu('check');
 export const menuDuplicates = () => fromMenu('duplicates');
 /** Menu: update the first/last-order tracker columns. */
 export const menuTracker = () => fromMenu('tracker');
+/** Menu: replace the typed order history the orders have moved on, after the user says Yes (old values archived). */
+export const menuUpdateTyped = () =>
+  confirmThenRunFromMenu(
+    SpreadsheetApp.getUi(),
+    jobContext(),
+    'updateTyped',
+    language() === 'en'
+      ? 'Typed order dates, counts and sums that the orders have moved on will be replaced with the figures from the orders. The previous values are saved on the "Value archive" sheet. Continue?'
+      : 'Даты, количества и суммы заказов, введённые вручную, которые заказы уже обновили, будут заменены данными заказов. Прежние значения сохранятся на листе «Архив значений». Продолжить?',
+  );
 /** Menu: ABC analysis by revenue. */
 export const menuAbc = () => fromMenu('abc');
 /** Menu: RFM analysis. */

@@ -4,6 +4,7 @@
  * filtering and searching do not re-read the workbook.
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
+import { valueArchiveSheet } from '../core/value-archive';
 import { headerlessProblem, headerRowOf, lastDataRow, locateBase, managedColumns, readBase, say, type BaseLayout, type HeaderMapping } from '../core/base';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowIndex } from '../workbook/snapshot';
@@ -341,6 +342,21 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         sheets: [...new Set([check.sheet, ...report.sheets, ...duplicates.sheets])],
         problems: [...check.problems],
         summary,
+        typedDiffering: report.typedDiffering.length,
+      };
+    }
+    case 'updateTyped': {
+      const report = await runAnalysis({ ...context, replaceTyped: true }, ['tracker']);
+      const n = report.typedDiffering.length;
+      const archive = valueArchiveSheet(report.language);
+      return {
+        action,
+        message: n === 0
+          ? say(report.language, 'Значения, введённые вручную, совпадают с заказами: обновлять нечего.', 'The typed values agree with the orders: nothing to update.')
+          : say(report.language, `Обновлено значений: ${n}. Прежние значения сохранены на листе «${archive}».`, `${n} values updated. The previous values are saved on the "${archive}" sheet.`),
+        sheets: report.sheets,
+        problems: [],
+        summary: analysisSummary(report),
       };
     }
     default: {
@@ -348,13 +364,16 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
       const summary = analysisSummary(report);
       const messages: Record<typeof action, [string, string]> = {
         tracker: [`Трекер обновлён: клиентов с заказами ${summary.clientsWithOrders}, холодных ${summary.cold}.`, `Tracker updated: ${summary.clientsWithOrders} clients with orders, ${summary.cold} cold.`],
-        abc: [`ABC: A ${summary.abc.A.clients}, B ${summary.abc.B.clients}, C ${summary.abc.C.clients}, без продаж ${summary.abc.none}.`, `ABC: A ${summary.abc.A.clients}, B ${summary.abc.B.clients}, C ${summary.abc.C.clients}, no sales ${summary.abc.none}.`],
+        abc: [
+          `ABC: A ${summary.abc.A.clients}, B ${summary.abc.B.clients}, C ${summary.abc.C.clients}, без продаж ${summary.abc.none - summary.revenueUnknown}${summary.revenueUnknown ? `, выручка неизвестна ${summary.revenueUnknown}` : ''}.`,
+          `ABC: A ${summary.abc.A.clients}, B ${summary.abc.B.clients}, C ${summary.abc.C.clients}, no sales ${summary.abc.none - summary.revenueUnknown}${summary.revenueUnknown ? `, revenue unknown ${summary.revenueUnknown}` : ''}.`,
+        ],
         rfm: [`RFM: оценено клиентов ${summary.clientsWithOrders}.`, `RFM: ${summary.clientsWithOrders} clients scored.`],
         funnel: ['Отчёт по воронке готов.', 'The funnel report is ready.'],
         managers: ['Отчёт по нагрузке менеджеров готов.', 'The manager load report is ready.'],
       };
       const [ru, en] = messages[action];
-      return { action, message: say(report.language, ru, en), sheets: report.sheets, problems: report.problems, summary };
+      return { action, message: say(report.language, ru, en), sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }
   }
 }

@@ -137,7 +137,11 @@ export interface NewOrder {
   comment?: string;
 }
 
-export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all';
+/**
+ * `updateTyped` is the user's confirmation, after an analysis listed them, that order history typed on the
+ * clients sheet and moved on by the orders is replaced (the old values archived first).
+ */
+export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all' | 'updateTyped';
 
 export interface AbcShare {
   clients: number;
@@ -153,6 +157,8 @@ export interface AnalysisSummary {
   cold: number;
   revenue: number;
   abc: { A: AbcShare; B: AbcShare; C: AbcShare; none: number };
+  /** Clients who bought (a typed order date or count) but whose revenue is unknown; counted in `abc.none`. */
+  revenueUnknown: number;
   segments: Record<SegmentKey, number>;
 }
 
@@ -164,6 +170,8 @@ export interface ActionResult {
   sheets: string[];
   problems: Problem[];
   summary?: AnalysisSummary;
+  /** Typed order-history cells the orders have moved on, kept as typed: `updateTyped` replaces them. */
+  typedDiffering?: number;
 }
 
 export interface DuplicateMember {

@@ -66,6 +66,8 @@ export interface AnalysedClient {
   lastOrder: string | null;
   orders: number;
   revenue: number;
+  /** False when some orders are known only as typed dates or counts: `revenue` is then what is known. */
+  revenueKnown: boolean;
   daysSinceLastOrder: number | null;
   cold: boolean;
   r: number | null;
@@ -229,6 +231,7 @@ function analysedClients(analysis: Analysis): AnalysedClient[] {
       lastOrder: t.lastOrder === null ? null : dayToIso(t.lastOrder),
       orders: t.orders,
       revenue: t.revenue,
+      revenueKnown: t.revenueKnown,
       daysSinceLastOrder: t.daysSinceLastOrder,
       cold: t.cold,
       r: score ? score.r : null,
@@ -388,8 +391,8 @@ function typedDifferingProblems(differing: readonly ArchivedValue[], replaced: b
           )
         : say(
             language,
-            `Значения, введённые вручную, расходятся с заказами: ${count} (например, ${example}). Они оставлены как есть и учтены в анализе вместе с заказами. Чтобы записать новые значения, подтвердите обновление (crm-base analyze … --update-typed); прежние значения сохранятся на листе «${valueArchiveSheet(language)}».`,
-            `Typed values differ from the orders: ${count} (e.g. ${example}). They are kept as typed and counted in the analysis together with the orders. To write the new values, confirm the update (crm-base analyze … --update-typed); the previous values will be saved on the "${valueArchiveSheet(language)}" sheet.`,
+            `Значения, введённые вручную, расходятся с заказами: ${count} (например, ${example}). Они оставлены как есть и учтены в анализе вместе с заказами. Чтобы записать новые значения, подтвердите обновление: кнопка «Обновить значения» в панели, пункт меню «Обновить значения, введённые вручную» или crm-base analyze … --update-typed; прежние значения сохранятся на листе «${valueArchiveSheet(language)}».`,
+            `Typed values differ from the orders: ${count} (e.g. ${example}). They are kept as typed and counted in the analysis together with the orders. To write the new values, confirm the update: the "Update values" button in the panel, the menu item "Update typed values" or crm-base analyze … --update-typed; the previous values will be saved on the "${valueArchiveSheet(language)}" sheet.`,
           ),
     };
   });
@@ -476,8 +479,10 @@ export function analysisSummary(report: AnalysisReport): AnalysisSummary {
   let clientsWithOrders = 0;
   let cold = 0;
   let revenue = 0;
+  let revenueUnknown = 0;
   for (const client of report.clients) {
     if (client.orders > 0) clientsWithOrders++;
+    if (client.orders > 0 && !client.revenueKnown) revenueUnknown++;
     if (client.cold) cold++;
     revenue += client.revenue;
   }
@@ -489,6 +494,7 @@ export function analysisSummary(report: AnalysisReport): AnalysisSummary {
     cold,
     revenue: cleanSum(revenue),
     abc: { A, B, C, none },
+    revenueUnknown,
     segments: report.segments,
   };
 }

@@ -14,6 +14,7 @@ const ru = {
 
   'common.loading': 'Загрузка…',
   'common.close': 'Закрыть',
+  'common.cancel': 'Отмена',
   'common.none': '— не выбрано —',
   'common.yes': 'да',
   'common.no': 'нет',
@@ -120,6 +121,12 @@ const ru = {
   'analysis.abcTitle': 'Доли ABC по выручке',
   'analysis.abcRow': '{class}: {clients} клиентов · {share}',
   'analysis.abcNone': 'Без продаж: {count}',
+  'analysis.revenueUnknown': 'Выручка неизвестна: {count} — есть дата или число заказов, но нет сумм. Добавьте столбец «Выручка», записывайте заказы или импортируйте выгрузку.',
+  'analysis.typedDifferingTitle': 'Ваши значения расходятся с заказами',
+  'analysis.typedDiffering': 'Значения, введённые вручную, которые заказы уже обновили: {count}. Они оставлены как есть, а в анализе учтены вместе с заказами.',
+  'analysis.typedDifferingUpdate': 'Обновить значения…',
+  'analysis.typedDifferingConfirm': 'Заменить значения ({count}) данными заказов? Прежние значения сохранятся на листе «Архив значений».',
+  'analysis.typedDifferingReplace': 'Заменить, прежние — в архив',
   'analysis.segmentsTitle': 'RFM-сегменты',
   'analysis.noSegments': 'Сегментов пока нет: запустите RFM.',
   'analysis.cold': 'Холодных клиентов: {count}',
@@ -190,6 +197,7 @@ const en: Record<MessageKey, string> = {
 
   'common.loading': 'Loading…',
   'common.close': 'Close',
+  'common.cancel': 'Cancel',
   'common.none': '— none —',
   'common.yes': 'yes',
   'common.no': 'no',
@@ -296,6 +304,12 @@ const en: Record<MessageKey, string> = {
   'analysis.abcTitle': 'ABC shares of revenue',
   'analysis.abcRow': '{class}: {clients} clients · {share}',
   'analysis.abcNone': 'No sales: {count}',
+  'analysis.revenueUnknown': 'Revenue unknown: {count} — an order date or count but no amounts. Add a "Revenue" column, record orders or import an export.',
+  'analysis.typedDifferingTitle': 'Your values differ from the orders',
+  'analysis.typedDiffering': 'Typed values the orders have moved on: {count}. They are kept as typed and counted together with the orders.',
+  'analysis.typedDifferingUpdate': 'Update values…',
+  'analysis.typedDifferingConfirm': 'Replace the values ({count}) with the orders\' figures? The previous values will be saved on the "Value archive" sheet.',
+  'analysis.typedDifferingReplace': 'Replace, previous to the archive',
   'analysis.segmentsTitle': 'RFM segments',
   'analysis.noSegments': 'No segments yet: run RFM.',
   'analysis.cold': 'Cold clients: {count}',
@@ -395,6 +409,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     funnel: 'Воронка',
     managers: 'Менеджеры',
     all: 'Всё сразу',
+    updateTyped: 'Обновить значения',
   },
   en: {
     structure: 'Structure',
@@ -406,6 +421,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     funnel: 'Funnel',
     managers: 'Managers',
     all: 'Everything',
+    updateTyped: 'Update values',
   },
 };
 

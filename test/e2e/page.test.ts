@@ -154,6 +154,25 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await screenshot(page, '07-duplicate-warning');
   });
 
+  it('keeps the typed last-order dates the orders have moved on, and replaces them only after the user confirms', async () => {
+    await page.getByTestId('tab-analysis').click();
+    await page.getByTestId('run-tracker').click();
+    const bar = page.getByTestId('typed-differing');
+    await bar.waitFor({ timeout: UI_TIMEOUT });
+    expect(await bar.textContent()).toMatch(/оставлены как есть/);
+    const archive = sheetName('valueArchive', 'ru');
+    expect(await page.locator(`[data-testid="sheet-tab"][data-sheet="${archive}"]`).count()).toBe(0);
+    await screenshot(page, '09-typed-differing');
+    // The first click only asks; nothing is written until the second.
+    await page.getByTestId('typed-differing-update').click();
+    expect(await bar.textContent()).toMatch(/Архив значений/);
+    expect(await page.locator(`[data-testid="sheet-tab"][data-sheet="${archive}"]`).count()).toBe(0);
+    await page.getByTestId('typed-differing-confirm').click();
+    await page.getByTestId('run-result').filter({ hasText: 'Обновлено значений' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.locator(`[data-testid="sheet-tab"][data-sheet="${archive}"]`).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByTestId('typed-differing').count()).toBe(0);
+  });
+
   it("records an order: the client's last order date and order count change", async () => {
     const row = page.getByTestId('client-row').first();
     const name = (await row.locator('span').first().textContent())!;

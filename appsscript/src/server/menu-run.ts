@@ -63,6 +63,15 @@ export function runFromMenu(ui: Ui, context: JobContext, action: ActionName): Pr
   });
 }
 
+/**
+ * An action that changes what the user typed (`updateTyped`) runs only after a Yes to a question that
+ * says what will happen to the old values.
+ */
+export function confirmThenRunFromMenu(ui: Ui, context: JobContext, action: ActionName, question: string): Promise<ActionResult | null> {
+  const choice = ui.alert(MENU_TITLE[context.language], question, ui.ButtonSet.YES_NO);
+  return choice === ui.Button.YES ? runFromMenu(ui, context, action) : Promise.resolve(null);
+}
+
 export function continueFromMenu(ui: Ui, context: JobContext): Promise<ActionResult | null> {
   return reported(ui, context, () => continueAction(context, null));
 }

@@ -23,6 +23,8 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'Проверить данные', en: 'Check the data', functionName: 'menuCheck', action: 'check' },
   { ru: 'Найти дубликаты', en: 'Find duplicates', functionName: 'menuDuplicates', action: 'duplicates' },
   { ru: 'Обновить трекер заказов', en: 'Update the order tracker', functionName: 'menuTracker', action: 'tracker' },
+  // asks first: it replaces values the user typed (archived before)
+  { ru: 'Обновить значения, введённые вручную', en: 'Update typed values', functionName: 'menuUpdateTyped', action: 'updateTyped' },
   null,
   { ru: 'ABC-анализ', en: 'ABC analysis', functionName: 'menuAbc', action: 'abc' },
   { ru: 'RFM-анализ', en: 'RFM analysis', functionName: 'menuRfm', action: 'rfm' },

@@ -8,7 +8,7 @@
  */
 import { planAnalysis } from '../../../src/core/analysis';
 import { sheetKindOfName, type SheetKind } from '../../../src/core/schema';
-import type { WriteColumns } from '../../../src/workbook/operations';
+import type { SheetOperation, WriteColumns } from '../../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { sheetBelowHeader } from '../../../src/workbook/snapshot';
 import type { Workbook } from '../../../src/workbook/workbook';
@@ -48,11 +48,14 @@ export async function updateTrackerAfterEdit(workbook: Workbook): Promise<number
   const names = (await workbook.sheetNames()).filter((n) => BASE_KINDS.has(sheetKindOfName(n) as SheetKind));
   const snapshot = await workbook.read(names.length ? names : undefined);
   const plan = planAnalysis(snapshot, { parts: ['tracker'] });
-  const writes = plan.operations.flatMap((op) => {
+  const writes = plan.operations.flatMap((op): SheetOperation[] => {
+    // The settings sheet is rewritten only when the tracker takes over a column it filled: it must then
+    // remember that the column is its own, or the next run would take its figures for typed ones.
+    if (sheetKindOfName(op.sheet) === 'settings') return [op];
     if (op.kind !== 'writeColumns') return [];
     const changed = changedCellsOnly(op, snapshot);
     return changed ? [changed] : [];
   });
   await workbook.apply(writes);
-  return writes.reduce((n, op) => n + op.columns.reduce((m, c) => m + c.values.filter((v) => v !== undefined).length + (c.header ? 1 : 0), 0), 0);
+  return writes.reduce((n, op) => (op.kind === 'writeColumns' ? n + op.columns.reduce((m, c) => m + c.values.filter((v) => v !== undefined).length + (c.header ? 1 : 0), 0) : n), 0);
 }

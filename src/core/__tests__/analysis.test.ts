@@ -49,14 +49,14 @@ describe('planAnalysis', () => {
   it('reports the tracker, RFM, ABC and status suggestions per client', () => {
     expect(plan.report.asOf).toBe('2024-06-30');
     expect(byName('ООО «Ромашка»')).toEqual({
-      id: null, name: 'ООО «Ромашка»', firstOrder: '2024-03-01', lastOrder: '2024-05-01', orders: 2, revenue: 6234.56,
+      id: null, name: 'ООО «Ромашка»', firstOrder: '2024-03-01', lastOrder: '2024-05-01', orders: 2, revenue: 6234.56, revenueKnown: true,
       daysSinceLastOrder: 60, cold: true, r: 3, f: 1, m: 5, rfm: '315', segment: 'about_to_sleep', abc: 'A',
       statusSuggestion: 'Красно-золотой',
     });
     expect(byName('Петров Пётр')).toMatchObject({ orders: 2, revenue: 1000, daysSinceLastOrder: 10, cold: false, rfm: '511', segment: 'new', abc: 'B', statusSuggestion: null });
     expect(byName('Сидорова Анна')).toMatchObject({ orders: 5, revenue: 5000, daysSinceLastOrder: 90, cold: true, rfm: '153', segment: 'cant_lose', abc: 'A', statusSuggestion: 'Красно-платиновый' });
     expect(byName('Без заказов')).toEqual({
-      id: null, name: 'Без заказов', firstOrder: null, lastOrder: null, orders: 0, revenue: 0, daysSinceLastOrder: null,
+      id: null, name: 'Без заказов', firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, daysSinceLastOrder: null,
       cold: false, r: null, f: null, m: null, rfm: null, segment: null, abc: null, statusSuggestion: null,
     });
   });
@@ -168,6 +168,7 @@ describe('planAnalysis', () => {
       cold: 2,
       revenue: 12234.56,
       abc: { A: plan.report.abc.A, B: plan.report.abc.B, C: plan.report.abc.C, none: 1 },
+      revenueUnknown: 0,
       segments: plan.report.segments,
     });
   });

@@ -10,6 +10,7 @@ import { ACTION_LABELS } from '../i18n';
 import { useLayout } from '../styles';
 import { ProblemList } from './ProblemList';
 import { SummaryView } from './SummaryView';
+import { TypedDifferingBar } from './TypedDifferingBar';
 import type { AnalysisSummary } from '../../actions/panel';
 
 const RUNNABLE: readonly ActionName[] = ['all', 'structure', 'check', 'tracker', 'abc', 'rfm', 'duplicates', 'funnel', 'managers'];
@@ -63,6 +64,7 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
       )}
       <ErrorBar error={running.error} onDismiss={running.clearError} />
       <DoneBar message={result?.message ?? null} testId="run-result" />
+      <TypedDifferingBar count={result?.typedDiffering ?? 0} busy={running.busy} onConfirm={() => void run('updateTyped')} />
       {result && result.problems.length > 0 && <ProblemList problems={result.problems} />}
       {summary && <SummaryView summary={summary} />}
     </div>

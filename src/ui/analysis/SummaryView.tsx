@@ -61,8 +61,13 @@ export function SummaryView({ summary }: { summary: AnalysisSummary }) {
           />
         ))}
         <Text size={200} className={layout.muted}>
-          {t('analysis.abcNone', { count: formatNumber(summary.abc.none, language) })}
+          {t('analysis.abcNone', { count: formatNumber(summary.abc.none - summary.revenueUnknown, language) })}
         </Text>
+        {summary.revenueUnknown > 0 && (
+          <Text size={200} className={layout.muted} data-testid="revenue-unknown">
+            {t('analysis.revenueUnknown', { count: formatNumber(summary.revenueUnknown, language) })}
+          </Text>
+        )}
       </div>
       <div className={layout.stack} data-testid="segments">
         <Text weight="semibold">{t('analysis.segmentsTitle')}</Text>

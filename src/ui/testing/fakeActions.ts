@@ -269,6 +269,7 @@ export function createFakeActions(options: FakeOptions = {}): FakePanelActions {
       cold: summaries.filter((s) => s.cold).length,
       revenue: total,
       abc: { A: share('A'), B: share('B'), C: share('C'), none: summaries.filter((s) => s.abc === null).length },
+      revenueUnknown: 0,
       segments,
     };
   }
@@ -383,6 +384,7 @@ export function createFakeActions(options: FakeOptions = {}): FakePanelActions {
         funnel: 'Отчёт по воронке готов.',
         managers: 'Отчёт по менеджерам готов.',
         all: 'Все анализы выполнены.',
+        updateTyped: 'Значения обновлены.',
       };
       return { action, message: messages[action], sheets: [], problems, summary: analysed ? analysisSummary() : undefined };
     },
