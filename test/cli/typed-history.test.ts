@@ -36,7 +36,7 @@ describe('crm-base analyze on typed order history', () => {
   const csv = join(dir, 'orders.csv');
 
   beforeAll(async () => {
-    await xlsxToFile(XlsxWorkbook.fromSnapshot(templateBook(true)), book);
+    await xlsxToFile(XlsxWorkbook.fromSnapshot(templateBook({ withCounts: true })), book);
     writeFileSync(csv, 'Дата;Клиент;Сумма;Номер заказа\n05.10.2026;ООО «Ромашка»;8000;Z-1\n');
   });
 

@@ -35,13 +35,19 @@ const SERVICES: WorkbookSnapshot['sheets'][number] = {
   ],
 };
 
-/** The template book; `withCounts` adds the typed «Заказов» and «Выручка» columns. */
-export function templateBook(withCounts: boolean): WorkbookSnapshot {
+export interface TemplateVariant {
+  /** The typed «Заказов» and «Выручка» columns. */
+  withCounts?: boolean;
+  /** A title row and an empty row above the header, as many firms' sheets begin. */
+  withTitle?: boolean;
+}
+
+export const TEMPLATE_TITLE = 'Клиентская база ООО «Чистый дом» на 2026 год';
+
+/** The template book in one of its variants. */
+export function templateBook({ withCounts = false, withTitle = false }: TemplateVariant = {}): WorkbookSnapshot {
   const header = withCounts ? [...TEMPLATE_HEADER, 'Заказов', 'Выручка'] : TEMPLATE_HEADER;
-  return {
-    sheets: [
-      SERVICES,
-      { name: 'Клиенты', header, rows: ROWS.map((row) => row.slice(0, header.length)) },
-    ],
-  };
+  const rows = ROWS.map((row) => row.slice(0, header.length));
+  const clients = withTitle ? { name: 'Клиенты', header: [TEMPLATE_TITLE], rows: [[], header, ...rows] } : { name: 'Клиенты', header, rows };
+  return { sheets: [SERVICES, clients] };
 }

@@ -16,7 +16,7 @@ import { isoToDay } from '../../src/core/normalise/date';
 import type { CellValue } from '../../src/workbook/snapshot';
 import type { WorkbookState } from '../../src/workbook/state';
 import type { Workbook } from '../../src/workbook/workbook';
-import { templateBook, TEMPLATE_AS_OF } from './template-book';
+import { templateBook, TEMPLATE_AS_OF, TEMPLATE_HEADER, TEMPLATE_TITLE, type TemplateVariant } from './template-book';
 import type { WorkbookHarness } from './workbook-contract';
 
 const NOW = new Date(Date.UTC(2026, 10, 1, 12, 0, 0));
@@ -39,12 +39,20 @@ function typedCells(header: readonly CellValue[], rows: readonly (readonly CellV
   return cells;
 }
 
-/** The clients sheet's rows in `state`, by client name: the value under each original header. */
+/** The clients sheet's rows in `state`, by client name: the value under each original header (found below any title). */
 function clientRows(state: WorkbookState): Map<string, Map<string, unknown>> {
   const sheet = state.sheets.find((s) => s.name === 'Клиенты');
   if (!sheet) throw new Error('no clients sheet');
-  const [header, ...rows] = sheet.values;
+  const headerAt = sheet.values.findIndex((row) => row[0] === TEMPLATE_HEADER[0]);
+  const [header, ...rows] = sheet.values.slice(headerAt);
   return typedCells(header, rows.filter((row) => row.some((v) => comparable(v) !== null)));
+}
+
+/** The cells above the header (a title), as they are in `state`. */
+function titleCells(state: WorkbookState): unknown[][] {
+  const sheet = state.sheets.find((s) => s.name === 'Клиенты')!;
+  const headerAt = sheet.values.findIndex((row) => row[0] === TEMPLATE_HEADER[0]);
+  return sheet.values.slice(0, headerAt).map((row) => row.map(comparable).filter((v) => v !== null));
 }
 
 /** Typed cells whose value differs now, as readable lines (empty when nothing typed changed). */
@@ -71,13 +79,18 @@ function clientOf(report: AnalysisReport, name: string) {
 }
 
 export function describeTypedHistoryContract(name: string, harness: WorkbookHarness): void {
-  describe.each([
-    ['typed dates only', false],
-    ['typed dates, counts and revenue', true],
-  ])(`${name}: a two-sheet book with %s`, (_label, withCounts) => {
-    const book = templateBook(withCounts);
+  describe.each<[string, TemplateVariant]>([
+    ['typed dates only', {}],
+    ['typed dates, counts and revenue', { withCounts: true }],
+    ['a title row above the header', { withCounts: true, withTitle: true }],
+  ])(`${name}: a two-sheet book with %s`, (_label, variant) => {
+    const withCounts = variant.withCounts === true;
+    const book = templateBook(variant);
     const clients = book.sheets[1];
-    const original = typedCells(clients.header, clients.rows);
+    const headerAt = clients.rows.findIndex((row) => row[0] === TEMPLATE_HEADER[0]);
+    const original = headerAt < 0 ? typedCells(clients.header, clients.rows) : typedCells(clients.rows[headerAt], clients.rows.slice(headerAt + 1));
+    /** The spreadsheet row of the n-th client (1-based). */
+    const clientRow = (n: number) => n + (headerAt < 0 ? 1 : headerAt + 2);
     let workbook: Workbook;
     let context: RunContext;
     let firstAnalysis: AnalysisReport;
@@ -90,7 +103,9 @@ export function describeTypedHistoryContract(name: string, harness: WorkbookHarn
 
     it('structure changes no typed cell', async () => {
       await runStructure(context);
-      expect(changedTypedCells(original, clientRows(await harness.inspect(workbook)))).toEqual([]);
+      const state = await harness.inspect(workbook);
+      expect(changedTypedCells(original, clientRows(state))).toEqual([]);
+      expect(titleCells(state)).toEqual(variant.withTitle ? [[TEMPLATE_TITLE], []] : []);
     });
 
     it('analyze changes no typed cell and works from the typed history', async () => {
@@ -107,7 +122,8 @@ export function describeTypedHistoryContract(name: string, harness: WorkbookHarn
       expect(clientOf(firstAnalysis, 'Баранов Сергей').lastOrder).toBe('2024-07-27');
       expect(clientOf(firstAnalysis, 'Петрова Анна')).toMatchObject({ lastOrder: null, orders: 0 });
       // A typed date after the as-of date is kept and reported, not counted.
-      expect(firstAnalysis.problems).toContainEqual(expect.objectContaining({ sheet: 'Клиенты', row: 9, column: 'Дата последнего заказа' }));
+      expect(firstAnalysis.problems).toContainEqual(expect.objectContaining({ sheet: 'Клиенты', row: clientRow(8), column: 'Дата последнего заказа' }));
+      expect(titleCells(analysedState)).toEqual(variant.withTitle ? [[TEMPLATE_TITLE], []] : []);
       // Every client with a typed order date is scored by recency; nobody who bought is «нет продаж».
       for (const client of firstAnalysis.clients.filter((c) => c.lastOrder !== null)) {
         expect(client.orders).toBeGreaterThan(0);

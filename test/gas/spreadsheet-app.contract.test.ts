@@ -1,12 +1,13 @@
 import type { Workbook } from '../../src/workbook/workbook';
-import { describeWorkbookContract } from '../contract/workbook-contract';
+import { describeTypedHistoryContract } from '../contract/typed-history-contract';
+import { describeWorkbookContract, type WorkbookHarness } from '../contract/workbook-contract';
 import type { FakeSpreadsheet } from '../fakes/gas/spreadsheet';
 import { workbookState } from '../fakes/gas/state';
 import { fakeSpreadsheetFrom, gatewayOver } from '../fakes/gas/workbook';
 
 const hosts = new WeakMap<Workbook, FakeSpreadsheet>();
 
-describeWorkbookContract('SpreadsheetApp (fake)', {
+const harness: WorkbookHarness = {
   create: async (initial) => {
     const spreadsheet = fakeSpreadsheetFrom(initial);
     const wb = gatewayOver(spreadsheet);
@@ -15,4 +16,7 @@ describeWorkbookContract('SpreadsheetApp (fake)', {
   },
   inspect: async (wb) => workbookState(hosts.get(wb)!),
   lacks: { tables: true },
-});
+};
+
+describeWorkbookContract('SpreadsheetApp (fake)', harness);
+describeTypedHistoryContract('SpreadsheetApp (fake)', harness);

@@ -1,7 +1,8 @@
 import { google } from 'googleapis';
 import { SheetsApiWorkbook } from '../../src/sheets-api/workbook';
 import type { Workbook } from '../../src/workbook/workbook';
-import { describeWorkbookContract } from '../contract/workbook-contract';
+import { describeTypedHistoryContract } from '../contract/typed-history-contract';
+import { describeWorkbookContract, type WorkbookHarness } from '../contract/workbook-contract';
 import { SheetsEmulator } from './emulator';
 
 const hosts = new WeakMap<Workbook, SheetsEmulator>();
@@ -11,7 +12,7 @@ afterAll(async () => {
   await Promise.all(running.map((e) => e.stop()));
 });
 
-describeWorkbookContract('Sheets API (loopback emulator)', {
+const harness: WorkbookHarness = {
   create: async (initial) => {
     const emulator = new SheetsEmulator();
     emulator.load(initial);
@@ -23,4 +24,7 @@ describeWorkbookContract('Sheets API (loopback emulator)', {
   },
   inspect: async (wb) => hosts.get(wb)!.state(),
   lacks: { tables: true },
-});
+};
+
+describeWorkbookContract('Sheets API (loopback emulator)', harness);
+describeTypedHistoryContract('Sheets API (loopback emulator)', harness);
