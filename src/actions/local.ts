@@ -60,7 +60,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       if (!base.layout.clients) {
         // A clients sheet without a header row is named, not called missing.
         const headerless = headerlessProblem(base.layout, 'clients');
-        throw headerless ? new ActionError(headerless.message) : new NoClientsSheetError(base.layout.language);
+        throw headerless ? new ActionError(headerless.message) : new NoClientsSheetError(base.layout);
       }
       cached = { snapshot, analysis: analyseBase(base, today()) };
     }

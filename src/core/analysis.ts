@@ -22,7 +22,7 @@ import {
   revenueUnknownLabel,
   rfmSheetOperations,
 } from './analysis-sheets';
-import { headerRowOf, lastDataRow, managedColumns, readBase, say, type Base } from './base';
+import { headerlessProblem, headerRowOf, lastDataRow, managedColumns, readBase, say, type Base, type BaseLayout } from './base';
 import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
 import { readSettings, settingsOperations } from './settings-sheet';
 import { valueArchiveOperations, valueArchiveSheet, type ArchivedValue } from './value-archive';
@@ -123,9 +123,13 @@ export interface Analysis {
 }
 
 /** The workbook has no clients sheet: nothing to analyse. */
+/** The workbook has no clients sheet, or one with no header row (then the message names it and says what to do). */
 export class NoClientsSheetError extends Error {
-  constructor(language: Language) {
-    super(say(language, 'В книге нет листа клиентов (например, «Клиенты»).', 'The workbook has no clients sheet (e.g. "Clients").'));
+  constructor(layout: Pick<BaseLayout, 'headerless' | 'language'>) {
+    super(
+      headerlessProblem(layout, 'clients')?.message ??
+        say(layout.language, 'В книге нет листа клиентов (например, «Клиенты»).', 'The workbook has no clients sheet (e.g. "Clients").'),
+    );
     this.name = 'NoClientsSheetError';
   }
 }
@@ -444,7 +448,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
  */
 export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOptions = {}): Plan<AnalysisReport> {
   const base = options.base ?? readBase(snapshot, options.settings);
-  if (!base.layout.clients) throw new NoClientsSheetError(base.layout.language);
+  if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
   const analysis = analyseBase(base, options.asOf ?? todayDay());
   const parts = new Set(options.parts ?? ANALYSIS_PARTS);
   const replaceTyped = options.replaceTyped === true;

@@ -107,6 +107,10 @@ describe('a sheet named for the base with no header row', () => {
     expect(plan.report.problems.some((p) => p.message.startsWith('Не найден лист клиентов'))).toBe(false);
   });
 
+  it('the analysis refuses with the same message, naming the sheet', () => {
+    expect(() => planAnalysis(book(services, headerless(), orders))).toThrow(/^На листе «Клиенты» не найдена строка заголовков/);
+  });
+
   it('an orders sheet without a header is neither recreated nor given rules', () => {
     const plan = planStructure(book(services, titled(), sheetOfRows('Заказы', [date(10, 5, 2024), 'ООО «Ромашка»', 5000])));
     expect(plan.operations.filter((op) => op.sheet === 'Заказы')).toEqual([]);
