@@ -37,7 +37,7 @@ describe('locateBase', () => {
 
   it('maps columns by header synonyms; the first of duplicate headers wins and the second is a problem', () => {
     const layout = locateBase(book(sheet('Клиенты', ['Клиент', 'Тел.', 'Телефон', 'Заметка', 'Телефон рабочий'])));
-    expect(layout.clients?.columns).toEqual({ name: 0, phone: 1 });
+    expect(layout.clients?.columns).toEqual({ name: 0, phone: 1, comment: 3 });
     expect(layout.problems).toHaveLength(1);
     expect(layout.problems[0]).toMatchObject({ sheet: 'Клиенты', row: 1, column: 'Телефон' });
     expect(layout.problems[0].message).toContain('Тел.');

@@ -33,7 +33,7 @@ describe('header matching', () => {
     expect(fieldOfHeader('clients', 'Телефон клиента 2')).toBeUndefined();
     expect(fieldOfHeaderPrefix('clients', 'Телефон (рабочий)')).toBe('phone');
     expect(fieldOfHeaderPrefix('orders', 'Сумма, ₽')).toBe('amount');
-    expect(fieldOfHeaderPrefix('clients', 'Клиентский менеджер')).toBeUndefined();
+    expect(fieldOfHeaderPrefix('clients', 'Клиентский менеджер')).toBe('manager');
     expect(fieldOfHeaderPrefix('clients', 'Дата первого контакта с клиентом')).toBe('firstContact');
   });
   it('prefers the longest synonym a header starts with', () => {

@@ -10,7 +10,7 @@
  * `preamble`, not lost.
  */
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
-import { fieldOfHeader, type TableKind } from '../schema';
+import { fieldOfHeader, matchSourceHeader, type TableKind } from '../schema';
 import { decodeBytes, type TextEncodingName } from './decode';
 import { detectSeparator, parseCsv, type CsvSeparator } from './csv';
 
@@ -27,8 +27,9 @@ export interface CsvImport {
   preamble: string[][];
 }
 
+/** Cells that are a known column name: a synonym of any table's field, or an orders column in other words (`Клиент ID`). */
 function knownHeaders(record: readonly string[]): number {
-  return record.filter((cell) => TABLE_KINDS.some((kind) => fieldOfHeader(kind, cell) !== undefined)).length;
+  return record.filter((cell) => TABLE_KINDS.some((kind) => fieldOfHeader(kind, cell) !== undefined) || (matchSourceHeader(cell)?.rank ?? 2) <= 1).length;
 }
 
 function looksLikeHeader(record: readonly string[]): boolean {
