@@ -6,7 +6,8 @@ import { planAnalysis, type AnalysisPart, type AnalysisReport } from '../core/an
 import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
 import type { DayNumber, Problem } from '../core/model';
-import { planOrderImport, type OrderImportReport } from '../core/order-import';
+import { checkOrderImport, planOrderImport, type OrderImportReport } from '../core/order-import';
+import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
 import type { Settings } from '../core/settings';
 import { planStructure, type StructureReport } from '../core/structure';
@@ -50,11 +51,15 @@ export interface StructuredBook {
   base?: Base;
 }
 
-/** Runs the structure plan only when IDs or the Orders sheet are missing; returns the fresh snapshot. */
-export async function ensureStructured(context: RunContext): Promise<StructuredBook> {
+/**
+ * Runs the structure plan only when IDs or the Orders sheet are missing; returns the fresh snapshot.
+ * `check`, when given, sees the base before the structure plan changes anything and may refuse by throwing.
+ */
+export async function ensureStructured(context: RunContext, check?: (base: Base) => void): Promise<StructuredBook> {
   const snapshot = await readWorkbook(context);
   const base = readBase(snapshot, context.settings);
   if (!needsStructure(base)) return { snapshot, base };
+  check?.(base);
   const plan = planStructure(snapshot, { settings: context.settings });
   await context.workbook.apply(plan.operations, context.onProgress);
   return { snapshot: await readWorkbook(context) };
@@ -82,10 +87,20 @@ export async function runAnalysis(context: RunContext, parts?: readonly Analysis
   return plan.report;
 }
 
-/** Orders from another file (a CSV export) appended to the Orders sheet; unknown clients are added. */
-export async function runOrderImport(context: RunContext, source: SheetSnapshot): Promise<OrderImportReport> {
-  const { snapshot, base } = await ensureStructured(context);
-  const plan = planOrderImport(snapshot, source, context.settings, base);
+/**
+ * Orders from another file (a CSV export) appended to the Orders sheet; unknown clients are added.
+ * `mapping` names the file's columns its headers do not. An import whose lines cannot be linked to
+ * clients throws `UnlinkedOrdersError` before anything is written.
+ */
+export async function runOrderImport(context: RunContext, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = []): Promise<OrderImportReport> {
+  const { snapshot, base } = await ensureStructured(context, (before) => checkOrderImport(before, source, mapping));
+  const plan = planOrderImport(snapshot, source, context.settings, base, mapping);
   await context.workbook.apply(plan.operations, context.onProgress);
   return plan.report;
+}
+
+/** Stores the user's word on which column of a sheet holds which field in the settings sheet. */
+export async function runSheetMapping(context: RunContext, mappings: readonly SheetColumnMapping[]): Promise<void> {
+  const snapshot = await readWorkbook(context);
+  await context.workbook.apply(planSheetMapping(snapshot, mappings), context.onProgress);
 }

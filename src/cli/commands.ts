@@ -4,7 +4,8 @@ import { join, resolve } from 'path';
 import { isoToDay } from '../core/normalise/date';
 import { csvToSheet } from '../core/import';
 import type { Problem } from '../core/model';
-import { runAnalysis, runCheck, runOrderImport, runStructure, type RunContext } from '../actions/runners';
+import { runAnalysis, runCheck, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
+import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -24,7 +25,7 @@ export function usage(): string {
 
 Usage:
   crm-base structure BOOK.xlsx -o OUT.xlsx [--json REPORT.json]
-  crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
+  crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--map "HEADER=FIELD"]... [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
@@ -35,6 +36,11 @@ Instead of BOOK.xlsx, --google-sheet SPREADSHEET_ID --credentials KEY.json works
 Without -o the workbook is not written (a dry run); -o may name BOOK.xlsx itself.
 Order history typed on the clients sheet is kept: where the orders have moved it on, analyze lists the
 cells and leaves them; --update-typed writes the new values, the old ones saved on «Архив значений».
+--map names a column whose header is not recognised (repeatable): "Клиент ID=clientId" a column of
+ORDERS.csv, "Склад=" one not imported, "clients:Наименование=name" a column of a sheet (kept in the
+settings sheet). FIELD is a field name (date clientId client service amount number manager comment
+quantity price phone email city inn contact type; a sheet's fields as in its settings) or its header
+(«ID клиента»). An import whose lines link to no client is refused (exit 2) and names the --map to add.
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -88,15 +94,17 @@ const structure: Command = async (argv) => {
 };
 
 const analyze: Command = async (argv) => {
-  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of'], flags: ['--update-typed'], aliases: ALIASES });
+  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of'], flags: ['--update-typed'], repeatable: ['--map'], aliases: ALIASES });
   const asOf = asOfOption(args);
+  const ordersPath = stringOption(args, '--orders');
+  const maps = mapOptions(args, ordersPath !== undefined);
   const book = await openBook(args);
   const replaceTyped = args.options.get('--update-typed') === true;
   const context: RunContext = { workbook: book.workbook, asOf, replaceTyped, onProgress: progressReporter('analyze') };
-  const ordersPath = stringOption(args, '--orders');
-  const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath)) : undefined;
+  if (maps.sheets.length > 0) await runSheetMapping(context, maps.sheets);
+  const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath), maps.source).catch(withMapHint) : undefined;
   if (imported) {
-    process.stderr.write(`Импортировано заказов: ${imported.imported}, добавлено клиентов: ${imported.clientsAdded}\n`);
+    process.stderr.write(`Импортировано заказов: ${imported.imported} (связано с клиентами базы: ${imported.linked}), добавлено клиентов: ${imported.clientsAdded}\n`);
     if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);
   }
   const report = await runAnalysis(context);

@@ -1,11 +1,15 @@
 /**
  * Importing orders from another file (a 1C or bank CSV export, another sheet) into the Orders sheet.
  *
- * The source's columns are found by the same header synonyms as the Orders sheet's. Dates and amounts
- * are converted to real dates and numbers; a cell that is neither stays as the text it was and is
- * reported, so nothing from the file is lost. An order whose client is not in the base adds that client
- * to the clients sheet (once per client), with the ID the file gives or a new one, so the analyses
- * cover every buyer in the export.
+ * The source's columns are found by their headers, in the words exports use (`Клиент ID`, `Дата
+ * документа`, `Сумма с НДС`, `UnitPrice`; see `matchSourceHeader`), or as the user maps them. Dates and
+ * amounts are converted to real dates and numbers; a cell that is neither stays as the text it was and
+ * is reported, so nothing from the file is lost. A file without a sum column gets each line's amount
+ * as quantity × price. An order whose client is not in the base adds that client to the clients sheet
+ * (once per client), with the ID the file gives or a new one, so the analyses cover every buyer in the
+ * export. A file whose lines cannot be linked to clients at all (no client column is recognised, or
+ * most lines link to no client while a column that names the client is not recognised) is refused
+ * with `UnlinkedOrdersError`, and nothing is written.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetRowNumber } from '../workbook/snapshot';
@@ -14,7 +18,19 @@ import type { Plan } from '../workbook/workbook';
 import { NO_HISTORY, type Client, type ClientField, type Language, type OrderField, type Problem } from './model';
 import type { Settings } from './settings';
 import { linkOrders, readBase, say, type Base, type OrderClientKeys } from './base';
-import { fieldOfHeader } from './schema';
+import {
+  clientKeyOfHeader,
+  fieldHeader,
+  headerKey,
+  matchSourceHeader,
+  ORDER_CLIENT_DETAIL_FIELDS,
+  type MatchRank,
+  type OrderClientDetailField,
+  type OrderLineField,
+  type SourceField,
+} from './schema';
+import type { SourceColumnMapping } from './import/mapping';
+import { cleanSum } from './tracker';
 import { assignIds } from './structure';
 import { parseDay, dayToDate, plainDay } from './normalise/date';
 import { parseAmount, plainAmount } from './normalise/amount';
@@ -27,6 +43,8 @@ export interface OrderImportReport {
   /** Name of the imported file or sheet, for messages. */
   source: string;
   imported: number;
+  /** Imported lines linked to a client already in the base (the rest name a new client or none). */
+  linked: number;
   clientsAdded: number;
   /** Source headers that match no order or client field (their values are not imported). */
   ignoredColumns: string[];
@@ -46,35 +64,93 @@ export class NoOrdersSheetError extends Error {
   }
 }
 
-/** Client details an order line may carry besides the client's name and ID. */
-const CLIENT_DETAIL_FIELDS: readonly ClientField[] = ['phone', 'email', 'city', 'inn', 'contact', 'type'];
-
-interface SourceColumns {
-  order: Partial<Record<OrderField, number>>;
-  client: Partial<Record<ClientField, number>>;
-  ignored: string[];
+/** An import the product refuses (a mapped header the file does not have). Nothing is written. */
+export class OrderImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OrderImportError';
+  }
 }
 
-function sourceColumns(source: SheetSnapshot): SourceColumns {
-  const order: Partial<Record<OrderField, number>> = {};
-  const client: Partial<Record<ClientField, number>> = {};
-  const ignored: string[] = [];
-  source.header.forEach((cell, index) => {
-    const header = cellText(cell);
-    if (!header) return;
-    const orderField = fieldOfHeader('orders', header);
-    if (orderField !== undefined && order[orderField] === undefined) {
-      order[orderField] = index;
-      return;
+/**
+ * An import whose lines cannot be linked to clients: nothing is written. `column` is the file's column
+ * that most likely holds the client (null when none looks like it) and `field` the field to map it to;
+ * `reason` says whether the file has no recognised client column or most of its lines link nowhere.
+ */
+export class UnlinkedOrdersError extends OrderImportError {
+  constructor(
+    message: string,
+    readonly column: string | null,
+    readonly field: 'clientId' | 'client',
+    readonly reason: 'noClientColumn' | 'mostUnlinked',
+  ) {
+    super(message);
+    this.name = 'UnlinkedOrdersError';
+  }
+}
+
+interface SourceColumns {
+  order: Partial<Record<OrderField | OrderLineField, number>>;
+  client: Partial<Record<OrderClientDetailField, number>>;
+  /** Headers that hold no field (their values are not imported), the ones mapped away excluded. */
+  ignored: string[];
+  /** Where the ignored columns are. */
+  ignoredAt: number[];
+  /** Of the ignored columns, those whose header names the client (`ФИО / код клиента`). */
+  clientLike: number[];
+}
+
+/** The user's mapping first, then each field at the column that names it most surely (the first of equals). */
+function sourceColumns(source: SheetSnapshot, mapping: readonly SourceColumnMapping[], language: Language): SourceColumns {
+  const headers = source.header.map((cell) => cellText(cell));
+  const at = new Map<SourceField, number>();
+  const settled = new Set<number>();
+  for (const { header, field } of mapping) {
+    const index = headers.findIndex((text, i) => !settled.has(i) && headerKey(text) === headerKey(header));
+    if (index < 0) {
+      throw new OrderImportError(
+        say(
+          language,
+          `В файле «${source.name}» нет столбца «${header}», указанного в сопоставлении. Столбцы файла: ${headers.filter(Boolean).join(', ')}.`,
+          `The file "${source.name}" has no column "${header}" to map. Its columns: ${headers.filter(Boolean).join(', ')}.`,
+        ),
+      );
     }
-    const clientField = fieldOfHeader('clients', header);
-    if (clientField !== undefined && CLIENT_DETAIL_FIELDS.includes(clientField) && client[clientField] === undefined) {
-      client[clientField] = index;
-      return;
+    if (field !== null && at.has(field)) {
+      throw new OrderImportError(
+        say(language, `Поле ${field} сопоставлено двум столбцам: «${headers[at.get(field)!]}» и «${header}».`, `The field ${field} is mapped to two columns: "${headers[at.get(field)!]}" and "${header}".`),
+      );
     }
-    ignored.push(header);
+    settled.add(index);
+    if (field !== null) at.set(field, index);
+  }
+  const best = new Map<SourceField, { index: number; rank: MatchRank }>();
+  const matched = new Set<number>();
+  headers.forEach((header, index) => {
+    if (!header || settled.has(index)) return;
+    const match = matchSourceHeader(header);
+    if (!match || at.has(match.field)) return;
+    const current = best.get(match.field);
+    if (!current || match.rank < current.rank) best.set(match.field, { index, rank: match.rank });
   });
-  return { order, client, ignored };
+  for (const [field, { index }] of best) {
+    at.set(field, index);
+    matched.add(index);
+  }
+  const order: SourceColumns['order'] = {};
+  const client: SourceColumns['client'] = {};
+  for (const [field, index] of at) {
+    if ((ORDER_CLIENT_DETAIL_FIELDS as readonly string[]).includes(field)) client[field as OrderClientDetailField] = index;
+    else order[field as OrderField | OrderLineField] = index;
+  }
+  const ignoredAt = headers.flatMap((header, index) => (header && !settled.has(index) && !matched.has(index) ? [index] : []));
+  return {
+    order,
+    client,
+    ignored: ignoredAt.map((index) => headers[index]),
+    ignoredAt,
+    clientLike: ignoredAt.filter((index) => clientKeyOfHeader(headers[index]) !== undefined),
+  };
 }
 
 /** A source column and where its values go. */
@@ -184,6 +260,143 @@ function withoutClientProblems(sheet: string, rows: readonly number[], language:
   return [...listed, { sheet, row: from, column: '', value: '', message: summary }];
 }
 
+/** A column of the file the line amount is computed from. */
+interface LineColumn {
+  index: number;
+  header: string;
+}
+
+/**
+ * A line's amount for a file without a sum column: quantity × unit price (one unit when the file has
+ * no quantity column), cleaned of floating-point noise as the tracker's sums are (`cleanSum`), so
+ * 3 × 0,1 is 0,3. Null when the two are not both numbers; what is wrong is reported.
+ */
+function lineAmount(
+  cells: readonly CellValue[],
+  price: LineColumn,
+  quantity: LineColumn | undefined,
+  report: (column: LineColumn, value: string, message: string) => void,
+  language: Language,
+): number | null {
+  const columns = quantity ? [price, quantity] : [price];
+  const values = columns.map((column) => {
+    const value = cells[column.index];
+    if (isBlank(value)) return null;
+    const quick = plainAmount(value);
+    const number = quick === quick ? quick : parseAmount(value).amount;
+    if (number === null) report(column, cellText(value), say(language, 'не число: сумма строки не вычислена', 'not a number: the line amount is not computed'));
+    return number;
+  });
+  if (values.every((value) => value !== null)) return cleanSum(values.reduce((product, value) => product * value, 1));
+  // A line with neither is a line without an amount; with one of the two, the other is missing.
+  const blank = columns.filter((column) => isBlank(cells[column.index]));
+  if (blank.length < columns.length) {
+    for (const column of blank) report(column, '', say(language, 'пусто: сумма строки не вычислена', 'empty: the line amount is not computed'));
+  }
+  return null;
+}
+
+/** An ignored column that would link the file's lines to clients, and the key it holds. */
+interface LikelyClientColumn {
+  index: number;
+  field: 'clientId' | 'client';
+  /** Lines it links to clients of the base. */
+  linked: number;
+}
+
+/**
+ * Among the ignored columns, the one whose values link the most lines to clients of the base, read as
+ * IDs or as names; failing that, the first whose header names the client. Looked for only when an
+ * import is about to be refused, to say which column to map.
+ */
+function likelyClientColumn(source: SheetSnapshot, columns: SourceColumns, sourceRows: readonly number[], base: Base): LikelyClientColumn | undefined {
+  let best: LikelyClientColumn | undefined;
+  for (const index of base.clients.length > 0 ? columns.ignoredAt : []) {
+    const values = sourceRows.map((row) => cellText(source.rows[row][index]));
+    for (const field of ['clientId', 'client'] as const) {
+      const keys = values.map((value) => (field === 'clientId' ? { clientId: value, client: '' } : { clientId: '', client: value }));
+      const linked = linkOrders(base.clients, keys, base.settings.phoneRegion).filter((link) => link !== null).length;
+      if (linked > (best?.linked ?? 0)) best = { index, field, linked };
+    }
+  }
+  if (best) return best;
+  const named = columns.clientLike[0];
+  return named === undefined ? undefined : { index: named, field: clientKeyOfHeader(cellText(source.header[named]))!, linked: 0 };
+}
+
+/**
+ * Refuses an import whose lines cannot be linked to clients: the file has no recognised client
+ * column, or more than half of the lines that name a client link to no client of the base while a
+ * column that would link them (its values match clients of the base, or its header names the client)
+ * is left unrecognised. Lines of clients new to the base are fine when nothing says the file's client
+ * is elsewhere: they add those clients.
+ */
+function checkLinked(source: SheetSnapshot, columns: SourceColumns, sourceRows: readonly number[], links: readonly (number | null)[], base: Base): void {
+  if (sourceRows.length === 0) return;
+  const language = base.layout.language;
+  const keys = [columns.order.clientId, columns.order.client].filter((at): at is number => at !== undefined);
+  let naming = 0;
+  let linked = 0;
+  sourceRows.forEach((row, i) => {
+    const cells = source.rows[row];
+    if (![...keys, ...columns.clientLike].some((at) => !isBlank(cells[at]))) return;
+    naming++;
+    if (links[i] !== null) linked++;
+  });
+  if (keys.length > 0 && linked * 2 >= naming) return;
+  const likely = likelyClientColumn(source, columns, sourceRows, base);
+  if (keys.length > 0 && (!likely || likely.linked <= linked) && columns.clientLike.length === 0) return;
+  const column = likely ? cellText(source.header[likely.index]) : null;
+  const field = likely?.field ?? 'clientId';
+  const mapTo = say(language, `укажите, что это поле ${field} («${fieldHeader('orders', field, 'ru')}»)`, `map it to the field ${field} ("${fieldHeader('orders', field, 'en')}")`);
+  const unrecognised = columns.ignored.join(', ') || '—';
+  let message: string;
+  if (keys.length === 0 && column) {
+    message = say(
+      language,
+      `В файле «${source.name}» не распознан столбец клиента: строки заказов не связать с клиентами, ничего не записано. Клиент, похоже, в столбце «${column}»: ${mapTo}.`,
+      `The file "${source.name}" has no recognised client column: its order lines cannot be linked to clients, nothing is written. The client seems to be in the column "${column}": ${mapTo}.`,
+    );
+  } else if (keys.length === 0) {
+    message = say(
+      language,
+      `В файле «${source.name}» нет столбца клиента (ID или имени): строки заказов не связать с клиентами, ничего не записано. Нераспознанные столбцы: ${unrecognised}. Укажите, в каком из них клиент: поле clientId (ID клиента) или client (имя).`,
+      `The file "${source.name}" has no client column (ID or name): its order lines cannot be linked to clients, nothing is written. Unrecognised columns: ${unrecognised}. Map the one that holds the client to the field clientId (client ID) or client (name).`,
+    );
+  } else {
+    message = say(
+      language,
+      `В файле «${source.name}» ${naming - linked} из ${naming} строк с клиентом не связаны ни с одним клиентом базы, а столбец «${column}» не распознан: ничего не записано. Если клиент в нём, ${mapTo}; если нет — укажите, что этот столбец не импортируется.`,
+      `In the file "${source.name}", ${naming - linked} of ${naming} lines with a client link to no client of the base, and the column "${column}" is not recognised: nothing is written. If it holds the client, ${mapTo}; if not, say that the column is not imported.`,
+    );
+  }
+  throw new UnlinkedOrdersError(message, column, field, keys.length === 0 ? 'noClientColumn' : 'mostUnlinked');
+}
+
+/** The file's non-blank lines (indexes into its rows) and the client each names. */
+function orderLines(source: SheetSnapshot, columns: SourceColumns): { sourceRows: number[]; orders: OrderClientKeys[] } {
+  const sourceRows: number[] = [];
+  const orders: OrderClientKeys[] = [];
+  const { clientId, client } = columns.order;
+  source.rows.forEach((cells, index) => {
+    if (cells.every(isBlank)) return;
+    sourceRows.push(index);
+    orders.push({ clientId: clientId === undefined ? '' : cellText(cells[clientId]), client: client === undefined ? '' : cellText(cells[client]) });
+  });
+  return { sourceRows, orders };
+}
+
+/**
+ * Refuses (with `UnlinkedOrdersError`) an import of `source` into `base` whose lines cannot be linked
+ * to clients, as `planOrderImport` would: for a caller about to change the workbook before planning
+ * the import (the structure plan), so that nothing is written for an import that is refused.
+ */
+export function checkOrderImport(base: Base, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = []): void {
+  const columns = sourceColumns(source, mapping, base.layout.language);
+  const { sourceRows, orders } = orderLines(source, columns);
+  checkLinked(source, columns, sourceRows, linkOrders(base.clients, orders, base.settings.phoneRegion), base);
+}
+
 /**
  * The plan that appends the source's orders to the Orders sheet (and unknown clients to the clients
  * sheet). The workbook must already have both sheets (the structure plan creates the Orders sheet).
@@ -195,49 +408,52 @@ export function planOrderImport(
   source: SheetSnapshot,
   settings?: Settings,
   base: Base = readBase(snapshot, settings),
+  mapping: readonly SourceColumnMapping[] = [],
 ): Plan<OrderImportReport> {
   const language = base.layout.language;
   const target = base.layout.orders;
   const clientsLayout = base.layout.clients;
   if (!target || !clientsLayout) throw new NoOrdersSheetError(language);
   const region = base.settings.phoneRegion;
-  const columns = sourceColumns(source);
+  const columns = sourceColumns(source, mapping, language);
   const problems: Problem[] = [];
   const width = Math.max(target.header.length, target.usedWidth);
+  const lineColumn = (field: OrderLineField): LineColumn | undefined => {
+    const index = columns.order[field];
+    return index === undefined ? undefined : { index, header: cellText(source.header[index]) };
+  };
+  const price = columns.order.amount === undefined ? lineColumn('price') : undefined;
+  const quantity = lineColumn('quantity');
+  const amountTo = target.columns.amount ?? -1;
 
-  const imported: ImportedColumn[] = (Object.entries(columns.order) as Array<[OrderField, number]>).map(([field, from]) => ({
-    field,
-    from,
-    to: target.columns[field] ?? -1,
-    header: cellText(source.header[from]),
-  }));
+  const imported: ImportedColumn[] = (Object.entries(columns.order) as Array<[OrderField | OrderLineField, number]>)
+    .filter((entry): entry is [OrderField, number] => entry[0] !== 'quantity' && entry[0] !== 'price')
+    .map(([field, from]) => ({ field, from, to: target.columns[field] ?? -1, header: cellText(source.header[from]) }));
+  const { sourceRows, orders } = orderLines(source, columns);
+  // Orders whose client is not in the base bring that client in, once per ID or name.
+  const links = linkOrders(base.clients, orders, region);
+  checkLinked(source, columns, sourceRows, links, base);
+
   const converter = new CellConverter(language);
-  const rows: CellValue[][] = [];
-  const orders: OrderClientKeys[] = [];
-  const sourceRows: number[] = [];
-  for (let index = 0; index < source.rows.length; index++) {
+  const rows: CellValue[][] = sourceRows.map((index) => {
     const cells = source.rows[index];
-    if (cells.every(isBlank)) continue;
     const out: CellValue[] = new Array(width).fill(null);
-    const order: OrderClientKeys = { clientId: '', client: '' };
     for (const column of imported) {
-      const value = cells[column.from];
-      let converted = converter.convert(column.field, value);
+      let converted = converter.convert(column.field, cells[column.from]);
       if (converted instanceof ConversionProblem) {
         problems.push({ sheet: source.name, row: sheetRowNumber(index), column: column.header, value: converted.text, message: converted.message });
         converted = converted.text;
       }
       if (column.to >= 0) out[column.to] = converted;
-      if (column.field === 'clientId') order.clientId = cellText(value);
-      if (column.field === 'client') order.client = cellText(value);
     }
-    rows.push(out);
-    orders.push(order);
-    sourceRows.push(index);
-  }
+    if (price) {
+      const amount = lineAmount(cells, price, quantity, (column, value, message) =>
+        problems.push({ sheet: source.name, row: sheetRowNumber(index), column: column.header, value, message }), language);
+      if (amountTo >= 0) out[amountTo] = amount;
+    }
+    return out;
+  });
 
-  // Orders whose client is not in the base bring that client in, once per ID or name.
-  const links = linkOrders(base.clients, orders, region);
   const newClients = new Map<string, Client>();
   /** Per imported order, the client it brings in (undefined for an order of a known client or of none). */
   /** Rows of lines that name no client (retail exports have many: sales to unnamed customers). */
@@ -269,7 +485,7 @@ export function planOrderImport(
     if (!client) {
       client = { ...blankClient(nextRow++), id: order.clientId || null, name: order.client || order.clientId };
       const cells = source.rows[sourceRows[i]];
-      for (const field of CLIENT_DETAIL_FIELDS) {
+      for (const field of ORDER_CLIENT_DETAIL_FIELDS) {
         const at = columns.client[field];
         if (at !== undefined) (client as unknown as Record<string, string>)[field] = cellText(cells[at]);
       }
@@ -306,7 +522,7 @@ export function planOrderImport(
       };
       put('id', client.id);
       put('name', client.name);
-      for (const field of CLIENT_DETAIL_FIELDS) put(field, (client as unknown as Record<string, string>)[field]);
+      for (const field of ORDER_CLIENT_DETAIL_FIELDS) put(field, (client as unknown as Record<string, string>)[field]);
       put('comment', comment);
       return out;
     });
@@ -321,6 +537,13 @@ export function planOrderImport(
 
   return {
     operations,
-    report: { source: source.name, imported: rows.length, clientsAdded: added.length, ignoredColumns: columns.ignored, problems },
+    report: {
+      source: source.name,
+      imported: rows.length,
+      linked: links.filter((link) => link !== null).length,
+      clientsAdded: added.length,
+      ignoredColumns: columns.ignored,
+      problems,
+    },
   };
 }

@@ -222,9 +222,9 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
   return { settings, mapping, problems };
 }
 
-/** The rows of the settings sheet: every setting, then the header mapping the user set. */
-function settingsRows(settings: Settings, mapping: HeaderMapping, language: Language): CellValue[][] {
-  const rows: CellValue[][] = SETTING_KEYS.map((key) => [key, SPECS[key].write(settings[key] as never), SPECS[key].description[language]]);
+/** The mapping's rows (key, header, description), in table and field order. */
+function mappingRows(mapping: HeaderMapping, language: Language): CellValue[][] {
+  const rows: CellValue[][] = [];
   for (const kind of Object.keys(TABLE_FIELDS) as TableKind[]) {
     const forKind = (mapping[kind] ?? {}) as Partial<Record<FieldsOf[TableKind], string | null>>;
     for (const field of TABLE_FIELDS[kind] as readonly FieldsOf[TableKind][]) {
@@ -237,6 +237,12 @@ function settingsRows(settings: Settings, mapping: HeaderMapping, language: Lang
     }
   }
   return rows;
+}
+
+/** The rows of the settings sheet: every setting, then the header mapping the user set. */
+function settingsRows(settings: Settings, mapping: HeaderMapping, language: Language): CellValue[][] {
+  const rows: CellValue[][] = SETTING_KEYS.map((key) => [key, SPECS[key].write(settings[key] as never), SPECS[key].description[language]]);
+  return [...rows, ...mappingRows(mapping, language)];
 }
 
 /** Write the settings sheet whole (replacing it): `sheet` defaults to the canonical name in `language`. */
@@ -252,4 +258,37 @@ export function settingsOperations(settings: Settings, mapping: HeaderMapping, l
       freezeHeader: true,
     },
   ];
+}
+
+/**
+ * Sets the given header mappings in the settings sheet and touches nothing else: a key already there
+ * gets the new header in its value cell, a new key is appended, every other row (a value typed by hand
+ * included, even one that does not parse) stays as it is. A workbook without a settings sheet gets one.
+ */
+export function mappingOperations(snapshot: WorkbookSnapshot, mapping: HeaderMapping): SheetOperation[] {
+  const stored = readSettings(snapshot);
+  const language = stored.settings.language;
+  const sheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
+  if (!sheet) return settingsOperations(stored.settings, mapping, language);
+  const columns = keyValueColumns(sheet);
+  const found = sheet.header.findIndex((cell) => [COLUMN_HEADERS.description.ru, COLUMN_HEADERS.description.en].some((t) => headerKey(t) === headerKey(cell)));
+  const descriptionColumn = found >= 0 ? found : 2;
+  const values: Array<CellValue | undefined> = [];
+  const appended: CellValue[][] = [];
+  for (const [key, header, description] of mappingRows(mapping, language)) {
+    const index = sheet.rows.findIndex((row) => cellText(row[columns.key]) === key);
+    if (index >= 0) {
+      values[index] = header;
+      continue;
+    }
+    const row: CellValue[] = new Array(Math.max(sheet.header.length, columns.key + 1, columns.value + 1, descriptionColumn + 1)).fill(null);
+    row[columns.key] = key;
+    row[columns.value] = header;
+    row[descriptionColumn] = description;
+    appended.push(row);
+  }
+  const operations: SheetOperation[] = [];
+  if (values.length > 0) operations.push({ kind: 'writeColumns', sheet: sheet.name, columns: [{ column: columns.value + 1, values: Array.from(values) }] });
+  if (appended.length > 0) operations.push({ kind: 'appendRows', sheet: sheet.name, rows: appended });
+  return operations;
 }

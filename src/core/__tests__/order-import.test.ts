@@ -1,4 +1,5 @@
-import { planOrderImport, NoOrdersSheetError } from '../order-import';
+import { checkOrderImport, planOrderImport, NoOrdersSheetError, OrderImportError, UnlinkedOrdersError } from '../order-import';
+import { readBase } from '../base';
 import type { AppendRows } from '../../workbook/operations';
 import { book, date, sheet } from './snapshot-builder';
 
@@ -86,5 +87,122 @@ describe('planOrderImport', () => {
 
   it('needs an Orders sheet', () => {
     expect(() => planOrderImport(book(clients), sheet('x.csv', ['Дата'], ['01.10.2026']))).toThrow(NoOrdersSheetError);
+  });
+
+  it('reads an English retail export: the amount is quantity × unit price, exact to the kopeck', () => {
+    const source = sheet(
+      'online-retail.csv',
+      ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'],
+      ['536365', '85123A', 'WHITE HANGING HEART', '6', '01.12.2010', '2.55', 'К-00007', 'United Kingdom'],
+      ['536365', '71053', 'WHITE METAL LANTERN', '3', '01.12.2010', '0,1', 'К-00007', 'United Kingdom'],
+      ['536366', '22633', 'HAND WARMER', '-2', '01.12.2010', '1 234,5', 'К-00012', 'France'],
+    );
+    const plan = planOrderImport(base, source);
+    expect(plan.report).toMatchObject({ imported: 3, linked: 3, clientsAdded: 0, problems: [], ignoredColumns: ['StockCode', 'Country'] });
+    const rows = appended(plan, 'Заказы')!.rows;
+    // 6 × 2.55 is 15.299999999999999 in floating point, 3 × 0.1 is 0.30000000000000004.
+    expect(rows.map((r) => r[4])).toEqual([15.3, 0.3, -2469]);
+    expect(rows.map((r) => [r[1], r[3], r[5]])).toEqual([
+      ['К-00007', 'WHITE HANGING HEART', '536365'],
+      ['К-00007', 'WHITE METAL LANTERN', '536365'],
+      ['К-00012', 'HAND WARMER', '536366'],
+    ]);
+  });
+
+  it('takes the sum column when there is one, and the price alone when there is no quantity', () => {
+    const withSum = sheet('a.csv', ['Дата', 'Клиент', 'Количество', 'Цена', 'Сумма с НДС'], ['01.10.2026', 'Иванов Иван', '2', '100', '250']);
+    expect(appended(planOrderImport(base, withSum), 'Заказы')!.rows[0][4]).toBe(250);
+    const priceOnly = sheet('b.csv', ['Дата', 'Клиент', 'Цена'], ['01.10.2026', 'Иванов Иван', '1 500,50']);
+    expect(appended(planOrderImport(base, priceOnly), 'Заказы')!.rows[0][4]).toBe(1500.5);
+  });
+
+  it('reports a line whose quantity or price is missing or not a number, and leaves its amount empty', () => {
+    const source = sheet(
+      'till.csv',
+      ['Дата', 'Покупатель', 'Кол-во', 'Цена'],
+      ['01.10.2026', 'Иванов Иван', 'два', '100'],
+      ['01.10.2026', 'Иванов Иван', '2', ''],
+      ['01.10.2026', 'Иванов Иван', '', ''],
+    );
+    const plan = planOrderImport(base, source);
+    expect(appended(plan, 'Заказы')!.rows.map((r) => r[4])).toEqual([null, null, null]);
+    expect(plan.report.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, 'Кол-во', 'два'],
+      [3, 'Цена', ''],
+    ]);
+  });
+
+  it('prefers the sum with VAT to the VAT alone, and a synonym to other words', () => {
+    const source = sheet('1c.csv', ['Дата', 'Контрагент', 'Сумма НДС', 'Сумма с НДС'], ['01.10.2026', 'Иванов Иван', '50', '300']);
+    const plan = planOrderImport(base, source);
+    expect(appended(plan, 'Заказы')!.rows[0][4]).toBe(300);
+    expect(plan.report.ignoredColumns).toEqual(['Сумма НДС']);
+    const both = sheet('1c.csv', ['Дата', 'Контрагент', 'Сумма с НДС', 'Сумма'], ['01.10.2026', 'Иванов Иван', '300', '250']);
+    expect(appended(planOrderImport(base, both), 'Заказы')!.rows[0][4]).toBe(250);
+  });
+
+  describe('lines that cannot be linked to clients', () => {
+    const lines = [
+      ['01.10.2026', 'К-00007', '100'],
+      ['02.10.2026', 'К-00012', '200'],
+      ['03.10.2026', 'К-00007', '300'],
+    ];
+
+    it('refuse an import without a client column, naming the column whose values are clients of the base', () => {
+      const source = sheet('bank.csv', ['Дата', 'Склад', 'Лицевой счёт', 'Сумма'], ...lines.map(([day, id, sum]) => [day, 'Основной', id, sum]));
+      const refuse = () => planOrderImport(base, source);
+      expect(refuse).toThrow(UnlinkedOrdersError);
+      expect(refuse).toThrow(/не распознан столбец клиента.*ничего не записано.*«Лицевой счёт».*clientId/);
+      expect(refuse).toThrow(expect.objectContaining({ column: 'Лицевой счёт', field: 'clientId' }));
+      expect(() => checkOrderImport(readBase(base), source)).toThrow(UnlinkedOrdersError);
+    });
+
+    it('refuse it too when no column links to the base, listing the unrecognised columns', () => {
+      const source = sheet('bank.csv', ['Дата', 'Лицевой счёт', 'Сумма'], ['01.10.2026', '40817-1', '100']);
+      expect(() => planOrderImport(base, source)).toThrow(/нет столбца клиента.*Нераспознанные столбцы: Лицевой счёт/);
+      expect(() => planOrderImport(base, source)).toThrow(expect.objectContaining({ column: null }));
+    });
+
+    it('link every line once the column is mapped', () => {
+      const source = sheet('bank.csv', ['Дата', 'Лицевой счёт', 'Сумма'], ...lines);
+      const plan = planOrderImport(base, source, undefined, readBase(base), [{ header: 'лицевой  счёт', field: 'clientId' }]);
+      expect(plan.report).toMatchObject({ imported: 3, linked: 3, clientsAdded: 0, ignoredColumns: [] });
+      expect(appended(plan, 'Заказы')!.rows.map((r) => r[1])).toEqual(['К-00007', 'К-00012', 'К-00007']);
+    });
+
+    it('refuse an import where most lines link nowhere while a column naming the client is not recognised', () => {
+      const source = sheet(
+        'crm.csv',
+        ['Дата', 'Покупатель', 'ФИО / код клиента', 'Сумма'],
+        ['01.10.2026', 'Петров', 'К-00007', '100'],
+        ['02.10.2026', 'Сидоров', 'К-00012', '200'],
+        ['03.10.2026', 'Иванов Иван', 'К-00012', '300'],
+      );
+      let error: unknown;
+      try {
+        planOrderImport(base, source);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(UnlinkedOrdersError);
+      expect(error).toMatchObject({ column: 'ФИО / код клиента', field: 'clientId' });
+      expect((error as Error).message).toMatch(/2 из 3 строк/);
+      // Mapped away, the column no longer counts: the unknown buyers are added as new clients.
+      const mappedAway = planOrderImport(base, source, undefined, readBase(base), [{ header: 'ФИО / код клиента', field: null }]);
+      expect(mappedAway.report).toMatchObject({ imported: 3, linked: 1, clientsAdded: 2, ignoredColumns: [] });
+    });
+
+    it('accept new clients when the client column is recognised', () => {
+      const source = sheet('new.csv', ['Дата', 'Клиент ID', 'Сумма'], ['01.10.2026', '900', '1'], ['01.10.2026', '901', '1']);
+      expect(planOrderImport(base, source).report).toMatchObject({ imported: 2, linked: 0, clientsAdded: 2 });
+    });
+  });
+
+  it('refuses a mapping to a header the file does not have, or one field mapped twice', () => {
+    const source = sheet('x.csv', ['Дата', 'Клиент', 'Сумма'], ['01.10.2026', 'Иванов Иван', '1']);
+    const plan = (mapping: Parameters<typeof planOrderImport>[4]) => () => planOrderImport(base, source, undefined, readBase(base), mapping);
+    expect(plan([{ header: 'Склад', field: 'comment' }])).toThrow(OrderImportError);
+    expect(plan([{ header: 'Склад', field: 'comment' }])).toThrow(/нет столбца «Склад».*Дата, Клиент, Сумма/);
+    expect(plan([{ header: 'Дата', field: 'date' }, { header: 'Сумма', field: 'date' }])).toThrow(/сопоставлено двум столбцам/);
   });
 });
