@@ -22,9 +22,10 @@ import {
   revenueUnknownLabel,
   rfmSheetOperations,
 } from './analysis-sheets';
-import { headerlessProblem, headerRowOf, lastDataRow, managedColumns, readBase, say, type Base, type BaseLayout } from './base';
+import { headerlessProblem, headerRowOf, lastDataRow, managedColumns, readBase, say, type Base, type BaseLayout, type ManagedColumn } from './base';
+import { sheetName, type SheetKind } from './schema';
 import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
-import { readSettings, settingsOperations } from './settings-sheet';
+import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from './computed-columns';
 import { valueArchiveOperations, valueArchiveSheet, type ArchivedValue } from './value-archive';
 import { computeFunnel, type FunnelReport } from './funnel';
 import { computeManagerLoad, type ManagerReport } from './managers';
@@ -297,22 +298,28 @@ const NUMBER_FORMATS: Partial<Record<ClientField, string>> = {
   daysSinceLastOrder: FORMAT_INTEGER,
 };
 
-/** The managed client columns an analysis writes, and what it found in the user's history columns. */
+/** The managed client columns an analysis writes, and what it found in the user's own columns. */
 interface ClientColumnsPlan {
   operations: SheetOperation[];
   /** Typed history cells that differ from the tracker's figures. */
   typedDiffering: ArchivedValue[];
-  /** History columns the tracker fills itself from now on and the settings do not list yet. */
-  newlyTracked: string[];
+  /** Managed columns the product fills itself from now on and the settings do not list yet. */
+  newlyComputed: string[];
+  /** The user's own columns of derived results (ABC, RFM, days) left as they are, as problems. */
+  keptColumns: Problem[];
 }
+
+/** The result sheet where a derived client column's figures can be read instead. */
+const RESULT_SHEET: Partial<Record<ClientField, SheetKind>> = { daysSinceLastOrder: 'rfm', abc: 'abc', rfm: 'rfm', segment: 'rfm' };
 
 /**
  * The managed client columns of the chosen parts. A managed column the sheet lacks and no chosen part
- * writes still gets its header, so the columns added at the right never leave a gap. The order-history
- * columns follow history-columns.ts: typed values are kept unless `replaceTyped`.
+ * writes still gets its header, so the columns added at the right never leave a gap. Only columns the
+ * product fills itself are written (computed-columns.ts); the order-history columns of the user's are
+ * merged as history-columns.ts says, other columns of the user's are left as they are and reported.
  */
 function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPart>, snapshot: WorkbookSnapshot, replaceTyped: boolean): ClientColumnsPlan {
-  const plan: ClientColumnsPlan = { operations: [], typedDiffering: [], newlyTracked: [] };
+  const plan: ClientColumnsPlan = { operations: [], typedDiffering: [], newlyComputed: [], keptColumns: [] };
   const layout = analysis.base.layout.clients;
   if (!layout) return plan;
   const written = new Set<ClientField>([...parts].flatMap((part) => PART_FIELDS[part] ?? []));
@@ -320,20 +327,25 @@ function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisP
   const managed = managedColumns(layout, analysis.language);
   const rows = snapshot.sheets.find((sheet) => sheet.name === layout.sheet)?.rows ?? [];
   const settings = analysis.base.settings;
+  const language = analysis.language;
+  const cells = (column: ManagedColumn) => ({ header: column.header, index: column.isNew ? -1 : column.column - 1 });
   const historyColumns = managed.filter((column) => written.has(column.field) && isHistoryField(column.field));
   const history = historyColumnsValues({
-    columns: historyColumns.map((column) => ({ field: column.field as HistoryField, header: column.header, index: column.isNew ? -1 : column.column - 1 })),
+    columns: historyColumns.map((column) => ({ field: column.field as HistoryField, ...cells(column) })),
     sheet: layout.sheet,
     rows,
+    firstRow: layout.headerRow + 1,
+    rowCount: layout.rowCount,
     clients: analysis.base.clients,
     tracker: analysis.tracker,
-    trackerColumns: settings.trackerColumns,
+    computedColumns: settings.computedColumns,
     replaceTyped,
-    rowCount: layout.rowCount,
   });
   plan.typedDiffering = history.differing;
-  plan.newlyTracked = history.newlyTracked;
+  plan.newlyComputed = [...history.newlyComputed];
+  const dataRows = analysis.base.clients.map((client) => client.row);
   const write: WriteColumns = { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [] };
+  const userColumns = new Set<ClientField>();
   for (const column of managed) {
     if (!written.has(column.field)) {
       if (column.isNew) write.columns.push({ column: column.column, header: column.header, values: [] });
@@ -341,9 +353,19 @@ function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisP
     }
     const numberFormat = NUMBER_FORMATS[column.field];
     const historyIndex = historyColumns.indexOf(column);
-    // History values count from row 2; the write counts from the row below the header.
-    const fromRow2 = historyIndex >= 0 ? history.values[historyIndex] : null;
-    const values = fromRow2 ? Array.from({ length: layout.rowCount }, (_, i) => fromRow2[i + layout.headerRow - 1]) : derivedColumnValues(analysis, column.field, layout.rowCount);
+    let values: Array<CellValue | undefined>;
+    if (historyIndex >= 0) {
+      values = history.values[historyIndex];
+    } else {
+      const ownership = columnOwnership(cells(column), settings.computedColumns, rows, dataRows);
+      if (!ownership.computed) {
+        userColumns.add(column.field);
+        plan.keptColumns.push(userColumnKeptProblem(layout.sheet, column.header, sheetName(RESULT_SHEET[column.field] ?? 'abc', language), language));
+        continue;
+      }
+      if (ownership.newlyComputed) plan.newlyComputed.push(column.header);
+      values = derivedColumnValues(analysis, column.field, layout.rowCount);
+    }
     write.columns.push({ column: column.column, header: column.header, values, ...(numberFormat ? { numberFormat } : {}) });
   }
   const operations: SheetOperation[] = [write];
@@ -351,7 +373,7 @@ function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisP
   const lastRow = lastDataRow(layout);
   if (lastRow <= layout.headerRow) return plan;
   const columnOf = (field: ClientField) => managed.find((c) => c.field === field)?.column as number;
-  if (written.has('daysSinceLastOrder')) {
+  if (written.has('daysSinceLastOrder') && !userColumns.has('daysSinceLastOrder')) {
     operations.push({
       kind: 'colourCells',
       sheet: layout.sheet,
@@ -361,7 +383,7 @@ function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisP
       rules: [{ when: { atLeast: settings.coldDays }, ...COLD_FILL }],
     });
   }
-  if (written.has('abc')) {
+  if (written.has('abc') && !userColumns.has('abc')) {
     operations.push({
       kind: 'colourCells',
       sheet: layout.sheet,
@@ -458,24 +480,16 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const operations = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
     ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), options.now ?? new Date(), language) : []),
-    ...trackerColumnsSettingOperations(snapshot, base, columns.newlyTracked),
+    ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, language, base.layout.settingsSheet),
     ...columns.operations,
     ...resultSheetOperations(analysis, parts),
   ];
   const sheets = [...new Set(operations.map((op) => op.sheet))];
   const report = analysisReport(analysis, sheets);
-  report.problems.push(...typedDifferingProblems(columns.typedDiffering, replaced, language));
+  report.problems.push(...columns.keptColumns, ...typedDifferingProblems(columns.typedDiffering, replaced, language));
   report.typedDiffering = columns.typedDiffering;
   report.typedReplaced = replaced;
   return { operations, report };
-}
-
-/** The settings sheet with the newly tracked history columns added to `trackerColumns` (stored settings, not overrides). */
-function trackerColumnsSettingOperations(snapshot: WorkbookSnapshot, base: Base, newlyTracked: readonly string[]): SheetOperation[] {
-  if (newlyTracked.length === 0) return [];
-  const stored = readSettings(snapshot);
-  const settings = { ...stored.settings, trackerColumns: [...stored.settings.trackerColumns, ...newlyTracked] };
-  return settingsOperations(settings, stored.mapping, base.layout.language, base.layout.settingsSheet);
 }
 
 /** What the side panel shows after an analysis. */

@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { columnNumber, sheetBelowHeader, sheetRowNumber } from '../workbook/snapshot';
-import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Language, type Order, type OrderField, type Problem, type Service, type SheetLayout } from './model';
+import { CLIENT_FIELDS, ORDER_FIELDS, say, type Client, type ClientField, type Language, type Order, type OrderField, type Problem, type Service, type SheetLayout } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';
 import { normalisePhone } from './normalise/phone';
@@ -25,7 +25,8 @@ import {
   workbookLanguage,
 } from './schema';
 import { readSettings } from './settings-sheet';
-import { HISTORY_FIELDS, isTrackerColumn } from './history-columns';
+import { isListedComputed } from './computed-columns';
+import { HISTORY_FIELDS } from './history-columns';
 
 /**
  * A located sheet: the shared `SheetLayout` plus where its header is and how far right its content
@@ -82,10 +83,7 @@ export interface Base {
   problems: Problem[];
 }
 
-/** A message in the workbook's language. */
-export function say(language: Language, ru: string, en: string): string {
-  return language === 'ru' ? ru : en;
-}
+export { say } from './model';
 
 function lastNonBlankIndex(cells: readonly CellValue[]): number {
   for (let i = cells.length - 1; i >= 0; i--) if (!isBlank(cells[i])) return i;
@@ -517,7 +515,7 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
   const at = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, reader.at(field)])) as Record<ClientField, number>;
   // The tracker's own columns hold its output, not the user's history: reading them back as typed
   // history would count the orders after the typed date twice.
-  for (const field of HISTORY_FIELDS) if (at[field] >= 0 && isTrackerColumn(layout.header[at[field]], settings.trackerColumns)) at[field] = -1;
+  for (const field of HISTORY_FIELDS) if (at[field] >= 0 && isListedComputed(layout.header[at[field]], settings.computedColumns)) at[field] = -1;
   const cityOf = memoised(normaliseCity);
   return eachDataRow(sheet, layout, (row, rowNumber) => {
     const phone = reader.text(row, at.phone);

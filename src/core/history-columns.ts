@@ -2,9 +2,9 @@
  * What the tracker may write into the clients sheet's order-history columns (first and last order,
  * orders, revenue), cell by cell — the rule that keeps a typed value the user's truth:
  *
- * - a column the tracker fills itself (one it added, or found entirely empty, listed in the settings'
- *   `trackerColumns`) gets the tracker's figures; a cell with a value is never blanked. Such a column is
- *   the tracker's output and is never read back as typed history (base.ts);
+ * - a column the product fills itself (computed-columns.ts: one it added, or found entirely empty, listed
+ *   in the settings' `computedColumns`) gets the tracker's figures; a cell with a value is never blanked.
+ *   Such a column is the tracker's output and is never read back as typed history (base.ts);
  * - in the user's own column, an empty cell is filled when the Orders sheet has the client's orders (with
  *   a date or a figure above zero), a cell that agrees is left as it is, and a cell
  *   that differs from the tracker's figure is KEPT and reported ("differing"). Only with the user's
@@ -21,7 +21,7 @@ import type { Client, ClientField, DayNumber } from './model';
 import { dayToDate, parseDay } from './normalise/date';
 import { parseAmount } from './normalise/amount';
 import { isBlank } from './normalise/text';
-import { headerKey } from './schema';
+import { columnOwnership, type ManagedColumnCells } from './computed-columns';
 import type { TrackerRow } from './tracker';
 import type { ArchivedValue } from './value-archive';
 
@@ -60,57 +60,49 @@ function agrees(field: HistoryField, typed: CellValue, tracked: CellValue): bool
   return amount !== null && typeof tracked === 'number' && Math.abs(amount - tracked) < 1e-6;
 }
 
-export interface HistoryColumn {
+export interface HistoryColumn extends ManagedColumnCells {
   field: HistoryField;
-  /** The column's header as the sheet has it (or as the product adds it). */
-  header: string;
-  /** 0-based index into the snapshot's rows, or -1 for a column the product is adding now. */
-  index: number;
-}
-
-/** True when the settings name the column as one the tracker fills itself. */
-export function isTrackerColumn(header: string, trackerColumns: readonly string[]): boolean {
-  const key = headerKey(header);
-  return trackerColumns.some((listed) => headerKey(listed) === key);
 }
 
 export interface HistoryColumnsInput {
   /** The history columns to write. */
   columns: readonly HistoryColumn[];
   sheet: string;
-  /** The clients sheet's data rows (snapshot rows: index 0 is spreadsheet row 2). */
+  /** The clients sheet's rows as the snapshot has them (index 0 is spreadsheet row 2). */
   rows: readonly (readonly CellValue[])[];
+  /** The spreadsheet row of the first data row (the row below the header). */
+  firstRow: number;
+  rowCount: number;
   clients: readonly Client[];
   tracker: readonly TrackerRow[];
-  /** Headers the settings name as filled by the tracker. */
-  trackerColumns: readonly string[];
+  /** Headers the settings name as filled by the product (`computedColumns`). */
+  computedColumns: readonly string[];
   /** The user confirmed that differing typed values are to be replaced (and archived). */
   replaceTyped: boolean;
-  rowCount: number;
 }
 
 export interface HistoryColumnsValues {
-  /** Per column (in `columns` order), per spreadsheet row from row 2: the value, undefined to leave the cell. */
+  /** Per column (in `columns` order), per data row from `firstRow`: the value, undefined to leave the cell. */
   values: Array<Array<CellValue | undefined>>;
   /** Typed cells that differ from the tracker's figure: kept, or with `replaceTyped` replaced. */
   differing: ArchivedValue[];
-  /** Headers of columns the tracker fills itself from now on (added or found empty) and the settings do not list. */
-  newlyTracked: string[];
+  /** Headers of columns the product fills itself from now on (added or found empty) and the settings do not list. */
+  newlyComputed: string[];
 }
 
 /** The values to write into the history columns, and the typed cells that differ (see the module comment). */
 export function historyColumnsValues(input: HistoryColumnsInput): HistoryColumnsValues {
   const { columns, rows, clients, tracker } = input;
   const cellOf = (column: HistoryColumn, client: Client): CellValue => (column.index < 0 ? null : (rows[client.row - 2]?.[column.index] ?? null));
-  const listed = columns.map((column) => isTrackerColumn(column.header, input.trackerColumns));
-  const tracked = columns.map((column, k) => listed[k] || clients.every((client) => isBlank(cellOf(column, client))));
+  const dataRows = clients.map((client) => client.row);
+  const ownership = columns.map((column) => columnOwnership(column, input.computedColumns, rows, dataRows));
 
   // A client whose typed history is kept where it differs gets no other cell filled either: the typed
   // cells of one row are read together (a count with the date it was true on), and must stay consistent.
   const differing: ArchivedValue[] = [];
   const keptRow = new Uint8Array(clients.length);
   columns.forEach((column, k) => {
-    if (tracked[k]) return;
+    if (ownership[k].computed) return;
     clients.forEach((client, i) => {
       const typed = cellOf(column, client);
       const figure = trackedValue(column.field, tracker[i]);
@@ -126,8 +118,8 @@ export function historyColumnsValues(input: HistoryColumnsInput): HistoryColumns
       const typed = cellOf(column, client);
       const figure = trackedValue(column.field, tracker[i]);
       let value: CellValue | undefined;
-      if (tracked[k]) {
-        // The tracker's own column: its figures, but a value is never blanked.
+      if (ownership[k].computed) {
+        // The product's own column: its figures, but a value is never blanked.
         value = figure !== null || isBlank(typed) ? figure : undefined;
       } else if (keptRow[i] === 1) {
         value = undefined;
@@ -138,10 +130,10 @@ export function historyColumnsValues(input: HistoryColumnsInput): HistoryColumns
       } else {
         value = figure !== null && !agrees(column.field, typed, figure) ? figure : undefined;
       }
-      out[client.row - 2] = value;
+      out[client.row - input.firstRow] = value;
     });
     return out;
   });
-  const newlyTracked = columns.filter((_, k) => tracked[k] && !listed[k]).map((column) => column.header);
-  return { values, differing, newlyTracked };
+  const newlyComputed = columns.filter((_, k) => ownership[k].newlyComputed).map((column) => column.header);
+  return { values, differing, newlyComputed };
 }

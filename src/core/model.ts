@@ -8,6 +8,11 @@ export type DayNumber = number;
 
 export type Language = 'ru' | 'en';
 
+/** A message in the workbook's language. */
+export function say(language: Language, ru: string, en: string): string {
+  return language === 'ru' ? ru : en;
+}
+
 /** One bad cell, with the spreadsheet row (header = 1) and the column's header as the user wrote it. */
 export interface Problem {
   sheet: string;

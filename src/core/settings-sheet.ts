@@ -120,10 +120,10 @@ const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
     parse: oneOf(LANGUAGES, { ru: 'нужно ru или en', en: 'ru or en is needed' }),
     write: (v) => v,
   },
-  trackerColumns: {
+  computedColumns: {
     description: {
-      ru: 'Столбцы истории заказов на листе клиентов, которые трекер заполняет сам (через «;»). Значения в других таких столбцах введены вами и меняются только с вашего подтверждения',
-      en: 'Order-history columns of the clients sheet that the tracker fills itself (separated by ";"). Values in other such columns are yours and change only with your confirmation',
+      ru: 'Столбцы листа клиентов, которые программа заполняет сама (через «;»): история заказов, давность, ABC, RFM, группа дубликатов. Такие же столбцы, заполненные вами, программа читает и меняет только с вашего подтверждения',
+      en: 'Columns of the clients sheet the product fills itself (separated by ";"): order history, recency, ABC, RFM, duplicate group. Such columns filled by you are read, and changed only with your confirmation',
     },
     parse: (raw) => ({ value: cellText(raw).split(';').map((part) => part.trim()).filter(Boolean) }),
     write: (v) => v.join('; '),

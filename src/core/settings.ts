@@ -26,11 +26,11 @@ export interface Settings {
   /** Language of the sheets and headers the product creates (detected from the workbook when unset). */
   language: Language;
   /**
-   * Headers of the clients sheet's order-history columns (first and last order, orders, revenue) that
-   * the tracker fills itself: columns it added or found empty. Any other history column is the user's,
-   * and a value typed there changes only with the user's confirmation.
+   * Headers of the clients sheet's managed columns the product fills itself (order history, days since
+   * the last order, ABC, RFM, segment, duplicate group): columns it added or found empty. Any other such
+   * column is the user's: read, and changed only with the user's confirmation (computed-columns.ts).
    */
-  trackerColumns: string[];
+  computedColumns: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -44,5 +44,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   managerLimit: 70,
   duplicateSensitivity: 'normal',
   language: 'ru',
-  trackerColumns: [],
+  computedColumns: [],
 });

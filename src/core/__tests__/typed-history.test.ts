@@ -91,8 +91,8 @@ describe('planAnalysis on typed order history', () => {
     const snapshot: WorkbookSnapshot = { sheets: book(ORDERS).sheets.map((s) => (s.name === 'Клиенты' ? { ...s, header: ['ID', 'Клиент'], rows: s.rows.map((r) => r.slice(0, 2)) } : s)) };
     const workbook = new MemoryWorkbook(snapshot);
     await workbook.apply(planAnalysis(await workbook.read(), { asOf: AS_OF }).operations);
-    const tracked = readSettings(await workbook.read()).settings.trackerColumns;
-    expect(tracked).toEqual(['Первый заказ', 'Последний заказ', 'Заказов', 'Выручка']);
+    const tracked = readSettings(await workbook.read()).settings.computedColumns;
+    expect(tracked).toEqual(['Первый заказ', 'Последний заказ', 'Заказов', 'Выручка', 'Дней с последнего заказа', 'ABC', 'RFM', 'Сегмент RFM']);
     // A new order: the tracker's own columns follow it without asking.
     const orders = (await workbook.read()).sheets.find((s) => s.name === 'Заказы')!;
     await workbook.apply([{ kind: 'appendRows', sheet: orders.name, rows: [[day('2025-05-30'), 'К-00001', 50, '104']] }]);
@@ -100,6 +100,20 @@ describe('planAnalysis on typed order history', () => {
     expect(next.report.typedDiffering).toEqual([]);
     expect(next.report.clients[0]).toMatchObject({ lastOrder: '2025-05-30', orders: 2, revenue: 1050 });
     expect(columnValues(next.operations, 'Последний заказ')?.[0]).toEqual(day('2025-05-30'));
+  });
+
+  it("leaves a results column of the user's own (a hand-kept ABC) as it is, and says where the results are", () => {
+    const snapshot = book(ORDERS);
+    const clients = snapshot.sheets[0];
+    clients.header.push('ABC');
+    clients.rows.forEach((row, i) => row.push(['VIP', null, 'C'][i]));
+    const plan = planAnalysis(snapshot, { asOf: AS_OF });
+    expect(columnValues(plan.operations, 'ABC')).toBeUndefined();
+    expect(plan.operations.some((op) => op.kind === 'colourCells' && op.sheet === 'Клиенты' && op.column === 5)).toBe(false);
+    expect(plan.report.problems).toContainEqual(expect.objectContaining({ sheet: 'Клиенты', column: 'ABC', message: expect.stringMatching(/заполнен вами.*листе «ABC»/) }));
+    // The classes are still computed, and written on the ABC sheet: revenue 1000, 700, 300 of 2000, shares
+    // before each 0 %, 50 %, 85 % → A, A, B.
+    expect(plan.report.clients.map((c) => c.abc)).toEqual(['A', 'A', 'B']);
   });
 
   it('never blanks a typed cell, not even when the as-of date is before it', () => {

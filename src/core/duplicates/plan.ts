@@ -11,6 +11,7 @@ import type { Client, Language, Problem } from '../model';
 import { sheetName } from '../schema';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { isBlank } from '../normalise/text';
+import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from '../computed-columns';
 import { dismissedIndexPairs, readDismissedPairs } from './dismissed';
 import { reasonText, type ReasonCode } from './evidence';
 import { findDuplicates } from './match';
@@ -143,18 +144,24 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       autoFilter: true,
     },
   ];
-  if (column) {
+  // The group column is written only where the product fills it itself (computed-columns.ts).
+  const ownership = column && columnOwnership({ header: column.header, index: column.isNew ? -1 : column.column - 1 }, base.settings.computedColumns, clientsSheet.rows, clients.map((c) => c.row));
+  const problems = [...base.problems];
+  if (column && ownership?.computed) {
     const values: CellValue[] = [];
     for (let row = layout.headerRow + 1; row <= lastDataRow(layout); row++) values.push(groupOfRow.get(row) ?? null);
+    if (ownership.newlyComputed) operations.push(...computedColumnsSettingOperations(snapshot, [column.header], language, base.layout.settingsSheet));
     operations.push({
       kind: 'writeColumns',
       sheet: layout.sheet,
       ...headerRowOf(layout),
       columns: [{ column: column.column, ...(column.isNew ? { header: column.header } : {}), values }],
     });
+  } else if (column) {
+    problems.push(userColumnKeptProblem(layout.sheet, column.header, sheet, language));
   }
   return {
     operations,
-    report: { groups: reports, duplicateClients: groupOfRow.size, sheet, problems: base.problems },
+    report: { groups: reports, duplicateClients: groupOfRow.size, sheet, problems },
   };
 }
