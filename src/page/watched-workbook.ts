@@ -3,6 +3,7 @@
  * through `apply`; every listener hears what changed, so the grid redraws after each action and can
  * bring a freshly written result sheet (ABC, RFM, …) into view.
  */
+import { sheetKindOfName } from '../core/schema';
 import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
@@ -52,7 +53,8 @@ export class WatchedWorkbook implements Workbook {
     } finally {
       // Even a plan that failed half-way may have changed sheets: the grid must show what is there.
       this.changes++;
-      const resultSheets = [...new Set(operations.filter((op) => op.kind === 'writeTable' && op.replace).map((op) => op.sheet))];
+      // The settings sheet is rewritten to remember things (the computed columns, a mapping): not a result to show.
+      const resultSheets = [...new Set(operations.filter((op) => op.kind === 'writeTable' && op.replace && sheetKindOfName(op.sheet) !== 'settings').map((op) => op.sheet))];
       this.emit({ kind: 'changed', resultSheets });
     }
   }
