@@ -14,6 +14,7 @@ import {
 } from '../workbook/operations';
 import { SEGMENT_KEYS } from '../actions/panel';
 import type { AbcRanking, AbcSummary } from './abc';
+import { countOf } from './plural';
 import { say } from './base';
 import type { FunnelReport } from './funnel';
 import type { ManagerReport } from './managers';
@@ -146,8 +147,8 @@ function revenueUnknownNote(sheet: string, count: number, language: Language): S
   if (count === 0) return [];
   const text = say(
     language,
-    `Выручка неизвестна у ${count} клиент(ов): у них есть дата или число заказов, но нет сумм, поэтому в ABC они не попали. Чтобы учесть их: добавьте на лист клиентов столбец «Выручка» с суммами, записывайте заказы в панели («Записать заказ») или импортируйте выгрузку заказов (crm-base analyze КНИГА.xlsx --orders ВЫГРУЗКА.csv).`,
-    `Revenue is unknown for ${count} client(s): they have an order date or count but no amounts, so they are not in the ABC. To count them: add a "Revenue" column with the sums to the clients sheet, record orders in the panel ("Record order") or import an orders export (crm-base analyze BOOK.xlsx --orders EXPORT.csv).`,
+    `Выручка неизвестна у ${countOf(count, ['клиента', 'клиентов', 'клиентов'], ['client', 'clients'], 'ru')}: у них есть дата или число заказов, но нет сумм, поэтому в ABC они не попали. Чтобы учесть их: добавьте на лист клиентов столбец «Выручка» с суммами, записывайте заказы в панели («Записать заказ») или импортируйте выгрузку заказов (crm-base analyze КНИГА.xlsx --orders ВЫГРУЗКА.csv).`,
+    `Revenue is unknown for ${countOf(count, ['клиента', 'клиентов', 'клиентов'], ['client', 'clients'], 'en')}: they have an order date or count but no amounts, so they are not in the ABC. To count them: add a "Revenue" column with the sums to the clients sheet, record orders in the panel ("Record order") or import an orders export (crm-base analyze BOOK.xlsx --orders EXPORT.csv).`,
   );
   return [table(sheet, { row: 34, column: 9 }, [say(language, 'Внимание', 'Note')], [[text]], [null], [100])];
 }
@@ -247,6 +248,12 @@ export interface RfmSheetInput {
 
 const THRESHOLDS_COLUMN = 12;
 
+/** A parameter row saying how many scored clients have no known revenue (their M counts only what is known). */
+function unknownRevenueParameter(count: number, language: Language): CellValue[][] {
+  if (count === 0) return [];
+  return [[say(language, 'Выручка неизвестна (M — по известной части)', 'Revenue unknown (M from the known part)'), count]];
+}
+
 /**
  * RFM: the scored clients (best codes first, then sheet order), the thresholds used, the parameters,
  * a segment summary and a chart of clients per segment.
@@ -263,7 +270,8 @@ export function rfmSheetOperations(input: RfmSheetInput): SheetOperation[] {
   const rows: CellValue[][] = scored.map((i) => {
     const score = rfm.scores[i] as NonNullable<RfmResult['scores'][number]>;
     const t = tracker[i];
-    return [clients[i].id ?? '', clients[i].name, t.daysSinceLastOrder, t.orders, t.revenue, score.r, score.f, score.m, score.code, segmentLabel(score.segment, language)];
+    // An unknown revenue is left empty, not shown as the part that is known.
+    return [clients[i].id ?? '', clients[i].name, t.daysSinceLastOrder, t.orders, t.revenueKnown ? t.revenue : null, score.r, score.f, score.m, score.code, segmentLabel(score.segment, language)];
   });
 
   const percentiles = `${say(language, 'процентили', 'percentiles')} ${RFM_PERCENTILES.map((p) => Math.round(p * 100)).join('/')} % (PERCENTILE.INC)`;
@@ -321,6 +329,7 @@ export function rfmSheetOperations(input: RfmSheetInput): SheetOperation[] {
       [
         [say(language, 'Дата анализа', 'As of'), dayToDate(input.asOf)],
         [say(language, 'Клиентов с заказами', 'Clients with orders'), scored.length],
+        ...unknownRevenueParameter(scored.filter((i) => !tracker[i].revenueKnown).length, language),
       ],
       [null, null],
       language,

@@ -7,7 +7,7 @@ import { isoToDay } from '../normalise/date';
 import { readSettings } from '../settings-sheet';
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
-import type { WriteColumns } from '../../workbook/operations';
+import type { WriteColumns, WriteTable } from '../../workbook/operations';
 
 const AS_OF = isoToDay('2025-06-01')!;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -114,6 +114,27 @@ describe('planAnalysis on typed order history', () => {
     // The classes are still computed, and written on the ABC sheet: revenue 1000, 700, 300 of 2000, shares
     // before each 0 %, 50 %, 85 % → A, A, B.
     expect(plan.report.clients.map((c) => c.abc)).toEqual(['A', 'A', 'B']);
+  });
+
+  it('on a book with typed dates and no amounts, says revenue is unknown instead of «нет продаж», on the ABC and RFM sheets', () => {
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ name: 'Клиенты', header: ['Клиент', 'Дата последнего заказа'], rows: [['Орлов Павел', day('2025-05-01')], ['Белова Ольга', day('2024-11-20')], ['Новиков Илья', null]] }],
+    };
+    const plan = planAnalysis(snapshot, { asOf: AS_OF });
+    expect(plan.report.clients.map((c) => [c.orders, c.revenueKnown, c.abc, c.rfm !== null])).toEqual([
+      [1, false, null, true],
+      [1, false, null, true],
+      [0, true, null, false],
+    ]);
+    expect(columnValues(plan.operations, 'ABC')).toEqual(['выручка неизвестна', 'выручка неизвестна', 'нет продаж']);
+    const tables = plan.operations.filter((op): op is WriteTable => op.kind === 'writeTable');
+    const abcSummary = tables.find((t) => t.sheet === 'ABC' && t.anchor?.row === 1)!;
+    expect(abcSummary.rows.map((r) => [r[0], r[1]])).toContainEqual(['выручка неизвестна', 2]);
+    expect(abcSummary.rows.map((r) => [r[0], r[1]])).toContainEqual(['нет продаж', 1]);
+    expect(tables.find((t) => t.sheet === 'ABC' && t.header[0] === 'Внимание')?.rows[0][0]).toMatch(/^Выручка неизвестна у 2 клиентов: .*«Выручка».*--orders/);
+    const rfm = tables.find((t) => t.sheet === 'RFM' && t.replace)!;
+    expect(rfm.rows.map((r) => r[4])).toEqual([null, null]);
+    expect(tables.find((t) => t.sheet === 'RFM' && t.anchor?.row === 6)?.rows).toContainEqual(['Выручка неизвестна (M — по известной части)', 2]);
   });
 
   it('never blanks a typed cell, not even when the as-of date is before it', () => {
