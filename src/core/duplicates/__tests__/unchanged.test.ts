@@ -8,7 +8,7 @@
  * sensitivity, the same wrong ones.
  */
 import { findDuplicates } from '../match';
-import { asReadByBase, generateLabelledClients, scoreGroups } from '../labelled';
+import { asReadByBase, generateLabelledClients, scoreGroups } from '../../../bench/labelled';
 import { editDistance } from '../similarity';
 import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from '../evidence';
 import { measureRarity } from '../rarity';

@@ -8,8 +8,8 @@
  * another country, and slips in short words.
  */
 import { emptyClient, seededRandom, type LabelledClient } from './labelled';
-import type { DayNumber } from '../model';
-import { calendarDay, dayToIso, isoToDay } from '../normalise/date';
+import type { DayNumber } from '../core/model';
+import { calendarDay, dayToIso, isoToDay } from '../core/normalise/date';
 
 const GIVEN = (
   'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark ' +

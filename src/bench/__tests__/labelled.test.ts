@@ -1,4 +1,4 @@
-import { findDuplicates } from '../match';
+import { findDuplicates } from '../../core/duplicates/match';
 import { asReadByBase, generateLabelledClients, scoreGroups, transliterate, truePairCount } from '../labelled';
 
 describe('generateLabelledClients', () => {

@@ -9,10 +9,10 @@
  * generated on purpose: namesakes in the same city with their own phones and e-mails, and the same
  * brand under another legal form.
  */
-import { NO_HISTORY, type Client } from '../model';
-import { normaliseCity } from '../normalise/city';
-import { normaliseEmail } from '../normalise/email';
-import { normalisePhone } from '../normalise/phone';
+import { NO_HISTORY, type Client } from '../core/model';
+import { normaliseCity } from '../core/normalise/city';
+import { normaliseEmail } from '../core/normalise/email';
+import { normalisePhone } from '../core/normalise/phone';
 
 /** mulberry32: a small seeded generator, so the same seed always gives the same list. */
 export function seededRandom(seed: number): () => number {
