@@ -5,23 +5,10 @@
  */
 import type { Problem } from '../core/model';
 import type { Settings } from '../core/settings';
+import type { AbcClass } from '../core/abc';
+import type { AnalysisSummary } from '../core/analysis';
+import type { SegmentKey } from '../core/rfm';
 import type { ProgressListener } from '../workbook/workbook';
-
-export type AbcClass = 'A' | 'B' | 'C';
-
-export const SEGMENT_KEYS = [
-  'champions',
-  'loyal',
-  'potential_loyalists',
-  'new',
-  'promising',
-  'need_attention',
-  'about_to_sleep',
-  'at_risk',
-  'cant_lose',
-  'hibernating',
-] as const;
-export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
 export interface ClientFilter {
   /** Matches name, contact, phone (by digits) and e-mail, case- and ё/е-insensitive. */
@@ -142,25 +129,6 @@ export interface NewOrder {
  * clients sheet and moved on by the orders is replaced (the old values archived first).
  */
 export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all' | 'updateTyped';
-
-export interface AbcShare {
-  clients: number;
-  revenue: number;
-  /** Share of total revenue, 0..1. */
-  share: number;
-}
-
-export interface AnalysisSummary {
-  asOf: string;
-  clients: number;
-  clientsWithOrders: number;
-  cold: number;
-  revenue: number;
-  abc: { A: AbcShare; B: AbcShare; C: AbcShare; none: number };
-  /** Clients who bought (a typed order date or count) but whose revenue is unknown; counted in `abc.none`. */
-  revenueUnknown: number;
-  segments: Record<SegmentKey, number>;
-}
 
 export interface ActionResult {
   action: ActionName;

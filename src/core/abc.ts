@@ -9,8 +9,16 @@
  * Shares are compared as `before · 100 < cut · total` rather than `before / total < cut / 100`, which
  * is exact for whole amounts (2 900 < 29 · 100, where 0.29 · 100 would be 28.999999999999996).
  */
-import type { AbcClass, AbcShare } from '../actions/panel';
 import { cleanSum } from './tracker';
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+/** One class's clients, revenue and share of the total revenue (0..1). */
+export interface AbcShare {
+  clients: number;
+  revenue: number;
+  share: number;
+}
 
 export interface AbcRanking {
   /** Indices of the items with a positive value, in rank order. */

@@ -12,7 +12,6 @@ import {
   type SheetOperation,
   type WriteTable,
 } from '../workbook/operations';
-import { SEGMENT_KEYS } from '../actions/panel';
 import type { AbcRanking, AbcSummary } from './abc';
 import { countOf } from './plural';
 import { say } from './base';
@@ -20,7 +19,7 @@ import type { FunnelReport } from './funnel';
 import type { ManagerReport } from './managers';
 import type { Client, DayNumber, Language } from './model';
 import { dayToDate } from './normalise/date';
-import { RFM_PERCENTILES, segmentLabel, type RfmResult } from './rfm';
+import { RFM_PERCENTILES, SEGMENT_KEYS, segmentLabel, type RfmResult } from './rfm';
 import { sheetName } from './schema';
 import type { ServiceRevenue } from './service-revenue';
 import { FUNNEL_STATUSES } from './statuses';

@@ -6,12 +6,11 @@
  * Everything is computed as of one date (today by default). Orders dated after it are ignored (see
  * tracker.ts) and each is reported as a problem, so a mistyped future date does not go unnoticed.
  */
-import type { AbcClass, AnalysisSummary, SegmentKey } from '../actions/panel';
 import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowIndex } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
-import { rankAbc, summariseAbc, type AbcRanking, type AbcSummary } from './abc';
+import { rankAbc, summariseAbc, type AbcClass, type AbcRanking, type AbcShare, type AbcSummary } from './abc';
 import {
   abcServicesSheetOperations,
   abcSheetOperations,
@@ -32,7 +31,7 @@ import { computeManagerLoad, type ManagerReport } from './managers';
 import type { ClientField, DayNumber, Language, Problem } from './model';
 import { dayToDate, dayToIso, todayDay } from './normalise/date';
 import { cellText } from './normalise/text';
-import { computeRfm, countSegments, segmentLabel, validBands, type RfmResult, type RfmThresholds } from './rfm';
+import { computeRfm, countSegments, segmentLabel, validBands, type RfmResult, type RfmThresholds, type SegmentKey } from './rfm';
 import { revenueByService, type ServiceRevenue } from './service-revenue';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { suggestStatus } from './status-suggestions';
@@ -493,6 +492,19 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
 }
 
 /** What the side panel shows after an analysis. */
+export interface AnalysisSummary {
+  asOf: string;
+  clients: number;
+  clientsWithOrders: number;
+  cold: number;
+  revenue: number;
+  abc: { A: AbcShare; B: AbcShare; C: AbcShare; none: number };
+  /** Clients who bought (a typed order date or count) but whose revenue is unknown; counted in `abc.none`. */
+  revenueUnknown: number;
+  segments: Record<SegmentKey, number>;
+}
+
+/** The summary of an analysis report. */
 export function analysisSummary(report: AnalysisReport): AnalysisSummary {
   let clientsWithOrders = 0;
   let cold = 0;

@@ -16,11 +16,25 @@
  *   R4   promising     potential     potential       loyal       loyal
  *   R5   new           potential     potential       champions   champions
  */
-import type { SegmentKey } from '../actions/panel';
 import type { Language } from './model';
 import { percentileIncSorted } from './percentile';
 import type { RfmMode } from './settings';
 import type { TrackerRow } from './tracker';
+
+/** The RFM segments, in the order the product lists them. */
+export const SEGMENT_KEYS = [
+  'champions',
+  'loyal',
+  'potential_loyalists',
+  'new',
+  'promising',
+  'need_attention',
+  'about_to_sleep',
+  'at_risk',
+  'cant_lose',
+  'hibernating',
+] as const;
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
 export const RFM_PERCENTILES = [0.2, 0.4, 0.6, 0.8] as const;
 

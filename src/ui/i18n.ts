@@ -4,7 +4,8 @@
  * Placeholders are written `{name}` and filled by `format`.
  */
 import type { Language, ClientField, OrderField, ServiceField } from '../core/model';
-import type { ActionName, SegmentKey } from '../actions/panel';
+import type { ActionName } from '../actions/panel';
+import type { SegmentKey } from '../core/rfm';
 
 const ru = {
   'tab.clients': 'Клиенты',

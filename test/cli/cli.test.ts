@@ -10,7 +10,7 @@ import { generateSampleWorkbook, generateOrdersCsv } from '../../src/sample';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
 import { xlsxFromFile, xlsxToFile } from '../../src/xlsx/node';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { SEGMENT_KEYS } from '../../src/actions/panel';
+import { SEGMENT_KEYS } from '../../src/core/rfm';
 import { DEBIAN_PYTHON, describeWithTool } from '../support/tools';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'crm-base.js');

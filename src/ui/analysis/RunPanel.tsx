@@ -11,7 +11,7 @@ import { useLayout } from '../styles';
 import { ProblemList } from './ProblemList';
 import { SummaryView } from './SummaryView';
 import { TypedDifferingBar } from './TypedDifferingBar';
-import type { AnalysisSummary } from '../../actions/panel';
+import type { AnalysisSummary } from '../../core/analysis';
 
 const RUNNABLE: readonly ActionName[] = ['all', 'structure', 'check', 'tracker', 'abc', 'rfm', 'duplicates', 'funnel', 'managers'];
 

@@ -1,5 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SEGMENT_KEYS, type AbcClass, type AnalysisSummary } from '../../actions/panel';
+import type { AbcClass } from '../../core/abc';
+import type { AnalysisSummary } from '../../core/analysis';
+import { SEGMENT_KEYS } from '../../core/rfm';
 import { usePanel } from '../context';
 import { formatDate, formatNumber, formatShare } from '../format';
 import { SEGMENT_LABELS } from '../i18n';

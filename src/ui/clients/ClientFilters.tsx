@@ -1,6 +1,8 @@
 import { Button, Field, Input, Switch, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
-import { SEGMENT_KEYS, type AbcClass, type ClientFacets, type ClientFilter, type SegmentKey } from '../../actions/panel';
+import type { ClientFacets, ClientFilter } from '../../actions/panel';
+import type { AbcClass } from '../../core/abc';
+import { SEGMENT_KEYS, type SegmentKey } from '../../core/rfm';
 import { usePanel } from '../context';
 import { SEGMENT_LABELS } from '../i18n';
 import { MultiSelect } from '../components/MultiSelect';

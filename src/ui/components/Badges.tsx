@@ -1,5 +1,6 @@
 import { Badge } from '@fluentui/react-components';
-import type { AbcClass, SegmentKey } from '../../actions/panel';
+import type { AbcClass } from '../../core/abc';
+import type { SegmentKey } from '../../core/rfm';
 import { findStatus } from '../../core/statuses';
 import { usePanel } from '../context';
 import { SEGMENT_LABELS } from '../i18n';

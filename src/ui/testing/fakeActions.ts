@@ -5,10 +5,8 @@
  * logic (ABC, RFM, duplicates) lives in src/core and is tested there.
  */
 import type {
-  AbcClass,
   ActionName,
   ActionResult,
-  AnalysisSummary,
   ClientCard,
   ClientFilter,
   ClientList,
@@ -20,9 +18,10 @@ import type {
   NewOrder,
   OrderView,
   PanelActions,
-  SegmentKey,
 } from '../../actions/panel';
-import { SEGMENT_KEYS } from '../../actions/panel';
+import type { AbcClass } from '../../core/abc';
+import type { AnalysisSummary } from '../../core/analysis';
+import { SEGMENT_KEYS, type SegmentKey } from '../../core/rfm';
 import type { Problem } from '../../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { statusNames } from '../../core/statuses';
