@@ -31,4 +31,46 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Layers (docs/ARCHITECTURE.md): the core is pure — no host API, gateway, action, UI or Node built-in —
+  // so the same code runs in the task pane, in Apps Script and in Node.
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['exceljs', 'googleapis', 'jszip', 'react', 'react-dom', 'fs', 'path', 'os', 'child_process', 'stream'].map((name) => ({
+            name,
+            message: 'The core is pure: no host API, UI or Node built-in. Put this in a gateway or an action.',
+          })),
+          patterns: [
+            {
+              group: ['**/actions/**', '**/ui/**', '**/page/**', '**/cli/**', '**/xlsx/**', '**/sheets-api/**', '**/bench/**', '**/sample/**', '**/addin/**', '**/appsscript/**', '**/workbook/memory', 'node:*', '@fluentui/*'],
+              message: 'The core imports nothing above it: only the port (src/workbook snapshot, operations, workbook) and itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The panel calls actions, never a gateway.
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    ignores: ['**/__tests__/**', 'src/ui/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['exceljs', 'googleapis'].map((name) => ({ name, message: 'The panel calls actions, never a host API.' })),
+          patterns: [
+            {
+              group: ['**/xlsx/**', '**/sheets-api/**', '**/addin/**', '**/appsscript/**', '**/workbook/memory', '**/page/**', '**/cli/**'],
+              message: 'The panel calls actions (src/actions/panel.ts), never a gateway.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

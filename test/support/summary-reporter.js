@@ -7,7 +7,6 @@
 const INSTALL = {
   chromium: 'apt-get install -y chromium',
   openpyxl: 'apt-get install -y python3-openpyxl',
-  libreoffice: 'apt-get install -y libreoffice-calc-nogui',
 };
 
 class SummaryReporter {

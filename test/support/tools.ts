@@ -1,12 +1,12 @@
 /**
- * Tests that need a Debian package (Chromium, python3-openpyxl, LibreOffice) run when it is installed
+ * Tests that need a Debian package (Chromium, python3-openpyxl) run when it is installed
  * and are skipped otherwise, under a name that says what was missing; the summary reporter lists them
  * loudly. `scripts/test.js` probes the machine once and passes what it found in CRM_TOOLS.
  */
 import { execFileSync } from 'child_process';
 import { existsSync } from 'fs';
 
-export type Tool = 'chromium' | 'openpyxl' | 'libreoffice';
+export type Tool = 'chromium' | 'openpyxl';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Debian's python3, which is where python3-openpyxl installs (not a pyenv or venv python). */
@@ -23,8 +23,6 @@ function probe(tool: Tool): boolean {
       } catch {
         return false;
       }
-    case 'libreoffice':
-      return existsSync('/usr/bin/soffice') || existsSync('/usr/bin/libreoffice');
   }
 }
 
