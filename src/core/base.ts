@@ -21,6 +21,7 @@ import {
   sheetKindOfName,
   sheetNameMatches,
   type FieldsOf,
+  type HeaderMapping,
   type TableKind,
   workbookLanguage,
 } from './schema';
@@ -64,12 +65,6 @@ export interface BaseLayout {
   /** Layout problems: duplicate headers, a mapped header that is not there. */
   problems: Problem[];
 }
-
-/**
- * The user's own word on where a field is: field → header text, or null for "this sheet has no such
- * column" (so a synonym match is not used). Stored in the settings sheet.
- */
-export type HeaderMapping = { [K in TableKind]?: Partial<Record<FieldsOf[K], string | null>> };
 
 export interface Base {
   layout: BaseLayout;

@@ -39,6 +39,12 @@ export const TABLE_FIELDS: { [K in TableKind]: readonly FieldsOf[K][] } = {
   orders: ORDER_FIELDS,
 };
 
+/**
+ * The user's own word on where a field is: field → header text, or null for "this sheet has no such
+ * column" (so a synonym match is not used). Stored in the settings sheet.
+ */
+export type HeaderMapping = { [K in TableKind]?: Partial<Record<FieldsOf[K], string | null>> };
+
 interface Names {
   ru: string[];
   en: string[];

@@ -9,8 +9,7 @@ import type { Language, Problem } from './model';
 import { DEFAULT_SETTINGS, type DuplicateSensitivity, type RfmMode, type Settings } from './settings';
 import { cellText, isBlank, normaliseText } from './normalise/text';
 import { parseAmount } from './normalise/amount';
-import { TABLE_FIELDS, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type TableKind } from './schema';
-import type { HeaderMapping } from './base';
+import { TABLE_FIELDS, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
 
 type Texts = { ru: string; en: string };
 
