@@ -3,7 +3,7 @@ import type { sheets_v4 } from 'googleapis';
 import type { ChartSpec, ColourCells, ColourRule, ColumnRange, SetValidation, ValidationRule } from '../workbook/operations';
 import { columnLetter } from '../workbook/snapshot';
 import { colour, gridRange, quoteSheet } from './cells';
-import { validationHelpText } from './help-text';
+import { validationHelpText } from '../google/help-text';
 
 type SheetIdOf = (name: string) => number;
 

@@ -4,7 +4,7 @@
  */
 import { needsTextMarker } from '../../appsscript/src/gateway/cells';
 import { SpreadsheetClock } from '../../appsscript/src/gateway/clock';
-import { ROWS_PER_BLOCK } from '../../appsscript/src/gateway/spreadsheet-app-workbook';
+import { ROWS_PER_BLOCK } from '../../appsscript/src/gateway/blocks';
 import { FakeSpreadsheet } from '../fakes/gas/spreadsheet';
 import { workbookState } from '../fakes/gas/state';
 import { fakeUtilities } from '../fakes/gas/utilities';

@@ -14,7 +14,7 @@ import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { columnNumber } from '../../src/workbook/snapshot';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from '../../src/workbook/state';
 import { dateToSerial, hexColour, serialToDate } from '../../src/sheets-api/cells';
-import { helpTextParts } from '../../src/sheets-api/help-text';
+import { helpTextParts } from '../../src/google/help-text';
 
 type GridRange = sheets_v4.Schema$GridRange;
 

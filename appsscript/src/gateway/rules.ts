@@ -9,7 +9,7 @@ import type { ColourCells, ColourRule, SetValidation, ValidationRule } from '../
 import { columnLetter } from '../../../src/workbook/snapshot';
 import type { SpreadsheetClock } from './clock';
 import { columnRange } from './grid';
-import { validationHelpText } from '../../../src/sheets-api/help-text';
+import { validationHelpText } from '../../../src/google/help-text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

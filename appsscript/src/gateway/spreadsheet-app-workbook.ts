@@ -37,12 +37,10 @@ import { columnRange, ensureGridSize } from './grid';
 import { isInternalSheet } from './job-sheet';
 import { isRowOperation, wholeRows, type RowOperation, type RowSlice } from './row-slices';
 import { buildColourRules, buildValidation, replaceColourRules, type RuleFactories } from './rules';
+import { ROWS_PER_BLOCK } from './blocks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Rows per getValues/setValues: big enough for few round trips, small enough for Apps Script's memory. */
-export const ROWS_PER_BLOCK = 5000;
 
 /** Pixels per character of column width (Sheets measures columns in pixels, the plan in characters). */
 const PIXELS_PER_CHARACTER = 7;

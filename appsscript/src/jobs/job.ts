@@ -7,7 +7,7 @@ import type { ActionName, ActionResult } from '../../../src/actions/panel';
 import type { Language } from '../../../src/core/model';
 import type { SheetOperation } from '../../../src/workbook/operations';
 import { isRowOperation, rowCount, type RowOperation, type RowSlice } from '../gateway/row-slices';
-import { ROWS_PER_BLOCK } from '../gateway/spreadsheet-app-workbook';
+import { ROWS_PER_BLOCK } from '../gateway/blocks';
 
 /** One setValues block: a step of a long operation is one round trip's worth of rows. */
 export const ROWS_PER_STEP = ROWS_PER_BLOCK;

@@ -7,7 +7,7 @@ import { cellA1, formatRange, type Rect } from '../../../src/workbook/memory';
 import type { ChartSeries, ChartSpec, ColourRule, ColumnRange, ValidationRule } from '../../../src/workbook/operations';
 import type { CellValue } from '../../../src/workbook/snapshot';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from '../../../src/workbook/state';
-import { helpTextParts } from '../../../src/sheets-api/help-text';
+import { helpTextParts } from '../../../src/google/help-text';
 import { wallClock } from './cells';
 import type { FakeConditionalFormatRule, FakeDataValidation, FakeEmbeddedChart, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
 

@@ -1,7 +1,8 @@
 /**
  * Google Sheets keeps one message per validation rule (SpreadsheetApp's help text, the API's
  * `inputMessage`), shown both when the cell is selected and when input is rejected. It carries the prompt
- * and, on its own line marked with ⚠, the error message; both gateways write it this way.
+ * and, on its own line marked with ⚠, the error message. Shared by the two Google Sheets gateways
+ * (SpreadsheetApp and the REST API), which both write it this way.
  */
 export const ERROR_MARK = '⚠ ';
 
