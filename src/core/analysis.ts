@@ -6,32 +6,21 @@
  * Everything is computed as of one date (today by default). Orders dated after it are ignored (see
  * tracker.ts) and each is reported as a problem, so a mistyped future date does not go unnoticed.
  */
-import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
-import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { rowIndex } from '../workbook/snapshot';
+import type { SheetOperation } from '../workbook/operations';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
 import { rankAbc, summariseAbc, type AbcClass, type AbcRanking, type AbcShare, type AbcSummary } from './abc';
-import {
-  abcServicesSheetOperations,
-  abcSheetOperations,
-  ABC_FILLS,
-  funnelSheetOperations,
-  managersSheetOperations,
-  noSalesLabel,
-  revenueUnknownLabel,
-  rfmSheetOperations,
-} from './analysis-sheets';
-import { headerlessProblem, headerRowOf, lastDataRow, managedColumns, readBase, say, type Base, type BaseLayout, type ManagedColumn } from './base';
-import { sheetName, type SheetKind } from './schema';
-import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
-import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from './computed-columns';
-import { valueArchiveOperations, valueArchiveSheet, type ArchivedValue } from './value-archive';
+import { clientColumnOperations, typedDifferingProblems } from './analysis-columns';
+import { abcServicesSheetOperations, abcSheetOperations, funnelSheetOperations, managersSheetOperations, rfmSheetOperations } from './analysis-sheets';
+import { headerlessProblem, readBase, say, type Base, type BaseLayout } from './base';
+import { computedColumnsSettingOperations } from './computed-columns';
+import { valueArchiveOperations, type ArchivedValue } from './value-archive';
 import { computeFunnel, type FunnelReport } from './funnel';
 import { computeManagerLoad, type ManagerReport } from './managers';
 import type { ClientField, DayNumber, Language, Problem } from './model';
 import { dayToDate, dayToIso, todayDay } from './normalise/date';
 import { cellText } from './normalise/text';
-import { computeRfm, countSegments, segmentLabel, validBands, type RfmResult, type RfmThresholds, type SegmentKey } from './rfm';
+import { computeRfm, countSegments, validBands, type RfmResult, type RfmThresholds, type SegmentKey } from './rfm';
 import { revenueByService, type ServiceRevenue } from './service-revenue';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { suggestStatus } from './status-suggestions';
@@ -256,173 +245,6 @@ const PART_FIELDS: Partial<Record<AnalysisPart, readonly ClientField[]>> = {
   rfm: ['rfm', 'segment'],
 };
 
-const COLD_FILL = { fill: '#F8CBAD', fontColour: '#9C0006' };
-
-/** The label of a client without an ABC class: no sales, or sales of unknown revenue. */
-function unclassedLabel(row: TrackerRow, language: Language): string {
-  return row.orders > 0 && !row.revenueKnown ? revenueUnknownLabel(language) : noSalesLabel(language);
-}
-
-/** The values of one derived client column (ABC, RFM, days), per spreadsheet row from row 2. */
-function derivedColumnValues(analysis: Analysis, field: ClientField, rowCount: number): Array<CellValue | undefined> {
-  const values: Array<CellValue | undefined> = new Array(rowCount).fill(undefined);
-  const { base, tracker, rfm, abc, language } = analysis;
-  const valueOf = (i: number): CellValue => {
-    switch (field) {
-      case 'daysSinceLastOrder':
-        return tracker[i].daysSinceLastOrder;
-      case 'abc':
-        return abc.classes[i] ?? unclassedLabel(tracker[i], language);
-      case 'rfm':
-        return rfm.scores[i]?.code ?? null;
-      case 'segment': {
-        const score = rfm.scores[i];
-        return score ? segmentLabel(score.segment, language) : null;
-      }
-      default:
-        throw new Error(`the analysis does not write ${field}`);
-    }
-  };
-  base.clients.forEach((client, i) => {
-    values[rowIndex(client.row, base.layout.clients?.headerRow)] = valueOf(i);
-  });
-  return values;
-}
-
-const NUMBER_FORMATS: Partial<Record<ClientField, string>> = {
-  firstOrder: FORMAT_DATE,
-  lastOrder: FORMAT_DATE,
-  orders: FORMAT_INTEGER,
-  revenue: FORMAT_MONEY,
-  daysSinceLastOrder: FORMAT_INTEGER,
-};
-
-/** The managed client columns an analysis writes, and what it found in the user's own columns. */
-interface ClientColumnsPlan {
-  operations: SheetOperation[];
-  /** Typed history cells that differ from the tracker's figures. */
-  typedDiffering: ArchivedValue[];
-  /** Managed columns the product fills itself from now on and the settings do not list yet. */
-  newlyComputed: string[];
-  /** The user's own columns of derived results (ABC, RFM, days) left as they are, as problems. */
-  keptColumns: Problem[];
-}
-
-/** The result sheet where a derived client column's figures can be read instead. */
-const RESULT_SHEET: Partial<Record<ClientField, SheetKind>> = { daysSinceLastOrder: 'rfm', abc: 'abc', rfm: 'rfm', segment: 'rfm' };
-
-/**
- * The managed client columns of the chosen parts. A managed column the sheet lacks and no chosen part
- * writes still gets its header, so the columns added at the right never leave a gap. Only columns the
- * product fills itself are written (computed-columns.ts); the order-history columns of the user's are
- * merged as history-columns.ts says, other columns of the user's are left as they are and reported.
- */
-function clientColumnOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPart>, snapshot: WorkbookSnapshot, replaceTyped: boolean): ClientColumnsPlan {
-  const plan: ClientColumnsPlan = { operations: [], typedDiffering: [], newlyComputed: [], keptColumns: [] };
-  const layout = analysis.base.layout.clients;
-  if (!layout) return plan;
-  const written = new Set<ClientField>([...parts].flatMap((part) => PART_FIELDS[part] ?? []));
-  if (written.size === 0) return plan;
-  const managed = managedColumns(layout, analysis.language);
-  const rows = snapshot.sheets.find((sheet) => sheet.name === layout.sheet)?.rows ?? [];
-  const settings = analysis.base.settings;
-  const language = analysis.language;
-  const cells = (column: ManagedColumn) => ({ header: column.header, index: column.isNew ? -1 : column.column - 1 });
-  const historyColumns = managed.filter((column) => written.has(column.field) && isHistoryField(column.field));
-  const history = historyColumnsValues({
-    columns: historyColumns.map((column) => ({ field: column.field as HistoryField, ...cells(column) })),
-    sheet: layout.sheet,
-    rows,
-    firstRow: layout.headerRow + 1,
-    rowCount: layout.rowCount,
-    clients: analysis.base.clients,
-    tracker: analysis.tracker,
-    computedColumns: settings.computedColumns,
-    replaceTyped,
-  });
-  plan.typedDiffering = history.differing;
-  plan.newlyComputed = [...history.newlyComputed];
-  const dataRows = analysis.base.clients.map((client) => client.row);
-  const write: WriteColumns = { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [] };
-  const userColumns = new Set<ClientField>();
-  for (const column of managed) {
-    if (!written.has(column.field)) {
-      if (column.isNew) write.columns.push({ column: column.column, header: column.header, values: [] });
-      continue;
-    }
-    const numberFormat = NUMBER_FORMATS[column.field];
-    const historyIndex = historyColumns.indexOf(column);
-    let values: Array<CellValue | undefined>;
-    if (historyIndex >= 0) {
-      values = history.values[historyIndex];
-    } else {
-      const ownership = columnOwnership(cells(column), settings.computedColumns, rows, dataRows);
-      if (!ownership.computed) {
-        userColumns.add(column.field);
-        plan.keptColumns.push(userColumnKeptProblem(layout.sheet, column.header, sheetName(RESULT_SHEET[column.field] ?? 'abc', language), language));
-        continue;
-      }
-      if (ownership.newlyComputed) plan.newlyComputed.push(column.header);
-      values = derivedColumnValues(analysis, column.field, layout.rowCount);
-    }
-    write.columns.push({ column: column.column, header: column.header, values, ...(numberFormat ? { numberFormat } : {}) });
-  }
-  const operations: SheetOperation[] = [write];
-  plan.operations = operations;
-  const lastRow = lastDataRow(layout);
-  if (lastRow <= layout.headerRow) return plan;
-  const columnOf = (field: ClientField) => managed.find((c) => c.field === field)?.column as number;
-  if (written.has('daysSinceLastOrder') && !userColumns.has('daysSinceLastOrder')) {
-    operations.push({
-      kind: 'colourCells',
-      sheet: layout.sheet,
-      column: columnOf('daysSinceLastOrder'),
-      fromRow: layout.headerRow + 1,
-      toRow: lastRow,
-      rules: [{ when: { atLeast: settings.coldDays }, ...COLD_FILL }],
-    });
-  }
-  if (written.has('abc') && !userColumns.has('abc')) {
-    operations.push({
-      kind: 'colourCells',
-      sheet: layout.sheet,
-      column: columnOf('abc'),
-      fromRow: layout.headerRow + 1,
-      toRow: lastRow,
-      rules: (['A', 'B', 'C'] as const).map((cls) => ({ when: { equals: cls }, ...ABC_FILLS[cls] })),
-    });
-  }
-  return plan;
-}
-
-/** One problem per user's history column whose typed values differ from the tracker's figures. */
-function typedDifferingProblems(differing: readonly ArchivedValue[], replaced: boolean, language: Language): Problem[] {
-  const byColumn = new Map<string, ArchivedValue[]>();
-  for (const cell of differing) byColumn.set(cell.column, [...(byColumn.get(cell.column) ?? []), cell]);
-  return [...byColumn.values()].map((cells) => {
-    const [first] = cells;
-    const example = `${cellText(first.before)} → ${cellText(first.after)}`;
-    const count = cells.length;
-    return {
-      sheet: first.sheet,
-      row: first.row,
-      column: first.column,
-      value: cellText(first.before),
-      message: replaced
-        ? say(
-            language,
-            `Обновлено по заказам значений, введённых вручную: ${count} (например, ${example}). Прежние значения сохранены на листе «${valueArchiveSheet(language)}».`,
-            `Typed values updated from the orders: ${count} (e.g. ${example}). The previous values are saved on the "${valueArchiveSheet(language)}" sheet.`,
-          )
-        : say(
-            language,
-            `Значения, введённые вручную, расходятся с заказами: ${count} (например, ${example}). Они оставлены как есть и учтены в анализе вместе с заказами. Чтобы записать новые значения, подтвердите обновление: кнопка «Обновить значения» в панели, пункт меню «Обновить значения, введённые вручную» или crm-base analyze … --update-typed; прежние значения сохранятся на листе «${valueArchiveSheet(language)}».`,
-            `Typed values differ from the orders: ${count} (e.g. ${example}). They are kept as typed and counted in the analysis together with the orders. To write the new values, confirm the update: the "Update values" button in the panel, the menu item "Update typed values" or crm-base analyze … --update-typed; the previous values will be saved on the "${valueArchiveSheet(language)}" sheet.`,
-          ),
-    };
-  });
-}
-
 /** Clients without an ABC class who bought, but whose revenue is unknown. */
 function revenueUnknownCount(analysis: Analysis): number {
   return analysis.tracker.filter((row, i) => analysis.abc.classes[i] === null && row.orders > 0 && !row.revenueKnown).length;
@@ -473,7 +295,8 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const analysis = analyseBase(base, options.asOf ?? todayDay());
   const parts = new Set(options.parts ?? ANALYSIS_PARTS);
   const replaceTyped = options.replaceTyped === true;
-  const columns = clientColumnOperations(analysis, parts, snapshot, replaceTyped);
+  const written = new Set<ClientField>([...parts].flatMap((part) => PART_FIELDS[part] ?? []));
+  const columns = clientColumnOperations(analysis, written, snapshot, replaceTyped);
   const replaced = replaceTyped && columns.typedDiffering.length > 0;
   const language = analysis.language;
   const operations = [
