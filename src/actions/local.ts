@@ -5,7 +5,8 @@
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
 import { valueArchiveSheet } from '../core/value-archive';
-import { headerlessProblem, headerRowOf, lastDataRow, locateBase, managedColumns, readBase, say, type BaseLayout } from '../core/base';
+import { readBase, say } from '../core/base';
+import { headerlessProblem, headerRowOf, lastDataRow, locateBase, managedColumns, type BaseLayout } from '../core/layout';
 import type { HeaderMapping } from '../core/schema';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowIndex } from '../workbook/snapshot';

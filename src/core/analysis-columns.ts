@@ -6,7 +6,8 @@
  */
 import type { AbcRanking } from './abc';
 import { ABC_FILLS, noSalesLabel, revenueUnknownLabel } from './analysis-sheets';
-import { headerRowOf, lastDataRow, managedColumns, type Base, type ManagedColumn } from './base';
+import type { Base } from './base';
+import { headerRowOf, lastDataRow, managedColumns, type ManagedColumn } from './layout';
 import { columnOwnership, userColumnKeptProblem } from './computed-columns';
 import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
 import { say, type ClientField, type Language, type Problem } from './model';

@@ -3,7 +3,8 @@
  * is wrong and what to do. Parse problems found while reading (bad dates, amounts) are included once.
  */
 import type { Language, Problem } from './model';
-import type { Base, LocatedSheet } from './base';
+import type { Base } from './base';
+import type { LocatedSheet } from './layout';
 import { say } from './base';
 import { findStatus, statusNames } from './statuses';
 import { normaliseText } from './normalise/text';

@@ -17,7 +17,8 @@ import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/oper
 import type { Plan } from '../workbook/workbook';
 import { NO_HISTORY, type Client, type ClientField, type Language, type OrderField, type Problem } from './model';
 import type { Settings } from './settings';
-import { linkOrders, readBase, say, type Base, type OrderClientKeys } from './base';
+import { readBase, say, type Base } from './base';
+import { linkOrders, type OrderClientKeys } from './link-orders';
 import {
   clientKeyOfHeader,
   fieldHeader,

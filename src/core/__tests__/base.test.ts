@@ -1,4 +1,5 @@
-import { locateBase, managedColumns, readBase } from '../base';
+import { readBase } from '../base';
+import { locateBase, managedColumns } from '../layout';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isoToDay } from '../normalise/date';
 import { book, date, sheet } from './snapshot-builder';

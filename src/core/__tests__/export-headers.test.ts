@@ -2,7 +2,7 @@
  * Headers of real exports (1C, bank statements, marketplaces, online tills, the UCI "Online Retail"
  * file) as the orders import and the workbook's own sheets read them.
  */
-import { locateBase } from '../base';
+import { locateBase } from '../layout';
 import {
   clientKeyOfHeader,
   fieldNamed,

@@ -2,7 +2,8 @@
  * The header row is found, not assumed: a title, a note, a merged title or empty rows above the header
  * are skipped; a sheet named for a kind in which no row reads as a header is reported and left alone.
  */
-import { locateBase, readBase } from '../base';
+import { readBase } from '../base';
+import { locateBase } from '../layout';
 import { planStructure } from '../structure';
 import { planAnalysis } from '../analysis';
 import { planDuplicates } from '../duplicates/plan';

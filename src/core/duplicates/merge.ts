@@ -17,7 +17,8 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/
 import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
-import { headerRowOf, readBase, say } from '../base';
+import { readBase, say } from '../base';
+import { headerRowOf } from '../layout';
 import type { ClientField, Language } from '../model';
 import { normaliseEmail } from '../normalise/email';
 import { normalisePhone } from '../normalise/phone';

@@ -6,7 +6,8 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/
 import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
-import { headerRowOf, lastDataRow, readBase, managedColumns, say, type Base } from '../base';
+import { readBase, say, type Base } from '../base';
+import { headerRowOf, lastDataRow, managedColumns } from '../layout';
 import type { Client, Language, Problem } from '../model';
 import { sheetName } from '../schema';
 import type { DuplicateSensitivity, Settings } from '../settings';

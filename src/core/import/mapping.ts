@@ -7,7 +7,8 @@
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Language } from '../model';
-import { locateBase, say } from '../base';
+import { say } from '../base';
+import { locateBase } from '../layout';
 import type { HeaderMapping } from '../schema';
 import { fieldHeader, headerKey, sheetName, type FieldsOf, type SourceField, type TableKind } from '../schema';
 import { mappingOperations, readSettings } from '../settings-sheet';

@@ -1,6 +1,6 @@
 import { MemoryWorkbook } from '../../../workbook/memory';
 import type { WorkbookSnapshot } from '../../../workbook/snapshot';
-import { locateBase } from '../../base';
+import { locateBase } from '../../layout';
 import { readSettings } from '../../settings-sheet';
 import { MappingError, planSheetMapping } from '../mapping';
 import { book, sheet } from '../../__tests__/snapshot-builder';
