@@ -4,6 +4,7 @@
  */
 import type { CellValue } from '../../src/workbook/snapshot';
 import { FORMAT_DATE, FORMAT_DATETIME } from '../../src/workbook/operations';
+import { literalCellInput } from '../../src/workbook/literal-text';
 
 const MS_PER_DAY = 86400000;
 /** Serial of 1970-01-01 in Excel's 1900 date system. */
@@ -39,13 +40,6 @@ export function defaultDateFormat(date: Date): string {
 }
 
 /**
- * Strings Excel would not keep as typed: formulas (`=`, `+`, `-`, `@`), error literals (`#`), a leading
- * apostrophe of the user's own, anything with a digit (numbers, dates, times, percentages, money,
- * `8 (912) 345-67-89`) and the boolean words.
- */
-const NEEDS_APOSTROPHE = /^[=+\-@#']|\d|^\s*(true|false|истина|ложь)\s*$/i;
-
-/**
  * The value to put into `Range.values` for a cell. User strings stay literal text through Excel's
  * quote prefix: `'=1+1` is stored as the text `=1+1` and read back without the apostrophe, and the cell's
  * number format is left as the user had it (a text format `@` would also work, but would change the
@@ -55,7 +49,7 @@ const NEEDS_APOSTROPHE = /^[=+\-@#']|\d|^\s*(true|false|истина|ложь)\s
 export function excelInput(value: CellValue): string | number | boolean {
   if (value === null) return '';
   if (value instanceof Date) return dateToSerial(value);
-  if (typeof value === 'string') return NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;
+  if (typeof value === 'string') return literalCellInput(value);
   if (typeof value === 'number' && !Number.isFinite(value)) return '';
   return value;
 }

@@ -2,7 +2,6 @@
  * What the contract suite does not pin down: round trips to SpreadsheetApp per block, the time zone, and
  * the literal-text rule against the fake's Sheets-like parsing of typed strings.
  */
-import { needsTextMarker } from '../../appsscript/src/gateway/cells';
 import { SpreadsheetClock } from '../../appsscript/src/gateway/clock';
 import { ROWS_PER_BLOCK } from '../../appsscript/src/gateway/blocks';
 import { FakeSpreadsheet } from '../fakes/gas/spreadsheet';
@@ -67,11 +66,6 @@ describe('SpreadsheetAppWorkbook', () => {
     const state = workbookState(spreadsheet).sheets.find((s) => s.name === 'Текст')!;
     expect(state.formulaCells).toEqual([]);
     expect(state.numberFormats).toEqual({});
-  });
-
-  it('marks exactly the strings Sheets could reinterpret', () => {
-    expect(['=1', ' +7', '-', '@x', "'a", '12', 'TRUE', 'ложь', '5%'].every(needsTextMarker)).toBe(true);
-    expect(['ООО «Ромашка»', 'Иванов Иван', 'a-b', 'e@mail.ru'].some(needsTextMarker)).toBe(false);
   });
 
   it('asks Utilities for the zone offset once per hour of dates, not per cell', () => {

@@ -11,21 +11,16 @@
  * The apostrophe affects only the value written. Strings that no parser would touch (`ООО «Ромашка»`) are
  * written as they are, so the formula bar shows no apostrophe for them.
  */
+import { literalCellInput } from '../../../src/workbook/literal-text';
 import type { CellValue } from '../../../src/workbook/snapshot';
 import type { SpreadsheetClock } from './clock';
-
-/** Leading `=+-@'`, any digit (numbers, dates, times, percents, money) or a boolean word may be reinterpreted. */
-export function needsTextMarker(text: string): boolean {
-  const trimmed = text.trim();
-  return /^[=+\-@']/.test(trimmed) || /\d/.test(trimmed) || /^(true|false|истина|ложь)$/i.test(trimmed);
-}
 
 export type SheetValue = string | number | boolean | Date;
 
 export function toSheetValue(value: CellValue | undefined, clock: SpreadsheetClock): SheetValue {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return clock.toInstant(value);
-  if (typeof value === 'string') return value !== '' && needsTextMarker(value) ? `'${value}` : value;
+  if (typeof value === 'string') return literalCellInput(value);
   return value;
 }
 
