@@ -5,23 +5,8 @@
 import type { CellValue } from '../../src/workbook/snapshot';
 import { FORMAT_DATE, FORMAT_DATETIME } from '../../src/workbook/operations';
 import { literalCellInput } from '../../src/workbook/literal-text';
+import { dateToSerial, serialToDate } from '../../src/workbook/serial';
 
-const MS_PER_DAY = 86400000;
-/** Serial of 1970-01-01 in Excel's 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25569;
-
-/**
- * A Date whose UTC fields are the wall-clock date and time of an Excel serial (rounded to the
- * millisecond, which absorbs the float error of times like 23:59). Serials before 1900-03-01 are off by
- * Excel's 1900 leap-year bug; no client base has such dates.
- */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-}
-
-export function dateToSerial(date: Date): number {
-  return date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-}
 
 /** Whether a number format shows a date or a time (`dd.mm.yyyy`, `m/d/yy h:mm`, `[$-419]d mmmm`). */
 export function isDateFormat(format: unknown): boolean {

@@ -8,18 +8,8 @@
  */
 import type { sheets_v4 } from 'googleapis';
 import type { CellValue } from '../workbook/snapshot';
+import { dateToSerial } from '../workbook/serial';
 
-const DAY_MS = 86_400_000;
-const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
-
-export function dateToSerial(date: Date): number {
-  return (date.getTime() - SERIAL_EPOCH) / DAY_MS;
-}
-
-export function serialToDate(serial: number): Date {
-  // whole milliseconds: serials carry binary fractions of a day
-  return new Date(SERIAL_EPOCH + Math.round(serial * DAY_MS));
-}
 
 export function cellData(value: CellValue | undefined): sheets_v4.Schema$CellData {
   if (value === null || value === undefined || value === '') return {};
@@ -34,7 +24,7 @@ export const DATE_TIME_PATTERN = 'dd.mm.yyyy hh:mm';
 
 /** The format a date value needs to show as a date: date only at midnight, else date and time. */
 export function dateFormatOf(date: Date): sheets_v4.Schema$NumberFormat {
-  return date.getTime() % DAY_MS === 0 ? { type: 'DATE', pattern: DATE_PATTERN } : { type: 'DATE_TIME', pattern: DATE_TIME_PATTERN };
+  return Number.isInteger(dateToSerial(date)) ? { type: 'DATE', pattern: DATE_PATTERN } : { type: 'DATE_TIME', pattern: DATE_TIME_PATTERN };
 }
 
 /** A plan's number format (Excel codes) as the API's typed pattern. */

@@ -15,7 +15,8 @@ import { operationStep, type ApplyFilter, type ColourCells, type SheetOperation,
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowRuns } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
-import { cellData, colour, dateFormatOf, gridRange, numberFormat, quoteSheet, serialToDate } from './cells';
+import { cellData, colour, dateFormatOf, gridRange, numberFormat, quoteSheet } from './cells';
+import { serialToDate } from '../workbook/serial';
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from './retry';
 import { addChartRequest, colourRules, conditionalRuleKey, setValidationRequest } from './rules';
 

@@ -8,6 +8,7 @@ import type { Colour, ColourCondition, ColourRule, ValidationRule } from '../wor
 import type { CellValue } from '../workbook/snapshot';
 import { columnLetter } from '../workbook/snapshot';
 import { parseRange } from '../workbook/memory';
+import { serialToDate } from '../workbook/serial';
 
 /** A veryHidden sheet holding dropdown lists too long (or too comma-laden) for an inline list. */
 export const LISTS_SHEET = '_crm_lists';
@@ -122,7 +123,7 @@ export function parseInlineList(formula: string): string[] | undefined {
 
 function isoDate(value: unknown): string | undefined {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return new Date(Math.round((value - 25569) * 86400000)).toISOString().slice(0, 10);
+  if (typeof value === 'number') return serialToDate(value).toISOString().slice(0, 10);
   return undefined;
 }
 

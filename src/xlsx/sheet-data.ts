@@ -13,6 +13,7 @@ import { cellA1, setGridCell } from '../workbook/memory';
 import type { CellValue } from '../workbook/snapshot';
 import { columnNumber } from '../workbook/snapshot';
 import { decodeXml } from './package';
+import { serialToDate } from '../workbook/serial';
 
 /** What the reader needs to know about a cell style (by its index `s`). */
 export interface CellStyleInfo {
@@ -48,9 +49,6 @@ export function parseSharedStrings(xml: string): string[] {
   return strings;
 }
 
-function excelToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
-}
 
 const ROW_OR_CELL = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const R_ATTR = /\sr="([A-Z]*)(\d+)"/;
@@ -125,7 +123,7 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
             break;
           default: {
             const n = Number(v[1]);
-            value = style?.isDate ? excelToDate(n, context.date1904) : n;
+            value = style?.isDate ? serialToDate(n, context.date1904) : n;
           }
         }
       }

@@ -1,4 +1,5 @@
-import { excelInput, isDateFormat, serialToDate, snapshotValue } from '../../addin/gateway/cells';
+import { excelInput, isDateFormat, snapshotValue } from '../../addin/gateway/cells';
+import { serialToDate } from '../../src/workbook/serial';
 import { inlineListSource } from '../../addin/gateway/lists';
 import { OfficeWorkbook } from '../../addin/gateway/office-workbook';
 import { colourFormula, dateOperand } from '../../addin/gateway/rules';

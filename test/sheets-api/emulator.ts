@@ -13,7 +13,8 @@ import type { ChartSeries, ChartSpec, ColourRule, ValidationRule } from '../../s
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { columnNumber } from '../../src/workbook/snapshot';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from '../../src/workbook/state';
-import { dateToSerial, hexColour, serialToDate } from '../../src/sheets-api/cells';
+import { hexColour } from '../../src/sheets-api/cells';
+import { dateToSerial, serialToDate } from '../../src/workbook/serial';
 import { helpTextParts } from '../../src/google/help-text';
 
 type GridRange = sheets_v4.Schema$GridRange;

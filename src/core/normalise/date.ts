@@ -9,10 +9,9 @@
  */
 import type { DayNumber } from '../model';
 import type { CellValue } from '../../workbook/snapshot';
+import { SERIAL_OF_UNIX_EPOCH } from '../../workbook/serial';
 
 const MS_PER_DAY = 86_400_000;
-/** Excel serial of 1970-01-01 in the 1900 date system. */
-const SERIAL_OF_EPOCH = 25_569;
 /** Excel's 29.02.1900, a day that never existed (kept by Excel for Lotus 1-2-3 compatibility). */
 const FAKE_LEAP_DAY_SERIAL = 60;
 /** Serials from 01.01.1900 up to 31.12.2199: larger numbers are amounts or codes, not dates. */
@@ -68,12 +67,12 @@ export function serialToDay(serial: number): ParsedDay {
   if (whole === FAKE_LEAP_DAY_SERIAL) return { day: null, error: 'noSuchDay' };
   // Serials before the fake 29.02.1900 are one day "late" relative to the real calendar.
   const shift = whole < FAKE_LEAP_DAY_SERIAL ? 1 : 0;
-  return { day: whole - SERIAL_OF_EPOCH + shift };
+  return { day: whole - SERIAL_OF_UNIX_EPOCH + shift };
 }
 
 /** Excel serial number (1900 system) of a day. */
 export function dayToSerial(day: DayNumber): number {
-  const serial = day + SERIAL_OF_EPOCH;
+  const serial = day + SERIAL_OF_UNIX_EPOCH;
   return serial <= FAKE_LEAP_DAY_SERIAL ? serial - 1 : serial;
 }
 

@@ -4,7 +4,8 @@
  * would read them: a list validation pointing at the helper sheet is that list; a clustered column chart
  * with a line series is a Pareto chart; a custom format formula `=$F2="да"` colours whole rows by F.
  */
-import { isDateFormat, serialToDate } from '../../../addin/gateway/cells';
+import { isDateFormat } from '../../../addin/gateway/cells';
+import { serialToDate } from '../../../src/workbook/serial';
 import { LISTS_SHEET } from '../../../addin/gateway/lists';
 import type { ChartSeries, ChartSpec, ColourRule, ColumnRange, ValidationRule } from '../../../src/workbook/operations';
 import type { CellValue } from '../../../src/workbook/snapshot';
