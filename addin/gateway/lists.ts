@@ -3,7 +3,7 @@
  * 255 characters, with no way to escape a comma; a list that does not fit goes to a very hidden helper
  * sheet, one column per validated range (row 1 holds the range's key), and the rule points there.
  */
-import { columnLetter } from '../../src/workbook/snapshot';
+import { columnLetter } from '../../src/workbook/a1';
 
 export const LISTS_SHEET = '_Списки';
 const INLINE_LIMIT = 255;

@@ -3,7 +3,7 @@
  * formulas and chart types. Kept apart from the code that sends them so they can be read and tested alone.
  */
 import type { ChartSpec, ColourCondition, ValidationRule } from '../../src/workbook/operations';
-import { columnLetter } from '../../src/workbook/snapshot';
+import { columnLetter } from '../../src/workbook/a1';
 import { columnSource } from './lists';
 
 /** `=DATE(2024,2,29)` for `2024-02-29`: a date operand that does not depend on the user's locale. */

@@ -20,7 +20,7 @@ import type {
   WriteTable,
 } from '../../src/workbook/operations';
 import type { CellValue } from '../../src/workbook/snapshot';
-import { columnLetter } from '../../src/workbook/snapshot';
+import { columnLetter, rangeA1 } from '../../src/workbook/a1';
 import { jsonBytes, RequestBatch } from './batch';
 import { defaultDateFormat, excelInput } from './cells';
 import { inlineListSource, ListColumns, LISTS_SHEET } from './lists';
@@ -60,11 +60,6 @@ function testColumnOf(formula: string): string | null {
   return m ? m[1] : null;
 }
 
-function a1(top: number, left: number, bottom: number, right: number): string {
-  const start = `${columnLetter(left)}${top}`;
-  const end = `${columnLetter(right)}${bottom}`;
-  return start === end ? start : `${start}:${end}`;
-}
 
 export class PlanWriter {
   private readonly batch: RequestBatch;
@@ -284,7 +279,7 @@ export class PlanWriter {
     if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(top));
     const bottom = top + Math.max(op.rows.length, 1);
     const right = left + Math.max(op.header.length, 1) - 1;
-    if (op.table) await this.makeTable(ws, op.sheet, a1(top, left, bottom, right), op.table.name);
+    if (op.table) await this.makeTable(ws, op.sheet, rangeA1(top, left, bottom, right), op.table.name);
     else if (op.autoFilter) await this.putAutoFilter(ws, op.sheet, { top, left, bottom, right });
   }
 
@@ -301,7 +296,7 @@ export class PlanWriter {
   private async putAutoFilter(ws: Excel.Worksheet, name: string, block: { top: number; left: number; bottom: number; right: number }): Promise<void> {
     const withTables = await this.tableSheet(name, 'autoFilter');
     if (withTables && (await overlapsTable(withTables, block))) return;
-    await this.batch.add(0, () => ws.autoFilter.apply(a1(block.top, block.left, block.bottom, block.right)));
+    await this.batch.add(0, () => ws.autoFilter.apply(rangeA1(block.top, block.left, block.bottom, block.right)));
   }
 
   /** A table of the same name elsewhere is turned back into a plain range first (its data stays). */
@@ -353,7 +348,7 @@ export class PlanWriter {
     const ws = this.sheet(op.sheet, op.kind);
     let listSource: string | null = null;
     if (op.rule.type === 'list') {
-      listSource = inlineListSource(op.rule.values) ?? (await this.storeList(`${op.sheet}!${a1(op.fromRow, op.column, op.toRow, op.column)}`, op.rule.values));
+      listSource = inlineListSource(op.rule.values) ?? (await this.storeList(`${op.sheet}!${rangeA1(op.fromRow, op.column, op.toRow, op.column)}`, op.rule.values));
     }
     const rule = validationRule(op.rule, () => listSource!);
     const range = ws.getRangeByIndexes(op.fromRow - 1, op.column - 1, op.toRow - op.fromRow + 1, 1);
@@ -425,7 +420,7 @@ export class PlanWriter {
     const ws = this.sheet(op.sheet, op.kind);
     const right = op.wholeRow ? Math.max((await this.extent(op.sheet)).columns, op.column) : op.column;
     const left = op.wholeRow ? 1 : op.column;
-    const address = a1(op.fromRow, left, op.toRow, right);
+    const address = rangeA1(op.fromRow, left, op.toRow, right);
     const key = formatKey(address, op.wholeRow ? columnLetter(op.column) : null);
     const known = await this.knownFormats(op.sheet);
     const stale = known.filter((k) => k.key === key);
@@ -460,7 +455,7 @@ export class PlanWriter {
     if (op.table || op.autoFilter) {
       const extent = await this.extent(op.sheet);
       const block = { top: headerRow, left: 1, bottom: Math.max(extent.rows, headerRow + 1), right: Math.max(extent.columns, 1) };
-      if (op.table) await this.makeTable(ws, op.sheet, a1(block.top, block.left, block.bottom, block.right), op.table.name);
+      if (op.table) await this.makeTable(ws, op.sheet, rangeA1(block.top, block.left, block.bottom, block.right), op.table.name);
       else await this.putAutoFilter(ws, op.sheet, block);
     }
     for (const f of op.columnFormats ?? []) if (f.toRow >= f.fromRow) await this.setFormat(ws, f.fromRow, f.column, f.toRow - f.fromRow + 1, f.format);
@@ -482,7 +477,7 @@ export class PlanWriter {
     await this.batch.add(0, () => {
       const chart = ws.charts.add(chartType(spec.type), this.columnRange(spec.series[0].values, op.sheet), 'Columns');
       chart.title.text = spec.title;
-      chart.setPosition(a1(spec.anchor.row, spec.anchor.column, spec.anchor.row, spec.anchor.column));
+      chart.setPosition(rangeA1(spec.anchor.row, spec.anchor.column, spec.anchor.row, spec.anchor.column));
       if (spec.width) chart.width = spec.width * POINTS_PER_PIXEL;
       if (spec.height) chart.height = spec.height * POINTS_PER_PIXEL;
       spec.series.forEach((s, i) => {
@@ -516,7 +511,7 @@ export class PlanWriter {
     const extent = await this.extent(op.sheet);
     const headerRow = op.headerRow ?? 1;
     if (extent.rows <= headerRow) return;
-    const address = a1(headerRow, 1, extent.rows, Math.max(extent.columns, op.column));
+    const address = rangeA1(headerRow, 1, extent.rows, Math.max(extent.columns, op.column));
     const data = ws.getRangeByIndexes(1, 0, extent.rows - 1, 1);
     // '' stands for blank cells, as in the plan.
     const criteria: Excel.FilterCriteria = { filterOn: 'Values', values: op.values };

@@ -4,7 +4,8 @@
  * spreadsheet row and the user's own header; the rest of the base is read.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
-import { columnNumber, sheetRowNumber } from '../workbook/snapshot';
+import { sheetRowNumber } from '../workbook/snapshot';
+import { columnNumber } from '../workbook/a1';
 import { CLIENT_FIELDS, ORDER_FIELDS, say, type Client, type ClientField, type Language, type Order, type OrderField, type Problem, type Service } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';

@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Language } from '../core/model';
-import { columnLetter } from '../workbook/snapshot';
+import { columnLetter } from '../workbook/a1';
 import { lastUsedColumn, lastUsedRow, type MemorySheet } from '../workbook/memory';
 import { cellText, SheetPaint } from './cells';
 import type { PageTranslate } from './i18n';

@@ -6,7 +6,7 @@
 import type { Language } from '../core/model';
 import type { Colour, ColourRule } from '../workbook/operations';
 import type { CellValue } from '../workbook/snapshot';
-import { columnNumber } from '../workbook/snapshot';
+import { columnNumber } from '../workbook/a1';
 import { parseRange, type MemorySheet, type Rect } from '../workbook/memory';
 
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };

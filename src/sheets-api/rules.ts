@@ -1,7 +1,7 @@
 /** Validation rules, colour rules and charts as Sheets API requests. */
 import type { sheets_v4 } from 'googleapis';
 import type { ChartSpec, ColourCells, ColourRule, ColumnRange, SetValidation, ValidationRule } from '../workbook/operations';
-import { columnLetter } from '../workbook/snapshot';
+import { columnLetter } from '../workbook/a1';
 import { colour, gridRange, quoteSheet } from './cells';
 import { validationHelpText } from '../google/help-text';
 

@@ -19,6 +19,7 @@ import { cellData, colour, dateFormatOf, gridRange, numberFormat, quoteSheet } f
 import { serialToDate } from '../workbook/serial';
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from './retry';
 import { addChartRequest, colourRules, conditionalRuleKey, setValidationRequest } from './rules';
+import { columnLetter, rangeA1 } from '../workbook/a1';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -45,13 +46,10 @@ const META_FIELDS =
   'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats,bandedRanges(bandedRangeId,range),charts(chartId),basicFilter(range))';
 const READ_FIELDS = 'sheets(properties(title),merges,data(startRow,rowMetadata(hiddenByFilter,hiddenByUser),rowData(values(effectiveFormat(numberFormat(type))))))';
 
+
+/** A grid range in A1 notation (a merge: never a single cell). */
 function a1(range: sheets_v4.Schema$GridRange): string {
-  const col = (n: number) => {
-    let s = '';
-    for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-    return s;
-  };
-  return `${col((range.startColumnIndex ?? 0) + 1)}${(range.startRowIndex ?? 0) + 1}:${col(range.endColumnIndex ?? 0)}${range.endRowIndex ?? 0}`;
+  return rangeA1((range.startRowIndex ?? 0) + 1, (range.startColumnIndex ?? 0) + 1, range.endRowIndex ?? 0, range.endColumnIndex ?? 0);
 }
 
 function overlaps(a: sheets_v4.Schema$GridRange, b: sheets_v4.Schema$GridRange): boolean {
@@ -152,7 +150,7 @@ export class SheetsApiWorkbook implements Workbook {
     const keys = [...new Set(filters.map((f) => `${f.sheet}|${f.column}`))];
     const ranges = keys.map((k) => {
       const [sheet, column] = k.split('|');
-      const letter = a1({ startColumnIndex: Number(column) - 1, endColumnIndex: Number(column), startRowIndex: 1, endRowIndex: 2 }).split(':')[1].replace(/\d+/, '');
+      const letter = columnLetter(Number(column));
       return `${quoteSheet(sheet)}!${letter}2:${letter}`;
     });
     const data = await this.call(() =>

@@ -29,7 +29,7 @@ import type {
 } from './operations';
 import { operationStep } from './operations';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
-import { columnLetter, columnNumber } from './snapshot';
+import { columnLetter, columnNumber } from './a1';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from './state';
 import type { ProgressListener, Workbook } from './workbook';
 

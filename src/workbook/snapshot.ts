@@ -63,25 +63,6 @@ export function rowRuns(sorted: readonly number[]): Array<[number, number]> {
   return out;
 }
 
-/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** 1-based column number of column letters: A → 1, AA → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
   return snapshot.sheets.find((s) => s.name === name);
 }

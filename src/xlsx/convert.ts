@@ -6,7 +6,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { Colour, ColourCondition, ColourRule, ValidationRule } from '../workbook/operations';
 import type { CellValue } from '../workbook/snapshot';
-import { columnLetter } from '../workbook/snapshot';
+import { columnLetter } from '../workbook/a1';
 import { parseRange } from '../workbook/memory';
 import { serialToDate } from '../workbook/serial';
 

@@ -11,7 +11,7 @@
 import type { MemorySheet } from '../workbook/memory';
 import { cellA1, setGridCell } from '../workbook/memory';
 import type { CellValue } from '../workbook/snapshot';
-import { columnNumber } from '../workbook/snapshot';
+import { columnNumber } from '../workbook/a1';
 import { decodeXml } from './package';
 import { serialToDate } from '../workbook/serial';
 

@@ -11,7 +11,7 @@ import type { sheets_v4 } from 'googleapis';
 import { cellA1, formatRange, subtractRect, type Rect } from '../../src/workbook/memory';
 import type { ChartSeries, ChartSpec, ColourRule, ValidationRule } from '../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { columnNumber } from '../../src/workbook/snapshot';
+import { columnNumber } from '../../src/workbook/a1';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from '../../src/workbook/state';
 import { hexColour } from '../../src/sheets-api/cells';
 import { dateToSerial, serialToDate } from '../../src/workbook/serial';

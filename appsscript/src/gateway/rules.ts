@@ -6,7 +6,7 @@
  * `productRuleKey` recognises such rules again so a rerun replaces them and leaves the user's own alone.
  */
 import type { ColourCells, ColourRule, SetValidation, ValidationRule } from '../../../src/workbook/operations';
-import { columnLetter } from '../../../src/workbook/snapshot';
+import { columnLetter } from '../../../src/workbook/a1';
 import type { SpreadsheetClock } from './clock';
 import { columnRange } from './grid';
 import { validationHelpText } from '../../../src/google/help-text';

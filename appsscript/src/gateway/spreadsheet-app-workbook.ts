@@ -28,7 +28,8 @@ import type {
 import { operationStep } from '../../../src/workbook/operations';
 import { cellText, formatRange, type Rect } from '../../../src/workbook/memory';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
-import { columnLetter, rowRuns } from '../../../src/workbook/snapshot';
+import { rowRuns } from '../../../src/workbook/snapshot';
+import { columnLetter } from '../../../src/workbook/a1';
 import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
 import { buildChart } from './charts';
 import { fromSheetValue, toSheetValue, trimRow, type SheetValue } from './cells';

@@ -5,6 +5,8 @@
  * number, TRUE/FALSE a boolean) unless it starts with an apostrophe, which is dropped. `null` in a
  * written array leaves its cell alone, as in Office.js; a JS Date is refused (Excel takes serials).
  */
+import { columnLetter, columnNumber } from '../../../src/workbook/a1';
+
 export interface Rect {
   top: number;
   left: number;
@@ -113,22 +115,6 @@ export function newSheet(name: string): FakeSheet {
 // ---------------------------------------------------------------------------------------------------
 // A1
 
-export function letters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-function columnOf(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
 /** `A1`, `A1:C5`, `2:5` (whole rows), `B:B` (whole columns), with or without `'Sheet'!` and `$`. */
 export function parseAddress(address: string): { sheet?: string; rect: Rect } {
   let sheet: string | undefined;
@@ -142,7 +128,7 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } {
   const part = (p: string) => {
     const m = /^([A-Za-z]*)(\d*)$/.exec(p);
     if (!m || (!m[1] && !m[2])) throw new Error(`InvalidArgument: bad address ${address}`);
-    return { column: m[1] ? columnOf(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+    return { column: m[1] ? columnNumber(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
   };
   const p = part(a);
   const q = part(b);
@@ -161,8 +147,8 @@ export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
 
 export function formatAddress(rect: Rect): string {
-  const a = `${letters(rect.left)}${rect.top}`;
-  const b = `${letters(rect.right)}${rect.bottom}`;
+  const a = `${columnLetter(rect.left)}${rect.top}`;
+  const b = `${columnLetter(rect.right)}${rect.bottom}`;
   return a === b ? a : `${a}:${b}`;
 }
 

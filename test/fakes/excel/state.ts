@@ -10,7 +10,8 @@ import { LISTS_SHEET } from '../../../addin/gateway/lists';
 import type { ChartSeries, ChartSpec, ColourRule, ColumnRange, ValidationRule } from '../../../src/workbook/operations';
 import type { CellValue } from '../../../src/workbook/snapshot';
 import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState } from '../../../src/workbook/state';
-import { type FakeCell, type FakeSheet, type FakeValidation, cellAt, formatAddress, hiddenRows, letters, parseAddress, usedExtent } from './host';
+import { type FakeCell, type FakeSheet, type FakeValidation, cellAt, formatAddress, hiddenRows, parseAddress, usedExtent } from './host';
+import { columnLetter } from '../../../src/workbook/a1';
 
 function cellValue(cell: FakeCell | undefined): CellValue {
   if (!cell || cell.value === '') return null;
@@ -34,7 +35,7 @@ function perCell<T>(sheet: FakeSheet, pick: (cell: FakeCell) => T | undefined): 
   const out: Record<string, T> = {};
   sheet.cells.forEach((row, r) => row?.forEach((cell, c) => {
     const value = cell && pick(cell);
-    if (value !== undefined) out[`${letters(c + 1)}${r + 1}`] = value;
+    if (value !== undefined) out[`${columnLetter(c + 1)}${r + 1}`] = value;
   }));
   return out;
 }
