@@ -1,25 +1,25 @@
 /**
  * The side panel's actions over a Workbook in the same process (the Excel task pane, the browser page,
- * Apps Script's server side). One analysis of the base is kept until something is written, so
- * filtering and searching do not re-read the workbook.
+ * Apps Script's server side): a thin session — read, let a core planner plan (client-forms, order-form,
+ * settings-forms, the runners' analyses), apply. One analysis of the base is kept until something is
+ * written, so filtering and searching do not re-read the workbook.
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
 import { valueArchiveSheet } from '../core/value-archive';
 import { readBase, say } from '../core/base';
-import { headerlessProblem, headerRowOf, lastDataRow, locateBase, managedColumns, type BaseLayout } from '../core/layout';
-import type { HeaderMapping } from '../core/schema';
-import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { rowIndex } from '../workbook/snapshot';
-import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
+import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/client-forms';
+import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
+import { planRecordOrder } from '../core/order-form';
+import { planSaveSettings, planSetMapping } from '../core/settings-forms';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+import type { SheetOperation } from '../workbook/operations';
 import type { Workbook } from '../workbook/workbook';
-import type { ClientField, DayNumber, Language } from '../core/model';
-import { dayToDate, dayToIso, isoToDay, todayDay } from '../core/normalise/date';
-import { parseAmount } from '../core/normalise/amount';
-import { readSettings, settingsOperations } from '../core/settings-sheet';
+import type { DayNumber, Language } from '../core/model';
+import { isoToDay, todayDay } from '../core/normalise/date';
+import { readSettings } from '../core/settings-sheet';
 import type { Settings } from '../core/settings';
-import { findStatus, statusNames } from '../core/statuses';
-import { assignIds } from '../core/structure';
-import { fieldHeader, TABLE_FIELDS, type TableKind } from '../core/schema';
+import { statusNames } from '../core/statuses';
+import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientKey, clientList, filterClients, findClientIndex } from './client-view';
 import { ensureStructured, runAnalysis, runCheck, runStructure, type RunContext } from './runners';
@@ -40,9 +40,6 @@ export interface LocalActionsOptions {
   today?: () => DayNumber;
 }
 
-/** A user mistake in a form: shown as it is, in the workbook's language. */
-export class ActionError extends Error {}
-
 interface Cached {
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
@@ -62,7 +59,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       if (!base.layout.clients) {
         // A clients sheet without a header row is named, not called missing.
         const headerless = headerlessProblem(base.layout, 'clients');
-        throw headerless ? new ActionError(headerless.message) : new NoClientsSheetError(base.layout);
+        throw headerless ? new FormError(headerless.message) : new NoClientsSheetError(base.layout);
       }
       cached = { snapshot, analysis: analyseBase(base, today()) };
     }
@@ -88,19 +85,6 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   async function card(id: string): Promise<ClientCard> {
     const c = await current();
     return clientCard(c.analysis, findClientIndex(c.analysis, id));
-  }
-
-  /** One cell of the clients sheet, as a writeColumns of a single value (the column is added if missing). */
-  function clientCellOperation(c: Cached, field: ClientField, row: number, value: CellValue): WriteColumns {
-    const layout = clientsLayout(c);
-    const managed = managedColumns(layout, language(c)).find((m) => m.field === field);
-    const existing = layout.columns[field];
-    const column = existing !== undefined ? existing + 1 : managed?.column ?? Math.max(layout.usedWidth, layout.header.length) + 1;
-    const header = existing === undefined ? managed?.header ?? fieldHeader('clients', field, language(c)) : undefined;
-    const index = rowIndex(row, layout.headerRow);
-    const values: Array<CellValue | undefined> = new Array(index + 1).fill(undefined);
-    values[index] = value;
-    return { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [{ column, header, values }] };
   }
 
   async function refreshTracker(): Promise<void> {
@@ -133,21 +117,15 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async setStatus(id, status) {
       const c = await current();
-      const known = findStatus(status);
-      if (!known) throw new ActionError(say(language(c), `Нет такого статуса: «${status}».`, `No such status: "${status}".`));
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write([clientCellOperation(c, 'status', client.row, known[language(c)])]);
+      await write(planSetStatus(c.analysis.base, client, status).operations);
       return card(id);
     },
 
     async addNote(id, note) {
       const c = await current();
-      const text = note.trim();
-      if (!text) throw new ActionError(say(language(c), 'Заметка пуста.', 'The note is empty.'));
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      const line = `${dayToIso(today()).split('-').reverse().join('.')}: ${text}`;
-      const comment = client.comment ? `${client.comment}\n${line}` : line;
-      await write([clientCellOperation(c, 'comment', client.row, comment)]);
+      await write(planAddNote(c.analysis.base, client, note, today()).operations);
       return card(id);
     },
 
@@ -181,75 +159,16 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async addClient(client: NewClient) {
       const c = await structured();
-      const lang = language(c);
-      if (!client.name?.trim()) throw new ActionError(say(lang, 'Укажите имя или название клиента.', 'Enter the client name.'));
-      const layout = clientsLayout(c);
-      const clients = c.analysis.base.clients;
-      const row = Math.max(lastDataRow(layout), ...clients.map((x) => x.row)) + 1;
-      const id = assignIds([...clients, { row, id: null }], lang).get(row)!;
       const birthday = client.birthday ? isoToDay(client.birthday) : null;
-      const values: Partial<Record<ClientField, CellValue>> = {
-        id,
-        name: client.name.trim(),
-        phone: client.phone,
-        email: client.email,
-        city: client.city,
-        type: client.type,
-        contact: client.contact,
-        industry: client.industry,
-        source: client.source,
-        manager: client.manager,
-        status: client.status || statusNames(lang)[0],
-        service: client.service,
-        channel: client.channel,
-        comment: client.comment,
-        firstContact: dayToDate(today()),
-        birthday: birthday === null ? undefined : dayToDate(birthday),
-      };
-      const width = Math.max(layout.usedWidth, layout.header.length);
-      const cells: CellValue[] = new Array(width).fill(null);
-      for (const [field, value] of Object.entries(values) as Array<[ClientField, CellValue | undefined]>) {
-        const at = layout.columns[field];
-        if (at !== undefined && value !== undefined && value !== '') cells[at] = typeof value === 'string' ? value.trim() : value;
-      }
-      const formats: (string | null)[] = new Array(width).fill(null);
-      for (const field of ['firstContact', 'birthday'] as const) if (layout.columns[field] !== undefined) formats[layout.columns[field]!] = FORMAT_DATE;
-      await write([{ kind: 'appendRows', sheet: layout.sheet, rows: [cells], numberFormats: formats }]);
-      return card(id);
+      const plan = planAddClient(c.analysis.base, { ...client, birthday }, today());
+      await write(plan.operations);
+      return card(plan.report.id);
     },
 
     async recordOrder(order: NewOrder) {
       const c = await structured();
-      const lang = language(c);
-      const index = findClientIndex(c.analysis, order.clientId);
-      const client = c.analysis.base.clients[index];
-      const date = isoToDay(order.date);
-      if (date === null) throw new ActionError(say(lang, `Дата заказа не распознана: «${order.date}».`, `The order date is not a date: "${order.date}".`));
-      const amount = parseAmount(order.amount).amount;
-      if (amount === null) throw new ActionError(say(lang, `Сумма не распознана: «${order.amount}».`, `The amount is not a number: "${order.amount}".`));
-      const layout = c.analysis.base.layout.orders;
-      if (!layout) {
-        const reason = headerlessProblem(c.analysis.base.layout, 'orders')?.message ?? say(lang, 'Не найден лист заказов.', 'No orders sheet was found.');
-        throw new ActionError(say(lang, `Заказ не записан. ${reason}`, `The order was not recorded. ${reason}`));
-      }
-      const width = Math.max(layout.usedWidth, layout.header.length);
-      const cells: CellValue[] = new Array(width).fill(null);
-      const formats: (string | null)[] = new Array(width).fill(null);
-      const put = (field: keyof typeof layout.columns, value: CellValue | undefined, format?: string) => {
-        const at = layout.columns[field];
-        if (at === undefined || value === undefined || value === '') return;
-        cells[at] = value;
-        if (format) formats[at] = format;
-      };
-      put('date', dayToDate(date), FORMAT_DATE);
-      put('clientId', clientKey(client));
-      put('client', client.name);
-      put('service', order.service);
-      put('amount', amount, FORMAT_MONEY);
-      put('number', order.number);
-      put('manager', order.manager ?? client.manager);
-      put('comment', order.comment);
-      await write([{ kind: 'appendRows', sheet: layout.sheet, rows: [cells], numberFormats: formats }]);
+      const client = c.analysis.base.clients[findClientIndex(c.analysis, order.clientId)];
+      await write(planRecordOrder(c.analysis.base, client, clientKey(client), order).operations);
       await refreshTracker();
       return card(clientKey(client));
     },
@@ -275,9 +194,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async saveSettings(settings: Settings) {
       const c = await current();
-      const stored = readSettings(c.snapshot);
-      const sheet = c.analysis.base.layout.settingsSheet;
-      await write(settingsOperations(settings, stored.mapping, settings.language, sheet));
+      await write(planSaveSettings(c.snapshot, settings, c.analysis.base.layout.settingsSheet).operations);
     },
 
     async layout() {
@@ -287,9 +204,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async setMapping(kind, field, header) {
       const c = await current();
-      const stored = readSettings(c.snapshot);
-      const mapping: HeaderMapping = { ...stored.mapping, [kind]: { ...(stored.mapping[kind] ?? {}), [field]: header } };
-      await write(settingsOperations(stored.settings, mapping, language(c), c.analysis.base.layout.settingsSheet));
+      await write(planSetMapping(c.snapshot, kind, field as never, header, c.analysis.base.layout.settingsSheet).operations);
       return actions.layout();
     },
   };

@@ -1,0 +1,58 @@
+/**
+ * The panel's order form as a plan: one new row on the Orders sheet for a client of the base. The date and
+ * the amount are checked (a mistake is a `FormError`, nothing is planned); the client is named by its ID
+ * and name as the sheet has them, so the tracker links the order back to it.
+ */
+import type { AppendRows } from '../workbook/operations';
+import { FORMAT_DATE, FORMAT_MONEY } from '../workbook/operations';
+import type { CellValue } from '../workbook/snapshot';
+import type { Plan } from '../workbook/workbook';
+import type { Base } from './base';
+import { FormError } from './client-forms';
+import { headerlessProblem } from './layout';
+import { say, type Client, type OrderField } from './model';
+import { dayToDate, isoToDay } from './normalise/date';
+import { parseAmount } from './normalise/amount';
+
+/** What the order form gives: the date as ISO `yyyy-mm-dd`, the amount as typed or as a number. */
+export interface OrderInput {
+  date: string;
+  amount: number | string;
+  service?: string;
+  number?: string;
+  manager?: string;
+  comment?: string;
+}
+
+/** The order's row at the end of the Orders sheet. `clientRef` is the client's ID (or `row:N`). */
+export function planRecordOrder(base: Base, client: Client, clientRef: string, input: OrderInput): Plan<null> {
+  const language = base.layout.language;
+  const date = isoToDay(input.date);
+  if (date === null) throw new FormError(say(language, `Дата заказа не распознана: «${input.date}».`, `The order date is not a date: "${input.date}".`));
+  const amount = parseAmount(input.amount).amount;
+  if (amount === null) throw new FormError(say(language, `Сумма не распознана: «${input.amount}».`, `The amount is not a number: "${input.amount}".`));
+  const layout = base.layout.orders;
+  if (!layout) {
+    const reason = headerlessProblem(base.layout, 'orders')?.message ?? say(language, 'Не найден лист заказов.', 'No orders sheet was found.');
+    throw new FormError(say(language, `Заказ не записан. ${reason}`, `The order was not recorded. ${reason}`));
+  }
+  const width = Math.max(layout.usedWidth, layout.header.length);
+  const cells: CellValue[] = new Array(width).fill(null);
+  const formats: (string | null)[] = new Array(width).fill(null);
+  const put = (field: OrderField, value: CellValue | undefined, format?: string) => {
+    const at = layout.columns[field];
+    if (at === undefined || value === undefined || value === '') return;
+    cells[at] = value;
+    if (format) formats[at] = format;
+  };
+  put('date', dayToDate(date), FORMAT_DATE);
+  put('clientId', clientRef);
+  put('client', client.name);
+  put('service', input.service);
+  put('amount', amount, FORMAT_MONEY);
+  put('number', input.number);
+  put('manager', input.manager ?? client.manager);
+  put('comment', input.comment);
+  const append: AppendRows = { kind: 'appendRows', sheet: layout.sheet, rows: [cells], numberFormats: formats };
+  return { operations: [append], report: null };
+}
