@@ -71,6 +71,16 @@ export const menuUpdateTyped = () =>
       ? 'Typed order dates, counts and sums that the orders have moved on will be replaced with the figures from the orders. The previous values are saved on the "Value archive" sheet. Continue?'
       : 'Даты, количества и суммы заказов, введённые вручную, которые заказы уже обновили, будут заменены данными заказов. Прежние значения сохранятся на листе «Архив значений». Продолжить?',
   );
+/** Menu: make dates and amounts typed as text real, after the user says Yes (old values archived). */
+export const menuFixValues = () =>
+  confirmThenRunFromMenu(
+    SpreadsheetApp.getUi(),
+    jobContext(),
+    'fixValues',
+    language() === 'en'
+      ? 'Dates and amounts typed as text will become real dates and numbers. The previous values are saved on the "Value archive" sheet; impossible dates and words stay as they are. Continue?'
+      : 'Даты и суммы, записанные текстом, станут настоящими датами и числами. Прежние значения сохранятся на листе «Архив значений»; даты, которых нет в календаре, и слова останутся как есть. Продолжить?',
+  );
 /** Menu: ABC analysis by revenue. */
 export const menuAbc = () => fromMenu('abc');
 /** Menu: RFM analysis. */

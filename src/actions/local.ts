@@ -22,7 +22,7 @@ import { statusNames } from '../core/statuses';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientKey, clientList, filterClients, findClientIndex } from './client-view';
-import { ensureStructured, runAnalysis, runCheck, runStructure, type RunContext } from './runners';
+import { ensureStructured, runAnalysis, runCheck, runFixValues, runStructure, type RunContext } from './runners';
 import { duplicateActions, runDuplicateSearch } from './duplicate-actions';
 import type {
   ActionName,
@@ -261,6 +261,10 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         summary,
         typedDiffering: report.typedDiffering.length,
       };
+    }
+    case 'fixValues': {
+      const report = await runFixValues(context);
+      return { action, message: report.message, sheets: report.columns.map((c) => c.sheet), problems: report.problems };
     }
     case 'updateTyped': {
       const report = await runAnalysis({ ...context, replaceTyped: true }, ['tracker']);

@@ -126,9 +126,10 @@ export interface NewOrder {
 
 /**
  * `updateTyped` is the user's confirmation, after an analysis listed them, that order history typed on the
- * clients sheet and moved on by the orders is replaced (the old values archived first).
+ * clients sheet and moved on by the orders is replaced (the old values archived first); `fixValues` the
+ * user's confirmation that dates and amounts typed as text are made real (the originals archived first).
  */
-export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all' | 'updateTyped';
+export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all' | 'updateTyped' | 'fixValues';
 
 export interface ActionResult {
   action: ActionName;

@@ -5,13 +5,14 @@
 import { planAnalysis, type AnalysisPart, type AnalysisReport } from '../core/analysis';
 import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
+import { planFixValues, type FixValuesReport } from '../core/fix-values';
 import type { DayNumber, Problem } from '../core/model';
 import { checkOrderImport, planOrderImport, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
 import type { Settings } from '../core/settings';
 import { planStructure, type StructureReport } from '../core/structure';
-import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
+import { wallClockNow, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
 
 export interface RunContext {
@@ -103,4 +104,15 @@ export async function runOrderImport(context: RunContext, source: SheetSnapshot,
 export async function runSheetMapping(context: RunContext, mappings: readonly SheetColumnMapping[]): Promise<void> {
   const snapshot = await readWorkbook(context);
   await context.workbook.apply(planSheetMapping(snapshot, mappings), context.onProgress);
+}
+
+/**
+ * "Fix formats": text dates and amounts made real, the originals archived first (core/fix-values.ts).
+ * Runs only on the user's word: the caller asks first. `dryRun` plans and reports without writing.
+ */
+export async function runFixValues(context: RunContext, dryRun = false): Promise<FixValuesReport> {
+  const snapshot = await readWorkbook(context);
+  const plan = planFixValues(snapshot, wallClockNow(), context.settings);
+  if (!dryRun) await context.workbook.apply(plan.operations, context.onProgress);
+  return plan.report;
 }

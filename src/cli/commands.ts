@@ -4,7 +4,7 @@ import { join, resolve } from 'path';
 import { isoToDay } from '../core/normalise/date';
 import { csvToSheet } from '../core/import';
 import type { Problem } from '../core/model';
-import { runAnalysis, runCheck, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
+import { runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
 import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
@@ -24,7 +24,7 @@ export function usage(): string {
   return `crm-base — клиентская база: структура, проверка, трекер заказов, ABC, RFM, дубликаты
 
 Usage:
-  crm-base structure BOOK.xlsx -o OUT.xlsx [--json REPORT.json]
+  crm-base structure BOOK.xlsx -o OUT.xlsx [--fix-values] [--json REPORT.json]
   crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--map "HEADER=FIELD"]... [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
@@ -80,15 +80,23 @@ async function saved(book: { save(): Promise<string | null> }): Promise<void> {
 }
 
 const structure: Command = async (argv) => {
-  const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: [], aliases: ALIASES });
+  const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: ['--fix-values'], aliases: ALIASES });
   const book = await openBook(args);
-  const report = await runStructure({ workbook: book.workbook, onProgress: progressReporter('structure') });
+  const context: RunContext = { workbook: book.workbook, onProgress: progressReporter('structure') };
+  const report = await runStructure(context);
   if (report.clientsSheet === null) throw new InputError(report.problems[0]?.message ?? 'no clients sheet');
   process.stderr.write(
     `Столбцов добавлено: ${report.addedColumns.length}, ID присвоено: ${report.idsFilled}, листов создано: ${report.sheetsCreated.length}\n`,
   );
+  // Making text dates and amounts real changes typed values: only with --fix-values (the originals are archived).
+  const fixValues = args.options.get('--fix-values') === true;
+  const fixed = await runFixValues(context, !fixValues);
+  if (fixValues) printLine(fixed.message);
+  else if (fixed.converted > 0) {
+    printLine(`Дат и сумм, записанных текстом: ${fixed.converted}. Чтобы превратить их в настоящие даты и числа (прежние значения — на лист «Архив значений»), добавьте --fix-values / ${fixed.converted} dates and amounts are typed as text: add --fix-values to make them real (the previous values go to the "Value archive" sheet)`);
+  }
   printProblems(report.problems);
-  await writeJson(stringOption(args, '--json'), report);
+  await writeJson(stringOption(args, '--json'), { ...report, fixValues: { applied: fixValues, converted: fixed.converted, columns: fixed.columns } });
   await saved(book);
   return 0;
 };

@@ -7,7 +7,7 @@
  * tracker.ts) and each is reported as a problem, so a mistyped future date does not go unnoticed.
  */
 import type { SheetOperation } from '../workbook/operations';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { wallClockNow, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
 import { rankAbc, summariseAbc, type AbcClass, type AbcRanking, type AbcShare, type AbcSummary } from './abc';
 import { clientColumnOperations, typedDifferingProblems } from './analysis-columns';
@@ -44,7 +44,7 @@ export interface AnalysisOptions {
    * the old values go to the value archive first. Without it they are kept and listed.
    */
   replaceTyped?: boolean;
-  /** The moment of the run, for the value archive; now by default. */
+  /** The moment of the run (wall-clock time, snapshot.ts), for the value archive; now by default. */
   now?: Date;
 }
 
@@ -302,7 +302,7 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const language = analysis.language;
   const operations = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
-    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), options.now ?? new Date(), language) : []),
+    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), options.now ?? wallClockNow(), language) : []),
     ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, language, base.layout.settingsSheet),
     ...columns.operations,
     ...resultSheetOperations(analysis, parts),

@@ -7,7 +7,9 @@ import type { Base } from './base';
 import type { LocatedSheet } from './layout';
 import { say } from './base';
 import { findStatus, statusNames } from './statuses';
-import { normaliseText } from './normalise/text';
+import { cellText, normaliseText } from './normalise/text';
+import { dayToDate, todayDay } from './normalise/date';
+import type { DayNumber } from './model';
 
 /** Builds problems against one located sheet, naming the user's header of a field. */
 function problemsOn<F extends string>(layout: LocatedSheet<F>, out: Problem[]) {
@@ -117,13 +119,33 @@ function oncePerCell(problems: Problem[]): Problem[] {
   });
 }
 
+/**
+ * Dates in the future where only a past date makes sense: the first contact and the birthday. (Order
+ * dates and the typed first and last order dates after the as-of date are reported by the analysis,
+ * which does not count them; the next contact is naturally in the future.)
+ */
+function checkFutureDates(base: Base, lang: Language, today: DayNumber, out: Problem[]): void {
+  const layout = base.layout.clients;
+  if (!layout) return;
+  const report = problemsOn(layout, out);
+  for (const client of base.clients) {
+    for (const field of ['firstContact', 'birthday'] as const) {
+      const day = client[field];
+      if (day === null || day <= today) continue;
+      const text = cellText(dayToDate(day));
+      report(client.row, field, text, say(lang, `Дата в будущем: «${text}». Проверьте год и месяц.`, `A date in the future: "${text}". Check the year and the month.`));
+    }
+  }
+}
+
 /** Every bad cell of the base, sheet by sheet in row order; the reading problems included once. */
-export function checkData(base: Base): Problem[] {
+export function checkData(base: Base, today: DayNumber = todayDay()): Problem[] {
   const lang = base.layout.language;
   const found: Problem[] = [...base.problems];
   const services = knownServices(base);
   checkServices(base, lang, found);
   checkClients(base, lang, services, found);
+  checkFutureDates(base, lang, today, found);
   checkOrders(base, lang, services, found);
   const sheetOrder = [base.layout.settingsSheet, base.layout.services?.sheet, base.layout.clients?.sheet, base.layout.orders?.sheet];
   const rank = (sheet: string) => sheetOrder.indexOf(sheet);

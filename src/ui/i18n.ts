@@ -16,6 +16,10 @@ const ru = {
   'common.loading': 'Загрузка…',
   'common.close': 'Закрыть',
   'common.cancel': 'Отмена',
+  'setup.fixValues': 'Исправить форматы…',
+  'setup.fixValuesHint': 'Даты и суммы, записанные текстом («12.03.2023», «1 234,56 ₽»), станут настоящими датами и числами: их можно будет сортировать и фильтровать.',
+  'setup.fixValuesConfirm': 'Изменить значения, введённые текстом? Прежние значения сохранятся на листе «Архив значений»; даты, которых нет в календаре, и слова останутся как есть и попадут в список замечаний.',
+  'setup.fixValuesRun': 'Исправить, прежние — в архив',
   'common.none': '— не выбрано —',
   'common.yes': 'да',
   'common.no': 'нет',
@@ -199,6 +203,10 @@ const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.close': 'Close',
   'common.cancel': 'Cancel',
+  'setup.fixValues': 'Fix formats…',
+  'setup.fixValuesHint': 'Dates and amounts typed as text ("12.03.2023", "1 234,56 ₽") become real dates and numbers, so they sort and filter.',
+  'setup.fixValuesConfirm': 'Change the values typed as text? The previous values are saved on the "Value archive" sheet; impossible dates and words stay as they are and are listed.',
+  'setup.fixValuesRun': 'Fix, previous to the archive',
   'common.none': '— none —',
   'common.yes': 'yes',
   'common.no': 'no',
@@ -411,6 +419,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     managers: 'Менеджеры',
     all: 'Всё сразу',
     updateTyped: 'Обновить значения',
+    fixValues: 'Исправить форматы',
   },
   en: {
     structure: 'Structure',
@@ -423,6 +432,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     managers: 'Managers',
     all: 'Everything',
     updateTyped: 'Update values',
+    fixValues: 'Fix formats',
   },
 };
 

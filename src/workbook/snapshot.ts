@@ -66,3 +66,8 @@ export function rowRuns(sorted: readonly number[]): Array<[number, number]> {
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
   return snapshot.sheets.find((s) => s.name === name);
 }
+
+/** Now, as a Date whose UTC fields carry the local wall-clock time where the code runs (the snapshot's convention). */
+export function wallClockNow(now: Date = new Date()): Date {
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes(), now.getSeconds()));
+}

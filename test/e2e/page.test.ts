@@ -173,6 +173,22 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     expect(await page.getByTestId('typed-differing').count()).toBe(0);
   });
 
+  it('fixes the formats only after the user confirms: text dates and amounts become real, the originals go to the archive', async () => {
+    await page.getByTestId('tab-setup').click();
+    await page.getByTestId('fix-values').click();
+    const confirm = page.getByTestId('fix-values-confirm');
+    await confirm.waitFor({ timeout: UI_TIMEOUT });
+    const archive = sheetName('valueArchive', 'ru');
+    // Asking wrote nothing.
+    expect(await page.locator(`[data-testid="sheet-tab"][data-sheet="${archive}"]`).count()).toBe(0);
+    await screenshot(page, '10-fix-values-confirm');
+    await page.getByTestId('fix-values-run').click();
+    const done = page.getByTestId('fix-values-done');
+    await done.waitFor({ timeout: UI_TIMEOUT });
+    expect(await done.textContent()).toMatch(/Превращено в настоящие даты и числа: [\d\s\u00a0]+\. Прежние значения — на листе «Архив значений»/);
+    await page.locator(`[data-testid="sheet-tab"][data-sheet="${archive}"]`).waitFor({ timeout: UI_TIMEOUT });
+  });
+
   it("records an order: the client's last order date and order count change", async () => {
     const row = page.getByTestId('client-row').first();
     const name = (await row.locator('span').first().textContent())!;

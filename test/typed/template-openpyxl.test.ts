@@ -68,4 +68,32 @@ describeWithTool('openpyxl', 'the template workbook, written and read back by op
       expect(problems).toEqual(expect.arrayContaining([`${row(3)} Дата первого обращения`, `${row(3)} Дата последнего заказа`, `${row(6)} Дата последнего заказа`]));
     });
   });
+
+  it('structure --fix-values makes the text dates and sums real, archives the originals, and touches nothing else', () => {
+    const book = join(dir, 'fix.xlsx');
+    execFileSync(DEBIAN_PYTHON, [SCRIPT, 'make', book, 'title,textdates,counts']);
+    const original = cellsOf(book);
+    const fixed = join(dir, 'fix.fixed.xlsx');
+    const run = crmBase('structure', book, '-o', fixed, '--fix-values');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Превращено в настоящие даты и числа');
+    const now = cellsOf(fixed);
+    const changedCells = changed(original, now);
+    // Only the text dates and the text sum changed: each is now a real date ('d') or number ('n').
+    expect(changedCells.length).toBeGreaterThan(0);
+    for (const line of changedCells) expect(line).toMatch(/^[DFI]\d+: \["s",.*\] → \["[dn]",/);
+    // Impossible dates and words stay exactly as typed.
+    expect([now.D6, now.F6, now.F9]).toEqual([['s', '32.13.2023'], ['s', 'вчера'], ['s', '31.02.2024']]);
+    const archive = JSON.parse(execFileSync(DEBIAN_PYTHON, ['-c', ARCHIVE_READER, fixed], { encoding: 'utf8' })) as unknown[][];
+    expect(archive.length).toBe(changedCells.length);
+    expect(archive.map((row) => row[7])).toEqual(expect.arrayContaining(['12.03.2023', '12 500,50 ₽']));
+  });
 });
+
+/** The «Архив значений» rows of a workbook, read by openpyxl (dates as ISO text). */
+const ARCHIVE_READER = `
+import json, sys, datetime, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['Архив значений']
+rows = [[v.isoformat() if isinstance(v, datetime.datetime) else v for v in r] for r in ws.iter_rows(min_row=2, values_only=True)]
+print(json.dumps(rows, ensure_ascii=False))
+`;

@@ -21,6 +21,8 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   null,
   { ru: 'Структурировать базу', en: 'Structure the base', functionName: 'menuStructure', action: 'structure' },
   { ru: 'Проверить данные', en: 'Check the data', functionName: 'menuCheck', action: 'check' },
+  // asks first: it changes values the user typed (archived before)
+  { ru: 'Исправить форматы дат и сумм', en: 'Fix date and amount formats', functionName: 'menuFixValues', action: 'fixValues' },
   { ru: 'Найти дубликаты', en: 'Find duplicates', functionName: 'menuDuplicates', action: 'duplicates' },
   { ru: 'Обновить трекер заказов', en: 'Update the order tracker', functionName: 'menuTracker', action: 'tracker' },
   // asks first: it replaces values the user typed (archived before)

@@ -141,3 +141,20 @@ describe('calendarDay', () => {
     expect(calendarDay(2024, 0, 1)).toBeNull();
   });
 });
+
+describe('dates the two-sheet template holds', () => {
+  it('reads «31.12.1899» as the real day it is, and a serial typed as text where a date belongs', () => {
+    expect(parseDay('31.12.1899', { serialNumbers: true }).day).toBe(calendarDay(1899, 12, 31));
+    expect(parseDay('45000', { serialNumbers: true }).day).toBe(calendarDay(2023, 3, 15));
+    expect(parseDay('45000', { serialNumbers: false })).toEqual({ day: null, error: 'notADate' });
+    // A year typed alone is not a serial of 1905.
+    expect(parseDay('2023', { serialNumbers: true })).toEqual({ day: null, error: 'notADate' });
+  });
+
+  it('tells an impossible date from a word', () => {
+    expect(parseDay('32.13.2023', { serialNumbers: true }).error).toBe('noSuchDay');
+    expect(parseDay('31.02.2024', { serialNumbers: true }).error).toBe('noSuchDay');
+    expect(parseDay('вчера', { serialNumbers: true }).error).toBe('notADate');
+    expect(parseDay('весной 2023', { serialNumbers: true }).error).toBe('notADate');
+  });
+});

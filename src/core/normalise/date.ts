@@ -16,7 +16,8 @@ const MS_PER_DAY = 86_400_000;
 const FAKE_LEAP_DAY_SERIAL = 60;
 /** Serials from 01.01.1900 up to 31.12.2199: larger numbers are amounts or codes, not dates. */
 const MAX_SERIAL = 110_940;
-const MIN_YEAR = 1900;
+/** Text dates from 1800 on: «31.12.1899» is a real date (Google Sheets' day zero shows as 30.12.1899). */
+const MIN_YEAR = 1800;
 const MAX_YEAR = 2199;
 
 export type DateError =
@@ -187,6 +188,9 @@ export function parseDay(value: CellValue | undefined, options: ParseDayOptions)
   if (typeof value === 'boolean') return { day: null, error: 'notADate' };
   const text = value.trim();
   if (!text) return { day: null };
+  // A serial typed or imported as text (`45000`) where a date belongs is the same serial; five digits
+  // only (1927–2173), so a year typed alone (`2023`) is not taken for a day of 1905.
+  if (options.serialNumbers && /^\d{5}$/.test(text)) return parseDay(Number(text), options);
   return parseDayText(text);
 }
 

@@ -7,6 +7,7 @@ import { useBusy } from '../hooks/useBusy';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { FIELD_LABELS, type FieldLabels } from '../i18n';
 import { useLayout } from '../styles';
+import { FixValues } from './FixValues';
 
 type SheetRole = keyof FieldLabels;
 const ROLES: readonly SheetRole[] = ['services', 'clients', 'orders'];
@@ -72,6 +73,7 @@ export function SetupTab() {
       {progress && <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} />}
       <ErrorBar error={busy.error} onDismiss={busy.clearError} />
       <DoneBar message={structured} testId="structure-done" />
+      <FixValues onDone={() => void load()} />
       {view &&
         ROLES.map((role) => (
           <SheetMapping key={role} role={role} view={view} disabled={busy.busy} onMap={(field, header) => void map(role, field, header)} />

@@ -384,6 +384,7 @@ export function createFakeActions(options: FakeOptions = {}): FakePanelActions {
         managers: 'Отчёт по менеджерам готов.',
         all: 'Все анализы выполнены.',
         updateTyped: 'Значения обновлены.',
+        fixValues: 'Форматы исправлены.',
       };
       return { action, message: messages[action], sheets: [], problems, summary: analysed ? analysisSummary() : undefined };
     },
