@@ -23,6 +23,8 @@ export interface RunContext {
   settings?: Settings;
   /** The user confirmed that typed order history the orders have moved on is replaced (archived first). */
   replaceTyped?: boolean;
+  /** Analyses report the data check's problems too (the CLI's `analyze` lists what `check` lists). */
+  withDataCheck?: boolean;
   onProgress?: ProgressListener;
 }
 
@@ -83,7 +85,8 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
 
 export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {
   const { snapshot, base } = await ensureStructured(context);
-  const plan = planAnalysis(snapshot, { asOf: context.asOf, settings: context.settings, parts, base, replaceTyped: context.replaceTyped });
+  const { asOf, settings, replaceTyped, withDataCheck } = context;
+  const plan = planAnalysis(snapshot, { asOf, settings, parts, base, replaceTyped, withDataCheck });
   await context.workbook.apply(plan.operations, context.onProgress);
   return plan.report;
 }

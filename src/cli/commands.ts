@@ -11,7 +11,6 @@ import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { writeTextAtomically } from './atomic-write';
-import { withDataCheck } from './data-check';
 import { printLine, terminalSafe } from './terminal-text';
 import { checkOutputs, InputError, openBook, progressReporter, saveXlsx } from './workbooks';
 
@@ -108,7 +107,7 @@ const analyze: Command = async (argv) => {
   const maps = mapOptions(args, ordersPath !== undefined);
   const book = await openBook(args);
   const replaceTyped = args.options.get('--update-typed') === true;
-  const context: RunContext = { workbook: book.workbook, asOf, replaceTyped, onProgress: progressReporter('analyze') };
+  const context: RunContext = { workbook: book.workbook, asOf, replaceTyped, withDataCheck: true, onProgress: progressReporter('analyze') };
   if (maps.sheets.length > 0) await runSheetMapping(context, maps.sheets);
   const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath), maps.source).catch(withMapHint) : undefined;
   if (imported) {
@@ -116,7 +115,7 @@ const analyze: Command = async (argv) => {
     if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);
   }
   const report = await runAnalysis(context);
-  const problems = [...(imported?.problems ?? []), ...(await withDataCheck(context, report.problems))];
+  const problems = [...(imported?.problems ?? []), ...report.problems];
   const withOrders = report.clients.filter((c) => c.orders > 0).length;
   process.stderr.write(
     `На ${report.asOf}: клиентов ${report.clients.length}, с заказами ${withOrders}, ` +

@@ -14,6 +14,7 @@ import { clientColumnOperations, typedDifferingProblems } from './analysis-colum
 import { abcServicesSheetOperations, abcSheetOperations, funnelSheetOperations, managersSheetOperations, rfmSheetOperations } from './analysis-sheets';
 import { readBase, say, type Base } from './base';
 import { headerlessProblem, type BaseLayout } from './layout';
+import { checkData } from './check';
 import { computedColumnsSettingOperations } from './computed-columns';
 import { valueArchiveOperations, type ArchivedValue } from './value-archive';
 import { computeFunnel, type FunnelReport } from './funnel';
@@ -44,6 +45,11 @@ export interface AnalysisOptions {
    * the old values go to the value archive first. Without it they are kept and listed.
    */
   replaceTyped?: boolean;
+  /**
+   * Report every bad cell the data check finds too (check.ts: negative amounts, unknown services, bad
+   * phones…), each once, so the analysis lists what `check` lists; the panel runs the check on its own.
+   */
+  withDataCheck?: boolean;
   /** The moment of the run (wall-clock time, snapshot.ts), for the value archive; now by default. */
   now?: Date;
 }
@@ -309,10 +315,18 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   ];
   const sheets = [...new Set(operations.map((op) => op.sheet))];
   const report = analysisReport(analysis, sheets);
+  if (options.withDataCheck) report.problems = withCheckProblems(checkData(base, analysis.asOf), report.problems);
   report.problems.push(...columns.keptColumns, ...typedDifferingProblems(columns.typedDiffering, replaced, language));
   report.typedDiffering = columns.typedDiffering;
   report.typedReplaced = replaced;
   return { operations, report };
+}
+
+/** The check's problems, then the analysis's own that the check does not hold (its reading problems are the check's too). */
+function withCheckProblems(checked: readonly Problem[], own: readonly Problem[]): Problem[] {
+  const key = (p: Problem) => [p.sheet, p.row, p.column, p.value, p.message].join('\u0000');
+  const seen = new Set(checked.map(key));
+  return [...checked, ...own.filter((p) => !seen.has(key(p)))];
 }
 
 /** What the side panel shows after an analysis. */
