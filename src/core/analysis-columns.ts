@@ -5,7 +5,7 @@
  * values the orders have moved on.
  */
 import type { AbcRanking } from './abc';
-import { ABC_FILLS, noSalesLabel, revenueUnknownLabel } from './analysis-sheets';
+import { ABC_FILLS, noSalesLabel, revenueUnknownLabel } from './abc-sheets';
 import type { Base } from './base';
 import { headerRowOf, lastDataRow, managedColumns, type ManagedColumn } from './layout';
 import { columnOwnership, userColumnKeptProblem } from './computed-columns';
