@@ -7,7 +7,8 @@
  */
 import type { SheetColumnMapping, SourceColumnMapping } from '../core/import';
 import { UnlinkedOrdersError } from '../core/order-import';
-import { fieldNamed, sheetKindOfName, SOURCE_FIELDS, sourceFieldNamed, TABLE_FIELDS, type TableKind } from '../core/schema';
+import { sheetKindOfName, TABLE_FIELDS, type TableKind } from '../core/schema';
+import { fieldNamed, SOURCE_FIELDS, sourceFieldNamed } from '../core/header-match';
 import { listOption, UsageError, type ParsedArgs } from './args';
 import { InputError } from './workbooks';
 

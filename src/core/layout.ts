@@ -8,18 +8,8 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetBelowHeader } from '../workbook/snapshot';
 import { say, type ClientField, type Language, type Problem, type SheetLayout } from './model';
 import { cellText, isBlank } from './normalise/text';
-import {
-  fieldHeader,
-  fieldOfHeader,
-  fieldOfHeaderPrefix,
-  headerKey,
-  sheetKindOfName,
-  sheetNameMatches,
-  type FieldsOf,
-  type HeaderMapping,
-  type TableKind,
-  workbookLanguage,
-} from './schema';
+import { fieldHeader, headerKey, sheetKindOfName, sheetNameMatches, type FieldsOf, type HeaderMapping, type TableKind, workbookLanguage } from './schema';
+import { fieldOfHeader, fieldOfHeaderPrefix } from './header-match';
 
 /**
  * A located sheet: the shared `SheetLayout` plus where its header is and how far right its content

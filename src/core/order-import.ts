@@ -19,17 +19,8 @@ import { NO_HISTORY, type Client, type ClientField, type Language, type OrderFie
 import type { Settings } from './settings';
 import { readBase, say, type Base } from './base';
 import { linkOrders, type OrderClientKeys } from './link-orders';
-import {
-  clientKeyOfHeader,
-  fieldHeader,
-  headerKey,
-  matchSourceHeader,
-  ORDER_CLIENT_DETAIL_FIELDS,
-  type MatchRank,
-  type OrderClientDetailField,
-  type OrderLineField,
-  type SourceField,
-} from './schema';
+import { fieldHeader, headerKey } from './schema';
+import { clientKeyOfHeader, matchSourceHeader, ORDER_CLIENT_DETAIL_FIELDS, type MatchRank, type OrderClientDetailField, type OrderLineField, type SourceField } from './header-match';
 import type { SourceColumnMapping } from './import/mapping';
 import { cleanSum } from './tracker';
 import { assignIds } from './structure';

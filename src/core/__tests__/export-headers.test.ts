@@ -3,15 +3,7 @@
  * file) as the orders import and the workbook's own sheets read them.
  */
 import { locateBase } from '../layout';
-import {
-  clientKeyOfHeader,
-  fieldNamed,
-  fieldOfHeader,
-  fieldOfHeaderPrefix,
-  matchSourceHeader,
-  sourceFieldNamed,
-  type SourceField,
-} from '../schema';
+import { clientKeyOfHeader, fieldNamed, fieldOfHeader, fieldOfHeaderPrefix, matchSourceHeader, sourceFieldNamed, type SourceField } from '../header-match';
 import { book, sheet } from './snapshot-builder';
 
 const fieldOf = (header: string) => matchSourceHeader(header)?.field;

@@ -1,16 +1,6 @@
 import { CLIENT_FIELDS, ORDER_FIELDS, SERVICE_FIELDS } from '../model';
-import {
-  TABLE_FIELDS,
-  detectLanguage,
-  fieldHeader,
-  fieldOfHeader,
-  fieldOfHeaderPrefix,
-  headerKey,
-  sheetKindOfName,
-  sheetName,
-  sheetNameMatches,
-  type TableKind,
-} from '../schema';
+import { TABLE_FIELDS, detectLanguage, fieldHeader, headerKey, sheetKindOfName, sheetName, sheetNameMatches, type TableKind } from '../schema';
+import { fieldOfHeader, fieldOfHeaderPrefix } from '../header-match';
 
 describe('header matching', () => {
   it('ignores case, spaces, ё and punctuation', () => {

@@ -10,7 +10,8 @@ import type { Language } from '../model';
 import { say } from '../base';
 import { locateBase } from '../layout';
 import type { HeaderMapping } from '../schema';
-import { fieldHeader, headerKey, sheetName, type FieldsOf, type SourceField, type TableKind } from '../schema';
+import { fieldHeader, headerKey, sheetName, type FieldsOf, type TableKind } from '../schema';
+import { type SourceField } from '../header-match';
 import { mappingOperations, readSettings } from '../settings-sheet';
 
 /** One column of an imported file: its header and the field it holds, or null for "not imported". */

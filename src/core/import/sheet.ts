@@ -10,7 +10,8 @@
  * `preamble`, not lost.
  */
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
-import { fieldOfHeader, matchSourceHeader, type TableKind } from '../schema';
+import { type TableKind } from '../schema';
+import { fieldOfHeader, matchSourceHeader } from '../header-match';
 import { decodeBytes, type TextEncodingName } from './decode';
 import { detectSeparator, parseCsv, type CsvSeparator } from './csv';
 
