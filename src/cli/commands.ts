@@ -9,6 +9,7 @@ import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
+import { formatCount } from '../core/plural';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { writeTextAtomically } from './atomic-write';
 import { printLine, terminalSafe } from './terminal-text';
@@ -112,6 +113,10 @@ const analyze: Command = async (argv) => {
   const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath), maps.source).catch(withMapHint) : undefined;
   if (imported) {
     process.stderr.write(`Импортировано заказов: ${imported.imported} (связано с клиентами базы: ${imported.linked}), добавлено клиентов: ${imported.clientsAdded}\n`);
+    if (imported.alreadyPresent > 0) {
+      const count = formatCount(imported.alreadyPresent, 'ru');
+      printLine(`Уже были на листе заказов и не импортированы повторно: ${count} / already on the orders sheet, not imported again: ${imported.alreadyPresent}`);
+    }
     if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);
   }
   const report = await runAnalysis(context);

@@ -15,13 +15,14 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetRowNumber } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/operations';
 import type { Plan } from '../workbook/workbook';
-import { NO_HISTORY, type Client, type ClientField, type Language, type OrderField, type Problem } from './model';
+import { NO_HISTORY, type Client, type ClientField, type Language, type Order, type OrderField, type Problem } from './model';
 import type { Settings } from './settings';
 import { readBase, say, type Base } from './base';
 import { linkOrders, type OrderClientKeys } from './link-orders';
 import { fieldHeader, headerKey } from './schema';
 import { clientKeyOfHeader, matchSourceHeader, ORDER_CLIENT_DETAIL_FIELDS, type MatchRank, type OrderClientDetailField, type OrderLineField, type SourceField } from './header-match';
 import type { SourceColumnMapping } from './import/mapping';
+import { linesAlreadyPresent, type OrderLineIdentity } from './import/already-present';
 import { cleanSum } from './tracker';
 import { assignIds } from './structure';
 import { parseDay, dayToDate, plainDay } from './normalise/date';
@@ -35,6 +36,8 @@ export interface OrderImportReport {
   /** Name of the imported file or sheet, for messages. */
   source: string;
   imported: number;
+  /** Lines of the file the Orders sheet already held (an export imported again): not imported. */
+  alreadyPresent: number;
   /** Imported lines linked to a client already in the base (the rest name a new client or none). */
   linked: number;
   clientsAdded: number;
@@ -378,6 +381,24 @@ function orderLines(source: SheetSnapshot, columns: SourceColumns): { sourceRows
   return { sourceRows, orders };
 }
 
+/** An Orders-sheet row (in the sheet's column layout) read back as the fields an order is known by. */
+function sheetLine(row: readonly CellValue[], columns: Partial<Record<OrderField, number>>): Pick<Order, 'date' | 'amount' | 'service' | 'number'> {
+  const at = (field: OrderField) => (columns[field] === undefined ? null : (row[columns[field]!] ?? null));
+  const date = at('date');
+  const amount = at('amount');
+  return {
+    date: date instanceof Date ? Math.floor(date.getTime() / 86_400_000) : null,
+    amount: typeof amount === 'number' ? amount : null,
+    service: cellText(at('service')),
+    number: cellText(at('number')),
+  };
+}
+
+/** What identifies an order line, the client apart. */
+function identityOf(order: Pick<Order, 'date' | 'amount' | 'service' | 'number'>): Omit<OrderLineIdentity, 'client'> {
+  return { date: order.date, amount: order.amount, service: normaliseText(order.service), number: order.number.trim() };
+}
+
 /**
  * Refuses (with `UnlinkedOrdersError`) an import of `source` into `base` whose lines cannot be linked
  * to clients, as `planOrderImport` would: for a caller about to change the workbook before planning
@@ -491,6 +512,31 @@ export function planOrderImport(
 
   problems.push(...withoutClientProblems(source.name, withoutClient, language));
 
+  // Lines the Orders sheet already holds (the same export imported again) are left out and counted.
+  const clientKey = (i: number) => (links[i] !== null ? `c${links[i]}` : broughtIn[i] ? `new${broughtIn[i]!.row}` : '');
+  const presence = linesAlreadyPresent(
+    base.orders.map((order, k) => ({ ...identityOf(order), client: base.orderClient[k] === null ? '' : `c${base.orderClient[k]}` })),
+    rows.map((row, i) => ({ ...identityOf(sheetLine(row, target.columns)), client: clientKey(i) })),
+  );
+  for (const i of presence.conflicts) {
+    const number = cellText(rows[i][target.columns.number ?? -1] ?? '');
+    problems.push({
+      sheet: source.name,
+      row: sheetRowNumber(sourceRows[i]),
+      column: target.header[target.columns.number ?? -1] ?? '',
+      value: number,
+      message: say(
+        language,
+        `Заказ с номером «${number}» уже есть на листе «${target.sheet}» у другого клиента. Строка импортирована; проверьте, не ошибка ли это в выгрузке.`,
+        `An order numbered "${number}" is already on the "${target.sheet}" sheet for another client. The line is imported; check the export.`,
+      ),
+    });
+  }
+  const keptRows = rows.filter((_, i) => !presence.present[i]);
+  const alreadyPresent = rows.length - keptRows.length;
+  const stillBrought = new Set(broughtIn.filter((client, i) => client && !presence.present[i]));
+  for (const [key, client] of newClients) if (!stillBrought.has(client)) newClients.delete(key);
+
   const added = [...newClients.values()];
   const ids = assignIds([...base.clients, ...added], language);
   for (const client of added) client.id = client.id ?? ids.get(client.row) ?? null;
@@ -520,19 +566,20 @@ export function planOrderImport(
     });
     operations.push({ kind: 'appendRows', sheet: clientsLayout.sheet, rows: clientRows });
   }
-  if (rows.length > 0) {
+  if (keptRows.length > 0) {
     const numberFormats: (string | null)[] = new Array(width).fill(null);
     if (target.columns.date !== undefined) numberFormats[target.columns.date] = FORMAT_DATE;
     if (target.columns.amount !== undefined) numberFormats[target.columns.amount] = FORMAT_MONEY;
-    operations.push({ kind: 'appendRows', sheet: target.sheet, rows, numberFormats });
+    operations.push({ kind: 'appendRows', sheet: target.sheet, rows: keptRows, numberFormats });
   }
 
   return {
     operations,
     report: {
       source: source.name,
-      imported: rows.length,
-      linked: links.filter((link) => link !== null).length,
+      imported: keptRows.length,
+      alreadyPresent,
+      linked: links.filter((link, i) => link !== null && !presence.present[i]).length,
       clientsAdded: added.length,
       ignoredColumns: columns.ignored,
       problems,

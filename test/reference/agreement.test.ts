@@ -96,7 +96,7 @@ function clientsJson(book: WorkbookSnapshot): string {
 function bookOrdersCsv(book: WorkbookSnapshot): string | null {
   const sheet = book.sheets.find((s) => s.name === 'Заказы');
   if (!sheet || sheet.rows.length === 0) return null;
-  const wanted = ['Дата', 'ID клиента', 'Клиент', 'Сумма', 'Номер заказа'];
+  const wanted = ['Дата', 'ID клиента', 'Клиент', 'Услуга', 'Сумма', 'Номер заказа'];
   const columns = wanted.map((h) => column(sheet, h));
   const lines = [wanted.filter((_, k) => columns[k] >= 0).join(';')];
   for (const row of sheet.rows) lines.push(columns.filter((c) => c >= 0).map((c) => csvField(text(row[c]))).join(';'));

@@ -27,7 +27,9 @@ Decisions DESIGN.md leaves open, taken here as the command documents them:
 - an order dated after the as-of date is ignored entirely;
 - an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
   has no recency unless another order is dated;
-- an order whose amount cannot be read counts as an order with no money.
+- an order whose amount cannot be read counts as an order with no money;
+- an imported line the sheet already holds (same order number for the same client, else the same date,
+  client, amount and service, counted) is not imported again.
 
 The typed history (DESIGN.md: typed values are inputs, counted once): the history covers the orders up
 to its cover date (the typed last order date, else the typed first one, when not after the as-of date);
@@ -61,6 +63,8 @@ ORDER_HEADERS = {
                'Amount', 'Total', 'Sum', 'Order total', 'Revenue', 'Paid'],
     'number': ['Номер заказа', '№ заказа', 'Номер', '№', 'Номер документа', 'Документ', 'Номер чека',
                'Order number', 'Order no', 'Order #', 'Order ID', 'Number', 'InvoiceNo', 'Invoice'],
+    'service': ['Услуга', 'Товар', 'Номенклатура', 'Продукт', 'Наименование', 'Наименование услуги',
+                'Service', 'Product', 'Item', 'Description'],
 }
 
 
@@ -329,6 +333,32 @@ def segment(r, f):
     return table[(r, f)]
 
 
+def already_present(book, book_clients, imported, linked):
+    """Per imported line: the sheet already holds it (the same export imported again), by order number for
+    the same client, else by date, client, amount and service, counted (the n-th identical line is present
+    when the sheet has it n times)."""
+    def fingerprint(line, client):
+        amount = parse_amount(line['amount'])
+        return (parse_date(line['date']), id(client) if client else None,
+                None if amount is None else amount.quantize(Decimal('0.01')), normal_name(line['service']))
+    numbers, held = {}, {}
+    for line, client in zip(book, book_clients):
+        if line['number']:
+            numbers.setdefault(line['number'], set()).add(id(client) if client else None)
+        else:
+            key = fingerprint(line, client)
+            held[key] = held.get(key, 0) + 1
+    seen, out = {}, []
+    for line, client in zip(imported, linked):
+        if line['number']:
+            out.append((id(client) if client else None) in numbers.get(line['number'], set()))
+        else:
+            key = fingerprint(line, client)
+            seen[key] = seen.get(key, 0) + 1
+            out.append(seen[key] <= held.get(key, 0))
+    return out
+
+
 def analyse(base, as_of, cold_days, cut_a, cut_b):
     clients = base.clients
     for c in clients:
@@ -397,12 +427,12 @@ def main(argv):
     imported = read_order_csv(args.import_orders) if args.import_orders else []
     # The import links against the sheet as it was; the analysis then links every order line.
     linked = link_import(base, imported)
-    for line in book:
-        client = base.find(line)
+    book_clients = [base.find(line) for line in book]
+    for line, client in zip(book, book_clients):
         if client is not None:
             track(client, line, as_of)
-    for line, client in zip(imported, linked):
-        if client is not None:
+    for line, client, present in zip(imported, linked, already_present(book, book_clients, imported, linked)):
+        if client is not None and not present:
             track(client, line, as_of)
 
     result = analyse(base, as_of, args.cold_days, args.cut_a, args.cut_b)

@@ -2,6 +2,10 @@ import { checkOrderImport, planOrderImport, NoOrdersSheetError, OrderImportError
 import { readBase } from '../base';
 import type { AppendRows } from '../../workbook/operations';
 import { book, date, sheet } from './snapshot-builder';
+import { MemoryWorkbook } from '../../workbook/memory';
+import { csvToSheet } from '../import';
+import { planAnalysis } from '../analysis';
+import { isoToDay } from '../normalise/date';
 
 const clients = sheet(
   'Клиенты',
@@ -204,5 +208,29 @@ describe('planOrderImport', () => {
     expect(plan([{ header: 'Склад', field: 'comment' }])).toThrow(OrderImportError);
     expect(plan([{ header: 'Склад', field: 'comment' }])).toThrow(/нет столбца «Склад».*Дата, Клиент, Сумма/);
     expect(plan([{ header: 'Дата', field: 'date' }, { header: 'Сумма', field: 'date' }])).toThrow(/сопоставлено двум столбцам/);
+  });
+});
+
+describe('importing the same export again', () => {
+  it('adds nothing the second time and only the new lines of an overlapping export, so revenue is not doubled', async () => {
+    const book = {
+      sheets: [
+        { name: 'Клиенты', header: ['ID', 'Клиент'], rows: [['К-00001', 'ООО «Ромашка»'], ['К-00002', 'Иванов']] },
+        { name: 'Заказы', header: ['Дата', 'ID клиента', 'Клиент', 'Сумма', 'Номер заказа'], rows: [] },
+      ],
+    };
+    const workbook = new MemoryWorkbook(book);
+    const march = csvToSheet(new TextEncoder().encode('Дата;Клиент ID;Сумма;Номер заказа\n01.03.2025;К-00001;1000;A-1\n01.03.2025;К-00001;500;A-1\n02.03.2025;К-00002;300;\n'), 'march.csv');
+    const apply = async (source: ReturnType<typeof csvToSheet>) => {
+      const plan = planOrderImport(await workbook.read(), source);
+      await workbook.apply(plan.operations);
+      return plan.report;
+    };
+    expect(await apply(march)).toMatchObject({ imported: 3, alreadyPresent: 0 });
+    expect(await apply(march)).toMatchObject({ imported: 0, alreadyPresent: 3 });
+    const april = csvToSheet(new TextEncoder().encode('Дата;Клиент ID;Сумма;Номер заказа\n02.03.2025;К-00002;300;\n05.04.2025;К-00002;700;\n'), 'april.csv');
+    expect(await apply(april)).toMatchObject({ imported: 1, alreadyPresent: 1 });
+    const report = planAnalysis(await workbook.read(), { asOf: isoToDay('2025-06-01')! }).report;
+    expect(report.clients.map((c) => [c.orders, c.revenue])).toEqual([[1, 1500], [2, 1000]]);
   });
 });
