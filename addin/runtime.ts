@@ -1,7 +1,8 @@
 /**
  * What the shared runtime holds once: the workbook over Office.js, the actions the panel and the ribbon
- * both run (so a ribbon run and the panel see the same cached analysis), and a notice line through which
- * the ribbon tells the open panel what it has done.
+ * both run (so a ribbon run and the panel see the same cached analysis; what the user types meanwhile
+ * reaches it through the workbook's change token, gateway/change-watch.ts), and a notice line through
+ * which the ribbon tells the open panel what it has done.
  */
 import { createActions } from '../src/actions/local';
 import type { PanelActions } from '../src/actions/panel';

@@ -6,6 +6,7 @@
 import { operationStep, type SheetOperation } from '../../src/workbook/operations';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import type { ProgressListener, Workbook } from '../../src/workbook/workbook';
+import { ChangeWatch } from './change-watch';
 import { type ApiCheck, excelCapabilities, officeApiCheck } from './requirements';
 import { DEFAULT_BLOCK_CELLS, listSheets, readSheets } from './read';
 import { PlanWriter, type WriteOptions } from './write';
@@ -26,10 +27,17 @@ const officeRun: ExcelRunner = (batch) => Excel.run(batch);
 export class OfficeWorkbook implements Workbook {
   private readonly run: ExcelRunner;
   private readonly supports: ApiCheck;
+  private readonly changes: ChangeWatch;
 
   constructor(private readonly options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? officeRun;
     this.supports = options.supports ?? officeApiCheck;
+    this.changes = new ChangeWatch(this.run, this.supports);
+  }
+
+  /** The user edits the open workbook while the task pane is open: see change-watch.ts. */
+  changeToken(): Promise<string> {
+    return this.changes.token();
   }
 
   sheetNames(): Promise<string[]> {

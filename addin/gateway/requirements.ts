@@ -8,6 +8,12 @@ export const MINIMUM_EXCEL_API = '1.9';
 /** ExcelApi 1.13: Range.getMergedAreasOrNullObject, to tell the core about merged cells in the data. */
 export const MERGED_AREAS_API = '1.13';
 
+/** ExcelApi 1.9: WorksheetCollection.onChanged, one listener for the user's edits on every sheet (onAdded, onDeleted: 1.7). */
+export const CHANGE_EVENTS_API = '1.9';
+
+/** ExcelApi 1.17: WorksheetCollection.onNameChanged, a sheet renamed by hand. */
+export const NAME_CHANGED_EVENT_API = '1.17';
+
 export type ApiCheck = (version: string) => boolean;
 
 /** Office's own check; false outside Office (tests, the browser page). */

@@ -2,7 +2,8 @@
  * The side panel's actions over a Workbook in the same process (the Excel task pane, the browser page,
  * Apps Script's server side): a thin session — read, let a core planner plan (client-forms, order-form,
  * settings-forms, the runners' analyses), apply. One analysis of the base is kept until something is
- * written, so filtering and searching do not re-read the workbook.
+ * written, or until the workbook's change token says the user edited it (the Excel task pane stays
+ * open while the user types), so filtering and searching do not re-read the workbook.
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
 import { valueArchiveSheet } from '../core/value-archive';
@@ -44,6 +45,8 @@ interface Cached {
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
   index?: ClientIndex;
+  /** The workbook's change token when it was read (see Workbook.changeToken). */
+  token?: string;
 }
 
 export function createActions(workbook: Workbook, options: LocalActionsOptions = {}): PanelActions {
@@ -53,6 +56,9 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress });
 
   async function current(): Promise<Cached> {
+    // Taken before reading: an edit made during the read changes the token again, and is read next time.
+    const token = await workbook.changeToken?.();
+    if (cached && cached.token !== token) cached = null;
     if (!cached) {
       const snapshot = await workbook.read();
       const base = readBase(snapshot);
@@ -61,7 +67,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
         const headerless = headerlessProblem(base.layout, 'clients');
         throw headerless ? new FormError(headerless.message) : new NoClientsSheetError(base.layout);
       }
-      cached = { snapshot, analysis: analyseBase(base, today()) };
+      cached = { snapshot, analysis: analyseBase(base, today()), token };
     }
     return cached;
   }

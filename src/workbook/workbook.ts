@@ -23,6 +23,13 @@ export interface Workbook {
   apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void>;
   /** Move the host's selection to a row (hosts without a selection do nothing). */
   select?(sheet: string, row: number): Promise<void>;
+  /**
+   * For hosts where the user edits the workbook while a session keeps what it read (the Excel task pane):
+   * a token that differs from an earlier one when the workbook changed since, by the user's hand or any
+   * other. Cheap: it never reads the sheets' values. Hosts with no such edits during a session (a file, one
+   * Apps Script execution per call) leave it out.
+   */
+  changeToken?(): Promise<string>;
 }
 
 /** What the core returns for an action: the operations to apply and a report for the UI or the CLI. */

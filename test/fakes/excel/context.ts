@@ -4,6 +4,7 @@
  * of the properties loaded), and makes loaded properties readable only after a `sync()`. A context used
  * after its `run` has returned throws, as Office.js does.
  */
+import type { FakeEventRegistry } from './events';
 import type { FakeSheet } from './host';
 
 export interface SyncRecord {
@@ -61,6 +62,7 @@ export class FakeContextCore {
   constructor(
     readonly recorder: FakeRecorder,
     readonly sheets: FakeSheet[],
+    readonly events: FakeEventRegistry,
   ) {}
 
   record(target: string, member: string, args: unknown[]): void {
@@ -72,6 +74,11 @@ export class FakeContextCore {
   stage(values: Record<string, unknown>, commit: (values: Record<string, unknown>) => void): void {
     this.stagedBytes += utf8Length(JSON.stringify(values, (_k, v) => (v instanceof FakeProxy ? { ref: v.path } : v)) ?? '');
     this.staged.push(() => commit(values));
+  }
+
+  /** A command whose effect on the host happens when the request is sent (an event registration). */
+  afterSync(effect: () => void): void {
+    this.staged.push(effect);
   }
 
   async sync(): Promise<void> {

@@ -1,10 +1,12 @@
 /**
  * A fake Excel for the Office.js gateway: `new FakeExcel(snapshot)` holds a workbook; `fake.run` stands in
- * for `Excel.run`; `fake.recorder` has every sync with the size of its request and response.
+ * for `Excel.run`; `fake.recorder` has every sync with the size of its request and response;
+ * `fake.userTypes` is the user editing the workbook while the add-in is open.
  */
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { FakeContextCore, FakeRecorder } from './context';
-import { cellFor, type FakeSheet, newSheet, writeInput } from './host';
+import { FakeEventRegistry } from './events';
+import { cellFor, type FakeSheet, formatAddress, newSheet, parseAddress, writeInput } from './host';
 import { FakeRequestContext } from './objects';
 
 export { FakeRecorder } from './context';
@@ -18,6 +20,8 @@ function serial(date: Date): number {
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly recorder = new FakeRecorder();
+  /** The event handlers add-ins have registered (they outlive the batch that added them). */
+  readonly events = new FakeEventRegistry();
 
   /** A workbook holding the snapshot, as if the user had typed it (dates get a date format). */
   constructor(initial: WorkbookSnapshot = { sheets: [] }) {
@@ -41,7 +45,7 @@ export class FakeExcel {
 
   /** `Excel.run`: a fresh context per batch; queued commands are sent when the batch ends. */
   readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const core = new FakeContextCore(this.recorder, this.sheets);
+    const core = new FakeContextCore(this.recorder, this.sheets, this.events);
     try {
       const result = await batch(new FakeRequestContext(core) as unknown as Excel.RequestContext);
       if (core.hasPending) await core.sync();
@@ -50,6 +54,26 @@ export class FakeExcel {
       core.closed = true;
     }
   };
+
+  /**
+   * The user types a block of cells, starting at `topLeft` (`A7`): each entry is read as typed input (see
+   * host.ts), then Excel tells the `worksheets.onChanged` listeners. Resolves once they have run.
+   */
+  async userTypes(sheetName: string, topLeft: string, values: (string | number)[][]): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const { top, left } = parseAddress(topLeft).rect;
+    values.forEach((line, i) => line.forEach((value, j) => writeInput(sheet, top + i, left + j, value)));
+    const edited = { top, left, bottom: top + values.length - 1, right: left + Math.max(1, ...values.map((line) => line.length)) - 1 };
+    // What the gateway may look at; the details and getRange of Office's arguments are not modelled.
+    const args: Pick<Excel.WorksheetChangedEventArgs, 'type' | 'worksheetId' | 'address' | 'changeType' | 'source'> = {
+      type: 'WorksheetChanged',
+      worksheetId: sheet.name,
+      address: formatAddress(edited),
+      changeType: 'RangeEdited',
+      source: 'Local',
+    };
+    await this.events.fire('onChanged', args as Excel.WorksheetChangedEventArgs);
+  }
 
   sheet(name: string): FakeSheet {
     const sheet = this.sheets.find((s) => s.name === name);

@@ -5,6 +5,7 @@
  * so the observable result is the same); reads go through `load` + `sync`.
  */
 import { FakeContextCore, FakeProxy } from './context';
+import { FakeEventHandlers } from './events';
 import type { Mirror } from './mirror';
 import {
   type FakeChart,
@@ -943,8 +944,17 @@ export class FakeWorksheetCollection
   extends FakeItems<FakeWorksheet>
   implements Mirror<Excel.WorksheetCollection, 'items', 'add' | 'getItem'>
 {
+  readonly onChanged: FakeEventHandlers<'onChanged'>;
+  readonly onAdded: FakeEventHandlers<'onAdded'>;
+  readonly onDeleted: FakeEventHandlers<'onDeleted'>;
+  readonly onNameChanged: FakeEventHandlers<'onNameChanged'>;
+
   constructor(core: FakeContextCore) {
     super(core, 'workbook.worksheets');
+    this.onChanged = new FakeEventHandlers(core, 'onChanged');
+    this.onAdded = new FakeEventHandlers(core, 'onAdded');
+    this.onDeleted = new FakeEventHandlers(core, 'onDeleted');
+    this.onNameChanged = new FakeEventHandlers(core, 'onNameChanged');
   }
   protected current(): FakeWorksheet[] {
     return this.core.sheets.map((s) => new FakeWorksheet(this.core, s));
