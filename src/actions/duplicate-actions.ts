@@ -93,7 +93,8 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       host.invalidate();
       await workbook.apply(plan.operations);
       await host.refreshTracker();
-      return { action: 'duplicates', message: plan.report.message, sheets: [], problems: [] };
+      // The cells and orders the undo left as the user has them, to be settled by hand.
+      return { action: 'duplicates', message: plan.report.message, sheets: [], problems: plan.report.problems };
     },
 
     async dismissGroup(groupId) {

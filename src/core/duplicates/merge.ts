@@ -1,47 +1,32 @@
 /**
  * Merging a group of duplicates into one row, safely, and undoing it.
  *
- * The kept row's empty cells are filled from the other rows (the most complete first), comments are
- * joined with « | », phones and e-mails the kept row does not have are noted in its comment, the
- * tracker figures are combined (orders and revenue summed, first order the earliest, last order the
- * latest; the lead's tracker run recomputes them from the orders). Before anything is deleted, the
- * other rows are copied WHOLE to the archive sheet (all columns, with the merge token, date and kept ID),
- * and so is the kept row as it was, so nothing is lost. Orders of the removed clients are re-pointed to
- * the kept ID where the orders sheet has a client-ID column (the re-pointed order rows are archived too).
+ * The kept row is made by merge-row.ts. Before anything is deleted, the other rows are copied WHOLE to
+ * the archive sheet (all columns, with the merge token, date and kept ID; layout in merge-archive.ts),
+ * and so is the kept row, as it was and as the merge writes it, so nothing is lost. Orders of the
+ * removed clients are re-pointed to the kept ID where the orders sheet has a client-ID column; the
+ * re-pointed orders are archived by identity (order-identity.ts), not by row number.
  *
- * Archive layout: meta columns, then the clients sheet's headers. An archive written when the clients
- * sheet had other columns keeps working: data is matched by header text, and missing headers are added
- * at the right of the archive.
+ * The undo (parts in undo-merge.ts) puts the removed rows back, settles the kept row cell by cell
+ * between the row before the merge, the row the merge wrote and the row now — a cell the user changed
+ * since the merge keeps the user's value — and finds the re-pointed orders wherever they are now. What
+ * it cannot settle is left as the user has it and listed.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
-import { readBase, say } from '../base';
+import { readBase, say, type Base } from '../base';
 import { headerRowOf } from '../layout';
-import type { ClientField, Language } from '../model';
-import { normaliseEmail } from '../normalise/email';
-import { normalisePhone } from '../normalise/phone';
+import type { Language, Problem } from '../model';
 import { cellText, isBlank } from '../normalise/text';
-import { sheetName, sheetNameMatches } from '../schema';
+import { sheetName } from '../schema';
 import type { Settings } from '../settings';
+import { archiveColumns, dataHeaders, DATE, findArchive, KEPT, META, newArchiveHeader, PREVIOUS, RESTORED, ROLE, ROW, TOKEN, type ArchiveRole } from './merge-archive';
+import { cellsAt, clientsWidth, mergedKeptRow, sameCell, writeRowCells } from './merge-row';
+import { identities, identityText, orderKey, type OrderIdentity } from './order-identity';
 import { clientRef } from './plan';
-
-/** What a row of the archive is. */
-export type ArchiveRole = 'removed' | 'keptBefore' | 'order';
-
-const META: Record<Language, { header: string[]; roles: Record<ArchiveRole, string> }> = {
-  ru: {
-    header: ['Слияние', 'Дата слияния', 'Что это', 'Оставлен ID', 'Строка', 'Прежний ID', 'Восстановлено'],
-    roles: { removed: 'удалённая строка', keptBefore: 'оставленная строка до слияния', order: 'заказ перенесён' },
-  },
-  en: {
-    header: ['Merge', 'Merge date', 'What', 'Kept ID', 'Row', 'Previous ID', 'Restored'],
-    roles: { removed: 'removed row', keptBefore: 'kept row before merge', order: 'order re-pointed' },
-  },
-};
-const META_WIDTH = 7;
-const [TOKEN, DATE, ROLE, KEPT, ROW, PREVIOUS, RESTORED] = [0, 1, 2, 3, 4, 5, 6];
+import { readArchivedMerge, undoKeptRow, undoOrders } from './undo-merge';
 
 export interface MergeRequest {
   /** Client IDs of the group (`row:N` for a client without an ID). */
@@ -62,71 +47,6 @@ export interface MergeReport {
   message: string;
 }
 
-/** Fields whose values are combined rather than filled from the first non-empty cell. */
-const SUMMED: ReadonlySet<ClientField> = new Set<ClientField>(['orders', 'revenue']);
-const EARLIEST: ReadonlySet<ClientField> = new Set<ClientField>(['firstOrder', 'firstContact']);
-const LATEST: ReadonlySet<ClientField> = new Set<ClientField>(['lastOrder']);
-/** Analysis results that the next analysis run rewrites: the kept row's own value stays. */
-const LEFT_AS_IS: ReadonlySet<ClientField> = new Set<ClientField>(['id', 'abc', 'rfm', 'segment', 'daysSinceLastOrder']);
-
-function comparable(value: CellValue): number | null {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return value;
-  return null;
-}
-
-function pickExtreme(values: CellValue[], latest: boolean): CellValue {
-  let best: CellValue = null;
-  for (const value of values) {
-    const [v, b] = [comparable(value), comparable(best)];
-    if (v === null) continue;
-    if (b === null || (latest ? v > b : v < b)) best = value;
-  }
-  return best ?? values.find((value) => !isBlank(value)) ?? null;
-}
-
-/** The merged row: `keep` with its blanks filled from `others` (see the module comment). */
-export function mergeRow(keep: readonly CellValue[], others: ReadonlyArray<readonly CellValue[]>, fieldOfColumn: ReadonlyMap<number, ClientField>, width: number, language: Language, phoneRegion: string): CellValue[] {
-  const merged: CellValue[] = [];
-  const all = [keep, ...others];
-  for (let c = 0; c < width; c++) {
-    const field = fieldOfColumn.get(c);
-    const own = keep[c] ?? null;
-    const values = all.map((row) => row[c] ?? null).filter((value) => !isBlank(value));
-    if (field === 'duplicateGroup') merged.push(null);
-    else if (field && LEFT_AS_IS.has(field)) merged.push(own);
-    else if (field && SUMMED.has(field)) {
-      const numbers = values.filter((v): v is number => typeof v === 'number');
-      merged.push(numbers.length === values.length && numbers.length > 0 ? Math.round(numbers.reduce((a, b) => a + b, 0) * 100) / 100 : own);
-    } else if (field && (EARLIEST.has(field) || LATEST.has(field))) merged.push(pickExtreme(values, LATEST.has(field)));
-    else if (field === 'comment') merged.push(null);
-    else merged.push(isBlank(own) ? (values[0] ?? null) : own);
-  }
-  const commentColumn = [...fieldOfColumn].find(([, f]) => f === 'comment')?.[0];
-  if (commentColumn !== undefined) {
-    const notes = all.map((row) => cellText(row[commentColumn])).filter(Boolean);
-    // Contacts the kept row does not carry go to its comment rather than being dropped.
-    for (const [field, normalise, label] of [
-      ['phone', (v: string) => normalisePhone(v, phoneRegion) ?? v, say(language, 'доп. телефон', 'other phone')],
-      ['email', (v: string) => normaliseEmail(v) ?? v, say(language, 'доп. e-mail', 'other e-mail')],
-    ] as const) {
-      const column = [...fieldOfColumn].find(([, f]) => f === field)?.[0];
-      if (column === undefined) continue;
-      const keptValue = cellText(merged[column]);
-      const seen = new Set([normalise(keptValue)]);
-      for (const row of others) {
-        const value = cellText(row[column]);
-        if (value && !seen.has(normalise(value))) {
-          seen.add(normalise(value));
-          notes.push(`${label}: ${value}`);
-        }
-      }
-    }
-    merged[commentColumn] = [...new Set(notes)].join(' | ') || null;
-  }
-  return merged;
-}
-
 /** A stable token for a merge: date, kept client and a short hash of the members. */
 function mergeToken(date: Date, keep: string, members: readonly string[]): string {
   let hash = 2166136261;
@@ -135,38 +55,31 @@ function mergeToken(date: Date, keep: string, members: readonly string[]): strin
   return `M-${stamp}-${keep}-${hash.toString(36)}`;
 }
 
-function findArchive(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
-  return snapshot.sheets.find((s) => sheetNameMatches('archive', s.name));
-}
-
-/** Header texts of the clients sheet, with blanks named by position so every column can be archived. */
-function dataHeaders(header: readonly string[], width: number, language: Language): string[] {
-  return Array.from({ length: width }, (_, c) => header[c] || say(language, `Столбец ${c + 1}`, `Column ${c + 1}`));
-}
-
-/**
- * Where each clients column goes in the archive, by header text (the n-th column of a repeated header
- * goes to the n-th archive column of that header), adding missing headers at the right.
- */
-function archiveColumns(archiveHeader: readonly string[], headers: readonly string[]): { positions: number[]; added: string[] } {
-  const header = [...archiveHeader];
-  const added: string[] = [];
-  const used = new Set<number>();
-  const positions = headers.map((text) => {
-    let position = header.findIndex((h, i) => i >= META_WIDTH && !used.has(i) && h === text);
-    if (position < 0) {
-      position = header.length;
-      header.push(text);
-      added.push(text);
-    }
-    used.add(position);
-    return position;
-  });
-  return { positions, added };
-}
-
 function fail(language: Language, ru: string, en: string): never {
   throw new Error(say(language, ru, en));
+}
+
+interface RepointedOrder {
+  row: number;
+  previousId: string;
+  /** Its identity once it carries the kept ID. */
+  identity: OrderIdentity;
+}
+
+/** The orders of the removed clients: they move to the kept ID (only where the orders sheet has a client-ID column). */
+function repointedOrders(snapshot: WorkbookSnapshot, base: Base, keepIndex: number, removedIndices: readonly number[]): RepointedOrder[] {
+  const ordersLayout = base.layout.orders;
+  const keptId = base.clients[keepIndex].id;
+  if (!ordersLayout || ordersLayout.columns.clientId === undefined || !keptId) return [];
+  const removedSet = new Set(removedIndices);
+  const removedIds = new Set(removedIndices.map((i) => base.clients[i].id).filter((id): id is string => !!id));
+  const moves = base.orders.map((order, k) => {
+    const linked = base.orderClient[k];
+    return (linked !== null && removedSet.has(linked)) || removedIds.has(order.clientId);
+  });
+  const sheet = snapshot.sheets.find((s) => s.name === ordersLayout.sheet);
+  const ids = identities(base.orders.map((order, k) => orderKey(order, cellsAt(sheet, order.row), ordersLayout.columns, moves[k] ? keptId : order.clientId)));
+  return base.orders.flatMap((order, k) => (moves[k] ? [{ row: order.row, previousId: order.clientId, identity: ids[k] }] : []));
 }
 
 export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Plan<MergeReport> {
@@ -182,30 +95,28 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
   const removedIndices = [...new Set(request.members.map(indexOf))].filter((i) => i !== keepIndex);
   if (removedIndices.length === 0) return fail(language, 'В группе нет других строк для слияния.', 'The group has no other rows to merge.');
 
-  const width = Math.max(layout.usedWidth, layout.header.length);
+  const width = clientsWidth(layout);
   const rowCells = (index: number) => {
-    const cells = sheet.rows[rowIndex(base.clients[index].row)] ?? [];
+    const cells = cellsAt(sheet, base.clients[index].row);
     return Array.from({ length: width }, (_, c) => cells[c] ?? null);
   };
-  const fieldOfColumn = new Map<number, ClientField>(Object.entries(layout.columns).map(([field, c]) => [c as number, field as ClientField]));
-  // The others fill blanks in order of completeness.
-  const others = removedIndices.map(rowCells).sort((a, b) => b.filter((v) => !isBlank(v)).length - a.filter((v) => !isBlank(v)).length);
   const kept = rowCells(keepIndex);
-  const merged = mergeRow(kept, others, fieldOfColumn, width, language, base.settings.phoneRegion);
+  const merged = mergedKeptRow(kept, removedIndices.map(rowCells), layout, width, language, base.settings.phoneRegion);
 
   const keepClient = base.clients[keepIndex];
   const keptId = clientRef(keepClient);
   const removedRefs = removedIndices.map((i) => clientRef(base.clients[i]));
+  const removedRows = removedIndices.map((i) => base.clients[i].row);
   const token = mergeToken(request.date, keptId, [keptId, ...removedRefs]);
+  const repointed = repointedOrders(snapshot, base, keepIndex, removedIndices);
+
   const meta = META[language];
   const archive = findArchive(snapshot);
   const archiveName = archive?.name ?? sheetName('archive', language);
-  const headers = dataHeaders(layout.header, width, language);
-  const archiveHeader = archive ? archive.header.map((h) => cellText(h)) : [...meta.header];
-  const { positions, added } = archiveColumns(archiveHeader, headers);
-  const archiveWidth = archiveHeader.length + added.length;
-  const archiveRow = (role: ArchiveRole, row: number, previousId: string, cells: readonly CellValue[]) => {
-    const out: CellValue[] = new Array(archiveWidth).fill(null);
+  const archiveHeader = archive ? archive.header.map((h) => cellText(h)) : newArchiveHeader(language);
+  const { positions, orderColumn, added } = archiveColumns(archiveHeader, dataHeaders(layout.header, width, language), language, repointed.length > 0);
+  const archiveRow = (role: ArchiveRole, row: number, previousId: string, cells: readonly CellValue[], order?: string) => {
+    const out: CellValue[] = new Array(archiveHeader.length + added.length).fill(null);
     out[TOKEN] = token;
     out[DATE] = request.date;
     out[ROLE] = meta.roles[role];
@@ -213,33 +124,19 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
     out[ROW] = row;
     out[PREVIOUS] = previousId;
     cells.forEach((value, c) => (out[positions[c]] = value));
+    if (order !== undefined) out[orderColumn] = order;
     return out;
   };
-
+  // The kept row is archived as it was and as the merge writes it (where it will stand once the others are
+  // deleted): its undo tells the merge's changes from the user's later edits by comparing the two.
   const archived: CellValue[][] = [
     archiveRow('keptBefore', keepClient.row, keptId, kept),
+    archiveRow('keptAfter', keepClient.row - removedRows.filter((row) => row < keepClient.row).length, keptId, merged),
     ...removedIndices.map((i) => archiveRow('removed', base.clients[i].row, clientRef(base.clients[i]), rowCells(i))),
+    ...repointed.map((order) => archiveRow('order', order.row, order.previousId, [], identityText(order.identity))),
   ];
 
-  // Orders of the removed clients move to the kept ID.
-  const ordersLayout = base.layout.orders;
-  const orderIdColumn = ordersLayout?.columns.clientId;
-  const orderValues: Array<CellValue | undefined> = [];
-  let repointed = 0;
-  if (ordersLayout && orderIdColumn !== undefined && keepClient.id) {
-    const removedSet = new Set(removedIndices);
-    const removedIds = new Set(removedIndices.map((i) => base.clients[i].id).filter((id): id is string => !!id));
-    base.orders.forEach((order, k) => {
-      const linked = base.orderClient[k];
-      if ((linked !== null && removedSet.has(linked)) || removedIds.has(order.clientId)) {
-        orderValues[rowIndex(order.row, ordersLayout.headerRow)] = keepClient.id;
-        archived.push(archiveRow('order', order.row, order.clientId, []));
-        repointed++;
-      }
-    });
-  }
-
-  const operations: SheetOperation[] = [{ kind: 'ensureSheet', sheet: archiveName, header: meta.header }];
+  const operations: SheetOperation[] = [{ kind: 'ensureSheet', sheet: archiveName, header: newArchiveHeader(language) }];
   if (added.length > 0) {
     operations.push({
       kind: 'writeColumns',
@@ -248,24 +145,15 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
     });
   }
   operations.push({ kind: 'appendRows', sheet: archiveName, rows: archived });
-  const keptRowIndex = rowIndex(keepClient.row, layout.headerRow);
-  const changed = merged.map((value, c) => ({ value, c })).filter(({ value, c }) => cellText(value) !== cellText(kept[c]) || (isBlank(value) !== isBlank(kept[c])));
-  if (changed.length > 0) {
-    operations.push({
-      kind: 'writeColumns',
-      sheet: layout.sheet,
-      ...headerRowOf(layout),
-      columns: changed.map(({ value, c }) => {
-        const values: Array<CellValue | undefined> = new Array(keptRowIndex + 1).fill(undefined);
-        values[keptRowIndex] = value;
-        return { column: c + 1, values };
-      }),
-    });
+  const changed = merged.map((value, c) => ({ value, c })).filter(({ value, c }) => !sameCell(value, kept[c]));
+  if (changed.length > 0) operations.push(writeRowCells(layout, keepClient.row, changed));
+  const ordersLayout = base.layout.orders;
+  if (repointed.length > 0 && ordersLayout && ordersLayout.columns.clientId !== undefined && keepClient.id) {
+    const values: Array<CellValue | undefined> = [];
+    for (const order of repointed) values[rowIndex(order.row, ordersLayout.headerRow)] = keepClient.id;
+    operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, ...headerRowOf(ordersLayout), columns: [{ column: ordersLayout.columns.clientId + 1, values, numberFormat: '@' }] });
   }
-  if (repointed > 0 && ordersLayout && orderIdColumn !== undefined) {
-    operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, ...headerRowOf(ordersLayout), columns: [{ column: orderIdColumn + 1, values: orderValues, numberFormat: '@' }] });
-  }
-  operations.push({ kind: 'deleteRows', sheet: layout.sheet, rows: removedIndices.map((i) => base.clients[i].row).sort((a, b) => b - a) });
+  operations.push({ kind: 'deleteRows', sheet: layout.sheet, rows: [...removedRows].sort((a, b) => b - a) });
 
   return {
     operations,
@@ -273,7 +161,7 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
       token,
       kept: keptId,
       removed: removedRefs,
-      ordersRepointed: repointed,
+      ordersRepointed: repointed.length,
       message: say(
         language,
         `Объединено строк: ${removedRefs.length + 1}, оставлен ${keptId}. Удалённые строки сохранены на листе «${archiveName}».`,
@@ -285,91 +173,66 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
 
 export interface UndoReport {
   restored: string[];
+  /**
+   * What the undo could not settle by itself and left as it is now: a kept-row cell the user changed
+   * that the merge had changed too, an order no longer found. Each names its sheet, row and column.
+   */
+  problems: Problem[];
   message: string;
 }
 
 /**
- * Undo a merge: the archived rows go back to the end of the clients sheet, the kept row gets its
- * previous values back, re-pointed orders that still point to the kept ID get their old ID back, and
- * the archive rows are marked restored (so a second undo does nothing).
+ * Undo a merge: the archived rows go back to the end of the clients sheet; the kept row's cells are
+ * settled three ways (see `undoKeptRow`); the re-pointed orders are found by identity and get their old
+ * client ID back (see `undoOrders`); the archive rows are marked restored, so a second undo does nothing.
+ * What cannot be settled is kept as the user has it and listed in the report's problems.
  */
 export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: Date, settings?: Settings): Plan<UndoReport> {
   const base = readBase(snapshot, settings);
   const language = base.layout.language;
   const layout = base.layout.clients;
   const archive = findArchive(snapshot);
-  const meta = META[language];
-  const nothing = (ru: string, en: string): Plan<UndoReport> => ({ operations: [], report: { restored: [], message: say(language, ru, en) } });
+  const nothing = (ru: string, en: string): Plan<UndoReport> => ({ operations: [], report: { restored: [], problems: [], message: say(language, ru, en) } });
   if (!layout) return nothing('Не найден лист с клиентами.', 'No clients sheet was found.');
   if (!archive) return nothing('Архива слияний нет: отменять нечего.', 'There is no merge archive: nothing to undo.');
-  const entries = archive.rows
-    .map((cells, k) => ({ cells, row: k + 2 }))
-    .filter(({ cells }) => cellText(cells[TOKEN]) === token && isBlank(cells[RESTORED]));
+  const entries = archive.rows.map((cells, k) => ({ cells, row: k + 2 })).filter(({ cells }) => cellText(cells[TOKEN]) === token && isBlank(cells[RESTORED]));
   if (entries.length === 0) return nothing('Это слияние уже отменено или не найдено.', 'This merge was already undone or is not there.');
-
-  const archiveHeader = archive.header.map((h) => cellText(h));
-  const width = Math.max(layout.usedWidth, layout.header.length);
-  const headers = dataHeaders(layout.header, width, language);
-  const { positions } = archiveColumns(archiveHeader, headers);
-  const present = (p: number) => p < archiveHeader.length;
-  const clientCells = (cells: readonly CellValue[]) => positions.map((p) => (present(p) ? (cells[p] ?? null) : null));
-  const roleOf = (cells: readonly CellValue[]) => (Object.keys(meta.roles) as ArchiveRole[]).find((r) => cellText(cells[ROLE]) === META.ru.roles[r] || cellText(cells[ROLE]) === META.en.roles[r]);
+  const merge = readArchivedMerge(archive, entries.map((e) => e.cells), base, layout);
 
   const operations: SheetOperation[] = [];
-  const restored: string[] = [];
-  const removed = entries.filter(({ cells }) => roleOf(cells) === 'removed');
-  if (removed.length > 0) {
-    operations.push({ kind: 'appendRows', sheet: layout.sheet, rows: removed.map(({ cells }) => clientCells(cells)) });
-    restored.push(...removed.map(({ cells }) => cellText(cells[PREVIOUS])));
-  }
-
-  const before = entries.find(({ cells }) => roleOf(cells) === 'keptBefore');
-  const keptId = before ? cellText(before.cells[KEPT]) : '';
-  const keptNow = base.clients.find((c) => clientRef(c) === keptId);
-  if (before && keptNow) {
-    const values = clientCells(before.cells);
-    const keptIndex = rowIndex(keptNow.row, layout.headerRow);
-    operations.push({
-      kind: 'writeColumns',
-      sheet: layout.sheet,
-      ...headerRowOf(layout),
-      columns: values
-        .map((value, c) => ({ value, c }))
-        .filter(({ c }) => present(positions[c]))
-        .map(({ value, c }) => {
-          const column: Array<CellValue | undefined> = new Array(keptIndex + 1).fill(undefined);
-          column[keptIndex] = value;
-          return { column: c + 1, values: column };
-        }),
-    });
-  }
-
-  const ordersLayout = base.layout.orders;
-  const orderIdColumn = ordersLayout?.columns.clientId;
-  if (ordersLayout && orderIdColumn !== undefined) {
-    const ordersSheet = snapshot.sheets.find((s) => s.name === ordersLayout.sheet);
-    const values: Array<CellValue | undefined> = [];
-    let any = false;
-    for (const { cells } of entries.filter(({ cells }) => roleOf(cells) === 'order')) {
-      const row = Number(cells[ROW]);
-      const current = cellText(ordersSheet?.rows[rowIndex(row)]?.[orderIdColumn]);
-      // Only orders still pointing to the kept client go back; rows the user changed since stay as they are.
-      if (Number.isInteger(row) && row > ordersLayout.headerRow && current === keptId) {
-        values[rowIndex(row, ordersLayout.headerRow)] = cellText(cells[PREVIOUS]);
-        any = true;
-      }
-    }
-    if (any) operations.push({ kind: 'writeColumns', sheet: ordersLayout.sheet, ...headerRowOf(ordersLayout), columns: [{ column: orderIdColumn + 1, values, numberFormat: '@' }] });
-  }
-
+  if (merge.removed.length > 0) operations.push({ kind: 'appendRows', sheet: layout.sheet, rows: merge.removed.map((r) => r.cells) });
+  const kept = undoKeptRow(snapshot, base, layout, merge);
+  const orders = undoOrders(snapshot, base, merge);
+  operations.push(...kept.operations, ...orders.operations);
   const marks: Array<CellValue | undefined> = [];
   for (const { row } of entries) marks[rowIndex(row)] = date;
   operations.push({ kind: 'writeColumns', sheet: archive.name, columns: [{ column: RESTORED + 1, values: marks, numberFormat: 'dd.mm.yyyy' }] });
+
+  const restored = merge.removed.map((r) => r.id);
+  const problems = [...kept.problems, ...orders.problems];
   return {
     operations,
     report: {
       restored,
-      message: say(language, `Слияние отменено: возвращено строк — ${restored.length}.`, `Merge undone: ${restored.length} rows restored.`),
+      problems,
+      message: say(language, `Слияние отменено: возвращено строк — ${restored.length}.`, `Merge undone: ${restored.length} rows restored.`) + leftAsTheyAre(problems, archive.name, language),
     },
   };
+}
+
+const NAMED_IN_MESSAGE = 5;
+
+/** The message's account of what the undo left for the user: where each thing is (the problems say what). */
+function leftAsTheyAre(problems: readonly Problem[], archive: string, language: Language): string {
+  if (problems.length === 0) return '';
+  const where = problems.slice(0, NAMED_IN_MESSAGE).map((p) =>
+    [p.sheet ? say(language, `«${p.sheet}»`, `"${p.sheet}"`) : '', p.row > 0 ? say(language, `строка ${p.row}`, `row ${p.row}`) : '', p.column ? say(language, `«${p.column}»`, `"${p.column}"`) : ''].filter(Boolean).join(', '),
+  );
+  const more = problems.length - where.length;
+  const rest = more > 0 ? say(language, `; и ещё ${more}`, `; and ${more} more`) : '';
+  return say(
+    language,
+    ` Оставлено как есть — это изменили после слияния, решите сами (${problems.length}): ${where.join('; ')}${rest}. Значения до слияния — на листе «${archive}».`,
+    ` Left as they are — changed after the merge, for you to decide (${problems.length}): ${where.join('; ')}${rest}. The values before the merge are on the "${archive}" sheet.`,
+  );
 }

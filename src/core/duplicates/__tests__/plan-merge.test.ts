@@ -107,8 +107,9 @@ describe('planMerge and planUndoMerge', () => {
     expect(sheet(after, 'Заказы').rows.map((r) => r[1])).toEqual(['К-1', 'К-2']);
 
     const archive = sheet(after, 'Архив');
+    expect(archive.header.slice(6, 9)).toEqual(['Восстановлено', 'Какой заказ', 'ID']);
     const removed = archive.rows.find((r) => r[2] === 'удалённая строка')!;
-    expect(blanksAsNull(removed.slice(7))).toEqual(['К-3', 'Ромашка ООО', '+79123456789', 'info@romashka.ru', null, 'второй', 'VIP']);
+    expect(blanksAsNull(removed.slice(8))).toEqual(['К-3', 'Ромашка ООО', '+79123456789', 'info@romashka.ru', null, 'второй', 'VIP']);
     expect(removed[0]).toBe(plan.report.token);
 
     const undo = planUndoMerge(after, plan.report.token, day('2024-03-02'));
