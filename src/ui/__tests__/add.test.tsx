@@ -3,6 +3,8 @@ import '../testing/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderPanel } from './render';
 
+// The clients and orders named below are the fixture base's (src/ui/testing/fixtureBook.ts).
+
 function type(testId: string, value: string) {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 }
@@ -18,7 +20,7 @@ describe('New client form', () => {
   it('warns about a client with the same phone, written differently, before saving', async () => {
     const { actions } = await openAddTab();
     type('new-client-name', 'Ромашка-2');
-    // The base has 8 (912) 345-67-89 twice (К-00001 and К-00006).
+    // The base has this number twice, written as 8 (912) 345-67-89 (К-00001) and +79123456789 (К-00006).
     type('new-client-phone', '+7 912 345 67 89');
     const warning = await screen.findByTestId('duplicate-warning');
     expect(warning.textContent).toContain('ООО «Ромашка»');
@@ -31,7 +33,8 @@ describe('New client form', () => {
     const { actions } = await openAddTab();
     type('new-client-name', 'Петров Пётр Петрович');
     fireEvent.click(screen.getByTestId('save-client'));
-    await screen.findByTestId('duplicate-warning');
+    // The same full name as К-00002, and a rare one in this base.
+    expect((await screen.findByTestId('duplicate-warning')).textContent).toContain('Петров Пётр Петрович');
     expect(actions.calls.some((c) => c.method === 'addClient')).toBe(false);
     // A second press is the user's confirmation.
     fireEvent.click(screen.getByTestId('save-client'));
@@ -40,12 +43,16 @@ describe('New client form', () => {
   });
 
   it('saves a new client without a warning and clears the form', async () => {
-    const { actions } = await openAddTab();
+    const { actions, workbook } = await openAddTab();
     type('new-client-name', 'ИП Новиков');
     type('new-client-phone', '8 (999) 000-00-01');
     await waitFor(() => expect(actions.calls.some((c) => c.method === 'checkNewClient')).toBe(true));
     fireEvent.click(screen.getByTestId('save-client'));
-    expect((await screen.findByTestId('client-saved')).textContent).toContain('ИП Новиков');
+    // The twelve clients have К-00001…К-00012: the new one gets the next ID, on the row below them.
+    const saved = (await screen.findByTestId('client-saved')).textContent;
+    expect(saved).toContain('ИП Новиков');
+    expect(saved).toContain('К-00013');
+    expect((await workbook.read(['Клиенты'])).sheets[0].rows[12].slice(0, 2)).toEqual(['К-00013', 'ИП Новиков']);
     expect(screen.queryByTestId('duplicate-warning')).toBeNull();
     expect(actions.calls.find((c) => c.method === 'addClient')?.args[0]).toEqual({ name: 'ИП Новиков', phone: '8 (999) 000-00-01' });
     expect((screen.getByTestId('new-client-name') as HTMLInputElement).value).toBe('');

@@ -2,6 +2,10 @@
 import '../testing/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderPanel, settingsLoaded } from './render';
+import { fixtureBook, moreClients } from '../testing/fixtureBook';
+
+// The figures below follow from the fixture base (src/ui/testing/fixtureBook.ts, its table as of 2024-06-30)
+// and the definitions in docs/ARCHITECTURE.md.
 
 async function openAnalysisTab(options: Parameters<typeof renderPanel>[0] = {}) {
   const view = renderPanel(options);
@@ -14,25 +18,41 @@ describe('Analysis tab', () => {
   it('running ABC shows the result and the revenue shares', async () => {
     const { actions } = await openAnalysisTab();
     fireEvent.click(screen.getByTestId('run-abc'));
-    expect((await screen.findByTestId('run-result')).textContent).toContain('ABC-анализ готов');
+    // Revenue, descending: Ромашка 135 000, Петров 120 000, Вектор 80 000, Волкова 75 000, Техносервис 60 000,
+    // Зайцев 10 000, Орлов 5 000, Северный ветер 3 000; 488 000 in all. The share before each client:
+    // 0; 135/488 = 27.7 %; 255/488 = 52.3 %; 335/488 = 68.6 % → A (Волкова crosses 75 % and stays A);
+    // 410/488 = 84.0 % → B (Техносервис crosses 95 % and stays B); 470/488 = 96.3 %, 480/488 = 98.4 %,
+    // 485/488 = 99.4 % → C. Four clients have no orders.
+    expect((await screen.findByTestId('run-result')).textContent).toBe('ABC: A 4, B 1, C 3, без продаж 4.');
     const shares = screen.getByTestId('abc-shares');
-    // Revenue: Ромашка 135 000, Петров 120 000, Вектор 80 000, Орлов 5 000, Северный ветер 3 000 (343 000).
-    // Cumulative share before each: 0, 39.4, 74.3 % → A (the third crosses 75 % and stays A); 97.7, 99.1 % → C.
     const text = (id: string) => within(shares).getByTestId(id).textContent?.replace(/\s/g, ' ');
-    expect(text('abc-bar-A')).toBe('A: 3 клиентов · 97,7 %');
-    expect(text('abc-bar-B')).toBe('B: 0 клиентов · 0 %');
-    expect(text('abc-bar-C')).toBe('C: 2 клиентов · 2,3 %');
-    expect(shares.textContent).toContain('Без продаж: 3');
+    // A: 410 000 / 488 000 = 84.02 %; B: 60 000 / 488 000 = 12.30 %; C: 18 000 / 488 000 = 3.69 %.
+    expect(text('abc-bar-A')).toBe('A: 4 клиентов · 84 %');
+    expect(text('abc-bar-B')).toBe('B: 1 клиентов · 12,3 %');
+    expect(text('abc-bar-C')).toBe('C: 3 клиентов · 3,7 %');
+    expect(shares.textContent).toContain('Без продаж: 4');
     expect(actions.calls.filter((c) => c.method === 'run').map((c) => c.args[0])).toEqual(['abc']);
   });
 
   it('running RFM shows the segment counts and the cold clients', async () => {
     await openAnalysisTab();
     fireEvent.click(screen.getByTestId('run-rfm'));
-    const segments = await screen.findByTestId('segments');
-    expect(within(segments).getByTestId('segment-champions').textContent).toBe('Чемпионы: 1');
-    expect(within(segments).queryByTestId('segment-at_risk')).toBeNull();
-    expect(screen.getByTestId('summary-cold').textContent).toBe('Холодных клиентов: 2');
+    // Eight clients with orders. PERCENTILE.INC at 20/40/60/80 % of n = 8 sorted values sits at rank 1.4, 2.8, 4.2, 5.6 (0-based).
+    // Days 5 10 15 20 29 81 91 198 → t = 12, 19, 39.4, 87; R = 5 − thresholds exceeded:
+    //   Северный 5 → 5, Петров 10 → 5, Волкова 15 → 4, Зайцев 20 → 3, Вектор 29 → 3, Техносервис 81 → 2, Ромашка 91 → 1, Орлов 198 → 1.
+    // Orders 1 1 1 1 2 2 3 4 → t = 1, 1, 2, 2.6; F = 1 + thresholds exceeded: 1 → 1, 2 → 3, 3 → 5, 4 → 5.
+    // (R, F): Петров (5, 5) champions; Волкова (4, 5) loyal; Северный (5, 1) new; Зайцев (3, 3) need attention;
+    // Вектор (3, 1) about to sleep; Ромашка (1, 3) at risk; Техносервис (2, 1) and Орлов (1, 1) hibernating.
+    expect((await screen.findByTestId('run-result')).textContent).toBe('RFM: оценено клиентов 8.');
+    const segments = screen.getByTestId('segments');
+    const count = (key: string) => within(segments).getByTestId(`segment-${key}`).textContent;
+    expect(count('champions')).toBe('Чемпионы: 1');
+    expect(count('loyal')).toBe('Лояльные: 1');
+    expect(count('at_risk')).toBe('Под угрозой: 1');
+    expect(count('hibernating')).toBe('Спящие: 2');
+    for (const empty of ['potential_loyalists', 'promising', 'cant_lose']) expect(within(segments).queryByTestId(`segment-${empty}`)).toBeNull();
+    // Cold (≥ 60 days): Ромашка, Орлов, Техносервис.
+    expect(screen.getByTestId('summary-cold').textContent).toBe('Холодных клиентов: 3');
   });
 
   it('keeps the last summary when the user switches tabs and back', async () => {
@@ -46,11 +66,15 @@ describe('Analysis tab', () => {
   });
 
   it('lists the first 50 problems and counts the rest', async () => {
-    await openAnalysisTab();
+    // The fixture base has no problems; 60 more clients (rows 14…73) have a phone too short to be a number.
+    const book = fixtureBook(moreClients(60, (i) => ({ name: `Клиент ${13 + i}`, phone: `12-${i}` })));
+    await openAnalysisTab({ book });
     fireEvent.click(screen.getByTestId('run-check'));
     const problems = await screen.findByTestId('problems');
     expect(within(problems).getAllByTestId('problem')).toHaveLength(50);
-    expect(within(problems).getAllByTestId('problem')[0].textContent).toBe('Клиенты, строка 2, «Телефон» Телефон не похож на номер («12-0»)');
+    expect(within(problems).getAllByTestId('problem')[0].textContent).toBe(
+      'Клиенты, строка 14, «Телефон» «12-0» — не номер телефона. Введите номер полностью, например 8 (912) 345-67-89 или +7 912 345-67-89. («12-0»)',
+    );
     expect(problems.textContent).toContain('И ещё 10');
   });
 
@@ -65,18 +89,22 @@ describe('Analysis tab', () => {
   it('finds duplicates, merges the chosen row and undoes the merge', async () => {
     const { actions } = await openAnalysisTab();
     fireEvent.click(screen.getByTestId('run-duplicates'));
+    // К-00001 and К-00006 share a phone (8 (912) 345-67-89 = +79123456789): the only group, Д-1.
+    // К-00001 has more filled cells, so it is the one suggested to keep.
     const group = await screen.findByTestId('dup-group');
+    expect(group.getAttribute('data-group-id')).toBe('Д-1');
     const choices = within(group).getAllByTestId('dup-keep') as HTMLInputElement[];
+    expect(choices.map((c) => c.value)).toEqual(['К-00001', 'К-00006']);
     expect(choices.map((c) => c.checked)).toEqual([true, false]);
     fireEvent.click(choices[1]);
     fireEvent.click(within(group).getByTestId('merge'));
-    await screen.findByTestId('merge-done');
-    expect(actions.calls.find((c) => c.method === 'merge')?.args).toEqual(['Д-К-00001', 'К-00006']);
+    expect((await screen.findByTestId('merge-done')).textContent).toContain('Объединено строк: 2, оставлен К-00006.');
+    expect(actions.calls.find((c) => c.method === 'merge')?.args).toEqual(['Д-1', 'К-00006']);
     await waitFor(() => expect(screen.queryByTestId('dup-group')).toBeNull());
     expect(screen.getByText('Дубликатов не найдено.')).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('undo-merge'));
-    expect((await screen.findByTestId('dup-done')).textContent).toBe('Возвращено строк: 1.');
+    expect((await screen.findByTestId('dup-done')).textContent).toBe('Слияние отменено: возвращено строк — 1.');
     expect(await screen.findByTestId('dup-group')).toBeTruthy();
   });
 
@@ -86,7 +114,7 @@ describe('Analysis tab', () => {
     const group = await screen.findByTestId('dup-group');
     fireEvent.click(within(group).getByTestId('dismiss'));
     expect((await screen.findByTestId('dup-done')).textContent).toContain('не дубликаты');
-    expect(actions.calls.find((c) => c.method === 'dismissGroup')?.args).toEqual(['Д-К-00001']);
+    expect(actions.calls.find((c) => c.method === 'dismissGroup')?.args).toEqual(['Д-1']);
     await waitFor(() => expect(screen.queryByTestId('dup-group')).toBeNull());
     expect(actions.calls.some((c) => c.method === 'merge')).toBe(false);
   });

@@ -1,13 +1,27 @@
 import { act, render, screen } from '@testing-library/react';
 import { ClientBasePanel } from '../App';
-import { createFakeActions, type FakeOptions } from '../testing/fakeActions';
+import { createActions } from '../../actions/local';
+import { MemoryWorkbook } from '../../workbook/memory';
+import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { isoToDay } from '../../core/normalise/date';
 import type { Language } from '../../core/model';
+import { FIXTURE_TODAY, fixtureBook } from '../testing/fixtureBook';
+import { recordingActions, type RecordingActions } from '../testing/recordingActions';
 
-/** The panel over fresh fake actions, as a host would mount it. */
-export function renderPanel(options: FakeOptions & { language?: Language } = {}) {
-  const actions = createFakeActions(options);
+export interface PanelOptions {
+  /** The workbook to open; the fixture base by default. */
+  book?: WorkbookSnapshot;
+  failures?: RecordingActions['failures'];
+  language?: Language;
+}
+
+/** The panel over the real actions on an in-memory workbook, «today» being the fixture's date. */
+export function renderPanel(options: PanelOptions = {}) {
+  const workbook = new MemoryWorkbook(options.book ?? fixtureBook());
+  const today = isoToDay(FIXTURE_TODAY)!;
+  const actions = recordingActions(createActions(workbook, { today: () => today }), options.failures);
   const view = render(<ClientBasePanel actions={actions} host="browser" language={options.language} />);
-  return { actions, ...view };
+  return { actions, workbook, ...view };
 }
 
 /**
