@@ -125,10 +125,12 @@ class RowReader<F extends string> {
 const SERIAL_DAYS = { serialNumbers: true };
 
 /** Calls `read` for each non-blank data row below the sheet's header row, with its spreadsheet row number. */
-function eachDataRow<T>(sheet: SheetSnapshot, layout: Pick<LocatedSheet<string>, 'headerRow'>, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
+function eachDataRow<T>(sheet: SheetSnapshot, layout: Pick<LocatedSheet<string>, 'headerRow' | 'rowCount'>, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
   const out: T[] = [];
   const rows = sheet.rows;
-  for (let index = layout.headerRow - 1; index < rows.length; index++) {
+  // Up to the data's last row: stray values far below it are not data (layout.ts).
+  const end = Math.min(rows.length, layout.headerRow - 1 + layout.rowCount);
+  for (let index = layout.headerRow - 1; index < end; index++) {
     if (!rowIsBlank(rows[index])) out.push(read(rows[index], sheetRowNumber(index)));
   }
   return out;

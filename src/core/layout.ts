@@ -6,6 +6,7 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetBelowHeader } from '../workbook/snapshot';
+import { columnLetter } from '../workbook/a1';
 import { say, type ClientField, type Language, type Problem, type SheetLayout } from './model';
 import { cellText, isBlank } from './normalise/text';
 import { fieldHeader, headerKey, sheetKindOfName, sheetNameMatches, type FieldsOf, type HeaderMapping, type TableKind, workbookLanguage } from './schema';
@@ -58,15 +59,52 @@ export function rowIsBlank(row: readonly CellValue[]): boolean {
 }
 
 /** Number of data rows up to the last non-blank one (trailing empty rows of the used range do not count). */
-function dataRowCount(sheet: SheetSnapshot): number {
-  for (let i = sheet.rows.length - 1; i >= 0; i--) if (!rowIsBlank(sheet.rows[i])) return i + 1;
-  return 0;
+/** More empty rows than this above the last few rows make those rows stray values far from the data. */
+const STRAY_GAP = 1000;
+/** At most this many rows beyond such a gap are taken for strays; more are data with a gap in it. */
+const MOST_STRAY_ROWS = 10;
+
+/**
+ * The data of a sheet (rows below its header): how many rows it spans, and the indexes of stray rows — a
+ * value or two far below the data (a cell typed at XFD1048576 by accident). Strays are reported and left
+ * out of the data, so they change neither what is read nor how far the product's columns and rules reach.
+ */
+function dataExtent(sheet: SheetSnapshot): { rowCount: number; stray: number[] } {
+  const filled: number[] = [];
+  for (let i = 0; i < sheet.rows.length; i++) if (!rowIsBlank(sheet.rows[i])) filled.push(i);
+  for (let k = Math.max(0, filled.length - MOST_STRAY_ROWS); k < filled.length; k++) {
+    const previous = k === 0 ? -1 : filled[k - 1];
+    if (filled[k] - previous > STRAY_GAP) return { rowCount: previous + 1, stray: filled.slice(k) };
+  }
+  return { rowCount: filled.length ? filled[filled.length - 1] + 1 : 0, stray: [] };
 }
 
-function usedWidth(sheet: SheetSnapshot): number {
+function usedWidth(sheet: SheetSnapshot, rowCount: number): number {
   let width = lastNonBlankIndex(sheet.header) + 1;
-  for (const row of sheet.rows) width = Math.max(width, lastNonBlankIndex(row) + 1);
+  for (let i = 0; i < rowCount; i++) width = Math.max(width, lastNonBlankIndex(sheet.rows[i]) + 1);
   return width;
+}
+
+/** One problem per value of a stray row, named by the cell's address. */
+function strayProblems(sheet: SheetSnapshot, name: string, headerRow: number, stray: readonly number[], language: Language): Problem[] {
+  return stray.flatMap((index) => {
+    const row = headerRow + 1 + index;
+    return sheet.rows[index].flatMap((value, column) => {
+      if (isBlank(value)) return [];
+      const address = `${columnLetter(column + 1)}${row}`;
+      return [{
+        sheet: name,
+        row,
+        column: cellText(sheet.header[column]) || address,
+        value: cellText(value),
+        message: say(
+          language,
+          `Значение в ячейке ${address} стоит далеко ниже данных и не читается. Если оно не нужно, удалите его; если нужно — перенесите к остальным строкам.`,
+          `The value in cell ${address} is far below the data and is not read. Delete it if it is not needed, or move it next to the other rows.`,
+        ),
+      }];
+    });
+  });
 }
 
 /** The columns of a sheet whose header is in row `found.headerRow`. */
@@ -141,7 +179,9 @@ function layoutSheet<K extends TableKind>(
     if (field !== undefined && columns[field] === undefined && !userSaid.has(field)) assign(field, index);
   });
 
-  return { sheet: sheet.name, columns, header, rowCount: dataRowCount(sheet), usedWidth: usedWidth(sheet), headerRow };
+  const { rowCount, stray } = dataExtent(sheet);
+  problems.push(...strayProblems(sheet, sheet.name, headerRow, stray, language));
+  return { sheet: sheet.name, columns, header, rowCount, usedWidth: usedWidth(sheet, rowCount), headerRow };
 }
 
 /** The field that must be there for a row to be taken as a kind's header by its headers alone. */
@@ -205,7 +245,7 @@ function namedSheetHeaderRow<K extends TableKind>(kind: K, sheet: SheetSnapshot,
     (cells) => fieldsOfRow(kind, cells, mapping[kind]).size > 0 || cells.some((cell) => fieldOfHeaderPrefix(kind, cellText(cell)) !== undefined),
   );
   if (naming >= 0) return naming + 1;
-  return rowIsBlank(sheet.header) && dataRowCount(sheet) === 0 ? 1 : undefined;
+  return rowIsBlank(sheet.header) && dataExtent(sheet).rowCount === 0 ? 1 : undefined;
 }
 
 interface ChosenSheets {

@@ -496,7 +496,8 @@ function usedValues(sheet: MemorySheet): CellValue[][] {
     if (copied === undefined) dateCopies.set(value, (copied = copyCell(value) as Date));
     return copied;
   };
-  for (let r = 1; r <= lastUsedRow(sheet); r++) {
+  const last = lastUsedRow(sheet);
+  for (let r = 1; r <= last; r++) {
     const row = sheet.values[r - 1] ?? [];
     let end = row.length;
     while (end > 0 && isEmptyCell(row[end - 1])) end--;

@@ -39,6 +39,19 @@ interface WorksheetInternals {
   conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
   tables?: Record<string, { table: { name: string; tableRef?: string; ref: string } }>;
   _merges?: Record<string, { range: string }>;
+  /** The streaming writer's pending rows and the number of the first of them. */
+  _rows?: unknown[];
+  _rowZero?: number;
+}
+
+/**
+ * Lets the streaming writer start its pending rows at row `r` when every row before it is written and
+ * the rows between hold nothing. Its own way — a pending-row array with a hole for every skipped row,
+ * shifted one hole at a time on commit — is quadratic: one stray cell at row 1 048 576 took many minutes.
+ */
+function skipEmptyRowsTo(ws: ExcelJS.Worksheet, r: number): void {
+  const writer = internals(ws);
+  if (writer._rows && writer._rows.length === 0 && writer._rowZero !== undefined && writer._rowZero < r) writer._rowZero = r;
 }
 
 function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
@@ -234,6 +247,11 @@ export type ListPlacer = (values: string[]) => string;
  * Tables are written as an autofilter over the table's range (ExcelJS's table writer is not used: the
  * streaming writer has none, and one behaviour for both is simpler to trust).
  */
+/** The row of a layer holds something (an array of only empty entries holds nothing). */
+function hasAny(cells: readonly unknown[] | undefined): boolean {
+  return cells !== undefined && cells.some((cell) => cell !== undefined && cell !== null && cell !== '');
+}
+
 export function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer): void {
   // The streaming writer puts columns out with the first row, and merging touches the merged cells'
   // rows: both must come before any row is committed.
@@ -249,7 +267,10 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList:
     const formulas = sheet.formulas[r - 1];
     const hostStyles = sheet.hostStyles[r - 1];
     const hidden = sheet.hiddenRows.has(r);
-    if (!values && !formats && !fills && !formulas && !hostStyles && !hidden) continue;
+    // A row with nothing in it is not written: a sheet that reaches row 1 048 576 through one stray cell
+    // has a million such rows, and committing each one costs the streaming writer dearly.
+    if (!hasAny(values) && !hasAny(formats) && !hasAny(fills) && !hasAny(formulas) && !hasAny(hostStyles) && !hidden) continue;
+    skipEmptyRowsTo(ws, r);
     const row = ws.getRow(r);
     const width = Math.max(values?.length ?? 0, formats?.length ?? 0, fills?.length ?? 0, formulas?.length ?? 0, hostStyles?.length ?? 0);
     for (let c = 1; c <= width; c++) {
