@@ -138,3 +138,29 @@ describe('MemoryWorkbook', () => {
     expect(steps).toEqual(['0/2 Сброс фильтра: «Клиенты»', '1/2 Лист: «Заказы»']);
   });
 });
+
+describe('the in-memory workbook where structuredClone does not exist (Apps Script)', () => {
+  const globals = globalThis as { structuredClone?: unknown };
+  const saved = globals.structuredClone;
+  beforeAll(() => {
+    delete globals.structuredClone;
+  });
+  afterAll(() => {
+    globals.structuredClone = saved;
+  });
+
+  it('applies rules and charts and describes itself, with copies the caller cannot change', async () => {
+    expect(typeof globals.structuredClone).toBe('undefined');
+    const wb = new MemoryWorkbook({ sheets: [{ name: 'Клиенты', header: ['Клиент', 'Город'], rows: [['Иванов', 'Москва']] }] });
+    const rule = { type: 'list' as const, values: ['Москва', 'Казань'] };
+    await wb.apply([
+      { kind: 'setValidation', sheet: 'Клиенты', column: 2, fromRow: 2, toRow: 10, rule, strict: true },
+      { kind: 'addChart', sheet: 'Клиенты', chart: { type: 'bar', title: 'Города', categories: { column: 2, fromRow: 2, toRow: 2 }, series: [{ name: 'n', values: { column: 1, fromRow: 2, toRow: 2 } }], anchor: { row: 1, column: 4 }, width: 300, height: 200 } },
+    ]);
+    rule.values.push('Тверь');
+    const state = wb.state().sheets[0];
+    expect(state.validations.map((v) => v.rule)).toEqual([{ type: 'list', values: ['Москва', 'Казань'] }]);
+    expect(state.charts[0].title).toBe('Города');
+  });
+});
+

@@ -78,6 +78,20 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
+/**
+ * A deep copy of plain data (rules, charts, states: objects, arrays, dates, primitives). Not
+ * `structuredClone`: this module also runs inside Apps Script's V8, which lacks it (a test runs the
+ * in-memory workbook without it).
+ */
+export function copyPlain<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((item) => copyPlain(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyPlain(item)])) as T;
+  }
+  return value;
+}
+
 /** The parts of `a` outside `b` as at most four rectangles (above, below, left, right). */
 export function subtractRect(a: Rect, b: Rect): Rect[] {
   if (!overlaps(a, b)) return [a];
@@ -381,7 +395,7 @@ function applyDeleteRows(sheet: MemorySheet, op: DeleteRows): void {
 /** Custom formulas are kept without a leading `=` (the form .xlsx stores and every host accepts). */
 function canonicalRule(rule: ValidationRule): ValidationRule {
   if (rule.type === 'custom') return { type: 'custom', formula: rule.formula.replace(/^=/, '') };
-  return structuredClone(rule);
+  return copyPlain(rule);
 }
 
 /** The new rule wins on its cells; the parts of older rules outside them stay (as in Excel). */
@@ -434,7 +448,7 @@ function applyFormatSheet(sheet: MemorySheet, op: FormatSheet): void {
 }
 
 function applyAddChart(sheet: MemorySheet, op: AddChart): void {
-  sheet.charts.push(structuredClone(op.chart));
+  sheet.charts.push(copyPlain(op.chart));
 }
 
 /**
@@ -538,13 +552,13 @@ export function sheetState(sheet: MemorySheet): SheetState {
     formulaCells: Object.keys(cellRecord(sheet.formulas)),
     numberFormats: cellRecord(sheet.formats),
     fills: cellRecord(sheet.fills),
-    validations: structuredClone(sheet.validations).sort(byPosition),
-    conditionalFormats: structuredClone(sheet.conditionalFormats),
+    validations: copyPlain(sheet.validations).sort(byPosition),
+    conditionalFormats: copyPlain(sheet.conditionalFormats),
     frozenRows: sheet.frozenRows,
     tables: sheet.tables.map((t) => ({ ...t })),
     autoFilter: sheet.autoFilter,
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
-    charts: structuredClone(sheet.charts),
+    charts: copyPlain(sheet.charts),
   };
 }
 

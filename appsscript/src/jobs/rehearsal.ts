@@ -9,8 +9,8 @@
  * every later read sees every earlier write; the spreadsheet itself is read once, not once per part.
  *
  * The copy receives only the operations that change what a read returns (values, hidden rows, sheets):
- * validations, colours, formats and charts are for the spreadsheet alone. Besides saving time, this keeps
- * MemoryWorkbook's use of `structuredClone` (for rules and charts), which Apps Script lacks, out of the way.
+ * validations, colours, formats and charts are for the spreadsheet alone, and copying them would only cost
+ * time. (MemoryWorkbook copies rules and charts without `structuredClone`, which Apps Script lacks.)
  */
 import { MemoryWorkbook } from '../../../src/workbook/memory';
 import type { OperationKind, SheetOperation } from '../../../src/workbook/operations';

@@ -1,9 +1,9 @@
 /**
- * What jsdom lacks and Fluent UI or the in-memory workbook use: import this first in a panel test
+ * What jsdom lacks and Fluent UI uses: import this first in a panel test
  * (the test file also needs the `@jest-environment jsdom` docblock).
  */
 import { configure } from '@testing-library/react';
-import { deserialize, serialize } from 'node:v8';
+
 class NoopObserver {
   observe(): void {}
   unobserve(): void {}
@@ -30,9 +30,6 @@ const globals = globalThis as unknown as Record<string, unknown>;
 globals.ResizeObserver ??= NoopObserver;
 globals.IntersectionObserver ??= NoopObserver;
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
-// Browsers have structuredClone and so does Node, but jest's jsdom environment hides Node's; the in-memory
-// workbook the panel tests run on clones rules and charts with it. V8's serializer is the same algorithm.
-globals.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 // Two shared cores make a busy machine; the panel's debounced requests need more than a second there.
 configure({ asyncUtilTimeout: 5000 });
