@@ -5,7 +5,7 @@
  */
 import { operationStep, type SheetOperation } from '../../src/workbook/operations';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
-import type { ProgressListener, Workbook } from '../../src/workbook/workbook';
+import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../../src/workbook/workbook';
 import { ChangeWatch } from './change-watch';
 import { type ApiCheck, excelCapabilities, officeApiCheck } from './requirements';
 import { DEFAULT_BLOCK_CELLS, listSheets, readSheets } from './read';
@@ -25,6 +25,7 @@ export interface OfficeWorkbookOptions extends WriteOptions {
 const officeRun: ExcelRunner = (batch) => Excel.run(batch);
 
 export class OfficeWorkbook implements Workbook {
+  readonly limits = EXCEL_LIMITS;
   private readonly run: ExcelRunner;
   private readonly supports: ApiCheck;
   private readonly changes: ChangeWatch;

@@ -10,10 +10,13 @@ import type { DayNumber, Problem } from '../core/model';
 import { checkOrderImport, planOrderImport, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
+import { checkHostLimits } from '../core/host-limits';
+import { workbookLanguage } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { planStructure, type StructureReport } from '../core/structure';
 import { wallClockNow, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
+import type { SheetOperation } from '../workbook/operations';
 
 export interface RunContext {
   workbook: Workbook;
@@ -33,6 +36,17 @@ export async function readWorkbook(context: RunContext): Promise<WorkbookSnapsho
 }
 
 /**
+ * Applies a plan made from `snapshot`, unless its result would not fit the host (more rows than Excel
+ * holds, more cells than Google Sheets): then `HostLimitError` says where and by how much, and nothing
+ * is written.
+ */
+export async function applyPlan(context: RunContext, snapshot: WorkbookSnapshot, operations: SheetOperation[]): Promise<void> {
+  const { limits } = context.workbook;
+  if (limits) checkHostLimits(snapshot, operations, limits, workbookLanguage(snapshot));
+  await context.workbook.apply(operations, context.onProgress);
+}
+
+/**
  * Whether the structure plan still has work that other actions depend on: an ID for every client and
  * an Orders sheet to record orders in.
  */
@@ -43,8 +57,8 @@ export function needsStructure(base: Base): boolean {
 
 export async function runStructure(context: RunContext): Promise<StructureReport> {
   const snapshot = await readWorkbook(context);
-  const plan = planStructure(snapshot, { settings: context.settings });
-  await context.workbook.apply(plan.operations, context.onProgress);
+  const plan = planStructure(snapshot, { settings: context.settings, lastRow: context.workbook.limits?.rows });
+  await applyPlan(context, snapshot, plan.operations);
   return plan.report;
 }
 
@@ -63,8 +77,8 @@ export async function ensureStructured(context: RunContext, check?: (base: Base)
   const base = readBase(snapshot, context.settings);
   if (!needsStructure(base)) return { snapshot, base };
   check?.(base);
-  const plan = planStructure(snapshot, { settings: context.settings });
-  await context.workbook.apply(plan.operations, context.onProgress);
+  const plan = planStructure(snapshot, { settings: context.settings, lastRow: context.workbook.limits?.rows });
+  await applyPlan(context, snapshot, plan.operations);
   return { snapshot: await readWorkbook(context) };
 }
 
@@ -79,7 +93,7 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
   const base = readBase(snapshot, context.settings);
   const problems = checkData(base);
   const operations = problemsSheetOperations(problems, base.layout.language);
-  await context.workbook.apply(operations, context.onProgress);
+  await applyPlan(context, snapshot, operations);
   return { problems, sheet: operations[0].sheet };
 }
 
@@ -87,26 +101,36 @@ export async function runAnalysis(context: RunContext, parts?: readonly Analysis
   const { snapshot, base } = await ensureStructured(context);
   const { asOf, settings, replaceTyped, withDataCheck } = context;
   const plan = planAnalysis(snapshot, { asOf, settings, parts, base, replaceTyped, withDataCheck });
-  await context.workbook.apply(plan.operations, context.onProgress);
+  await applyPlan(context, snapshot, plan.operations);
   return plan.report;
 }
 
 /**
  * Orders from another file (a CSV export) appended to the Orders sheet; unknown clients are added.
  * `mapping` names the file's columns its headers do not. An import whose lines cannot be linked to
- * clients throws `UnlinkedOrdersError` before anything is written.
+ * clients throws `UnlinkedOrdersError` before anything is written; one whose result the host cannot
+ * hold throws `HostLimitError`, also before.
  */
 export async function runOrderImport(context: RunContext, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = []): Promise<OrderImportReport> {
+  const report = await importOrders(context, source, mapping);
+  // The filter and the rules were laid over the rows the sheets had before: they are laid again over the
+  // data with the new rows (the structure plan is idempotent). Planned from a fresh read once the
+  // import's own snapshot is gone, so two copies of a big sheet are never alive at once.
+  if (report.imported > 0 || report.clientsAdded > 0) await runStructure(context);
+  return report;
+}
+
+async function importOrders(context: RunContext, source: SheetSnapshot, mapping: readonly SourceColumnMapping[]): Promise<OrderImportReport> {
   const { snapshot, base } = await ensureStructured(context, (before) => checkOrderImport(before, source, mapping));
   const plan = planOrderImport(snapshot, source, context.settings, base, mapping);
-  await context.workbook.apply(plan.operations, context.onProgress);
+  await applyPlan(context, snapshot, plan.operations);
   return plan.report;
 }
 
 /** Stores the user's word on which column of a sheet holds which field in the settings sheet. */
 export async function runSheetMapping(context: RunContext, mappings: readonly SheetColumnMapping[]): Promise<void> {
   const snapshot = await readWorkbook(context);
-  await context.workbook.apply(planSheetMapping(snapshot, mappings), context.onProgress);
+  await applyPlan(context, snapshot, planSheetMapping(snapshot, mappings));
 }
 
 /**
@@ -116,6 +140,6 @@ export async function runSheetMapping(context: RunContext, mappings: readonly Sh
 export async function runFixValues(context: RunContext, dryRun = false): Promise<FixValuesReport> {
   const snapshot = await readWorkbook(context);
   const plan = planFixValues(snapshot, wallClockNow(), context.settings);
-  if (!dryRun) await context.workbook.apply(plan.operations, context.onProgress);
+  if (!dryRun) await applyPlan(context, snapshot, plan.operations);
   return plan.report;
 }

@@ -38,9 +38,10 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Errors the core raises for input it cannot work on (no clients sheet, no orders sheet, an import
- * refused or whose lines link to no client, a mapping to a column that is not there).
+ * refused or whose lines link to no client, a mapping to a column that is not there, a result bigger
+ * than the host holds).
  */
 function isDomainInputError(error: unknown): boolean {
-  return error instanceof Error && ['NoClientsSheetError', 'NoOrdersSheetError', 'OrderImportError', 'UnlinkedOrdersError', 'MappingError'].includes(error.name);
+  return error instanceof Error && ['NoClientsSheetError', 'NoOrdersSheetError', 'OrderImportError', 'UnlinkedOrdersError', 'MappingError', 'HostLimitError'].includes(error.name);
 }
 

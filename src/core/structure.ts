@@ -21,13 +21,19 @@ import { checkData } from './check';
 import { fieldHeader, sheetName } from './schema';
 import { settingsOperations } from './settings-sheet';
 
-/** Rows below the data that get the dropdowns and rules too, so new entries are checked. */
+/**
+ * Rows below the data that get the dropdowns and rules too, so new entries are checked. The rules and
+ * the filter are laid over the data as it is when the plan is made: an action that adds more rows than
+ * this (an import) plans the structure again afterwards.
+ */
 export const DEFAULT_SPARE_ROWS = 2000;
 
 export interface StructureOptions {
   /** Settings to use instead of the workbook's settings sheet. */
   settings?: Settings;
   spareRows?: number;
+  /** The host's last row (Excel: 1,048,576): the spare rows stop there, so they never make a plan too big. */
+  lastRow?: number;
 }
 
 export interface AddedColumn {
@@ -232,6 +238,8 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
   const base = readBase(snapshot, options.settings);
   const lang = base.layout.language;
   const spare = options.spareRows ?? DEFAULT_SPARE_ROWS;
+  /** The last row of a sheet's rules: its data and the spare rows, within the host. */
+  const rulesTo = (layout: LocatedSheet<string>) => Math.max(lastDataRow(layout), Math.min(lastDataRow(layout) + spare, options.lastRow ?? Infinity));
   const clients = base.layout.clients;
   const report: StructureReport = { language: lang, clientsSheet: clients?.sheet ?? null, addedColumns: [], idsFilled: 0, sheetsCreated: [], problems: checkData(base) };
   if (!clients) {
@@ -272,9 +280,9 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
   const serviceNameColumn = services?.columns.name;
   const serviceSource: ValidationRule | null =
     services && serviceNameColumn !== undefined
-      ? { type: 'listRange', source: { sheet: services.sheet, column: serviceNameColumn + 1, fromRow: services.headerRow + 1, toRow: lastDataRow(services) + spare } }
+      ? { type: 'listRange', source: { sheet: services.sheet, column: serviceNameColumn + 1, fromRow: services.headerRow + 1, toRow: rulesTo(services) } }
       : null;
-  const clientsToRow = lastDataRow(clients) + spare;
+  const clientsToRow = rulesTo(clients);
   const idColumn = managed.find((c) => c.field === 'id') as ManagedColumn;
   const clientIds: ValidationRule = { type: 'listRange', source: { sheet: clients.sheet, column: idColumn.column, fromRow: clients.headerRow + 1, toRow: clientsToRow } };
 
@@ -282,10 +290,10 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
   operations.push(...clientRules(base, managed, clientsToRow, serviceSource));
   if (orders) {
     operations.push(headerFormat(orders));
-    operations.push(...orderRules(base, orders, lastDataRow(orders) + spare, serviceSource, clientIds));
+    operations.push(...orderRules(base, orders, rulesTo(orders), serviceSource, clientIds));
   }
   if (services) {
-    const serviceRules = new RulesFor(services, lastDataRow(services) + spare, lang);
+    const serviceRules = new RulesFor(services, rulesTo(services), lang);
     serviceRules.validate('price', { type: 'number', min: 0 }, true, { ru: 'Цена — число не меньше нуля.', en: 'The price is a number of at least zero.' });
     operations.push(headerFormat(services), ...serviceRules.operations);
   }

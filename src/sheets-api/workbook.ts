@@ -14,7 +14,7 @@ import { applyOperation, cellText, lastUsedColumn, lastUsedRow, sheetFromSnapsho
 import { operationStep, type ApplyFilter, type ColourCells, type SheetOperation, type WriteTable } from '../workbook/operations';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowRuns } from '../workbook/snapshot';
-import type { ProgressListener, Workbook } from '../workbook/workbook';
+import { GOOGLE_SHEETS_LIMITS, type ProgressListener, type Workbook } from '../workbook/workbook';
 import { cellData, colour, dateFormatOf, gridRange, numberFormat, quoteSheet } from './cells';
 import { serialToDate } from '../workbook/serial';
 import { DEFAULT_BACKOFF, withBackoff, type BackoffOptions } from './retry';
@@ -58,6 +58,7 @@ function overlaps(a: sheets_v4.Schema$GridRange, b: sheets_v4.Schema$GridRange):
 }
 
 export class SheetsApiWorkbook implements Workbook {
+  readonly limits = GOOGLE_SHEETS_LIMITS;
   constructor(
     private readonly spreadsheetId: string,
     private readonly sheets: sheets_v4.Sheets,

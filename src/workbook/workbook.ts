@@ -14,6 +14,24 @@ export interface Progress {
 
 export type ProgressListener = (progress: Progress) => void;
 
+/** The size limits of a host; an absent field is no limit. */
+export interface HostLimits {
+  /** The host's name for the user: "Excel", "Google Sheets". */
+  host: string;
+  /** Rows of one sheet. */
+  rows?: number;
+  /** Columns of one sheet. */
+  columns?: number;
+  /** Cells of all sheets together (rows × columns of each sheet's grid). */
+  cells?: number;
+}
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns per sheet (an .xlsx file and Office.js alike). */
+export const EXCEL_LIMITS: HostLimits = { host: 'Excel', rows: 1_048_576, columns: 16_384 };
+
+/** Google Sheets: 10,000,000 cells per spreadsheet and 18,278 columns per sheet (Apps Script and the Sheets API alike). */
+export const GOOGLE_SHEETS_LIMITS: HostLimits = { host: 'Google Sheets', columns: 18_278, cells: 10_000_000 };
+
 export interface Workbook {
   /** Names of the sheets, in tab order. */
   sheetNames(): Promise<string[]>;
@@ -23,6 +41,8 @@ export interface Workbook {
   apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void>;
   /** Move the host's selection to a row (hosts without a selection do nothing). */
   select?(sheet: string, row: number): Promise<void>;
+  /** How big the host lets a sheet or a workbook grow; a plan that would outgrow it is refused before apply. */
+  readonly limits?: HostLimits;
   /**
    * For hosts where the user edits the workbook while a session keeps what it read (the Excel task pane):
    * a token that differs from an earlier one when the workbook changed since, by the user's hand or any

@@ -20,7 +20,7 @@ import type { MemorySheet, MemorySheets } from '../workbook/memory';
 import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { WorkbookState } from '../workbook/state';
-import type { ProgressListener, Workbook } from '../workbook/workbook';
+import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../workbook/workbook';
 import { CHARTS_SHEET, HELPER_SHEETS, LISTS_SHEET } from './convert';
 import { attachCharts, chartsSheet, listResolver, ListSheetBuilder } from './helpers';
 import { withValidationPlaceholders } from './package';
@@ -76,6 +76,9 @@ export function userDefinedNames(book: ExcelJS.Workbook): DefinedNames {
 }
 
 export class XlsxWorkbook implements Workbook {
+  /** An .xlsx file is opened by Excel: its grid is the limit. */
+  readonly limits = EXCEL_LIMITS;
+
   private constructor(
     private readonly memory: MemoryWorkbook,
     /** Carried from the file read to the file written, untouched. */

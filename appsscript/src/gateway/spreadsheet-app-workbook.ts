@@ -30,7 +30,7 @@ import { cellText, formatRange, type Rect } from '../../../src/workbook/memory';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { rowRuns } from '../../../src/workbook/snapshot';
 import { columnLetter } from '../../../src/workbook/a1';
-import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
+import { GOOGLE_SHEETS_LIMITS, type ProgressListener, type Workbook } from '../../../src/workbook/workbook';
 import { buildChart } from './charts';
 import { fromSheetValue, toSheetValue, trimRow, type SheetValue } from './cells';
 import { SpreadsheetClock, type FormatDate } from './clock';
@@ -57,6 +57,7 @@ function pad(row: readonly (CellValue | undefined)[], width: number): (CellValue
 }
 
 export class SpreadsheetAppWorkbook implements Workbook {
+  readonly limits = GOOGLE_SHEETS_LIMITS;
   private readonly spreadsheet: Spreadsheet;
   private readonly clock: SpreadsheetClock;
 
