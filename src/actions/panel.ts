@@ -6,6 +6,7 @@
 import type { Problem } from '../core/model';
 import type { Settings } from '../core/settings';
 import type { AbcClass } from '../core/abc';
+import type { NewClientInput } from '../core/client-forms';
 import type { AnalysisSummary } from '../core/analysis';
 import type { SegmentKey } from '../core/rfm';
 import type { ProgressListener } from '../workbook/workbook';
@@ -86,21 +87,9 @@ export interface ClientCard extends ClientSummary {
   history: OrderView[];
 }
 
-export interface NewClient {
-  name: string;
-  phone?: string;
-  email?: string;
-  city?: string;
-  type?: string;
-  contact?: string;
-  industry?: string;
-  source?: string;
-  manager?: string;
-  status?: string;
-  service?: string;
-  channel?: string;
+/** The new-client form: the core's input, with the birthday as ISO `yyyy-mm-dd` (JSON crosses the protocol). */
+export interface NewClient extends Omit<NewClientInput, 'birthday'> {
   birthday?: string;
-  comment?: string;
 }
 
 export interface DuplicateWarning {

@@ -120,15 +120,19 @@ function revenueUnknownNote(sheet: string, count: number, language: Language): S
   return [table(sheet, { row: 34, column: 9 }, [say(language, 'Внимание', 'Note')], [[text]], [null], [100])];
 }
 
-export interface AbcSheetInput {
-  clients: readonly Client[];
-  tracker: readonly TrackerRow[];
+/** What both ABC sheets are made from besides their items. */
+interface AbcSheetCommon {
   ranking: AbcRanking;
   summary: AbcSummary;
   asOf: DayNumber;
   cutA: number;
   cutB: number;
   language: Language;
+}
+
+export interface AbcSheetInput extends AbcSheetCommon {
+  clients: readonly Client[];
+  tracker: readonly TrackerRow[];
   /** Clients who bought with no known revenue (typed dates or counts only). */
   revenueUnknown: number;
 }
@@ -167,14 +171,8 @@ function abcParameters(asOf: DayNumber, cutA: number, cutB: number, language: La
   ];
 }
 
-export interface AbcServicesSheetInput {
+export interface AbcServicesSheetInput extends AbcSheetCommon {
   services: readonly ServiceRevenue[];
-  ranking: AbcRanking;
-  summary: AbcSummary;
-  asOf: DayNumber;
-  cutA: number;
-  cutB: number;
-  language: Language;
 }
 
 /**

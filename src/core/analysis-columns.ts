@@ -16,7 +16,7 @@ import { segmentLabel, type RfmResult } from './rfm';
 import { sheetName, type SheetKind } from './schema';
 import type { TrackerRow } from './tracker';
 import { valueArchiveSheet, type ArchivedValue } from './value-archive';
-import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, type SheetOperation, type WriteColumns } from '../workbook/operations';
+import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, type ColourRule, type SheetOperation, type WriteColumns } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowIndex } from '../workbook/snapshot';
 
@@ -142,27 +142,14 @@ export function clientColumnOperations(analysis: ClientColumnsSource, written: R
   plan.operations = operations;
   const lastRow = lastDataRow(layout);
   if (lastRow <= layout.headerRow) return plan;
-  const columnOf = (field: ClientField) => managed.find((c) => c.field === field)?.column as number;
-  if (written.has('daysSinceLastOrder') && !userColumns.has('daysSinceLastOrder')) {
-    operations.push({
-      kind: 'colourCells',
-      sheet: layout.sheet,
-      column: columnOf('daysSinceLastOrder'),
-      fromRow: layout.headerRow + 1,
-      toRow: lastRow,
-      rules: [{ when: { atLeast: settings.coldDays }, ...COLD_FILL }],
-    });
-  }
-  if (written.has('abc') && !userColumns.has('abc')) {
-    operations.push({
-      kind: 'colourCells',
-      sheet: layout.sheet,
-      column: columnOf('abc'),
-      fromRow: layout.headerRow + 1,
-      toRow: lastRow,
-      rules: (['A', 'B', 'C'] as const).map((cls) => ({ when: { equals: cls }, ...ABC_FILLS[cls] })),
-    });
-  }
+  /** Colours for a written column the product fills itself (a user's own column keeps its look). */
+  const colour = (field: ClientField, rules: ColourRule[]) => {
+    if (!written.has(field) || userColumns.has(field)) return;
+    const column = managed.find((c) => c.field === field)?.column as number;
+    operations.push({ kind: 'colourCells', sheet: layout.sheet, column, fromRow: layout.headerRow + 1, toRow: lastRow, rules });
+  };
+  colour('daysSinceLastOrder', [{ when: { atLeast: settings.coldDays }, ...COLD_FILL }]);
+  colour('abc', (['A', 'B', 'C'] as const).map((cls) => ({ when: { equals: cls }, ...ABC_FILLS[cls] })));
   return plan;
 }
 
