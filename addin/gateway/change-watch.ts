@@ -8,7 +8,7 @@
  * name and used range (one small round trip): it sees rows and columns typed beyond the data and sheets
  * added, removed or renamed, not a cell changed inside the data.
  */
-import type { ExcelRunner } from './office-workbook';
+import type { ExcelRunner } from './requirements';
 import { type ApiCheck, CHANGE_EVENTS_API, NAME_CHANGED_EVENT_API } from './requirements';
 
 export class ChangeWatch {

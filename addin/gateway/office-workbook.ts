@@ -7,11 +7,10 @@ import { operationStep, type SheetOperation } from '../../src/workbook/operation
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../../src/workbook/workbook';
 import { ChangeWatch } from './change-watch';
-import { type ApiCheck, excelCapabilities, officeApiCheck } from './requirements';
+import { type ApiCheck, type ExcelRunner, excelCapabilities, officeApiCheck } from './requirements';
 import { DEFAULT_BLOCK_CELLS, listSheets, readSheets } from './read';
 import { PlanWriter, type WriteOptions } from './write';
 
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeWorkbookOptions extends WriteOptions {
   /** `Excel.run` (tests pass a fake's). */

@@ -30,3 +30,6 @@ export interface ExcelCapabilities {
 export function excelCapabilities(check: ApiCheck = officeApiCheck): ExcelCapabilities {
   return { minimum: check(MINIMUM_EXCEL_API), mergedAreas: check(MERGED_AREAS_API) };
 }
+
+/** How a batch of Office.js work runs: `Excel.run`, or a fake's in tests. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
