@@ -7,7 +7,7 @@ import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
 import { planFixValues, type FixValuesReport } from '../core/fix-values';
 import type { DayNumber, Problem } from '../core/model';
-import { checkOrderImport, planOrderImport, type OrderImportReport } from '../core/order-import';
+import { checkOrderImport, planOrderImport, type OrderImportOptions, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
 import { checkHostLimits } from '../core/host-limits';
@@ -107,24 +107,34 @@ export async function runAnalysis(context: RunContext, parts?: readonly Analysis
 
 /**
  * Orders from another file (a CSV export) appended to the Orders sheet; unknown clients are added.
- * `mapping` names the file's columns its headers do not. An import whose lines cannot be linked to
+ * `mapping` names the file's columns its headers do not; `options.since` imports only the lines dated
+ * on or after a day. An import whose lines cannot be linked to
  * clients throws `UnlinkedOrdersError` before anything is written; one whose result the host cannot
  * hold throws `HostLimitError`, also before.
  */
-export async function runOrderImport(context: RunContext, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = []): Promise<OrderImportReport> {
-  const report = await importOrders(context, source, mapping);
-  // The filter and the rules were laid over the rows the sheets had before: they are laid again over the
-  // data with the new rows (the structure plan is idempotent). Planned from a fresh read once the
-  // import's own snapshot is gone, so two copies of a big sheet are never alive at once.
-  if (report.imported > 0 || report.clientsAdded > 0) await runStructure(context);
-  return report;
+export async function runOrderImport(
+  context: RunContext,
+  source: SheetSnapshot,
+  mapping: readonly SourceColumnMapping[] = [],
+  options: OrderImportOptions = {},
+): Promise<OrderImportReport> {
+  const { snapshot, base } = await ensureStructured(context, (before) => checkOrderImport(before, source, mapping, options));
+  const plan = planOrderImport(snapshot, source, context.settings, base, mapping, options);
+  await applyPlan(context, snapshot, [...plan.operations, ...rulesOverAppended(context, snapshot, plan.operations)]);
+  return plan.report;
 }
 
-async function importOrders(context: RunContext, source: SheetSnapshot, mapping: readonly SourceColumnMapping[]): Promise<OrderImportReport> {
-  const { snapshot, base } = await ensureStructured(context, (before) => checkOrderImport(before, source, mapping));
-  const plan = planOrderImport(snapshot, source, context.settings, base, mapping);
-  await applyPlan(context, snapshot, plan.operations);
-  return plan.report;
+/**
+ * The structure's filter and rules laid again over the rows `operations` append: laid before over the
+ * rows the sheets had then, they would leave the new rows unchecked (an import of 1,000,000 lines kept
+ * its rules on the first 17,000).
+ */
+function rulesOverAppended(context: RunContext, snapshot: WorkbookSnapshot, operations: readonly SheetOperation[]): SheetOperation[] {
+  const appendedRows = new Map<string, number>();
+  for (const op of operations) if (op.kind === 'appendRows') appendedRows.set(op.sheet, (appendedRows.get(op.sheet) ?? 0) + op.rows.length);
+  if (appendedRows.size === 0) return [];
+  const structure = planStructure(snapshot, { settings: context.settings, lastRow: context.workbook.limits?.rows, appendedRows });
+  return structure.operations.filter((op) => op.kind === 'setValidation' || op.kind === 'colourCells' || op.kind === 'formatSheet');
 }
 
 /** Stores the user's word on which column of a sheet holds which field in the settings sheet. */

@@ -24,7 +24,7 @@ import { settingsOperations } from './settings-sheet';
 /**
  * Rows below the data that get the dropdowns and rules too, so new entries are checked. The rules and
  * the filter are laid over the data as it is when the plan is made: an action that adds more rows than
- * this (an import) plans the structure again afterwards.
+ * this (an import) lays them again with `appendedRows`.
  */
 export const DEFAULT_SPARE_ROWS = 2000;
 
@@ -34,6 +34,8 @@ export interface StructureOptions {
   spareRows?: number;
   /** The host's last row (Excel: 1,048,576): the spare rows stop there, so they never make a plan too big. */
   lastRow?: number;
+  /** Rows the same action appends below a sheet's data (an import), by sheet: the rules cover them too. */
+  appendedRows?: ReadonlyMap<string, number>;
 }
 
 export interface AddedColumn {
@@ -238,8 +240,11 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
   const base = readBase(snapshot, options.settings);
   const lang = base.layout.language;
   const spare = options.spareRows ?? DEFAULT_SPARE_ROWS;
-  /** The last row of a sheet's rules: its data and the spare rows, within the host. */
-  const rulesTo = (layout: LocatedSheet<string>) => Math.max(lastDataRow(layout), Math.min(lastDataRow(layout) + spare, options.lastRow ?? Infinity));
+  /** The last row of a sheet's rules: its data (with the rows appended) and the spare rows, within the host. */
+  const rulesTo = (layout: LocatedSheet<string>) => {
+    const data = lastDataRow(layout) + (options.appendedRows?.get(layout.sheet) ?? 0);
+    return Math.max(data, Math.min(data + spare, options.lastRow ?? Infinity));
+  };
   const clients = base.layout.clients;
   const report: StructureReport = { language: lang, clientsSheet: clients?.sheet ?? null, addedColumns: [], idsFilled: 0, sheetsCreated: [], problems: checkData(base) };
   if (!clients) {

@@ -325,17 +325,42 @@ function applyWriteColumns(sheet: MemorySheet, op: WriteColumns): void {
 }
 
 /**
+ * One copy of each distinct text. The rows of an import repeat a few managers and services a million
+ * times, and each text parsed from a file may be a slice of the file's whole text, which a single kept
+ * slice keeps alive (200 MB for a 1,000,000-line export): the workbook keeps a fresh copy of each
+ * distinct text instead, so it holds neither the repeats nor the file.
+ */
+class TextPool {
+  private readonly texts = new Map<string, string>();
+
+  get(text: string): string {
+    let kept = this.texts.get(text);
+    if (kept === undefined) {
+      // A concatenation flattened by the slice: a new string with its own characters, not a view of the file's.
+      kept = ` ${text}`.slice(1);
+      this.texts.set(kept, kept);
+    }
+    return kept;
+  }
+
+  row(row: readonly CellValue[]): CellValue[] {
+    return row.map((value) => (typeof value === 'string' ? this.get(value) : value));
+  }
+}
+
+/**
  * Rows start in column A right below the last row with a value or formula (row 1 on an empty sheet).
  * Below that row there are no formulas and no values, so a row that is not there yet is taken whole (an
- * import appends a million rows).
+ * import appends a million rows), its texts pooled.
  */
 function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
   const first = lastUsedRow(sheet) + 1;
   const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
+  const pool = new TextPool();
   op.rows.forEach((row, i) => {
     const r = first + i;
-    if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = row.slice();
-    else row.forEach((value, j) => writeCell(sheet, r, j + 1, value));
+    if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = pool.row(row);
+    else pool.row(row).forEach((value, j) => writeCell(sheet, r, j + 1, value));
     for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
   });
 }
