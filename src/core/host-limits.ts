@@ -12,6 +12,7 @@ import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { HostLimits } from '../workbook/workbook';
 import { say, type Language } from './model';
+import { countOf, formatCount, type RussianForms } from './plural';
 
 /** A sheet's grid as the plan needs it. */
 interface Grid {
@@ -114,22 +115,20 @@ export function hostLimitExcesses(snapshot: WorkbookSnapshot, operations: readon
   return excesses;
 }
 
-function count(n: number, language: Language): string {
-  return n.toLocaleString(language === 'ru' ? 'ru-RU' : 'en-US');
-}
+const NOUNS: Record<LimitExcess['measure'], { ru: RussianForms; en: [string, string] }> = {
+  rows: { ru: ['строка', 'строки', 'строк'], en: ['row', 'rows'] },
+  columns: { ru: ['столбец', 'столбца', 'столбцов'], en: ['column', 'columns'] },
+  cells: { ru: ['ячейка', 'ячейки', 'ячеек'], en: ['cell', 'cells'] },
+};
 
 function excessText(excess: LimitExcess, host: string, language: Language): string {
-  const needed = count(excess.needed, language);
-  const limit = count(excess.limit, language);
-  const over = count(excess.needed - excess.limit, language);
-  const [ru, en] = {
-    rows: ['строк', 'rows'],
-    columns: ['столбцов', 'columns'],
-    cells: ['ячеек', 'cells'],
-  }[excess.measure];
+  const { ru, en } = NOUNS[excess.measure];
+  const needed = countOf(excess.needed, ru, en, language);
+  const limit = formatCount(excess.limit, language);
+  const over = formatCount(excess.needed - excess.limit, language);
   return excess.sheet === null
-    ? say(language, `в книге было бы ${needed} ${ru}, а ${host} вмещает ${limit} (на ${over} больше)`, `the spreadsheet would have ${needed} ${en}; ${host} holds ${limit} (${over} too many)`)
-    : say(language, `на листе «${excess.sheet}» было бы ${needed} ${ru}, а ${host} вмещает ${limit} (на ${over} больше)`, `sheet "${excess.sheet}" would have ${needed} ${en}; ${host} holds ${limit} (${over} too many)`);
+    ? say(language, `в книге было бы ${needed}, а ${host} вмещает ${limit} (на ${over} больше)`, `the spreadsheet would have ${needed}; ${host} holds ${limit} (${over} too many)`)
+    : say(language, `на листе «${excess.sheet}» было бы ${needed}, а ${host} вмещает ${limit} (на ${over} больше)`, `sheet "${excess.sheet}" would have ${needed}; ${host} holds ${limit} (${over} too many)`);
 }
 
 /** A plan refused because the host could not hold its result; nothing was written. */

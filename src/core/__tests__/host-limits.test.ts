@@ -72,7 +72,7 @@ describe('the refusal', () => {
   it('names the sheet, the host, the sizes and the way out, in the workbook language', () => {
     const refuse = (language: 'ru' | 'en') => () => checkHostLimits(ordersBook(15_000), [append(1_600_000)], EXCEL_LIMITS, language);
     expect(refuse('ru')).toThrow(HostLimitError);
-    expect(refuse('ru')).toThrow(/«Заказы».*1\s615\s001 строк.*Excel вмещает 1\s048\s576 \(на 566\s425 больше\).*--since ГГГГ-ММ-ДД.*сводном/);
+    expect(refuse('ru')).toThrow(/«Заказы».*1\s615\s001 строка, а Excel вмещает 1\s048\s576 \(на 566\s425 больше\).*--since ГГГГ-ММ-ДД.*сводном/);
     expect(refuse('en')).toThrow(/"Заказы" would have 1,615,001 rows; Excel holds 1,048,576 \(566,425 too many\).*--since YYYY-MM-DD.*aggregated/);
   });
 
