@@ -2,14 +2,14 @@
 import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { isoToDay } from '../core/normalise/date';
-import { csvToSheet } from '../core/import';
+import { readCsv } from '../core/import';
 import type { Problem } from '../core/model';
+import { orderImportSummary } from '../core/order-import';
 import { runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
 import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
-import { formatCount } from '../core/plural';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { writeTextAtomically } from './atomic-write';
 import { printLine, terminalSafe } from './terminal-text';
@@ -25,7 +25,7 @@ export function usage(): string {
 
 Usage:
   crm-base structure BOOK.xlsx -o OUT.xlsx [--fix-values] [--json REPORT.json]
-  crm-base analyze BOOK.xlsx [--orders ORDERS.csv] [--map "HEADER=FIELD"]... [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
+  crm-base analyze BOOK.xlsx [--orders ORDERS.csv [--since YYYY-MM-DD]] [--map "HEADER=FIELD"]... [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
@@ -41,6 +41,8 @@ ORDERS.csv, "Склад=" one not imported, "clients:Наименование=na
 settings sheet). FIELD is a field name (date clientId client service amount number manager comment
 quantity price phone email city inn contact type; a sheet's fields as in its settings) or its header
 («ID клиента»). An import whose lines link to no client is refused (exit 2) and names the --map to add.
+Importing the same export again adds nothing: lines already on the orders sheet are counted («уже были»).
+--since imports only the lines dated on or after that day (those before are counted, undated ones listed).
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -56,11 +58,11 @@ function printProblems(problems: readonly Problem[], shown = 20): void {
   if (problems.length > shown) process.stderr.write(`  … и ещё ${problems.length - shown} (полный список: --json)\n`);
 }
 
-function asOfOption(args: ParsedArgs): number | undefined {
-  const text = stringOption(args, '--as-of');
+function dayOption(args: ParsedArgs, name: '--as-of' | '--since'): number | undefined {
+  const text = stringOption(args, name);
   if (text === undefined) return undefined;
   const day = isoToDay(text);
-  if (day === null) throw new UsageError(`--as-of needs a date as YYYY-MM-DD, not "${text}"`);
+  if (day === null) throw new UsageError(`${name} needs a date as YYYY-MM-DD, not "${text}"`);
   return day;
 }
 
@@ -102,21 +104,23 @@ const structure: Command = async (argv) => {
 };
 
 const analyze: Command = async (argv) => {
-  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of'], flags: ['--update-typed'], repeatable: ['--map'], aliases: ALIASES });
-  const asOf = asOfOption(args);
+  const args = parseArgs(argv, { valued: [...BOOK_OPTIONS, '--orders', '--as-of', '--since'], flags: ['--update-typed'], repeatable: ['--map'], aliases: ALIASES });
+  const asOf = dayOption(args, '--as-of');
+  const since = dayOption(args, '--since');
   const ordersPath = stringOption(args, '--orders');
+  if (since !== undefined && ordersPath === undefined) throw new UsageError('--since выбирает строки файла --orders / --since selects the lines of the --orders file: add --orders ORDERS.csv');
   const maps = mapOptions(args, ordersPath !== undefined);
+  // A file that is not a CSV (an .xlsx, a PDF) is refused before the workbook is opened.
+  const csv = ordersPath === undefined ? undefined : readCsv(readCsvFile(ordersPath), ordersPath);
   const book = await openBook(args);
   const replaceTyped = args.options.get('--update-typed') === true;
   const context: RunContext = { workbook: book.workbook, asOf, replaceTyped, withDataCheck: true, onProgress: progressReporter('analyze') };
   if (maps.sheets.length > 0) await runSheetMapping(context, maps.sheets);
-  const imported = ordersPath ? await runOrderImport(context, csvToSheet(readCsvFile(ordersPath), ordersPath), maps.source).catch(withMapHint) : undefined;
+  const importReport = csv ? await runOrderImport(context, csv.sheet, maps.source, { since }).catch(withMapHint) : undefined;
+  // What reading the file changed (its title block left out, columns named) is part of the import's problems.
+  const imported = csv && importReport ? { ...importReport, problems: [...csv.problems, ...importReport.problems] } : undefined;
   if (imported) {
-    process.stderr.write(`Импортировано заказов: ${imported.imported} (связано с клиентами базы: ${imported.linked}), добавлено клиентов: ${imported.clientsAdded}\n`);
-    if (imported.alreadyPresent > 0) {
-      const count = formatCount(imported.alreadyPresent, 'ru');
-      printLine(`Уже были на листе заказов и не импортированы повторно: ${count} / already on the orders sheet, not imported again: ${imported.alreadyPresent}`);
-    }
+    printLine(orderImportSummary(imported, 'ru'));
     if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);
   }
   const report = await runAnalysis(context);

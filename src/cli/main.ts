@@ -39,9 +39,12 @@ export async function main(argv: string[]): Promise<number> {
 /**
  * Errors the core raises for input it cannot work on (no clients sheet, no orders sheet, an import
  * refused or whose lines link to no client, a mapping to a column that is not there, a result bigger
- * than the host holds).
+ * than the host holds, an orders file that is not text).
  */
 function isDomainInputError(error: unknown): boolean {
-  return error instanceof Error && ['NoClientsSheetError', 'NoOrdersSheetError', 'OrderImportError', 'UnlinkedOrdersError', 'MappingError', 'HostLimitError'].includes(error.name);
+  return (
+    error instanceof Error &&
+    ['NoClientsSheetError', 'NoOrdersSheetError', 'OrderImportError', 'UnlinkedOrdersError', 'MappingError', 'HostLimitError', 'NotTextError'].includes(error.name)
+  );
 }
 

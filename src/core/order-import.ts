@@ -10,27 +10,32 @@
  * export. A file whose lines cannot be linked to clients at all (no client column is recognised, or
  * most lines link to no client while a column that names the client is not recognised) is refused
  * with `UnlinkedOrdersError`, and nothing is written.
+ *
+ * Lines the Orders sheet already holds are not imported again (import/already-present.ts), so an export
+ * imported twice changes nothing. `since` imports only the lines dated on or after a day: the rest are
+ * counted, undated lines imported and reported. Text is written exactly as the file has it.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetRowNumber } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/operations';
 import type { Plan } from '../workbook/workbook';
-import { NO_HISTORY, type Client, type ClientField, type Language, type Order, type OrderField, type Problem } from './model';
+import { NO_HISTORY, type Client, type ClientField, type DayNumber, type Language, type Order, type OrderField, type Problem } from './model';
 import type { Settings } from './settings';
 import { readBase, say, type Base } from './base';
 import { linkOrders, type OrderClientKeys } from './link-orders';
 import { fieldHeader, headerKey } from './schema';
 import { clientKeyOfHeader, matchSourceHeader, ORDER_CLIENT_DETAIL_FIELDS, type MatchRank, type OrderClientDetailField, type OrderLineField, type SourceField } from './header-match';
 import type { SourceColumnMapping } from './import/mapping';
-import { linesAlreadyPresent, type OrderLineIdentity } from './import/already-present';
+import { linesAlreadyPresent, type NumberConflict, type OrderLineIdentity } from './import/already-present';
 import { cleanSum } from './tracker';
 import { assignIds } from './structure';
-import { parseDay, dayToDate, plainDay } from './normalise/date';
+import { parseDay, dayToDate, dayToIso, plainDay } from './normalise/date';
 import { parseAmount, plainAmount } from './normalise/amount';
 import { cellText, isBlank, normaliseText } from './normalise/text';
 import { normalisePhone } from './normalise/phone';
 import { normaliseEmail } from './normalise/email';
 import { normaliseCity } from './normalise/city';
+import { formatCount } from './plural';
 
 export interface OrderImportReport {
   /** Name of the imported file or sheet, for messages. */
@@ -38,6 +43,10 @@ export interface OrderImportReport {
   imported: number;
   /** Lines of the file the Orders sheet already held (an export imported again): not imported. */
   alreadyPresent: number;
+  /** The first day imported (`since`, ISO), or null when every date is. */
+  since: string | null;
+  /** Lines dated before `since`: not imported. */
+  beforeSince: number;
   /** Imported lines linked to a client already in the base (the rest name a new client or none). */
   linked: number;
   clientsAdded: number;
@@ -148,6 +157,12 @@ function sourceColumns(source: SheetSnapshot, mapping: readonly SourceColumnMapp
   };
 }
 
+/** What an import takes from the file besides its columns. */
+export interface OrderImportOptions {
+  /** Only lines dated on or after this day are imported (undated lines are imported and reported). */
+  since?: DayNumber;
+}
+
 /** A source column and where its values go. */
 interface ImportedColumn {
   field: OrderField;
@@ -157,6 +172,13 @@ interface ImportedColumn {
   to: number;
   /** The source header, for problems. */
   header: string;
+}
+
+/** The day a source cell holds: a real date, or a text date in any accepted form; null for anything else. */
+function dayOf(value: CellValue | undefined): DayNumber | null {
+  const quick = plainDay(value);
+  if (quick === quick) return quick;
+  return isBlank(value) ? null : parseDay(value, { serialNumbers: false }).day;
 }
 
 /** A cell that did not convert: kept as its text, reported with the message. */
@@ -189,12 +211,10 @@ class CellConverter {
   /** The converted value, or a problem message (the value then stays as text). */
   convert(field: OrderField, value: CellValue | undefined): CellValue | ConversionProblem {
     if (field === 'date') {
-      const quick = plainDay(value);
-      if (quick === quick) return this.dateOf(quick);
+      const day = dayOf(value);
+      if (day !== null) return this.dateOf(day);
       if (isBlank(value)) return null;
-      const parsed = parseDay(value, { serialNumbers: false });
-      if (parsed.day !== null) return this.dateOf(parsed.day);
-      return new ConversionProblem(cellText(value), say(this.language, 'не дата: оставлено как текст', 'not a date: kept as text'));
+      return new ConversionProblem(asWritten(value), say(this.language, 'не дата: оставлено как текст', 'not a date: kept as text'));
     }
     if (field === 'amount') {
       const quick = plainAmount(value);
@@ -202,10 +222,18 @@ class CellConverter {
       if (isBlank(value)) return null;
       const parsed = parseAmount(value);
       if (parsed.amount !== null) return parsed.amount;
-      return new ConversionProblem(cellText(value), say(this.language, 'не сумма: оставлено как текст', 'not an amount: kept as text'));
+      return new ConversionProblem(asWritten(value), say(this.language, 'не сумма: оставлено как текст', 'not an amount: kept as text'));
     }
-    return isBlank(value) ? null : cellText(value);
+    return isBlank(value) ? null : asWritten(value);
   }
+}
+
+/**
+ * A source cell as the text to write: a string exactly as the file has it (a tab before `=1+1`, a line
+ * break at the end are the user's; the cell is written as literal text anyway), anything else as its text.
+ */
+function asWritten(value: CellValue | undefined): string {
+  return typeof value === 'string' ? value : cellText(value);
 }
 
 function blankClient(row: number): Client {
@@ -238,21 +266,31 @@ function blankClient(row: number): Client {
 }
 
 /** Lines listed one by one before the rest are summed up in one problem. */
-const LISTED_LINES_WITHOUT_CLIENT = 100;
+const LISTED_LINES = 100;
+
+/**
+ * One problem per line for the first lines, then one for the rest: `rest(count, from, to)` says what
+ * the rest are (a retail export has thousands of lines without a client).
+ */
+function lineProblems(sheet: string, rows: readonly number[], column: string, message: string, rest: (count: number, from: number, to: number) => string): Problem[] {
+  const listed = rows.slice(0, LISTED_LINES).map((row) => ({ sheet, row, column, value: '', message }));
+  if (rows.length <= LISTED_LINES) return listed;
+  const from = rows[LISTED_LINES];
+  return [...listed, { sheet, row: from, column, value: '', message: rest(rows.length - LISTED_LINES, from, rows[rows.length - 1]) }];
+}
 
 /** Lines without a client are imported as they are; the first are listed, the rest counted. */
 function withoutClientProblems(sheet: string, rows: readonly number[], language: Language): Problem[] {
-  const message = say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.');
-  const listed = rows.slice(0, LISTED_LINES_WITHOUT_CLIENT).map((row) => ({ sheet, row, column: '', value: '', message }));
-  const rest = rows.length - listed.length;
-  if (rest <= 0) return listed;
-  const from = rows[LISTED_LINES_WITHOUT_CLIENT];
-  const summary = say(
-    language,
-    `И ещё ${rest} строк без клиента (строки ${from}–${rows[rows.length - 1]}): импортированы без клиента.`,
-    `And ${rest} more lines without a client (rows ${from}–${rows[rows.length - 1]}): imported without a client.`,
+  return lineProblems(sheet, rows, '', say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.'), (count, from, to) =>
+    say(language, `И ещё ${count} строк без клиента (строки ${from}–${to}): импортированы без клиента.`, `And ${count} more lines without a client (rows ${from}–${to}): imported without a client.`),
   );
-  return [...listed, { sheet, row: from, column: '', value: '', message: summary }];
+}
+
+/** Undated lines of an import `since` a day: imported, since nothing says they are older; listed. */
+function undatedProblems(sheet: string, rows: readonly number[], column: string, since: string, language: Language): Problem[] {
+  return lineProblems(sheet, rows, column, say(language, `Строка без даты: с какого дня импортировать (${since}), к ней не применить — импортирована.`, `A line without a date: the first day to import (${since}) cannot apply to it — imported.`), (count, from, to) =>
+    say(language, `И ещё ${count} строк без даты (строки ${from}–${to}): импортированы.`, `And ${count} more lines without a date (rows ${from}–${to}): imported.`),
+  );
 }
 
 /** A column of the file the line amount is computed from. */
@@ -368,17 +406,45 @@ function checkLinked(source: SheetSnapshot, columns: SourceColumns, sourceRows: 
   throw new UnlinkedOrdersError(message, column, field, keys.length === 0 ? 'noClientColumn' : 'mostUnlinked');
 }
 
-/** The file's non-blank lines (indexes into its rows) and the client each names. */
-function orderLines(source: SheetSnapshot, columns: SourceColumns): { sourceRows: number[]; orders: OrderClientKeys[] } {
-  const sourceRows: number[] = [];
-  const orders: OrderClientKeys[] = [];
-  const { clientId, client } = columns.order;
+/** The lines an import takes from the file. */
+interface OrderLines {
+  /** Indexes into the file's rows of the lines imported: not blank, not dated before `since`. */
+  sourceRows: number[];
+  /** The client each names. */
+  orders: OrderClientKeys[];
+  /** Lines dated before `since`. */
+  beforeSince: number;
+  /** Sheet rows of the undated lines, when `since` is given (they are imported). */
+  undated: number[];
+}
+
+/** The file's non-blank lines on or after `since` (indexes into its rows), and the client each names. */
+function orderLines(source: SheetSnapshot, columns: SourceColumns, since: DayNumber | undefined, language: Language): OrderLines {
+  const lines: OrderLines = { sourceRows: [], orders: [], beforeSince: 0, undated: [] };
+  const { clientId, client, date } = columns.order;
+  if (since !== undefined && date === undefined) {
+    throw new OrderImportError(
+      say(
+        language,
+        `В файле «${source.name}» нет столбца даты: импорт с ${dayToIso(since)} не выполнить. Столбцы файла: ${source.header.map((cell) => cellText(cell)).filter(Boolean).join(', ')}.`,
+        `The file "${source.name}" has no date column: an import since ${dayToIso(since)} cannot be done. Its columns: ${source.header.map((cell) => cellText(cell)).filter(Boolean).join(', ')}.`,
+      ),
+    );
+  }
   source.rows.forEach((cells, index) => {
     if (cells.every(isBlank)) return;
-    sourceRows.push(index);
-    orders.push({ clientId: clientId === undefined ? '' : cellText(cells[clientId]), client: client === undefined ? '' : cellText(cells[client]) });
+    if (since !== undefined) {
+      const day = dayOf(cells[date!]);
+      if (day === null) lines.undated.push(sheetRowNumber(index));
+      else if (day < since) {
+        lines.beforeSince++;
+        return;
+      }
+    }
+    lines.sourceRows.push(index);
+    lines.orders.push({ clientId: clientId === undefined ? '' : cellText(cells[clientId]), client: client === undefined ? '' : cellText(cells[client]) });
   });
-  return { sourceRows, orders };
+  return lines;
 }
 
 /** An Orders-sheet row (in the sheet's column layout) read back as the fields an order is known by. */
@@ -399,14 +465,49 @@ function identityOf(order: Pick<Order, 'date' | 'amount' | 'service' | 'number'>
   return { date: order.date, amount: order.amount, service: normaliseText(order.service), number: order.number.trim() };
 }
 
+/** Why a line whose order number the Orders sheet has is imported all the same. */
+function conflictMessage(conflict: NumberConflict, number: string, sheet: string, language: Language): string {
+  if (conflict.reason === 'client') {
+    return say(
+      language,
+      `Заказ с номером «${number}» уже есть на листе «${sheet}» у другого клиента. Строка импортирована; проверьте, не ошибка ли это в выгрузке.`,
+      `An order numbered "${number}" is already on the "${sheet}" sheet for another client. The line is imported; check the export.`,
+    );
+  }
+  const held = conflict.heldDate === null ? say(language, 'без даты', 'undated') : cellText(dayToDate(conflict.heldDate));
+  return say(
+    language,
+    `Заказ с номером «${number}» уже есть на листе «${sheet}» у этого клиента, но с другой датой (${held}). Строка импортирована; если это тот же заказ, удалите одну из строк.`,
+    `An order numbered "${number}" is already on the "${sheet}" sheet for this client, with another date (${held}). The line is imported; if it is the same order, delete one of the lines.`,
+  );
+}
+
+/**
+ * The import in one line, numbers grouped as the language writes them («уже были: 1 234», with a
+ * no-break space): what was imported, what the sheet already held, what `since` left out.
+ */
+export function orderImportSummary(report: OrderImportReport, language: Language): string {
+  const n = (count: number) => formatCount(count, language);
+  const parts = [
+    say(language, `Импортировано заказов: ${n(report.imported)} (связано с клиентами базы: ${n(report.linked)})`, `Orders imported: ${n(report.imported)} (linked to clients of the base: ${n(report.linked)})`),
+    say(language, `уже были: ${n(report.alreadyPresent)}`, `already there: ${n(report.alreadyPresent)}`),
+  ];
+  if (report.since !== null) {
+    const since = say(language, report.since.split('-').reverse().join('.'), report.since);
+    parts.push(say(language, `раньше ${since}: ${n(report.beforeSince)}`, `before ${since}: ${n(report.beforeSince)}`));
+  }
+  parts.push(say(language, `добавлено клиентов: ${n(report.clientsAdded)}`, `clients added: ${n(report.clientsAdded)}`));
+  return parts.join(', ');
+}
+
 /**
  * Refuses (with `UnlinkedOrdersError`) an import of `source` into `base` whose lines cannot be linked
  * to clients, as `planOrderImport` would: for a caller about to change the workbook before planning
  * the import (the structure plan), so that nothing is written for an import that is refused.
  */
-export function checkOrderImport(base: Base, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = []): void {
+export function checkOrderImport(base: Base, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = [], options: OrderImportOptions = {}): void {
   const columns = sourceColumns(source, mapping, base.layout.language);
-  const { sourceRows, orders } = orderLines(source, columns);
+  const { sourceRows, orders } = orderLines(source, columns, options.since, base.layout.language);
   checkLinked(source, columns, sourceRows, linkOrders(base.clients, orders, base.settings.phoneRegion), base);
 }
 
@@ -422,6 +523,7 @@ export function planOrderImport(
   settings?: Settings,
   base: Base = readBase(snapshot, settings),
   mapping: readonly SourceColumnMapping[] = [],
+  options: OrderImportOptions = {},
 ): Plan<OrderImportReport> {
   const language = base.layout.language;
   const target = base.layout.orders;
@@ -442,7 +544,9 @@ export function planOrderImport(
   const imported: ImportedColumn[] = (Object.entries(columns.order) as Array<[OrderField | OrderLineField, number]>)
     .filter((entry): entry is [OrderField, number] => entry[0] !== 'quantity' && entry[0] !== 'price')
     .map(([field, from]) => ({ field, from, to: target.columns[field] ?? -1, header: cellText(source.header[from]) }));
-  const { sourceRows, orders } = orderLines(source, columns);
+  const { sourceRows, orders, beforeSince, undated } = orderLines(source, columns, options.since, language);
+  const since = options.since === undefined ? null : dayToIso(options.since);
+  if (since !== null) problems.push(...undatedProblems(source.name, undated, cellText(source.header[columns.order.date!]), since, language));
   // Orders whose client is not in the base bring that client in, once per ID or name.
   const links = linkOrders(base.clients, orders, region);
   checkLinked(source, columns, sourceRows, links, base);
@@ -496,11 +600,12 @@ export function planOrderImport(
     const key = keyOf(order);
     let client = newClients.get(key);
     if (!client) {
-      client = { ...blankClient(nextRow++), id: order.clientId || null, name: order.client || order.clientId };
       const cells = source.rows[sourceRows[i]];
+      const written = (at: number | undefined) => (at === undefined ? '' : asWritten(cells[at]));
+      client = { ...blankClient(nextRow++), id: order.clientId ? written(columns.order.clientId) : null, name: order.client ? written(columns.order.client) : written(columns.order.clientId) };
       for (const field of ORDER_CLIENT_DETAIL_FIELDS) {
         const at = columns.client[field];
-        if (at !== undefined) (client as unknown as Record<string, string>)[field] = cellText(cells[at]);
+        if (at !== undefined) (client as unknown as Record<string, string>)[field] = written(at);
       }
       client.phoneNormalised = normalisePhone(client.phone, region);
       client.emailNormalised = normaliseEmail(client.email);
@@ -518,18 +623,14 @@ export function planOrderImport(
     base.orders.map((order, k) => ({ ...identityOf(order), client: base.orderClient[k] === null ? '' : `c${base.orderClient[k]}` })),
     rows.map((row, i) => ({ ...identityOf(sheetLine(row, target.columns)), client: clientKey(i) })),
   );
-  for (const i of presence.conflicts) {
-    const number = cellText(rows[i][target.columns.number ?? -1] ?? '');
+  for (const conflict of presence.conflicts) {
+    const i = conflict.line;
     problems.push({
       sheet: source.name,
       row: sheetRowNumber(sourceRows[i]),
       column: target.header[target.columns.number ?? -1] ?? '',
-      value: number,
-      message: say(
-        language,
-        `Заказ с номером «${number}» уже есть на листе «${target.sheet}» у другого клиента. Строка импортирована; проверьте, не ошибка ли это в выгрузке.`,
-        `An order numbered "${number}" is already on the "${target.sheet}" sheet for another client. The line is imported; check the export.`,
-      ),
+      value: cellText(rows[i][target.columns.number ?? -1] ?? ''),
+      message: conflictMessage(conflict, cellText(rows[i][target.columns.number ?? -1] ?? ''), target.sheet, language),
     });
   }
   const keptRows = rows.filter((_, i) => !presence.present[i]);
@@ -579,6 +680,8 @@ export function planOrderImport(
       source: source.name,
       imported: keptRows.length,
       alreadyPresent,
+      since,
+      beforeSince,
       linked: links.filter((link, i) => link !== null && !presence.present[i]).length,
       clientsAdded: added.length,
       ignoredColumns: columns.ignored,

@@ -28,8 +28,8 @@ Decisions DESIGN.md leaves open, taken here as the command documents them:
 - an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
   has no recency unless another order is dated;
 - an order whose amount cannot be read counts as an order with no money;
-- an imported line the sheet already holds (same order number for the same client, else the same date,
-  client, amount and service, counted) is not imported again.
+- an imported line the sheet already holds (same order number for the same client on the same date, else
+  the same date, client, amount and service, counted) is not imported again.
 
 The typed history (DESIGN.md: typed values are inputs, counted once): the history covers the orders up
 to its cover date (the typed last order date, else the typed first one, when not after the as-of date);
@@ -335,8 +335,8 @@ def segment(r, f):
 
 def already_present(book, book_clients, imported, linked):
     """Per imported line: the sheet already holds it (the same export imported again), by order number for
-    the same client, else by date, client, amount and service, counted (the n-th identical line is present
-    when the sheet has it n times)."""
+    the same client on the same date, else by date, client, amount and service, counted (the n-th
+    identical line is present when the sheet has it n times)."""
     def fingerprint(line, client):
         amount = parse_amount(line['amount'])
         return (parse_date(line['date']), id(client) if client else None,
@@ -344,14 +344,14 @@ def already_present(book, book_clients, imported, linked):
     numbers, held = {}, {}
     for line, client in zip(book, book_clients):
         if line['number']:
-            numbers.setdefault(line['number'], set()).add(id(client) if client else None)
+            numbers.setdefault(line['number'], set()).add((id(client) if client else None, parse_date(line['date'])))
         else:
             key = fingerprint(line, client)
             held[key] = held.get(key, 0) + 1
     seen, out = {}, []
     for line, client in zip(imported, linked):
         if line['number']:
-            out.append((id(client) if client else None) in numbers.get(line['number'], set()))
+            out.append((id(client) if client else None, parse_date(line['date'])) in numbers.get(line['number'], set()))
         else:
             key = fingerprint(line, client)
             seen[key] = seen.get(key, 0) + 1

@@ -1,4 +1,4 @@
-import { checkOrderImport, planOrderImport, NoOrdersSheetError, OrderImportError, UnlinkedOrdersError } from '../order-import';
+import { checkOrderImport, orderImportSummary, planOrderImport, NoOrdersSheetError, OrderImportError, UnlinkedOrdersError, type OrderImportReport } from '../order-import';
 import { readBase } from '../base';
 import type { AppendRows } from '../../workbook/operations';
 import { book, date, sheet } from './snapshot-builder';
@@ -232,5 +232,122 @@ describe('importing the same export again', () => {
     expect(await apply(april)).toMatchObject({ imported: 1, alreadyPresent: 1 });
     const report = planAnalysis(await workbook.read(), { asOf: isoToDay('2025-06-01')! }).report;
     expect(report.clients.map((c) => [c.orders, c.revenue])).toEqual([[1, 1500], [2, 1000]]);
+  });
+});
+
+describe('an order number the Orders sheet already has', () => {
+  const held = book(
+    clients,
+    sheet('Заказы', ['Дата', 'ID клиента', 'Клиент', 'Услуга', 'Сумма', 'Номер заказа'], [date(5, 3, 2025), 'К-00007', 'ООО «Ромашка»', 'Уборка', 1000, 'З-1'], [date(5, 3, 2025), 'К-00007', 'ООО «Ромашка»', 'Мойка', 500, 'З-1']),
+  );
+
+  it('skips every line of that order for the same client and date, and imports the new one', () => {
+    const source = sheet(
+      'march.csv',
+      ['Номер', 'Дата', 'Клиент ID', 'Номенклатура', 'Сумма'],
+      ['З-1', '05.03.2025', 'К-00007', 'Уборка', '1000'],
+      ['З-1', '05.03.2025', 'К-00007', 'Мойка', '500'],
+      ['З-2', '06.03.2025', 'К-00007', 'Мойка', '500'],
+    );
+    const plan = planOrderImport(held, source);
+    expect(plan.report).toMatchObject({ imported: 1, alreadyPresent: 2, problems: [] });
+    expect(appended(plan, 'Заказы')!.rows.map((row) => row[5])).toEqual(['З-2']);
+  });
+
+  it('imports a line with that number for another client or on another date, and says why, by line', () => {
+    const source = sheet(
+      'export.csv',
+      ['Номер', 'Дата', 'Клиент ID', 'Сумма'],
+      ['З-1', '05.03.2025', 'К-00012', '700'],
+      ['З-1', '07.03.2025', 'К-00007', '1000'],
+    );
+    const plan = planOrderImport(held, source);
+    expect(plan.report).toMatchObject({ imported: 2, alreadyPresent: 0 });
+    expect(plan.report.problems.map((p) => [p.sheet, p.row, p.column, p.value])).toEqual([
+      ['export.csv', 2, 'Номер заказа', 'З-1'],
+      ['export.csv', 3, 'Номер заказа', 'З-1'],
+    ]);
+    expect(plan.report.problems[0].message).toMatch(/у другого клиента.*импортирована/);
+    expect(plan.report.problems[1].message).toMatch(/с другой датой \(05\.03\.2025\).*импортирована/);
+  });
+});
+
+describe('text from the file', () => {
+  it('is written exactly as the file has it: a tab before a formula sign, a line break at the end, spaces', () => {
+    const target = book(clients, sheet('Заказы', ['Дата', 'ID клиента', 'Клиент', 'Сумма', 'Комментарий']));
+    const source = sheet('x.csv', ['Дата', 'Клиент', 'Сумма', 'Комментарий'], ['01.10.2026', ' Петров Пётр\t', '\t100 ', '\t=1+1'], ['02.10.2026', 'Иванов Иван', '1', 'звонить\n']);
+    const plan = planOrderImport(target, source);
+    expect(plan.report.problems).toEqual([]);
+    const rows = appended(plan, 'Заказы')!.rows;
+    expect(rows.map((row) => [row[2], row[3], row[4]])).toEqual([
+      [' Петров Пётр\t', 100, '\t=1+1'],
+      ['Иванов Иван', 1, 'звонить\n'],
+    ]);
+    // The new client is added under the name as written, and found by it the next time.
+    expect(appended(plan, 'Клиенты')!.rows[0][1]).toBe(' Петров Пётр\t');
+  });
+
+  it('keeps a value that is not a date as written, and reports it so', () => {
+    const plan = planOrderImport(base, sheet('x.csv', ['Дата', 'Клиент', 'Сумма'], ['\tвчера ', 'Иванов Иван', '1']));
+    expect(appended(plan, 'Заказы')!.rows[0][0]).toBe('\tвчера ');
+    expect(plan.report.problems.map((p) => p.value)).toEqual(['\tвчера ']);
+  });
+});
+
+describe('importing since a day', () => {
+  const source = sheet(
+    'big.csv',
+    ['Дата', 'Клиент', 'Сумма'],
+    ['28.02.2025', 'Иванов Иван', '1'],
+    ['01.03.2025', 'Иванов Иван', '2'],
+    ['', 'Иванов Иван', '3'],
+    ['15.02.2025', 'Соколов', '4'],
+    ['весной', 'ООО «Ромашка»', '5'],
+    ['2025-03-02', 'ООО «Ромашка»', '6'],
+  );
+  const since = isoToDay('2025-03-01')!;
+
+  it('imports the lines dated on or after it, counts those before, imports and lists the undated', () => {
+    const plan = planOrderImport(base, source, undefined, readBase(base), [], { since });
+    expect(plan.report).toMatchObject({ imported: 4, beforeSince: 2, since: '2025-03-01', clientsAdded: 0 });
+    expect(appended(plan, 'Заказы')!.rows.map((row) => row[4])).toEqual([2, 3, 5, 6]);
+    const undated = plan.report.problems.filter((p) => /без даты/.test(p.message));
+    expect(undated.map((p) => [p.row, p.column])).toEqual([
+      [4, 'Дата'],
+      [6, 'Дата'],
+    ]);
+    // A client whose only lines are before the day is not added.
+    expect(appended(plan, 'Клиенты')).toBeUndefined();
+  });
+
+  it('imports everything without it', () => {
+    expect(planOrderImport(base, source).report).toMatchObject({ imported: 6, beforeSince: 0, since: null, clientsAdded: 1 });
+  });
+
+  it('refuses a file without a date column, before anything is planned', () => {
+    const undated = sheet('x.csv', ['Клиент', 'Сумма'], ['Иванов Иван', '1']);
+    expect(() => planOrderImport(base, undated, undefined, readBase(base), [], { since })).toThrow(OrderImportError);
+    expect(() => checkOrderImport(readBase(base), undated, [], { since })).toThrow(/нет столбца даты: импорт с 2025-03-01/);
+  });
+});
+
+describe('orderImportSummary', () => {
+  const report: OrderImportReport = {
+    source: 'x.csv',
+    imported: 12_345,
+    alreadyPresent: 1_234,
+    since: '2025-03-01',
+    beforeSince: 1_000_000,
+    linked: 12_000,
+    clientsAdded: 3,
+    ignoredColumns: [],
+    problems: [],
+  };
+
+  it('groups thousands with a no-break space in Russian and a comma in English', () => {
+    expect(orderImportSummary(report, 'ru')).toBe(
+      'Импортировано заказов: 12\u00a0345 (связано с клиентами базы: 12\u00a0000), уже были: 1\u00a0234, раньше 01.03.2025: 1\u00a0000\u00a0000, добавлено клиентов: 3',
+    );
+    expect(orderImportSummary({ ...report, since: null }, 'en')).toBe('Orders imported: 12,345 (linked to clients of the base: 12,000), already there: 1,234, clients added: 3');
   });
 });

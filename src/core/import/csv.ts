@@ -7,6 +7,9 @@
  * - A quote in the middle of an unquoted field is data (`ООО "Ромашка"` as 1C writes it unquoted).
  * - A field that opens with a quote but does not close before the separator (`"Ромашка" ООО`) is not
  *   a quoted field after all: it is kept exactly as written, quotes included, so nothing typed is lost.
+ *   A lone quote never pairs with a quote on a later line unless that one closes a field, so the
+ *   lines between stay lines (`"Ромашка;100` then `03.03;"Роза" ООО;300` are two records).
+ * - Fields are kept exactly as written: spaces, tabs and line breaks inside are data.
  * - A byte-order mark at the start is dropped.
  *
  * Fields are sliced out of the text, never built character by character, and no regular expression
@@ -96,6 +99,15 @@ function fieldEnd(text: string, from: number, separator: number): number {
   return n;
 }
 
+/** Whether text[from, to) holds a CR or an LF (a loop: `indexOf` would search on past `to`). */
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === LF || c === CR) return true;
+  }
+  return false;
+}
+
 /**
  * Reads the quoted field starting at `start` (on its opening quote). Returns the value and the index
  * just after the field; a malformed quoted field is read raw up to the next separator or newline.
@@ -115,8 +127,10 @@ function quotedField(text: string, start: number, separator: number): { value: s
     const after = q + 1;
     const c = after < n ? text.charCodeAt(after) : -1;
     if (c === -1 || c === separator || c === LF || c === CR) return { value: value + text.slice(from, q), end: after };
-    // Text after the closing quote: the field was never quoted; keep it whole up to the separator.
-    const end = fieldEnd(text, after, separator);
+    // Text after the closing quote: the field was never quoted. On the same line, keep it whole up to
+    // the separator; a quote found on a later line is another field's, and reading up to it would fold
+    // the lines between into this field, so the field ends at its own line's separator.
+    const end = fieldEnd(text, lineBreakBetween(text, start, q) ? start + 1 : after, separator);
     return { value: text.slice(start, end), end };
   }
   // No closing quote at all: a lone quote that opens an unquoted field.
@@ -179,16 +193,18 @@ export function parseCsv(text: string, separator: CsvSeparator = detectSeparator
   const n = text.length;
   const rows: string[][] = [];
   let i = text.charCodeAt(0) === BOM ? 1 : 0;
-  // Positions of the next quote and the next CR at or after i, n when there is none; refreshed lazily.
+  // Positions of the next quote, CR and LF at or after i, n when there is none; refreshed lazily, so a
+  // file of lone CRs (old Mac line ends) is not searched to its end for an LF once per record.
   let nextQuote = -1;
   let nextCr = -1;
+  let nextLf = -1;
   const fields: string[] = [];
   const strings = new FieldStrings(text);
   while (i < n) {
     if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
     if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
-    let lineEnd = text.indexOf('\n', i);
-    if (lineEnd < 0) lineEnd = n;
+    if (nextLf < i) nextLf = indexOrEnd(text, '\n', i);
+    const lineEnd = nextLf;
     const contentEnd = nextCr === lineEnd - 1 ? lineEnd - 1 : lineEnd;
     fields.length = 0;
     if (nextQuote < contentEnd || nextCr < contentEnd) {

@@ -7,13 +7,23 @@
  * in which at least two cells are known column names (any table: orders, clients, services); failing
  * that, the first record with at least two non-empty cells that all contain a letter (numbers, dates
  * and amounts do not); failing that, the first record. The records above it are returned as
- * `preamble`, not lost.
+ * `preamble`, not lost, and reported.
+ *
+ * Every field is kept as written. Values in a column the header does not name (a line with more fields
+ * than the header, a blank header cell) give that column a name, «Столбец 12», so they reach the
+ * import like any other column; each such column is reported once. A file that is not text (an .xlsx,
+ * a PDF, binary data) is refused with `NotTextError`.
  */
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
+import { sheetRowNumber } from '../../workbook/snapshot';
+import type { Language, Problem } from '../model';
+import { say } from '../base';
 import { type TableKind } from '../schema';
 import { fieldOfHeader, matchSourceHeader } from '../header-match';
+import { isBlank } from '../normalise/text';
 import { decodeBytes, type TextEncodingName } from './decode';
 import { detectSeparator, parseCsv, type CsvSeparator } from './csv';
+import { refuseNonText } from './not-text';
 
 /** How many leading records may be a title block. */
 const HEADER_SEARCH = 30;
@@ -26,6 +36,15 @@ export interface CsvImport {
   separator: CsvSeparator;
   /** Records above the header (a title block), as read. */
   preamble: string[][];
+  /** What the reading changed for the import to see every field: the title block left out, columns named. */
+  problems: Problem[];
+}
+
+export interface CsvReadOptions {
+  /** Overrides the detection. */
+  separator?: CsvSeparator;
+  /** Of the messages. */
+  language?: Language;
 }
 
 /** Cells that are a known column name: a synonym of any table's field, or an orders column in other words (`Клиент ID`). */
@@ -54,19 +73,86 @@ function cells(record: string[]): CellValue[] {
   return out;
 }
 
-/** Decodes, splits and finds the table of a CSV file. `separator` overrides the detection. */
-export function readCsv(bytes: Uint8Array, sheetName: string, separator?: CsvSeparator): CsvImport {
+/** The name given to the `index`-th column (0-based) when the file's header does not name it. */
+function generatedHeader(index: number, language: Language): string {
+  return say(language, `Столбец ${index + 1}`, `Column ${index + 1}`);
+}
+
+/**
+ * Names the columns that hold values under no header (in place), so the import lists them instead of
+ * dropping their values, and reports each once: where its first value is and how many lines have one.
+ */
+function nameUnheadedColumns(sheet: SheetSnapshot, language: Language): Problem[] {
+  const { header, rows } = sheet;
+  const blankHeaders = header.flatMap((cell, index) => (isBlank(cell) ? [index] : []));
+  const found = new Map<number, { first: number; lines: number }>();
+  const note = (column: number, row: number) => {
+    const seen = found.get(column);
+    if (seen) seen.lines++;
+    else found.set(column, { first: row, lines: 1 });
+  };
+  rows.forEach((cells, row) => {
+    for (const column of blankHeaders) if (!isBlank(cells[column])) note(column, row);
+    for (let column = header.length; column < cells.length; column++) if (!isBlank(cells[column])) note(column, row);
+  });
+  const problems: Problem[] = [];
+  for (const [column, { first, lines }] of [...found].sort(([a], [b]) => a - b)) {
+    while (header.length < column) header.push(null);
+    const name = generatedHeader(column, language);
+    header[column] = name;
+    const row = sheetRowNumber(first);
+    problems.push({
+      sheet: sheet.name,
+      row,
+      column: name,
+      value: String(rows[first][column]),
+      message: say(
+        language,
+        `Значения в столбце без заголовка (строк с ними: ${lines}, первая — ${row}): столбцу дано имя «${name}», значения сохранены.`,
+        `Values in a column without a header (${lines} lines, the first is ${row}): the column is named "${name}", the values are kept.`,
+      ),
+    });
+  }
+  return problems;
+}
+
+/** The title block above the table, reported once: its lines are not order lines. */
+function preambleProblem(sheetName: string, preamble: readonly string[][], language: Language): Problem[] {
+  if (preamble.length === 0) return [];
+  const first = preamble.find((record) => record.some((field) => field.trim() !== '')) ?? preamble[0];
+  return [
+    {
+      sheet: sheetName,
+      row: 1,
+      column: '',
+      value: first.filter((field) => field.trim() !== '').join(' '),
+      message: say(
+        language,
+        `Над заголовком таблицы ${preamble.length} стр. (название выгрузки, реквизиты): они не импортируются. Если в них заказы, добавьте над ними строку заголовков.`,
+        `${preamble.length} lines above the table's header (the export's title, details) are not imported. If they hold orders, put a header line above them.`,
+      ),
+    },
+  ];
+}
+
+/** Decodes, splits and finds the table of a CSV file; refuses a file that is not text (`NotTextError`). */
+export function readCsv(bytes: Uint8Array, sheetName: string, options: CsvReadOptions = {}): CsvImport {
+  const language = options.language ?? 'ru';
   const { text, encoding } = decodeBytes(bytes);
-  const used = separator ?? detectSeparator(text);
+  refuseNonText(bytes, text, sheetName, language);
+  const used = options.separator ?? detectSeparator(text);
   const records = parseCsv(text, used);
   const headerIndex = findHeaderRecord(records);
   const rows: CellValue[][] = new Array(Math.max(0, records.length - headerIndex - 1));
   for (let i = headerIndex + 1; i < records.length; i++) rows[i - headerIndex - 1] = cells(records[i]);
+  const sheet: SheetSnapshot = { name: sheetName, header: records.length ? cells(records[headerIndex]) : [], rows };
+  const preamble = records.slice(0, headerIndex);
   return {
-    sheet: { name: sheetName, header: records.length ? cells(records[headerIndex]) : [], rows },
+    sheet,
     encoding,
     separator: used,
-    preamble: records.slice(0, headerIndex),
+    preamble,
+    problems: [...preambleProblem(sheetName, preamble, language), ...nameUnheadedColumns(sheet, language)],
   };
 }
 

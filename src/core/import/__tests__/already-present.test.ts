@@ -22,7 +22,28 @@ describe('linesAlreadyPresent', () => {
   });
 
   it('reports, and imports, a number the sheet has for another client', () => {
-    expect(linesAlreadyPresent([line({ number: 'N-9', client: 'c1' })], [line({ number: 'N-9', client: 'c2' })])).toEqual({ present: [false], conflicts: [0] });
+    expect(linesAlreadyPresent([line({ number: 'N-9', client: 'c1' })], [line({ number: 'N-9', client: 'c2' })])).toEqual({
+      present: [false],
+      conflicts: [{ line: 0, reason: 'client', heldDate: null }],
+    });
+  });
+
+  it('reports, and imports, a number the sheet has for the same client on another date', () => {
+    const sheet = [line({ number: 'N-9', date: 20_000 }), line({ number: 'N-9', date: 20_000, amount: 5 })];
+    const incoming = [line({ number: 'N-9', date: 20_000, amount: 7 }), line({ number: 'N-9', date: 20_031 }), line({ number: 'N-9', date: null })];
+    expect(linesAlreadyPresent(sheet, incoming)).toEqual({
+      present: [true, false, false],
+      conflicts: [
+        { line: 1, reason: 'date', heldDate: 20_000 },
+        { line: 2, reason: 'date', heldDate: 20_000 },
+      ],
+    });
+  });
+
+  it('takes every line of an order number the sheet has as present, however many the file has', () => {
+    const sheet = [line({ number: 'N-1', amount: 10 })];
+    const incoming = [line({ number: 'N-1', amount: 10 }), line({ number: 'N-1', amount: 20 }), line({ number: 'N-1', amount: 30 }), line({ number: 'N-2' })];
+    expect(linesAlreadyPresent(sheet, incoming)).toEqual({ present: [true, true, true, false], conflicts: [] });
   });
 
   it('tells lines apart by date, client, amount and service', () => {

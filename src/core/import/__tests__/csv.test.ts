@@ -29,6 +29,23 @@ describe('parseCsv', () => {
     expect(parseCsv('"без конца;1\n', ';')).toEqual([['"без конца', '1']]);
   });
 
+  it('never folds later lines into a field opened by a lone quote', () => {
+    const text = '01.03;"Ромашка;100\n02.03;Лютик;200\n03.03;"Роза" ООО;300\n';
+    expect(parseCsv(text, ';')).toEqual([
+      ['01.03', '"Ромашка', '100'],
+      ['02.03', 'Лютик', '200'],
+      ['03.03', '"Роза" ООО', '300'],
+    ]);
+    expect(parseCsv('"a;1\n"b" c;2\n', ';')).toEqual([
+      ['"a', '1'],
+      ['"b" c', '2'],
+    ]);
+  });
+
+  it('keeps every field exactly as written: tabs, spaces and line breaks inside are data', () => {
+    expect(parseCsv('\t=1+1; x ;"звонить\n"\n', ';')).toEqual([['\t=1+1', ' x ', 'звонить\n']]);
+  });
+
   it('drops a byte-order mark and returns nothing for empty text', () => {
     expect(parseCsv('\uFEFFДата;Сумма\n', ';')).toEqual([['Дата', 'Сумма']]);
     expect(parseCsv('', ';')).toEqual([]);

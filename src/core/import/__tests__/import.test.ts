@@ -1,6 +1,8 @@
 import { decodeBytes } from '../decode';
 import { csvToSheet, findHeaderRecord, readCsv } from '../sheet';
+import { NotTextError } from '../not-text';
 import { readBase } from '../../base';
+import { planOrderImport } from '../../order-import';
 import { calendarDay } from '../../normalise/date';
 import { encodeWindows1251 } from '../../../sample/windows1251';
 
@@ -87,7 +89,79 @@ describe('readCsv', () => {
     expect(base.problems).toEqual([]);
   });
 
+  it('reports the title block once: its lines are not imported', () => {
+    expect(readCsv(file, 'Заказы').problems).toEqual([
+      { sheet: 'Заказы', row: 1, column: '', value: 'Продажи за период 01.01.2024 - 31.12.2024', message: expect.stringMatching(/Над заголовком таблицы 1 стр.*не импортируются/) },
+    ]);
+    expect(readCsv(utf8('Дата;Клиент\n01.01.2024;Иванов\n'), 'x.csv').problems).toEqual([]);
+  });
+
   it('reads an empty file as an empty sheet', () => {
     expect(csvToSheet(new Uint8Array(0), 'Заказы')).toEqual({ name: 'Заказы', header: [], rows: [] });
+  });
+});
+
+describe('readCsv: fields under no header', () => {
+  it('names a column beyond the header «Столбец N», keeps its values and reports it once', () => {
+    const read = readCsv(utf8('Дата;Клиент;Сумма\n01.01.2024;Иванов;10;склад 2\n02.01.2024;Петров;20\n03.01.2024;Сидоров;30;склад 3;срочно\n'), 'x.csv');
+    expect(read.sheet.header).toEqual(['Дата', 'Клиент', 'Сумма', 'Столбец 4', 'Столбец 5']);
+    expect(read.sheet.rows).toEqual([
+      ['01.01.2024', 'Иванов', '10', 'склад 2'],
+      ['02.01.2024', 'Петров', '20'],
+      ['03.01.2024', 'Сидоров', '30', 'склад 3', 'срочно'],
+    ]);
+    expect(read.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [2, 'Столбец 4', 'склад 2'],
+      [4, 'Столбец 5', 'срочно'],
+    ]);
+    expect(read.problems[0].message).toMatch(/строк с ними: 2, первая — 2.*«Столбец 4»/);
+  });
+
+  it('names a blank header cell over values, and leaves an empty trailing column alone', () => {
+    const read = readCsv(utf8('Дата;;Сумма;\n01.01.2024;Иванов;10;\n02.01.2024;;20;\n'), 'x.csv', { language: 'en' });
+    expect(read.sheet.header).toEqual(['Дата', 'Column 2', 'Сумма', null]);
+    expect(read.problems.map((p) => [p.row, p.column, p.value])).toEqual([[2, 'Column 2', 'Иванов']]);
+  });
+
+  it('keeps the values of an unnamed column through the import: the column is listed as not imported', () => {
+    const target = { sheets: [{ name: 'Клиенты', header: ['ID', 'Клиент'], rows: [['К-1', 'Иванов']] }, { name: 'Заказы', header: ['Дата', 'ID клиента', 'Клиент', 'Сумма'], rows: [] }] };
+    const read = readCsv(utf8('Дата;Клиент;Сумма\n01.01.2024;Иванов;10;склад 2\n'), 'x.csv');
+    expect(planOrderImport(target, read.sheet).report.ignoredColumns).toEqual(['Столбец 4']);
+  });
+});
+
+describe('readCsv: a file that is not text', () => {
+  const refused = (bytes: Uint8Array) => {
+    try {
+      readCsv(bytes, 'orders.csv');
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['an .xlsx (zip)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'zip', /«orders\.csv» — архив zip.*ничего не импортировано/],
+    ['a PDF', [...utf8('%PDF-1.7\n%âãÏÓ\n')], 'pdf', /документ PDF/],
+    ['an .xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], 'ole', /Excel 97–2003/],
+    ['text with a NUL byte', [...utf8('Дата;Клиент\n01.01.2024;Ив\u0000анов\n')], 'binary', /двоичные данные/],
+    ['UTF-16 without a byte-order mark', [0x14, 0x04, 0x30, 0x04, 0x42, 0x04, 0x30, 0x04], 'binary', /двоичные данные/],
+  ])('refuses %s with NotTextError', (_, bytes, kind, message) => {
+    const error = refused(Uint8Array.from(bytes as number[]));
+    expect(error).toBeInstanceOf(NotTextError);
+    expect(error).toMatchObject({ name: 'NotTextError', kind });
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor windows-1251 text: control characters throughout', () => {
+    const bytes = new Uint8Array(4000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = [0x01, 0x98, 0xc0, 0x41, 0x3b, 0x0a][i % 6] + (i % 7 === 0 ? 1 : 0);
+    expect(refused(bytes)).toBeInstanceOf(NotTextError);
+  });
+
+  it('reads windows-1251 and UTF-16 text, and text with a stray control character or a DOS end mark', () => {
+    expect(refused(encodeWindows1251('Контрагент;Сумма\r\nЁлкин;1\r\n'))).toBeUndefined();
+    expect(refused(Uint8Array.from([0xff, 0xfe, 0x14, 0x04, 0x3b, 0x00, 0x31, 0x00]))).toBeUndefined();
+    expect(refused(utf8('Дата;Клиент;Комментарий\n01.01.2024;Иванов;звонок\u0007\n\u001a'))).toBeUndefined();
   });
 });
