@@ -4,15 +4,24 @@ import type { ChartSpec, ColourCells, ColourRule, ColumnRange, SetValidation, Va
 import { columnLetter } from '../workbook/a1';
 import { colour, gridRange, quoteSheet } from './cells';
 import { validationHelpText } from '../google/help-text';
+import { literalCellInput } from '../workbook/literal-text';
 
 type SheetIdOf = (name: string) => number;
 
+/** A value the product makes (a bound, a range, a formula of its own). */
 const value = (v: string | number) => ({ userEnteredValue: String(v) });
+
+/**
+ * A string from user data (a list item, a status to colour). The API parses userEnteredValue "as if the
+ * user typed into a cell" — formulas begin with = or +, and numbers, dates and booleans are recognised —
+ * so the string goes the way a typed cell keeps text: behind an apostrophe when it needs one.
+ */
+const literal = (text: string) => ({ userEnteredValue: literalCellInput(text) });
 
 function condition(rule: ValidationRule): sheets_v4.Schema$BooleanCondition {
   switch (rule.type) {
     case 'list':
-      return { type: 'ONE_OF_LIST', values: rule.values.map(value) };
+      return { type: 'ONE_OF_LIST', values: rule.values.map(literal) };
     case 'listRange': {
       const s = rule.source;
       return { type: 'ONE_OF_RANGE', values: [value(`=${quoteSheet(s.sheet)}!$${columnLetter(s.column)}$${s.fromRow}:$${columnLetter(s.column)}$${s.toRow}`)] };
@@ -53,7 +62,7 @@ function colourCondition(rule: ColourRule, op: ColourCells): sheets_v4.Schema$Bo
     const compare = 'atLeast' in w ? `>=${w.atLeast}` : `<=${w.atMost}`;
     return { type: 'CUSTOM_FORMULA', values: [value(`=AND(ISNUMBER(${cell}),${cell}${compare})`)] };
   }
-  if ('equals' in w) return { type: 'TEXT_EQ', values: [value(w.equals)] };
+  if ('equals' in w) return { type: 'TEXT_EQ', values: [literal(w.equals)] };
   if ('atLeast' in w) return { type: 'NUMBER_GREATER_THAN_EQ', values: [value(w.atLeast)] };
   return { type: 'NUMBER_LESS_THAN_EQ', values: [value(w.atMost)] };
 }

@@ -277,6 +277,17 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
         expect((await (await reopen(wb)).sheetNames())).toEqual(['Услуги', 'Клиенты']);
       });
 
+      it.each([
+        ['with a formula and a comma', ['=IMPORTXML("http://x","//a")', '+7 912 000-00-00', '-Москва', '@home', "'в кавычках", '007', 'TRUE', 'Москва']],
+        ['short enough to go inline', ['+7 912 000-00-00', '-Москва', '@home', '007', '01.02.2024', 'Москва']],
+      ])('keeps the values of a list from user data as text (%s)', async (_label, values) => {
+        const wb = await harness.create(clientsSnapshot());
+        await wb.apply([{ kind: 'setValidation', sheet: 'Клиенты', column: 11, fromRow: 2, toRow: 100, rule: { type: 'list', values }, strict: true }]);
+        const state = await harness.inspect(wb);
+        expect(sheetOf(state, 'Клиенты').validations).toEqual([{ range: 'K2:K100', rule: { type: 'list', values }, strict: true }]);
+        expect(state.sheets.flatMap((s) => s.formulaCells)).toEqual([]);
+      });
+
       it('replaces the overlapped part of an earlier rule on the column and keeps the rest', async () => {
         const wb = await harness.create(clientsSnapshot());
         await wb.apply([

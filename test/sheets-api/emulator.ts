@@ -2,8 +2,12 @@
  * An in-memory Google Sheets behind a loopback HTTP server (127.0.0.1, random port): the endpoints the
  * REST gateway uses, with the API's semantics for the requests it sends — values as typed cells, 0-based
  * end-exclusive grid ranges, rows deleted with everything attached to them, a basic filter hiding rows by
- * shown text. It logs every request and can answer the next ones with an error (429, 503) to test backoff.
- * `state()` describes the spreadsheet as a WorkbookState from these records, for the contract suite.
+ * shown text. It logs every request and can answer the next ones with an error (429, 503) or a broken
+ * connection — before or after carrying the request out — to test backoff and interrupted plans.
+ * Condition values from the gateway are parsed the way Google parses userEnteredValue, "as if the user
+ * typed into a cell" (the SpreadsheetApp fake's interpretTyped): `=…`, `+…`, `-…`, `@…` are formulas, digits
+ * numbers or dates, unless behind an apostrophe. `state()` describes the spreadsheet as a WorkbookState
+ * from these records, for the contract suite.
  */
 import http from 'http';
 import type { AddressInfo } from 'net';
@@ -16,6 +20,7 @@ import type { ConditionalFormatState, SheetState, ValidationState, WorkbookState
 import { hexColour } from '../../src/sheets-api/cells';
 import { dateToSerial, serialToDate } from '../../src/workbook/serial';
 import { helpTextParts } from '../../src/google/help-text';
+import { displayText, interpretTyped } from '../fakes/gas/cells';
 
 type GridRange = sheets_v4.Schema$GridRange;
 
@@ -23,6 +28,7 @@ interface Cell {
   value?: sheets_v4.Schema$ExtendedValue;
   format?: sheets_v4.Schema$NumberFormat;
   background?: sheets_v4.Schema$Color;
+  note?: string;
 }
 
 interface EmuSheet {
@@ -38,6 +44,41 @@ interface EmuSheet {
   bandings: Array<{ id: number; range: GridRange }>;
   charts: sheets_v4.Schema$EmbeddedChart[];
   hiddenByUser: Set<number>;
+}
+
+/** An HTTP error status, or `reset`: the connection breaks off with no answer. */
+export type Fault = number | 'reset';
+
+interface PlannedFailure {
+  fault: Fault;
+  /** Only batchUpdate calls fail (reads pass). */
+  onlyBatchUpdate: boolean;
+  /** Carry the request out, then fail: the answer is lost, the change is made. */
+  afterApplying: boolean;
+  /** Matching requests to let through first. */
+  skip: number;
+}
+
+export interface FailureOptions {
+  onlyBatchUpdate?: boolean;
+  afterApplying?: boolean;
+  skip?: number;
+}
+
+const STATUS_TEXT: Record<number, [string, string]> = {
+  429: ['RESOURCE_EXHAUSTED', 'Quota exceeded'],
+  500: ['INTERNAL', 'Internal error encountered.'],
+  502: ['UNAVAILABLE', 'Bad Gateway'],
+  503: ['UNAVAILABLE', 'The service is currently unavailable.'],
+  504: ['DEADLINE_EXCEEDED', 'The request timed out.'],
+};
+
+/**
+ * What a condition value typed as `text` stands for, as text: the typed text itself, a number or a
+ * date as shown, and a formula as the error the emulator shows for every formula (it computes none).
+ */
+function typedCondition(text: string): string {
+  return displayText(interpretTyped(text, undefined, 'UTC'), 'UTC');
 }
 
 export interface LoggedRequest {
@@ -58,16 +99,25 @@ const isDateFormat = (f: sheets_v4.Schema$NumberFormat | undefined) => f?.type =
 
 export class SheetsEmulator {
   sheets: EmuSheet[] = [];
+  /** Developer metadata on the spreadsheet itself. */
+  developerMetadata: sheets_v4.Schema$DeveloperMetadata[] = [];
   readonly log: LoggedRequest[] = [];
-  private failures: number[] = [];
+  private failures: PlannedFailure[] = [];
   private server: http.Server | null = null;
   private nextId = 100;
 
   constructor(readonly spreadsheetId = 'test-spreadsheet') {}
 
-  /** The next `count` requests are answered with HTTP `status`. */
-  failNext(status: number, count = 1): void {
-    for (let i = 0; i < count; i++) this.failures.push(status);
+  /** The next `count` requests (after `skip` let through) fail with `fault`. */
+  failNext(fault: Fault, count = 1, options: FailureOptions = {}): void {
+    for (let i = 0; i < count; i++) {
+      this.failures.push({ fault, onlyBatchUpdate: !!options.onlyBatchUpdate, afterApplying: !!options.afterApplying, skip: i === 0 ? options.skip ?? 0 : 0 });
+    }
+  }
+
+  /** The note of a cell, by sheet title and 1-based row and column. */
+  note(title: string, row = 1, column = 1): string | undefined {
+    return this.byTitle(title).cells[row - 1]?.[column - 1]?.note;
   }
 
   /** Sheets holding a snapshot's values (dates formatted as dates, as if typed). */
@@ -113,17 +163,38 @@ export class SheetsEmulator {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(data));
       };
-      const failure = this.failures.shift();
-      if (failure) return reply(failure, { error: { code: failure, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED' } });
+      const path = decodeURIComponent(url.pathname);
+      const failure = this.failureFor(path);
+      const fail = (fault: Fault) => {
+        if (fault === 'reset') return req.socket.destroy();
+        const [status, message] = STATUS_TEXT[fault] ?? ['UNKNOWN', 'Error'];
+        reply(fault, { error: { code: fault, message, status } });
+      };
+      if (failure && !failure.afterApplying) return fail(failure.fault);
+      let answer: [number, unknown];
       try {
-        const path = decodeURIComponent(url.pathname);
-        if (path.endsWith(':batchUpdate')) return reply(200, this.batchUpdate(body.requests));
-        if (path.endsWith('/values:batchGet')) return reply(200, this.batchGet(url.searchParams));
-        return reply(200, this.get(url.searchParams));
+        if (path.endsWith(':batchUpdate')) answer = [200, this.batchUpdate(body.requests)];
+        else if (path.endsWith('/values:batchGet')) answer = [200, this.batchGet(url.searchParams)];
+        else answer = [200, this.get(url.searchParams)];
       } catch (error) {
-        reply(400, { error: { code: 400, message: (error as Error).message } });
+        answer = [400, { error: { code: 400, message: (error as Error).message, status: 'INVALID_ARGUMENT' } }];
       }
+      if (failure) return fail(failure.fault);
+      reply(...answer);
     });
+  }
+
+  /** The planned failure this request meets, if any (taken off the list). */
+  private failureFor(path: string): PlannedFailure | undefined {
+    const index = this.failures.findIndex((f) => !f.onlyBatchUpdate || path.endsWith(':batchUpdate'));
+    if (index < 0) return undefined;
+    const failure = this.failures[index];
+    if (failure.skip > 0) {
+      failure.skip--;
+      return undefined;
+    }
+    this.failures.splice(index, 1);
+    return failure;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -251,8 +322,11 @@ export class SheetsEmulator {
               {
                 startRow: 0,
                 rowMetadata: Array.from({ length: sheet.rowCount }, (_, r) => ({ hiddenByFilter: this.filterHidden(sheet).includes(r + 1), hiddenByUser: sheet.hiddenByUser.has(r + 1) && hidden.has(r + 1) })),
-                rowData: Array.from({ length: this.lastRow(sheet) }, (_, r) => ({
-                  values: (sheet.cells[r] ?? []).map((c) => (c?.format ? { effectiveFormat: { numberFormat: { type: c.format.type } } } : {})),
+                rowData: Array.from({ length: Math.max(this.lastRow(sheet), sheet.cells[0]?.[0]?.note ? 1 : 0) }, (_, r) => ({
+                  values: (sheet.cells[r] ?? []).map((c) => ({
+                    ...(c?.format ? { effectiveFormat: { numberFormat: { type: c.format.type } } } : {}),
+                    ...(c?.note ? { note: c.note } : {}),
+                  })),
                 })),
               },
             ],
@@ -269,6 +343,7 @@ export class SheetsEmulator {
         charts: s.charts.map((c) => ({ chartId: c.chartId })),
         ...(s.filter ? { basicFilter: { range: s.filter.range } } : {}),
       })),
+      developerMetadata: this.developerMetadata,
     };
   }
 
@@ -277,12 +352,13 @@ export class SheetsEmulator {
 
   private batchUpdate(requests: sheets_v4.Schema$Request[]): sheets_v4.Schema$BatchUpdateSpreadsheetResponse {
     // all or nothing, as the API does: work on a copy, keep it only when every request succeeds
-    const saved = this.sheets;
-    this.sheets = structuredClone(saved);
+    const saved = { sheets: this.sheets, developerMetadata: this.developerMetadata };
+    this.sheets = structuredClone(saved.sheets);
+    this.developerMetadata = structuredClone(saved.developerMetadata);
     try {
       for (const request of requests) this.one(request);
     } catch (error) {
-      this.sheets = saved;
+      ({ sheets: this.sheets, developerMetadata: this.developerMetadata } = saved);
       throw error;
     }
     return { spreadsheetId: this.spreadsheetId, replies: requests.map(() => ({})) };
@@ -357,6 +433,17 @@ export class SheetsEmulator {
           else sheet.hiddenByUser.delete(r);
         }
       }
+    } else if (q.createDeveloperMetadata) {
+      const metadata = q.createDeveloperMetadata.developerMetadata!;
+      if (!metadata.location?.spreadsheet) throw new Error('The emulator keeps developer metadata on the spreadsheet only');
+      if (this.developerMetadata.some((m) => m.metadataId === metadata.metadataId)) throw new Error(`Developer metadata with id ${metadata.metadataId} already exists`);
+      this.developerMetadata.push({ ...metadata, metadataId: metadata.metadataId ?? this.nextId++ });
+    } else if (q.deleteDeveloperMetadata) {
+      const lookup = q.deleteDeveloperMetadata.dataFilter?.developerMetadataLookup;
+      if (!lookup?.metadataId) throw new Error('The emulator deletes developer metadata by id only');
+      const kept = this.developerMetadata.filter((m) => m.metadataId !== lookup.metadataId);
+      if (kept.length === this.developerMetadata.length) throw new Error(`No developer metadata with id ${lookup.metadataId}`);
+      this.developerMetadata = kept;
     } else throw new Error(`The emulator does not know the request ${Object.keys(q).join(', ')}`);
   }
 
@@ -375,6 +462,7 @@ export class SheetsEmulator {
             delete cell.format;
             delete cell.background;
           }
+          if (fields.includes('note')) delete cell.note;
         }
       }
       if (fields.includes('dataValidation')) sheet.validations = sheet.validations.flatMap((v) => subtractRect(v.rect, rect).map((x) => ({ ...v, rect: x })));
@@ -389,6 +477,7 @@ export class SheetsEmulator {
           const v = data.userEnteredValue;
           cell.value = v && Object.keys(v).length ? { ...v } : undefined;
         }
+        if (fields.includes('note')) cell.note = data.note || undefined;
       }),
     );
   }
@@ -441,7 +530,7 @@ export class SheetsEmulator {
     const v = (c.values ?? []).map((x) => String(x.userEnteredValue ?? ''));
     switch (c.type) {
       case 'ONE_OF_LIST':
-        return { type: 'list', values: v };
+        return { type: 'list', values: v.map(typedCondition) };
       case 'ONE_OF_RANGE': {
         const m = /^='((?:[^']|'')*)'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(v[0])!;
         return { type: 'listRange', source: { sheet: m[1].replace(/''/g, "'"), column: columnNumber(m[2]), fromRow: Number(m[3]), toRow: Number(m[4]) } };
@@ -472,7 +561,7 @@ export class SheetsEmulator {
     const v = String(c.values?.[0]?.userEnteredValue ?? '');
     let when: ColourRule['when'];
     let testColumn: string | undefined;
-    if (c.type === 'TEXT_EQ') when = { equals: v };
+    if (c.type === 'TEXT_EQ') when = { equals: typedCondition(v) };
     else if (c.type === 'NUMBER_GREATER_THAN_EQ') when = { atLeast: Number(v) };
     else if (c.type === 'NUMBER_LESS_THAN_EQ') when = { atMost: Number(v) };
     else {

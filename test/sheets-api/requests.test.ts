@@ -1,9 +1,10 @@
 /** What the REST gateway sends: the requests themselves, against the loopback emulator. */
-import { google, type sheets_v4 } from 'googleapis';
+import type { sheets_v4 } from 'googleapis';
 import { withBackoff, type BackoffOptions } from '../../src/sheets-api/retry';
-import { SheetsApiWorkbook } from '../../src/sheets-api/workbook';
+import type { SheetsApiWorkbook } from '../../src/sheets-api/workbook';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { SheetsEmulator } from './emulator';
+import type { SheetsEmulator } from './emulator';
+import { batchUpdates as batchUpdatesOf, gatewayOver, stopEmulators } from './harness';
 
 const BASE: WorkbookSnapshot = {
   sheets: [
@@ -16,17 +17,14 @@ let emulator: SheetsEmulator;
 let sleeps: number[];
 
 async function gateway(backoff: Partial<BackoffOptions> = {}): Promise<SheetsApiWorkbook> {
-  emulator = new SheetsEmulator();
-  emulator.load(BASE);
-  const rootUrl = await emulator.start();
-  sleeps = [];
-  const options: BackoffOptions = { retries: 4, baseMs: 100, maxMs: 1000, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, ...backoff };
-  return new SheetsApiWorkbook(emulator.spreadsheetId, google.sheets({ version: 'v4', rootUrl, fetchImplementation: fetch }), options);
+  const harness = await gatewayOver(BASE, backoff);
+  ({ emulator, sleeps } = harness);
+  return harness.wb;
 }
 
-afterEach(() => emulator.stop());
+afterEach(stopEmulators);
 
-const batchUpdates = () => emulator.log.filter((r) => r.path.endsWith(':batchUpdate'));
+const batchUpdates = () => batchUpdatesOf(emulator);
 
 describe('SheetsApiWorkbook requests', () => {
   it('reads values unformatted with dates as serial numbers, in one batchGet', async () => {
@@ -64,6 +62,29 @@ describe('SheetsApiWorkbook requests', () => {
     expect(state.formulaCells).toEqual([]);
   });
 
+  it('sends list items and coloured values from user data as typed text, behind an apostrophe when they need one', async () => {
+    const wb = await gateway();
+    const managers = ['=IMPORTXML("http://x","//a")', '+7 912 000-00-00', '-Москва', '@home', 'Иванов Иван'];
+    await wb.apply([
+      { kind: 'setValidation', sheet: 'Клиенты', column: 4, fromRow: 2, toRow: 100, rule: { type: 'list', values: managers }, strict: true },
+      { kind: 'setValidation', sheet: 'Клиенты', column: 2, fromRow: 2, toRow: 100, rule: { type: 'listRange', source: { sheet: 'Услуги', column: 1, fromRow: 2, toRow: 3 } }, strict: false },
+      { kind: 'colourCells', sheet: 'Клиенты', column: 4, fromRow: 2, toRow: 100, rules: [{ when: { equals: '-Москва' }, fill: '#FFD966' }] },
+    ]);
+    const requests = (batchUpdates()[0].body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests!;
+    const [list, range] = requests.flatMap((q) => (q.setDataValidation ? [q.setDataValidation.rule!.condition!] : []));
+    expect(list.values!.map((v) => v.userEnteredValue)).toEqual(["'=IMPORTXML(\"http://x\",\"//a\")", "'+7 912 000-00-00", "'-Москва", "'@home", 'Иванов Иван']);
+    // the product's own range reference stays a formula
+    expect(range.values![0].userEnteredValue).toBe("='Услуги'!$A$2:$A$3");
+    const colour = requests.find((q) => q.addConditionalFormatRule)!.addConditionalFormatRule!.rule!.booleanRule!.condition!;
+    expect(colour).toEqual({ type: 'TEXT_EQ', values: [{ userEnteredValue: "'-Москва" }] });
+    const state = emulator.state().sheets[1];
+    expect(state.validations.map((v) => v.rule)).toEqual([
+      { type: 'list', values: managers },
+      { type: 'listRange', source: { sheet: 'Услуги', column: 1, fromRow: 2, toRow: 3 } },
+    ]);
+    expect(state.conditionalFormats[0].rules[0].when).toEqual({ equals: '-Москва' });
+  });
+
   it('retries after HTTP 429 and 503 with growing, jittered, bounded waits', async () => {
     const wb = await gateway();
     emulator.failNext(429, 2);
@@ -91,7 +112,7 @@ describe('SheetsApiWorkbook requests', () => {
       if (calls < 6) throw Object.assign(new Error('busy'), { status: 503 });
       return 'ok';
     };
-    const result = await withBackoff(failing, { retries: 8, baseMs: 1000, maxMs: 4000, sleep: async (ms) => void waits.push(ms), random: () => 0.999 });
+    const result = await withBackoff(failing, { retries: 8, baseMs: 1000, maxMs: 4000, maxTotalMs: 60_000, sleep: async (ms) => void waits.push(ms), random: () => 0.999 }, { call: 'test' });
     expect(result).toBe('ok');
     expect(waits).toEqual([999, 1998, 3996, 3996, 3996]);
   });
