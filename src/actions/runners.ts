@@ -2,7 +2,7 @@
  * The actions, host-independent: each reads a snapshot through the Workbook port, lets the core plan,
  * and applies the plan. The side panel, the ribbon, the menu and the CLI all run these.
  */
-import { planAnalysis, type AnalysisPart, type AnalysisReport } from '../core/analysis';
+import { NoClientsSheetError, planAnalysis, type AnalysisPart, type AnalysisReport } from '../core/analysis';
 import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
 import { planFixValues, type FixValuesReport } from '../core/fix-values';
@@ -87,10 +87,14 @@ export interface CheckReport {
   sheet: string;
 }
 
-/** The data check, written as the problems sheet. */
+/**
+ * The data check, written as the problems sheet. A workbook with no clients sheet is refused
+ * (NoClientsSheetError): "no problems found" over nothing checked would be a false all-clear.
+ */
 export async function runCheck(context: RunContext): Promise<CheckReport> {
   const snapshot = await readWorkbook(context);
   const base = readBase(snapshot, context.settings);
+  if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
   const problems = checkData(base);
   const operations = problemsSheetOperations(problems, base.layout.language);
   await applyPlan(context, snapshot, operations);

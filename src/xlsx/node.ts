@@ -17,6 +17,7 @@ import JSZip from 'jszip';
 import type { MemorySheet } from '../workbook/memory';
 import { emptySheet } from '../workbook/memory';
 import { isWorksheetPart, placeValidationRanges, sheetNamesByPath } from './package';
+import { damagedPartError, openXlsxPackage } from './open-package';
 import type { CellStyleInfo } from './sheet-data';
 import { parseSharedStrings, readSheetData } from './sheet-data';
 import { StyleSplitter } from './sheet-io';
@@ -55,9 +56,17 @@ async function styleTable(xml: string): Promise<(index: number) => CellStyleInfo
   };
 }
 
-/** Reads an .xlsx held in memory. */
+/** Reads an .xlsx held in memory; bytes that are not a readable workbook end in a WorkbookFileError. */
 export async function xlsxFromBuffer(data: Uint8Array): Promise<XlsxWorkbook> {
-  const zip = await JSZip.loadAsync(data);
+  const zip = await openXlsxPackage(data);
+  try {
+    return await readPackage(zip);
+  } catch (error) {
+    throw damagedPartError(error);
+  }
+}
+
+async function readPackage(zip: JSZip): Promise<XlsxWorkbook> {
   const namesByPath = await sheetNamesByPath(zip);
   const context = {
     sharedStrings: parseSharedStrings(await partText(zip, 'xl/sharedStrings.xml')),
