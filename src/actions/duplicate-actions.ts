@@ -12,13 +12,13 @@ import type { Language } from '../core/model';
 import { readSettings } from '../core/settings-sheet';
 import type { Workbook } from '../workbook/workbook';
 import type { ActionResult, DuplicateGroupView, PanelActions } from './panel';
-import { ensureStructured, type RunContext } from './runners';
+import { applyPlan, ensureStructured, type RunContext } from './runners';
 
 /** Finds the duplicate groups and writes them (IDs are filled first, so groups name clients by ID). */
 export async function runDuplicates(context: RunContext): Promise<DuplicatesReport & { language: Language }> {
   const { snapshot } = await ensureStructured(context);
   const plan = planDuplicates(snapshot, { settings: context.settings });
-  await context.workbook.apply(plan.operations, context.onProgress);
+  await applyPlan(context, snapshot, plan.operations);
   return { ...plan.report, language: context.settings?.language ?? readSettings(snapshot).settings.language };
 }
 
@@ -82,7 +82,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       const snapshot = await workbook.read();
       const plan = planMerge(snapshot, { members: group.members.map((m) => m.id), keep: keepId, date: new Date() });
       host.invalidate();
-      await workbook.apply(plan.operations);
+      await applyPlan(host.context(), snapshot, plan.operations);
       await host.refreshTracker();
       return { message: plan.report.message, undoToken: plan.report.token };
     },
@@ -91,7 +91,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       const snapshot = await workbook.read();
       const plan = planUndoMerge(snapshot, undoToken, new Date());
       host.invalidate();
-      await workbook.apply(plan.operations);
+      await applyPlan(host.context(), snapshot, plan.operations);
       await host.refreshTracker();
       // The cells and orders the undo left as the user has them, to be settled by hand.
       return { action: 'duplicates', message: plan.report.message, sheets: [], problems: plan.report.problems };
@@ -103,7 +103,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       const language = host.context().settings?.language ?? readSettings(snapshot).settings.language;
       const plan = planDismiss(snapshot, group.members, language, new Date());
       host.invalidate();
-      await workbook.apply(plan.operations);
+      await applyPlan(host.context(), snapshot, plan.operations);
       // the «Дубликаты» sheet and the group column are rewritten without the dismissed group
       const search = await runDuplicateSearch(host.context());
       const marked = dismissedSheetName(language);

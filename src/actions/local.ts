@@ -23,7 +23,7 @@ import { statusNames } from '../core/statuses';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientKey, clientList, filterClients, findClientIndex } from './client-view';
-import { ensureStructured, runAnalysis, runCheck, runFixValues, runStructure, type RunContext } from './runners';
+import { applyPlan, ensureStructured, runAnalysis, runCheck, runFixValues, runStructure, type RunContext } from './runners';
 import { duplicateActions, runDuplicateSearch } from './duplicate-actions';
 import type {
   ActionName,
@@ -72,9 +72,10 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     return cached;
   }
 
-  async function write(operations: SheetOperation[]): Promise<void> {
+  /** Applies a plan made over `read`'s snapshot; the host's size limits are checked first, as for every plan. */
+  async function write(read: Cached, operations: SheetOperation[]): Promise<void> {
     cached = null;
-    await workbook.apply(operations);
+    await applyPlan(context(), read.snapshot, operations);
   }
 
   /** Makes sure IDs and the Orders sheet exist before a form writes into them. */
@@ -114,24 +115,24 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async showInSheet(filter) {
       let c = await current();
       const sheet = clientsLayout(c).sheet;
-      if (filter === null) return write([{ kind: 'clearFilter', sheet }]);
+      if (filter === null) return write(c, [{ kind: 'clearFilter', sheet }]);
       c = await structured();
       const idColumn = clientsLayout(c).columns.id!;
       const ids = filterClients(c.analysis, filter, today()).map((i) => clientKey(c.analysis.base.clients[i]));
-      await write([{ kind: 'applyFilter', sheet, ...headerRowOf(clientsLayout(c)), column: idColumn + 1, values: ids }]);
+      await write(c, [{ kind: 'applyFilter', sheet, ...headerRowOf(clientsLayout(c)), column: idColumn + 1, values: ids }]);
     },
 
     async setStatus(id, status) {
       const c = await current();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write(planSetStatus(c.analysis.base, client, status).operations);
+      await write(c, planSetStatus(c.analysis.base, client, status).operations);
       return card(id);
     },
 
     async addNote(id, note) {
       const c = await current();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write(planAddNote(c.analysis.base, client, note, today()).operations);
+      await write(c, planAddNote(c.analysis.base, client, note, today()).operations);
       return card(id);
     },
 
@@ -167,14 +168,14 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       const c = await structured();
       const birthday = client.birthday ? isoToDay(client.birthday) : null;
       const plan = planAddClient(c.analysis.base, { ...client, birthday }, today());
-      await write(plan.operations);
+      await write(c, plan.operations);
       return card(plan.report.id);
     },
 
     async recordOrder(order: NewOrder) {
       const c = await structured();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, order.clientId)];
-      await write(planRecordOrder(c.analysis.base, client, clientKey(client), order).operations);
+      await write(c, planRecordOrder(c.analysis.base, client, clientKey(client), order).operations);
       await refreshTracker();
       return card(clientKey(client));
     },
@@ -200,7 +201,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async saveSettings(settings: Settings) {
       const c = await current();
-      await write(planSaveSettings(c.snapshot, settings, c.analysis.base.layout.settingsSheet).operations);
+      await write(c, planSaveSettings(c.snapshot, settings, c.analysis.base.layout.settingsSheet).operations);
     },
 
     async layout() {
@@ -210,7 +211,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async setMapping(kind, field, header) {
       const c = await current();
-      await write(planSetMapping(c.snapshot, kind, field as never, header, c.analysis.base.layout.settingsSheet).operations);
+      await write(c, planSetMapping(c.snapshot, kind, field as never, header, c.analysis.base.layout.settingsSheet).operations);
       return actions.layout();
     },
   };

@@ -191,3 +191,14 @@ describe('the pending job', () => {
     expect(h.context.jobs.state()).toEqual(before);
   });
 });
+
+describe('an action whose result the spreadsheet could not hold', () => {
+  it('is refused while rehearsing: nothing written, no job left pending', async () => {
+    const h = host(small());
+    Object.assign(h.context.workbook, { limits: { host: 'Google Sheets', cells: 5000 } });
+    const before = workbookState(h.spreadsheet);
+    await expect(startAction(h.context, 'all')).rejects.toThrow(/Google Sheets вмещает 5\s000/);
+    expect(workbookState(h.spreadsheet)).toEqual(before);
+    expect(h.context.jobs.state()).toBeNull();
+  });
+});

@@ -15,7 +15,7 @@
 import { MemoryWorkbook } from '../../../src/workbook/memory';
 import type { OperationKind, SheetOperation } from '../../../src/workbook/operations';
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
-import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
+import type { HostLimits, ProgressListener, Workbook } from '../../../src/workbook/workbook';
 
 const CHANGES_READS: ReadonlySet<OperationKind> = new Set<OperationKind>(['ensureSheet', 'writeTable', 'writeColumns', 'appendRows', 'deleteRows', 'applyFilter', 'clearFilter']);
 
@@ -24,7 +24,14 @@ export class RehearsalWorkbook implements Workbook {
   readonly operations: SheetOperation[] = [];
   private readonly memory: MemoryWorkbook;
 
-  constructor(snapshot: WorkbookSnapshot) {
+  /**
+   * `limits`: the spreadsheet's, so that a plan it could not hold is refused while rehearsing, before
+   * the first step is written (the action's runner checks every plan against its workbook's limits).
+   */
+  constructor(
+    snapshot: WorkbookSnapshot,
+    readonly limits?: HostLimits,
+  ) {
     this.memory = new MemoryWorkbook(snapshot);
   }
 

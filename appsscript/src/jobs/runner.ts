@@ -157,7 +157,7 @@ export async function startAction(context: JobContext, action: ActionName, onPro
   return underLock(context, async () => {
     const pending = context.jobs.state();
     if (pending) throw new JobPendingError(pendingMessage(pending, context.language), pending);
-    const rehearsal = new RehearsalWorkbook(await context.workbook.read(undefined, onProgress));
+    const rehearsal = new RehearsalWorkbook(await context.workbook.read(undefined, onProgress), context.workbook.limits);
     const result = await (context.actions ?? createActions)(rehearsal).run(action);
     const job = newJob((context.newId ?? randomId)(), action, result, rehearsal.operations);
     return writeSteps(context, job, false, startedAt, onProgress);

@@ -2,6 +2,8 @@ import { createActions } from '../local';
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { isoToDay } from '../../core/normalise/date';
+import { hostLimitExcesses } from '../../core/host-limits';
+import { formatCount } from '../../core/plural';
 
 const TODAY = isoToDay('2026-11-01')!;
 
@@ -117,6 +119,21 @@ describe('createActions over the in-memory workbook', () => {
     expect(state.values[2][8]).toBe('=HYPERLINK("x")');
     expect(state.formulaCells).toEqual([]);
     expect(state.values[0].slice(0, 9)).toEqual(smallBase().sheets[1].header);
+  });
+
+  it('refuses a new client or order the host could not hold, and writes nothing', async () => {
+    const workbook = new MemoryWorkbook(smallBase());
+    const actions = createActions(workbook, { today: () => TODAY });
+    await actions.run('structure');
+    const [client] = (await actions.listClients({})).clients;
+    // a spreadsheet exactly full: Google Sheets' cells limit at what the sheets need now
+    const [{ needed }] = hostLimitExcesses(await workbook.read(), [], { host: 'Google Sheets', cells: 0 });
+    Object.assign(workbook, { limits: { host: 'Google Sheets', cells: needed } });
+    await actions.setStatus(client.id, 'Белый'); // a change within the cells there are goes through
+    const before = workbook.state();
+    await expect(actions.addClient({ name: 'ИП Сидоров' })).rejects.toThrow(new RegExp(`Не записано: в книге было бы [\\d\\s]+ яче\\S+, а Google Sheets вмещает ${formatCount(needed, 'ru')} \\(на \\d+ больше\\)`));
+    await expect(actions.recordOrder({ clientId: client.id, service: 'Мойка окон', amount: 2500, date: '2026-10-30' })).rejects.toThrow(/Google Sheets вмещает/);
+    expect(workbook.state()).toEqual(before);
   });
 
   it('rejects a client without a name', async () => {
