@@ -3,8 +3,10 @@
  * file in the same folder, is synced to disk, and only then renamed over the target (a rename within a
  * folder is atomic). On any failure the temporary file is removed and the target is left as it was —
  * which matters most when the output is the input itself (`crm-base analyze book.xlsx -o book.xlsx`).
+ * A command stopped while writing (Ctrl-C, `kill`, a closed terminal) removes its temporary file too.
  */
 import { randomBytes } from 'crypto';
+import { unlinkSync } from 'fs';
 import * as fsPromises from 'fs/promises';
 import { basename, dirname, join } from 'path';
 import { Writable } from 'stream';
@@ -38,6 +40,34 @@ export class FileWriteError extends Error {
 /** A name no other run picks, hidden (dot-first) so a file manager does not show a half-written file. */
 export function temporaryPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Temporary files being written now, removed when the command is stopped by a signal. */
+const unfinished = new Set<string>();
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let stopHandled = false;
+
+/**
+ * Removes the unfinished temporary files on a stop signal, then stops the process by the same signal
+ * (the handler is gone by then, so the default action runs and the exit status still names the signal).
+ */
+function removeWhenStopped(temp: string): void {
+  unfinished.add(temp);
+  if (stopHandled) return;
+  stopHandled = true;
+  for (const signal of STOP_SIGNALS) {
+    process.once(signal, () => {
+      for (const path of unfinished) {
+        try {
+          unlinkSync(path);
+        } catch {
+          // already renamed over the target, or never created
+        }
+      }
+      for (const other of STOP_SIGNALS) process.removeAllListeners(other);
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 /** A stream into the open file; every chunk is written whole (a write may take only part of it). */
@@ -81,6 +111,7 @@ export async function writeFileAtomically(
   const temp = temporaryPath(real);
   let created = false;
   let open: TempFileHandle | null = null;
+  removeWhenStopped(temp);
   try {
     open = await fs.open(temp, 'wx', 0o666);
     created = true;
@@ -100,6 +131,8 @@ export async function writeFileAtomically(
     await open?.close().catch(() => undefined);
     if (created) await fs.unlink(temp).catch(() => undefined);
     throw new FileWriteError(target, error);
+  } finally {
+    unfinished.delete(temp);
   }
 }
 
