@@ -8,6 +8,7 @@
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
 import { valueArchiveSheet } from '../core/value-archive';
 import { readBase, say } from '../core/base';
+import { countOf } from '../core/plural';
 import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/client-forms';
 import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
 import { planRecordOrder } from '../core/order-form';
@@ -243,14 +244,22 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
   switch (action) {
     case 'structure': {
       const report = await runStructure(context);
-      const ru = `Структура готова: добавлено столбцов ${report.addedColumns.length}, присвоено ID ${report.idsFilled}, проблем в данных ${report.problems.length}.`;
-      const en = `The base is structured: ${report.addedColumns.length} columns added, ${report.idsFilled} IDs assigned, ${report.problems.length} data problems.`;
-      return { action, message: say(report.language, ru, en), sheets: [...report.sheetsCreated, ...(report.clientsSheet ? [report.clientsSheet] : [])], problems: report.problems };
+      const lang = report.language;
+      const columns = countOf(report.addedColumns.length, ['столбец', 'столбца', 'столбцов'], ['column', 'columns'], lang);
+      const ids = countOf(report.idsFilled, ['ID', 'ID', 'ID'], ['ID', 'IDs'], lang);
+      const problems = countOf(report.problems.length, ['проблема', 'проблемы', 'проблем'], ['data problem', 'data problems'], lang);
+      const message = say(lang, `Структура готова: добавлено ${columns}, присвоено ${ids}, в данных ${problems}.`, `The base is structured: ${columns} added, ${ids} assigned, ${problems}.`);
+      return { action, message, sheets: [...report.sheetsCreated, ...(report.clientsSheet ? [report.clientsSheet] : [])], problems: report.problems };
     }
     case 'check': {
       const report = await runCheck(context);
       const n = report.problems.length;
-      return { action, message: n === 0 ? 'Проблем в данных не найдено. / No data problems found.' : `Найдено проблем: ${n} (лист «${report.sheet}»). / ${n} problems (sheet "${report.sheet}").`, sheets: [report.sheet], problems: report.problems };
+      const found = countOf(n, ['проблема', 'проблемы', 'проблем'], ['problem', 'problems'], report.language);
+      const message =
+        n === 0
+          ? say(report.language, 'Проблем в данных не найдено.', 'No data problems found.')
+          : say(report.language, `В данных ${found}: см. лист «${report.sheet}».`, `${found} in the data: see the "${report.sheet}" sheet.`);
+      return { action, message, sheets: [report.sheet], problems: report.problems };
     }
     case 'duplicates':
       return runDuplicateSearch(context);

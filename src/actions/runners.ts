@@ -6,7 +6,7 @@ import { NoClientsSheetError, planAnalysis, type AnalysisPart, type AnalysisRepo
 import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
 import { planFixValues, type FixValuesReport } from '../core/fix-values';
-import type { DayNumber, Problem } from '../core/model';
+import type { DayNumber, Language, Problem } from '../core/model';
 import { checkOrderImport, planOrderImport, type OrderImportOptions, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
@@ -85,6 +85,7 @@ export async function ensureStructured(context: RunContext, check?: (base: Base)
 export interface CheckReport {
   problems: Problem[];
   sheet: string;
+  language: Language;
 }
 
 /**
@@ -95,10 +96,10 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
   const snapshot = await readWorkbook(context);
   const base = readBase(snapshot, context.settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
-  const problems = checkData(base);
+  const problems = checkData(base, context.asOf);
   const operations = problemsSheetOperations(problems, base.layout.language);
   await applyPlan(context, snapshot, operations);
-  return { problems, sheet: operations[0].sheet };
+  return { problems, sheet: operations[0].sheet, language: base.layout.language };
 }
 
 export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {

@@ -136,6 +136,18 @@ describe('createActions over the in-memory workbook', () => {
     expect(workbook.state()).toEqual(before);
   });
 
+  it('checks the data as of its own today, and says so in the workbook\'s language with the right plural', async () => {
+    const book = smallBase();
+    // a day after the actions' today (2026-11-01) and long before the clock this test runs by
+    book.sheets[1].rows[2][6] = utc(2026, 11, 2);
+    const actions = createActions(new MemoryWorkbook(book), { today: () => TODAY });
+    const result = await actions.run('check');
+    expect(result.problems.map((p) => p.message)).toContain('Дата в будущем: «02.11.2026». Проверьте год и месяц.');
+    const n = result.problems.length;
+    const noun = n % 10 === 1 && n % 100 !== 11 ? 'проблема' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'проблемы' : 'проблем';
+    expect(result.message).toBe(`В данных ${n} ${noun}: см. лист «Проблемы».`);
+  });
+
   it('rejects a client without a name', async () => {
     const { actions } = setup();
     await expect(actions.addClient({ name: '   ' })).rejects.toThrow(/имя/);

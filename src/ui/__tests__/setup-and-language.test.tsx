@@ -35,7 +35,7 @@ describe('Setup tab', () => {
     fireEvent.click(screen.getByTestId('structure'));
     // The fixture's clients sheet has IDs and statuses but none of the other nine managed columns
     // (first and last order, orders, revenue, days, ABC, RFM, segment, duplicate group); the data is clean.
-    expect((await screen.findByTestId('structure-done')).textContent).toBe('Структура готова: добавлено столбцов 9, присвоено ID 0, проблем в данных 0.');
+    expect((await screen.findByTestId('structure-done')).textContent).toBe('Структура готова: добавлено 9 столбцов, присвоено 0 ID, в данных 0 проблем.');
     expect(actions.calls.filter((c) => c.method === 'layout')).toHaveLength(2);
     const mapped = within(screen.getByTestId('layout-clients')).getByTestId('mapping-clients-revenue');
     await waitFor(() => expect(mapped.textContent).toContain('Выручка'));
