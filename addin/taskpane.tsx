@@ -5,6 +5,7 @@
 import { mountPanel } from '../src/ui/mount';
 import { associateRibbonCommands } from './commands';
 import { excelCapabilities } from './gateway/requirements';
+import { browserLanguage, showOutsideOffice } from './outside-office';
 import { addinRuntime, officeLanguage, onNotice } from './runtime';
 
 const UNSUPPORTED = {
@@ -20,7 +21,12 @@ function showNotices(line: HTMLElement): void {
   });
 }
 
-void Office.onReady(() => {
+function start(info: { host: Office.HostType | null }): void {
+  if (info.host !== Office.HostType.Excel) {
+    const root = document.getElementById('root');
+    if (root) showOutsideOffice(root, browserLanguage(), true);
+    return;
+  }
   associateRibbonCommands();
   const language = officeLanguage();
   const line = document.getElementById('notice');
@@ -32,4 +38,12 @@ void Office.onReady(() => {
     return;
   }
   mountPanel(root, { actions: addinRuntime().actions, language, host: 'excel' });
-});
+}
+
+// Outside Excel: Office.js missing (no access to its CDN), or loaded in a plain tab (onReady's host is null).
+if (typeof Office === 'undefined') {
+  const root = document.getElementById('root');
+  if (root) showOutsideOffice(root, browserLanguage(), false);
+} else {
+  void Office.onReady(start);
+}
