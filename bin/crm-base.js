@@ -12,26 +12,44 @@ const fs = require('fs');
  * was started with one.
  */
 const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
-if (!process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) {
-  const { spawnSync } = require('child_process');
-  const child = spawnSync(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (child.error) {
-    process.stderr.write(`crm-base: could not start: ${child.error.message}\n`);
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Runs the command again with the flag and ends as it ends. A stop signal sent to this process alone
+ * (`kill`, `timeout`, a scheduler) is passed on, so the command stops where it is and removes its
+ * temporary files; Ctrl-C reaches both through the terminal.
+ */
+function runWithYoungGenerationFlag() {
+  const { spawn } = require('child_process');
+  const child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION_FLAG, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of STOP_SIGNALS) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    process.stderr.write(`crm-base: could not start: ${error.message}\n`);
     process.exit(1);
-  }
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 1);
+  });
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      for (const name of STOP_SIGNALS) process.removeAllListeners(name);
+      process.kill(process.pid, signal);
+    }
+    process.exit(code ?? 1);
+  });
 }
 
-const entry = path.join(__dirname, '..', 'build', 'cli', 'main.js');
-if (!fs.existsSync(entry)) {
-  process.stderr.write('crm-base is not built yet: run `npm run build:cli` (npm install does it for you).\n');
-  process.exit(2);
+function run() {
+  const entry = path.join(__dirname, '..', 'build', 'cli', 'main.js');
+  if (!fs.existsSync(entry)) {
+    process.stderr.write('crm-base is not built yet: run `npm run build:cli` (npm install does it for you).\n');
+    process.exit(2);
+  }
+  require(entry).main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`crm-base: ${err && err.stack ? err.stack : err}\n`);
+      process.exit(1);
+    },
+  );
 }
-require(entry).main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`crm-base: ${err && err.stack ? err.stack : err}\n`);
-    process.exit(1);
-  },
-);
+
+if (process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) run();
+else runWithYoungGenerationFlag();

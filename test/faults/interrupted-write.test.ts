@@ -1,7 +1,8 @@
 /**
- * Ctrl-C while the command writes the workbook over itself (`analyze BOOK.xlsx -o BOOK.xlsx`): the
- * command is stopped by the signal at the moment its temporary file exists, and the workbook is left
- * byte for byte as it was, with no temporary file left beside it.
+ * Ctrl-C or `kill` while the command writes the workbook over itself (`analyze BOOK.xlsx -o BOOK.xlsx`):
+ * the command is stopped by the signal at the moment its temporary file exists, and the workbook is left
+ * byte for byte as it was, with no temporary file left beside it. `crm-base` starts itself again with a
+ * node flag (bin/crm-base.js); a signal sent to that launcher alone reaches the command too.
  */
 import { spawn, spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'fs';
@@ -23,9 +24,10 @@ beforeAll(() => {
 const temporaryFiles = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
 /** Runs `analyze BOOK -o BOOK` and sends `signal` as soon as the temporary file appears. */
-function stoppedWhileWriting(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemporary: boolean }> {
+function stoppedWhileWriting(signal: NodeJS.Signals, through: 'command' | 'launcher'): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemporary: boolean }> {
+  const args = [...(through === 'command' ? NODE_ARGS : [BIN]), 'analyze', book, '-o', book];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, 'analyze', book, '-o', book], { stdio: 'ignore' });
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
     let sawTemporary = false;
     const poll = setInterval(() => {
       if (temporaryFiles().length > 0 && !sawTemporary) {
@@ -41,11 +43,17 @@ function stoppedWhileWriting(signal: NodeJS.Signals): Promise<{ code: number | n
   });
 }
 
-it.each<NodeJS.Signals>(['SIGINT', 'SIGTERM'])('%s while writing over the input leaves the input intact and no temporary file', async (signal) => {
+it.each<[NodeJS.Signals, 'command' | 'launcher']>([
+  ['SIGINT', 'command'],
+  ['SIGTERM', 'command'],
+  ['SIGTERM', 'launcher'],
+])('%s to the %s while writing over the input leaves the input intact and no temporary file', async (signal, through) => {
   const before = readFileSync(book);
-  const run = await stoppedWhileWriting(signal);
+  const run = await stoppedWhileWriting(signal, through);
   expect(run.sawTemporary).toBe(true);
   expect(run.signal).toBe(signal);
+  // longer than the rest of the write would take: a command left running would have replaced the book by now
+  await new Promise((done) => setTimeout(done, 2500));
   expect(temporaryFiles()).toEqual([]);
   expect(readFileSync(book).equals(before)).toBe(true);
 }, 60_000);
