@@ -16,7 +16,7 @@
  * counted, undated lines imported and reported. Text is written exactly as the file has it.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
-import { sheetRowNumber } from '../workbook/snapshot';
+import { sheetRowNumber, sourceRowNumber } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/operations';
 import type { Plan } from '../workbook/workbook';
 import { NO_HISTORY, type Client, type ClientField, type DayNumber, type Language, type Order, type OrderField, type Problem } from './model';
@@ -435,7 +435,7 @@ function orderLines(source: SheetSnapshot, columns: SourceColumns, since: DayNum
     if (cells.every(isBlank)) return;
     if (since !== undefined) {
       const day = dayOf(cells[date!]);
-      if (day === null) lines.undated.push(sheetRowNumber(index));
+      if (day === null) lines.undated.push(sourceRowNumber(source, index));
       else if (day < since) {
         lines.beforeSince++;
         return;
@@ -558,14 +558,14 @@ export function planOrderImport(
     for (const column of imported) {
       let converted = converter.convert(column.field, cells[column.from]);
       if (converted instanceof ConversionProblem) {
-        problems.push({ sheet: source.name, row: sheetRowNumber(index), column: column.header, value: converted.text, message: converted.message });
+        problems.push({ sheet: source.name, row: sourceRowNumber(source, index), column: column.header, value: converted.text, message: converted.message });
         converted = converted.text;
       }
       if (column.to >= 0) out[column.to] = converted;
     }
     if (price) {
       const amount = lineAmount(cells, price, quantity, (column, value, message) =>
-        problems.push({ sheet: source.name, row: sheetRowNumber(index), column: column.header, value, message }), language);
+        problems.push({ sheet: source.name, row: sourceRowNumber(source, index), column: column.header, value, message }), language);
       if (amountTo >= 0) out[amountTo] = amount;
     }
     return out;
@@ -588,7 +588,7 @@ export function planOrderImport(
       continue;
     }
     if (!order.clientId && !order.client) {
-      withoutClient.push(sheetRowNumber(sourceRows[i]));
+      withoutClient.push(sourceRowNumber(source, sourceRows[i]));
       continue;
     }
     // The lines of one invoice name the same client: the previous line's client, without a key.
@@ -627,7 +627,7 @@ export function planOrderImport(
     const i = conflict.line;
     problems.push({
       sheet: source.name,
-      row: sheetRowNumber(sourceRows[i]),
+      row: sourceRowNumber(source, sourceRows[i]),
       column: target.header[target.columns.number ?? -1] ?? '',
       value: cellText(rows[i][target.columns.number ?? -1] ?? ''),
       message: conflictMessage(conflict, cellText(rows[i][target.columns.number ?? -1] ?? ''), target.sheet, language),

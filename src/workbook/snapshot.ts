@@ -22,6 +22,11 @@ export interface SheetSnapshot {
   hiddenRows?: number[];
   /** Merged areas touching the data, in A1 notation, when the host tells. */
   mergedRanges?: string[];
+  /**
+   * The line each of `rows` came from, when it is not `i + 2`: a CSV file's own line numbers, below a
+   * title block or after a field that spans lines. What is said about a row names this line.
+   */
+  rowNumbers?: readonly number[];
 }
 
 export interface WorkbookSnapshot {
@@ -35,6 +40,11 @@ export interface WorkbookSnapshot {
  */
 export function sheetRowNumber(index: number, headerRow = 1): number {
   return index + headerRow + 1;
+}
+
+/** The row or line a user finds `sheet.rows[index]` at: `rowNumbers` when the sheet has them. */
+export function sourceRowNumber(sheet: Pick<SheetSnapshot, 'rowNumbers'>, index: number): number {
+  return sheet.rowNumbers?.[index] ?? sheetRowNumber(index);
 }
 
 /** Index of spreadsheet row `row` among the data rows below a header in row `headerRow`; see `sheetRowNumber`. */

@@ -109,6 +109,27 @@ describe('fields the header does not name', () => {
   });
 });
 
+describe('line numbers in what the import says', () => {
+  it('are the file\'s own lines: below a title block, and after a field that spans lines', () => {
+    const book = bookCopy('lines');
+    const csv = csvFile('lines.csv', [
+      'Продажи за март 2025',
+      '',
+      `${HEADER};Комментарий`,
+      '01.03.2025;К-00001;Уборка;1 000;A-1;"две',
+      'строки"',
+      '01.03.2025;К-00001;Мойка;abc;A-2;',
+      '32.03.2025;К-00002;Мойка;300;A-3;;лишнее',
+    ]);
+    const run = analyzeInPlace(book, csv);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/lines\.csv!1 \[\] «Продажи за март 2025»: Над заголовком таблицы 2 стр\./);
+    expect(run.stderr).toMatch(/lines\.csv!6 \[Сумма\] «abc»: не сумма/);
+    expect(run.stderr).toMatch(/lines\.csv!7 \[Дата\] «32\.03\.2025»: не дата/);
+    expect(run.stderr).toMatch(/lines\.csv!7 \[Столбец 7\] «лишнее»: Значения в столбце без заголовка \(строк с ними: 1, первая — 7\)/);
+  });
+});
+
 describe('an orders file that is not a CSV', () => {
   it.each([
     ['an .xlsx workbook', () => readFileSync(blank), /архив zip/],

@@ -181,18 +181,32 @@ function splitPlainRecord(text: string, start: number, end: number, separator: s
   }
 }
 
+/** How many lines text[from, to) ends: its LFs, and its CRs not followed by an LF (old Mac line ends). */
+function lineEndsBetween(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === LF || (c === CR && text.charCodeAt(p + 1) !== LF)) count++;
+  }
+  return count;
+}
+
 /**
  * The records of a CSV text as arrays of field strings (empty fields are '').
  *
  * Most records hold no quote: for them the line end and the separators are found with the native
  * `indexOf`, which is several times faster than a loop over characters; a record with a quote or a
  * lone CR goes through the character scanner.
+ *
+ * `firstLines`, when given, receives the file line (1-based) each record starts on: a record whose
+ * quoted field spans lines takes several, and the problems of an import name the line a user finds.
  */
-export function parseCsv(text: string, separator: CsvSeparator = detectSeparator(text)): string[][] {
+export function parseCsv(text: string, separator: CsvSeparator = detectSeparator(text), firstLines?: number[]): string[][] {
   const sep = separator.charCodeAt(0);
   const n = text.length;
   const rows: string[][] = [];
   let i = text.charCodeAt(0) === BOM ? 1 : 0;
+  let line = 1;
   // Positions of the next quote, CR and LF at or after i, n when there is none; refreshed lazily, so a
   // file of lone CRs (old Mac line ends) is not searched to its end for an LF once per record.
   let nextQuote = -1;
@@ -207,11 +221,15 @@ export function parseCsv(text: string, separator: CsvSeparator = detectSeparator
     const lineEnd = nextLf;
     const contentEnd = nextCr === lineEnd - 1 ? lineEnd - 1 : lineEnd;
     fields.length = 0;
+    firstLines?.push(line);
     if (nextQuote < contentEnd || nextCr < contentEnd) {
+      const start = i;
       i = scanRecord(text, i, sep, fields, strings);
+      if (firstLines) line += lineEndsBetween(text, start, i);
     } else {
       splitPlainRecord(text, i, contentEnd, separator, fields, strings);
       i = lineEnd + 1;
+      line++;
     }
     // A copy of exactly the record's length: an array grown by push keeps room for 17 fields, which on
     // a million six-field records is about 90 MB of empty slots for the collector to copy.

@@ -15,7 +15,7 @@
  * a PDF, binary data) is refused with `NotTextError`.
  */
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
-import { sheetRowNumber } from '../../workbook/snapshot';
+import { sheetRowNumber, sourceRowNumber } from '../../workbook/snapshot';
 import type { Language, Problem } from '../model';
 import { say } from '../base';
 import { type TableKind } from '../schema';
@@ -100,7 +100,7 @@ function nameUnheadedColumns(sheet: SheetSnapshot, language: Language): Problem[
     while (header.length < column) header.push(null);
     const name = generatedHeader(column, language);
     header[column] = name;
-    const row = sheetRowNumber(first);
+    const row = sourceRowNumber(sheet, first);
     problems.push({
       sheet: sheet.name,
       row,
@@ -141,11 +141,16 @@ export function readCsv(bytes: Uint8Array, sheetName: string, options: CsvReadOp
   const { text, encoding } = decodeBytes(bytes);
   refuseNonText(bytes, text, sheetName, language);
   const used = options.separator ?? detectSeparator(text);
-  const records = parseCsv(text, used);
+  const firstLines: number[] = [];
+  const records = parseCsv(text, used, firstLines);
   const headerIndex = findHeaderRecord(records);
   const rows: CellValue[][] = new Array(Math.max(0, records.length - headerIndex - 1));
   for (let i = headerIndex + 1; i < records.length; i++) rows[i - headerIndex - 1] = cells(records[i]);
-  const sheet: SheetSnapshot = { name: sheetName, header: records.length ? cells(records[headerIndex]) : [], rows };
+  const header = records.length ? cells(records[headerIndex]) : [];
+  // The file's own line numbers, when they are not the sheet's (a title block, a field over several lines)
+  const dataLines = firstLines.slice(headerIndex + 1);
+  const shifted = dataLines.some((line, i) => line !== sheetRowNumber(i));
+  const sheet: SheetSnapshot = { name: sheetName, header, rows, ...(shifted ? { rowNumbers: dataLines } : {}) };
   const preamble = records.slice(0, headerIndex);
   return {
     sheet,

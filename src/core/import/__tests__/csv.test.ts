@@ -85,3 +85,18 @@ describe('detectSeparator', () => {
     expect(detectSeparator('')).toBe(';');
   });
 });
+
+describe('the line each record starts on', () => {
+  it('counts CRLF, LF and lone-CR line ends, and every line a quoted field spans', () => {
+    const firstLines: number[] = [];
+    const text = 'Выгрузка\r\n\r\nДата;Комментарий\r\n01.03.2025;"две\r\nстроки"\r\n02.03.2025;"три\nстроки\rтут"\n03.03.2025;x\r04.03.2025;"""кавычки"""\n';
+    const records = parseCsv(text, ';', firstLines);
+    expect(records.map((r) => r[0])).toEqual(['Выгрузка', '', 'Дата', '01.03.2025', '02.03.2025', '03.03.2025', '04.03.2025']);
+    expect(firstLines).toEqual([1, 2, 3, 4, 6, 9, 10]);
+  });
+
+  it('is not counted unless asked for: the records are the same', () => {
+    const text = 'a;b\r\n"1\n2";3\r\n';
+    expect(parseCsv(text, ';')).toEqual(parseCsv(text, ';', []));
+  });
+});
