@@ -8,6 +8,7 @@
 import type {
   AddChart,
   AppendRows,
+  InsertRows,
   ApplyFilter,
   ColourCells,
   ColumnRange,
@@ -118,6 +119,8 @@ export class PlanWriter {
         return this.writeColumns(op);
       case 'appendRows':
         return this.appendRows(op);
+      case 'insertRows':
+        return this.insertRows(op);
       case 'deleteRows':
         return this.deleteRows(op);
       case 'setValidation':
@@ -328,6 +331,17 @@ export class PlanWriter {
     const ws = this.sheet(op.sheet, op.kind);
     const { rows } = await this.extent(op.sheet);
     await this.writeBlock(ws, op.sheet, rows + 1, 1, op.rows, op.numberFormats);
+  }
+
+  /** Whole rows shifted down (ranges across the row grow, as Excel does), then written as appendRows writes. */
+  private async insertRows(op: InsertRows): Promise<void> {
+    if (op.rows.length === 0) return;
+    const ws = this.sheet(op.sheet, op.kind);
+    const rows = ws.getRange(`${op.at}:${op.at + op.rows.length - 1}`);
+    await this.batch.add(0, () => rows.insert('Down'), 2);
+    this.extents.delete(op.sheet);
+    this.formats.delete(op.sheet);
+    await this.writeBlock(ws, op.sheet, op.at, 1, op.rows, op.numberFormats);
   }
 
   /** Bottom-up, a run of consecutive rows at a time, so the numbers of rows still to delete hold. */

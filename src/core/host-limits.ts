@@ -67,7 +67,8 @@ function applyToGrids(grids: Map<string, Grid>, operations: readonly SheetOperat
       case 'writeColumns':
         for (const column of op.columns) reach(op.sheet, (op.headerRow ?? 1) + column.values.length, column.column);
         break;
-      case 'appendRows': {
+      case 'appendRows':
+      case 'insertRows': {
         const g = grid(op.sheet);
         g.rows += op.rows.length;
         for (const row of op.rows) if (row.length > g.columns) g.columns = row.length;

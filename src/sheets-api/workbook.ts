@@ -16,7 +16,7 @@
  */
 import type { sheets_v4 } from 'googleapis';
 import { applyOperation, cellText, lastUsedColumn, lastUsedRow, sheetFromSnapshot, type MemorySheet } from '../workbook/memory';
-import { operationStep, type ApplyFilter, type ColourCells, type SheetOperation, type WriteTable } from '../workbook/operations';
+import { operationStep, type AppendRows, type ApplyFilter, type ColourCells, type InsertRows, type SheetOperation, type WriteTable } from '../workbook/operations';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { rowRuns } from '../workbook/snapshot';
 import { GOOGLE_SHEETS_LIMITS, type ProgressListener, type Workbook } from '../workbook/workbook';
@@ -327,6 +327,14 @@ class RequestPlanner {
     return gridRange(sheet.sheetId, top, left, bottom, right);
   }
 
+  /** The rows of an appendRows or insertRows from row `first` down, with the columns' number formats. */
+  private writeRows(sheet: SheetMeta, first: number, op: AppendRows | InsertRows): void {
+    this.writeBlock(sheet, first, 1, op.rows);
+    op.numberFormats?.forEach((f, j) => {
+      if (f) this.format(sheet, j + 1, first, first + op.rows.length - 1, numberFormat(f));
+    });
+  }
+
   /** A block of values (undefined = leave the cell), then the date formats its Date cells need. */
   private writeBlock(sheet: SheetMeta, top: number, left: number, rows: Array<Array<CellValue | undefined>>): void {
     const width = Math.max(0, ...rows.map((r) => r.length));
@@ -457,13 +465,19 @@ class RequestPlanner {
         }
         break;
       }
-      case 'appendRows': {
+      case 'appendRows':
+        this.writeRows(this.sheet(op.sheet), (before ? lastUsedRow(before) : 0) + 1, op);
+        break;
+      case 'insertRows': {
         const sheet = this.sheet(op.sheet);
-        const first = (before ? lastUsedRow(before) : 0) + 1;
-        this.writeBlock(sheet, first, 1, op.rows);
-        op.numberFormats?.forEach((f, j) => {
-          if (f) this.format(sheet, j + 1, first, first + op.rows.length - 1, numberFormat(f));
-        });
+        if (op.rows.length === 0) break;
+        // a row past the grid's end needs no insert: writing it grows the grid
+        if (op.at <= sheet.rowCount) {
+          const range = { sheetId: sheet.sheetId, dimension: 'ROWS', startIndex: op.at - 1, endIndex: op.at - 1 + op.rows.length };
+          this.requests.push({ insertDimension: { range, inheritFromBefore: false } });
+          sheet.rowCount += op.rows.length;
+        }
+        this.writeRows(sheet, op.at, op);
         break;
       }
       case 'deleteRows': {

@@ -18,6 +18,7 @@ import type {
   Colour,
   ColourCells,
   DeleteRows,
+  InsertRows,
   EnsureSheet,
   FormatSheet,
   HighlightRows,
@@ -42,6 +43,14 @@ export interface Rect {
   left: number;
   bottom: number;
   right: number;
+}
+
+/**
+ * A range after `count` whole rows are inserted before row `at`, as Excel and Sheets move it: a range that
+ * runs across row `at` (starting above it) grows, one starting at or below it moves down.
+ */
+export function rectWithRowsInserted<R extends Rect>(rect: R, at: number, count: number): R {
+  return { ...rect, top: rect.top >= at ? rect.top + count : rect.top, bottom: rect.bottom >= at ? rect.bottom + count : rect.bottom };
 }
 
 /** `A1`, `K2:K5001`, `$A$2:$A$21` (absolute markers and a `'Sheet'!` prefix are ignored). */
@@ -353,8 +362,8 @@ class TextPool {
  * Below that row there are no formulas and no values, so a row that is not there yet is taken whole (an
  * import appends a million rows), its texts pooled.
  */
-function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
-  const first = lastUsedRow(sheet) + 1;
+/** Rows written from row `first` down, as appendRows and insertRows write them. */
+function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRows): void {
   const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
   const pool = new TextPool();
   op.rows.forEach((row, i) => {
@@ -363,6 +372,45 @@ function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
     else pool.row(row).forEach((value, j) => writeCell(sheet, r, j + 1, value));
     for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
   });
+}
+
+function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
+  writeRows(sheet, lastUsedRow(sheet) + 1, op);
+}
+
+/** The grid with `count` empty rows before row `at` (1-based); a grid that ends above `at` is left as it is. */
+function withRowsInserted<T>(grid: T[][], at: number, count: number): T[][] {
+  if (grid.length < at) return grid;
+  const moved: T[][] = [];
+  for (let r = 0; r < grid.length; r++) if (grid[r]) moved[r < at - 1 ? r : r + count] = grid[r];
+  return moved;
+}
+
+/**
+ * Rows from `at` down move down, with everything attached to their cells. Ranges grow the way Excel and
+ * Sheets grow them: one running across row `at` (starting above it) takes the new rows in, one starting
+ * at or below it moves down. Frozen rows stay.
+ */
+function applyInsertRows(sheet: MemorySheet, op: InsertRows): void {
+  const count = op.rows.length;
+  if (count === 0) return;
+  if (op.at < 2 || op.at > lastUsedRow(sheet) + 1) throw new RangeError(`insertRows on «${op.sheet}»: row ${op.at} is outside 2..${lastUsedRow(sheet) + 1}`);
+  sheet.values = withRowsInserted(sheet.values, op.at, count);
+  sheet.formats = withRowsInserted(sheet.formats, op.at, count);
+  sheet.fills = withRowsInserted(sheet.fills, op.at, count);
+  sheet.formulas = withRowsInserted(sheet.formulas, op.at, count);
+  sheet.hostStyles = withRowsInserted(sheet.hostStyles, op.at, count);
+  const shift = (a1: string): string => formatRange(rectWithRowsInserted(parseRange(a1), op.at, count));
+  const shiftAll = <T extends { range: string }>(items: T[]): T[] => items.map((item) => ({ ...item, range: shift(item.range) }));
+  sheet.validations = shiftAll(sheet.validations);
+  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
+  sheet.hostValidations = shiftAll(sheet.hostValidations);
+  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
+  sheet.tables = shiftAll(sheet.tables);
+  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
+  sheet.mergedRanges = sheet.mergedRanges.map(shift);
+  sheet.hiddenRows = new Set([...sheet.hiddenRows].map((row) => (row >= op.at ? row + count : row)));
+  writeRows(sheet, op.at, op);
 }
 
 /** The grid without the given rows (1-based), in one pass; empty rows stay holes. */
@@ -498,6 +546,8 @@ export function applyOperation(sheets: MemorySheet[], op: SheetOperation): void 
       return applyWriteColumns(existingSheet(sheets, op.sheet, op), op);
     case 'appendRows':
       return applyAppendRows(existingSheet(sheets, op.sheet, op), op);
+    case 'insertRows':
+      return applyInsertRows(existingSheet(sheets, op.sheet, op), op);
     case 'deleteRows':
       return applyDeleteRows(existingSheet(sheets, op.sheet, op), op);
     case 'setValidation':

@@ -96,6 +96,20 @@ export interface AppendRows {
   numberFormats?: (string | null)[];
 }
 
+/**
+ * Insert whole rows before spreadsheet row `at` (Excel's Insert ▸ Entire row, Sheets' insert rows above):
+ * the rows at `at` and below move down with everything attached to them, and a range (a validation, a
+ * colour rule, a filter, a table) that runs across row `at` grows by the rows inserted. `at` is at least 2
+ * and at most the last used row + 1. Rows are laid out and written as appendRows writes them.
+ */
+export interface InsertRows {
+  kind: 'insertRows';
+  sheet: string;
+  at: number;
+  rows: CellValue[][];
+  numberFormats?: (string | null)[];
+}
+
 /** Delete whole rows (spreadsheet numbers). Only after the same plan has archived them. */
 export interface DeleteRows {
   kind: 'deleteRows';
@@ -226,6 +240,7 @@ export type SheetOperation =
   | WriteTable
   | WriteColumns
   | AppendRows
+  | InsertRows
   | DeleteRows
   | SetValidation
   | ColourCells
@@ -242,6 +257,7 @@ const OPERATION_STEPS: Record<OperationKind, string> = {
   writeTable: 'Запись таблицы',
   writeColumns: 'Запись столбцов',
   appendRows: 'Добавление строк',
+  insertRows: 'Вставка строк',
   deleteRows: 'Удаление строк',
   setValidation: 'Выпадающие списки и проверки',
   colourCells: 'Цвета',

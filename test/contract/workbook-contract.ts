@@ -154,12 +154,13 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
     });
 
     describe('user strings stay literal text', () => {
-      it.each(['writeTable', 'writeColumns', 'appendRows'] as const)('through %s', async (kind) => {
+      it.each(['writeTable', 'writeColumns', 'appendRows', 'insertRows'] as const)('through %s', async (kind) => {
         const wb = await harness.create(clientsSnapshot());
         const ops: Record<typeof kind, SheetOperation> = {
           writeTable: { kind: 'writeTable', sheet: 'Текст', replace: true, header: ['Значение'], rows: FORMULA_LIKE.map((s) => [s]) },
           writeColumns: { kind: 'writeColumns', sheet: 'Клиенты', columns: [{ column: 2, values: FORMULA_LIKE }] },
           appendRows: { kind: 'appendRows', sheet: 'Клиенты', rows: FORMULA_LIKE.map((s) => ['К-1', s]) },
+          insertRows: { kind: 'insertRows', sheet: 'Клиенты', at: 3, rows: FORMULA_LIKE.map((s) => ['К-1', s]) },
         };
         await wb.apply([ops[kind]]);
         const sheet = kind === 'writeTable' ? 'Текст' : 'Клиенты';
@@ -237,6 +238,36 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
         const wb = await harness.create({ sheets: [{ name: 'Заказы', header: ['Дата', 'Клиент'], rows: [] }] });
         await wb.apply([{ kind: 'appendRows', sheet: 'Заказы', rows: [[MIDNIGHT, 'А']] }]);
         expect(normaliseValues((await stateOf(wb, 'Заказы')).values)).toEqual([['Дата', 'Клиент'], [MIDNIGHT, 'А']]);
+      });
+    });
+
+    describe('insertRows', () => {
+      const names = (state: { values: unknown[][] }) => normaliseValues(state.values as never).map((r) => r[1]);
+
+      it('puts rows in before a row, moves the rest down and grows the validation across them', async () => {
+        const wb = await harness.create(clientsSnapshot());
+        await wb.apply([
+          { kind: 'setValidation', sheet: 'Клиенты', column: 7, fromRow: 2, toRow: 5, rule: { type: 'list', values: ['Белый', 'Золотой', 'Серый'] }, strict: true },
+          { kind: 'insertRows', sheet: 'Клиенты', at: 3, rows: [['К-00002', 'ООО «Вставка»', '8 (912) 000-00-02', MIDNIGHT, 10.5, null, 'Белый']], numberFormats: [null, null, null, 'dd.mm.yyyy', '#,##0.00'] },
+        ]);
+        const state = await stateOf(wb, 'Клиенты');
+        expect(names(state)).toEqual(['Клиент', RU_TEXT, 'ООО «Вставка»', 'Иванов Иван', 'ИП Петров', NBSP_AMOUNT]);
+        expect(normaliseValues(state.values)[2]).toEqual(['К-00002', 'ООО «Вставка»', '8 (912) 000-00-02', MIDNIGHT, 10.5, null, 'Белый']);
+        expect(state.numberFormats.E3).toBe('#,##0.00');
+        expect(state.validations.map((v) => v.range)).toEqual(['G2:G6']);
+      });
+
+      it('takes two inserts in one plan, the second counting the first, and one at the row after the last', async () => {
+        const wb = await harness.create(clientsSnapshot());
+        await wb.apply([
+          { kind: 'insertRows', sheet: 'Клиенты', at: 2, rows: [['К-1', 'Первый'], ['К-2', 'Второй']] },
+          { kind: 'insertRows', sheet: 'Клиенты', at: 6, rows: [['К-3', 'Третий']] },
+          { kind: 'insertRows', sheet: 'Клиенты', at: 9, rows: [['К-4', 'Последний']] },
+        ]);
+        const state = await stateOf(wb, 'Клиенты');
+        expect(names(state)).toEqual(['Клиент', 'Первый', 'Второй', RU_TEXT, 'Иванов Иван', 'Третий', 'ИП Петров', NBSP_AMOUNT, 'Последний']);
+        const read = (await (await reopen(wb)).read(['Клиенты'])).sheets[0];
+        expect(read.rows.map((r) => r[0])).toEqual(['К-1', 'К-2', 'К-00001', null, 'К-3', 'К-00003', null, 'К-4']);
       });
     });
 

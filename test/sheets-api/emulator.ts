@@ -12,7 +12,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import type { sheets_v4 } from 'googleapis';
-import { cellA1, formatRange, subtractRect, type Rect } from '../../src/workbook/memory';
+import { cellA1, formatRange, rectWithRowsInserted, subtractRect, type Rect } from '../../src/workbook/memory';
 import type { ChartSeries, ChartSpec, ColourRule, ValidationRule } from '../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { columnNumber } from '../../src/workbook/a1';
@@ -385,6 +385,7 @@ export class SheetsEmulator {
       if (q.appendDimension.dimension === 'ROWS') sheet.rowCount += q.appendDimension.length ?? 0;
       else sheet.columnCount += q.appendDimension.length ?? 0;
     } else if (q.deleteDimension) this.deleteRows(q.deleteDimension.range!);
+    else if (q.insertDimension) this.insertRows(q.insertDimension);
     else if (q.setDataValidation) {
       const range = q.setDataValidation.range!;
       const sheet = this.byId(range.sheetId);
@@ -480,6 +481,29 @@ export class SheetsEmulator {
         if (fields.includes('note')) cell.note = data.note || undefined;
       }),
     );
+  }
+
+  /** Rows from startIndex down move down; ranges across the insertion grow, ranges at or below it move (as Sheets does). */
+  private insertRows(request: sheets_v4.Schema$InsertDimensionRequest): void {
+    const range = request.range!;
+    const sheet = this.byId(range.sheetId);
+    if (range.dimension !== 'ROWS') throw new Error('the emulator inserts rows only');
+    const at = (range.startIndex ?? 0) + 1;
+    const count = (range.endIndex ?? 0) - (range.startIndex ?? 0);
+    if (count < 1 || at > sheet.rowCount) throw new Error(`Invalid insertDimension: rows ${at}..${at + count - 1} on a sheet of ${sheet.rowCount} rows`);
+    if (at === 1 && request.inheritFromBefore) throw new Error('Cannot inherit from before the first row');
+    if (sheet.cells.length >= at) sheet.cells.splice(at - 1, 0, ...Array.from({ length: count }, (): Cell[] => []));
+    sheet.rowCount += count;
+    const shift = (rect: Rect): Rect => rectWithRowsInserted(rect, at, count);
+    const shiftGrid = (g: GridRange): GridRange => {
+      const rect = shift(toRect(g, { ...sheet, rowCount: sheet.rowCount - count }));
+      return { ...g, startRowIndex: rect.top - 1, endRowIndex: rect.bottom };
+    };
+    sheet.validations = sheet.validations.map((v) => ({ ...v, rect: shift(v.rect) }));
+    sheet.rules = sheet.rules.map((rule) => ({ ...rule, ranges: (rule.ranges ?? []).map(shiftGrid) }));
+    if (sheet.filter) sheet.filter = { ...sheet.filter, range: shiftGrid(sheet.filter.range) };
+    sheet.bandings = sheet.bandings.map((b) => ({ ...b, range: shiftGrid(b.range) }));
+    sheet.hiddenByUser = new Set([...sheet.hiddenByUser].map((r) => (r >= at ? r + count : r)));
   }
 
   private deleteRows(range: sheets_v4.Schema$DimensionRange): void {

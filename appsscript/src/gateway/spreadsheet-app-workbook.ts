@@ -14,6 +14,7 @@
 import type {
   AddChart,
   AppendRows,
+  InsertRows,
   ApplyFilter,
   ColourCells,
   DeleteRows,
@@ -159,6 +160,8 @@ export class SpreadsheetAppWorkbook implements Workbook {
     switch (op.kind) {
       case 'ensureSheet':
         return this.ensureSheet(op);
+      case 'insertRows':
+        return this.insertRows(this.existing(op.sheet, op.kind), op);
       case 'deleteRows':
         return this.deleteRows(this.existing(op.sheet, op.kind), op);
       case 'setValidation':
@@ -303,12 +306,25 @@ export class SpreadsheetAppWorkbook implements Workbook {
 
   private appendRows(sheet: Sheet, op: AppendRows, slice: RowSlice): void {
     if (slice.to <= slice.from) return;
-    const top = (slice.appendAt ?? sheet.getLastRow() + 1) + slice.from;
     const width = op.rows.reduce((w, r) => Math.max(w, r.length), 1);
-    this.writeBlock(sheet, top, 1, op.rows.slice(slice.from, slice.to).map((r) => pad(r, width)));
-    op.numberFormats?.forEach((format, j) => {
-      if (format) this.columnFormat(sheet, j + 1, top, top + slice.to - slice.from - 1, format);
+    this.writeRows(sheet, (slice.appendAt ?? sheet.getLastRow() + 1) + slice.from, op.rows.slice(slice.from, slice.to).map((r) => pad(r, width)), op.numberFormats);
+  }
+
+  /** Rows from `top` down, each as wide as the widest, with the columns' number formats. */
+  private writeRows(sheet: Sheet, top: number, rows: Array<Array<CellValue | undefined>>, numberFormats: AppendRows['numberFormats']): void {
+    this.writeBlock(sheet, top, 1, rows);
+    numberFormats?.forEach((format, j) => {
+      if (format) this.columnFormat(sheet, j + 1, top, top + rows.length - 1, format);
     });
+  }
+
+  /** Whole rows inserted before `at` (ranges across it grow, as Sheets grows them), then written as appendRows writes. */
+  private insertRows(sheet: Sheet, op: InsertRows): void {
+    if (op.rows.length === 0) return;
+    // a row past the grid's end needs no insert: writing it grows the grid
+    if (op.at <= sheet.getMaxRows()) sheet.insertRowsBefore(op.at, op.rows.length);
+    const width = op.rows.reduce((w, r) => Math.max(w, r.length), 1);
+    this.writeRows(sheet, op.at, op.rows.map((r) => pad(r, width)), op.numberFormats);
   }
 
   /** Bottom-up, one call per run of adjacent rows, so the row numbers still to delete stay valid. */

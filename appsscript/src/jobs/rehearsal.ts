@@ -17,7 +17,7 @@ import type { OperationKind, SheetOperation } from '../../../src/workbook/operat
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import type { HostLimits, ProgressListener, Workbook } from '../../../src/workbook/workbook';
 
-const CHANGES_READS: ReadonlySet<OperationKind> = new Set<OperationKind>(['ensureSheet', 'writeTable', 'writeColumns', 'appendRows', 'deleteRows', 'applyFilter', 'clearFilter']);
+const CHANGES_READS: ReadonlySet<OperationKind> = new Set<OperationKind>(['ensureSheet', 'writeTable', 'writeColumns', 'appendRows', 'insertRows', 'deleteRows', 'applyFilter', 'clearFilter']);
 
 export class RehearsalWorkbook implements Workbook {
   /** Everything applied, in order: what the spreadsheet must receive. */

@@ -6,6 +6,7 @@
  * written array leaves its cell alone, as in Office.js; a JS Date is refused (Excel takes serials).
  */
 import { columnLetter, columnNumber } from '../../../src/workbook/a1';
+import { rectWithRowsInserted } from '../../../src/workbook/memory';
 
 export interface Rect {
   top: number;
@@ -284,6 +285,17 @@ export function deleteRows(sheet: FakeSheet, top: number, bottom: number): void 
     sheet.autoFilter = rect ? { ...sheet.autoFilter, rect } : null;
   }
   sheet.manuallyHidden = new Set([...sheet.manuallyHidden].filter((r) => r < top || r > bottom).map((r) => (r > bottom ? r - count : r)));
+}
+
+/** Whole rows inserted before row `top`: everything from there down moves down, ranges across it grow (as Excel does). */
+export function insertRows(sheet: FakeSheet, top: number, count: number): void {
+  if (sheet.cells.length >= top) sheet.cells.splice(top - 1, 0, ...new Array<undefined>(count).fill(undefined).map(() => []));
+  const shiftAll = <T extends { rect: Rect }>(items: T[]): T[] => items.map((item) => ({ ...item, rect: rectWithRowsInserted(item.rect, top, count) }));
+  sheet.validations = shiftAll(sheet.validations);
+  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
+  sheet.tables = shiftAll(sheet.tables);
+  if (sheet.autoFilter) sheet.autoFilter = { ...sheet.autoFilter, rect: rectWithRowsInserted(sheet.autoFilter.rect, top, count) };
+  sheet.manuallyHidden = new Set([...sheet.manuallyHidden].map((r) => (r >= top ? r + count : r)));
 }
 
 export function clearRect(sheet: FakeSheet, rect: Rect, what: 'All' | 'Contents' | 'Formats'): void {

@@ -18,10 +18,12 @@ import {
   cellFor,
   clearRect,
   deleteRows,
+  insertRows,
   displayText,
   formatAddress,
   hiddenRows,
   MAX_COLUMNS,
+  MAX_ROWS,
   newSheet,
   overlaps,
   parseAddress,
@@ -53,7 +55,7 @@ export class FakeRange
     Mirror<
       Excel.Range,
       'values' | 'text' | 'numberFormat' | 'rowHidden' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'isNullObject',
-      'delete' | 'clear' | 'select' | 'getMergedAreasOrNullObject'
+      'delete' | 'insert' | 'clear' | 'select' | 'getMergedAreasOrNullObject'
     >
 {
   readonly format: FakeRangeFormat;
@@ -196,6 +198,17 @@ export class FakeRange
     const r = this.area;
     if (shift !== 'Up' || r.left !== 1 || r.right !== MAX_COLUMNS) throw new Error('the fake deletes whole rows only');
     deleteRows(this.sheet, r.top, r.bottom);
+  }
+
+  /** Only whole rows shifting down: the one kind of insert the gateway does. Returns the new (blank) rows. */
+  insert(shift: Excel.InsertShiftDirection | 'Down' | 'Right'): FakeRange {
+    this.send('insert', shift);
+    const r = this.area;
+    if (shift !== 'Down' || r.left !== 1 || r.right !== MAX_COLUMNS) throw new Error('the fake inserts whole rows only');
+    // Excel refuses to push cells that hold something off the bottom of the sheet
+    if (this.sheet.cells.length > MAX_ROWS - (r.bottom - r.top + 1)) throw new Error('InsertDeleteConflict: cells would be pushed off the sheet');
+    insertRows(this.sheet, r.top, r.bottom - r.top + 1);
+    return new FakeRange(this.core, this.sheet, r);
   }
 
   clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents'): void {

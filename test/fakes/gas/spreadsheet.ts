@@ -10,7 +10,7 @@
  * is already there, deleteRows shifts ranges, dates are instants in the spreadsheet's time zone, a cell
  * holds at most 50,000 characters.
  */
-import { formatRange, parseRange, subtractRect, type Rect } from '../../../src/workbook/memory';
+import { formatRange, parseRange, rectWithRowsInserted, subtractRect, type Rect } from '../../../src/workbook/memory';
 import { displayText, interpretTyped, type FakeCell, type StoredValue } from './cells';
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
@@ -528,6 +528,7 @@ type SheetMethods =
   | 'getMaxRows'
   | 'getMaxColumns'
   | 'insertRowsAfter'
+  | 'insertRowsBefore'
   | 'insertColumnsAfter'
   | 'getRange'
   | 'setFrozenRows'
@@ -606,6 +607,21 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   }
   insertRowsAfter(afterPosition: number, howMany: number) {
     if (afterPosition !== this.maxRows) throw new Error('The fake only appends rows at the end');
+    this.maxRows += howMany;
+    return real<Sheet>(this);
+  }
+  /** Rows from `beforePosition` down move down; ranges across it grow, ranges at or below it move (as Sheets does). */
+  insertRowsBefore(beforePosition: number, howMany: number) {
+    if (beforePosition < 1 || beforePosition > this.maxRows) throw new Error(`Those rows are out of bounds (${beforePosition} in ${this.maxRows}).`);
+    if (this.cells.length >= beforePosition) this.cells.splice(beforePosition - 1, 0, ...Array.from({ length: howMany }, () => []));
+    const shift = <R extends Rect>(rect: R): R => rectWithRowsInserted(rect, beforePosition, howMany);
+    this.validations = this.validations.map((v) => ({ ...v, rect: shift(v.rect) }));
+    this.conditionalFormatRules = this.conditionalFormatRules.map(
+      (rule) => new FakeConditionalFormatRule(rule.ranges.map((r) => new FakeRange(this, shift(r.rect))), rule.condition),
+    );
+    if (this.filter) this.filter.rect = shift(this.filter.rect);
+    for (const banding of this.bandings) banding.rect = shift(banding.rect);
+    this.hiddenByUser = new Set([...this.hiddenByUser].map((r) => (r >= beforePosition ? r + howMany : r)));
     this.maxRows += howMany;
     return real<Sheet>(this);
   }
