@@ -26,7 +26,7 @@ import { archiveColumns, dataHeaders, DATE, findArchive, KEPT, META, newArchiveH
 import { cellsAt, clientsWidth, mergedKeptRow, sameCell, writeRowCells } from './merge-row';
 import { identities, identityText, orderKey, type OrderIdentity } from './order-identity';
 import { clientRef } from './plan';
-import { readArchivedMerge, undoKeptRow, undoOrders } from './undo-merge';
+import { readArchivedMerge, restoreRemovedRows, undoKeptRow, undoOrders } from './undo-merge';
 
 export interface MergeRequest {
   /** Client IDs of the group (`row:N` for a client without an ID). */
@@ -199,11 +199,11 @@ export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: D
   if (entries.length === 0) return nothing('Это слияние уже отменено или не найдено.', 'This merge was already undone or is not there.');
   const merge = readArchivedMerge(archive, entries.map((e) => e.cells), base, layout);
 
-  const operations: SheetOperation[] = [];
-  if (merge.removed.length > 0) operations.push({ kind: 'appendRows', sheet: layout.sheet, rows: merge.removed.map((r) => r.cells) });
   const kept = undoKeptRow(snapshot, base, layout, merge);
   const orders = undoOrders(snapshot, base, merge);
-  operations.push(...kept.operations, ...orders.operations);
+  // The kept row is written at the row it stands in now, before the restored rows move it down.
+  const restoredRows = restoreRemovedRows(layout, merge.removed);
+  const operations: SheetOperation[] = [...kept.operations, ...orders.operations, ...restoredRows.operations];
   const marks: Array<CellValue | undefined> = [];
   for (const { row } of entries) marks[rowIndex(row)] = date;
   operations.push({ kind: 'writeColumns', sheet: archive.name, columns: [{ column: RESTORED + 1, values: marks, numberFormat: 'dd.mm.yyyy' }] });
@@ -215,12 +215,23 @@ export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: D
     report: {
       restored,
       problems,
-      message: say(language, `Слияние отменено: возвращено строк — ${restored.length}.`, `Merge undone: ${restored.length} rows restored.`) + leftAsTheyAre(problems, archive.name, language),
+      message: undoneMessage(restoredRows.rows, language) + leftAsTheyAre(problems, archive.name, language),
     },
   };
 }
 
 const NAMED_IN_MESSAGE = 5;
+
+/** How many rows came back, and where they stand now. */
+function undoneMessage(rows: readonly number[], language: Language): string {
+  if (rows.length === 0) return say(language, 'Слияние отменено.', 'Merge undone.');
+  const where = rows.slice(0, NAMED_IN_MESSAGE).join(', ') + (rows.length > NAMED_IN_MESSAGE ? '…' : '');
+  return say(
+    language,
+    `Слияние отменено: возвращено строк — ${rows.length} (${rows.length === 1 ? 'строка' : 'строки'} ${where}).`,
+    `Merge undone: ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} restored (${rows.length === 1 ? 'row' : 'rows'} ${where}).`,
+  );
+}
 
 /** The message's account of what the undo left for the user: where each thing is (the problems say what). */
 function leftAsTheyAre(problems: readonly Problem[], archive: string, language: Language): string {

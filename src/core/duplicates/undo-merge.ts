@@ -4,10 +4,10 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { rowIndex } from '../../workbook/snapshot';
-import type { SheetOperation } from '../../workbook/operations';
+import type { InsertRows, SheetOperation } from '../../workbook/operations';
 import { say, type Base } from '../base';
 import { isListedComputed } from '../computed-columns';
-import { headerRowOf } from '../layout';
+import { headerRowOf, lastDataRow } from '../layout';
 import type { Language, Problem } from '../model';
 import { cellText, isBlank } from '../normalise/text';
 import { archiveColumns, dataHeaders, KEPT, PREVIOUS, roleOf, ROW, type ArchiveRole } from './merge-archive';
@@ -198,4 +198,39 @@ export function undoOrders(snapshot: WorkbookSnapshot, base: Base, merge: Archiv
   }
   const operations: SheetOperation[] = values.length === 0 ? [] : [{ kind: 'writeColumns', sheet: ordersLayout.sheet, ...headerRowOf(ordersLayout), columns: [{ column: idColumn + 1, values, numberFormat: '@' }] }];
   return { operations, problems };
+}
+
+export interface RestoredRows extends UndoPart {
+  /** The rows the restored clients stand in afterwards, ascending. */
+  rows: number[];
+}
+
+/**
+ * The removed rows go back where they stood at the merge: each is inserted before the row number it had
+ * then, in ascending order, so each position counts the rows restored before it — with the sheet as the
+ * merge left it, every row is back in its place. A row whose place is past the end of the table now (the
+ * sheet got shorter since) goes at the end. Runs of neighbouring rows go in as one insert.
+ */
+export function restoreRemovedRows(layout: ClientsLayout, removed: ArchivedMerge['removed']): RestoredRows {
+  let last = lastDataRow(layout);
+  const inserts: InsertRows[] = [];
+  const appended: CellValue[][] = [];
+  const rows: number[] = [];
+  for (const { row, cells } of [...removed].sort((a, b) => a.row - b.row)) {
+    if (Number.isInteger(row) && row > layout.headerRow && row <= last + 1) {
+      const previous = inserts[inserts.length - 1];
+      if (previous && previous.at + previous.rows.length === row) previous.rows.push(cells);
+      else inserts.push({ kind: 'insertRows', sheet: layout.sheet, at: row, rows: [cells] });
+      rows.push(row);
+    } else {
+      appended.push(cells);
+    }
+    last++;
+  }
+  // appended rows go after the last row, which the inserts have moved down
+  const firstAppended = last - appended.length + 1;
+  appended.forEach((_, k) => rows.push(firstAppended + k));
+  const operations: SheetOperation[] = [...inserts];
+  if (appended.length > 0) operations.push({ kind: 'appendRows', sheet: layout.sheet, rows: appended });
+  return { operations, problems: [], rows };
 }

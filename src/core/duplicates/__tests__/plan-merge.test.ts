@@ -116,9 +116,10 @@ describe('planMerge and planUndoMerge', () => {
     expect(undo.report.restored).toEqual(['К-3']);
     const restored = await applied(after, undo);
     const restoredRows = sheet(restored, 'Клиенты').rows;
-    expect(restoredRows.map((r) => r[0])).toEqual(['К-1', 'К-2', 'К-4', 'К-3']);
+    expect(restoredRows.map((r) => r[0])).toEqual(['К-1', 'К-2', 'К-3', 'К-4']);
     expect(blanksAsNull(restoredRows[0])).toEqual(blanksAsNull(sheet(before, 'Клиенты').rows[0]));
-    expect(restoredRows[3][1]).toBe('Ромашка ООО');
+    expect(restoredRows[2][1]).toBe('Ромашка ООО');
+    expect(restoredRows[3][1]).toBe('=HYPERLINK("x")');
     expect(sheet(restored, 'Заказы').rows.map((r) => r[1])).toEqual(['К-3', 'К-2']);
     // A second undo does nothing.
     expect(planUndoMerge(restored, plan.report.token, day('2024-03-03')).operations).toEqual([]);

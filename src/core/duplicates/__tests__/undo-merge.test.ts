@@ -78,13 +78,13 @@ describe('undo after the user edited the kept row', () => {
     const { restored, report } = await undone(after, token);
     expect(clientRows(restored)).toEqual([
       ['К-00001', 'Иванов Иван', '+7 999 000 11 22', '', 'Москва', 'постоянный | второй номер | звонил 05.03', ''],
-      ['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', ''],
       ['К-00002', 'Иванов Иван', '8 912 345 67 89', 'ivanov@mail.ru', '', 'второй номер', 'VIP'],
+      ['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', ''],
     ]);
     // Only the comment could not be settled: it is listed with the three values, and kept as the user has it.
     expect(report.problems).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: 2, column: 'Комментарий', value: 'постоянный | второй номер | звонил 05.03' })]);
     expect(report.problems[0].message).toContain('до слияния «постоянный», после слияния «постоянный | второй номер», сейчас «постоянный | второй номер | звонил 05.03»');
-    expect(report.message).toBe('Слияние отменено: возвращено строк — 1. Оставлено как есть — это изменили после слияния, решите сами (1): «Клиенты», строка 2, «Комментарий». Значения до слияния — на листе «Архив».');
+    expect(report.message).toBe('Слияние отменено: возвращено строк — 1 (строка 3). Оставлено как есть — это изменили после слияния, решите сами (1): «Клиенты», строка 2, «Комментарий». Значения до слияния — на листе «Архив».');
   });
 
   it('finds the kept row by its ID after the clients sheet is re-sorted', async () => {
@@ -105,6 +105,56 @@ describe('undo after the user edited the kept row', () => {
     expect(clientRows(restored).map((r) => r[0])).toEqual(['К-00003', 'К-00002']);
     expect(clientRows(restored)[0]).toEqual(['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', '']);
     expect(report.problems).toEqual([expect.objectContaining({ sheet: 'Клиенты', value: 'К-00001', message: expect.stringMatching(/не найдена/) })]);
+  });
+});
+
+describe('undo puts the removed rows back where they stood', () => {
+  /** Five clients; К-00002 and К-00004 are merged into К-00001. */
+  function fiveClients(): WorkbookSnapshot {
+    const snapshot = book();
+    const clients = sheet(snapshot, 'Клиенты');
+    clients.rows = ['К-00001', 'К-00002', 'К-00003', 'К-00004', 'К-00005'].map((id, k) => [id, k === 0 || k === 1 || k === 3 ? 'Иванов Иван' : `Клиент ${k + 1}`, '', '', '', '', '']);
+    return snapshot;
+  }
+  const ids = (snapshot: WorkbookSnapshot) => clientRows(snapshot).map((row) => row[0]);
+  const mergeOf = async (snapshot: WorkbookSnapshot) => {
+    const plan = planMerge(snapshot, { members: ['К-00001', 'К-00002', 'К-00004'], keep: 'К-00001', date: MERGED_AT });
+    return { after: await applied(snapshot, plan.operations), token: plan.report.token };
+  };
+
+  it('each in its own row, and says which rows they are', async () => {
+    const { after, token } = await mergeOf(fiveClients());
+    expect(ids(after)).toEqual(['К-00001', 'К-00003', 'К-00005']);
+    const { restored, report } = await undone(after, token);
+    expect(ids(restored)).toEqual(['К-00001', 'К-00002', 'К-00003', 'К-00004', 'К-00005']);
+    expect(report.message).toBe('Слияние отменено: возвращено строк — 2 (строки 3, 5).');
+  });
+
+  it('with clients added at the end since the merge: those stay at the end', async () => {
+    const { after, token } = await mergeOf(fiveClients());
+    sheet(after, 'Клиенты').rows.push(['К-00006', 'Новый клиент', '', '', '', '', '']);
+    const { restored } = await undone(after, token);
+    expect(ids(restored)).toEqual(['К-00001', 'К-00002', 'К-00003', 'К-00004', 'К-00005', 'К-00006']);
+  });
+
+  it('at the end when the sheet has become shorter than the place a row had', async () => {
+    const { after, token } = await mergeOf(fiveClients());
+    sheet(after, 'Клиенты').rows.splice(1); // the user deleted К-00003 and К-00005
+    const { restored, report } = await undone(after, token);
+    expect(ids(restored)).toEqual(['К-00001', 'К-00002', 'К-00004']);
+    expect(report.message).toBe('Слияние отменено: возвращено строк — 2 (строки 3, 4).');
+  });
+
+  it('as one insert for neighbouring rows, the kept row written where it stands before they move it', async () => {
+    const snapshot = fiveClients();
+    const plan = planMerge(snapshot, { members: ['К-00003', 'К-00001', 'К-00002'], keep: 'К-00003', date: MERGED_AT });
+    const after = await applied(snapshot, plan.operations);
+    expect(ids(after)).toEqual(['К-00003', 'К-00004', 'К-00005']);
+    const undo = planUndoMerge(after, plan.report.token, UNDONE_AT);
+    expect(undo.operations.filter((op) => op.kind === 'insertRows')).toEqual([expect.objectContaining({ at: 2, rows: [expect.arrayContaining(['К-00001']), expect.arrayContaining(['К-00002'])] })]);
+    const restored = await applied(after, undo.operations);
+    expect(ids(restored)).toEqual(['К-00001', 'К-00002', 'К-00003', 'К-00004', 'К-00005']);
+    expect(clientRows(restored)[2][1]).toBe('Клиент 3');
   });
 });
 
@@ -194,8 +244,8 @@ describe('archives written before the three-way undo', () => {
     const { restored, report } = await undone(oldMerge(), 'M-old');
     expect(clientRows(restored)).toEqual([
       ['К-00001', 'Иванов Иван', '+7 912 345-67-89', '', 'Москва', 'постоянный', ''],
-      ['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', ''],
       ['К-00002', 'Иванов Иван', '8 912 345 67 89', 'ivanov@mail.ru', '', 'второй номер', 'VIP'],
+      ['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', ''],
     ]);
     expect(orderLinks(restored)).toEqual(['Стрижка 500 → К-00002', 'Окрашивание 3000 → К-00001', 'Стрижка 700 → К-00003']);
     expect(report.problems).toEqual([]);
