@@ -327,26 +327,24 @@ class RequestPlanner {
     return gridRange(sheet.sheetId, top, left, bottom, right);
   }
 
-  /** The rows of an appendRows or insertRows from row `first` down, with the columns' number formats. */
+  /** The rows of an appendRows or insertRows from row `first` down, the columns' number formats first (see writeBlock). */
   private writeRows(sheet: SheetMeta, first: number, op: AppendRows | InsertRows): void {
-    this.writeBlock(sheet, first, 1, op.rows);
+    if (op.rows.length === 0) return;
     op.numberFormats?.forEach((f, j) => {
       if (f) this.format(sheet, j + 1, first, first + op.rows.length - 1, numberFormat(f));
     });
+    this.writeBlock(sheet, first, 1, op.rows);
   }
 
-  /** A block of values (undefined = leave the cell), then the date formats its Date cells need. */
+  /**
+   * A block of values (undefined = leave the cell), after the date formats its Date cells need. Formats
+   * go first: a plan cut between the two leaves formatted empty cells, which the next run fills, rather
+   * than dates shown as bare serial numbers, which the next run would take as already there.
+   */
   private writeBlock(sheet: SheetMeta, top: number, left: number, rows: Array<Array<CellValue | undefined>>): void {
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (rows.length === 0 || width === 0) return;
     this.ensureGrid(sheet, top + rows.length - 1, left + width - 1);
-    this.requests.push({
-      updateCells: {
-        start: { sheetId: sheet.sheetId, rowIndex: top - 1, columnIndex: left - 1 },
-        rows: rows.map((row) => ({ values: Array.from({ length: width }, (_, j) => cellData(row[j])) })),
-        fields: 'userEnteredValue',
-      },
-    });
     // one repeatCell per run of dates of one kind (date / date and time) in a column
     for (let j = 0; j < width; j++) {
       let run: { from: number; to: number; format: sheets_v4.Schema$NumberFormat } | null = null;
@@ -362,6 +360,13 @@ class RequestPlanner {
       });
       flush();
     }
+    this.requests.push({
+      updateCells: {
+        start: { sheetId: sheet.sheetId, rowIndex: top - 1, columnIndex: left - 1 },
+        rows: rows.map((row) => ({ values: Array.from({ length: width }, (_, j) => cellData(row[j])) })),
+        fields: 'userEnteredValue',
+      },
+    });
   }
 
   private format(sheet: SheetMeta, column: number, fromRow: number, toRow: number, format: sheets_v4.Schema$NumberFormat): void {
@@ -459,8 +464,8 @@ class RequestPlanner {
           const cells: Array<CellValue | undefined> = [column.header, ...column.values];
           const defined = cells.flatMap((v, i) => (v === undefined ? [] : [headerRow + i]));
           for (const [from, to] of rowRuns(defined)) {
-            this.writeBlock(sheet, from, column.column, cells.slice(from - headerRow, to - headerRow + 1).map((v) => [v]));
             if (column.numberFormat) this.format(sheet, column.column, Math.max(from, headerRow + 1), to, numberFormat(column.numberFormat));
+            this.writeBlock(sheet, from, column.column, cells.slice(from - headerRow, to - headerRow + 1).map((v) => [v]));
           }
         }
         break;
@@ -548,10 +553,10 @@ class RequestPlanner {
     const left = op.anchor?.column ?? 1;
     const width = Math.max(op.header.length, ...op.rows.map((r) => r.length), 1);
     const pad = (row: readonly CellValue[]) => Array.from({ length: width }, (_, j) => (j < row.length ? row[j] : null));
-    this.writeBlock(sheet, top, left, [op.header.map((h) => h as CellValue), ...op.rows.map(pad)]);
     op.numberFormats?.forEach((f, j) => {
       if (f !== null) this.format(sheet, left + j, top + 1, top + op.rows.length, numberFormat(f));
     });
+    this.writeBlock(sheet, top, left, [op.header.map((h) => h as CellValue), ...op.rows.map(pad)]);
     if (op.headerFill && op.header.length) this.fill(this.range(sheet, top, left, top, left + op.header.length - 1), op.headerFill);
     op.columnWidths?.forEach((w, j) => {
       if (w !== null) this.width(sheet, left + j, w);

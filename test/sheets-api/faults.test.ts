@@ -183,3 +183,31 @@ describe('a plan that stops part way', () => {
     expect(error.message).toMatch(/The note on A1 could not be written: «ABC»/);
   });
 });
+
+describe('an operation cut between its requests', () => {
+  // Orders with dates and amounts: number formats, the dates' own format, then the values.
+  const append: SheetOperation = {
+    kind: 'appendRows',
+    sheet: 'Клиенты',
+    rows: [[new Date(Date.UTC(2025, 2, 1)), 'К-1', 1000.5], [new Date(Date.UTC(2025, 2, 2)), 'К-2', 300]],
+    numberFormats: ['dd.mm.yyyy', null, '#,##0.00'],
+  };
+
+  it('never leaves a date in the sheet as a bare serial number, wherever it is cut', async () => {
+    const { emulator: probe, wb } = await gatewayOver(BOOK, {}, { requestsPerBatch: 1 });
+    await wb.apply([append]);
+    const batches = batchUpdates(probe).length;
+    expect(batches).toBeGreaterThanOrEqual(3);
+    await stopEmulators();
+    for (let stop = 0; stop < batches; stop++) {
+      const { emulator, wb: cut } = await gatewayOver(BOOK, { retries: 0 }, { requestsPerBatch: 1 });
+      emulator.failNext(503, 1, { onlyBatchUpdate: true, skip: stop });
+      await expect(cut.apply([append])).rejects.toBeInstanceOf(PartialWriteError);
+      const dates = values(emulator, 'Клиенты').slice(4).map((row) => row[0]);
+      // either not written yet, or written as a date: a number there would be read back as one
+      for (const value of dates) expect(value === null || value === undefined || value instanceof Date).toBe(true);
+      await stopEmulators();
+    }
+  });
+});
+
