@@ -38,11 +38,11 @@ export async function readWorkbook(context: RunContext): Promise<WorkbookSnapsho
 /**
  * Applies a plan made from `snapshot`, unless its result would not fit the host (more rows than Excel
  * holds, more cells than Google Sheets): then `HostLimitError` says where and by how much, and nothing
- * is written.
+ * is written. `importing`: the plan imports orders, so the way out offered is to import fewer.
  */
-export async function applyPlan(context: RunContext, snapshot: WorkbookSnapshot, operations: SheetOperation[]): Promise<void> {
+export async function applyPlan(context: RunContext, snapshot: WorkbookSnapshot, operations: SheetOperation[], options: { importing?: boolean } = {}): Promise<void> {
   const { limits } = context.workbook;
-  if (limits) checkHostLimits(snapshot, operations, limits, workbookLanguage(snapshot));
+  if (limits) checkHostLimits(snapshot, operations, limits, workbookLanguage(snapshot), options.importing);
   await context.workbook.apply(operations, context.onProgress);
 }
 
@@ -125,7 +125,7 @@ export async function runOrderImport(
 ): Promise<OrderImportReport> {
   const { snapshot, base } = await ensureStructured(context, (before) => checkOrderImport(before, source, mapping, options));
   const plan = planOrderImport(snapshot, source, context.settings, base, mapping, options);
-  await applyPlan(context, snapshot, [...plan.operations, ...rulesOverAppended(context, snapshot, plan.operations)]);
+  await applyPlan(context, snapshot, [...plan.operations, ...rulesOverAppended(context, snapshot, plan.operations)], { importing: true });
   return plan.report;
 }
 

@@ -132,28 +132,41 @@ function excessText(excess: LimitExcess, host: string, language: Language): stri
     : say(language, `на листе «${excess.sheet}» было бы ${needed}, а ${host} вмещает ${limit} (на ${over} больше)`, `sheet "${excess.sheet}" would have ${needed}; ${host} holds ${limit} (${over} too many)`);
 }
 
+/** What to do instead: an import can take a date range; a base already at the limit must shrink. */
+const WAY_OUT = {
+  import: {
+    ru: 'Импортируйте заказы только за период (--since ГГГГ-ММ-ДД) или храните заказы в сводном виде (по клиенту и месяцу), а не построчно.',
+    en: 'Import the orders of a date range only (--since YYYY-MM-DD), or keep orders aggregated (per client and month) rather than line by line.',
+  },
+  full: {
+    ru: 'Книга почти заполнена: перенесите старые заказы в отдельный файл (архив) или удалите листы, которые больше не нужны, и повторите.',
+    en: 'The workbook is nearly full: move old orders to a separate file (an archive) or delete sheets you no longer need, then try again.',
+  },
+};
+
 /** A plan refused because the host could not hold its result; nothing was written. */
 export class HostLimitError extends Error {
   constructor(
     readonly excesses: readonly LimitExcess[],
     limits: HostLimits,
     language: Language,
+    /** The plan imports orders: the way out is to import fewer; otherwise the workbook must shrink. */
+    importing: boolean,
   ) {
+    const wayOut = WAY_OUT[importing ? 'import' : 'full'];
     super(
       say(
         language,
-        `Не записано: ${excesses.map((e) => excessText(e, limits.host, 'ru')).join('; ')}. ` +
-          'Импортируйте заказы только за период (--since ГГГГ-ММ-ДД) или храните заказы в сводном виде (по клиенту и месяцу), а не построчно.',
-        `Nothing was written: ${excesses.map((e) => excessText(e, limits.host, 'en')).join('; ')}. ` +
-          'Import the orders of a date range only (--since YYYY-MM-DD), or keep orders aggregated (per client and month) rather than line by line.',
+        `Не записано: ${excesses.map((e) => excessText(e, limits.host, 'ru')).join('; ')}. ${wayOut.ru}`,
+        `Nothing was written: ${excesses.map((e) => excessText(e, limits.host, 'en')).join('; ')}. ${wayOut.en}`,
       ),
     );
     this.name = 'HostLimitError';
   }
 }
 
-/** Throws HostLimitError when the plan would outgrow the host. */
-export function checkHostLimits(snapshot: WorkbookSnapshot, operations: readonly SheetOperation[], limits: HostLimits, language: Language): void {
+/** Throws HostLimitError when the plan would outgrow the host; `importing` picks the way out it offers. */
+export function checkHostLimits(snapshot: WorkbookSnapshot, operations: readonly SheetOperation[], limits: HostLimits, language: Language, importing = false): void {
   const excesses = hostLimitExcesses(snapshot, operations, limits);
-  if (excesses.length > 0) throw new HostLimitError(excesses, limits, language);
+  if (excesses.length > 0) throw new HostLimitError(excesses, limits, language, importing);
 }

@@ -70,10 +70,17 @@ describe('Google Sheets: 10,000,000 cells per spreadsheet', () => {
 
 describe('the refusal', () => {
   it('names the sheet, the host, the sizes and the way out, in the workbook language', () => {
-    const refuse = (language: 'ru' | 'en') => () => checkHostLimits(ordersBook(15_000), [append(1_600_000)], EXCEL_LIMITS, language);
+    const refuse = (language: 'ru' | 'en') => () => checkHostLimits(ordersBook(15_000), [append(1_600_000)], EXCEL_LIMITS, language, true);
     expect(refuse('ru')).toThrow(HostLimitError);
     expect(refuse('ru')).toThrow(/«Заказы».*1\s615\s001 строка, а Excel вмещает 1\s048\s576 \(на 566\s425 больше\).*--since ГГГГ-ММ-ДД.*сводном/);
     expect(refuse('en')).toThrow(/"Заказы" would have 1,615,001 rows; Excel holds 1,048,576 \(566,425 too many\).*--since YYYY-MM-DD.*aggregated/);
+  });
+
+  it('offers an import a date range, and any other plan a smaller workbook', () => {
+    expect(() => checkHostLimits(ordersBook(15_000), [append(1_600_000)], EXCEL_LIMITS, 'ru', true)).toThrow(/--since/);
+    const other = () => checkHostLimits(ordersBook(15_000), [append(1_600_000)], EXCEL_LIMITS, 'en');
+    expect(other).toThrow(/The workbook is nearly full: move old orders to a separate file/);
+    expect(other).not.toThrow(/--since/);
   });
 
   it('does not throw for a plan that fits', () => {
