@@ -46,7 +46,7 @@ module.exports = tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/actions/**', '**/ui/**', '**/page/**', '**/cli/**', '**/xlsx/**', '**/sheets-api/**', '**/bench/**', '**/sample/**', '**/addin/**', '**/appsscript/**', '**/workbook/memory', 'node:*', '@fluentui/*'],
+              group: ['**/actions/**', '**/ui/**', '**/page/**', '**/cli/**', '**/xlsx/**', '**/sheets-api/**', '**/bench/**', '**/sample/**', '**/addin/**', '**/appsscript/**', '**/workbook/memory', '**/workbook/memory-sheet', '**/workbook/apply-operation', 'node:*', '@fluentui/*'],
               message: 'The core imports nothing above it: only the port (src/workbook snapshot, operations, workbook) and itself.',
             },
           ],

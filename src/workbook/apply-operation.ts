@@ -1,0 +1,343 @@
+/**
+ * The plan language interpreted over in-memory sheets: the reference semantics of every SheetOperation.
+ * Every gateway must leave its host in the state this computes for the same operations (the contract
+ * suite in test/contract checks it). Where operations.ts is silent, the rule chosen here is written next
+ * to the code that implements it, and the other gateways follow it. Inserting and deleting rows splices
+ * every layer at once, so whatever belongs to a cell moves with it.
+ */
+import type {
+  AddChart,
+  AppendRows,
+  ApplyFilter,
+  ColourCells,
+  DeleteRows,
+  InsertRows,
+  EnsureSheet,
+  FormatSheet,
+  HighlightRows,
+  SetValidation,
+  SheetOperation,
+  ValidationRule,
+  WriteColumns,
+  WriteTable,
+} from './operations';
+import type { CellValue } from './snapshot';
+import type { ConditionalFormatState, ValidationState } from './state';
+import { columnLetter } from './a1';
+import { formatRange, parseRange, rectWithRowsInserted, subtractRect, type Rect } from './ranges';
+import { cellText, copyPlain, emptySheet, getLayer, lastUsedColumn, lastUsedRow, setLayer, usedRange, writeCell, type MemorySheet } from './memory-sheet';
+
+function ensureSheet(sheets: MemorySheet[], name: string): MemorySheet {
+  let sheet = sheets.find((s) => s.name === name);
+  if (!sheet) {
+    sheet = emptySheet(name);
+    sheets.push(sheet);
+  }
+  return sheet;
+}
+
+function existingSheet(sheets: MemorySheet[], name: string, op: SheetOperation): MemorySheet {
+  const sheet = sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`${op.kind}: no sheet named «${name}»`);
+  return sheet;
+}
+
+/** Only creates; an existing sheet (its header included) is left exactly as it is. */
+function applyEnsureSheet(sheets: MemorySheet[], op: EnsureSheet): void {
+  if (sheets.some((s) => s.name === op.sheet)) return;
+  const sheet = ensureSheet(sheets, op.sheet);
+  sheet.tabColour = op.tabColour;
+  op.header?.forEach((h, i) => writeCell(sheet, 1, i + 1, h));
+}
+
+/**
+ * The block is header.length columns wide (wider where a row is longer) and rows.length + 1 high; cells of
+ * the block a short row does not reach are cleared. A missing sheet is created. The table or autofilter
+ * range covers the header and the data rows, and at least one data row (Excel tables need one).
+ * freezeHeader freezes the rows down to the header row. Column widths are a host concern, kept but not
+ * part of SheetState.
+ */
+function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
+  let sheet = ensureSheet(sheets, op.sheet);
+  if (op.replace) {
+    const fresh = emptySheet(op.sheet);
+    fresh.tabColour = sheet.tabColour;
+    fresh.hidden = sheet.hidden;
+    sheets[sheets.indexOf(sheet)] = fresh;
+    sheet = fresh;
+  }
+  const top = op.anchor?.row ?? 1;
+  const left = op.anchor?.column ?? 1;
+  const width = op.rows.reduce((w, r) => Math.max(w, r.length), op.header.length);
+  op.header.forEach((h, j) => writeCell(sheet, top, left + j, h));
+  op.rows.forEach((row, i) => {
+    for (let j = 0; j < width; j++) writeCell(sheet, top + 1 + i, left + j, row[j] === undefined ? null : row[j]);
+  });
+  op.numberFormats?.forEach((format, j) => {
+    if (format === null) return;
+    for (let i = 0; i < op.rows.length; i++) setLayer(sheet, 'formats', top + 1 + i, left + j, format);
+  });
+  if (op.headerFill) for (let j = 0; j < op.header.length; j++) setLayer(sheet, 'fills', top, left + j, op.headerFill);
+  op.columnWidths?.forEach((w, j) => {
+    if (w !== null) sheet.columnWidths.set(left + j, w);
+  });
+  if (op.freezeHeader) sheet.frozenRows = top;
+  const block = formatRange({ top, left, bottom: top + Math.max(op.rows.length, 1), right: left + Math.max(op.header.length, 1) - 1 });
+  if (op.table) setTable(sheet, op.table.name, block);
+  else if (op.autoFilter) sheet.autoFilter = block;
+}
+
+/** A table of the same name is replaced (table names are unique in a workbook, and reruns reuse them). */
+function setTable(sheet: MemorySheet, name: string, range: string): void {
+  sheet.tables = sheet.tables.filter((t) => t.name !== name);
+  sheet.tables.push({ name, range });
+}
+
+/** numberFormat applies to the cells written (an `undefined` value leaves its cell alone entirely). */
+function applyWriteColumns(sheet: MemorySheet, op: WriteColumns): void {
+  const headerRow = op.headerRow ?? 1;
+  for (const column of op.columns) {
+    if (column.header !== undefined) writeCell(sheet, headerRow, column.column, column.header);
+    column.values.forEach((value, i) => {
+      if (value === undefined) return;
+      const row = headerRow + 1 + i;
+      writeCell(sheet, row, column.column, value);
+      if (column.numberFormat) setLayer(sheet, 'formats', row, column.column, column.numberFormat);
+    });
+  }
+}
+
+/**
+ * One copy of each distinct text. The rows of an import repeat a few managers and services a million
+ * times, and each text parsed from a file may be a slice of the file's whole text, which a single kept
+ * slice keeps alive (200 MB for a 1,000,000-line export): the workbook keeps a fresh copy of each
+ * distinct text instead, so it holds neither the repeats nor the file.
+ */
+class TextPool {
+  private readonly texts = new Map<string, string>();
+
+  get(text: string): string {
+    let kept = this.texts.get(text);
+    if (kept === undefined) {
+      // A concatenation flattened by the slice: a new string with its own characters, not a view of the file's.
+      kept = ` ${text}`.slice(1);
+      this.texts.set(kept, kept);
+    }
+    return kept;
+  }
+
+  row(row: readonly CellValue[]): CellValue[] {
+    return row.map((value) => (typeof value === 'string' ? this.get(value) : value));
+  }
+}
+
+/**
+ * Rows start in column A right below the last row with a value or formula (row 1 on an empty sheet).
+ * Below that row there are no formulas and no values, so a row that is not there yet is taken whole (an
+ * import appends a million rows), its texts pooled.
+ */
+/** Rows written from row `first` down, as appendRows and insertRows write them. */
+function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRows): void {
+  const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
+  const pool = new TextPool();
+  op.rows.forEach((row, i) => {
+    const r = first + i;
+    if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = pool.row(row);
+    else pool.row(row).forEach((value, j) => writeCell(sheet, r, j + 1, value));
+    for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
+  });
+}
+
+function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
+  writeRows(sheet, lastUsedRow(sheet) + 1, op);
+}
+
+/** The grid with `count` empty rows before row `at` (1-based); a grid that ends above `at` is left as it is. */
+function withRowsInserted<T>(grid: T[][], at: number, count: number): T[][] {
+  if (grid.length < at) return grid;
+  const moved: T[][] = [];
+  for (let r = 0; r < grid.length; r++) if (grid[r]) moved[r < at - 1 ? r : r + count] = grid[r];
+  return moved;
+}
+
+/**
+ * Rows from `at` down move down, with everything attached to their cells. Ranges grow the way Excel and
+ * Sheets grow them: one running across row `at` (starting above it) takes the new rows in, one starting
+ * at or below it moves down. Frozen rows stay.
+ */
+function applyInsertRows(sheet: MemorySheet, op: InsertRows): void {
+  const count = op.rows.length;
+  if (count === 0) return;
+  if (op.at < 2 || op.at > lastUsedRow(sheet) + 1) throw new RangeError(`insertRows on «${op.sheet}»: row ${op.at} is outside 2..${lastUsedRow(sheet) + 1}`);
+  sheet.values = withRowsInserted(sheet.values, op.at, count);
+  sheet.formats = withRowsInserted(sheet.formats, op.at, count);
+  sheet.fills = withRowsInserted(sheet.fills, op.at, count);
+  sheet.formulas = withRowsInserted(sheet.formulas, op.at, count);
+  sheet.hostStyles = withRowsInserted(sheet.hostStyles, op.at, count);
+  const shift = (a1: string): string => formatRange(rectWithRowsInserted(parseRange(a1), op.at, count));
+  const shiftAll = <T extends { range: string }>(items: T[]): T[] => items.map((item) => ({ ...item, range: shift(item.range) }));
+  sheet.validations = shiftAll(sheet.validations);
+  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
+  sheet.hostValidations = shiftAll(sheet.hostValidations);
+  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
+  sheet.tables = shiftAll(sheet.tables);
+  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
+  sheet.mergedRanges = sheet.mergedRanges.map(shift);
+  sheet.hiddenRows = new Set([...sheet.hiddenRows].map((row) => (row >= op.at ? row + count : row)));
+  writeRows(sheet, op.at, op);
+}
+
+/** The grid without the given rows (1-based), in one pass; empty rows stay holes. */
+function withoutRows<T>(grid: T[][], deleted: Set<number>): T[][] {
+  const kept: T[][] = [];
+  let target = 0;
+  for (let r = 0; r < grid.length; r++) {
+    if (deleted.has(r + 1)) continue;
+    if (grid[r]) kept[target] = grid[r];
+    target++;
+  }
+  return kept;
+}
+
+/**
+ * Rows below move up, with everything attached to their cells. Ranges (validations, conditional formats,
+ * tables, autofilter, merges) shrink the way Excel shrinks them: rows deleted inside a range are taken out
+ * of it, rows deleted above it shift it up; a range left with no rows disappears. Frozen rows stay.
+ */
+function applyDeleteRows(sheet: MemorySheet, op: DeleteRows): void {
+  const deleted = new Set(op.rows.filter((r) => r >= 1));
+  if (deleted.size === 0) return;
+  sheet.values = withoutRows(sheet.values, deleted);
+  sheet.formats = withoutRows(sheet.formats, deleted);
+  sheet.fills = withoutRows(sheet.fills, deleted);
+  sheet.formulas = withoutRows(sheet.formulas, deleted);
+  sheet.hostStyles = withoutRows(sheet.hostStyles, deleted);
+  const ascending = [...deleted].sort((a, b) => a - b);
+  const deletedUpTo = (row: number) => {
+    let n = 0;
+    for (const r of ascending) if (r <= row) n++;
+    return n;
+  };
+  const shift = (a1: string): string | null => {
+    const rect = parseRange(a1);
+    const top = rect.top - deletedUpTo(rect.top - 1);
+    const bottom = rect.bottom - deletedUpTo(rect.bottom);
+    return bottom < top ? null : formatRange({ ...rect, top, bottom });
+  };
+  const shiftAll = <T extends { range: string }>(items: T[]): T[] =>
+    items.flatMap((item) => {
+      const range = shift(item.range);
+      return range ? [{ ...item, range }] : [];
+    });
+  sheet.validations = shiftAll(sheet.validations);
+  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
+  sheet.hostValidations = shiftAll(sheet.hostValidations);
+  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
+  sheet.tables = shiftAll(sheet.tables);
+  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
+  sheet.mergedRanges = sheet.mergedRanges.flatMap((m) => shift(m) ?? []);
+  sheet.hiddenRows = new Set([...sheet.hiddenRows].filter((r) => !deleted.has(r)).map((r) => r - deletedUpTo(r)));
+}
+
+/** Custom formulas are kept without a leading `=` (the form .xlsx stores and every host accepts). */
+function canonicalRule(rule: ValidationRule): ValidationRule {
+  if (rule.type === 'custom') return { type: 'custom', formula: rule.formula.replace(/^=/, '') };
+  return copyPlain(rule);
+}
+
+/** The new rule wins on its cells; the parts of older rules outside them stay (as in Excel). */
+function applySetValidation(sheet: MemorySheet, op: SetValidation): void {
+  const target: Rect = { top: op.fromRow, bottom: op.toRow, left: op.column, right: op.column };
+  const outside = <T extends { range: string }>(items: T[]): T[] =>
+    items.flatMap((v) => subtractRect(parseRange(v.range), target).map((rect) => ({ ...v, range: formatRange(rect) })));
+  sheet.validations = outside(sheet.validations);
+  sheet.hostValidations = outside(sheet.hostValidations);
+  const validation: ValidationState = { range: formatRange(target), rule: canonicalRule(op.rule), strict: op.strict };
+  if (op.errorMessage) validation.errorMessage = op.errorMessage;
+  if (op.prompt) validation.prompt = op.prompt;
+  sheet.validations.push(validation);
+}
+
+/**
+ * A rule set over the column's rows; with wholeRow it covers columns A..last used column and records the
+ * tested column in `testColumn`. Earlier rules on exactly the same range are replaced.
+ */
+function applyColourCells(sheet: MemorySheet, op: ColourCells): void {
+  const range = op.wholeRow
+    ? formatRange({ top: op.fromRow, bottom: op.toRow, left: 1, right: Math.max(lastUsedColumn(sheet), op.column) })
+    : formatRange({ top: op.fromRow, bottom: op.toRow, left: op.column, right: op.column });
+  const testColumn = op.wholeRow ? columnLetter(op.column) : undefined;
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !(cf.range === range && cf.testColumn === testColumn));
+  const state: ConditionalFormatState = { range, rules: op.rules.map((r) => ({ ...r, when: { ...r.when } })) };
+  if (testColumn) state.testColumn = testColumn;
+  sheet.conditionalFormats.push(state);
+}
+
+/** Static fill on columns A..last used column of each row. */
+function applyHighlightRows(sheet: MemorySheet, op: HighlightRows): void {
+  const right = Math.max(lastUsedColumn(sheet), 1);
+  for (const row of op.rows) for (let c = 1; c <= right; c++) setLayer(sheet, 'fills', row, c, op.fill);
+}
+
+/**
+ * Freeze rows 1..headerRow; filter or table over the used columns from the header row to the last used
+ * row, at least two rows high.
+ */
+function applyFormatSheet(sheet: MemorySheet, op: FormatSheet): void {
+  const headerRow = op.headerRow ?? 1;
+  if (op.freezeHeader) sheet.frozenRows = headerRow;
+  const used = usedRange(sheet);
+  const range = formatRange({ ...used, top: headerRow, bottom: Math.max(used.bottom, headerRow + 1) });
+  if (op.table) setTable(sheet, op.table.name, range);
+  else if (op.autoFilter) sheet.autoFilter = range;
+  for (const f of op.columnFormats ?? []) for (let r = f.fromRow; r <= f.toRow; r++) setLayer(sheet, 'formats', r, f.column, f.format);
+  for (const w of op.columnWidths ?? []) sheet.columnWidths.set(w.column, w.width);
+}
+
+function applyAddChart(sheet: MemorySheet, op: AddChart): void {
+  sheet.charts.push(copyPlain(op.chart));
+}
+
+/**
+ * Hides the data rows (2..last used row) whose cell in the column, as text (see cellText), is not one of
+ * the values, and shows the others: the filter replaces whatever was hidden before. `''` selects blanks.
+ */
+function applyFilter(sheet: MemorySheet, op: ApplyFilter): void {
+  const wanted = new Set(op.values);
+  sheet.hiddenRows = new Set();
+  for (let r = (op.headerRow ?? 1) + 1; r <= lastUsedRow(sheet); r++) {
+    if (!wanted.has(cellText(getLayer(sheet, 'values', r, op.column)))) sheet.hiddenRows.add(r);
+  }
+}
+
+export function applyOperation(sheets: MemorySheet[], op: SheetOperation): void {
+  switch (op.kind) {
+    case 'ensureSheet':
+      return applyEnsureSheet(sheets, op);
+    case 'writeTable':
+      return applyWriteTable(sheets, op);
+    case 'writeColumns':
+      return applyWriteColumns(existingSheet(sheets, op.sheet, op), op);
+    case 'appendRows':
+      return applyAppendRows(existingSheet(sheets, op.sheet, op), op);
+    case 'insertRows':
+      return applyInsertRows(existingSheet(sheets, op.sheet, op), op);
+    case 'deleteRows':
+      return applyDeleteRows(existingSheet(sheets, op.sheet, op), op);
+    case 'setValidation':
+      return applySetValidation(existingSheet(sheets, op.sheet, op), op);
+    case 'colourCells':
+      return applyColourCells(existingSheet(sheets, op.sheet, op), op);
+    case 'highlightRows':
+      return applyHighlightRows(existingSheet(sheets, op.sheet, op), op);
+    case 'formatSheet':
+      return applyFormatSheet(existingSheet(sheets, op.sheet, op), op);
+    case 'addChart':
+      return applyAddChart(existingSheet(sheets, op.sheet, op), op);
+    case 'applyFilter':
+      return applyFilter(existingSheet(sheets, op.sheet, op), op);
+    case 'clearFilter':
+      existingSheet(sheets, op.sheet, op).hiddenRows = new Set();
+      return;
+  }
+}

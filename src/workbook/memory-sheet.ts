@@ -1,0 +1,155 @@
+/**
+ * The in-memory workbook's sheet: a set of aligned per-cell grids ("layers": values, number formats,
+ * static fills, formula texts, and an opaque per-cell style a host gateway may carry through, e.g. the
+ * user's fonts and borders read from an .xlsx) plus the sheet-level parts of SheetState; and the cell
+ * values it holds, copied out so no reader can change them.
+ */
+import type { CellValue } from './snapshot';
+import type { Colour } from './operations';
+import type { ConditionalFormatState, SheetState, ValidationState } from './state';
+import type { Rect } from './ranges';
+
+/**
+ * A deep copy of plain data (rules, charts, states: objects, arrays, dates, primitives). Not
+ * `structuredClone`: this module also runs inside Apps Script's V8, which lacks it (a test runs the
+ * in-memory workbook without it).
+ */
+export function copyPlain<T>(value: T): T {
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((item) => copyPlain(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyPlain(item)])) as T;
+  }
+  return value;
+}
+
+export function isEmptyCell(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+export function copyCell(value: CellValue): CellValue {
+  return value instanceof Date ? new Date(value.getTime()) : value;
+}
+
+/** The text a filter compares: what the cell shows, roughly (dates as dd.mm.yyyy, blanks as ''). */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${pad(value.getUTCDate())}.${pad(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+  }
+  return String(value);
+}
+
+/** Per-cell grids, indexed [row - 1][column - 1]; holes are "nothing there". */
+export interface Layers {
+  values: CellValue[][];
+  formats: (string | undefined)[][];
+  fills: (Colour | undefined)[][];
+  formulas: (string | undefined)[][];
+  hostStyles: unknown[][];
+}
+
+export type LayerName = keyof Layers;
+
+export interface HostRanged {
+  range: string;
+  host: unknown;
+}
+
+/** Everything a sheet holds; exported for gateways that build a MemoryWorkbook from their host's data. */
+export interface MemorySheet extends Layers {
+  name: string;
+  validations: ValidationState[];
+  conditionalFormats: ConditionalFormatState[];
+  /**
+   * A host's validations and conditional formats of kinds SheetState cannot describe (a list from a named
+   * range, a colour scale, …), kept as the host's own objects so writing the sheet back keeps them. They
+   * move and shrink with deleted rows, yield to a new validation on their cells, and go with `replace`.
+   */
+  hostValidations: HostRanged[];
+  hostConditionalFormats: HostRanged[];
+  frozenRows: number;
+  tables: Array<{ name: string; range: string }>;
+  autoFilter: string | null;
+  hiddenRows: Set<number>;
+  charts: SheetState['charts'];
+  mergedRanges: string[];
+  /** Width in characters by column number. */
+  columnWidths: Map<number, number>;
+  tabColour?: Colour;
+  /** Sheet hidden by the user: still listed and read (it is the user's), and kept hidden when written back. */
+  hidden?: boolean;
+}
+
+export function emptySheet(name: string): MemorySheet {
+  return {
+    name,
+    values: [],
+    formats: [],
+    fills: [],
+    formulas: [],
+    hostStyles: [],
+    validations: [],
+    conditionalFormats: [],
+    hostValidations: [],
+    hostConditionalFormats: [],
+    frozenRows: 0,
+    tables: [],
+    autoFilter: null,
+    hiddenRows: new Set(),
+    charts: [],
+    mergedRanges: [],
+    columnWidths: new Map(),
+  };
+}
+
+/** Sets a cell of a layer grid (1-based row and column), making the row when it is a hole. */
+export function setGridCell<T>(grid: (T | undefined)[][], row: number, column: number, value: T | undefined): void {
+  (grid[row - 1] ??= [])[column - 1] = value;
+}
+
+export function setLayer<K extends LayerName>(sheet: MemorySheet, layer: K, row: number, column: number, value: Layers[K][number][number]): void {
+  setGridCell(sheet[layer] as unknown[][], row, column, value);
+}
+
+export function getLayer<K extends LayerName>(sheet: MemorySheet, layer: K, row: number, column: number): Layers[K][number][number] | undefined {
+  return (sheet[layer] as Layers[K])[row - 1]?.[column - 1];
+}
+
+/**
+ * Write a value as literal data: it replaces a formula that was there; the cell's number format, fill and
+ * host style stay (a value written into the user's formatted column keeps the user's look).
+ */
+export function writeCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
+  setLayer(sheet, 'values', row, column, value);
+  if (getLayer(sheet, 'formulas', row, column) !== undefined) setLayer(sheet, 'formulas', row, column, undefined);
+}
+
+/** The last row holding a non-empty value or a formula (0 for an empty sheet). */
+export function lastUsedRow(sheet: MemorySheet): number {
+  for (let r = Math.max(sheet.values.length, sheet.formulas.length); r >= 1; r--) {
+    if (sheet.values[r - 1]?.some((v) => !isEmptyCell(v))) return r;
+    if (sheet.formulas[r - 1]?.some((f) => f !== undefined)) return r;
+  }
+  return 0;
+}
+
+/** The last column holding a non-empty value in any row (0 for an empty sheet). */
+export function lastUsedColumn(sheet: MemorySheet): number {
+  let last = 0;
+  for (const row of sheet.values) {
+    if (!row) continue;
+    for (let c = row.length; c > last; c--) {
+      if (!isEmptyCell(row[c - 1])) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+export function usedRange(sheet: MemorySheet): Rect {
+  return { top: 1, left: 1, bottom: Math.max(lastUsedRow(sheet), 1), right: Math.max(lastUsedColumn(sheet), 1) };
+}
