@@ -28,7 +28,7 @@ import {
   toExcelValidation,
 } from './convert';
 
-type Style = Partial<ExcelJS.Style>;
+export type Style = Partial<ExcelJS.Style>;
 
 /** Parts of ExcelJS's worksheets (whole-file and streaming alike) that its typings leave out. */
 interface WorksheetInternals {
@@ -39,19 +39,6 @@ interface WorksheetInternals {
   conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
   tables?: Record<string, { table: { name: string; tableRef?: string; ref: string } }>;
   _merges?: Record<string, { range: string }>;
-  /** The streaming writer's pending rows and the number of the first of them. */
-  _rows?: unknown[];
-  _rowZero?: number;
-}
-
-/**
- * Lets the streaming writer start its pending rows at row `r` when every row before it is written and
- * the rows between hold nothing. Its own way — a pending-row array with a hole for every skipped row,
- * shifted one hole at a time on commit — is quadratic: one stray cell at row 1 048 576 took many minutes.
- */
-function skipEmptyRowsTo(ws: ExcelJS.Worksheet, r: number): void {
-  const writer = internals(ws);
-  if (writer._rows && writer._rows.length === 0 && writer._rowZero !== undefined && writer._rowZero < r) writer._rowZero = r;
 }
 
 function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
@@ -239,24 +226,59 @@ function defaultFormat(value: CellValue): string | undefined {
 /** Where a list too long to inline lives, given by the workbook writer (see helpers.ts). */
 export type ListPlacer = (values: string[]) => string;
 
-/**
- * Writes the sheet into an empty ExcelJS worksheet (whole-file or streaming) made with
- * `worksheetOptions(sheet)`: column widths first (the streaming writer needs them before any row), then
- * the rows in order, each committed, then the sheet-level parts. Strings are written as string values — ExcelJS stores them as shared strings, never
- * as formulas — and formula-like ones also get the text format, so retyping them in Excel keeps them text.
- * Tables are written as an autofilter over the table's range (ExcelJS's table writer is not used: the
- * streaming writer has none, and one behaviour for both is simpler to trust).
- */
 /** The row of a layer holds something (an array of only empty entries holds nothing). */
 function hasAny(cells: readonly unknown[] | undefined): boolean {
   return cells !== undefined && cells.some((cell) => cell !== undefined && cell !== null && cell !== '');
 }
 
-export function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer): void {
-  // The streaming writer puts columns out with the first row, and merging touches the merged cells'
-  // rows: both must come before any row is committed.
+/**
+ * Where `writeSheet` puts a sheet's merges and cells: ExcelJS's cells (`excelJsRows`, for the whole-file
+ * model), or XML straight into a streaming worksheet (row-xml.ts).
+ */
+export interface RowSink {
+  merge(range: string): void;
+  /** A cell with a value, a formula or a style, in row order and, within a row, column order. */
+  cell(row: number, column: number, value: CellValue, formula: string | undefined, style: Style): void;
+  /** The row's cells are all given (a row with none is never started). */
+  endRow(row: number, hidden: boolean): void;
+}
+
+/** Cells as ExcelJS cell values; ExcelJS stores strings as shared strings, never as formulas. */
+export function excelJsRows(ws: ExcelJS.Worksheet): RowSink {
+  return {
+    merge: (range) => ws.mergeCells(range),
+    cell(row, column, value, formula, style) {
+      const cell = ws.getRow(row).getCell(column);
+      if (formula) cell.value = { formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
+      else if (value !== null) cell.value = value;
+      cell.style = style;
+    },
+    endRow(row, hidden) {
+      if (hidden) ws.getRow(row).hidden = true;
+    },
+  };
+}
+
+/**
+ * Rows written between two calls of a streaming writer's `pace`: few enough that the XML waiting for the
+ * zip stays small, many enough that the waits cost nothing.
+ */
+const ROWS_PER_PACE = 2000;
+
+/** Waits until what was written has been taken further (the zip); see node.ts. */
+export type Pace = () => Promise<void>;
+
+/**
+ * Writes the sheet into an empty ExcelJS worksheet (whole-file or streaming) made with
+ * `worksheetOptions(sheet)`: column widths and merges first (the streaming writer puts columns out with
+ * the first row), then the rows in order, then the sheet-level parts. Formula-like strings also get the
+ * text format, so retyping them in Excel keeps them text. Tables are written as an autofilter over the
+ * table's range (ExcelJS's table writer is not used: the streaming writer has none, and one behaviour for
+ * both is simpler to trust).
+ */
+export async function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer, rows: RowSink, pace?: Pace): Promise<void> {
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = width;
-  for (const merge of sheet.mergedRanges) ws.mergeCells(merge);
+  for (const merge of sheet.mergedRanges) rows.merge(merge);
   const composer = new StyleComposer();
   let lastRow = Math.max(lastUsedRow(sheet), sheet.formats.length, sheet.fills.length, sheet.hostStyles.length);
   for (const r of sheet.hiddenRows) lastRow = Math.max(lastRow, r);
@@ -268,23 +290,18 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList:
     const hostStyles = sheet.hostStyles[r - 1];
     const hidden = sheet.hiddenRows.has(r);
     // A row with nothing in it is not written: a sheet that reaches row 1 048 576 through one stray cell
-    // has a million such rows, and committing each one costs the streaming writer dearly.
+    // has a million such rows.
     if (!hasAny(values) && !hasAny(formats) && !hasAny(fills) && !hasAny(formulas) && !hasAny(hostStyles) && !hidden) continue;
-    skipEmptyRowsTo(ws, r);
-    const row = ws.getRow(r);
     const width = Math.max(values?.length ?? 0, formats?.length ?? 0, fills?.length ?? 0, formulas?.length ?? 0, hostStyles?.length ?? 0);
     for (let c = 1; c <= width; c++) {
       const value = values?.[c - 1] ?? null;
       const formula = formulas?.[c - 1];
       const style = composer.compose(hostStyles?.[c - 1] as Style | undefined, formats?.[c - 1] ?? defaultFormat(value), fills?.[c - 1]);
       if (value === null && !formula && !style) continue;
-      const cell = row.getCell(c);
-      if (formula) cell.value = { formula, result: value ?? undefined } as ExcelJS.CellFormulaValue;
-      else if (value !== null) cell.value = value;
-      cell.style = style ?? NO_STYLE;
+      rows.cell(r, c, value, formula || undefined, style ?? NO_STYLE);
     }
-    if (hidden) row.hidden = true;
-    row.commit();
+    rows.endRow(r, hidden);
+    if (pace && r % ROWS_PER_PACE === 0) await pace();
   }
   writeSheetParts(ws, sheet, placeList);
 }

@@ -24,7 +24,7 @@ import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../workbook/
 import { CHARTS_SHEET, HELPER_SHEETS, LISTS_SHEET } from './convert';
 import { attachCharts, chartsSheet, listResolver, ListSheetBuilder } from './helpers';
 import { withValidationPlaceholders } from './package';
-import { readRow, readSheetParts, StyleSplitter, worksheetOptions, writeSheet } from './sheet-io';
+import { excelJsRows, readRow, readSheetParts, StyleSplitter, worksheetOptions, writeSheet, type RowSink } from './sheet-io';
 
 /**
  * Puts the sheet-level parts of `parts` (a whole-file model, or one loaded without cell data) onto the
@@ -44,23 +44,25 @@ export function assembleSheets(parts: ExcelJS.Workbook, cells: Map<string, Memor
   return sheets;
 }
 
-/**
- * Writes the sheets and the helper sheets into an empty ExcelJS workbook (whole-file or streaming);
- * `finish` commits a streaming worksheet.
- */
-export function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, definedNames: DefinedNames, finish: (ws: ExcelJS.Worksheet) => void = () => undefined): void {
+/** How a streaming writer writes a sheet: its rows as XML, waiting for the zip as they go out, and the commit. */
+export interface StreamingSheets {
+  rows(ws: ExcelJS.Worksheet): RowSink;
+  pace(ws: ExcelJS.Worksheet): Promise<void>;
+  commit(ws: ExcelJS.Worksheet): void;
+}
+
+/** Writes the sheets and the helper sheets into an empty ExcelJS workbook, whole-file or streaming. */
+export async function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, definedNames: DefinedNames, streaming?: StreamingSheets): Promise<void> {
   if (definedNames.length) target.definedNames.model = definedNames as unknown as ExcelJS.DefinedNamesModel;
   const lists = new ListSheetBuilder();
-  for (const sheet of sheets) {
-    const ws = target.addWorksheet(sheet.name, worksheetOptions(sheet));
-    writeSheet(ws, sheet, lists.place);
-    finish(ws);
-  }
+  const write = async (ws: ExcelJS.Worksheet, sheet: MemorySheet) => {
+    if (!streaming) return writeSheet(ws, sheet, lists.place, excelJsRows(ws));
+    await writeSheet(ws, sheet, lists.place, streaming.rows(ws), () => streaming.pace(ws));
+    streaming.commit(ws);
+  };
+  for (const sheet of sheets) await write(target.addWorksheet(sheet.name, worksheetOptions(sheet)), sheet);
   for (const helper of [lists.sheet(), chartsSheet(sheets)]) {
-    if (!helper) continue;
-    const ws = target.addWorksheet(helper.name, { state: 'veryHidden' });
-    writeSheet(ws, helper, lists.place);
-    finish(ws);
+    if (helper) await write(target.addWorksheet(helper.name, { state: 'veryHidden' }), helper);
   }
 }
 
@@ -139,7 +141,7 @@ export class XlsxWorkbook implements Workbook {
   /** The .xlsx file, written with ExcelJS's whole-file model. */
   async toBuffer(): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();
-    writeSheets(book, this.memory.model, this.definedNames);
+    await writeSheets(book, this.memory.model, this.definedNames);
     return new Uint8Array(await book.xlsx.writeBuffer());
   }
 }

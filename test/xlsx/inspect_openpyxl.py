@@ -61,6 +61,7 @@ def describe_sheet(ws):
         "freeze": ws.freeze_panes,
         "autoFilter": ws.auto_filter.ref,
         "hiddenRows": sorted(r for r, d in ws.row_dimensions.items() if d.hidden),
+        "merged": sorted(str(r) for r in ws.merged_cells.ranges),
         "cells": cells,
         "validations": validations,
         "conditional": conditional,
