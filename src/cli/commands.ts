@@ -111,7 +111,7 @@ const analyze: Command = async (argv) => {
   if (since !== undefined && ordersPath === undefined) throw new UsageError('--since выбирает строки файла --orders / --since selects the lines of the --orders file: add --orders ORDERS.csv');
   const maps = mapOptions(args, ordersPath !== undefined);
   // A file that is not a CSV (an .xlsx, a PDF) is refused before the workbook is opened.
-  const csv = ordersPath === undefined ? undefined : readCsv(readCsvFile(ordersPath), ordersPath);
+  let csv = ordersPath === undefined ? undefined : readCsv(readCsvFile(ordersPath), ordersPath);
   const book = await openBook(args);
   const replaceTyped = args.options.get('--update-typed') === true;
   const context: RunContext = { workbook: book.workbook, asOf, replaceTyped, withDataCheck: true, onProgress: progressReporter('analyze') };
@@ -119,6 +119,9 @@ const analyze: Command = async (argv) => {
   const importReport = csv ? await runOrderImport(context, csv.sheet, maps.source, { since }).catch(withMapHint) : undefined;
   // What reading the file changed (its title block left out, columns named) is part of the import's problems.
   const imported = csv && importReport ? { ...importReport, problems: [...csv.problems, ...importReport.problems] } : undefined;
+  // The file's lines are on the Orders sheet now: let them go, or a million of them (with the file's
+  // text) stay in memory through the analysis and the writing, as much again as the sheet itself.
+  csv = undefined;
   if (imported) {
     printLine(orderImportSummary(imported, 'ru'));
     if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);

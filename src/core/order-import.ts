@@ -160,7 +160,8 @@ export function planOrderImport(
   const clientKey = (i: number) => (links[i] !== null ? `c${links[i]}` : broughtIn[i] ? `new${broughtIn[i]!.row}` : '');
   const presence = linesAlreadyPresent(
     base.orders.map((order, k) => ({ ...identityOf(order), client: base.orderClient[k] === null ? '' : `c${base.orderClient[k]}` })),
-    rows.map((row, i) => ({ ...identityOf(sheetLine(row, target.columns)), client: clientKey(i) })),
+    rows.length,
+    (i) => ({ ...identityOf(sheetLine(rows[i], target.columns)), client: clientKey(i) }),
   );
   for (const conflict of presence.conflicts) {
     const i = conflict.line;

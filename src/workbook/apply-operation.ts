@@ -139,13 +139,26 @@ class TextPool {
 /** Rows written from row `first` down, as appendRows and insertRows write them. */
 function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRows): void {
   const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
+  // Rows as wide as the formats take them as one frozen row, shared (setGridCell copies it on change).
+  const sharedFormats = formats.length ? formatsRow(op.numberFormats ?? []) : undefined;
+  if (sharedFormats) Object.freeze(sharedFormats);
   const pool = new TextPool();
   op.rows.forEach((row, i) => {
     const r = first + i;
     if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = pool.row(row);
     else pool.row(row).forEach((value, j) => writeCell(sheet, r, j + 1, value));
-    for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
+    if (sharedFormats && sheet.formats[r - 1] === undefined && row.length >= sharedFormats.length) sheet.formats[r - 1] = sharedFormats;
+    else for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
   });
+}
+
+/** The formats layer's row for the given column formats: cut after the last format, no format a hole. */
+function formatsRow(numberFormats: readonly (string | null | undefined)[]): (string | undefined)[] {
+  const row: (string | undefined)[] = [];
+  numberFormats.forEach((format, j) => {
+    if (format) row[j] = format;
+  });
+  return row;
 }
 
 function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {

@@ -106,7 +106,12 @@ export function emptySheet(name: string): MemorySheet {
 
 /** Sets a cell of a layer grid (1-based row and column), making the row when it is a hole. */
 export function setGridCell<T>(grid: (T | undefined)[][], row: number, column: number, value: T | undefined): void {
-  (grid[row - 1] ??= [])[column - 1] = value;
+  let cells = grid[row - 1];
+  if (cells === undefined) cells = grid[row - 1] = [];
+  // A frozen row is shared by many rows (the number formats of an import's million rows are one row):
+  // the row that changes gets its own copy.
+  else if (Object.isFrozen(cells)) cells = grid[row - 1] = cells.slice();
+  cells[column - 1] = value;
 }
 
 export function setLayer<K extends LayerName>(sheet: MemorySheet, layer: K, row: number, column: number, value: Layers[K][number][number]): void {

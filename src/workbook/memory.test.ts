@@ -139,6 +139,32 @@ describe('MemoryWorkbook', () => {
   });
 });
 
+describe('number formats of appended rows, one row shared by all', () => {
+  const appended: SheetOperation = {
+    kind: 'appendRows',
+    sheet: 'Клиенты',
+    rows: [
+      ['К-5', 'Орлов', 'Тверь', new Date(Date.UTC(2024, 2, 1))],
+      ['К-6', 'Белов', 'Тула', new Date(Date.UTC(2024, 2, 2))],
+      ['К-7', 'Носов'],
+    ],
+    numberFormats: [null, null, null, 'dd.mm.yyyy'],
+  };
+  const formatOf = (wb: MemoryWorkbook, cell: string) => wb.state().sheets[0].numberFormats[cell];
+
+  it('gives every appended row its formats, and a row too short for them only the ones it reaches', async () => {
+    const wb = new MemoryWorkbook(clients());
+    await wb.apply([appended]);
+    expect([formatOf(wb, 'D6'), formatOf(wb, 'D7'), formatOf(wb, 'D8')]).toEqual(['dd.mm.yyyy', 'dd.mm.yyyy', undefined]);
+  });
+
+  it('changes one row without changing the rows it shared its formats with', async () => {
+    const wb = new MemoryWorkbook(clients());
+    await wb.apply([appended, { kind: 'formatSheet', sheet: 'Клиенты', columnFormats: [{ column: 4, format: 'yyyy-mm-dd', fromRow: 6, toRow: 6 }, { column: 2, format: '@', fromRow: 7, toRow: 7 }] }]);
+    expect([formatOf(wb, 'D6'), formatOf(wb, 'D7'), formatOf(wb, 'B6'), formatOf(wb, 'B7')]).toEqual(['yyyy-mm-dd', 'dd.mm.yyyy', undefined, '@']);
+  });
+});
+
 describe('the in-memory workbook where structuredClone does not exist (Apps Script)', () => {
   const globals = globalThis as { structuredClone?: unknown };
   const saved = globals.structuredClone;

@@ -1,4 +1,6 @@
-import { linesAlreadyPresent, type OrderLineIdentity } from '../already-present';
+import { linesAlreadyPresent as linesAlreadyPresentOf, type OrderLineIdentity } from '../already-present';
+
+const linesAlreadyPresent = (sheet: OrderLineIdentity[], incoming: OrderLineIdentity[]) => linesAlreadyPresentOf(sheet, incoming.length, (i) => incoming[i]);
 
 const line = (fields: Partial<OrderLineIdentity>): OrderLineIdentity => ({ date: 20_000, client: 'c0', amount: 100, service: 'уборка', number: '', ...fields });
 
