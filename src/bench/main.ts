@@ -26,9 +26,10 @@ import { xlsxFromBuffer, xlsxToBuffer } from '../xlsx/node';
 import { formatFigures, peakRssMb, timed, type Figure } from './report';
 
 const AS_OF = '2026-11-01';
-/** The young-generation size node runs with (bin/crm-base.js starts node with 64 MB semi-spaces). */
-function youngGeneration(): string {
-  return process.execArgv.find((arg) => arg.startsWith('--max-semi-space-size')) ?? 'default young generation';
+/** The heap flags node runs with (bin/crm-base.js starts node with its own, see there). */
+function heapFlags(): string {
+  const flags = process.execArgv.filter((arg) => arg.startsWith('--max-semi-space-size') || arg.startsWith('--heap-growing-percent'));
+  return flags.length ? flags.join(' ') : 'V8 default heap';
 }
 
 interface BenchOptions {
@@ -130,6 +131,6 @@ export async function runBench(args: string[]): Promise<number> {
   collectGarbage();
   if (options.xlsx) await xlsxRoundTrip(options, figures);
   figures.push({ name: 'Peak memory (RSS, whole run)', value: peakRssMb(), unit: 'MB', goal: 1536 });
-  process.stdout.write(`crm-base bench: ${scale}, Node ${process.version}, ${youngGeneration()}\n${formatFigures(figures)}\n`);
+  process.stdout.write(`crm-base bench: ${scale}, Node ${process.version}, ${heapFlags()}\n${formatFigures(figures)}\n`);
   return 0;
 }

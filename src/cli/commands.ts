@@ -11,7 +11,8 @@ import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
-import { writeTextAtomically } from './atomic-write';
+import { writeFileAtomically } from './atomic-write';
+import { writeJsonText } from './json-text';
 import { printLine, terminalSafe } from './terminal-text';
 import { checkOutputs, InputError, openBook, progressReporter, saveXlsx } from './workbooks';
 
@@ -47,8 +48,8 @@ Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
 
-async function writeJson(path: string | undefined, value: unknown): Promise<void> {
-  if (path) await writeTextAtomically(path, JSON.stringify(value, null, 2) + '\n');
+async function writeJson(path: string | undefined, report: Record<string, unknown>): Promise<void> {
+  if (path) await writeFileAtomically(path, (out) => writeJsonText(out, report));
 }
 
 function printProblems(problems: readonly Problem[], shown = 20): void {
