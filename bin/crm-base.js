@@ -12,7 +12,7 @@ const fs = require('fs');
  *   the default young generation (the CSV import of 1,000,000 lines ran 0.4 s faster of 3.5 s).
  * - Heap growth of 20 % between full collections, not V8's own factor of up to 4: the old generation
  *   then stays near what is alive. `analyze --orders` of 1,000,000 lines (100,000 clients, --json)
- *   peaked at 1,330 MiB, against 1,395 MiB with 30 %, 1,279 MiB with 15 % and about 1,940 MiB with V8's
+ *   peaked at 1,330 MiB, against 1,395 MiB with 30 %, 1,279 MiB with 15 % and 1,700 to 2,000 MiB with V8's
  *   own growth; each step down costs CPU (20 % against 30 %: 6 % more wall time, 9 % more CPU). Whole-
  *   process medians of 3 runs.
  */
