@@ -4,30 +4,33 @@
  * whole — plus a report shaped like the CLI's RESULTS.json.
  *
  * Everything is computed as of one date (today by default). Orders dated after it are ignored (see
- * tracker.ts) and each is reported as a problem, so a mistyped future date does not go unnoticed.
+ * tracker.ts) and each is reported as a problem (analysis-dates.ts), so a mistyped future date does not
+ * go unnoticed. What an analysis gives, its report and summary, is in analysis-report.ts.
  */
 import type { SheetOperation } from '../workbook/operations';
 import { wallClockNow, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
-import { rankAbc, summariseAbc, type AbcClass, type AbcRanking, type AbcShare, type AbcSummary } from './abc';
+import { rankAbc, summariseAbc } from './abc';
 import { clientColumnOperations, typedDifferingProblems } from './analysis-columns';
 import { abcServicesSheetOperations, abcSheetOperations } from './abc-sheets';
 import { funnelSheetOperations, managersSheetOperations, rfmSheetOperations } from './analysis-sheets';
 import { readBase, say, type Base } from './base';
-import { headerlessProblem, type BaseLayout } from './layout';
 import { checkData } from './check';
 import { computedColumnsSettingOperations } from './computed-columns';
-import { valueArchiveOperations, type ArchivedValue } from './value-archive';
-import { computeFunnel, type FunnelReport } from './funnel';
-import { computeManagerLoad, type ManagerReport } from './managers';
-import type { ClientField, DayNumber, Language, Problem } from './model';
-import { dayToDate, dayToIso, todayDay } from './normalise/date';
-import { cellText } from './normalise/text';
-import { computeRfm, countSegments, validBands, type RfmResult, type RfmThresholds, type SegmentKey } from './rfm';
-import { revenueByService, type ServiceRevenue } from './service-revenue';
+import { valueArchiveOperations } from './value-archive';
+import { computeFunnel } from './funnel';
+import { computeManagerLoad } from './managers';
+import type { ClientField, DayNumber, Problem } from './model';
+import { dayToIso, todayDay } from './normalise/date';
+import { computeRfm, countSegments, validBands } from './rfm';
+import { revenueByService } from './service-revenue';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { suggestStatus } from './status-suggestions';
-import { computeTracker, cleanSum, type TrackerRow } from './tracker';
+import { computeTracker } from './tracker';
+import { NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport } from './analysis-report';
+import { laterOrderProblems, laterTypedProblems } from './analysis-dates';
+
+export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
 export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers';
 export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers'];
@@ -55,138 +58,12 @@ export interface AnalysisOptions {
   now?: Date;
 }
 
-/** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
-export interface AnalysedClient {
-  id: string | null;
-  name: string;
-  firstOrder: string | null;
-  lastOrder: string | null;
-  orders: number;
-  revenue: number;
-  /** False when some orders are known only as typed dates or counts: `revenue` is then what is known. */
-  revenueKnown: boolean;
-  daysSinceLastOrder: number | null;
-  cold: boolean;
-  r: number | null;
-  f: number | null;
-  m: number | null;
-  rfm: string | null;
-  segment: SegmentKey | null;
-  abc: AbcClass | null;
-  /** A suggested funnel-status move (status name in the workbook's language), for the user to confirm. */
-  statusSuggestion: string | null;
-}
-
-/** The report: RESULTS.json's fields first, then what the side panel and the CLI show. */
-export interface AnalysisReport {
-  asOf: string;
-  clients: AnalysedClient[];
-  abc: AbcSummary;
-  segments: Record<SegmentKey, number>;
-  thresholds: RfmThresholds;
-  problems: Problem[];
-  abcServices: AbcSummary;
-  funnel: FunnelReport;
-  managers: ManagerReport;
-  language: Language;
-  /**
-   * Typed order-history cells that differ from the tracker's figures: kept as typed (listed here and
-   * summed up in `problems`), or with `replaceTyped` replaced after being archived.
-   */
-  typedDiffering: ArchivedValue[];
-  /** True when `typedDiffering` were replaced (the user confirmed). */
-  typedReplaced: boolean;
-  /** Sheets the plan writes or changes. */
-  sheets: string[];
-}
-
-/** Everything computed over a base, for callers that need more than the report (the side panel). */
-export interface Analysis {
-  base: Base;
-  asOf: DayNumber;
-  language: Language;
-  tracker: TrackerRow[];
-  abc: AbcRanking;
-  abcSummary: AbcSummary;
-  rfm: RfmResult;
-  services: ServiceRevenue[];
-  servicesAbc: AbcRanking;
-  servicesAbcSummary: AbcSummary;
-  funnel: FunnelReport;
-  managers: ManagerReport;
-  statusSuggestions: Array<string | null>;
-  /** Orders dated after the as-of date (ignored), as problems. */
-  problems: Problem[];
-}
-
-/** The workbook has no clients sheet: nothing to analyse. */
-/** The workbook has no clients sheet, or one with no header row (then the message names it and says what to do). */
-export class NoClientsSheetError extends Error {
-  constructor(layout: Pick<BaseLayout, 'headerless' | 'language'>) {
-    super(
-      headerlessProblem(layout, 'clients')?.message ??
-        say(layout.language, 'В книге нет листа клиентов (например, «Клиенты»).', 'The workbook has no clients sheet (e.g. "Clients").'),
-    );
-    this.name = 'NoClientsSheetError';
-  }
-}
-
 /** The fixed RFM bands to use: the settings' when usable (the settings sheet reports bad ones). */
 function rfmBands(settings: Settings): { recencyBands: number[]; frequencyBands: number[] } {
   return {
     recencyBands: validBands(settings.rfmRecencyBands) ? settings.rfmRecencyBands : [...DEFAULT_SETTINGS.rfmRecencyBands],
     frequencyBands: validBands(settings.rfmFrequencyBands) ? settings.rfmFrequencyBands : [...DEFAULT_SETTINGS.rfmFrequencyBands],
   };
-}
-
-function laterOrderProblems(base: Base, asOf: DayNumber, language: Language): Problem[] {
-  const orders = base.layout.orders;
-  if (!orders || orders.columns.date === undefined) return [];
-  const column = orders.header[orders.columns.date];
-  const asOfText = cellText(dayToDate(asOf));
-  const problems: Problem[] = [];
-  for (const order of base.orders) {
-    if (order.date === null || order.date <= asOf) continue;
-    problems.push({
-      sheet: orders.sheet,
-      row: order.row,
-      column,
-      value: cellText(dayToDate(order.date)),
-      message: say(
-        language,
-        `Заказ датирован позже даты анализа ${asOfText} и не учтён. Если дата ошибочна, исправьте её.`,
-        `The order is dated after the as-of date ${asOfText} and is not counted. If the date is wrong, correct it.`,
-      ),
-    });
-  }
-  return problems;
-}
-
-/** Typed first/last order dates after the as-of date: not counted as dates, kept, and reported. */
-function laterTypedProblems(base: Base, asOf: DayNumber, language: Language): Problem[] {
-  const layout = base.layout.clients;
-  if (!layout) return [];
-  const asOfText = cellText(dayToDate(asOf));
-  const problems: Problem[] = [];
-  for (const client of base.clients) {
-    for (const field of ['firstOrder', 'lastOrder'] as const) {
-      const day = client.history[field];
-      const at = layout.columns[field];
-      if (day === null || day <= asOf || at === undefined) continue;
-      problems.push({
-        sheet: layout.sheet,
-        row: client.row,
-        column: layout.header[at],
-        value: cellText(dayToDate(day)),
-        message: say(
-          language,
-          `Дата позже даты анализа ${asOfText}: как дата заказа не учтена, значение оставлено как есть. Если дата ошибочна, исправьте её.`,
-          `The date is after the as-of date ${asOfText}: not counted as an order date, the value is kept. If the date is wrong, correct it.`,
-        ),
-      });
-    }
-  }
-  return problems;
 }
 
 /** Tracker, ABC, RFM, services ABC, funnel and manager load over a base read with `readBase`. */
@@ -328,42 +205,4 @@ function withCheckProblems(checked: readonly Problem[], own: readonly Problem[])
   const key = (p: Problem) => [p.sheet, p.row, p.column, p.value, p.message].join('\u0000');
   const seen = new Set(checked.map(key));
   return [...checked, ...own.filter((p) => !seen.has(key(p)))];
-}
-
-/** What the side panel shows after an analysis. */
-export interface AnalysisSummary {
-  asOf: string;
-  clients: number;
-  clientsWithOrders: number;
-  cold: number;
-  revenue: number;
-  abc: { A: AbcShare; B: AbcShare; C: AbcShare; none: number };
-  /** Clients who bought (a typed order date or count) but whose revenue is unknown; counted in `abc.none`. */
-  revenueUnknown: number;
-  segments: Record<SegmentKey, number>;
-}
-
-/** The summary of an analysis report. */
-export function analysisSummary(report: AnalysisReport): AnalysisSummary {
-  let clientsWithOrders = 0;
-  let cold = 0;
-  let revenue = 0;
-  let revenueUnknown = 0;
-  for (const client of report.clients) {
-    if (client.orders > 0) clientsWithOrders++;
-    if (client.orders > 0 && !client.revenueKnown) revenueUnknown++;
-    if (client.cold) cold++;
-    revenue += client.revenue;
-  }
-  const { A, B, C, none } = report.abc;
-  return {
-    asOf: report.asOf,
-    clients: report.clients.length,
-    clientsWithOrders,
-    cold,
-    revenue: cleanSum(revenue),
-    abc: { A, B, C, none },
-    revenueUnknown,
-    segments: report.segments,
-  };
 }

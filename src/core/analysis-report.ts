@@ -1,0 +1,128 @@
+/**
+ * What an analysis gives: everything computed over a base (`Analysis`), the report shaped like the CLI's
+ * RESULTS.json (`AnalysisReport`), the side panel's summary of it, and the error for a workbook with
+ * nothing to analyse. The planner is analysis.ts.
+ */
+import type { AbcClass, AbcRanking, AbcShare, AbcSummary } from './abc';
+import { say, type Base } from './base';
+import { headerlessProblem, type BaseLayout } from './layout';
+import type { ArchivedValue } from './value-archive';
+import type { FunnelReport } from './funnel';
+import type { ManagerReport } from './managers';
+import type { DayNumber, Language, Problem } from './model';
+import type { RfmResult, RfmThresholds, SegmentKey } from './rfm';
+import type { ServiceRevenue } from './service-revenue';
+import { cleanSum, type TrackerRow } from './tracker';
+
+/** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
+export interface AnalysedClient {
+  id: string | null;
+  name: string;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  orders: number;
+  revenue: number;
+  /** False when some orders are known only as typed dates or counts: `revenue` is then what is known. */
+  revenueKnown: boolean;
+  daysSinceLastOrder: number | null;
+  cold: boolean;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  rfm: string | null;
+  segment: SegmentKey | null;
+  abc: AbcClass | null;
+  /** A suggested funnel-status move (status name in the workbook's language), for the user to confirm. */
+  statusSuggestion: string | null;
+}
+
+/** The report: RESULTS.json's fields first, then what the side panel and the CLI show. */
+export interface AnalysisReport {
+  asOf: string;
+  clients: AnalysedClient[];
+  abc: AbcSummary;
+  segments: Record<SegmentKey, number>;
+  thresholds: RfmThresholds;
+  problems: Problem[];
+  abcServices: AbcSummary;
+  funnel: FunnelReport;
+  managers: ManagerReport;
+  language: Language;
+  /**
+   * Typed order-history cells that differ from the tracker's figures: kept as typed (listed here and
+   * summed up in `problems`), or with `replaceTyped` replaced after being archived.
+   */
+  typedDiffering: ArchivedValue[];
+  /** True when `typedDiffering` were replaced (the user confirmed). */
+  typedReplaced: boolean;
+  /** Sheets the plan writes or changes. */
+  sheets: string[];
+}
+
+/** Everything computed over a base, for callers that need more than the report (the side panel). */
+export interface Analysis {
+  base: Base;
+  asOf: DayNumber;
+  language: Language;
+  tracker: TrackerRow[];
+  abc: AbcRanking;
+  abcSummary: AbcSummary;
+  rfm: RfmResult;
+  services: ServiceRevenue[];
+  servicesAbc: AbcRanking;
+  servicesAbcSummary: AbcSummary;
+  funnel: FunnelReport;
+  managers: ManagerReport;
+  statusSuggestions: Array<string | null>;
+  /** Orders dated after the as-of date (ignored), as problems. */
+  problems: Problem[];
+}
+
+/** The workbook has no clients sheet, or one with no header row (then the message names it and says what to do). */
+export class NoClientsSheetError extends Error {
+  constructor(layout: Pick<BaseLayout, 'headerless' | 'language'>) {
+    super(
+      headerlessProblem(layout, 'clients')?.message ??
+        say(layout.language, 'В книге нет листа клиентов (например, «Клиенты»).', 'The workbook has no clients sheet (e.g. "Clients").'),
+    );
+    this.name = 'NoClientsSheetError';
+  }
+}
+
+/** What the side panel shows after an analysis. */
+export interface AnalysisSummary {
+  asOf: string;
+  clients: number;
+  clientsWithOrders: number;
+  cold: number;
+  revenue: number;
+  abc: { A: AbcShare; B: AbcShare; C: AbcShare; none: number };
+  /** Clients who bought (a typed order date or count) but whose revenue is unknown; counted in `abc.none`. */
+  revenueUnknown: number;
+  segments: Record<SegmentKey, number>;
+}
+
+/** The summary of an analysis report. */
+export function analysisSummary(report: AnalysisReport): AnalysisSummary {
+  let clientsWithOrders = 0;
+  let cold = 0;
+  let revenue = 0;
+  let revenueUnknown = 0;
+  for (const client of report.clients) {
+    if (client.orders > 0) clientsWithOrders++;
+    if (client.orders > 0 && !client.revenueKnown) revenueUnknown++;
+    if (client.cold) cold++;
+    revenue += client.revenue;
+  }
+  const { A, B, C, none } = report.abc;
+  return {
+    asOf: report.asOf,
+    clients: report.clients.length,
+    clientsWithOrders,
+    cold,
+    revenue: cleanSum(revenue),
+    abc: { A, B, C, none },
+    revenueUnknown,
+    segments: report.segments,
+  };
+}
