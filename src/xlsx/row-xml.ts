@@ -41,23 +41,27 @@ function valueType(value: CellValue): number {
   return ValueType.Number;
 }
 
-/** The `<c>` element's type attribute and content for a value (null: none). */
-function valueXml(value: CellValue, sharedString: (text: string) => number): { type: string; xml: string } {
-  if (value === null) return { type: '', xml: '' };
+/** A number, date or boolean: the `<c>` element's type attribute and its `<v>`. */
+function plainXml(value: number | boolean | Date): { type: string; xml: string } {
   if (value instanceof Date) return { type: '', xml: `<v>${dateToExcel(value)}</v>` };
-  if (typeof value === 'string') return { type: ' t="s"', xml: `<v>${sharedString(value)}</v>` };
   if (typeof value === 'boolean') return { type: ' t="b"', xml: `<v>${value ? 1 : 0}</v>` };
   return { type: '', xml: `<v>${value}</v>` };
+}
+
+/** A value (null: none); text goes to the shared strings. */
+function valueXml(value: CellValue, sharedString: (text: string) => number): { type: string; xml: string } {
+  if (value === null) return { type: '', xml: '' };
+  if (typeof value === 'string') return { type: ' t="s"', xml: `<v>${sharedString(value)}</v>` };
+  return plainXml(value);
 }
 
 /** A formula and its cached result; a text result is written inline, as Excel itself does. */
 function formulaXml(formula: string, value: CellValue): { type: string; xml: string } {
   const f = `<f>${xmlEncode(formula)}</f>`;
   if (value === null) return { type: '', xml: f };
-  if (value instanceof Date) return { type: '', xml: `${f}<v>${dateToExcel(value)}</v>` };
   if (typeof value === 'string') return { type: ' t="str"', xml: `${f}<v>${xmlEncode(value)}</v>` };
-  if (typeof value === 'boolean') return { type: ' t="b"', xml: `${f}<v>${value ? 1 : 0}</v>` };
-  return { type: '', xml: `${f}<v>${value}</v>` };
+  const { type, xml } = plainXml(value);
+  return { type, xml: f + xml };
 }
 
 export function streamingRows(ws: ExcelJS.Worksheet): RowSink {

@@ -280,6 +280,7 @@ export async function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, plac
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = width;
   for (const merge of sheet.mergedRanges) rows.merge(merge);
   const composer = new StyleComposer();
+  let rowsWritten = 0;
   let lastRow = Math.max(lastUsedRow(sheet), sheet.formats.length, sheet.fills.length, sheet.hostStyles.length);
   for (const r of sheet.hiddenRows) lastRow = Math.max(lastRow, r);
   for (let r = 1; r <= lastRow; r++) {
@@ -301,7 +302,7 @@ export async function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, plac
       rows.cell(r, c, value, formula || undefined, style ?? NO_STYLE);
     }
     rows.endRow(r, hidden);
-    if (pace && r % ROWS_PER_PACE === 0) await pace();
+    if (pace && ++rowsWritten % ROWS_PER_PACE === 0) await pace();
   }
   writeSheetParts(ws, sheet, placeList);
 }
