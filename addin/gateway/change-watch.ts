@@ -4,9 +4,10 @@
  *
  * Where the host has worksheet events, every change — typed, pasted, a row inserted or deleted, a sheet
  * added, deleted or renamed; by the user, a co-author or the product itself — bumps a counter, and the
- * token is that counter: no round trip at all. Where the events cannot be used, the token is each sheet's
- * name and used range (one small round trip): it sees rows and columns typed beyond the data and sheets
- * added, removed or renamed, not a cell changed inside the data.
+ * token is that counter: no round trip at all. Where the events cannot be used there is no token: nothing
+ * cheaper than the values themselves tells a cell changed inside the data (a used range or a row count
+ * stays the same when a phone is corrected), so the panel then reads the workbook afresh on every call —
+ * slower, never stale.
  */
 import type { ExcelRunner } from './requirements';
 import { type ApiCheck, CHANGE_EVENTS_API, NAME_CHANGED_EVENT_API } from './requirements';
@@ -20,9 +21,9 @@ export class ChangeWatch {
     private readonly supports: ApiCheck,
   ) {}
 
-  async token(): Promise<string> {
-    if (await this.listen()) return `events:${this.changes}`;
-    return `used:${await this.run(usedRanges)}`;
+  /** The count of changes seen, or null where the host sends no events and a change cannot be seen cheaply. */
+  async token(): Promise<string | null> {
+    return (await this.listen()) ? `events:${this.changes}` : null;
   }
 
   /** Registers the listeners on first use, once: they live as long as the runtime. */
@@ -30,7 +31,7 @@ export class ChangeWatch {
     this.listening ??= this.supports(CHANGE_EVENTS_API)
       ? this.register().then(
           () => true,
-          // A host that refuses the registration is watched through the used ranges instead.
+          // A host that refuses the registration gets no token: the panel then reads afresh each time.
           () => false,
         )
       : Promise.resolve(false);
@@ -50,18 +51,4 @@ export class ChangeWatch {
       await context.sync();
     });
   }
-}
-
-/** Each sheet's name and the address of its used range of values: a few bytes per sheet, no cell values. */
-async function usedRanges(context: Excel.RequestContext): Promise<string> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  await context.sync();
-  const used = sheets.items.map((sheet) => {
-    const range = sheet.getUsedRangeOrNullObject(true);
-    range.load('address');
-    return range;
-  });
-  await context.sync();
-  return sheets.items.map((sheet, i) => `${sheet.name}|${used[i].isNullObject ? '' : used[i].address}`).join('\n');
 }

@@ -36,7 +36,7 @@ export class OfficeWorkbook implements Workbook {
   }
 
   /** The user edits the open workbook while the task pane is open: see change-watch.ts. */
-  changeToken(): Promise<string> {
+  changeToken(): Promise<string | null> {
     return this.changes.token();
   }
 

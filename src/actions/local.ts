@@ -3,7 +3,8 @@
  * Apps Script's server side): a thin session — read, let a core planner plan (client-forms, order-form,
  * settings-forms, the runners' analyses), apply. One analysis of the base is kept until something is
  * written, or until the workbook's change token says the user edited it (the Excel task pane stays
- * open while the user types), so filtering and searching do not re-read the workbook.
+ * open while the user types), so filtering and searching do not re-read the workbook. Writes never plan
+ * from what is kept: each reads the workbook first.
  */
 import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
 import { valueArchiveSheet } from '../core/value-archive';
@@ -46,8 +47,8 @@ interface Cached {
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
   index?: ClientIndex;
-  /** The workbook's change token when it was read (see Workbook.changeToken). */
-  token?: string;
+  /** The workbook's change token when it was read (see Workbook.changeToken); null: none to compare. */
+  token?: string | null;
 }
 
 export function createActions(workbook: Workbook, options: LocalActionsOptions = {}): PanelActions {
@@ -56,21 +57,34 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
   const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress });
 
+  /** Keeps the analysis of a snapshot just read, with the change token taken before that read. */
+  function remember(snapshot: WorkbookSnapshot, token: string | null | undefined, base = readBase(snapshot)): Cached {
+    if (!base.layout.clients) {
+      // A clients sheet without a header row is named, not called missing.
+      const headerless = headerlessProblem(base.layout, 'clients');
+      throw headerless ? new FormError(headerless.message) : new NoClientsSheetError(base.layout);
+    }
+    const read: Cached = { snapshot, analysis: analyseBase(base, today()), token };
+    cached = read;
+    return read;
+  }
+
+  /** What a view shows: the analysis kept while the change token says nothing changed (null: the host cannot tell). */
   async function current(): Promise<Cached> {
     // Taken before reading: an edit made during the read changes the token again, and is read next time.
     const token = await workbook.changeToken?.();
-    if (cached && cached.token !== token) cached = null;
-    if (!cached) {
-      const snapshot = await workbook.read();
-      const base = readBase(snapshot);
-      if (!base.layout.clients) {
-        // A clients sheet without a header row is named, not called missing.
-        const headerless = headerlessProblem(base.layout, 'clients');
-        throw headerless ? new FormError(headerless.message) : new NoClientsSheetError(base.layout);
-      }
-      cached = { snapshot, analysis: analyseBase(base, today()), token };
-    }
-    return cached;
+    if (cached && token !== null && cached.token === token) return cached;
+    return remember(await workbook.read(), token);
+  }
+
+  /**
+   * What a write plans from: the workbook read now, whatever is kept. A change event reaches the pane a
+   * moment after the keystroke, and a host may send none; a note or a status planned from an older read
+   * would write over what the user has just typed in that cell.
+   */
+  async function fresh(): Promise<Cached> {
+    const token = await workbook.changeToken?.();
+    return remember(await workbook.read(), token);
   }
 
   /** Applies a plan made over `read`'s snapshot; the host's size limits are checked first, as for every plan. */
@@ -79,12 +93,12 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     await applyPlan(context(), read.snapshot, operations);
   }
 
-  /** Makes sure IDs and the Orders sheet exist before a form writes into them. */
+  /** The workbook read now, with IDs and the Orders sheet made first when a form writes into them. */
   async function structured(): Promise<Cached> {
-    const before = cached?.snapshot;
-    const { snapshot } = await ensureStructured(context());
-    if (snapshot !== before) cached = null;
-    return current();
+    const token = await workbook.changeToken?.();
+    const { snapshot, base } = await ensureStructured(context());
+    // Without a base the structure plan has just written: the next view reads again (token null).
+    return remember(snapshot, base ? token : null, base);
   }
 
   const language = (c: Cached): Language => c.analysis.language;
@@ -114,7 +128,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     },
 
     async showInSheet(filter) {
-      let c = await current();
+      let c = await fresh();
       const sheet = clientsLayout(c).sheet;
       if (filter === null) return write(c, [{ kind: 'clearFilter', sheet }]);
       c = await structured();
@@ -124,14 +138,14 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     },
 
     async setStatus(id, status) {
-      const c = await current();
+      const c = await fresh();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
       await write(c, planSetStatus(c.analysis.base, client, status).operations);
       return card(id);
     },
 
     async addNote(id, note) {
-      const c = await current();
+      const c = await fresh();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
       await write(c, planAddNote(c.analysis.base, client, note, today()).operations);
       return card(id);
@@ -201,7 +215,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     },
 
     async saveSettings(settings: Settings) {
-      const c = await current();
+      const c = await fresh();
       await write(c, planSaveSettings(c.snapshot, settings, c.analysis.base.layout.settingsSheet).operations);
     },
 
@@ -211,7 +225,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     },
 
     async setMapping(kind, field, header) {
-      const c = await current();
+      const c = await fresh();
       await write(c, planSetMapping(c.snapshot, kind, field as never, header, c.analysis.base.layout.settingsSheet).operations);
       return actions.layout();
     },

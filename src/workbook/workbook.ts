@@ -46,10 +46,11 @@ export interface Workbook {
   /**
    * For hosts where the user edits the workbook while a session keeps what it read (the Excel task pane):
    * a token that differs from an earlier one when the workbook changed since, by the user's hand or any
-   * other. Cheap: it never reads the sheets' values. Hosts with no such edits during a session (a file, one
-   * Apps Script execution per call) leave it out.
+   * other. Cheap: it never reads the sheets' values. Null where the host cannot tell cheaply: the session
+   * then reads afresh on every call. Hosts with no such edits during a session (a file, one Apps Script
+   * execution per call) leave it out.
    */
-  changeToken?(): Promise<string>;
+  changeToken?(): Promise<string | null>;
 }
 
 /** What the core returns for an action: the operations to apply and a report for the UI or the CLI. */

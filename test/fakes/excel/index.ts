@@ -22,6 +22,7 @@ export class FakeExcel {
   readonly recorder = new FakeRecorder();
   /** The event handlers add-ins have registered (they outlive the batch that added them). */
   readonly events = new FakeEventRegistry();
+  private readonly pendingEvents: Array<() => Promise<void>> = [];
 
   /** A workbook holding the snapshot, as if the user had typed it (dates get a date format). */
   constructor(initial: WorkbookSnapshot = { sheets: [] }) {
@@ -57,9 +58,11 @@ export class FakeExcel {
 
   /**
    * The user types a block of cells, starting at `topLeft` (`A7`): each entry is read as typed input (see
-   * host.ts), then Excel tells the `worksheets.onChanged` listeners. Resolves once they have run.
+   * host.ts), then Excel tells the `worksheets.onChanged` listeners. Resolves once they have run; with
+   * `eventLater` the event is still on its way (Office delivers it asynchronously, after the keystroke)
+   * until `deliverEvents`.
    */
-  async userTypes(sheetName: string, topLeft: string, values: (string | number)[][]): Promise<void> {
+  async userTypes(sheetName: string, topLeft: string, values: (string | number)[][], options: { eventLater?: boolean } = {}): Promise<void> {
     const sheet = this.sheet(sheetName);
     const { top, left } = parseAddress(topLeft).rect;
     values.forEach((line, i) => line.forEach((value, j) => writeInput(sheet, top + i, left + j, value)));
@@ -72,7 +75,15 @@ export class FakeExcel {
       changeType: 'RangeEdited',
       source: 'Local',
     };
-    await this.events.fire('onChanged', args as Excel.WorksheetChangedEventArgs);
+    const event = () => this.events.fire('onChanged', args as Excel.WorksheetChangedEventArgs);
+    if (options.eventLater) this.pendingEvents.push(event);
+    else await event();
+  }
+
+  /** Office's events that were on their way arrive. */
+  async deliverEvents(): Promise<void> {
+    const pending = this.pendingEvents.splice(0);
+    for (const event of pending) await event();
   }
 
   sheet(name: string): FakeSheet {
