@@ -20,7 +20,7 @@ import { computeRfm } from '../core/rfm';
 import { isoToDay } from '../core/normalise/date';
 import { readCsv } from '../core/import';
 import { generateOrdersCsv, generateSyntheticBase } from '../sample/synthetic';
-import { SAMPLE_SHEETS } from '../sample/workbook';
+import { SAMPLE_SHEETS } from '../sample/sample-types';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { xlsxFromBuffer, xlsxToBuffer } from '../xlsx/node';
 import { formatFigures, peakRssMb, timed, type Figure } from './report';

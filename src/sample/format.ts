@@ -1,6 +1,9 @@
-/** Dates and money written as Russian users and 1C write them. */
+/** Dates, money and statuses written as Russian users and 1C write them. */
 import type { DayNumber } from '../core/model';
 import { dayToDate } from '../core/normalise/date';
+import { FUNNEL_STATUSES, type FunnelStatusKey } from '../core/statuses';
+import type { CellValue } from '../workbook/snapshot';
+import type { Random } from './random';
 
 export const NBSP = '\u00A0';
 
@@ -27,4 +30,19 @@ export function amountText(amount: number, groupSeparator = NBSP): string {
   }
   const cents = kopecks % 100;
   return cents ? `${sign}${grouped},${String(cents).padStart(2, '0')}` : `${sign}${grouped}`;
+}
+
+/** The Russian name of a funnel status, as the managers type it. */
+export function statusName(key: FunnelStatusKey): string {
+  return (FUNNEL_STATUSES.find((s) => s.key === key) as { ru: string }).ru;
+}
+
+/** Money as typed: a number mostly, sometimes text `1 234,56 ₽` with non-breaking spaces. */
+export function amountCell(amount: number, random: Random): CellValue {
+  return random.chance(0.05) ? `${amountText(amount)}${NBSP}₽` : amount;
+}
+
+/** A date as typed: a date value mostly, sometimes the text `dd.mm.yyyy`. */
+export function dayCell(day: DayNumber, random: Random): CellValue {
+  return random.chance(0.05) ? dayText(day) : dayToDate(day);
 }

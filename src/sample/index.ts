@@ -1,7 +1,6 @@
 /** Generated workbooks: the messy sample base for the demo and tests, big clean data for the benchmark. */
+export { generateSample, generateSampleWorkbook } from './workbook';
 export {
-  generateSample,
-  generateSampleWorkbook,
   SAMPLE_DEFAULTS,
   SAMPLE_HEADERS,
   SAMPLE_MANAGERS,
@@ -12,7 +11,7 @@ export {
   type Sample,
   type SampleFacts,
   type SampleOptions,
-} from './workbook';
+} from './sample-types';
 export { generateOrdersCsv, generateSyntheticBase, syntheticClientId, syntheticClientName, type SyntheticOptions } from './synthetic';
 export { SAMPLE_SERVICES, type SampleService } from './services';
 export { encodeWindows1251 } from './windows1251';

@@ -14,7 +14,7 @@ import { Random } from './random';
 import { amountText, dayText } from './format';
 import { COMPANY_STEMS, COMPANY_TAILS, FEMALE_NAMES, MALE_NAMES, PATRONYMICS, SURNAMES, surnameFor } from './names';
 import { CITIES, formatPhone, randomMobile } from './mess';
-import { SAMPLE_MANAGERS, SAMPLE_SHEETS } from './workbook';
+import { SAMPLE_MANAGERS, SAMPLE_SHEETS } from './sample-types';
 import { SAMPLE_SERVICES, servicesSheet } from './services';
 import { encodeWindows1251 } from './windows1251';
 

@@ -15,105 +15,26 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { DayNumber } from '../core/model';
-import { dayToDate, isoToDay } from '../core/normalise/date';
-import { FUNNEL_STATUSES, type FunnelStatusKey } from '../core/statuses';
+import { isoToDay } from '../core/normalise/date';
+import type { FunnelStatusKey } from '../core/statuses';
 import { Random } from './random';
-import { amountText, dayText, NBSP } from './format';
+import { amountCell, dayCell, statusName } from './format';
+import { surnameFor } from './names';
+import { CITIES, companyName, formatPhone, PHONE_STYLES, randomMobile, withoutYo, type CompanyStyle } from './mess';
+import { latinLetters, personEmail, personName, randomCompanyName, randomPerson } from './people';
+import { plantBadCells, plantDuplicates, plantUnknownClientOrders, type PlannedSample } from './plant';
+import { SAMPLE_SERVICES, servicesSheet, type Audience, type SampleService } from './services';
 import {
-  COMPANY_STEMS,
-  COMPANY_TAILS,
-  COMPANY_WORDS,
-  FEMALE_NAMES,
-  LEGAL_FORMS,
-  MALE_NAMES,
-  PATRONYMICS,
-  PERSONAL_DOMAINS,
-  SURNAMES,
-  surnameFor,
-  type Gender,
-} from './names';
-import {
-  CITIES,
-  companyName,
-  formatPhone,
-  PHONE_STYLES,
-  randomMobile,
-  transliterate,
-  withoutYo,
-  type CompanyStyle,
-  type MobileDigits,
-  type PhoneStyle,
-} from './mess';
-import { SAMPLE_SERVICES, SERVICES_HEADER, SERVICES_SHEET_NAME, servicesSheet, type Audience, type SampleService } from './services';
-
-export interface SampleOptions {
-  seed?: number;
-  /** Rows of the clients sheet, duplicates included. */
-  clients?: number;
-  /** Rows of the orders sheet. */
-  orders?: number;
-  /** `yyyy-mm-dd`; orders fall in the three years before it. */
-  asOf?: string;
-}
-
-export const SAMPLE_DEFAULTS = { seed: 20261101, clients: 2000, orders: 15000, asOf: '2026-11-01' } as const;
-
-export const SAMPLE_SHEETS = { services: SERVICES_SHEET_NAME, clients: 'Клиенты', orders: 'Заказы' } as const;
-
-export const SAMPLE_HEADERS = {
-  services: SERVICES_HEADER,
-  clients: [
-    'Клиент', 'Тип', 'Контактное лицо', 'Телефон', 'E-mail', 'Город', 'Отрасль', 'Источник', 'Менеджер', 'Статус',
-    'Услуга', 'Дата первого контакта', 'Дата последнего заказа', 'День рождения', 'Предпочтительный канал', 'Комментарий',
-  ],
-  orders: ['Дата', 'Клиент', 'Услуга', 'Сумма', 'Номер заказа', 'Менеджер', 'Комментарий'],
-} as const;
-
-/** Managers and their share of the clients: the first one is overloaded. */
-export const SAMPLE_MANAGERS: ReadonlyArray<{ name: string; weight: number }> = [
-  { name: 'Анна Крылова', weight: 36 },
-  { name: 'Дмитрий Орлов', weight: 16 },
-  { name: 'Екатерина Смирнова', weight: 14 },
-  { name: 'Игорь Белов', weight: 13 },
-  { name: 'Мария Соколова', weight: 11 },
-  { name: 'Олег Титов', weight: 10 },
-];
-
-/** A cell planted to be wrong, with its spreadsheet row (header = 1) and the header of its column. */
-export interface PlantedCell {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-}
-
-/** How a duplicate differs from the row it repeats. */
-export type DuplicateVariation = 'phoneFormat' | 'wordOrder' | 'yo' | 'emailCase' | 'latin' | 'legalForm' | 'city';
-
-export interface PlantedDuplicate {
-  /** Spreadsheet rows of the original and its second entry. */
-  originalRow: number;
-  duplicateRow: number;
-  variations: DuplicateVariation[];
-  /** The shared key the product should find: an E.164 phone, an e-mail, or null (name and city only). */
-  sharedPhone: string | null;
-  sharedEmail: string | null;
-}
-
-export interface SampleFacts {
-  asOf: string;
-  duplicates: PlantedDuplicate[];
-  badCells: PlantedCell[];
-  /** Order rows whose client is deliberately not on the clients sheet. */
-  unknownClientOrderRows: number[];
-  /** Clients rows with no orders at all. */
-  clientsWithoutOrders: number;
-}
-
-export interface Sample {
-  workbook: WorkbookSnapshot;
-  facts: SampleFacts;
-}
+  SAMPLE_DEFAULTS,
+  SAMPLE_HEADERS,
+  SAMPLE_MANAGERS,
+  SAMPLE_SHEETS,
+  type ClientPlan,
+  type OrderLine,
+  type Person,
+  type Sample,
+  type SampleOptions,
+} from './sample-types';
 
 const INDUSTRIES = ['Ритейл', 'Общепит', 'IT', 'Медицина', 'Производство', 'Недвижимость', 'Образование', 'Гостиницы', 'Фитнес', 'Логистика', 'Банки и финансы'];
 const SOURCES = ['Сайт', 'Яндекс Директ', 'Рекомендация', 'Авито', '2ГИС', 'Холодный звонок', 'ВКонтакте', 'Выставка'];
@@ -129,104 +50,11 @@ const ORDER_COMMENTS = ['Повторный заказ', 'Скидка 10%', 'О
 const CONTACT_ROLES = ['директор', 'завхоз', 'офис-менеджер', 'администратор', 'управляющий', 'бухгалтер'];
 const COMPANY_EMAIL_BOXES = ['info', 'office', 'zakaz', 'buh', 'admin'];
 
-/** The bad values planted once each, as people really type them. */
-const UNKNOWN_SERVICE = 'Полировка паркета';
-const UNKNOWN_CLIENT = 'Сидоренко Пётр';
-
-interface Person {
-  gender: Gender;
-  first: string;
-  patronymic: string;
-  surname: string;
-}
-
-interface ClientPlan {
-  name: string;
-  isCompany: boolean;
-  person?: Person;
-  company?: { form: string; name: string; style: CompanyStyle };
-  phone: MobileDigits | null;
-  phoneStyle: PhoneStyle;
-  email: string;
-  cityIndex: number;
-  manager: string;
-  mainService: SampleService;
-  firstContact: DayNumber;
-  /** Buying window; null for a client who never bought. */
-  window: { from: DayNumber; to: DayNumber } | null;
-  /** How much this client tends to buy (Pareto). */
-  appetite: number;
-  cells: CellValue[];
-}
-
-interface OrderLine {
-  day: DayNumber;
-  client: number;
-  service: SampleService;
-  amount: number;
-  /** Lines of one order share a group; the order number is given per group after sorting by date. */
-  group: number;
-  manager: string;
-  comment: string;
-}
-
-function personName(p: Person, random: Random): string {
-  const surname = surnameFor(p.surname, p.gender);
-  const x = random.next();
-  if (x < 0.8) return `${surname} ${p.first} ${p.patronymic}`;
-  if (x < 0.92) return `${surname} ${p.first}`;
-  return `${p.first} ${surname}`;
-}
-
-function randomPerson(random: Random): Person {
-  const gender: Gender = random.chance(0.55) ? 'female' : 'male';
-  const pair = random.pick(PATRONYMICS);
-  return {
-    gender,
-    first: gender === 'male' ? random.pick(MALE_NAMES) : random.pick(FEMALE_NAMES),
-    patronymic: gender === 'male' ? pair[0] : pair[1],
-    surname: random.pick(SURNAMES),
-  };
-}
-
-function randomCompanyName(random: Random, person: Person): { form: string; name: string } {
-  const form = random.pick(LEGAL_FORMS);
-  if (form === 'ИП') return { form, name: `${surnameFor(person.surname, person.gender)} ${person.first[0]}. ${person.patronymic[0]}.` };
-  const x = random.next();
-  if (x < 0.4) return { form, name: random.pick(COMPANY_WORDS) };
-  if (x < 0.8) return { form, name: random.pick(COMPANY_STEMS) + random.pick(COMPANY_TAILS) };
-  return { form, name: `${random.pick(COMPANY_WORDS)}-${random.pick(COMPANY_TAILS)}` };
-}
-
-function latinLetters(text: string): string {
-  return transliterate(text).toLowerCase().replace(/[^a-z]/g, '');
-}
-
-function personEmail(p: Person, random: Random): string {
-  const local = latinLetters(surnameFor(p.surname, p.gender));
-  const tail = random.pick(['', `.${latinLetters(p.first)[0]}`, String(random.int(70, 99)), `_${latinLetters(p.first)}`]);
-  return `${local}${tail}@${random.pick(PERSONAL_DOMAINS)}`;
-}
-
 /** The day a client's service is typed as by audience: companies buy company services, mostly. */
 function servicesFor(audience: Audience): { items: SampleService[]; weights: number[] } {
   const items = SAMPLE_SERVICES.filter((s) => s.active);
   const weights = items.map((s) => s.weight * (s.audience === audience ? 1 : 0.06));
   return { items, weights };
-}
-
-function statusName(key: FunnelStatusKey): string {
-  return (FUNNEL_STATUSES.find((s) => s.key === key) as { ru: string }).ru;
-}
-
-/** Money as typed: a number mostly, sometimes text `1 234,56 ₽` with non-breaking spaces. */
-function amountCell(amount: number, random: Random): CellValue {
-  return random.chance(0.05) ? `${amountText(amount)}${NBSP}₽` : amount;
-}
-
-/** A date as typed: a date value mostly, sometimes the text `dd.mm.yyyy`. */
-function dayCell(day: DayNumber, random: Random): CellValue {
-  return random.chance(0.05) ? dayText(day) : dayToDate(day);
 }
 
 /** Spreads `total` order lines over the buyers: one each, the rest by appetite × length of the window. */
@@ -381,11 +209,11 @@ class SampleBuilder {
     const rowOfPlan = new Map<number, number>(clientOrder.map((planIndex, k) => [planIndex, k]));
 
     const clientNameOfLine = this.lines.map((line) => this.plans[line.client].name);
-    const duplicates = this.plantDuplicates(rows, clientOrder, rowOfPlan, duplicateCount, clientNameOfLine);
+    const duplicates = plantDuplicates(this.planned(), rows, clientOrder, rowOfPlan, duplicateCount, clientNameOfLine);
     const orderRows = this.orderRows(clientNameOfLine);
     const duplicateRows = new Set(duplicates.flatMap((d) => [d.originalRow, d.duplicateRow]));
-    const badCells = this.plantBadCells(rows, orderRows, duplicateRows, new Set(clientNameOfLine));
-    const unknownClientOrderRows = this.plantUnknownClientOrders(orderRows);
+    const badCells = plantBadCells(this.random, rows, orderRows, duplicateRows, new Set(clientNameOfLine));
+    const unknownClientOrderRows = plantUnknownClientOrders(this.random, orderRows);
 
     const sheets: SheetSnapshot[] = [
       servicesSheet(),
@@ -402,6 +230,10 @@ class SampleBuilder {
         clientsWithoutOrders: stats.filter((s) => s.orders === 0).length,
       },
     };
+  }
+
+  private planned(): PlannedSample {
+    return { random: this.random, plans: this.plans, lines: this.lines };
   }
 
   /** Orders (distinct groups) and the last order day per planned client. */
@@ -466,105 +298,6 @@ class SampleBuilder {
     ];
   }
 
-  /**
-   * Second entries of ~3 % of the clients, each spelled differently, inserted at a later row (entered
-   * later), with some of the original's later orders booked under the second spelling.
-   */
-  private plantDuplicates(
-    rows: CellValue[][],
-    clientOrder: number[],
-    rowOfPlan: Map<number, number>,
-    count: number,
-    clientNameOfLine: string[],
-  ): PlantedDuplicate[] {
-    const random = this.random;
-    const col = (header: string) => (SAMPLE_HEADERS.clients as readonly string[]).indexOf(header);
-    const chosen = new Set<number>();
-    while (chosen.size < Math.min(count, this.plans.length)) chosen.add(random.int(0, this.plans.length - 1));
-    const copies: Array<{ after: number; cells: CellValue[]; planIndex: number; variations: DuplicateVariation[]; sharedPhone: string | null; sharedEmail: string | null }> = [];
-    for (const planIndex of [...chosen].sort((a, b) => a - b)) {
-      const plan = this.plans[planIndex];
-      const cells = [...rows[rowOfPlan.get(planIndex) as number]];
-      const variations: DuplicateVariation[] = [];
-      cells[col('Клиент')] = this.respell(plan, variations);
-      let sharedPhone: string | null = null;
-      let sharedEmail: string | null = null;
-      const keep = random.next();
-      if (plan.phone && keep < 0.65) {
-        const styles = PHONE_STYLES.filter((s) => s !== plan.phoneStyle);
-        cells[col('Телефон')] = formatPhone(plan.phone, random.pick(styles));
-        variations.push('phoneFormat');
-        sharedPhone = `+7${plan.phone}`;
-      } else cells[col('Телефон')] = null;
-      if (plan.email && (keep >= 0.65 || random.chance(0.4))) {
-        cells[col('E-mail')] = random.chance(0.5) ? ` ${plan.email.toUpperCase()}` : plan.email.replace(/^./, (c) => c.toUpperCase()) + ' ';
-        variations.push('emailCase');
-        sharedEmail = plan.email;
-      } else cells[col('E-mail')] = null;
-      const typed = CITIES[plan.cityIndex].typed;
-      cells[col('Город')] = random.pick(typed);
-      if (typed.length > 1) variations.push('city');
-      cells[col('Статус')] = random.chance(0.5) ? statusName('white') : null;
-      cells[col('Комментарий')] = random.chance(0.3) ? 'Новый клиент?' : null;
-      const originalRow = rowOfPlan.get(planIndex) as number;
-      copies.push({ after: random.int(originalRow + 1, rows.length), cells, planIndex, variations, sharedPhone, sharedEmail });
-    }
-    // Insert from the bottom up so earlier insert positions stay valid; record the final rows after.
-    const placed = copies.map((copy, k) => ({ ...copy, k })).sort((a, b) => b.after - a.after || b.k - a.k);
-    const inserted = rows.map((_, i) => ({ kind: 'original' as const, planIndex: clientOrder[i] })) as Array<{ kind: 'original' | 'copy'; planIndex: number; k?: number }>;
-    for (const copy of placed) {
-      rows.splice(copy.after, 0, copy.cells);
-      inserted.splice(copy.after, 0, { kind: 'copy', planIndex: copy.planIndex, k: copy.k });
-    }
-    // Book the later orders of some duplicated clients under the second spelling.
-    for (const copy of copies) {
-      if (!random.chance(0.5)) continue;
-      const name = copy.cells[col('Клиент')] as string;
-      const lines = this.lines
-        .map((line, i) => ({ line, i }))
-        .filter(({ line }) => line.client === copy.planIndex)
-        .sort((a, b) => a.line.day - b.line.day || a.i - b.i);
-      const cut = random.int(Math.floor(lines.length / 2), lines.length);
-      for (const { i } of lines.slice(cut)) clientNameOfLine[i] = name;
-    }
-    const finalRow = (predicate: (entry: { kind: string; planIndex: number; k?: number }) => boolean) => inserted.findIndex(predicate) + 2;
-    return copies.map((copy, k) => ({
-      originalRow: finalRow((e) => e.kind === 'original' && e.planIndex === copy.planIndex),
-      duplicateRow: finalRow((e) => e.kind === 'copy' && e.k === k),
-      variations: copy.variations,
-      sharedPhone: copy.sharedPhone,
-      sharedEmail: copy.sharedEmail,
-    }));
-  }
-
-  /** The client's name as typed the second time. */
-  private respell(plan: ClientPlan, variations: DuplicateVariation[]): string {
-    const random = this.random;
-    if (plan.isCompany && plan.company) {
-      const { form, name, style } = plan.company;
-      const other: CompanyStyle = style === 'formLast' ? 'formFirstGuillemets' : random.pick<CompanyStyle>(['formLast', 'formFirstQuotes', 'formFirstBare']);
-      variations.push('legalForm');
-      const bare = /ё/i.test(name) ? withoutYo(name) : name;
-      if (bare !== name) variations.push('yo');
-      return companyName(form, bare, form === 'ИП' && style !== 'formLast' ? 'formLast' : other);
-    }
-    const person = plan.person as Person;
-    const surname = surnameFor(person.surname, person.gender);
-    const x = random.next();
-    if (x < 0.15) {
-      variations.push('latin');
-      return transliterate(`${person.first} ${surname}`);
-    }
-    variations.push('wordOrder');
-    const orders = [`${person.first} ${person.patronymic} ${surname}`, `${person.first} ${surname}`, `${surname} ${person.first}`].filter((n) => n !== plan.name);
-    const reordered = x < 0.6 ? orders[0] : orders[1];
-    if (/ё/i.test(reordered) && random.chance(0.7)) {
-      variations.push('yo');
-      return withoutYo(reordered);
-    }
-    return reordered;
-  }
-
   /** The orders sheet: lines by date, numbered per order; a few client names typed loosely. */
   private orderRows(clientNameOfLine: string[]): CellValue[][] {
     const random = this.random;
@@ -592,54 +325,6 @@ class SampleBuilder {
     });
   }
 
-  /**
-   * One of each kind of bad cell, in rows chosen by the generator — never in a planted duplicate pair,
-   * so the pair stays findable by what it shares.
-   */
-  private plantBadCells(clientRows: CellValue[][], orderRows: CellValue[][], duplicateRows: Set<number>, namesWithOrders: Set<string>): PlantedCell[] {
-    const random = this.random;
-    const planted: PlantedCell[] = [];
-    const free = (sheet: 'clients' | 'orders', index: number) =>
-      !planted.some((p) => p.sheet === SAMPLE_SHEETS[sheet] && p.row === index + 2) && (sheet === 'orders' || !duplicateRows.has(index + 2));
-    const plant = (sheet: 'clients' | 'orders', header: string, value: string) => {
-      const rows = sheet === 'clients' ? clientRows : orderRows;
-      const headers = SAMPLE_HEADERS[sheet] as readonly string[];
-      let index: number;
-      do index = random.int(0, rows.length - 1);
-      while (!free(sheet, index));
-      rows[index][headers.indexOf(header)] = value === '' ? null : value;
-      planted.push({ sheet: SAMPLE_SHEETS[sheet], row: index + 2, column: header, value });
-    };
-    plant('clients', 'E-mail', 'petrova@mail');
-    plant('clients', 'E-mail', 'ivanov.mail.ru');
-    plant('clients', 'Телефон', '12-34-56');
-    plant('clients', 'Услуга', UNKNOWN_SERVICE);
-    plant('clients', 'День рождения', '31.02.1988');
-    plant('clients', 'Дата первого контакта', 'давно');
-    plant('orders', 'Дата', '32.13.2024');
-    plant('orders', 'Сумма', 'дорого');
-    plant('orders', 'Услуга', UNKNOWN_SERVICE);
-    // An empty client name: the row keeps its phone and e-mail, the name got lost. A client without
-    // orders, so that no order loses its client by it.
-    let emptyName: number;
-    do emptyName = random.int(0, clientRows.length - 1);
-    while (!free('clients', emptyName) || namesWithOrders.has(clientRows[emptyName][0] as string));
-    planted.push({ sheet: SAMPLE_SHEETS.clients, row: emptyName + 2, column: 'Клиент', value: String(clientRows[emptyName][0]) });
-    clientRows[emptyName][0] = null;
-    return planted;
-  }
-
-  /** Two orders for a client nobody entered on the clients sheet. */
-  private plantUnknownClientOrders(orderRows: CellValue[][]): number[] {
-    const rows: number[] = [];
-    while (rows.length < 2) {
-      const index = this.random.int(0, orderRows.length - 1);
-      if (rows.includes(index + 2)) continue;
-      orderRows[index][1] = UNKNOWN_CLIENT;
-      rows.push(index + 2);
-    }
-    return rows.sort((a, b) => a - b);
-  }
 }
 
 /** The sample workbook and what was planted in it. */

@@ -81,7 +81,7 @@ describe.each(hosts)('the panel over %s', (_host, supports) => {
     const card = await actions.addNote('К-002', 'перезвонить в пятницу');
     await fake.deliverEvents();
 
-    const cell = String(fake.sheet('Клиенты').cells[2][4].value);
+    const cell = String(fake.sheet('Клиенты').cells[2][4]?.value);
     expect(cell).toMatch(/^просил счёт на почту\n\d\d\.\d\d\.2026: перезвонить в пятницу$/);
     expect(card.comment).toBe(cell);
   });

@@ -1,4 +1,5 @@
-import { generateSample, SAMPLE_HEADERS, SAMPLE_SHEETS } from '../workbook';
+import { generateSample } from '../workbook';
+import { SAMPLE_HEADERS, SAMPLE_SHEETS } from '../sample-types';
 import { readBase } from '../../core/base';
 import { computeTracker } from '../../core/tracker';
 import { computeRfm, countSegments } from '../../core/rfm';
