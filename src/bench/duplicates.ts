@@ -17,12 +17,6 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 
 const GOALS = { precision: 0.98, f1: 0.95, seconds: 5, megabytes: 1024, checkMs: 50 };
 
-function option(args: readonly string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 const fixed = (x: number, digits = 4) => x.toFixed(digits);
 
 /** The accuracy table of a labelled list at each sensitivity; returns the score at the default one. */
@@ -39,16 +33,20 @@ function printAccuracy(labelled: readonly LabelledClient[]): PairwiseScore {
   return atDefault;
 }
 
-export async function runDuplicatesBench(args: string[] = []): Promise<number> {
-  const size = option(args, 'size', 20000);
-  const speedSize = option(args, 'speed', 100000);
-  const seed = option(args, 'seed', 1);
+/** The sizes of the lists and the seed (`crm-base bench duplicates --size N --latin N --speed N --seed S`). */
+export interface DuplicatesBenchOptions {
+  size: number;
+  latin: number;
+  speed: number;
+  seed: number;
+}
+
+export async function runDuplicatesBench({ size, latin: latinSize, speed: speedSize, seed }: DuplicatesBenchOptions): Promise<number> {
   let ok = true;
 
   console.log(`Accuracy on ${size} generated clients (seed ${seed}):`);
   const normal = printAccuracy(asReadByBase(generateLabelledClients({ size, seed })));
   if (normal.precision < GOALS.precision || normal.f1 < GOALS.f1) ok = false;
-  const latinSize = option(args, 'latin', 5000);
   console.log(`\nAccuracy on ${latinSize} Latin-name clients shaped like the public record-linkage lists (seed ${seed}; no goal):`);
   printAccuracy(asReadByBase(generateLatinClients({ size: latinSize, seed })));
 

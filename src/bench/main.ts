@@ -12,7 +12,6 @@
  */
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
-import { parseArgs } from '../cli/args';
 import { readBase } from '../core/base';
 import { computeTracker } from '../core/tracker';
 import { rankAbc } from '../core/abc';
@@ -32,22 +31,12 @@ function heapFlags(): string {
   return flags.length ? flags.join(' ') : 'V8 default heap';
 }
 
-interface BenchOptions {
+/** What the command line asked for (`crm-base bench --clients N --orders N --seed S --no-xlsx`). */
+export interface BenchOptions {
   clients: number;
   orders: number;
   seed: number;
   xlsx: boolean;
-}
-
-function benchOptions(args: string[]): BenchOptions {
-  const parsed = parseArgs(args, { valued: ['--clients', '--orders', '--seed'], flags: ['--no-xlsx'] });
-  const count = (name: string, fallback: number) => {
-    const raw = parsed.options.get(name);
-    const value = typeof raw === 'string' ? Number(raw) : fallback;
-    if (!Number.isInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive whole number`);
-    return value;
-  };
-  return { clients: count('--clients', 100_000), orders: count('--orders', 1_000_000), seed: count('--seed', 7), xlsx: !parsed.options.has('--no-xlsx') };
 }
 
 function progress(message: string): void {
@@ -116,8 +105,7 @@ async function xlsxRoundTrip(options: BenchOptions, figures: Figure[]): Promise<
  * Runs the benchmark; returns the exit code (0 unless something failed to run). Each phase builds its
  * own data and lets it go, as separate runs of the command would, so the peak is the largest phase's.
  */
-export async function runBench(args: string[]): Promise<number> {
-  const options = benchOptions(args);
+export async function runBench(options: BenchOptions): Promise<number> {
   // A full collection between phases, so one phase's garbage does not count in the next one's peak.
   setFlagsFromString('--expose-gc');
   const collectGarbage = runInNewContext('gc') as () => void;

@@ -67,11 +67,11 @@ function dayOption(args: ParsedArgs, name: '--as-of' | '--since'): number | unde
   return day;
 }
 
-function positiveInteger(args: ParsedArgs, name: string, fallback: number): number {
+function positiveInteger(args: ParsedArgs, name: string, fallback: number, least = 0): number {
   const text = stringOption(args, name);
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new UsageError(`${name} needs a whole number, not "${text}"`);
+  if (!Number.isInteger(value) || value < least) throw new UsageError(`${name} needs a whole number${least ? ` of at least ${least}` : ''}, not "${text}"`);
   return value;
 }
 
@@ -218,11 +218,23 @@ const demo: Command = async (argv) => {
 
 const bench: Command = async (argv) => {
   if (argv[0] === 'duplicates') {
+    const args = parseArgs(argv.slice(1), { valued: ['--size', '--latin', '--speed', '--seed'], flags: [] });
     const { runDuplicatesBench } = await import('../bench/duplicates');
-    return runDuplicatesBench(argv.slice(1));
+    return runDuplicatesBench({
+      size: positiveInteger(args, '--size', 20_000, 1),
+      latin: positiveInteger(args, '--latin', 5_000, 1),
+      speed: positiveInteger(args, '--speed', 100_000, 1),
+      seed: positiveInteger(args, '--seed', 1),
+    });
   }
+  const args = parseArgs(argv, { valued: ['--clients', '--orders', '--seed'], flags: ['--no-xlsx'] });
   const { runBench } = await import('../bench/main');
-  return runBench(argv);
+  return runBench({
+    clients: positiveInteger(args, '--clients', 100_000, 1),
+    orders: positiveInteger(args, '--orders', 1_000_000, 1),
+    seed: positiveInteger(args, '--seed', 7),
+    xlsx: !args.options.has('--no-xlsx'),
+  });
 };
 
 export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, sample, demo, bench };
