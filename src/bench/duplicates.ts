@@ -10,7 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import type { DuplicateSensitivity } from '../core/settings';
 import { findDuplicates } from '../core/duplicates/match';
-import { asReadByBase, generateLabelledClients, scoreGroups, type LabelledClient, type PairwiseScore } from './labelled';
+import { generateLabelledClients } from './labelled';
+import { asReadByBase, scoreGroups, type LabelledClient, type PairwiseScore } from './labelled-client';
 import { generateLatinClients } from './labelled-latin';
 import { buildClientIndex, checkNewClient } from '../core/duplicates/client-index';
 import { DEFAULT_SETTINGS } from '../core/settings';

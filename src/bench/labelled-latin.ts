@@ -7,7 +7,7 @@
  * suburb, a wrong digit in the date of birth, the suburb, the phone or the date of birth left out. It measures what the Russian list cannot: names of another alphabet, phones of
  * another country, and slips in short words.
  */
-import { emptyClient, seededRandom, type LabelledClient } from './labelled';
+import { emptyClient, seededRandom, type LabelledClient } from './labelled-client';
 import type { DayNumber } from '../core/model';
 import { calendarDay, dayToIso, isoToDay } from '../core/normalise/date';
 

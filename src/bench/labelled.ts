@@ -9,117 +9,8 @@
  * generated on purpose: namesakes in the same city with their own phones and e-mails, and the same
  * brand under another legal form.
  */
-import { NO_HISTORY, type Client } from '../core/model';
-import { normaliseCity } from '../core/normalise/city';
-import { normaliseEmail } from '../core/normalise/email';
-import { normalisePhone } from '../core/normalise/phone';
-
-/** mulberry32: a small seeded generator, so the same seed always gives the same list. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SURNAMES = (
-  'Иванов Смирнов Кузнецов Попов Васильев Петров Соколов Михайлов Новиков Фёдоров Морозов Волков Алексеев Лебедев ' +
-  'Семёнов Егоров Павлов Козлов Степанов Николаев Орлов Андреев Макаров Никитин Захаров Зайцев Соловьёв Борисов ' +
-  'Яковлев Григорьев Романов Воробьёв Сергеев Кузьмин Фролов Александров Дмитриев Королёв Гусев Киселёв Ильин ' +
-  'Максимов Поляков Сорокин Виноградов Ковалёв Белов Медведев Антонов Тарасов Жуков Баранов Филиппов Комаров ' +
-  'Давыдов Беляев Герасимов Богданов Осипов Сидоров Матвеев Титов Марков Миронов Крылов Куликов Карпов Власов ' +
-  'Мельников Денисов Гаврилов Тихонов Казаков Афанасьев Данилов Савельев Тимофеев Фомин Чернов Абрамов Мартынов ' +
-  'Ефимов Федотов Щербаков Назаров Калинин Исаев Чернышёв Быков Маслов Родионов Коновалов Лазарев Воронин Климов ' +
-  'Филатов Пономарёв Голубев Кудрявцев Прохоров Наумов Потапов Журавлёв Овчинников Трофимов Леонов Соболев Ермаков ' +
-  'Колесников Гончаров Емельянов Никифоров Грачёв Котов Гришин Ефремов Архипов Громов Кириллов Малышев Панов ' +
-  'Моисеев Румянцев Акимов Кондратьев Бирюков Горбунов Анисимов Ерёмин Тихомиров Галкин Лукьянов Михеев Скворцов ' +
-  'Юдин Белоусов Нестеров Симонов Прокофьев Харитонов Князев Цветков Левин Митрофанов Воронов Аксёнов Софронов ' +
-  'Мальцев Логинов Горшков Савин Краснов Майоров Демидов Елисеев Рыбаков Сафонов Плотников Дьячков Хохлов Шубин'
-).split(' ');
-
-/** Male names with the stems of their patronymics (Илья → Ильич is irregular and written whole). */
-const MALE: Array<[string, string, string]> = [
-  ['Александр', 'Александрович', 'Александровна'], ['Алексей', 'Алексеевич', 'Алексеевна'], ['Андрей', 'Андреевич', 'Андреевна'],
-  ['Антон', 'Антонович', 'Антоновна'], ['Артём', 'Артёмович', 'Артёмовна'], ['Борис', 'Борисович', 'Борисовна'],
-  ['Вадим', 'Вадимович', 'Вадимовна'], ['Валерий', 'Валерьевич', 'Валерьевна'], ['Василий', 'Васильевич', 'Васильевна'],
-  ['Виктор', 'Викторович', 'Викторовна'], ['Владимир', 'Владимирович', 'Владимировна'], ['Вячеслав', 'Вячеславович', 'Вячеславовна'],
-  ['Геннадий', 'Геннадьевич', 'Геннадьевна'], ['Георгий', 'Георгиевич', 'Георгиевна'], ['Григорий', 'Григорьевич', 'Григорьевна'],
-  ['Денис', 'Денисович', 'Денисовна'], ['Дмитрий', 'Дмитриевич', 'Дмитриевна'], ['Евгений', 'Евгеньевич', 'Евгеньевна'],
-  ['Егор', 'Егорович', 'Егоровна'], ['Иван', 'Иванович', 'Ивановна'], ['Игорь', 'Игоревич', 'Игоревна'],
-  ['Илья', 'Ильич', 'Ильинична'], ['Кирилл', 'Кириллович', 'Кирилловна'], ['Константин', 'Константинович', 'Константиновна'],
-  ['Леонид', 'Леонидович', 'Леонидовна'], ['Максим', 'Максимович', 'Максимовна'], ['Михаил', 'Михайлович', 'Михайловна'],
-  ['Никита', 'Никитич', 'Никитична'], ['Николай', 'Николаевич', 'Николаевна'], ['Олег', 'Олегович', 'Олеговна'],
-  ['Павел', 'Павлович', 'Павловна'], ['Пётр', 'Петрович', 'Петровна'], ['Роман', 'Романович', 'Романовна'],
-  ['Руслан', 'Русланович', 'Руслановна'], ['Сергей', 'Сергеевич', 'Сергеевна'], ['Станислав', 'Станиславович', 'Станиславовна'],
-  ['Степан', 'Степанович', 'Степановна'], ['Тимофей', 'Тимофеевич', 'Тимофеевна'], ['Фёдор', 'Фёдорович', 'Фёдоровна'],
-  ['Юрий', 'Юрьевич', 'Юрьевна'], ['Ярослав', 'Ярославович', 'Ярославовна'], ['Эдуард', 'Эдуардович', 'Эдуардовна'],
-];
-
-const FEMALE = (
-  'Анна Мария Елена Ольга Наталья Татьяна Ирина Светлана Екатерина Юлия Анастасия Дарья Марина Людмила Галина ' +
-  'Оксана Виктория Ксения Алёна Евгения Валентина Надежда Любовь Вера Алла Жанна Полина Софья Алина Кристина ' +
-  'Яна Элина Лариса Зоя Нина Тамара Эльвира Диана Маргарита Юлиана'
-).split(' ');
-
-const BRAND_HEADS = 'Строй Техно Агро Торг Мед Авто Энерго Инвест Лес Нефте Хим Транс Пром Электро Сиб Урал Волга Евро Нова Гео Эко Био Инфо Спец Альфа Вега Дельта Бета Гамма Омега Мега Стандарт Капитал Север Юг Восток Запад Профи Смарт'.split(' ');
-const BRAND_TAILS = 'сервис торг снаб групп маркет холдинг ресурс альянс лайн трейд комплект строй проект мастер системс инжиниринг логистик консалт медиа софт плюс центр резерв тех монтаж'.split(' ');
-const BRAND_WORDS = 'Ромашка Вектор Гарант Меридиан Восход Радуга Парус Рассвет Успех Надёжность Колос Берёзка Фортуна Олимп Орион Атлант Феникс Лидер Прогресс Магистраль Заря Исток Континент Квант Эталон Кристалл Импульс Сфера Горизонт Аврора'.split(' ');
-
-/** Canonical city → the ways it is written (all understood by normaliseCity). */
-const CITIES: Array<[string, string[]]> = [
-  ['Москва', ['МСК', 'г. Москва', 'Moscow', 'москва']],
-  ['Санкт-Петербург', ['СПб', 'Питер', 'г. Санкт-Петербург', 'Saint Petersburg']],
-  ['Новосибирск', ['Новосиб', 'г. Новосибирск']],
-  ['Екатеринбург', ['ЕКБ', 'Екб', 'г. Екатеринбург']],
-  ['Казань', ['г. Казань', 'Kazan']],
-  ['Нижний Новгород', ['Н. Новгород', 'Н.Новгород']],
-  ['Челябинск', ['г. Челябинск']],
-  ['Самара', ['г. Самара', 'Samara']],
-  ['Ростов-на-Дону', ['Ростов', 'Ростов на Дону']],
-  ['Уфа', ['г. Уфа']],
-  ['Красноярск', ['г. Красноярск']],
-  ['Пермь', ['г. Пермь']],
-  ['Воронеж', ['г. Воронеж']],
-  ['Волгоград', ['г. Волгоград']],
-  ['Краснодар', ['КРД', 'г. Краснодар']],
-  ['Тюмень', ['г. Тюмень']],
-  ['Омск', ['г. Омск']],
-  ['Владивосток', ['г. Владивосток']],
-];
-/** The capitals hold most clients, as in real bases. */
-const CITY_WEIGHTS = [30, 15, 5, 5, 5, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2];
-
-const MAIL_DOMAINS = ['mail.ru', 'yandex.ru', 'gmail.com', 'bk.ru', 'list.ru', 'inbox.ru', 'rambler.ru', 'ya.ru'];
-
-type Scheme = 'passport' | 'popular' | 'simple';
-const TRANSLIT: Record<Scheme, Record<string, string>> = {
-  passport: { ж: 'zh', й: 'i', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', ь: '', ъ: 'ie', э: 'e', ю: 'iu', я: 'ia', ё: 'e' },
-  popular: { ж: 'zh', й: 'y', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch', ы: 'y', ь: '', ъ: '', э: 'e', ю: 'yu', я: 'ya', ё: 'yo' },
-  simple: { ж: 'j', й: 'y', х: 'h', ц: 'c', ч: 'ch', ш: 'sh', щ: 'sh', ы: 'i', ь: "'", ъ: '', э: 'e', ю: 'ju', я: 'ja', ё: 'e' },
-};
-const BASIC: Record<string, string> = { а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f' };
-
-/** Cyrillic text in Latin letters, in one of the schemes people use (passport, popular, simple). */
-export function transliterate(text: string, scheme: Scheme): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const latin = TRANSLIT[scheme][lower] ?? BASIC[lower];
-    if (latin === undefined) out += ch;
-    else out += ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-  }
-  // "Алексей" is spelled Alexey at least as often as Aleksey.
-  return scheme === 'popular' ? out.replace(/ks/g, 'x') : out;
-}
-
-export interface LabelledClient extends Client {
-  /** The real-world client this row stands for: rows with the same entity are duplicates. */
-  entity: number;
-}
+import { emptyClient, seededRandom, type LabelledClient } from './labelled-client';
+import { BRAND_HEADS, BRAND_TAILS, BRAND_WORDS, CITIES, CITY_WEIGHTS, FEMALE, MAIL_DOMAINS, MALE, SURNAMES, transliterate } from './labelled-names';
 
 export interface LabelledListOptions {
   /** Number of rows. */
@@ -349,14 +240,6 @@ function femaleSurname(surname: string): string {
   return /(?:ов|ев|ёв|ин|ын)$/.test(surname) ? `${surname}а` : surname;
 }
 
-export function emptyClient(row: number, entity: number): LabelledClient {
-  return {
-    row, entity, id: `К-${String(row - 1).padStart(6, '0')}`, name: '', type: '', contact: '', phone: '', phoneNormalised: null,
-    email: '', emailNormalised: null, inn: '', city: '', cityNormalised: '', industry: '', source: '', manager: '', status: '',
-    service: '', firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '', history: NO_HISTORY,
-  };
-}
-
 /**
  * A labelled list of `size` clients in random row order. `phoneNormalised`, `emailNormalised` and
  * `cityNormalised` are left empty: callers fill them the way `readBase` does (see `asReadByBase`).
@@ -417,48 +300,3 @@ export function generateLabelledClients(options: LabelledListOptions): LabelledC
   return out.map((c, i) => ({ ...c, row: i + 2, id: `К-${String(i + 1).padStart(6, '0')}` }));
 }
 
-/** Pairs of rows that are the same real-world client: Σ C(size, 2) over entities. */
-export function truePairCount(clients: readonly LabelledClient[]): number {
-  const sizes = new Map<number, number>();
-  for (const c of clients) sizes.set(c.entity, (sizes.get(c.entity) ?? 0) + 1);
-  let pairs = 0;
-  for (const n of sizes.values()) pairs += (n * (n - 1)) / 2;
-  return pairs;
-}
-
-export interface PairwiseScore {
-  precision: number;
-  recall: number;
-  f1: number;
-  truePairs: number;
-  predictedPairs: number;
-  correctPairs: number;
-}
-
-/** Pairwise precision/recall/F1 of predicted groups (indices into `clients`) against the labels. */
-export function scoreGroups(clients: readonly LabelledClient[], groups: ReadonlyArray<{ members: readonly number[] }>): PairwiseScore {
-  let predicted = 0;
-  let correct = 0;
-  for (const group of groups) {
-    const n = group.members.length;
-    predicted += (n * (n - 1)) / 2;
-    const byEntity = new Map<number, number>();
-    for (const m of group.members) byEntity.set(clients[m].entity, (byEntity.get(clients[m].entity) ?? 0) + 1);
-    for (const k of byEntity.values()) correct += (k * (k - 1)) / 2;
-  }
-  const truePairs = truePairCount(clients);
-  const precision = predicted === 0 ? 1 : correct / predicted;
-  const recall = truePairs === 0 ? 1 : correct / truePairs;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, truePairs, predictedPairs: predicted, correctPairs: correct };
-}
-
-/** The clients with the normalised fields filled the way `readBase` fills them. */
-export function asReadByBase<C extends Client>(clients: readonly C[], phoneRegion = 'RU'): C[] {
-  return clients.map((c) => ({
-    ...c,
-    phoneNormalised: normalisePhone(c.phone, phoneRegion),
-    emailNormalised: normaliseEmail(c.email),
-    cityNormalised: normaliseCity(c.city),
-  }));
-}

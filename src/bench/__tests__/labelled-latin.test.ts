@@ -1,5 +1,5 @@
 import { generateLatinClients } from '../labelled-latin';
-import { truePairCount } from '../labelled';
+import { truePairCount } from '../labelled-client';
 
 describe('generateLatinClients', () => {
   it('is deterministic for a seed and differs between seeds', () => {

@@ -1,5 +1,7 @@
 import { findDuplicates } from '../../core/duplicates/match';
-import { asReadByBase, generateLabelledClients, scoreGroups, transliterate, truePairCount } from '../labelled';
+import { generateLabelledClients } from '../labelled';
+import { asReadByBase, scoreGroups, truePairCount } from '../labelled-client';
+import { transliterate } from '../labelled-names';
 
 describe('generateLabelledClients', () => {
   it('is deterministic for a seed and differs between seeds', () => {

@@ -1,5 +1,5 @@
 import { NO_HISTORY, type Client } from '../../model';
-import { asReadByBase } from '../../../bench/labelled';
+import { asReadByBase } from '../../../bench/labelled-client';
 
 /** A client with the given fields, the rest empty, normalised the way readBase does. */
 export function client(fields: Partial<Client>, row = 2): Client {

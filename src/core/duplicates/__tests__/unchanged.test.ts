@@ -8,7 +8,8 @@
  * sensitivity, the same wrong ones.
  */
 import { findDuplicates } from '../match';
-import { asReadByBase, generateLabelledClients, scoreGroups } from '../../../bench/labelled';
+import { generateLabelledClients } from '../../../bench/labelled';
+import { asReadByBase, scoreGroups } from '../../../bench/labelled-client';
 import { editDistance } from '../similarity';
 import { judgePair, SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from '../evidence';
 import { measureRarity } from '../rarity';
