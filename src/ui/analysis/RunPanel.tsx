@@ -6,7 +6,7 @@ import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useRemembered } from '../hooks/useRemembered';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
-import { ACTION_LABELS } from '../i18n';
+import { ACTION_LABELS } from '../labels';
 import { useLayout } from '../styles';
 import { ProblemList } from './ProblemList';
 import { SummaryView } from './SummaryView';

@@ -4,7 +4,7 @@ import type { AnalysisSummary } from '../../core/analysis';
 import { SEGMENT_KEYS } from '../../core/rfm';
 import { usePanel } from '../context';
 import { formatDate, formatNumber, formatShare } from '../format';
-import { SEGMENT_LABELS } from '../i18n';
+import { SEGMENT_LABELS } from '../labels';
 import { useLayout } from '../styles';
 
 const ABC_FILL: Record<AbcClass, string> = { A: tokens.colorPaletteGreenBackground3, B: tokens.colorPaletteYellowBackground3, C: tokens.colorPaletteBlueBorderActive };

@@ -4,7 +4,7 @@ import type { ClientFacets, ClientFilter } from '../../actions/panel';
 import type { AbcClass } from '../../core/abc';
 import { SEGMENT_KEYS, type SegmentKey } from '../../core/rfm';
 import { usePanel } from '../context';
-import { SEGMENT_LABELS } from '../i18n';
+import { SEGMENT_LABELS } from '../labels';
 import { MultiSelect } from '../components/MultiSelect';
 import { useLayout } from '../styles';
 

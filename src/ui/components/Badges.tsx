@@ -3,7 +3,7 @@ import type { AbcClass } from '../../core/abc';
 import type { SegmentKey } from '../../core/rfm';
 import { findStatus } from '../../core/statuses';
 import { usePanel } from '../context';
-import { SEGMENT_LABELS } from '../i18n';
+import { SEGMENT_LABELS } from '../labels';
 
 const ABC_COLOURS: Record<AbcClass, 'success' | 'warning' | 'informative'> = { A: 'success', B: 'warning', C: 'informative' };
 

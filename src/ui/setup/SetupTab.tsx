@@ -5,7 +5,7 @@ import type { Progress } from '../../workbook/workbook';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
-import { FIELD_LABELS, type FieldLabels } from '../i18n';
+import { FIELD_LABELS, type FieldLabels } from '../labels';
 import { useLayout } from '../styles';
 import { FixValues } from './FixValues';
 
