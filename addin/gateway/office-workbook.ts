@@ -9,7 +9,8 @@ import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../../src/wo
 import { ChangeWatch } from './change-watch';
 import { type ApiCheck, type ExcelRunner, excelCapabilities, officeApiCheck } from './requirements';
 import { DEFAULT_BLOCK_CELLS, listSheets, readSheets } from './read';
-import { PlanWriter, type WriteOptions } from './write';
+import { PlanWriter } from './write';
+import type { WriteOptions } from './sheet-writer';
 
 
 export interface OfficeWorkbookOptions extends WriteOptions {
