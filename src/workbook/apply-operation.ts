@@ -2,16 +2,13 @@
  * The plan language interpreted over in-memory sheets: the reference semantics of every SheetOperation.
  * Every gateway must leave its host in the state this computes for the same operations (the contract
  * suite in test/contract checks it). Where operations.ts is silent, the rule chosen here is written next
- * to the code that implements it, and the other gateways follow it. Inserting and deleting rows splices
- * every layer at once, so whatever belongs to a cell moves with it.
+ * to the code that implements it, and the other gateways follow it. The row operations are in
+ * row-operations.ts.
  */
 import type {
   AddChart,
-  AppendRows,
   ApplyFilter,
   ColourCells,
-  DeleteRows,
-  InsertRows,
   EnsureSheet,
   FormatSheet,
   HighlightRows,
@@ -21,10 +18,10 @@ import type {
   WriteColumns,
   WriteTable,
 } from './operations';
-import type { CellValue } from './snapshot';
 import type { ConditionalFormatState, ValidationState } from './state';
 import { columnLetter } from './a1';
-import { formatRange, parseRange, rectWithRowsInserted, subtractRect, type Rect } from './ranges';
+import { formatRange, parseRange, subtractRect, type Rect } from './ranges';
+import { applyAppendRows, applyDeleteRows, applyInsertRows } from './row-operations';
 import { cellText, copyPlain, emptySheet, getLayer, lastUsedColumn, lastUsedRow, setLayer, usedRange, writeCell, type MemorySheet } from './memory-sheet';
 
 function ensureSheet(sheets: MemorySheet[], name: string): MemorySheet {
@@ -105,151 +102,6 @@ function applyWriteColumns(sheet: MemorySheet, op: WriteColumns): void {
       if (column.numberFormat) setLayer(sheet, 'formats', row, column.column, column.numberFormat);
     });
   }
-}
-
-/**
- * One copy of each distinct text. The rows of an import repeat a few managers and services a million
- * times, and each text parsed from a file may be a slice of the file's whole text, which a single kept
- * slice keeps alive (200 MB for a 1,000,000-line export): the workbook keeps a fresh copy of each
- * distinct text instead, so it holds neither the repeats nor the file.
- */
-class TextPool {
-  private readonly texts = new Map<string, string>();
-
-  get(text: string): string {
-    let kept = this.texts.get(text);
-    if (kept === undefined) {
-      // A concatenation flattened by the slice: a new string with its own characters, not a view of the file's.
-      kept = ` ${text}`.slice(1);
-      this.texts.set(kept, kept);
-    }
-    return kept;
-  }
-
-  row(row: readonly CellValue[]): CellValue[] {
-    return row.map((value) => (typeof value === 'string' ? this.get(value) : value));
-  }
-}
-
-/**
- * Rows start in column A right below the last row with a value or formula (row 1 on an empty sheet).
- * Below that row there are no formulas and no values, so a row that is not there yet is taken whole (an
- * import appends a million rows), its texts pooled.
- */
-/** Rows written from row `first` down, as appendRows and insertRows write them. */
-function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRows): void {
-  const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
-  // Rows as wide as the formats take them as one frozen row, shared (setGridCell copies it on change).
-  const sharedFormats = formats.length ? formatsRow(op.numberFormats ?? []) : undefined;
-  if (sharedFormats) Object.freeze(sharedFormats);
-  const pool = new TextPool();
-  op.rows.forEach((row, i) => {
-    const r = first + i;
-    if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = pool.row(row);
-    else pool.row(row).forEach((value, j) => writeCell(sheet, r, j + 1, value));
-    if (sharedFormats && sheet.formats[r - 1] === undefined && row.length >= sharedFormats.length) sheet.formats[r - 1] = sharedFormats;
-    else for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
-  });
-}
-
-/** The formats layer's row for the given column formats: cut after the last format, no format a hole. */
-function formatsRow(numberFormats: readonly (string | null | undefined)[]): (string | undefined)[] {
-  const row: (string | undefined)[] = [];
-  numberFormats.forEach((format, j) => {
-    if (format) row[j] = format;
-  });
-  return row;
-}
-
-function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
-  writeRows(sheet, lastUsedRow(sheet) + 1, op);
-}
-
-/** The grid with `count` empty rows before row `at` (1-based); a grid that ends above `at` is left as it is. */
-function withRowsInserted<T>(grid: T[][], at: number, count: number): T[][] {
-  if (grid.length < at) return grid;
-  const moved: T[][] = [];
-  for (let r = 0; r < grid.length; r++) if (grid[r]) moved[r < at - 1 ? r : r + count] = grid[r];
-  return moved;
-}
-
-/**
- * Rows from `at` down move down, with everything attached to their cells. Ranges grow the way Excel and
- * Sheets grow them: one running across row `at` (starting above it) takes the new rows in, one starting
- * at or below it moves down. Frozen rows stay.
- */
-function applyInsertRows(sheet: MemorySheet, op: InsertRows): void {
-  const count = op.rows.length;
-  if (count === 0) return;
-  if (op.at < 2 || op.at > lastUsedRow(sheet) + 1) throw new RangeError(`insertRows on «${op.sheet}»: row ${op.at} is outside 2..${lastUsedRow(sheet) + 1}`);
-  sheet.values = withRowsInserted(sheet.values, op.at, count);
-  sheet.formats = withRowsInserted(sheet.formats, op.at, count);
-  sheet.fills = withRowsInserted(sheet.fills, op.at, count);
-  sheet.formulas = withRowsInserted(sheet.formulas, op.at, count);
-  sheet.hostStyles = withRowsInserted(sheet.hostStyles, op.at, count);
-  const shift = (a1: string): string => formatRange(rectWithRowsInserted(parseRange(a1), op.at, count));
-  const shiftAll = <T extends { range: string }>(items: T[]): T[] => items.map((item) => ({ ...item, range: shift(item.range) }));
-  sheet.validations = shiftAll(sheet.validations);
-  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
-  sheet.hostValidations = shiftAll(sheet.hostValidations);
-  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
-  sheet.tables = shiftAll(sheet.tables);
-  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
-  sheet.mergedRanges = sheet.mergedRanges.map(shift);
-  sheet.hiddenRows = new Set([...sheet.hiddenRows].map((row) => (row >= op.at ? row + count : row)));
-  writeRows(sheet, op.at, op);
-}
-
-/** The grid without the given rows (1-based), in one pass; empty rows stay holes. */
-function withoutRows<T>(grid: T[][], deleted: Set<number>): T[][] {
-  const kept: T[][] = [];
-  let target = 0;
-  for (let r = 0; r < grid.length; r++) {
-    if (deleted.has(r + 1)) continue;
-    if (grid[r]) kept[target] = grid[r];
-    target++;
-  }
-  return kept;
-}
-
-/**
- * Rows below move up, with everything attached to their cells. Ranges (validations, conditional formats,
- * tables, autofilter, merges) shrink the way Excel shrinks them: rows deleted inside a range are taken out
- * of it, rows deleted above it shift it up; a range left with no rows disappears. Frozen rows stay.
- */
-function applyDeleteRows(sheet: MemorySheet, op: DeleteRows): void {
-  const deleted = new Set(op.rows.filter((r) => r >= 1));
-  if (deleted.size === 0) return;
-  sheet.values = withoutRows(sheet.values, deleted);
-  sheet.formats = withoutRows(sheet.formats, deleted);
-  sheet.fills = withoutRows(sheet.fills, deleted);
-  sheet.formulas = withoutRows(sheet.formulas, deleted);
-  sheet.hostStyles = withoutRows(sheet.hostStyles, deleted);
-  const ascending = [...deleted].sort((a, b) => a - b);
-  const deletedUpTo = (row: number) => {
-    let n = 0;
-    for (const r of ascending) if (r <= row) n++;
-    return n;
-  };
-  const shift = (a1: string): string | null => {
-    const rect = parseRange(a1);
-    const top = rect.top - deletedUpTo(rect.top - 1);
-    const bottom = rect.bottom - deletedUpTo(rect.bottom);
-    return bottom < top ? null : formatRange({ ...rect, top, bottom });
-  };
-  const shiftAll = <T extends { range: string }>(items: T[]): T[] =>
-    items.flatMap((item) => {
-      const range = shift(item.range);
-      return range ? [{ ...item, range }] : [];
-    });
-  sheet.validations = shiftAll(sheet.validations);
-  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
-  sheet.hostValidations = shiftAll(sheet.hostValidations);
-  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
-  sheet.tables = shiftAll(sheet.tables);
-  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
-  sheet.mergedRanges = sheet.mergedRanges.flatMap((m) => shift(m) ?? []);
-  sheet.hiddenRows = new Set([...sheet.hiddenRows].filter((r) => !deleted.has(r)).map((r) => r - deletedUpTo(r)));
 }
 
 /** Custom formulas are kept without a leading `=` (the form .xlsx stores and every host accepts). */
