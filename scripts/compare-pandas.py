@@ -3,7 +3,7 @@
 The analysis `crm-base analyze --orders ORDERS.csv` does (on a workbook with no clients of its own), written
 the way an analyst would in pandas, as the speed yardstick of scripts/compare-pandas.sh. Needs Debian's
 python3-pandas. Clients are keyed by the client-ID column when the line has one, else by the normalised
-name, in the order they first appear; definitions as in DESIGN.md (see test/reference/reference.py).
+name, in the order they first appear; definitions as in docs/ARCHITECTURE.md (see test/reference/reference.py).
 
   compare-pandas.py ORDERS.csv --as-of YYYY-MM-DD [--out RESULTS.json]
 """

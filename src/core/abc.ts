@@ -1,5 +1,5 @@
 /**
- * ABC analysis (DESIGN.md "ABC by revenue"), over clients or over services.
+ * ABC analysis (docs/ARCHITECTURE.md "ABC by revenue"), over clients or over services.
  *
  * Items are ranked by value descending, ties keeping their input (sheet) order. An item's class is set
  * by the cumulative share of the items ranked BEFORE it: A while that share < cutA %, B while

@@ -1,5 +1,5 @@
 /**
- * RFM scoring (DESIGN.md "RFM"), over the clients with at least one dated order:
+ * RFM scoring (docs/ARCHITECTURE.md "RFM"), over the clients with at least one dated order:
  * - thresholds t1..t4 of each measure are its 20/40/60/80 % percentiles, computed like Excel's
  *   PERCENTILE.INC over those clients (or, in the fixed mode, R and F use the bands from the settings;
  *   M always uses percentiles);
@@ -9,7 +9,7 @@
  * A client whose orders all lack a date has no recency, so it is not scored and does not enter the
  * percentiles.
  *
- * Segments from (R, F), exactly DESIGN.md's table. It covers all 25 pairs with no overlap:
+ * Segments from (R, F), exactly docs/ARCHITECTURE.md's table. It covers all 25 pairs with no overlap:
  *        F1            F2            F3              F4          F5
  *   R1-2 hibernating   hibernating   at_risk         at_risk     cant_lose
  *   R3   about_to_sleep about_to_sleep need_attention loyal     loyal
@@ -102,7 +102,7 @@ export function findSegment(text: string): SegmentKey | undefined {
   );
 }
 
-/** DESIGN.md's segment of an (R, F) pair, both 1..5. */
+/** docs/ARCHITECTURE.md's segment of an (R, F) pair, both 1..5. */
 export function rfmSegment(r: number, f: number): SegmentKey {
   if (r <= 2) return f <= 2 ? 'hibernating' : f <= 4 ? 'at_risk' : 'cant_lose';
   if (r === 3) return f <= 2 ? 'about_to_sleep' : f === 3 ? 'need_attention' : 'loyal';

@@ -1,5 +1,5 @@
 /**
- * Suggested funnel-status moves from the tracker (DESIGN.md "Funnel statuses"): first order → Золотой,
+ * Suggested funnel-status moves from the tracker (docs/ARCHITECTURE.md "Funnel statuses"): first order → Золотой,
  * more than three orders → Платиновый, cold Золотой → Красно-золотой, cold Платиновый →
  * Красно-платиновый. The user confirms; the product never changes a status by itself.
  *

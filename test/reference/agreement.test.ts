@@ -1,5 +1,5 @@
 /**
- * `crm-base analyze` against an independent implementation of DESIGN.md's definitions
+ * `crm-base analyze` against an independent implementation of docs/ARCHITECTURE.md's definitions
  * (test/reference/reference.py: plain Python, exact Decimal/Fraction arithmetic), client by client.
  *
  * Each case writes a workbook and a 1C-style CSV, runs the built command
@@ -231,7 +231,7 @@ const EDGE_ROWS = [
 
 /**
  * A client crossing the 75 % line exactly: revenues 54.96, 20.04, 19.46, 5.54 (total 100). The third
- * client's share before it is exactly 75 %, so DESIGN.md makes it B. (In binary floating point the four
+ * client's share before it is exactly 75 %, so docs/ARCHITECTURE.md makes it B. (In binary floating point the four
  * sum to 100.00000000000001, which would make 75 % look "below" 75 %.)
  */
 const CROSSING_ROWS = oneOrderEach(['54,96', '20,04', '19,46', '5,54']);

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """
-An independent implementation of DESIGN.md's tracker, RFM and ABC, to check `crm-base analyze` against.
+An independent implementation of docs/ARCHITECTURE.md's tracker, RFM and ABC, to check `crm-base analyze` against.
 
-Standard library only, and written from DESIGN.md's definitions, not from the TypeScript: money is summed
+Standard library only, and written from docs/ARCHITECTURE.md's definitions, not from the TypeScript: money is summed
 exactly (Decimal), percentiles are computed exactly (Fraction), so a disagreement points at rounding or
 a misread definition on one side.
 
@@ -23,7 +23,7 @@ Clients come in sheet order: the clients file first, then clients added by the i
 first appear. `id` is null for an added client whose file has no client-ID column (the command numbers
 those itself).
 
-Decisions DESIGN.md leaves open, taken here as the command documents them:
+Decisions docs/ARCHITECTURE.md leaves open, taken here as the command documents them:
 - an order dated after the as-of date is ignored entirely;
 - an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
   has no recency unless another order is dated;
@@ -31,7 +31,7 @@ Decisions DESIGN.md leaves open, taken here as the command documents them:
 - an imported line the sheet already holds (same order number for the same client on the same date, else
   the same date, client, amount and service, counted) is not imported again.
 
-The typed history (DESIGN.md: typed values are inputs, counted once): the history covers the orders up
+The typed history (docs/ARCHITECTURE.md: typed values are inputs, counted once): the history covers the orders up
 to its cover date (the typed last order date, else the typed first one, when not after the as-of date);
 orders dated up to it, and undated orders when anything is typed, are taken as part of the typed
 figures; the others are added to them. Orders = max(typed count, covered orders) + the others, where
@@ -185,7 +185,7 @@ QUOTES = re.compile('[«»"\'„“”‘’‚‹›`]')
 
 
 def normal_name(text):
-    """Names compared the way DESIGN.md links orders: case, ё, quotes and runs of spaces do not matter."""
+    """Names compared the way docs/ARCHITECTURE.md links orders: case, ё, quotes and runs of spaces do not matter."""
     return ' '.join(QUOTES.sub('', (text or '').lower().replace('ё', 'е')).split())
 
 
@@ -318,7 +318,7 @@ PERCENTS = [Fraction(k, 5) for k in (1, 2, 3, 4)]
 
 
 def segment(r, f):
-    """DESIGN.md's table of segments by (R, F)."""
+    """docs/ARCHITECTURE.md's table of segments by (R, F)."""
     table = {
         (1, 1): 'hibernating', (1, 2): 'hibernating', (2, 1): 'hibernating', (2, 2): 'hibernating',
         (1, 3): 'at_risk', (1, 4): 'at_risk', (2, 3): 'at_risk', (2, 4): 'at_risk',

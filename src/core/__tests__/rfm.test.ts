@@ -80,7 +80,7 @@ describe('computeRfm with fixed bands', () => {
 });
 
 describe('rfmSegment', () => {
-  it('follows DESIGN.md for all 25 (R, F) pairs', () => {
+  it('follows docs/ARCHITECTURE.md for all 25 (R, F) pairs', () => {
     const expected: Record<number, string[]> = {
       1: ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
       2: ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],

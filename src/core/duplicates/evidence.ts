@@ -1,7 +1,7 @@
 /**
  * The decision for one pair of clients: is it the same client, how sure, and why.
  *
- * Exact keys decide on their own (DESIGN.md: a shared normalised phone or e-mail, or a shared ИНН),
+ * Exact keys decide on their own (docs/ARCHITECTURE.md: a shared normalised phone or e-mail, or a shared ИНН),
  * unless something proves two legal entities (different ИНН, or different legal forms of one brand).
  * A fuzzy name match needs something else to agree (the city, a phone or e-mail one typo apart, the
  * same e-mail login) and nothing against it (another city, other phones and other e-mails); a name

@@ -1,0 +1,211 @@
+/**
+ * The candidate pairs of duplicate detection: clients that share a blocking key (blocking.ts) are compared,
+ * a big block only within a sliding window over its members sorted by name, and each pair is visited once
+ * with the exact keys (phone, e-mail, ИНН) its two clients share.
+ */
+import { CONTACT_TYPO_KEY, eachKey, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from './evidence';
+import { PLACEHOLDER_COUNT } from './rarity';
+import type { MatchRecord } from './prepare';
+import { correctedNames, findMisspellings } from './spelling';
+
+/**
+ * Records kept in an order of their own (ranks) for speed: `byRank[rank]` is client `clientOf[rank]`,
+ * and `rankOf` is the inverse. Everything the user sees is in the clients' own order and indices.
+ */
+export interface RankedRecords {
+  byRank: readonly MatchRecord[];
+  clientOf: Int32Array;
+  rankOf: Int32Array;
+}
+
+/** A block bigger than this is compared within a sliding window over its members sorted by name. */
+const MAX_BLOCK = 120;
+const WINDOW = 20;
+
+/** Keys of phones (t:), e-mails (e:) and ИНН (i:), see blocking.ts, and what a pair in their block shares. */
+const EXACT_KEY_SHARES: Readonly<Record<string, number>> = { 't:': SHARED_PHONE, 'e:': SHARED_EMAIL, 'i:': SHARED_INN };
+
+interface Block {
+  exact: boolean;
+  /**
+   * SHARED_* bits every pair of the block shares: its key when exact. A bigger block's key is a placeholder
+   * (rarity.ts), which shares nothing.
+   */
+  shares: number;
+  /** A block of one whole name (`n:`) or of contacts one typo apart: equal names are compared in it too. */
+  withSameNames?: boolean;
+  members: number[];
+  /** For a block of initials probes: the offers they are compared with (never with each other's offers). */
+  offers?: number[];
+}
+
+/**
+ * Bits of the bucket numbers of the first pass of `blocks`: about 32 one-byte counters per client (a
+ * client has a dozen keys or so), at most 4 M.
+ */
+function bucketBits(clients: number): number {
+  return Math.min(22, Math.max(10, Math.ceil(Math.log2(clients * 32))));
+}
+
+/** FNV-1a hash of a key, cut to `bits` bits. */
+function keyBucket(key: string, bits: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> (32 - bits);
+}
+
+/**
+ * Clients by key; keys that cannot make a pair are dropped. Most keys belong to one client only, so a
+ * first pass counts keys per hash bucket, and only keys whose bucket was hit twice (or probes, which
+ * pair with offers) are gathered by their text: a million fewer strings kept and map entries made.
+ */
+function blocks(records: RankedRecords): Block[] {
+  const { byRank, rankOf } = records;
+  const bits = bucketBits(byRank.length);
+  const bucketHits = new Uint8Array(2 ** bits);
+  const probed = new Set<string>();
+  const fixes = findMisspellings(byRank.map((record) => record.name));
+  const corrected = byRank.map((record) => correctedNames(record.name, fixes));
+  byRank.forEach((record, k) => {
+    eachKey(record, corrected[k], (key) => {
+      const bucket = keyBucket(key, bits);
+      if (bucketHits[bucket] < 2) bucketHits[bucket]++;
+    });
+    for (const word of probedWords(record)) probed.add(word);
+    for (const name of corrected[k]) for (const word of probedWords({ ...record, name })) probed.add(word);
+  });
+  // Members are listed in the clients' order, which settles ties in a window and which offers are kept.
+  const byKey = new Map<string, number[]>();
+  let rank = 0;
+  const add = (key: string) => {
+    const list = byKey.get(key);
+    if (list) list.push(rank);
+    else byKey.set(key, [rank]);
+  };
+  const addShared = (key: string) => {
+    if (bucketHits[keyBucket(key, bits)] > 1 || key.startsWith(PROBE_PREFIX)) add(key);
+  };
+  for (let client = 0; client < rankOf.length; client++) {
+    rank = rankOf[client];
+    eachKey(byRank[rank], corrected[rank], addShared);
+  }
+  for (let client = 0; client < rankOf.length && probed.size > 0; client++) {
+    rank = rankOf[client];
+    for (const key of offerKeys(byRank[rank], probed)) add(key);
+  }
+  const out: Block[] = [];
+  for (const [key, members] of byKey) {
+    if (key.startsWith(OFFER_PREFIX)) continue;
+    if (key.startsWith(PROBE_PREFIX)) {
+      const offers = byKey.get(OFFER_PREFIX + key.slice(PROBE_PREFIX.length)) ?? [];
+      if (members.length + offers.length >= 2) out.push({ exact: false, shares: 0, members, offers });
+      continue;
+    }
+    if (members.length < 2) continue;
+    const shares = EXACT_KEY_SHARES[key.slice(0, 2)] ?? 0;
+    const exact = shares !== 0;
+    if (exact && members.length > PLACEHOLDER_COUNT) continue;
+    out.push({ exact, shares, members, withSameNames: key.startsWith('n:') || CONTACT_TYPO_KEY.test(key) });
+  }
+  return out;
+}
+
+/** Room for the SHARED_* bits under a pair id. */
+const SHARE_BITS = 8;
+
+/**
+ * A growable list of candidate pairs, each packed as (i·n + j)·8 + SHARED_* bits, in a typed array:
+ * millions of pairs, no garbage.
+ */
+class PairList {
+  private packed = new Float64Array(1 << 16);
+  length = 0;
+
+  push(packed: number): void {
+    if (this.length === this.packed.length) {
+      const grown = new Float64Array(this.packed.length * 2);
+      grown.set(this.packed);
+      this.packed = grown;
+    }
+    this.packed[this.length++] = packed;
+  }
+
+  /** Sorted by pair, each pair once with the bits of all its entries. */
+  unique(): Float64Array {
+    const sorted = this.packed.subarray(0, this.length).sort();
+    let kept = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const value = sorted[k];
+      const pair = Math.floor(value / SHARE_BITS);
+      if (kept > 0 && Math.floor(sorted[kept - 1] / SHARE_BITS) === pair) {
+        sorted[kept - 1] = pair * SHARE_BITS + ((sorted[kept - 1] - pair * SHARE_BITS) | (value - pair * SHARE_BITS));
+      } else {
+        sorted[kept++] = value;
+      }
+    }
+    return sorted.subarray(0, kept);
+  }
+}
+
+/**
+ * Calls `visit(x, y, shared)` once for every candidate pair of ranks (x < y; SHARED_* bits of the exact
+ * keys they share), in the order of ranks, so that clients compared one after the other lie close in memory.
+ */
+export function eachCandidatePair(ranked: RankedRecords, visit: (x: number, y: number, shared: number) => void): void {
+  const records = ranked.byRank;
+  const n = records.length;
+  const pairs = new PairList();
+  // The `n:` keys as numbers, so that telling equal names apart touches no strings.
+  const nameIds = new Int32Array(n);
+  const ids = new Map<string, number>();
+  records.forEach((record, index) => {
+    let id = ids.get(record.name.key);
+    if (id === undefined) ids.set(record.name.key, (id = ids.size));
+    nameIds[index] = id;
+  });
+  let shares = 0;
+  const add = (x: number, y: number) => {
+    if (x !== y) pairs.push((x < y ? x * n + y : y * n + x) * SHARE_BITS + shares);
+  };
+  // Clients with the same words meet in their `n:` block; other name blocks skip them.
+  const addUnlessSameName = (x: number, y: number) => {
+    if (nameIds[x] !== nameIds[y]) add(x, y);
+  };
+  const allPairs = (members: readonly number[], pair: (x: number, y: number) => void) => {
+    for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) pair(members[a], members[b]);
+  };
+  const window = (members: readonly number[], pair: (x: number, y: number) => void) => {
+    if (members.length <= MAX_BLOCK) return allPairs(members, pair);
+    const sorted = members
+      .map((member) => ({ member, key: sortKey(records[member]) }))
+      .sort((x, y) => compareText(x.key, y.key))
+      .map(({ member }) => member);
+    for (let a = 0; a < sorted.length; a++) {
+      for (let b = a + 1; b < Math.min(sorted.length, a + WINDOW); b++) pair(sorted[a], sorted[b]);
+    }
+  };
+  for (const block of blocks(ranked)) {
+    shares = block.shares;
+    if (block.exact) allPairs(block.members, add);
+    else if (block.withSameNames) window(block.members, add);
+    else window(block.members, addUnlessSameName);
+    if (block.offers) {
+      const offers = block.offers.slice(0, MAX_BLOCK);
+      for (const probe of block.members) for (const offer of offers) addUnlessSameName(probe, offer);
+    }
+  }
+  for (const packed of pairs.unique()) {
+    const id = Math.floor(packed / SHARE_BITS);
+    const i = Math.floor(id / n);
+    visit(i, id - i * n, packed - id * SHARE_BITS);
+  }
+}
+
+function sortKey(record: MatchRecord): string {
+  return `${record.name.key}|${record.city}`;
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
