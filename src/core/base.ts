@@ -18,7 +18,8 @@ import type { FieldsOf } from './schema';
 import { readSettings } from './settings-sheet';
 import { isListedComputed } from './computed-columns';
 import { HISTORY_FIELDS } from './history-columns';
-import { locateBase, rowIsBlank, type BaseLayout, type LocatedSheet } from './layout';
+import { locateBase, type BaseLayout, type LocatedSheet } from './layout';
+import { rowIsBlank } from './sheet-extent';
 import { linkOrders } from './link-orders';
 
 export interface Base {

@@ -4,13 +4,14 @@
  * column of each field (the user's mapping, then header synonyms, then a header's words), and where the
  * product's managed client columns are or will be added.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetBelowHeader } from '../workbook/snapshot';
-import { columnLetter } from '../workbook/a1';
 import { say, type ClientField, type Language, type Problem, type SheetLayout } from './model';
-import { cellText, isBlank } from './normalise/text';
-import { fieldHeader, headerKey, sheetKindOfName, sheetNameMatches, type FieldsOf, type HeaderMapping, type TableKind, workbookLanguage } from './schema';
+import { cellText } from './normalise/text';
+import { fieldHeader, headerKey, sheetNameMatches, type FieldsOf, type HeaderMapping, type TableKind, workbookLanguage } from './schema';
 import { fieldOfHeader, fieldOfHeaderPrefix } from './header-match';
+import { chooseSheets, EXAMPLE_FIELD, HEADER_SEARCH_ROWS, KEY_FIELD, KIND_ORDER, type FoundSheet } from './header-rows';
+import { dataExtent, lastNonBlankIndex, strayProblems, usedWidth } from './sheet-extent';
 
 /**
  * A located sheet: the shared `SheetLayout` plus where its header is and how far right its content
@@ -47,64 +48,6 @@ export interface BaseLayout {
   language: Language;
   /** Layout problems: duplicate headers, a mapped header that is not there. */
   problems: Problem[];
-}
-
-function lastNonBlankIndex(cells: readonly CellValue[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) if (!isBlank(cells[i])) return i;
-  return -1;
-}
-
-export function rowIsBlank(row: readonly CellValue[]): boolean {
-  return lastNonBlankIndex(row) < 0;
-}
-
-/** Number of data rows up to the last non-blank one (trailing empty rows of the used range do not count). */
-/** More empty rows than this above the last few rows make those rows stray values far from the data. */
-const STRAY_GAP = 1000;
-/** At most this many rows beyond such a gap are taken for strays; more are data with a gap in it. */
-const MOST_STRAY_ROWS = 10;
-
-/**
- * The data of a sheet (rows below its header): how many rows it spans, and the indexes of stray rows — a
- * value or two far below the data (a cell typed at XFD1048576 by accident). Strays are reported and left
- * out of the data, so they change neither what is read nor how far the product's columns and rules reach.
- */
-function dataExtent(sheet: SheetSnapshot): { rowCount: number; stray: number[] } {
-  const filled: number[] = [];
-  for (let i = 0; i < sheet.rows.length; i++) if (!rowIsBlank(sheet.rows[i])) filled.push(i);
-  for (let k = Math.max(0, filled.length - MOST_STRAY_ROWS); k < filled.length; k++) {
-    const previous = k === 0 ? -1 : filled[k - 1];
-    if (filled[k] - previous > STRAY_GAP) return { rowCount: previous + 1, stray: filled.slice(k) };
-  }
-  return { rowCount: filled.length ? filled[filled.length - 1] + 1 : 0, stray: [] };
-}
-
-function usedWidth(sheet: SheetSnapshot, rowCount: number): number {
-  let width = lastNonBlankIndex(sheet.header) + 1;
-  for (let i = 0; i < rowCount; i++) width = Math.max(width, lastNonBlankIndex(sheet.rows[i]) + 1);
-  return width;
-}
-
-/** One problem per value of a stray row, named by the cell's address. */
-function strayProblems(sheet: SheetSnapshot, name: string, headerRow: number, stray: readonly number[], language: Language): Problem[] {
-  return stray.flatMap((index) => {
-    const row = headerRow + 1 + index;
-    return sheet.rows[index].flatMap((value, column) => {
-      if (isBlank(value)) return [];
-      const address = `${columnLetter(column + 1)}${row}`;
-      return [{
-        sheet: name,
-        row,
-        column: cellText(sheet.header[column]) || address,
-        value: cellText(value),
-        message: say(
-          language,
-          `Значение в ячейке ${address} стоит далеко ниже данных и не читается. Если оно не нужно, удалите его; если нужно — перенесите к остальным строкам.`,
-          `The value in cell ${address} is far below the data and is not read. Delete it if it is not needed, or move it next to the other rows.`,
-        ),
-      }];
-    });
-  });
 }
 
 /** The columns of a sheet whose header is in row `found.headerRow`. */
@@ -182,107 +125,6 @@ function layoutSheet<K extends TableKind>(
   const { rowCount, stray } = dataExtent(sheet);
   problems.push(...strayProblems(sheet, sheet.name, headerRow, stray, language));
   return { sheet: sheet.name, columns, header, rowCount, usedWidth: usedWidth(sheet, rowCount), headerRow };
-}
-
-/** The field that must be there for a row to be taken as a kind's header by its headers alone. */
-const KEY_FIELD: { [K in TableKind]: FieldsOf[K] } = { clients: 'name', services: 'name', orders: 'date' };
-/** A second field to name, with the key field, when telling the user what a header looks like. */
-const EXAMPLE_FIELD: { [K in TableKind]: FieldsOf[K] } = { clients: 'phone', services: 'price', orders: 'amount' };
-/** When a sheet's headers fit two kinds equally well, the earlier kind wins. */
-const KIND_ORDER: TableKind[] = ['clients', 'orders', 'services'];
-/** Rows searched for the header: a title, a note and a few empty rows come above it, not pages of them. */
-const HEADER_SEARCH_ROWS = 15;
-
-/** A sheet and the spreadsheet row (1-based) its header is in. */
-interface FoundSheet {
-  sheet: SheetSnapshot;
-  headerRow: number;
-}
-
-/** The fields the cells of a row name exactly: by synonym, or as the headers the settings map them to. */
-function fieldsOfRow<K extends TableKind>(kind: K, cells: readonly CellValue[], mapping: HeaderMapping[K] = {}): Set<FieldsOf[K]> {
-  const mapped = new Map<string, FieldsOf[K]>();
-  for (const [field, text] of Object.entries(mapping) as Array<[FieldsOf[K], string | null | undefined]>) if (text) mapped.set(headerKey(text), field);
-  const fields = new Set<FieldsOf[K]>();
-  for (const cell of cells) {
-    const field = mapped.get(headerKey(cell)) ?? fieldOfHeader(kind, cellText(cell));
-    if (field !== undefined) fields.add(field);
-  }
-  return fields;
-}
-
-/** How well a row reads as a kind's header: the number of fields it names, 0 unless the key field is among at least two. */
-function headerScore(kind: TableKind, cells: readonly CellValue[], mapping: HeaderMapping): number {
-  const fields: Set<string> = fieldsOfRow(kind, cells, mapping[kind]);
-  return fields.has(KEY_FIELD[kind]) && fields.size >= 2 ? fields.size : 0;
-}
-
-/** The rows a header may be in, from row 1. */
-function headerCandidates(sheet: SheetSnapshot): readonly (readonly CellValue[])[] {
-  return [sheet.header, ...sheet.rows.slice(0, HEADER_SEARCH_ROWS - 1)];
-}
-
-/** The row that reads best as a kind's header (the upper one on a tie), or score 0 when none does. */
-function bestHeaderRow(kind: TableKind, sheet: SheetSnapshot, mapping: HeaderMapping): { headerRow: number; score: number } {
-  let best = { headerRow: 1, score: 0 };
-  headerCandidates(sheet).forEach((cells, index) => {
-    const score = headerScore(kind, cells, mapping);
-    if (score > best.score) best = { headerRow: index + 1, score };
-  });
-  return best;
-}
-
-/**
- * The header row of a sheet named for a kind: the row that reads best as its header; else the first row
- * naming any of its fields, even by a longer header (a header of a lone «Клиент» is a header); else row 1
- * of a sheet with nothing in it. Undefined when the sheet holds something but no row reads as a header:
- * reading it would make its title a header and its data clients without names.
- */
-function namedSheetHeaderRow<K extends TableKind>(kind: K, sheet: SheetSnapshot, mapping: HeaderMapping): number | undefined {
-  const best = bestHeaderRow(kind, sheet, mapping);
-  if (best.score > 0) return best.headerRow;
-  const naming = headerCandidates(sheet).findIndex(
-    (cells) => fieldsOfRow(kind, cells, mapping[kind]).size > 0 || cells.some((cell) => fieldOfHeaderPrefix(kind, cellText(cell)) !== undefined),
-  );
-  if (naming >= 0) return naming + 1;
-  return rowIsBlank(sheet.header) && dataExtent(sheet).rowCount === 0 ? 1 : undefined;
-}
-
-interface ChosenSheets {
-  found: Partial<Record<TableKind, FoundSheet>>;
-  headerless: Partial<Record<TableKind, string>>;
-}
-
-/**
- * Sheets by name first; for kinds still missing, the unnamed sheet with the row that reads best as a
- * header. A kind whose named sheet has no header row gets no other sheet: the user meant that one.
- */
-function chooseSheets(snapshot: WorkbookSnapshot, mapping: HeaderMapping): ChosenSheets {
-  const chosen: ChosenSheets = { found: {}, headerless: {} };
-  const used = new Set<SheetSnapshot>();
-  for (const kind of KIND_ORDER) {
-    const sheet = snapshot.sheets.find((s) => !used.has(s) && sheetNameMatches(kind, s.name));
-    if (!sheet) continue;
-    used.add(sheet);
-    const headerRow = namedSheetHeaderRow(kind, sheet, mapping);
-    if (headerRow === undefined) chosen.headerless[kind] = sheet.name;
-    else chosen.found[kind] = { sheet, headerRow };
-  }
-  // Sheets named for something else (results, archive, settings) are never taken by their headers.
-  const free = () => snapshot.sheets.filter((s) => !used.has(s) && sheetKindOfName(s.name) === undefined);
-  for (;;) {
-    let best: { kind: TableKind; found: FoundSheet; score: number } | undefined;
-    for (const kind of KIND_ORDER) {
-      if (chosen.found[kind] || chosen.headerless[kind]) continue;
-      for (const sheet of free()) {
-        const { headerRow, score } = bestHeaderRow(kind, sheet, mapping);
-        if (score > 0 && (!best || score > best.score)) best = { kind, found: { sheet, headerRow }, score };
-      }
-    }
-    if (!best) return chosen;
-    chosen.found[best.kind] = best.found;
-    used.add(best.found.sheet);
-  }
 }
 
 /** The problem of the sheet named for `kind` in which no row reads as a header; undefined when there is none. */
