@@ -5,11 +5,11 @@
  */
 import { createActions } from '../../src/actions/local';
 import type { ActionName } from '../../src/actions/panel';
-import { JobSheet } from './gateway/job-sheet';
+import { JobSheet } from './jobs/job-sheet';
 import { SpreadsheetAppWorkbook } from './gateway/spreadsheet-app-workbook';
 import { continueAction, startAction, type JobContext } from './jobs/runner';
 import type { RunAnswer } from './panel-protocol';
-import { buildMenu, MENU_TITLE, menuLanguage } from './server/menu';
+import { buildMenu, MENU_TITLE, menuLanguage } from './menu';
 import { confirmThenRunFromMenu, continueFromMenu, discardFromMenu, runFromMenu } from './server/menu-run';
 import { isOrdersSheet, LOCK_WAIT_MS, updateTrackerAfterEdit } from './server/on-edit';
 import { panelServerFunctions } from './server/panel';

@@ -2,7 +2,8 @@
  * A job between executions: its JSON (Dates and "leave this cell" kept) and the hidden sheet it waits in,
  * against the fake's Sheets-like reading of typed strings and its 50,000-character cells.
  */
-import { CELL_CHARS, JOB_SHEET, JobSheet } from '../../appsscript/src/gateway/job-sheet';
+import { CELL_CHARS, JobSheet } from '../../appsscript/src/jobs/job-sheet';
+import { JOB_SHEET } from '../../appsscript/src/gateway/internal-sheets';
 import { decodeJson, encodeJson, splitText } from '../../appsscript/src/jobs/codec';
 import { newJob, type Job } from '../../appsscript/src/jobs/job';
 import type { SheetOperation } from '../../src/workbook/operations';

@@ -4,7 +4,8 @@
  * out of time is deterministic. The reference for every end state is the same action applied directly by
  * the gateway, in one go.
  */
-import { JobSheet, JOB_SHEET } from '../../appsscript/src/gateway/job-sheet';
+import { JobSheet } from '../../appsscript/src/jobs/job-sheet';
+import { JOB_SHEET } from '../../appsscript/src/gateway/internal-sheets';
 import type { RowOperation, RowSlice } from '../../appsscript/src/gateway/row-slices';
 import { continueAction, discardAction, JobPendingError, startAction, type JobContext } from '../../appsscript/src/jobs/runner';
 import type { RunAnswer } from '../../appsscript/src/panel-protocol';

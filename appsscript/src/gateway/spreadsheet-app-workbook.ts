@@ -7,7 +7,7 @@
  * a `table` becomes a filter plus alternating row colours over the block (the contract's documented
  * fallback, `lacks.tables`).
  *
- * The add-on's own hidden sheet of a pending job (job-sheet.ts) is not part of the workbook: it is neither
+ * The add-on's own hidden sheet of a pending job (jobs/job-sheet.ts) is not part of the workbook: it is neither
  * listed nor read. Long operations can also be written a slice of rows at a time (`applyRows`), which is how
  * a job stays within Apps Script's 6 minutes per execution.
  */
@@ -19,7 +19,7 @@ import { rowRuns } from '../../../src/workbook/snapshot';
 import { GOOGLE_SHEETS_LIMITS, type ProgressListener, type Workbook } from '../../../src/workbook/workbook';
 import { fromSheetValue, trimRow } from './cells';
 import { SpreadsheetClock } from './clock';
-import { isInternalSheet } from './job-sheet';
+import { isInternalSheet } from './internal-sheets';
 import { isRowOperation, wholeRows, type RowOperation, type RowSlice } from './row-slices';
 import { ROWS_PER_BLOCK } from './blocks';
 import { pad, SheetOperations, type SpreadsheetAppServices } from './sheet-operations';

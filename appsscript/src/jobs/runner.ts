@@ -19,10 +19,10 @@ import type { ActionName, PanelActions } from '../../../src/actions/panel';
 import { say } from '../../../src/core/base';
 import type { Language } from '../../../src/core/model';
 import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
-import type { JobStore } from '../gateway/job-sheet';
+import type { JobStore } from './job-sheet';
 import type { RowOperation, RowSlice } from '../gateway/row-slices';
 import type { RunAnswer } from '../panel-protocol';
-import { MENU_ITEMS, menuPath } from '../server/menu';
+import { MENU_ITEMS, menuPath } from '../menu';
 import { advance, isFinished, newJob, nextStep, stepLabel, withoutWritten, type Job, type JobState } from './job';
 import { RehearsalWorkbook } from './rehearsal';
 

@@ -12,7 +12,7 @@ import { say } from '../../../src/core/base';
 import type { Progress } from '../../../src/workbook/workbook';
 import { actionTitle, continueAction, discardAction, pendingMessage, startAction, type JobContext } from '../jobs/runner';
 import type { RunAnswer } from '../panel-protocol';
-import { MENU_TITLE, menuPath } from './menu';
+import { MENU_TITLE, menuPath } from '../menu';
 
 type Ui = Pick<GoogleAppsScript.Base.Ui, 'alert' | 'Button' | 'ButtonSet'>;
 

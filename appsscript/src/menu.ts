@@ -2,8 +2,8 @@
  * The «Клиентская база» / "Client base" menu: the same actions as the Excel ribbon. Each item names a
  * global function of the server bundle (server.ts exports them under exactly these names).
  */
-import type { ActionName } from '../../../src/actions/panel';
-import type { Language } from '../../../src/core/model';
+import type { ActionName } from '../../src/actions/panel';
+import type { Language } from '../../src/core/model';
 
 export interface MenuItem {
   ru: string;

@@ -11,21 +11,17 @@
  * as JSON, cut into cells of at most CELL_CHARS characters (Sheets takes 50,000 per cell). Every cell is
  * written with the text apostrophe, so no piece of JSON can be taken for a number, a date or a formula.
  */
-import { decodeJson, encodeJson, splitText } from '../jobs/codec';
-import type { Job, JobState } from '../jobs/job';
-import { ensureGridSize } from './grid';
+import { decodeJson, encodeJson, splitText } from './codec';
+import type { Job, JobState } from './job';
+import { ensureGridSize } from '../gateway/grid';
+import { JOB_SHEET } from '../gateway/internal-sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getSheetByName' | 'getSheets' | 'insertSheet' | 'deleteSheet'>;
 
-export const JOB_SHEET = '_crm_job';
 export const CELL_CHARS = 45_000;
 /** Cells per setValues when saving: a few megabytes per call at most. */
 const CELLS_PER_WRITE = 40;
-
-export function isInternalSheet(name: string): boolean {
-  return name === JOB_SHEET;
-}
 
 export interface JobStore {
   /** The pending job's state (one cell read), or null when there is none. */
