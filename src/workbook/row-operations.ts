@@ -66,6 +66,25 @@ export function applyAppendRows(sheet: MemorySheet, op: AppendRows): void {
   writeRows(sheet, lastUsedRow(sheet) + 1, op);
 }
 
+/**
+ * Every range kept on the sheet (validations, conditional formats, tables, autofilter, merges), moved
+ * as rows come or go; a range `move` returns null for is gone.
+ */
+function moveRanges(sheet: MemorySheet, move: (a1: string) => string | null): void {
+  const moveAll = <T extends { range: string }>(items: T[]): T[] =>
+    items.flatMap((item) => {
+      const range = move(item.range);
+      return range ? [{ ...item, range }] : [];
+    });
+  sheet.validations = moveAll(sheet.validations);
+  sheet.conditionalFormats = moveAll(sheet.conditionalFormats);
+  sheet.hostValidations = moveAll(sheet.hostValidations);
+  sheet.hostConditionalFormats = moveAll(sheet.hostConditionalFormats);
+  sheet.tables = moveAll(sheet.tables);
+  sheet.autoFilter = sheet.autoFilter ? move(sheet.autoFilter) : null;
+  sheet.mergedRanges = sheet.mergedRanges.flatMap((m) => move(m) ?? []);
+}
+
 /** The grid with `count` empty rows before row `at` (1-based); a grid that ends above `at` is left as it is. */
 function withRowsInserted<T>(grid: T[][], at: number, count: number): T[][] {
   if (grid.length < at) return grid;
@@ -88,15 +107,7 @@ export function applyInsertRows(sheet: MemorySheet, op: InsertRows): void {
   sheet.fills = withRowsInserted(sheet.fills, op.at, count);
   sheet.formulas = withRowsInserted(sheet.formulas, op.at, count);
   sheet.hostStyles = withRowsInserted(sheet.hostStyles, op.at, count);
-  const shift = (a1: string): string => formatRange(rectWithRowsInserted(parseRange(a1), op.at, count));
-  const shiftAll = <T extends { range: string }>(items: T[]): T[] => items.map((item) => ({ ...item, range: shift(item.range) }));
-  sheet.validations = shiftAll(sheet.validations);
-  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
-  sheet.hostValidations = shiftAll(sheet.hostValidations);
-  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
-  sheet.tables = shiftAll(sheet.tables);
-  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
-  sheet.mergedRanges = sheet.mergedRanges.map(shift);
+  moveRanges(sheet, (a1) => formatRange(rectWithRowsInserted(parseRange(a1), op.at, count)));
   sheet.hiddenRows = new Set([...sheet.hiddenRows].map((row) => (row >= op.at ? row + count : row)));
   writeRows(sheet, op.at, op);
 }
@@ -132,23 +143,11 @@ export function applyDeleteRows(sheet: MemorySheet, op: DeleteRows): void {
     for (const r of ascending) if (r <= row) n++;
     return n;
   };
-  const shift = (a1: string): string | null => {
+  moveRanges(sheet, (a1) => {
     const rect = parseRange(a1);
     const top = rect.top - deletedUpTo(rect.top - 1);
     const bottom = rect.bottom - deletedUpTo(rect.bottom);
     return bottom < top ? null : formatRange({ ...rect, top, bottom });
-  };
-  const shiftAll = <T extends { range: string }>(items: T[]): T[] =>
-    items.flatMap((item) => {
-      const range = shift(item.range);
-      return range ? [{ ...item, range }] : [];
-    });
-  sheet.validations = shiftAll(sheet.validations);
-  sheet.conditionalFormats = shiftAll(sheet.conditionalFormats);
-  sheet.hostValidations = shiftAll(sheet.hostValidations);
-  sheet.hostConditionalFormats = shiftAll(sheet.hostConditionalFormats);
-  sheet.tables = shiftAll(sheet.tables);
-  sheet.autoFilter = sheet.autoFilter ? shift(sheet.autoFilter) : null;
-  sheet.mergedRanges = sheet.mergedRanges.flatMap((m) => shift(m) ?? []);
+  });
   sheet.hiddenRows = new Set([...sheet.hiddenRows].filter((r) => !deleted.has(r)).map((r) => r - deletedUpTo(r)));
 }
