@@ -159,5 +159,6 @@ export function clientList(analysis: Analysis, filter: ClientFilter, today: DayN
     matching: matching.length,
     clients: matching.slice(0, limit).map((index) => clientSummary(analysis, index)),
     facets: clientFacets(analysis),
+    asOf: dayToIso(today),
   };
 }

@@ -61,6 +61,8 @@ export interface ClientList {
   /** The first matching clients, in sheet order (at most `limit`). */
   clients: ClientSummary[];
   facets: ClientFacets;
+  /** The day the figures are as of (yyyy-mm-dd): an order dated after it is written but not counted yet. */
+  asOf: string;
 }
 
 export interface OrderView {

@@ -38,6 +38,8 @@ export const EN: Record<MessageKey, string> = {
   'clients.filter.birthdayHint': 'Empty means no filter. 7 means birthdays in the coming week.',
   'clients.filter.clear': 'Clear filters',
   'clients.count': 'Found: {matching} of {total}',
+  'clients.asOf': 'figures as of {date}',
+  'clients.asOfHint': 'Days since the last order, cold clients, ABC and RFM are counted as of this day. Orders dated later are recorded but not counted until that day.',
   'clients.empty': 'Nobody matches. Loosen the filters or clear the search.',
   'clients.showMore': 'Show more',
   'clients.shownOf': 'Showing the first {shown}',
@@ -109,6 +111,7 @@ export const EN: Record<MessageKey, string> = {
   'order.comment': 'Comment',
   'order.save': 'Record order',
   'order.saved': 'Order recorded. Figures of “{name}” are updated:',
+  'order.afterAsOf': 'The order date {date} is after the day the base’s figures are as of ({asOf}). The order is recorded, but it counts in the figures only from that day.',
 
   'analysis.runTitle': 'One-click analysis',
   'analysis.runHint': 'Results are written to separate sheets; your data is not changed.',

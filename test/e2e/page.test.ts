@@ -210,7 +210,8 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await page.getByTestId('order-service').click();
     await page.getByRole('option').first().click();
     await page.getByTestId('order-amount').fill('1 234,56');
-    await page.getByTestId('order-date').fill(SAMPLE_DEFAULTS.asOf);
+    // The date offered is the sample's as-of day (shown on the Clients tab), so the order counts at once.
+    expect(await page.getByTestId('order-date').inputValue()).toBe(SAMPLE_DEFAULTS.asOf);
     await page.getByTestId('save-order').click();
     const saved = page.getByTestId('order-saved');
     await saved.waitFor({ timeout: UI_TIMEOUT });

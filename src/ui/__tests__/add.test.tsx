@@ -2,6 +2,9 @@
 import '../testing/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderPanel } from './render';
+import { FIXTURE_TODAY } from '../testing/fixtureBook';
+import { dayToIso, isoToDay } from '../../core/normalise/date';
+import { formatDate } from '../format';
 
 // The clients and orders named below are the fixture base's (src/ui/testing/fixtureBook.ts).
 
@@ -119,8 +122,25 @@ describe('Order form', () => {
     expect(actions.calls.some((c) => c.method === 'recordOrder')).toBe(false);
   });
 
-  it('defaults the date to today', async () => {
+  it("offers the base's as-of day as the order date, not the calendar's", async () => {
     await openAddTab();
-    expect((screen.getByTestId('order-date') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await waitFor(() => expect((screen.getByTestId('order-date') as HTMLInputElement).value).toBe(FIXTURE_TODAY));
+    expect(screen.queryByText(/позже даты, на которую считаются показатели/)).toBeNull();
+  });
+
+  it('records an order dated after the as-of day and says it is not counted yet', async () => {
+    const { actions } = await openAddTab();
+    await pickClient('Вектор', 'АО «Вектор»');
+    type('order-amount', '500');
+    const later = dayToIso(isoToDay(FIXTURE_TODAY)! + 33);
+    type('order-date', later);
+    // Warned before saving…
+    expect(screen.getByText(/позже даты, на которую считаются показатели базы/).textContent).toContain(formatDate(FIXTURE_TODAY, 'ru'));
+    fireEvent.click(screen.getByTestId('save-order'));
+    const saved = await screen.findByTestId('order-saved');
+    // …written all the same, and told again next to figures that do not include it.
+    expect(actions.calls.find((c) => c.method === 'recordOrder')?.args[0]).toMatchObject({ clientId: 'К-00004', amount: 500, date: later });
+    expect(within(saved).getByTestId('order-not-counted').textContent).toContain(formatDate(later, 'ru'));
+    expect(within(saved).getByTestId('card-orders').textContent).toBe('1');
   });
 });

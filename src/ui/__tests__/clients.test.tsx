@@ -17,6 +17,8 @@ describe('Clients tab', () => {
     renderPanel();
     await waitFor(() => expect(screen.getByTestId('client-count').textContent).toBe('Найдено: 12 из 12'));
     expect(screen.getAllByTestId('client-row')).toHaveLength(12);
+    // The day the figures are as of is said where they are read.
+    expect(screen.getByTestId('as-of').textContent).toBe('показатели на 30.06.2024');
   });
 
   it('filtering by city changes the count and the list', async () => {

@@ -11,7 +11,7 @@ export function AddTab() {
     <div className={layout.stack}>
       <NewClientForm choices={choices} />
       <section className={layout.section}>
-        <OrderForm services={choices.services} />
+        <OrderForm services={choices.services} asOf={choices.asOf} />
       </section>
     </div>
   );

@@ -5,10 +5,10 @@ import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useDebounced } from '../hooks/useDebounced';
 import { useRemembered } from '../hooks/useRemembered';
-import { DoneBar, ErrorBar } from '../components/ErrorBar';
+import { DoneBar, ErrorBar, WarningBar } from '../components/ErrorBar';
 import { TrackerFigures } from '../components/TrackerFigures';
 import { parseAmount } from '../../core/normalise/amount';
-import { todayIso } from '../format';
+import { formatDate, todayIso } from '../format';
 import { useLayout } from '../styles';
 
 /** How many clients the picker offers for what has been typed. */
@@ -21,19 +21,24 @@ interface Draft {
   clientId: string;
   service: string;
   amount: string;
+  /** Empty until the user picks one: the form then offers the base's as-of day. */
   date: string;
   number: string;
   comment: string;
 }
 
-const emptyDraft = (): Draft => ({ query: '', clientId: '', service: '', amount: '', date: todayIso(), number: '', comment: '' });
+const emptyDraft = (): Draft => ({ query: '', clientId: '', service: '', amount: '', date: '', number: '', comment: '' });
 
-export function OrderForm({ services }: { services: string[] }) {
-  const { actions, t } = usePanel();
+/**
+ * `asOf`: the day the base's figures are as of. The date offered is that day, not the calendar's: in the
+ * sample (as of its own date) an order of today would be written and left out of every figure.
+ */
+export function OrderForm({ services, asOf }: { services: string[]; asOf: string | null }) {
+  const { actions, language, t } = usePanel();
   const layout = useLayout();
   const [draft, setDraft] = useRemembered<Draft>('add.order', emptyDraft);
   const [matches, setMatches] = useState<ClientSummary[]>([]);
-  const [saved, setSaved] = useState<ClientCard | null>(null);
+  const [saved, setSaved] = useState<{ card: ClientCard; notCounted?: string } | null>(null);
   const searching = useBusy();
   const saving = useBusy();
 
@@ -58,25 +63,28 @@ export function OrderForm({ services }: { services: string[] }) {
   // The same reading of typed money as the workbook's amounts get (`1 234,56 ₽`, `1.234,56`, `150 руб.`).
   const amount = parseAmount(draft.amount).amount;
   const amountInvalid = draft.amount.trim() !== '' && amount === null;
+  const date = draft.date || asOf || todayIso();
+  // ISO dates compare as text. Such an order is written all the same; the user is told it does not count yet.
+  const afterAsOf = asOf !== null && date > asOf ? t('order.afterAsOf', { date: formatDate(date, language), asOf: formatDate(asOf, language) }) : undefined;
 
   const save = async () => {
     if (!draft.clientId) return saving.fail(t('order.clientRequired'));
     if (amount === null) return saving.fail(t('order.amountInvalid', { value: draft.amount }));
-    if (!draft.date) return saving.fail(t('order.dateRequired'));
+    if (!date) return saving.fail(t('order.dateRequired'));
     const card = await saving.attempt(() =>
       actions.recordOrder({
         clientId: draft.clientId,
         service: draft.service,
         amount,
-        date: draft.date,
+        date,
         ...(draft.number.trim() && { number: draft.number.trim() }),
         ...(draft.comment.trim() && { comment: draft.comment.trim() }),
       }),
     );
     if (!card) return;
     // Keep the client and the date: several orders of one client are often entered in a row.
-    setDraft((previous) => ({ ...previous, amount: '', number: '', comment: '' }));
-    setSaved(card);
+    setDraft((previous) => ({ ...previous, date, amount: '', number: '', comment: '' }));
+    setSaved({ card, notCounted: afterAsOf });
   };
 
   // The figures appear below the fold of a short task pane: bring them into view once, when they appear.
@@ -134,8 +142,8 @@ export function OrderForm({ services }: { services: string[] }) {
         >
           <Input size="small" inputMode="decimal" className={layout.control} data-testid="order-amount" value={draft.amount} onChange={(_, data) => set({ amount: data.value })} />
         </Field>
-        <Field label={t('order.date')} required size="small">
-          <Input size="small" type="date" className={layout.control} data-testid="order-date" value={draft.date} onChange={(_, data) => set({ date: data.value })} />
+        <Field label={t('order.date')} required size="small" validationState={afterAsOf ? 'warning' : 'none'} validationMessage={afterAsOf}>
+          <Input size="small" type="date" className={layout.control} data-testid="order-date" value={date} onChange={(_, data) => set({ date: data.value })} />
         </Field>
       </div>
       <Field label={t('order.number')} size="small">
@@ -147,8 +155,9 @@ export function OrderForm({ services }: { services: string[] }) {
       <ErrorBar error={saving.error ?? searching.error} onDismiss={() => [saving, searching].forEach((b) => b.clearError())} />
       {saved && (
         <div className={layout.stack} data-testid="order-saved" ref={scrollIntoView}>
-          <DoneBar message={t('order.saved', { name: saved.name })} testId="order-saved-message" />
-          <TrackerFigures client={saved} />
+          <DoneBar message={t('order.saved', { name: saved.card.name })} testId="order-saved-message" />
+          {saved.notCounted && <WarningBar message={saved.notCounted} testId="order-not-counted" />}
+          <TrackerFigures client={saved.card} />
         </div>
       )}
       <div className={layout.row}>

@@ -7,18 +7,20 @@ export interface Choices {
   statuses: string[];
   cities: string[];
   managers: string[];
+  /** The day the base's figures are as of (yyyy-mm-dd); null until it is known. */
+  asOf: string | null;
   error: string | null;
 }
 
-/** The values the Add forms offer in their dropdowns: services, statuses, and the cities and managers in use. */
+/** The values the Add forms offer: services, statuses, the cities and managers in use, and the base's as-of day. */
 export function useChoices(): Choices {
   const { actions } = usePanel();
-  const [choices, setChoices] = useState<Omit<Choices, 'error'>>({ services: [], statuses: [], cities: [], managers: [] });
+  const [choices, setChoices] = useState<Omit<Choices, 'error'>>({ services: [], statuses: [], cities: [], managers: [], asOf: null });
   const { attempt, error } = useBusy();
   useEffect(() => {
     void attempt(async () => {
       const [services, statuses, list] = await Promise.all([actions.services(), actions.statuses(), actions.listClients({}, 0)]);
-      setChoices({ services, statuses, cities: list.facets.cities, managers: list.facets.managers });
+      setChoices({ services, statuses, cities: list.facets.cities, managers: list.facets.managers, asOf: list.asOf });
     });
   }, [actions, attempt]);
   return { ...choices, error };

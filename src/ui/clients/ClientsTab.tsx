@@ -7,7 +7,7 @@ import { useDebounced } from '../hooks/useDebounced';
 import { useRemembered } from '../hooks/useRemembered';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { AbcBadge, ColdBadge, SegmentBadge, StatusBadge } from '../components/Badges';
-import { formatNumber } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { useLayout } from '../styles';
 import { ClientFilters, EMPTY_FILTER_FORM, toClientFilter, type FilterForm } from './ClientFilters';
 import { ClientCardView } from './ClientCardView';
@@ -101,6 +101,12 @@ function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
           {list ? t('clients.count', { matching: formatNumber(list.matching, language), total: formatNumber(list.total, language) }) : t('common.loading')}
         </Text>
         {loading.busy && <Spinner size="extra-tiny" />}
+        {list && (
+          <Text size={200} className={layout.muted} data-testid="as-of">
+            {t('clients.asOf', { date: formatDate(list.asOf, language) })}
+          </Text>
+        )}
+        {list && <InfoLabel size="small" info={t('clients.asOfHint')} aria-label={t('clients.asOfHint')} />}
       </div>
       <div className={layout.row}>
         <Button size="small" appearance="primary" data-testid="show-in-sheet" disabled={sheet.busy || !list} onClick={() => void showInSheet(true)}>

@@ -32,3 +32,12 @@ export function DoneBar({ message, testId, children }: { message: string | null;
     </MessageBar>
   );
 }
+
+/** Something done that the user must know about: it did not do all they may expect. */
+export function WarningBar({ message, testId }: { message: string; testId: string }) {
+  return (
+    <MessageBar intent="warning" data-testid={testId} layout="multiline">
+      <MessageBarBody>{message}</MessageBarBody>
+    </MessageBar>
+  );
+}
