@@ -9,6 +9,9 @@ import { dismissedSheetName, planDismiss } from '../core/duplicates/dismissed';
 import { planMerge, planUndoMerge } from '../core/duplicates/merge';
 import { normaliseCity } from '../core/normalise/city';
 import type { Language } from '../core/model';
+import { CLIENT_NOUN, countOf, formatCount } from '../core/plural';
+
+const GROUP_FORMS = ['группа', 'группы', 'групп'] as const;
 import { readSettings } from '../core/settings-sheet';
 import type { Workbook } from '../workbook/workbook';
 import type { ActionResult, DuplicateGroupView, PanelActions } from './panel';
@@ -29,8 +32,8 @@ export async function runDuplicateSearch(context: RunContext): Promise<ActionRes
     action: 'duplicates',
     message: say(
       language,
-      groups === 0 ? 'Дубликатов не найдено.' : `Найдено групп дубликатов: ${groups} (клиентов в них: ${report.duplicateClients}).`,
-      groups === 0 ? 'No duplicates found.' : `${groups} duplicate groups found (${report.duplicateClients} clients).`,
+      groups === 0 ? 'Дубликатов не найдено.' : `Найдено групп дубликатов: ${formatCount(groups, 'ru')} (клиентов в них: ${formatCount(report.duplicateClients, 'ru')}).`,
+      groups === 0 ? 'No duplicates found.' : `${countOf(groups, GROUP_FORMS, ['duplicate group', 'duplicate groups'], 'en')} found (${countOf(report.duplicateClients, CLIENT_NOUN.ru, CLIENT_NOUN.en, 'en')}).`,
     ),
     sheets: report.sheet ? [report.sheet] : [],
     problems: report.problems,

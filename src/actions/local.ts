@@ -6,10 +6,8 @@
  * open while the user types), so filtering and searching do not re-read the workbook. Writes never plan
  * from what is kept: each reads the workbook first.
  */
-import { analyseBase, analysisSummary, NoClientsSheetError, type Analysis } from '../core/analysis';
-import { valueArchiveSheet } from '../core/value-archive';
-import { readBase, say } from '../core/base';
-import { countOf } from '../core/plural';
+import { analyseBase, NoClientsSheetError, type Analysis } from '../core/analysis';
+import { readBase } from '../core/base';
 import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/client-forms';
 import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
 import { planRecordOrder } from '../core/order-form';
@@ -25,11 +23,11 @@ import { statusNames } from '../core/statuses';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientKey, clientList, filterClients, findClientIndex } from './client-view';
-import { applyPlan, ensureStructured, runAnalysis, runCheck, runFixValues, runStructure, type RunContext } from './runners';
-import { duplicateActions, runDuplicateSearch } from './duplicate-actions';
+import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './runners';
+import { duplicateActions } from './duplicate-actions';
+import { runNamedAction } from './named-actions';
 import type {
   ActionName,
-  ActionResult,
   ClientCard,
   FieldMapping,
   LayoutView,
@@ -251,80 +249,4 @@ function layoutView(layout: BaseLayout): LayoutView {
     return { sheet: located.sheet, fields };
   };
   return { services: view('services'), clients: view('clients'), orders: view('orders'), unknownHeaders };
-}
-
-/** One of the panel's (and ribbon's, and menu's) named actions, with a one-sentence result. */
-export async function runNamedAction(context: RunContext, action: ActionName): Promise<ActionResult> {
-  switch (action) {
-    case 'structure': {
-      const report = await runStructure(context);
-      const lang = report.language;
-      const columns = countOf(report.addedColumns.length, ['столбец', 'столбца', 'столбцов'], ['column', 'columns'], lang);
-      const ids = countOf(report.idsFilled, ['ID', 'ID', 'ID'], ['ID', 'IDs'], lang);
-      const problems = countOf(report.problems.length, ['проблема', 'проблемы', 'проблем'], ['data problem', 'data problems'], lang);
-      const message = say(lang, `Структура готова: добавлено ${columns}, присвоено ${ids}, в данных ${problems}.`, `The base is structured: ${columns} added, ${ids} assigned, ${problems}.`);
-      return { action, message, sheets: [...report.sheetsCreated, ...(report.clientsSheet ? [report.clientsSheet] : [])], problems: report.problems };
-    }
-    case 'check': {
-      const report = await runCheck(context);
-      const n = report.problems.length;
-      const found = countOf(n, ['проблема', 'проблемы', 'проблем'], ['problem', 'problems'], report.language);
-      const message =
-        n === 0
-          ? say(report.language, 'Проблем в данных не найдено.', 'No data problems found.')
-          : say(report.language, `В данных ${found}: см. лист «${report.sheet}».`, `${found} in the data: see the "${report.sheet}" sheet.`);
-      return { action, message, sheets: [report.sheet], problems: report.problems };
-    }
-    case 'duplicates':
-      return runDuplicateSearch(context);
-    case 'all': {
-      await runStructure(context);
-      const check = await runCheck(context);
-      const report = await runAnalysis(context);
-      const duplicates = await runDuplicateSearch(context);
-      const summary = analysisSummary(report);
-      return {
-        action,
-        message: say(report.language, `Готово: ${summary.clients} клиентов, холодных ${summary.cold}. ${duplicates.message}`, `Done: ${summary.clients} clients, ${summary.cold} cold. ${duplicates.message}`),
-        sheets: [...new Set([check.sheet, ...report.sheets, ...duplicates.sheets])],
-        problems: [...check.problems],
-        summary,
-        typedDiffering: report.typedDiffering.length,
-      };
-    }
-    case 'fixValues': {
-      const report = await runFixValues(context);
-      return { action, message: report.message, sheets: report.columns.map((c) => c.sheet), problems: report.problems };
-    }
-    case 'updateTyped': {
-      const report = await runAnalysis({ ...context, replaceTyped: true }, ['tracker']);
-      const n = report.typedDiffering.length;
-      const archive = valueArchiveSheet(report.language);
-      return {
-        action,
-        message: n === 0
-          ? say(report.language, 'Значения, введённые вручную, совпадают с заказами: обновлять нечего.', 'The typed values agree with the orders: nothing to update.')
-          : say(report.language, `Обновлено значений: ${n}. Прежние значения сохранены на листе «${archive}».`, `${n} values updated. The previous values are saved on the "${archive}" sheet.`),
-        sheets: report.sheets,
-        problems: [],
-        summary: analysisSummary(report),
-      };
-    }
-    default: {
-      const report = await runAnalysis(context, [action]);
-      const summary = analysisSummary(report);
-      const messages: Record<typeof action, [string, string]> = {
-        tracker: [`Трекер обновлён: клиентов с заказами ${summary.clientsWithOrders}, холодных ${summary.cold}.`, `Tracker updated: ${summary.clientsWithOrders} clients with orders, ${summary.cold} cold.`],
-        abc: [
-          `ABC: A ${summary.abc.A.clients}, B ${summary.abc.B.clients}, C ${summary.abc.C.clients}, без продаж ${summary.abc.none - summary.revenueUnknown}${summary.revenueUnknown ? `, выручка неизвестна ${summary.revenueUnknown}` : ''}.`,
-          `ABC: A ${summary.abc.A.clients}, B ${summary.abc.B.clients}, C ${summary.abc.C.clients}, no sales ${summary.abc.none - summary.revenueUnknown}${summary.revenueUnknown ? `, revenue unknown ${summary.revenueUnknown}` : ''}.`,
-        ],
-        rfm: [`RFM: оценено клиентов ${summary.clientsWithOrders}.`, `RFM: ${summary.clientsWithOrders} clients scored.`],
-        funnel: ['Отчёт по воронке готов.', 'The funnel report is ready.'],
-        managers: ['Отчёт по нагрузке менеджеров готов.', 'The manager load report is ready.'],
-      };
-      const [ru, en] = messages[action];
-      return { action, message: say(report.language, ru, en), sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
-    }
-  }
 }

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { isoToDay } from '../core/normalise/date';
+import { CLIENT_NOUN, countOf, formatCount } from '../core/plural';
 import { readCsv } from '../core/import';
 import type { Problem } from '../core/model';
 import { orderImportSummary } from '../core/order-import';
@@ -203,14 +204,18 @@ const demo: Command = async (argv) => {
   // The sample's orders run up to its own as-of date: analysing on that date keeps the demo reproducible.
   const context: RunContext = { workbook, asOf: isoToDay(SAMPLE_DEFAULTS.asOf)!, onProgress: progressReporter('demo') };
   const structured = await runStructure(context);
-  process.stderr.write(`2. Структура: +${structured.addedColumns.length} столбцов, ${structured.idsFilled} ID, проблем в данных: ${structured.problems.length}\n`);
+  const n = (count: number) => formatCount(count, 'ru');
+  const columns = countOf(structured.addedColumns.length, ['столбец', 'столбца', 'столбцов'], ['column', 'columns'], 'ru');
+  process.stderr.write(`2. Структура: +${columns}, ${n(structured.idsFilled)} ID, проблем в данных: ${n(structured.problems.length)}\n`);
   await runCheck(context);
   const report = await runAnalysis(context);
   const cold = report.clients.filter((c) => c.cold).length;
   process.stderr.write(
-    `3. Анализ на ${report.asOf}: ${report.clients.length} клиентов, холодных ${cold}; ` +
-      `A ${report.abc.A.clients} (${Math.round(report.abc.A.share * 100)} % выручки), B ${report.abc.B.clients}, C ${report.abc.C.clients}\n`,
+    `3. Анализ на ${report.asOf}: ${countOf(report.clients.length, CLIENT_NOUN.ru, CLIENT_NOUN.en, 'ru')}, холодных ${n(cold)}; ` +
+      `A ${n(report.abc.A.clients)} (${Math.round(report.abc.A.share * 100)} % выручки), B ${n(report.abc.B.clients)}, C ${n(report.abc.C.clients)}\n`,
   );
+  const duplicates = await runDuplicates(context);
+  process.stderr.write(`4. Дубликаты: групп ${n(duplicates.groups.length)}, клиентов в них ${n(duplicates.duplicateClients)} — лист «${duplicates.sheet}»\n`);
   await saveXlsx(workbook, resultPath);
   process.stdout.write(`Готово. Откройте результат / open the result: ${terminalSafe(resultPath)}\n`);
   return 0;

@@ -32,3 +32,6 @@ export function countOf(count: number, ru: RussianForms, en: readonly [one: stri
   const noun = language === 'ru' ? russianForm(count, ru) : count === 1 ? en[0] : en[1];
   return `${formatCount(count, language)} ${noun}`;
 }
+
+/** The noun most counts of the product count. */
+export const CLIENT_NOUN = { ru: ['клиент', 'клиента', 'клиентов'], en: ['client', 'clients'] } as const;

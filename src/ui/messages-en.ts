@@ -121,7 +121,7 @@ export const EN: Record<MessageKey, string> = {
   'analysis.summaryTitle': 'Last analysis',
   'analysis.asOf': 'As of {date}: {clients} clients, {withOrders} with orders, revenue {revenue}',
   'analysis.abcTitle': 'ABC shares of revenue',
-  'analysis.abcRow': '{class}: {clients} clients · {share}',
+  'analysis.abcRow': '{class}: {clients|client|clients} · {share}',
   'analysis.abcNone': 'No sales: {count}',
   'analysis.revenueUnknown': 'Revenue unknown: {count} — an order date or count but no amounts. Add a "Revenue" column, record orders or import an export.',
   'analysis.typedDifferingTitle': 'Your values differ from the orders',

@@ -119,7 +119,7 @@ export const RU = {
   'analysis.summaryTitle': 'Итоги последнего анализа',
   'analysis.asOf': 'На {date}: клиентов {clients}, с заказами {withOrders}, выручка {revenue}',
   'analysis.abcTitle': 'Доли ABC по выручке',
-  'analysis.abcRow': '{class}: {clients} клиентов · {share}',
+  'analysis.abcRow': '{class}: {clients|клиент|клиента|клиентов} · {share}',
   'analysis.abcNone': 'Без продаж: {count}',
   'analysis.revenueUnknown': 'Выручка неизвестна: {count} — есть дата или число заказов, но нет сумм. Добавьте столбец «Выручка», записывайте заказы или импортируйте выгрузку.',
   'analysis.typedDifferingTitle': 'Ваши значения расходятся с заказами',

@@ -186,6 +186,27 @@ describe('crm-base duplicates', () => {
   });
 });
 
+describe('crm-base demo', () => {
+  it('runs the whole pipeline on the sample: structure, check, analyses and duplicates, with counts in words', async () => {
+    const demoDir = join(dir, 'demo');
+    const { code, stdout, stderr } = crmBase('demo', '--dir', demoDir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(join(demoDir, 'result.xlsx'));
+    const steps = stderr.split('\n').filter((line) => /^\d\. /.test(line));
+    expect(steps.map((line) => line.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.']);
+    // 2,000 clients: the count grouped and its noun in the form it takes.
+    expect(steps[2]).toMatch(/: 2\u00a0000 клиентов, холодных [\d\u00a0]+;/);
+    const [, groups, members] = /Дубликаты: групп (\d+), клиентов в них (\d+)/.exec(steps[3]) ?? [];
+    expect(Number(groups)).toBeGreaterThan(0);
+    const result = (await (await xlsxFromFile(join(demoDir, 'result.xlsx'))).read()).sheets;
+    expect(result.map((s) => s.name)).toEqual(expect.arrayContaining(['ABC', 'RFM', 'Дубликаты']));
+    const clients = result.find((s) => s.name === 'Клиенты')!;
+    const group = clients.header.indexOf('Группа дубликатов');
+    expect(group).toBeGreaterThan(0);
+    expect(clients.rows.filter((row) => row[group] != null && row[group] !== '').length).toBe(Number(members));
+  }, 120_000);
+});
+
 describe('crm-base on unusable input', () => {
   it('says so and exits 2 for a missing file', () => {
     const { code, stderr } = crmBase('analyze', join(dir, 'nope.xlsx'));

@@ -15,6 +15,9 @@ import { dayToDate, dayToIso } from '../normalise/date';
 import { parseAmount, plainAmount } from '../normalise/amount';
 import { cellText, isBlank, normaliseText } from '../normalise/text';
 import { dayOf, type SourceColumns } from './order-columns';
+import { countOf } from '../plural';
+
+const LINE_FORMS = ['строка', 'строки', 'строк'] as const;
 import { OrderImportError, UnlinkedOrdersError } from './order-report';
 
 /** Lines listed one by one before the rest are summed up in one problem. */
@@ -34,7 +37,11 @@ export function lineProblems(sheet: string, rows: readonly number[], column: str
 /** Lines without a client are imported as they are; the first are listed, the rest counted. */
 export function withoutClientProblems(sheet: string, rows: readonly number[], language: Language): Problem[] {
   return lineProblems(sheet, rows, '', say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.'), (count, from, to) =>
-    say(language, `И ещё ${count} строк без клиента (строки ${from}–${to}): импортированы без клиента.`, `And ${count} more lines without a client (rows ${from}–${to}): imported without a client.`),
+    say(
+      language,
+      `И ещё ${countOf(count, LINE_FORMS, ['line', 'lines'], 'ru')} без клиента (строки ${from}–${to}): импортированы без клиента.`,
+      `And ${countOf(count, LINE_FORMS, ['more line', 'more lines'], 'en')} without a client (rows ${from}–${to}): imported without a client.`,
+    ),
   );
 }
 

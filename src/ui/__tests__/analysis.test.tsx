@@ -27,9 +27,9 @@ describe('Analysis tab', () => {
     const shares = screen.getByTestId('abc-shares');
     const text = (id: string) => within(shares).getByTestId(id).textContent?.replace(/\s/g, ' ');
     // A: 410 000 / 488 000 = 84.02 %; B: 60 000 / 488 000 = 12.30 %; C: 18 000 / 488 000 = 3.69 %.
-    expect(text('abc-bar-A')).toBe('A: 4 клиентов · 84 %');
-    expect(text('abc-bar-B')).toBe('B: 1 клиентов · 12,3 %');
-    expect(text('abc-bar-C')).toBe('C: 3 клиентов · 3,7 %');
+    expect(text('abc-bar-A')).toBe('A: 4 клиента · 84 %');
+    expect(text('abc-bar-B')).toBe('B: 1 клиент · 12,3 %');
+    expect(text('abc-bar-C')).toBe('C: 3 клиента · 3,7 %');
     expect(shares.textContent).toContain('Без продаж: 4');
     expect(actions.calls.filter((c) => c.method === 'run').map((c) => c.args[0])).toEqual(['abc']);
   });

@@ -20,4 +20,21 @@ describe('format', () => {
     expect(format('Найдено: {matching} из {total}', { matching: 37, total: '2 000' })).toBe('Найдено: 37 из 2 000');
     expect(format('{a} и {b}', { a: 1 })).toBe('1 и {b}');
   });
+
+  it('writes numbers as the language writes them', () => {
+    expect(format('Найдено: {n}', { n: 12345 }, 'ru')).toBe('Найдено: 12\u00a0345');
+    expect(format('Found: {n}', { n: 12345 }, 'en')).toBe('Found: 12,345');
+  });
+
+  it('puts a count\'s noun in the form its number takes', () => {
+    const ru = (n: number | string) => format('{n|клиент|клиента|клиентов}', { n }, 'ru');
+    expect([1, 2, 4, 5, 11, 14, 21, 22, 25, 101, 111, 621].map(ru)).toEqual(
+      ['1 клиент', '2 клиента', '4 клиента', '5 клиентов', '11 клиентов', '14 клиентов', '21 клиент', '22 клиента', '25 клиентов', '101 клиент', '111 клиентов', '621 клиент'],
+    );
+    expect(ru(1.5)).toBe('1,5 клиента');
+    // A count written already keeps its writing and still picks the noun.
+    expect(ru('2\u00a0000')).toBe('2\u00a0000 клиентов');
+    const en = (n: number) => format('{n|client|clients}', { n }, 'en');
+    expect([1, 2, 21].map(en)).toEqual(['1 client', '2 clients', '21 clients']);
+  });
 });

@@ -59,7 +59,7 @@ export function SummaryView({ summary }: { summary: AnalysisSummary }) {
             testId={`abc-bar-${cls}`}
             colour={ABC_FILL[cls]}
             fraction={summary.abc[cls].share}
-            label={t('analysis.abcRow', { class: cls, clients: formatNumber(summary.abc[cls].clients, language), share: formatShare(summary.abc[cls].share, language) })}
+            label={t('analysis.abcRow', { class: cls, clients: summary.abc[cls].clients, share: formatShare(summary.abc[cls].share, language) })}
           />
         ))}
         <Text size={200} className={layout.muted}>
