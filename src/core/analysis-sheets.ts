@@ -18,7 +18,8 @@ import type { FunnelReport } from './funnel';
 import type { ManagerReport } from './managers';
 import type { Client, DayNumber, Language } from './model';
 import { dayToDate } from './normalise/date';
-import { RFM_PERCENTILES, SEGMENT_KEYS, segmentLabel, type RfmResult } from './rfm';
+import { SEGMENT_KEYS, segmentLabel, type RfmResult } from './rfm';
+import { rfmThresholdTable } from './rfm-thresholds';
 import { sheetName } from './schema';
 import { FUNNEL_STATUSES } from './statuses';
 import type { Tally } from './tally';
@@ -87,14 +88,7 @@ export function rfmSheetOperations(input: RfmSheetInput): SheetOperation[] {
     return [clients[i].id ?? '', clients[i].name, t.daysSinceLastOrder, t.orders, t.revenueKnown ? t.revenue : null, score.r, score.f, score.m, score.code, segmentLabel(score.segment, language)];
   });
 
-  const percentiles = `${say(language, 'процентили', 'percentiles')} ${RFM_PERCENTILES.map((p) => Math.round(p * 100)).join('/')} % (PERCENTILE.INC)`;
-  const bands = say(language, 'фиксированные границы из настроек', 'fixed bands from the settings');
-  const how = (measure: 'R' | 'F' | 'M') => (rfm.thresholds.mode === 'fixed' && measure !== 'M' ? bands : percentiles);
-  const thresholdRow = (label: string, values: number[], measure: 'R' | 'F' | 'M'): CellValue[] => [
-    label,
-    ...[0, 1, 2, 3].map((k) => values[k] ?? null),
-    how(measure),
-  ];
+  const thresholds = rfmThresholdTable(rfm.thresholds, language);
 
   const segmentCounts = new Map<string, { clients: number; revenue: number }>(SEGMENT_KEYS.map((key) => [key, { clients: 0, revenue: 0 }]));
   let scoredRevenue = 0;
@@ -127,14 +121,10 @@ export function rfmSheetOperations(input: RfmSheetInput): SheetOperation[] {
     table(
       sheet,
       { row: 1, column: THRESHOLDS_COLUMN },
-      [say(language, 'Порог', 'Threshold'), 't1', 't2', 't3', 't4', say(language, 'Как получены', 'How')],
-      [
-        thresholdRow(say(language, 'R — дней с последнего заказа', 'R — days since last order'), rfm.thresholds.recency, 'R'),
-        thresholdRow(say(language, 'F — заказов', 'F — orders'), rfm.thresholds.frequency, 'F'),
-        thresholdRow(say(language, 'M — выручка', 'M — revenue'), rfm.thresholds.monetary, 'M'),
-      ],
+      thresholds.header,
+      thresholds.rows,
       [null, null, null, null, null, null],
-      [30, 10, 10, 10, 10, 40],
+      [30, 12, 12, 12, 12, 60],
     ),
     parametersBlock(
       sheet,

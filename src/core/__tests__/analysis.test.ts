@@ -120,7 +120,8 @@ describe('planAnalysis', () => {
       ['Маникюр (нет в списке услуг)', 1000, 'B'],
     ]);
     const thresholds = plan.operations.find((op) => op.kind === 'writeTable' && op.sheet === 'RFM' && op.anchor?.column === 12 && op.anchor.row === 1) as WriteTable;
-    expect(thresholds.rows.map((r) => r.slice(1, 5).map((v) => +(v as number).toFixed(6)))).toEqual([[30, 50, 66, 78], [2, 2, 2.6, 3.8], [2600, 4200, 5246.912, 5740.736]]);
+    // The percentiles (F 2, 2, 2.6, 3.8; M …, 5246.912, 5740.736) shown rounded down to whole orders and kopecks.
+    expect(thresholds.rows.map((r) => r.slice(1, 5))).toEqual([[30, 50, 66, 78], [2, 2, 2, 3], [2600, 4200, 5246.91, 5740.73]]);
     const managers = plan.operations.find((op) => op.kind === 'writeTable' && op.sheet === 'Менеджеры' && op.replace) as WriteTable;
     expect(managers.rows).toEqual([
       ['Иванова', 2, 1, 1, 0, 7234.56, 'нет'],
