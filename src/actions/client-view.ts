@@ -9,18 +9,14 @@ import { normaliseText } from '../core/normalise/text';
 import { phoneDigits } from '../core/normalise/phone';
 import { dropdownValues } from '../core/structure';
 import type { ClientCard, ClientFacets, ClientFilter, ClientList, ClientSummary, OrderView } from './panel';
-
-/** The client's ID as the panel names it: the ID cell, or `row:N` for a row that has none yet. */
-export function clientKey(client: Client): string {
-  return client.id ?? `row:${client.row}`;
-}
+import { clientRef, rowOfRef } from '../core/client-ref';
 
 /** The client a panel ID names; `row:N` still finds the row after the product has given it an ID. */
 export function findClientIndex(analysis: Analysis, id: string): number {
   const clients = analysis.base.clients;
-  let index = clients.findIndex((client) => clientKey(client) === id);
-  const row = /^row:(\d+)$/.exec(id);
-  if (index < 0 && row) index = clients.findIndex((client) => client.row === Number(row[1]));
+  let index = clients.findIndex((client) => clientRef(client) === id);
+  const row = rowOfRef(id);
+  if (index < 0 && row !== null) index = clients.findIndex((client) => client.row === row);
   if (index < 0) throw new Error(`Клиент ${id} не найден. / Client ${id} not found.`);
   return index;
 }
@@ -35,7 +31,7 @@ export function clientSummary(analysis: Analysis, index: number): ClientSummary 
   const score = analysis.rfm.scores[index];
   return {
     row: client.row,
-    id: clientKey(client),
+    id: clientRef(client),
     name: client.name,
     phone: client.phone,
     email: client.email,

@@ -22,7 +22,8 @@ import type { Settings } from '../core/settings';
 import { statusNames } from '../core/statuses';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
-import { clientCard, clientKey, clientList, filterClients, findClientIndex } from './client-view';
+import { clientCard, clientList, filterClients, findClientIndex } from './client-view';
+import { clientRef } from '../core/client-ref';
 import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './runners';
 import { duplicateActions } from './duplicate-actions';
 import { runNamedAction } from './named-actions';
@@ -131,7 +132,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       if (filter === null) return write(c, [{ kind: 'clearFilter', sheet }]);
       c = await structured();
       const idColumn = clientsLayout(c).columns.id!;
-      const ids = filterClients(c.analysis, filter, today()).map((i) => clientKey(c.analysis.base.clients[i]));
+      const ids = filterClients(c.analysis, filter, today()).map((i) => clientRef(c.analysis.base.clients[i]));
       await write(c, [{ kind: 'applyFilter', sheet, ...headerRowOf(clientsLayout(c)), column: idColumn + 1, values: ids }]);
     },
 
@@ -166,7 +167,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
         const existing = c.analysis.base.clients[match.clientIndex];
         return {
           row: existing.row,
-          id: clientKey(existing),
+          id: clientRef(existing),
           name: existing.name,
           phone: existing.phone,
           email: existing.email,
@@ -188,9 +189,9 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async recordOrder(order: NewOrder) {
       const c = await structured();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, order.clientId)];
-      await write(c, planRecordOrder(c.analysis.base, client, clientKey(client), order).operations);
+      await write(c, planRecordOrder(c.analysis.base, client, clientRef(client), order).operations);
       await refreshTracker();
-      return card(clientKey(client));
+      return card(clientRef(client));
     },
 
     async run(action: ActionName, onProgress) {

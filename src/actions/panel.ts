@@ -28,6 +28,7 @@ export interface ClientFilter {
 
 export interface ClientSummary {
   row: number;
+  /** The client's ID; `row:13` for a row that has none yet (see core/client-ref.ts). */
   id: string;
   name: string;
   phone: string;

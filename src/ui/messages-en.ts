@@ -49,6 +49,7 @@ export const EN: Record<MessageKey, string> = {
   'clients.sheetFiltered': 'The sheet shows only the matching clients.',
   'clients.sheetReset': 'The sheet filter is cleared.',
 
+  'card.noId': 'row {row}, no ID yet: Structure gives one',
   'card.back': '← Back to list',
   'card.orders': 'Orders',
   'card.revenue': 'Revenue',

@@ -48,6 +48,7 @@ export const RU = {
   'clients.sheetReset': 'Фильтр на листе снят.',
 
   'card.back': '← К списку',
+  'card.noId': 'строка {row}, без ID: ID появится после «Структуры»',
   'card.orders': 'Заказов',
   'card.revenue': 'Выручка',
   'card.firstOrder': 'Первый заказ',

@@ -25,7 +25,7 @@ import type { Settings } from '../settings';
 import { archiveColumns, dataHeaders, DATE, findArchive, KEPT, META, newArchiveHeader, PREVIOUS, RESTORED, ROLE, ROW, TOKEN, type ArchiveRole } from './merge-archive';
 import { cellsAt, clientsWidth, mergedKeptRow, sameCell, writeRowCells } from './merge-row';
 import { identities, identityText, orderKey, type OrderIdentity } from './order-identity';
-import { clientRef } from './plan';
+import { clientRef } from '../client-ref';
 import { readArchivedMerge, restoreRemovedRows, undoKeptRow, undoOrders } from './undo-merge';
 
 export interface MergeRequest {

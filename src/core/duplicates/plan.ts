@@ -8,7 +8,8 @@ import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
 import { readBase, say, type Base } from '../base';
 import { headerRowOf, lastDataRow, managedColumns } from '../layout';
-import type { Client, Language, Problem } from '../model';
+import type { Language, Problem } from '../model';
+import { clientRef } from '../client-ref';
 import { sheetName } from '../schema';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { isBlank } from '../normalise/text';
@@ -45,11 +46,6 @@ export interface DuplicatesOptions {
   settings?: Settings;
   /** Overrides the settings' sensitivity. */
   sensitivity?: DuplicateSensitivity;
-}
-
-/** How a client is named in reports: its ID, or its row when the ID cell is empty. */
-export function clientRef(client: Pick<Client, 'id' | 'row'>): string {
-  return client.id ?? `row:${client.row}`;
 }
 
 /** Non-empty cells of a client's row: the measure of "most complete". */

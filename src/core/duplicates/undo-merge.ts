@@ -13,6 +13,7 @@ import { cellText, isBlank } from '../normalise/text';
 import { archiveColumns, dataHeaders, KEPT, PREVIOUS, roleOf, ROW, type ArchiveRole } from './merge-archive';
 import { cellsAt, clientsWidth, mergedKeptRow, sameCell, writeRowCells, type ClientsLayout } from './merge-row';
 import { isNumberKey, orderKey, parseIdentity, type OrderIdentity } from './order-identity';
+import { rowOfRef } from '../client-ref';
 
 /** One merge read back from the archive, its client cells laid out in the clients sheet's columns as they are now. */
 export interface ArchivedMerge {
@@ -66,8 +67,8 @@ function shown(value: CellValue | undefined, language: Language): string {
 
 /** The kept row now: by its ID, or — for a client without one — where the merge left it, if it is still that client. */
 function findKeptRow(base: Base, layout: ClientsLayout, merge: ArchivedMerge): Base['clients'][number] | undefined {
-  if (!merge.keptId.startsWith('row:')) return base.clients.find((c) => c.id === merge.keptId);
-  const before = Number(merge.keptId.slice('row:'.length));
+  const before = rowOfRef(merge.keptId);
+  if (before === null) return base.clients.find((c) => c.id === merge.keptId);
   const row = merge.keptRowAfter ?? before - merge.removed.filter((r) => r.row < before).length;
   const client = base.clients.find((c) => c.row === row);
   const name = layout.columns.name;

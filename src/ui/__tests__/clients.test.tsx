@@ -76,6 +76,22 @@ describe('Clients tab, more', () => {
     expect(screen.queryByTestId('card-cold')).toBeNull();
   });
 
+  it('names a client whose row has no ID yet by its row, until the base is structured', async () => {
+    const book = fixtureBook();
+    const clients = book.sheets.find((sheet) => sheet.name === 'Клиенты')!;
+    clients.header.shift();
+    clients.rows.forEach((row) => row.shift());
+    renderPanel({ book });
+    const rows = await screen.findAllByTestId('client-row');
+    fireEvent.click(rows.find((row) => row.textContent?.includes('Петров')) as HTMLElement);
+    expect((await screen.findByTestId('card-id')).textContent).toBe('строка 3, без ID: ID появится после «Структуры»');
+  });
+
+  it('shows the ID of a client that has one', async () => {
+    await openCard('Петров');
+    expect(screen.getByTestId('card-id').textContent).toBe('К-00002');
+  });
+
   it('applies the suggested status move', async () => {
     const { actions } = await openCard('АО «Вектор»');
     // Вектор is already Золотой after its one order: nothing to suggest. Северный ветер (Жёлтый, one order

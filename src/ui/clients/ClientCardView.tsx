@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ClientCard } from '../../actions/panel';
+import { rowOfRef } from '../../core/client-ref';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { ErrorBar } from '../components/ErrorBar';
@@ -76,7 +77,9 @@ export function ClientCardView({ id, onBack }: { id: string; onBack(): void }) {
             {card.name}
           </h2>
           <div className={layout.row}>
-            <Text className={layout.muted}>{card.id}</Text>
+            <Text className={layout.muted} data-testid="card-id">
+              {rowOfRef(card.id) === null ? card.id : t('card.noId', { row: card.row })}
+            </Text>
             <StatusBadge status={card.status} />
             <AbcBadge abc={card.abc} />
             <SegmentBadge segment={card.segment} />
