@@ -138,6 +138,7 @@ export function clientFacets(analysis: Analysis): ClientFacets {
     industries: dropdownValues(clients.map((c) => c.industry)),
     statuses: dropdownValues(clients.map((c) => c.status)),
     managers: dropdownValues(clients.map((c) => c.manager)),
+    types: dropdownValues(clients.map((c) => c.type)),
   };
 }
 

@@ -52,6 +52,8 @@ export interface ClientFacets {
   industries: string[];
   statuses: string[];
   managers: string[];
+  /** The client types the base uses, as it writes them («Физ. лицо», «ИП», «Компания»). */
+  types: string[];
 }
 
 export interface ClientList {

@@ -81,6 +81,7 @@ export const EN: Record<MessageKey, string> = {
   'add.city': 'City',
   'add.type': 'Type',
   'add.type.person': 'Person',
+  'add.type.sole': 'Sole trader',
   'add.type.company': 'Company',
   'add.manager': 'Manager',
   'add.status': 'Status',

@@ -71,6 +71,14 @@ describe('New client form', () => {
     expect(actions.calls.find((c) => c.method === 'addClient')?.args[0]).toEqual({ name: 'Орлова Вера', birthday: '1984-02-29' });
   });
 
+  it("offers the client types the base itself uses, as it writes them", async () => {
+    await openAddTab();
+    fireEvent.click(screen.getByTestId('new-client-type'));
+    // The fixture base writes «Физлицо» and «Юрлицо»: those, and no spelling of the product's own.
+    await screen.findByText('Юрлицо', { selector: '[role=option]' });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Физлицо', 'Юрлицо']);
+  });
+
   it('asks for a name instead of sending an empty client', async () => {
     const { actions } = await openAddTab();
     fireEvent.click(screen.getByTestId('save-client'));

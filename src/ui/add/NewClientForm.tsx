@@ -166,7 +166,7 @@ export function NewClientForm({ choices }: { choices: Choices }) {
             selectedOptions={draft.type ? [draft.type] : []}
             onOptionSelect={(_, data) => set('type', data.optionValue ?? '')}
           >
-            {[t('add.type.person'), t('add.type.company')].map((type) => (
+            {(choices.types.length ? choices.types : [t('add.type.person'), t('add.type.sole'), t('add.type.company')]).map((type) => (
               <Option key={type}>{type}</Option>
             ))}
           </Dropdown>

@@ -16,7 +16,7 @@ import { CARD_MEMORY_KEY } from './memory';
 /** How many clients the list shows at first and adds per "show more". */
 export const PAGE_SIZE = 100;
 
-const NO_FACETS: ClientFacets = { cities: [], industries: [], statuses: [], managers: [] };
+const NO_FACETS: ClientFacets = { cities: [], industries: [], statuses: [], managers: [], types: [] };
 
 const useStyles = makeStyles({
   rowButton: {
