@@ -14,6 +14,10 @@ import { sheetName } from './schema';
 import type { ServiceRevenue } from './service-revenue';
 import type { TrackerRow } from './tracker';
 import { parametersBlock, table } from './analysis-sheets';
+import { clientReconciliationRows, RECONCILIATION_HEADER, serviceReconciliationRows, type OrderTotals } from './revenue-reconciliation';
+
+/** Where each ABC sheet says what its total includes: right of the class summary (I:L). */
+const RECONCILIATION_COLUMN = 14;
 
 /** How many top items a Pareto chart shows: beyond that the bars are too thin to read. */
 export const PARETO_CHART_ITEMS = 50;
@@ -88,6 +92,7 @@ function abcSideBlocks(
   [countHeader, chartTitle]: [string, string],
   ranked: number,
   nameColumn: number,
+  reconciliation: CellValue[][],
 ): SheetOperation[] {
   const { language } = input;
   return [
@@ -99,6 +104,7 @@ function abcSideBlocks(
       [null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT],
       [12, 10, 14, 12],
     ),
+    table(sheet, { row: 1, column: RECONCILIATION_COLUMN }, RECONCILIATION_HEADER(language), reconciliation, [null, FORMAT_INTEGER, FORMAT_MONEY], [60, 10, 16]),
     ...revenueUnknownNote(sheet, input.revenueUnknown ?? 0, language),
     parametersBlock(sheet, { row: 8, column: 9 }, abcParameters(input.asOf, input.cutA, input.cutB, language), [null, null], language),
     ...abcColours(sheet, 7, ranked),
@@ -123,6 +129,8 @@ function revenueUnknownNote(sheet: string, count: number, language: Language): S
 /** What both ABC sheets are made from besides their items. */
 interface AbcSheetCommon {
   ranking: AbcRanking;
+  /** The order lines counted, and left out, for the sheet's statement of what its total includes. */
+  orders: OrderTotals;
   summary: AbcSummary;
   asOf: DayNumber;
   cutA: number;
@@ -159,7 +167,14 @@ export function abcSheetOperations(input: AbcSheetInput): SheetOperation[] {
       [FORMAT_INTEGER, null, null, FORMAT_MONEY, FORMAT_PERCENT, FORMAT_PERCENT, null],
       [6, 10, 36, 14, 9, 12, 7],
     ),
-    ...abcSideBlocks(sheet, input, [say(language, 'Клиентов', 'Clients'), say(language, 'Парето: выручка по клиентам', 'Pareto: revenue by client')], rows.length, 3),
+    ...abcSideBlocks(
+      sheet,
+      input,
+      [say(language, 'Клиентов', 'Clients'), say(language, 'Парето: выручка по клиентам', 'Pareto: revenue by client')],
+      rows.length,
+      3,
+      clientReconciliationRows(tracker.map((t) => t.revenue), ranking.order, input.orders, language),
+    ),
   ];
 }
 
@@ -199,6 +214,13 @@ export function abcServicesSheetOperations(input: AbcServicesSheetInput): SheetO
       [FORMAT_INTEGER, null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT, FORMAT_PERCENT, null],
       [6, 36, 12, 14, 9, 12, 10],
     ),
-    ...abcSideBlocks(sheet, input, [say(language, 'Услуг', 'Services'), say(language, 'Парето: выручка по услугам', 'Pareto: revenue by service')], ranking.order.length, 2),
+    ...abcSideBlocks(
+      sheet,
+      input,
+      [say(language, 'Услуг', 'Services'), say(language, 'Парето: выручка по услугам', 'Pareto: revenue by service')],
+      ranking.order.length,
+      2,
+      serviceReconciliationRows(services.map((s) => s.revenue), ranking.order, input.orders, language),
+    ),
   ];
 }

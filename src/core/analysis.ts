@@ -13,6 +13,7 @@ import type { Plan } from '../workbook/workbook';
 import { rankAbc, summariseAbc } from './abc';
 import { clientColumnOperations, typedDifferingProblems } from './analysis-columns';
 import { abcServicesSheetOperations, abcSheetOperations } from './abc-sheets';
+import { orderTotals } from './revenue-reconciliation';
 import { funnelSheetOperations, managersSheetOperations, rfmSheetOperations } from './analysis-sheets';
 import { readBase, say, type Base } from './base';
 import { checkData } from './check';
@@ -140,9 +141,10 @@ function resultSheetOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPa
   const { abcA: cutA, abcB: cutB } = base.settings;
   const operations: SheetOperation[] = [];
   if (parts.has('abc')) {
+    const orders = orderTotals(base.orders, base.orderClient, asOf);
     operations.push(
-      ...abcSheetOperations({ clients: base.clients, tracker, ranking: analysis.abc, summary: analysis.abcSummary, asOf, cutA, cutB, language, revenueUnknown: revenueUnknownCount(analysis) }),
-      ...abcServicesSheetOperations({ services: analysis.services, ranking: analysis.servicesAbc, summary: analysis.servicesAbcSummary, asOf, cutA, cutB, language }),
+      ...abcSheetOperations({ clients: base.clients, tracker, ranking: analysis.abc, summary: analysis.abcSummary, asOf, cutA, cutB, language, orders, revenueUnknown: revenueUnknownCount(analysis) }),
+      ...abcServicesSheetOperations({ services: analysis.services, ranking: analysis.servicesAbc, summary: analysis.servicesAbcSummary, asOf, cutA, cutB, language, orders }),
     );
   }
   if (parts.has('rfm')) operations.push(...rfmSheetOperations({ clients: base.clients, tracker, rfm: analysis.rfm, asOf, language }));
