@@ -14,12 +14,15 @@ import { downloadXlsx, loadSample, NotXlsxError, openXlsx, resultFileName, type 
 import { WorkbookView } from './WorkbookView';
 
 export const DEFAULT_PANEL_WIDTH = 340;
+/** Below this width the panel and the grid do not fit side by side: the grid goes above the panel, both full width. */
+const NARROW = '@media (max-width: 700px)';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground2 },
   toolbar: {
     display: 'flex',
-    flexWrap: 'nowrap',
+    // A narrow window puts the buttons on a second line rather than past its right edge.
+    flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
@@ -32,9 +35,9 @@ const useStyles = makeStyles({
   button: { flexShrink: 0 },
   brandTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   file: { marginLeft: 'auto', paddingLeft: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden' },
-  main: { display: 'flex', flexGrow: 1, minHeight: 0 },
-  sheet: { display: 'flex', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
-  panel: { flexShrink: 0, overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
+  main: { display: 'flex', flexGrow: 1, minHeight: 0, [NARROW]: { flexDirection: 'column', overflowY: 'auto' } },
+  sheet: { display: 'flex', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, [NARROW]: { flexGrow: 0, height: '45vh', flexShrink: 0, borderRight: 'none' } },
+  panel: { flexShrink: 0, overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground1, [NARROW]: { width: '100% !important', overflowY: 'visible' } },
   waiting: { margin: 'auto' },
   hiddenInput: { display: 'none' },
 });

@@ -3,7 +3,7 @@
  * It follows the workbook: redraws after every plan, brings a freshly written result sheet (ABC, RFM, …)
  * to the front, and shows the row of the client the panel opened.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Language } from '../core/model';
 import { SheetGrid } from './SheetGrid';
@@ -21,7 +21,8 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalM,
     minWidth: 0,
   },
-  tabs: { flexGrow: 1, minWidth: 0, overflowX: 'auto' },
+  // Fluent's TabList does not shrink by itself: eleven result sheets would run on under the panel.
+  tabs: { flexGrow: 1, flexShrink: 1, minWidth: 0, overflowX: 'auto' },
   counts: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
 });
 
@@ -57,6 +58,14 @@ export function WorkbookView({ workbook, language, t, initialSheet }: Props) {
   const sheets = workbook.sheets.filter((s) => !s.hidden);
   const sheet = sheets.find((s) => s.name === active) ?? sheets[0];
   const onRowCounts = useCallback((next: { shown: number; total: number }) => setCounts(next), []);
+  // The tabs scroll sideways when there are many: the sheet shown keeps its tab in view.
+  const tabs = useRef<HTMLDivElement>(null);
+  const shownName = sheet?.name;
+  useEffect(() => {
+    if (!shownName) return;
+    const tab = [...(tabs.current?.querySelectorAll<HTMLElement>('[data-testid="sheet-tab"]') ?? [])].find((element) => element.dataset.sheet === shownName);
+    tab?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [shownName]);
 
   if (!sheet) return <div className={styles.view} />;
   return (
@@ -72,9 +81,11 @@ export function WorkbookView({ workbook, language, t, initialSheet }: Props) {
       />
       <div className={styles.bar}>
         <TabList
+          ref={tabs}
           className={styles.tabs}
           size="small"
           aria-label={t('grid.sheets')}
+          data-testid="sheet-tabs"
           selectedValue={sheet.name}
           onTabSelect={(_, data) => setActive(String(data.value))}
         >

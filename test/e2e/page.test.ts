@@ -273,4 +273,35 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
       await narrow.close();
     }
   });
+
+  it.each([320, 768, 1100, 1440])('fits a %i px window after «Всё сразу»: nothing runs past its edge or under the panel', async (width) => {
+    const sized = await openSamplePage(harness, { width, height: 800 });
+    try {
+      await sized.getByTestId('tab-analysis').click();
+      await sized.getByTestId('run-all').click();
+      await sized.getByTestId('run-result').waitFor({ timeout: 60_000 });
+      await sized.locator('[data-testid="sheet-tab"][data-sheet="Дубликаты"]').waitFor({ timeout: UI_TIMEOUT });
+      const layout = await sized.evaluate(() => {
+        const box = (element: Element | null) => element?.getBoundingClientRect() ?? null;
+        const tabs = box(document.querySelector('[data-testid="sheet-tabs"]'));
+        const shownTab = box(document.querySelector('[data-testid="sheet-tab"][aria-selected="true"]'));
+        const panel = box(document.querySelector('[data-testid="panel"]'));
+        const buttons = ['open-file', 'download', 'load-sample'].map((id) => box(document.querySelector(`[data-testid="${id}"]`))!.right);
+        return { page: document.documentElement.scrollWidth, window: window.innerWidth, tabs, shownTab, panel, buttons };
+      });
+      await screenshot(sized, `11-all-at-${width}px`);
+      expect(layout.page).toBeLessThanOrEqual(layout.window);
+      for (const right of layout.buttons) expect(right).toBeLessThanOrEqual(layout.window);
+      const [tabs, panel, shownTab] = [layout.tabs!, layout.panel!, layout.shownTab!];
+      // Side by side, the tabs end where the panel begins; stacked (a narrow window), the panel is below them.
+      if (panel.top < tabs.top) expect(tabs.right).toBeLessThanOrEqual(panel.left + 1);
+      else expect(panel.top).toBeGreaterThanOrEqual(tabs.bottom - 1);
+      // The tab of the sheet shown is scrolled into view.
+      expect(shownTab.left).toBeGreaterThanOrEqual(tabs.left - 1);
+      expect(shownTab.right).toBeLessThanOrEqual(tabs.right + 1);
+      expect(pageErrors(sized)).toEqual([]);
+    } finally {
+      await sized.close();
+    }
+  }, 120_000);
 });
