@@ -127,10 +127,13 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     },
 
     async showInSheet(filter) {
-      let c = await fresh();
+      if (filter === null) {
+        const c = await fresh();
+        return write(c, [{ kind: 'clearFilter', sheet: clientsLayout(c).sheet }]);
+      }
+      // The filter is on the ID column: the read that makes sure the IDs are there is the one planned from.
+      const c = await structured();
       const sheet = clientsLayout(c).sheet;
-      if (filter === null) return write(c, [{ kind: 'clearFilter', sheet }]);
-      c = await structured();
       const idColumn = clientsLayout(c).columns.id!;
       const ids = filterClients(c.analysis, filter, today()).map((i) => clientRef(c.analysis.base.clients[i]));
       await write(c, [{ kind: 'applyFilter', sheet, ...headerRowOf(clientsLayout(c)), column: idColumn + 1, values: ids }]);

@@ -14,7 +14,7 @@ import { sheetName } from './schema';
 import type { ServiceRevenue } from './service-revenue';
 import type { TrackerRow } from './tracker';
 import { parametersBlock, table } from './analysis-sheets';
-import { clientReconciliationRows, RECONCILIATION_HEADER, serviceReconciliationRows, type OrderTotals } from './revenue-reconciliation';
+import { clientReconciliationRows, reconciliationHeader, serviceReconciliationRows, type OrderTotals } from './revenue-reconciliation';
 
 /** Where each ABC sheet says what its total includes: right of the class summary (I:L). */
 const RECONCILIATION_COLUMN = 14;
@@ -104,7 +104,7 @@ function abcSideBlocks(
       [null, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_PERCENT],
       [12, 10, 14, 12],
     ),
-    table(sheet, { row: 1, column: RECONCILIATION_COLUMN }, RECONCILIATION_HEADER(language), reconciliation, [null, FORMAT_INTEGER, FORMAT_MONEY], [60, 10, 16]),
+    table(sheet, { row: 1, column: RECONCILIATION_COLUMN }, reconciliationHeader(language), reconciliation, [null, FORMAT_INTEGER, FORMAT_MONEY], [60, 10, 16]),
     ...revenueUnknownNote(sheet, input.revenueUnknown ?? 0, language),
     parametersBlock(sheet, { row: 8, column: 9 }, abcParameters(input.asOf, input.cutA, input.cutB, language), [null, null], language),
     ...abcColours(sheet, 7, ranked),

@@ -8,13 +8,21 @@ import type { Language } from './model';
 /** Russian forms: for 1 (21, 101 …), for 2–4 (22–24 …), for the rest (5–20, 25–30, 11–14 …). */
 export type RussianForms = readonly [one: string, few: string, many: string];
 
-export function russianForm(count: number, [one, few, many]: RussianForms): string {
-  const n = Math.abs(Math.trunc(count));
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (last === 1 && lastTwo !== 11) return one;
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return few;
-  return many;
+const PLURAL_RULES: Record<Language, Intl.PluralRules> = { ru: new Intl.PluralRules('ru-RU'), en: new Intl.PluralRules('en-GB') };
+/** Which of the forms each plural category takes: Russian one|few|many (a fraction reads as few: «1,5 клиента»), English one|other. */
+const FORM_OF_CATEGORY: Record<Language, Partial<Record<Intl.LDMLPluralRule, number>>> = {
+  ru: { one: 0, few: 1, many: 2, other: 1 },
+  en: { one: 0, other: 1 },
+};
+
+/** The noun form for `count`, as Intl.PluralRules picks it among the language's forms. */
+export function pluralForm(count: number, forms: readonly string[], language: Language): string {
+  const index = FORM_OF_CATEGORY[language][PLURAL_RULES[language].select(count)] ?? forms.length - 1;
+  return forms[Math.min(index, forms.length - 1)];
+}
+
+export function russianForm(count: number, forms: RussianForms): string {
+  return pluralForm(count, forms, 'ru');
 }
 
 const GROUPING: Record<Language, Intl.NumberFormat> = {
@@ -29,7 +37,7 @@ export function formatCount(count: number, language: Language): string {
 
 /** `count` and its noun: `countOf(3, ['клиент', 'клиента', 'клиентов'], ['client', 'clients'], 'ru')` → «3 клиента». */
 export function countOf(count: number, ru: RussianForms, en: readonly [one: string, many: string], language: Language): string {
-  const noun = language === 'ru' ? russianForm(count, ru) : count === 1 ? en[0] : en[1];
+  const noun = pluralForm(count, language === 'ru' ? ru : en, language);
   return `${formatCount(count, language)} ${noun}`;
 }
 

@@ -3,12 +3,12 @@
  * `yyyy-mm-dd`; Russian users read them as `dd.mm.yyyy`.
  */
 import type { Language } from '../core/model';
+import { formatCount } from '../core/plural';
 
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
 
-export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(value);
-}
+/** A number as the language writes it: the same writing as the product's messages (core/plural.ts). */
+export const formatNumber = formatCount;
 
 export function formatShare(share: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }).format(share);
