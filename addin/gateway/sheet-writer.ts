@@ -202,6 +202,12 @@ export class SheetWriter {
     await this.batch.add(0, () => (range.format.columnWidth = columnWidthPoints(characters)));
   }
 
+  protected async hideColumn(ws: Excel.Worksheet, column: number): Promise<void> {
+    const letter = columnLetter(column);
+    const range = ws.getRange(`${letter}:${letter}`);
+    await this.batch.add(0, () => (range.columnHidden = true));
+  }
+
   /**
    * A sheet AutoFilter over the block, unless the block overlaps a table: Excel refuses that, and the
    * table's header already has its filter buttons (a clients sheet the user formatted as a table).

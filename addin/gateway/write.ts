@@ -91,6 +91,9 @@ export class PlanWriter extends SheetWriter {
     for (const [j, characters] of (op.columnWidths ?? []).entries()) {
       if (characters !== null) await this.setColumnWidth(ws, left + j, characters);
     }
+    for (const [j, hidden] of (op.hiddenColumns ?? []).entries()) {
+      if (hidden) await this.hideColumn(ws, left + j);
+    }
     if (op.freezeHeader) await this.batch.add(0, () => ws.freezePanes.freezeRows(top));
     const bottom = top + Math.max(op.rows.length, 1);
     const right = left + Math.max(op.header.length, 1) - 1;

@@ -1,135 +1,26 @@
 /**
- * The settings sheet (`Настройки` / `Settings`): one setting per row — key, value, description.
- * Keys are stable English identifiers so a Russian and an English workbook read the same way; header
- * mappings are stored as `mapping.<sheet>.<field>` = the user's header (empty: "no such column").
+ * The settings sheet (`Настройки` / `Settings`): one setting per row — its label, value and description in
+ * the workbook's language, and its stable key (`coldDays`, `mapping.clients.phone`) in a hidden last
+ * column, so a Russian and an English workbook read the same way and a user reads no identifiers. Reading
+ * takes a row's key from the key column or, where the user removed it or typed a row by hand, from the
+ * label (either language); values are accepted as written in either language. Header mappings are stored
+ * as `mapping.<sheet>.<field>` = the user's header (empty: "no such column").
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { SheetOperation } from '../workbook/operations';
 import type { Language, Problem } from './model';
-import { DEFAULT_SETTINGS, type DuplicateSensitivity, type RfmMode, type Settings } from './settings';
-import { cellText, isBlank, normaliseText } from './normalise/text';
-import { parseAmount } from './normalise/amount';
-import { TABLE_FIELDS, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { cellText, isBlank } from './normalise/text';
+import { SETTING_KEYS, SPECS, isSettingKey, type Parsed, type Texts } from './settings-specs';
+import { TABLE_FIELDS, fieldHeader, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
 
-type Texts = { ru: string; en: string };
-
-const COLUMN_HEADERS: Record<'key' | 'value' | 'description', Texts> = {
-  key: { ru: 'Ключ', en: 'Key' },
+const COLUMN_HEADERS: Record<'label' | 'value' | 'description' | 'key', Texts> = {
+  label: { ru: 'Настройка', en: 'Setting' },
   value: { ru: 'Значение', en: 'Value' },
   description: { ru: 'Описание', en: 'Description' },
+  key: { ru: 'Ключ', en: 'Key' },
 };
 
-/** A setting's value from a cell: the parsed value, or an error message. */
-type Parsed<T> = { value: T } | { error: Texts };
-
-interface SettingSpec<K extends keyof Settings> {
-  description: Texts;
-  parse(raw: CellValue): Parsed<Settings[K]>;
-  /** The value as written to the sheet. */
-  write(value: Settings[K]): string | number;
-}
-
-function wholeNumber(min: number, max: number) {
-  return (raw: CellValue): Parsed<number> => {
-    const { amount } = parseAmount(raw);
-    if (amount === null || !Number.isInteger(amount) || amount < min || amount > max) {
-      return { error: { ru: `нужно целое число от ${min} до ${max}`, en: `a whole number from ${min} to ${max} is needed` } };
-    }
-    return { value: amount };
-  };
-}
-
-function percent(raw: CellValue): Parsed<number> {
-  const { amount } = parseAmount(typeof raw === 'string' ? raw.replace('%', '') : raw);
-  if (amount === null || amount <= 0 || amount >= 100) return { error: { ru: 'нужно число процентов больше 0 и меньше 100', en: 'a percentage above 0 and below 100 is needed' } };
-  return { value: amount };
-}
-
-/** Four increasing positive whole numbers, written `30; 60; 90; 180`. */
-function bands(raw: CellValue): Parsed<number[]> {
-  const parts = cellText(raw).split(/[;,\s]+/).filter(Boolean).map(Number);
-  const ok = parts.length === 4 && parts.every((n, i) => Number.isInteger(n) && n > 0 && (i === 0 || n > parts[i - 1]));
-  return ok ? { value: parts } : { error: { ru: 'нужны четыре возрастающих целых числа через «;», например 30; 60; 90; 180', en: 'four increasing whole numbers separated by ";" are needed, e.g. 30; 60; 90; 180' } };
-}
-
-/** One of a few words; each accepted in either language. */
-function oneOf<T extends string>(choices: Record<T, string[]>, hint: Texts) {
-  return (raw: CellValue): Parsed<T> => {
-    const word = normaliseText(raw);
-    const found = (Object.keys(choices) as T[]).find((key) => key === word || choices[key].includes(word));
-    return found ? { value: found } : { error: hint };
-  };
-}
-
-const RFM_MODES: Record<RfmMode, string[]> = { percentiles: ['процентили', 'перцентили'], fixed: ['фиксированные', 'границы'] };
-const SENSITIVITIES: Record<DuplicateSensitivity, string[]> = { strict: ['строго', 'строгая'], normal: ['обычно', 'обычная'], loose: ['мягко', 'мягкая'] };
-const LANGUAGES: Record<Language, string[]> = { ru: ['русский', 'rus', 'russian'], en: ['английский', 'english', 'eng'] };
-
-const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
-  coldDays: {
-    description: { ru: 'Клиент с заказами «остыл», если со дня последнего заказа прошло столько дней или больше', en: 'A client with orders is cold after this many days since the last order' },
-    parse: wholeNumber(1, 3650),
-    write: (v) => v,
-  },
-  abcA: {
-    description: { ru: 'ABC: доля выручки класса A, %', en: 'ABC: share of revenue of class A, %' },
-    parse: percent,
-    write: (v) => v,
-  },
-  abcB: {
-    description: { ru: 'ABC: доля выручки класса B, % (C — остальное)', en: 'ABC: share of revenue of class B, % (C is the rest)' },
-    parse: percent,
-    write: (v) => v,
-  },
-  rfmMode: {
-    description: { ru: 'RFM: percentiles — пороги по 20/40/60/80 % клиентов; fixed — фиксированные границы ниже', en: 'RFM: percentiles — thresholds at 20/40/60/80 % of clients; fixed — the bands below' },
-    parse: oneOf(RFM_MODES, { ru: 'нужно percentiles или fixed', en: 'percentiles or fixed is needed' }),
-    write: (v) => v,
-  },
-  rfmRecencyBands: {
-    description: { ru: 'RFM fixed: границы давности в днях для R5, R4, R3, R2', en: 'RFM fixed: recency bands in days for R5, R4, R3, R2' },
-    parse: bands,
-    write: (v) => v.join('; '),
-  },
-  rfmFrequencyBands: {
-    description: { ru: 'RFM fixed: границы числа заказов для F1, F2, F3, F4', en: 'RFM fixed: order-count bands for F1, F2, F3, F4' },
-    parse: bands,
-    write: (v) => v.join('; '),
-  },
-  phoneRegion: {
-    description: { ru: 'Страна для телефонов без кода страны (RU, KZ, BY…)', en: 'Country of phone numbers written without a country code (RU, KZ, BY…)' },
-    parse: (raw) => {
-      const code = cellText(raw).toUpperCase();
-      return /^[A-Z]{2}$/.test(code) ? { value: code } : { error: { ru: 'нужен двухбуквенный код страны, например RU', en: 'a two-letter country code such as RU is needed' } };
-    },
-    write: (v) => v,
-  },
-  managerLimit: {
-    description: { ru: 'Сколько активных клиентов может вести один менеджер', en: 'How many active clients one manager may handle' },
-    parse: wholeNumber(1, 100000),
-    write: (v) => v,
-  },
-  duplicateSensitivity: {
-    description: { ru: 'Поиск дубликатов: strict, normal или loose', en: 'Duplicate search: strict, normal or loose' },
-    parse: oneOf(SENSITIVITIES, { ru: 'нужно strict, normal или loose', en: 'strict, normal or loose is needed' }),
-    write: (v) => v,
-  },
-  language: {
-    description: { ru: 'Язык листов и заголовков, которые создаёт надстройка: ru или en', en: 'Language of the sheets and headers the add-in creates: ru or en' },
-    parse: oneOf(LANGUAGES, { ru: 'нужно ru или en', en: 'ru or en is needed' }),
-    write: (v) => v,
-  },
-  computedColumns: {
-    description: {
-      ru: 'Столбцы листа клиентов, которые программа заполняет сама (через «;»): история заказов, давность, ABC, RFM, группа дубликатов. Такие же столбцы, заполненные вами, программа читает и меняет только с вашего подтверждения',
-      en: 'Columns of the clients sheet the product fills itself (separated by ";"): order history, recency, ABC, RFM, duplicate group. Such columns filled by you are read, and changed only with your confirmation',
-    },
-    parse: (raw) => ({ value: cellText(raw).split(';').map((part) => part.trim()).filter(Boolean) }),
-    write: (v) => v.join('; '),
-  },
-};
-
-const SETTING_KEYS = Object.keys(SPECS) as Array<keyof Settings>;
 const MAPPING_PREFIX = 'mapping.';
 
 export interface StoredSettings {
@@ -138,18 +29,22 @@ export interface StoredSettings {
   problems: Problem[];
 }
 
-/** Column indexes of key and value: by header, else the first two columns. */
-function keyValueColumns(sheet: SheetSnapshot): { key: number; value: number; valueHeader: string } {
-  const find = (texts: Texts, fallback: number) => {
-    const index = sheet.header.findIndex((cell) => [texts.ru, texts.en].some((t) => headerKey(t) === headerKey(cell)));
-    return index >= 0 ? index : fallback;
-  };
-  const value = find(COLUMN_HEADERS.value, 1);
-  return { key: find(COLUMN_HEADERS.key, 0), value, valueHeader: cellText(sheet.header[value]) || COLUMN_HEADERS.value.ru };
+/** 0-based columns of the sheet's parts, by header; -1 where the sheet has no such column. */
+interface SettingsColumns {
+  key: number;
+  label: number;
+  value: number;
+  description: number;
+  valueHeader: string;
 }
 
-function isSettingKey(key: string): key is keyof Settings {
-  return (SETTING_KEYS as string[]).includes(key);
+/** By header; a sheet with neither a key nor a label header is read as key, value (its first two columns). */
+function settingsColumns(sheet: SheetSnapshot): SettingsColumns {
+  const find = (texts: Texts) => sheet.header.findIndex((cell) => [texts.ru, texts.en].some((t) => headerKey(t) === headerKey(cell)));
+  const [key, label, description] = [find(COLUMN_HEADERS.key), find(COLUMN_HEADERS.label), find(COLUMN_HEADERS.description)];
+  const found = find(COLUMN_HEADERS.value);
+  const value = found >= 0 ? found : 1;
+  return { key: key < 0 && label < 0 ? 0 : key, label, value, description, valueHeader: cellText(sheet.header[value]) || COLUMN_HEADERS.value.ru };
 }
 
 /** `mapping.clients.phone` → ['clients', 'phone'] when both parts are known. */
@@ -158,6 +53,33 @@ function mappingTarget(key: string): [TableKind, string] | null {
   const [kind, field] = key.slice(MAPPING_PREFIX.length).split('.');
   if (!(kind in TABLE_FIELDS)) return null;
   return (TABLE_FIELDS[kind as TableKind] as readonly string[]).includes(field) ? [kind as TableKind, field] : null;
+}
+
+function mappingLabel(kind: TableKind, field: string, language: Language): string {
+  const header = fieldHeader(kind, field as FieldsOf[TableKind], language);
+  return language === 'ru' ? `Столбец «${header}» листа «${sheetName(kind, 'ru')}»` : `Column "${header}" of the ${sheetName(kind, 'en')} sheet`;
+}
+
+/** Every label a row may carry instead of its key, in both languages, by `headerKey`. */
+const KEYS_BY_LABEL: ReadonlyMap<string, string> = (() => {
+  const labels = new Map<string, string>();
+  for (const key of SETTING_KEYS) for (const language of ['ru', 'en'] as const) labels.set(headerKey(SPECS[key].label[language]), key);
+  for (const kind of Object.keys(TABLE_FIELDS) as TableKind[]) {
+    for (const field of TABLE_FIELDS[kind]) for (const language of ['ru', 'en'] as const) labels.set(headerKey(mappingLabel(kind, field, language)), `${MAPPING_PREFIX}${kind}.${field}`);
+  }
+  return labels;
+})();
+
+/** The row's key: the key column's when it holds one, else what its label (or its first cell) names. */
+function rowKey(row: readonly CellValue[], columns: SettingsColumns): string {
+  for (const column of [columns.key, columns.label]) {
+    if (column < 0) continue;
+    const text = cellText(row[column]);
+    if (isSettingKey(text) || mappingTarget(text)) return text;
+    const byLabel = KEYS_BY_LABEL.get(headerKey(text));
+    if (byLabel) return byLabel;
+  }
+  return '';
 }
 
 /**
@@ -171,10 +93,10 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
   const problems: Problem[] = [];
   const sheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
   if (!sheet) return { settings, mapping, problems };
-  const columns = keyValueColumns(sheet);
+  const columns = settingsColumns(sheet);
   const rowOf: Partial<Record<keyof Settings, number>> = {};
   sheet.rows.forEach((row, index) => {
-    const key = cellText(row[columns.key]);
+    const key = rowKey(row, columns);
     const raw = row[columns.value] ?? null;
     if (isSettingKey(key)) {
       if (isBlank(raw)) return;
@@ -183,15 +105,16 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
         settings[key] = parsed.value;
         rowOf[key] = index + 2;
       } else {
-        const shown = SPECS[key].write(DEFAULT_SETTINGS[key] as never);
+        const shown = SPECS[key].write(DEFAULT_SETTINGS[key] as never, language);
+        const label = SPECS[key].label[language];
         problems.push({
           sheet: sheet.name,
           row: index + 2,
           column: columns.valueHeader,
           value: cellText(raw),
           message: language === 'ru'
-            ? `Настройка ${key}: ${parsed.error.ru}. Пока используется значение по умолчанию ${shown}.`
-            : `Setting ${key}: ${parsed.error.en}. The default ${shown} is used for now.`,
+            ? `Настройка «${label}»: ${parsed.error.ru}. Пока используется значение по умолчанию: ${shown}.`
+            : `Setting "${label}": ${parsed.error.en}. The default ${shown} is used for now.`,
         });
       }
       return;
@@ -221,26 +144,39 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
   return { settings, mapping, problems };
 }
 
-/** The mapping's rows (key, header, description), in table and field order. */
-function mappingRows(mapping: HeaderMapping, language: Language): CellValue[][] {
-  const rows: CellValue[][] = [];
+/** One row of the sheet: what it says, by part. */
+interface SettingRow {
+  key: string;
+  label: string;
+  value: CellValue;
+  description: string;
+}
+
+/** The mapping's rows, in table and field order. */
+function mappingRows(mapping: HeaderMapping, language: Language): SettingRow[] {
+  const rows: SettingRow[] = [];
   for (const kind of Object.keys(TABLE_FIELDS) as TableKind[]) {
     const forKind = (mapping[kind] ?? {}) as Partial<Record<FieldsOf[TableKind], string | null>>;
     for (const field of TABLE_FIELDS[kind] as readonly FieldsOf[TableKind][]) {
       const header = forKind[field];
       if (header === undefined) continue;
       const description = language === 'ru'
-        ? `Заголовок столбца для поля ${field} на листе ${sheetName(kind, 'ru')} (пусто — столбца нет)`
-        : `Column header of the field ${field} on the ${sheetName(kind, 'en')} sheet (empty: there is no such column)`;
-      rows.push([`${MAPPING_PREFIX}${kind}.${field}`, header ?? '', description]);
+        ? `Как этот столбец называется в вашей книге (пусто — такого столбца нет)`
+        : `What this column is called in your workbook (empty: there is no such column)`;
+      rows.push({ key: `${MAPPING_PREFIX}${kind}.${field}`, label: mappingLabel(kind, field, language), value: header ?? '', description });
     }
   }
   return rows;
 }
 
 /** The rows of the settings sheet: every setting, then the header mapping the user set. */
-function settingsRows(settings: Settings, mapping: HeaderMapping, language: Language): CellValue[][] {
-  const rows: CellValue[][] = SETTING_KEYS.map((key) => [key, SPECS[key].write(settings[key] as never), SPECS[key].description[language]]);
+function settingsRows(settings: Settings, mapping: HeaderMapping, language: Language): SettingRow[] {
+  const rows = SETTING_KEYS.map((key): SettingRow => ({
+    key,
+    label: SPECS[key].label[language],
+    value: SPECS[key].write(settings[key] as never, language),
+    description: SPECS[key].description[language],
+  }));
   return [...rows, ...mappingRows(mapping, language)];
 }
 
@@ -251,12 +187,25 @@ export function settingsOperations(settings: Settings, mapping: HeaderMapping, l
       kind: 'writeTable',
       sheet,
       replace: true,
-      header: [COLUMN_HEADERS.key[language], COLUMN_HEADERS.value[language], COLUMN_HEADERS.description[language]],
-      rows: settingsRows(settings, mapping, language),
-      columnWidths: [28, 22, 80],
+      header: [COLUMN_HEADERS.label[language], COLUMN_HEADERS.value[language], COLUMN_HEADERS.description[language], COLUMN_HEADERS.key[language]],
+      rows: settingsRows(settings, mapping, language).map((row) => [row.label, row.value, row.description, row.key]),
+      columnWidths: [36, 22, 80, 26],
+      hiddenColumns: [false, false, false, true],
       freezeHeader: true,
     },
   ];
+}
+
+/** A new row laid out as the sheet lays out its rows (a sheet of an older layout keeps its layout). */
+function rowInLayout(row: SettingRow, columns: SettingsColumns, width: number): CellValue[] {
+  const description = columns.description >= 0 ? columns.description : columns.key < 0 ? -1 : Math.max(columns.key, columns.value) + 1;
+  const cells: CellValue[] = new Array(Math.max(width, columns.key + 1, columns.label + 1, columns.value + 1, description + 1)).fill(null);
+  if (columns.label >= 0) cells[columns.label] = row.label;
+  if (columns.key >= 0) cells[columns.key] = row.key;
+  cells[columns.value] = row.value;
+  // Without a label column the description is all that tells a reader what the row is.
+  if (description >= 0) cells[description] = columns.label >= 0 ? row.description : `${row.label}. ${row.description}`;
+  return cells;
 }
 
 /**
@@ -269,22 +218,14 @@ export function mappingOperations(snapshot: WorkbookSnapshot, mapping: HeaderMap
   const language = stored.settings.language;
   const sheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
   if (!sheet) return settingsOperations(stored.settings, mapping, language);
-  const columns = keyValueColumns(sheet);
-  const found = sheet.header.findIndex((cell) => [COLUMN_HEADERS.description.ru, COLUMN_HEADERS.description.en].some((t) => headerKey(t) === headerKey(cell)));
-  const descriptionColumn = found >= 0 ? found : 2;
+  const columns = settingsColumns(sheet);
+  const keys = sheet.rows.map((row) => rowKey(row, columns));
   const values: Array<CellValue | undefined> = [];
   const appended: CellValue[][] = [];
-  for (const [key, header, description] of mappingRows(mapping, language)) {
-    const index = sheet.rows.findIndex((row) => cellText(row[columns.key]) === key);
-    if (index >= 0) {
-      values[index] = header;
-      continue;
-    }
-    const row: CellValue[] = new Array(Math.max(sheet.header.length, columns.key + 1, columns.value + 1, descriptionColumn + 1)).fill(null);
-    row[columns.key] = key;
-    row[columns.value] = header;
-    row[descriptionColumn] = description;
-    appended.push(row);
+  for (const row of mappingRows(mapping, language)) {
+    const index = keys.indexOf(row.key);
+    if (index >= 0) values[index] = row.value;
+    else appended.push(rowInLayout(row, columns, sheet.header.length));
   }
   const operations: SheetOperation[] = [];
   if (values.length > 0) operations.push({ kind: 'writeColumns', sheet: sheet.name, columns: [{ column: columns.value + 1, values: Array.from(values) }] });

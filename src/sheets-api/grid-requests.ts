@@ -140,8 +140,21 @@ export class GridRequests {
   }
 
   protected showAllRows(sheet: SheetMeta): void {
+    this.setHidden(sheet, 'ROWS', 0, sheet.rowCount, false);
+  }
+
+  protected showAllColumns(sheet: SheetMeta): void {
+    this.setHidden(sheet, 'COLUMNS', 0, sheet.columnCount, false);
+  }
+
+  protected hideColumn(sheet: SheetMeta, column: number): void {
+    this.setHidden(sheet, 'COLUMNS', column - 1, column, true);
+  }
+
+  /** Rows or columns `startIndex` (0-based) up to `endIndex` (exclusive) hidden or shown, as the user would. */
+  private setHidden(sheet: SheetMeta, dimension: 'ROWS' | 'COLUMNS', startIndex: number, endIndex: number, hidden: boolean): void {
     this.requests.push({
-      updateDimensionProperties: { range: { sheetId: sheet.sheetId, dimension: 'ROWS', startIndex: 0, endIndex: sheet.rowCount }, properties: { hiddenByUser: false }, fields: 'hiddenByUser' },
+      updateDimensionProperties: { range: { sheetId: sheet.sheetId, dimension, startIndex, endIndex }, properties: { hiddenByUser: hidden }, fields: 'hiddenByUser' },
     });
   }
 
@@ -180,5 +193,6 @@ export class GridRequests {
     sheet.chartIds = [];
     this.freeze(sheet, 0);
     this.showAllRows(sheet);
+    this.showAllColumns(sheet);
   }
 }

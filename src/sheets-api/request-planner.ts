@@ -160,6 +160,9 @@ export class RequestPlanner extends GridRequests {
     op.columnWidths?.forEach((w, j) => {
       if (w !== null) this.width(sheet, left + j, w);
     });
+    op.hiddenColumns?.forEach((hidden, j) => {
+      if (hidden) this.hideColumn(sheet, left + j);
+    });
     if (op.freezeHeader) this.freeze(sheet, top);
     const block = this.range(sheet, top, left, top + Math.max(op.rows.length, 1), left + Math.max(op.header.length, 1) - 1);
     if (op.table) this.table(sheet, block);

@@ -78,6 +78,9 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
   op.columnWidths?.forEach((w, j) => {
     if (w !== null) sheet.columnWidths.set(left + j, w);
   });
+  op.hiddenColumns?.forEach((hidden, j) => {
+    if (hidden) sheet.hiddenColumns.add(left + j);
+  });
   if (op.freezeHeader) sheet.frozenRows = top;
   const block = formatRange({ top, left, bottom: top + Math.max(op.rows.length, 1), right: left + Math.max(op.header.length, 1) - 1 });
   if (op.table) setTable(sheet, op.table.name, block);

@@ -73,6 +73,8 @@ export interface MemorySheet extends Layers {
   tables: Array<{ name: string; range: string }>;
   autoFilter: string | null;
   hiddenRows: Set<number>;
+  /** Columns (1-based) hidden by the product or by hand. */
+  hiddenColumns: Set<number>;
   charts: SheetState['charts'];
   mergedRanges: string[];
   /** Width in characters by column number. */
@@ -98,6 +100,7 @@ export function emptySheet(name: string): MemorySheet {
     tables: [],
     autoFilter: null,
     hiddenRows: new Set(),
+    hiddenColumns: new Set(),
     charts: [],
     mergedRanges: [],
     columnWidths: new Map(),

@@ -79,6 +79,7 @@ export function sheetState(sheet: MemorySheet): SheetState {
     tables: sheet.tables.map((t) => ({ ...t })),
     autoFilter: sheet.autoFilter,
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+    hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
     charts: copyPlain(sheet.charts),
   };
 }

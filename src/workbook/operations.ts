@@ -60,6 +60,8 @@ export interface WriteTable {
   numberFormats?: (string | null)[];
   /** One width per column in characters (null = leave). */
   columnWidths?: (number | null)[];
+  /** One flag per column: true hides the column (a stable key the product reads but the user need not see). */
+  hiddenColumns?: boolean[];
   freezeHeader?: boolean;
   /** Make the block a host table (Excel table; in Sheets a banded range with a filter). */
   table?: { name: string };

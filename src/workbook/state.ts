@@ -45,6 +45,8 @@ export interface SheetState {
   autoFilter: string | null;
   /** Spreadsheet rows hidden by a filter or by hand. */
   hiddenRows: number[];
+  /** Columns (1-based) hidden by the product or by hand. */
+  hiddenColumns: number[];
   charts: ChartSpec[];
 }
 

@@ -170,6 +170,7 @@ export function readSheetParts(
   sheet.mergedRanges = Object.values(internals(ws)._merges ?? {}).map((m) => m.range);
   ws.columns?.forEach((column, i) => {
     if (column?.width !== undefined && column.width !== null) sheet.columnWidths.set(i + 1, column.width);
+    if (column?.hidden) sheet.hiddenColumns.add(i + 1);
   });
   const tab = ws.properties?.tabColor?.argb;
   if (tab) sheet.tabColour = `#${tab.slice(-6).toUpperCase()}`;
@@ -278,6 +279,7 @@ export type Pace = () => Promise<void>;
  */
 export async function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer, rows: RowSink, pace?: Pace): Promise<void> {
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = width;
+  for (const column of sheet.hiddenColumns) ws.getColumn(column).hidden = true;
   for (const merge of sheet.mergedRanges) rows.merge(merge);
   const composer = new StyleComposer();
   let rowsWritten = 0;

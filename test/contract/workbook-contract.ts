@@ -376,6 +376,16 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
         expect(state.tables).toEqual([]);
       });
 
+      it('hides the columns asked for, at the anchor, and a replacing table without them shows them again', async () => {
+        const wb = await harness.create(clientsSnapshot());
+        await wb.apply([{ kind: 'writeTable', sheet: 'Настройки', replace: true, anchor: { row: 1, column: 2 }, header: ['Настройка', 'Значение', 'Ключ'], rows: [['Клиент остывает через, дней', 90, 'coldDays']], hiddenColumns: [false, false, true] }]);
+        const hidden = await stateOf(wb, 'Настройки');
+        expect(hidden.hiddenColumns).toEqual([4]);
+        expect(normaliseValues(hidden.values)[1]).toEqual([null, 'Клиент остывает через, дней', 90, 'coldDays']);
+        await wb.apply([{ kind: 'writeTable', sheet: 'Настройки', replace: true, header: ['Итог'], rows: [[1]] }]);
+        expect((await stateOf(wb, 'Настройки')).hiddenColumns).toEqual([]);
+      });
+
       it('makes a table of the block (or the documented autofilter fallback)', async () => {
         const wb = await harness.create(clientsSnapshot());
         await wb.apply([{ kind: 'writeTable', sheet: 'ABC', replace: true, header: ['Клиент', 'Класс'], rows: [[RU_TEXT, 'A'], ['-5', 'B']], table: { name: 'ABC_клиенты' }, freezeHeader: true }]);

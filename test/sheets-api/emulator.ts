@@ -44,6 +44,8 @@ interface EmuSheet {
   bandings: Array<{ id: number; range: GridRange }>;
   charts: sheets_v4.Schema$EmbeddedChart[];
   hiddenByUser: Set<number>;
+  /** Columns (1-based) hidden by the user or by a request. */
+  hiddenColumns: Set<number>;
 }
 
 /** An HTTP error status, or `reset`: the connection breaks off with no answer. */
@@ -202,7 +204,7 @@ export class SheetsEmulator {
 
   private newSheet(title: string, sheetId = this.nextId++): EmuSheet {
     if (this.sheets.some((s) => s.title === title)) throw new Error(`A sheet with the name "${title}" already exists`);
-    const sheet: EmuSheet = { sheetId, title, rowCount: 1000, columnCount: 26, frozenRows: 0, cells: [], validations: [], rules: [], filter: null, bandings: [], charts: [], hiddenByUser: new Set() };
+    const sheet: EmuSheet = { sheetId, title, rowCount: 1000, columnCount: 26, frozenRows: 0, cells: [], validations: [], rules: [], filter: null, bandings: [], charts: [], hiddenByUser: new Set(), hiddenColumns: new Set() };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -428,10 +430,13 @@ export class SheetsEmulator {
     } else if (q.updateDimensionProperties) {
       const { range, properties, fields } = q.updateDimensionProperties;
       const sheet = this.byId(range?.sheetId);
-      if (range?.dimension === 'ROWS' && fields?.includes('hiddenByUser')) {
-        for (let r = (range.startIndex ?? 0) + 1; r <= (range.endIndex ?? sheet.rowCount); r++) {
-          if (properties?.hiddenByUser) sheet.hiddenByUser.add(r);
-          else sheet.hiddenByUser.delete(r);
+      if (fields?.includes('hiddenByUser') && (range?.dimension === 'ROWS' || range?.dimension === 'COLUMNS')) {
+        const [hiddenSet, size] = range.dimension === 'ROWS' ? [sheet.hiddenByUser, sheet.rowCount] : [sheet.hiddenColumns, sheet.columnCount];
+        const end = range.endIndex ?? size;
+        if (end > size) throw new Error(`Invalid updateDimensionProperties: the ${range.dimension.toLowerCase()} range ends at ${end}, past the grid (${size})`);
+        for (let n = (range.startIndex ?? 0) + 1; n <= end; n++) {
+          if (properties?.hiddenByUser) hiddenSet.add(n);
+          else hiddenSet.delete(n);
         }
       }
     } else if (q.createDeveloperMetadata) {
@@ -683,6 +688,7 @@ export class SheetsEmulator {
       tables: [],
       autoFilter: sheet.filter ? formatRange(toRect(sheet.filter.range, sheet)) : null,
       hiddenRows: [...new Set([...sheet.hiddenByUser, ...this.filterHidden(sheet)])].sort((a, b) => a - b),
+      hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
       charts: sheet.charts.map((c) => this.chartSpec(c)),
     };
   }

@@ -61,6 +61,7 @@ def describe_sheet(ws):
         "freeze": ws.freeze_panes,
         "autoFilter": ws.auto_filter.ref,
         "hiddenRows": sorted(r for r, d in ws.row_dimensions.items() if d.hidden),
+        "hiddenColumns": sorted(n for d in ws.column_dimensions.values() if d.hidden for n in range(d.min, d.max + 1)),
         "merged": sorted(str(r) for r in ws.merged_cells.ranges),
         "cells": cells,
         "validations": validations,

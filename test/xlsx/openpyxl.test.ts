@@ -3,15 +3,14 @@
  * right ranges, status fills as conditional formats, static fills, the frozen header, and user strings that
  * look like formulas stored as strings (data type 's', never 'f'). Both writers are checked.
  */
-import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FUNNEL_STATUSES } from '../../src/core/statuses';
-import { xlsxToFile } from '../../src/xlsx/node';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
 import type { SheetOperation } from '../../src/workbook/operations';
-import { DEBIAN_PYTHON, describeWithTool } from '../support/tools';
+import { describeWithTool } from '../support/tools';
+import { inspectWithOpenpyxl, XLSX_WRITERS } from './openpyxl-reader';
 
 interface PyCell { ref: string; value: unknown; type: string; format: string; fill: string | null }
 interface PyValidation { sqref: string; type: string; operator: string | null; formula1: string | null; formula2: string | null; errorStyle: string | null; error: string | null; prompt: string | null; allowBlank: boolean }
@@ -54,15 +53,7 @@ const PLAN: SheetOperation[] = [
   { kind: 'appendRows', sheet: 'Клиенты', rows: [['К-00004', '@SUM(A1)', '+7 912 345-67-89']] },
 ];
 
-function inspect(path: string): PySheet[] {
-  const out = execFileSync(DEBIAN_PYTHON, [join(__dirname, 'inspect_openpyxl.py'), path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return (JSON.parse(out) as { sheets: PySheet[] }).sheets;
-}
-
-const writers: Array<[string, (wb: XlsxWorkbook, path: string) => Promise<void>]> = [
-  ['whole-file writer', async (wb, path) => writeFileSync(path, await wb.toBuffer())],
-  ['streaming writer', xlsxToFile],
-];
+const inspect = (path: string) => inspectWithOpenpyxl<PySheet>(path);
 
 describeWithTool('openpyxl', '.xlsx read by openpyxl', () => {
   let dir: string;
@@ -71,7 +62,7 @@ describeWithTool('openpyxl', '.xlsx read by openpyxl', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  describe.each(writers)('%s', (label, write) => {
+  describe.each(XLSX_WRITERS)('%s', (label, write) => {
     let sheets: PySheet[];
     const sheet = (name: string) => sheets.find((s) => s.name === name)!;
     const cell = (name: string, ref: string) => sheet(name).cells.find((c) => c.ref === ref);

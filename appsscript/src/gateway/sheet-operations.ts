@@ -62,6 +62,11 @@ export class SheetOperations {
     sheet.setColumnWidth(column, Math.round(characters * PIXELS_PER_CHARACTER));
   }
 
+  hideColumn(sheet: Sheet, column: number): void {
+    ensureGridSize(sheet, 1, column);
+    sheet.hideColumns(column);
+  }
+
   rangeOf(sheet: Sheet, rect: Rect): GoogleAppsScript.Spreadsheet.Range {
     ensureGridSize(sheet, rect.bottom, rect.right);
     return sheet.getRange(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
@@ -93,6 +98,7 @@ export class SheetOperations {
     sheet.getBandings().forEach((b) => b.remove());
     sheet.getCharts().forEach((c) => sheet.removeChart(c));
     sheet.setFrozenRows(0);
+    sheet.showColumns(1, sheet.getMaxColumns());
     sheet.showRows(1, sheet.getMaxRows());
   }
 

@@ -186,6 +186,9 @@ export class SpreadsheetAppWorkbook implements Workbook {
     op.columnWidths?.forEach((w, j) => {
       if (w !== null) this.sheets.columnWidth(sheet, left + j, w);
     });
+    op.hiddenColumns?.forEach((hidden, j) => {
+      if (hidden) this.sheets.hideColumn(sheet, left + j);
+    });
     if (op.freezeHeader) sheet.setFrozenRows(top);
     const block: Rect = { top, left, bottom: top + Math.max(op.rows.length, 1), right: left + Math.max(op.header.length, 1) - 1 };
     if (op.table) this.sheets.putTable(sheet, block);

@@ -1,4 +1,4 @@
-import { readSettings, settingsOperations } from '../settings-sheet';
+import { mappingOperations, readSettings, settingsOperations } from '../settings-sheet';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { WriteTable } from '../../workbook/operations';
 import { book, sheet } from './snapshot-builder';
@@ -69,20 +69,70 @@ describe('readSettings', () => {
 
 describe('settingsOperations', () => {
   it('writes a sheet that reads back to the same settings and mapping', () => {
-    const settings = { ...DEFAULT_SETTINGS, coldDays: 90, rfmMode: 'fixed' as const, language: 'en' as const };
+    const settings = { ...DEFAULT_SETTINGS, coldDays: 90, rfmMode: 'fixed' as const, duplicateSensitivity: 'loose' as const, language: 'en' as const };
     const mapping = { clients: { phone: 'Mobile', inn: null } };
     const [op] = settingsOperations(settings, mapping, 'en') as WriteTable[];
-    expect(op).toMatchObject({ kind: 'writeTable', sheet: 'Settings', replace: true, header: ['Key', 'Value', 'Description'] });
+    expect(op).toMatchObject({ kind: 'writeTable', sheet: 'Settings', replace: true, header: ['Setting', 'Value', 'Description', 'Key'], hiddenColumns: [false, false, false, true] });
     const read = readSettings(book(sheet(op.sheet, op.header, ...op.rows)));
     expect(read.settings).toEqual(settings);
     expect(read.mapping).toEqual(mapping);
     expect(read.problems).toEqual([]);
   });
 
-  it('writes Russian headers and descriptions for a Russian workbook, into a given sheet', () => {
-    const [op] = settingsOperations(DEFAULT_SETTINGS, {}, 'ru', 'Параметры') as WriteTable[];
+  it('shows a Russian workbook labels and values in Russian, the stable keys only in the hidden last column', () => {
+    const mapping = { clients: { phone: 'Моб. телефон' } };
+    const [op] = settingsOperations(DEFAULT_SETTINGS, mapping, 'ru', 'Параметры') as WriteTable[];
     expect(op.sheet).toBe('Параметры');
-    expect(op.header).toEqual(['Ключ', 'Значение', 'Описание']);
-    expect(op.rows.find((r) => r[0] === 'coldDays')?.[2]).toMatch(/остыл/);
+    expect(op.header).toEqual(['Настройка', 'Значение', 'Описание', 'Ключ']);
+    const byKey = new Map(op.rows.map((row) => [row[3], row]));
+    expect(byKey.get('coldDays')?.slice(0, 2)).toEqual(['Клиент остывает через, дней', 60]);
+    expect(byKey.get('coldDays')?.[2]).toMatch(/остыл/);
+    expect(byKey.get('rfmMode')?.[1]).toBe('по процентилям');
+    expect(byKey.get('duplicateSensitivity')?.[1]).toBe('обычный');
+    expect(byKey.get('language')?.[1]).toBe('русский');
+    expect(byKey.get('mapping.clients.phone')?.slice(0, 2)).toEqual(['Столбец «Телефон» листа «Клиенты»', 'Моб. телефон']);
+    // What a user sees (all but the hidden key column) carries no identifier in Latin letters.
+    for (const row of op.rows) expect(String(row[0])).not.toMatch(/^[a-z]+[A-Z.]/);
+    expect(op.rows.every((row) => !/\b(percentiles|normal|coldDays)\b/.test(`${row[0]} ${row[1]}`))).toBe(true);
+    expect(readSettings(book(sheet(op.sheet, op.header, ...op.rows)))).toEqual({ settings: DEFAULT_SETTINGS, mapping, problems: [] });
+  });
+});
+
+describe('reading the settings sheet by its labels', () => {
+  it('reads rows whose hidden key column was deleted, by their labels in either language', () => {
+    const { settings, mapping, problems } = readSettings(
+      book(
+        sheet(
+          'Настройки',
+          ['Настройка', 'Значение', 'Описание'],
+          ['Клиент остывает через, дней', 45],
+          ['Границы RFM', 'фиксированные'],
+          ['Duplicate search', 'strict'],
+          ['Язык листов надстройки', 'English'],
+          ['Столбец «Телефон» листа «Клиенты»', 'Мобильный'],
+          ['Что-то своё', 'x'],
+        ),
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ coldDays: 45, rfmMode: 'fixed', duplicateSensitivity: 'strict', language: 'en' });
+    expect(mapping).toEqual({ clients: { phone: 'Мобильный' } });
+  });
+
+  it('names the setting of a bad value by its label, not by its key', () => {
+    const [op] = settingsOperations(DEFAULT_SETTINGS, {}, 'ru') as WriteTable[];
+    const rows = op.rows.map((row) => (row[3] === 'coldDays' ? [row[0], 'много', row[2], row[3]] : row));
+    const { settings, problems } = readSettings(book(sheet(op.sheet, op.header, ...rows)));
+    expect(settings.coldDays).toBe(60);
+    expect(problems).toEqual([
+      { sheet: 'Настройки', row: 2, column: 'Значение', value: 'много', message: 'Настройка «Клиент остывает через, дней»: нужно целое число от 1 до 3650. Пока используется значение по умолчанию: 60.' },
+    ]);
+  });
+
+  it('adds a new mapping row to a sheet in its own layout: label, value, description and the key', () => {
+    const [op] = settingsOperations(DEFAULT_SETTINGS, {}, 'ru') as WriteTable[];
+    const settingsSheet = sheet(op.sheet, op.header, ...op.rows);
+    const operations = mappingOperations(book(sheet('Клиенты', ['Клиент', 'Моб']), settingsSheet), { clients: { phone: 'Моб' } });
+    expect(operations).toEqual([{ kind: 'appendRows', sheet: 'Настройки', rows: [['Столбец «Телефон» листа «Клиенты»', 'Моб', expect.stringMatching(/называется в вашей книге/), 'mapping.clients.phone']] }]);
   });
 });

@@ -91,6 +91,7 @@ export interface FakeSheet {
   autoFilter: FakeAutoFilter | null;
   charts: FakeChart[];
   columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
   /** Merged areas (set up by tests). */
   merged: Rect[];
 }
@@ -109,6 +110,7 @@ export function newSheet(name: string): FakeSheet {
     autoFilter: null,
     charts: [],
     columnWidths: new Map(),
+    hiddenColumns: new Set(),
     merged: [],
   };
 }

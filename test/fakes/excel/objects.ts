@@ -54,7 +54,7 @@ export class FakeRange
   implements
     Mirror<
       Excel.Range,
-      'values' | 'text' | 'numberFormat' | 'rowHidden' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'isNullObject',
+      'values' | 'text' | 'numberFormat' | 'rowHidden' | 'columnHidden' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'isNullObject',
       'delete' | 'insert' | 'clear' | 'select' | 'getMergedAreasOrNullObject'
     >
 {
@@ -103,6 +103,11 @@ export class FakeRange
         let count = 0;
         for (let row = r.top; row <= r.bottom; row++) if (hidden.has(row)) count++;
         return count === 0 ? false : count === r.bottom - r.top + 1 ? true : null;
+      }
+      case 'columnHidden': {
+        let count = 0;
+        for (let column = r.left; column <= r.right; column++) if (this.sheet.hiddenColumns.has(column)) count++;
+        return count === 0 ? false : count === r.right - r.left + 1 ? true : null;
       }
       case 'address':
         return this.fullAddress;
@@ -170,6 +175,20 @@ export class FakeRange
     for (let row = this.area.top; row <= this.area.bottom; row++) {
       if (hidden) this.sheet.manuallyHidden.add(row);
       else this.sheet.manuallyHidden.delete(row);
+    }
+  }
+
+  get columnHidden(): boolean {
+    return this.loadedValue('columnHidden');
+  }
+  /** Excel hides whole columns: a range that does not span every row of its columns is refused. */
+  set columnHidden(hidden: boolean) {
+    this.send('set columnHidden', hidden);
+    const area = this.area;
+    if (area.top !== 1 || area.bottom !== MAX_ROWS) throw new Error('InvalidArgument: columnHidden is set on whole columns');
+    for (let column = area.left; column <= area.right; column++) {
+      if (hidden) this.sheet.hiddenColumns.add(column);
+      else this.sheet.hiddenColumns.delete(column);
     }
   }
 

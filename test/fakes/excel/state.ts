@@ -154,6 +154,7 @@ export function fakeSheetState(sheet: FakeSheet, sheets: FakeSheet[]): SheetStat
     tables: sheet.tables.map((t) => ({ name: t.name, range: formatAddress(t.rect) })),
     autoFilter: sheet.autoFilter ? formatAddress(sheet.autoFilter.rect) : null,
     hiddenRows: [...hiddenRows(sheet)].sort((a, b) => a - b),
+    hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
     charts: sheet.charts.map(chartSpec),
   };
 }

@@ -549,6 +549,9 @@ type SheetMethods =
   | 'isRowHiddenByUser'
   | 'setTabColor'
   | 'setColumnWidth'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isColumnHiddenByUser'
   | 'hideSheet'
   | 'isSheetHidden';
 
@@ -565,6 +568,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   charts: FakeEmbeddedChart[] = [];
   hiddenByUser = new Set<number>();
   columnWidths = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   /** Cell notes by `row:column`. */
   notes = new Map<string, string>();
   hidden = false;
@@ -726,6 +730,20 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   setColumnWidth(columnPosition: number, width: number) {
     this.columnWidths.set(columnPosition, width);
     return real<Sheet>(this);
+  }
+  hideColumns(columnIndex: number, numColumns = 1) {
+    this.eachColumn(columnIndex, numColumns, (column) => this.hiddenColumns.add(column));
+  }
+  showColumns(columnIndex: number, numColumns = 1) {
+    this.eachColumn(columnIndex, numColumns, (column) => this.hiddenColumns.delete(column));
+  }
+  isColumnHiddenByUser(columnPosition: number) {
+    return this.hiddenColumns.has(columnPosition);
+  }
+  /** Sheets refuses columns past the grid, as it does for ranges. */
+  private eachColumn(from: number, count: number, visit: (column: number) => void): void {
+    if (from < 1 || count < 1 || from + count - 1 > this.maxColumns) throw new Error('Those columns are out of bounds.');
+    for (let column = from; column < from + count; column++) visit(column);
   }
   hideSheet() {
     this.hidden = true;

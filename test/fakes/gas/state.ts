@@ -160,6 +160,7 @@ export function sheetState(sheet: FakeSheet): SheetState {
     tables: [],
     autoFilter: sheet.filter ? formatRange(sheet.filter.rect as Rect) : null,
     hiddenRows: [...hidden].sort((a, b) => a - b),
+    hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
     charts: sheet.charts.map(chartSpec),
   };
 }

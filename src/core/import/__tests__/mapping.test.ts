@@ -33,7 +33,7 @@ describe('planSheetMapping', () => {
     expect(written.rows).toEqual([
       ['coldDays', 'много', 'свой текст'],
       ['mapping.clients.name', 'Абонент'],
-      ['mapping.orders.clientId', 'Код', expect.stringContaining('clientId')],
+      ['mapping.orders.clientId', 'Код', expect.stringContaining('листа «Заказы»')],
     ]);
     expect(locateBase(after, readSettings(after).mapping).orders?.columns).toMatchObject({ clientId: 1 });
   });
