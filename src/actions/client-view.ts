@@ -10,6 +10,7 @@ import { phoneDigits } from '../core/normalise/phone';
 import { dropdownValues } from '../core/structure';
 import type { ClientCard, ClientFacets, ClientFilter, ClientList, ClientSummary, OrderView } from './panel';
 import { clientRef, rowOfRef } from '../core/client-ref';
+import { daysToBirthday } from '../core/birthdays';
 
 /** The client a panel ID names; `row:N` still finds the row after the product has given it an ID. */
 export function findClientIndex(analysis: Analysis, id: string): number {
@@ -81,19 +82,6 @@ export function clientCard(analysis: Analysis, index: number): ClientCard {
     statusSuggestion: analysis.statusSuggestions[index],
     history,
   };
-}
-
-/** Days from `today` to the next birthday (0 = today); 29 February counts as 28 February in other years. */
-export function daysToBirthday(birthday: DayNumber, today: DayNumber): number {
-  const born = new Date(birthday * 86_400_000);
-  const now = new Date(today * 86_400_000);
-  const dayIn = (year: number) => {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    const day = born.getUTCMonth() === 1 && born.getUTCDate() === 29 && !leap ? 28 : born.getUTCDate();
-    return Date.UTC(year, born.getUTCMonth(), day) / 86_400_000;
-  };
-  const thisYear = dayIn(now.getUTCFullYear());
-  return thisYear >= today ? thisYear - today : dayIn(now.getUTCFullYear() + 1) - today;
 }
 
 function searchMatches(client: Client, query: string): boolean {

@@ -1,12 +1,15 @@
 /** The commands of `crm-base`. Each parses its arguments, runs actions over a workbook, reports. */
 import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { isoToDay } from '../core/normalise/date';
+import { isoToDay, todayDay } from '../core/normalise/date';
+import { readBase } from '../core/base';
+import { computeTracker } from '../core/tracker';
+import { hasManager, managerNames, todayList, TODAY_KIND_TITLES, TODAY_KINDS } from '../core/today';
 import { CLIENT_NOUN, countOf, formatCount } from '../core/plural';
 import { readCsv } from '../core/import';
 import type { Problem } from '../core/model';
 import { orderImportSummary } from '../core/order-import';
-import { runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
+import { readWorkbook, runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
 import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
@@ -30,6 +33,7 @@ Usage:
   crm-base analyze BOOK.xlsx [--orders ORDERS.csv [--since YYYY-MM-DD]] [--map "HEADER=FIELD"]... [--as-of YYYY-MM-DD] [--update-typed] [-o OUT.xlsx] [--json RESULTS.json]
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
+  crm-base today BOOK.xlsx [--manager NAME] [--as-of YYYY-MM-DD] [--json TODAY.json]
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
   crm-base demo [--dir DIR]
   crm-base bench [duplicates]
@@ -45,6 +49,8 @@ quantity price phone email city inn contact type; a sheet's fields as in its set
 («ID клиента»). An import whose lines link to no client is refused (exit 2) and names the --map to add.
 Importing the same export again adds nothing: lines already on the orders sheet are counted («уже были»).
 --since imports only the lines dated on or after that day (those before are counted, undated ones listed).
+today lists whom to contact: overdue and today's next contacts, clients gone cold with no next contact,
+birthdays in the next 7 days, new clients nobody has contacted; it reads the workbook and changes nothing.
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -176,6 +182,35 @@ const duplicates: Command = async (argv) => {
   return 0;
 };
 
+/** Items of each kind printed; the rest are counted (the JSON has them all). */
+const TODAY_SHOWN = 20;
+
+const today: Command = async (argv) => {
+  const args = parseArgs(argv, { valued: ['--json', '--manager', '--as-of', '--google-sheet', '--credentials'], flags: [], aliases: ALIASES });
+  const asOf = dayOption(args, '--as-of') ?? todayDay();
+  const manager = stringOption(args, '--manager');
+  const book = await openBook(args);
+  const base = readBase(await readWorkbook({ workbook: book.workbook, onProgress: progressReporter('today') }));
+  if (!base.layout.clients) throw new InputError(base.problems[0]?.message ?? 'no clients sheet');
+  if (manager !== undefined && !hasManager(base, manager)) {
+    throw new InputError(`менеджера «${manager}» нет в базе / no manager "${manager}" in the base; есть / there are: ${managerNames(base).join(', ') || '—'}`);
+  }
+  const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays);
+  const list = todayList(base, tracker, asOf, { manager });
+  const print = (line: string) => printLine(line, process.stdout);
+  const day = (iso: string | null) => (iso ? ` · ${iso.split('-').reverse().join('.')}` : '');
+  print(`На ${list.asOf.split('-').reverse().join('.')}${manager ? `, ${manager}` : ''}: ${countOf(list.items.length, ['дело', 'дела', 'дел'], ['item', 'items'], 'ru')}`);
+  for (const kind of TODAY_KINDS) {
+    const items = list.items.filter((item) => item.kind === kind);
+    if (items.length === 0) continue;
+    print(`${TODAY_KIND_TITLES[kind].ru}: ${formatCount(items.length, 'ru')}`);
+    for (const item of items.slice(0, TODAY_SHOWN)) print(`  ${item.clientId}  ${item.client}${item.manager ? ` — ${item.manager}` : ''}${day(item.date)}`);
+    if (items.length > TODAY_SHOWN) print(`  … и ещё ${formatCount(items.length - TODAY_SHOWN, 'ru')} (полный список: --json TODAY.json)`);
+  }
+  await writeJson(stringOption(args, '--json'), { asOf: list.asOf, items: list.items.map(({ clientId, client, manager: owner, kind, date }) => ({ clientId, client, manager: owner, kind, date })) });
+  return 0;
+};
+
 const sample: Command = async (argv) => {
   const args = parseArgs(argv, { valued: ['-o', '--clients', '--orders', '--seed'], flags: [], aliases: ALIASES });
   const out = stringOption(args, '-o');
@@ -242,4 +277,4 @@ const bench: Command = async (argv) => {
   });
 };
 
-export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, sample, demo, bench };
+export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, sample, demo, bench };

@@ -17,7 +17,10 @@ export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, visibleEscape);
 }
 
-/** One line on stderr; the text may hold user data, so it is printed through `terminalSafe`. */
-export function printLine(text: string): void {
-  process.stderr.write(`${terminalSafe(text)}\n`);
+/**
+ * One line on stderr, or on stdout where the line is the command's result (`today`'s list, for a scheduled
+ * job to pipe on); the text may hold user data, so it is printed through `terminalSafe`.
+ */
+export function printLine(text: string, stream: NodeJS.WriteStream = process.stderr): void {
+  stream.write(`${terminalSafe(text)}\n`);
 }
