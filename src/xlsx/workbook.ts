@@ -23,6 +23,7 @@ import type { WorkbookState } from '../workbook/state';
 import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../workbook/workbook';
 import { CHARTS_SHEET, HELPER_SHEETS, LISTS_SHEET } from './convert';
 import { attachCharts, chartsSheet, listResolver, ListSheetBuilder } from './helpers';
+import { withCharts } from './chart-package';
 import { withValidationPlaceholders } from './package';
 import { excelJsRows, readRow, readSheetParts, StyleSplitter, worksheetOptions, writeSheet, type RowSink } from './sheet-io';
 
@@ -142,6 +143,6 @@ export class XlsxWorkbook implements Workbook {
   async toBuffer(): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();
     await writeSheets(book, this.memory.model, this.definedNames);
-    return new Uint8Array(await book.xlsx.writeBuffer());
+    return withCharts(new Uint8Array(await book.xlsx.writeBuffer()), this.memory.model);
   }
 }
