@@ -11,8 +11,9 @@
  * alignment, column widths, merges, frozen rows, autofilter, the validations and conditional formats we
  * model (list, range list, date, number, custom; equal / ≥ / ≤ colour rules), tab colours, hidden rows
  * and sheets, defined names, and validations and conditional formats of kinds we do not model (carried
- * as ExcelJS gave them). Not kept: tables (written as an autofilter over their range), charts and images
- * (chart requests are recorded in a hidden sheet, see helpers.ts), comments, data bars' extensions.
+ * as ExcelJS gave them), and the charts the plans ask for (drawn natively, chart-package.ts; their specs
+ * recorded in a hidden sheet, see helpers.ts). Not kept: tables (written as an autofilter over their
+ * range), charts and images of other origin, comments, data bars' extensions.
  */
 import * as ExcelJS from 'exceljs';
 import { MemoryWorkbook, emptySheet } from '../workbook/memory';
