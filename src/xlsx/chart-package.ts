@@ -104,14 +104,31 @@ export function drawingElement(relationshipId: string): string {
   return `<drawing r:id="${relationshipId}"/>`;
 }
 
-/** The worksheet elements that follow `<drawing>` (ECMA-376 CT_Worksheet order). */
-const AFTER_DRAWING = /<(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/;
+/**
+ * The worksheet elements that follow `<drawing>` (ECMA-376 CT_Worksheet order), but the worksheet's own
+ * `<extLst>`: an `<extLst>` also sits inside rules (a data bar's `<cfRule>`), before the drawing's place.
+ */
+const AFTER_DRAWING = /<(?:legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)\b|<\/worksheet>/;
+
+/** Where the worksheet's own `<extLst>` (its last element, when there) starts; -1 when there is none. */
+function worksheetExtensionsStart(xml: string, end: number): number {
+  if (!/<\/extLst>\s*$/.test(xml.slice(0, end))) return -1;
+  const tags = [...xml.slice(0, end).matchAll(/<(\/?)extLst\b[^>]*>/g)].filter((tag) => !tag[0].endsWith('/>'));
+  let depth = 0;
+  for (let i = tags.length - 1; i >= 0; i--) {
+    depth += tags[i][1] ? 1 : -1;
+    if (depth === 0) return tags[i].index!;
+  }
+  return -1;
+}
 
 /** The worksheet with its `<drawing>` in the place the schema gives it. */
 export function withDrawingElement(worksheetXml: string, relationshipId: string): string {
   const at = AFTER_DRAWING.exec(worksheetXml);
   if (!at) throw new Error('worksheet part without </worksheet>');
-  return worksheetXml.slice(0, at.index) + drawingElement(relationshipId) + worksheetXml.slice(at.index);
+  const extensions = at[0] === '</worksheet>' ? worksheetExtensionsStart(worksheetXml, at.index) : -1;
+  const index = extensions >= 0 ? extensions : at.index;
+  return worksheetXml.slice(0, index) + drawingElement(relationshipId) + worksheetXml.slice(index);
 }
 
 /** The worksheet's relationships with one to its drawing added, and that relationship's id. */
