@@ -8,6 +8,10 @@ const { spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
+function onPath(command) {
+  return (process.env.PATH || '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, command)));
+}
+
 function has(tool) {
   if (tool === 'chromium') return fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
   if (tool === 'openpyxl') {
@@ -18,10 +22,11 @@ function has(tool) {
       return false;
     }
   }
+  if (tool === 'libreoffice') return onPath('soffice') && onPath('pdftoppm');
   return false;
 }
 
-const tools = ['chromium', 'openpyxl'].filter(has);
+const tools = ['chromium', 'openpyxl', 'libreoffice'].filter(has);
 const env = { ...process.env, CRM_TOOLS: tools.join(',') };
 const args = process.argv.slice(2);
 

@@ -12,7 +12,7 @@ import { serialToDate } from '../workbook/serial';
 
 /** A veryHidden sheet holding dropdown lists too long (or too comma-laden) for an inline list. */
 export const LISTS_SHEET = '_crm_lists';
-/** A veryHidden sheet recording the charts asked for (ExcelJS cannot draw charts): sheet name, JSON spec. */
+/** A veryHidden sheet recording the charts asked for (ExcelJS reads no chart back): sheet name, JSON spec. */
 export const CHARTS_SHEET = '_crm_charts';
 export const HELPER_SHEETS: readonly string[] = [LISTS_SHEET, CHARTS_SHEET];
 

@@ -2,8 +2,9 @@
  * The two veryHidden helper sheets the .xlsx gateway keeps next to the user's sheets:
  * - LISTS_SHEET holds dropdown lists Excel cannot take inline (longer than 255 characters, or with
  *   commas in a value): one list per column, referenced by the validation as `'_crm_lists'!$A$1:$A$n`;
- * - CHARTS_SHEET records each chart asked for (sheet name, JSON spec): ExcelJS cannot write charts, so
- *   the .xlsx gets no drawn chart, but the request is kept and the chart can be redrawn by a host that can.
+ * - CHARTS_SHEET records each chart asked for (sheet name, JSON spec). The chart itself is drawn into the
+ *   package from the spec on every save (chart-package.ts), but ExcelJS reads no chart back: the record
+ *   is how a file we wrote, read again, knows its charts, and gets each of them once.
  * Both are rebuilt from the model on every save and never appear in sheetNames() or read().
  */
 import type { ChartSpec } from '../workbook/operations';

@@ -24,6 +24,7 @@ import type { CellStyleInfo } from './sheet-data';
 import { parseSharedStrings, readSheetData } from './sheet-data';
 import { StyleSplitter } from './sheet-io';
 import { streamingRows } from './row-xml';
+import { streamCharts } from './chart-stream';
 import { sharedStringsPart } from './shared-strings-part';
 import { assembleSheets, userDefinedNames, writeSheets, XlsxWorkbook } from './workbook';
 
@@ -149,7 +150,12 @@ function streamSharedStrings(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
 async function streamOut(wb: XlsxWorkbook, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ useSharedStrings: true, useStyles: true, ...options });
   streamSharedStrings(book);
-  await writeSheets(book, wb.sheets, wb.definedNames, { rows: streamingRows, pace: zipCaughtUp, commit: (ws) => (ws as unknown as StreamingWorksheet).commit() });
+  const drawCharts = streamCharts(book, wb.sheets);
+  const commit = (ws: ExcelJS.Worksheet) => {
+    drawCharts(ws);
+    (ws as unknown as StreamingWorksheet).commit();
+  };
+  await writeSheets(book, wb.sheets, wb.definedNames, { rows: streamingRows, pace: zipCaughtUp, commit });
   await book.commit();
 }
 

@@ -11,8 +11,9 @@
  * alignment, column widths, merges, frozen rows, autofilter, the validations and conditional formats we
  * model (list, range list, date, number, custom; equal / ≥ / ≤ colour rules), tab colours, hidden rows
  * and sheets, defined names, and validations and conditional formats of kinds we do not model (carried
- * as ExcelJS gave them). Not kept: tables (written as an autofilter over their range), charts and images
- * (chart requests are recorded in a hidden sheet, see helpers.ts), comments, data bars' extensions.
+ * as ExcelJS gave them), and the charts the plans ask for (drawn natively, chart-package.ts; their specs
+ * recorded in a hidden sheet, see helpers.ts). Not kept: tables (written as an autofilter over their
+ * range), charts and images of other origin, comments, data bars' extensions.
  */
 import * as ExcelJS from 'exceljs';
 import { MemoryWorkbook, emptySheet } from '../workbook/memory';
@@ -23,6 +24,7 @@ import type { WorkbookState } from '../workbook/state';
 import { EXCEL_LIMITS, type ProgressListener, type Workbook } from '../workbook/workbook';
 import { CHARTS_SHEET, HELPER_SHEETS, LISTS_SHEET } from './convert';
 import { attachCharts, chartsSheet, listResolver, ListSheetBuilder } from './helpers';
+import { withCharts } from './chart-package';
 import { withValidationPlaceholders } from './package';
 import { excelJsRows, readRow, readSheetParts, StyleSplitter, worksheetOptions, writeSheet, type RowSink } from './sheet-io';
 
@@ -142,6 +144,6 @@ export class XlsxWorkbook implements Workbook {
   async toBuffer(): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();
     await writeSheets(book, this.memory.model, this.definedNames);
-    return new Uint8Array(await book.xlsx.writeBuffer());
+    return withCharts(new Uint8Array(await book.xlsx.writeBuffer()), this.memory.model);
   }
 }

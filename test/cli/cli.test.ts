@@ -187,8 +187,8 @@ describe('crm-base duplicates', () => {
 });
 
 describe('crm-base demo', () => {
+  const demoDir = join(dir, 'demo');
   it('runs the whole pipeline on the sample: structure, check, analyses and duplicates, with counts in words', async () => {
-    const demoDir = join(dir, 'demo');
     const { code, stdout, stderr } = crmBase('demo', '--dir', demoDir);
     expect(code).toBe(0);
     expect(stdout).toContain(join(demoDir, 'result.xlsx'));
@@ -205,6 +205,16 @@ describe('crm-base demo', () => {
     expect(group).toBeGreaterThan(0);
     expect(clients.rows.filter((row) => row[group] != null && row[group] !== '').length).toBe(Number(members));
   }, 120_000);
+
+  describeWithTool('openpyxl', 'its result, read by openpyxl', () => {
+    it('has the Pareto chart on the ABC sheet: revenue columns and the cumulative share as a line', () => {
+      const out = execFileSync(DEBIAN_PYTHON, [join(__dirname, '..', 'xlsx', 'inspect_openpyxl.py'), join(demoDir, 'result.xlsx')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const sheets = (JSON.parse(out) as { sheets: Array<{ name: string; charts: Array<{ groups: Array<{ type: string; series: Array<{ values: string }> }> }> }> }).sheets;
+      const charts = sheets.find((s) => s.name === 'ABC')!.charts;
+      expect(charts.map((c) => c.groups.map((g) => g.type))).toEqual([['BarChart', 'LineChart']]);
+      expect(charts[0].groups[1].series[0].values).toMatch(/^'ABC'!\$[A-Z]+\$2:\$[A-Z]+\$51$/);
+    });
+  });
 });
 
 describe('crm-base on unusable input', () => {

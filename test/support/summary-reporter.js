@@ -7,6 +7,7 @@
 const INSTALL = {
   chromium: 'apt-get install -y chromium',
   openpyxl: 'apt-get install -y python3-openpyxl',
+  libreoffice: 'apt-get install -y libreoffice-calc-nogui poppler-utils',
 };
 
 class SummaryReporter {

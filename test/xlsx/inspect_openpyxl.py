@@ -19,6 +19,36 @@ def cell_value(v):
     return v
 
 
+def chart_ref(data):
+    if data is None:
+        return None
+    ref = getattr(data, "strRef", None) or data.numRef
+    return ref.f if ref is not None else None
+
+
+def describe_chart(chart):
+    title = chart.title.tx.rich.p[0].r[0].t if chart.title is not None and chart.title.tx.rich is not None else None
+    anchor = chart.anchor
+    groups = [{
+        "type": type(group).__name__,
+        "barDir": getattr(group, "barDir", None),
+        "valueAxis": {"id": group.y_axis.axId, "min": group.y_axis.scaling.min, "max": group.y_axis.scaling.max},
+        "series": [{
+            "name": s.tx.v if s.tx is not None else None,
+            "categories": chart_ref(s.cat),
+            "values": chart_ref(s.val),
+            "cache": [pt.v for pt in s.val.numRef.numCache.pt] if s.val.numRef.numCache is not None else [],
+        } for s in group.series],
+    } for group in chart._charts]
+    return {
+        "title": title,
+        "anchor": type(anchor).__name__,
+        "from": [anchor._from.row, anchor._from.col],
+        "size": [anchor.ext.width, anchor.ext.height] if getattr(anchor, "ext", None) is not None else None,
+        "groups": groups,
+    }
+
+
 def describe_sheet(ws):
     cells = []
     for row in ws.iter_rows():
@@ -66,6 +96,7 @@ def describe_sheet(ws):
         "cells": cells,
         "validations": validations,
         "conditional": conditional,
+        "charts": [describe_chart(c) for c in ws._charts],
     }
 
 
