@@ -21,7 +21,8 @@ const useStyles = makeStyles({
 // The drawing's own units; the SVG scales to the panel's width (≈ 300 px, so a unit is about a pixel).
 const WIDTH = 300;
 const HEIGHT = 180;
-const PLOT = { left: 34, right: 266, top: 16, bottom: 150 };
+// Left: room for «100 %»; right: for the limits («95 %»).
+const PLOT = { left: 40, right: 268, top: 16, bottom: 150 };
 const xAt = (clientShare: number) => PLOT.left + clientShare * (PLOT.right - PLOT.left);
 const yAt = (revenueShare: number) => PLOT.bottom - revenueShare * (PLOT.bottom - PLOT.top);
 /** Limit labels closer than this (one line of text) would overlap. */
