@@ -4,6 +4,7 @@
  * nothing to analyse. The planner is analysis.ts.
  */
 import type { AbcClass, AbcRanking, AbcShare, AbcSummary } from './abc';
+import { paretoCurve, segmentRevenue, type ParetoPoint } from './analysis-charts';
 import { say, type Base } from './base';
 import { headerlessProblem, type BaseLayout } from './layout';
 import type { ArchivedValue } from './value-archive';
@@ -41,6 +42,8 @@ export interface AnalysisReport {
   asOf: string;
   clients: AnalysedClient[];
   abc: AbcSummary;
+  /** The cumulative revenue shares (0..1) where class A and class B end, from the settings the analysis used. */
+  abcLimits: AbcLimits;
   segments: Record<SegmentKey, number>;
   thresholds: RfmThresholds;
   problems: Problem[];
@@ -89,6 +92,12 @@ export class NoClientsSheetError extends Error {
   }
 }
 
+/** Where ABC classes end on the cumulative revenue share, 0..1: 0.75 and 0.95 by default. */
+export interface AbcLimits {
+  A: number;
+  B: number;
+}
+
 /** What the side panel shows after an analysis. */
 export interface AnalysisSummary {
   asOf: string;
@@ -100,6 +109,11 @@ export interface AnalysisSummary {
   /** Clients who bought (a typed order date or count) but whose revenue is unknown; counted in `abc.none`. */
   revenueUnknown: number;
   segments: Record<SegmentKey, number>;
+  /** Revenue of each segment's clients. */
+  segmentRevenue: Record<SegmentKey, number>;
+  abcLimits: AbcLimits;
+  /** Cumulative share of revenue against the share of clients with revenue, ≤ 101 points; empty without revenue. */
+  pareto: ParetoPoint[];
 }
 
 /** The summary of an analysis report. */
@@ -124,5 +138,8 @@ export function analysisSummary(report: AnalysisReport): AnalysisSummary {
     abc: { A, B, C, none },
     revenueUnknown,
     segments: report.segments,
+    segmentRevenue: segmentRevenue(report.clients),
+    abcLimits: report.abcLimits,
+    pareto: paretoCurve(report.clients.map((client) => client.revenue)),
   };
 }

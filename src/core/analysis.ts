@@ -159,6 +159,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     asOf: dayToIso(analysis.asOf),
     clients: analysedClients(analysis),
     abc: analysis.abcSummary,
+    abcLimits: { A: analysis.base.settings.abcA / 100, B: (analysis.base.settings.abcA + analysis.base.settings.abcB) / 100 },
     segments: countSegments(analysis.rfm.scores),
     thresholds: analysis.rfm.thresholds,
     problems: [...analysis.base.problems, ...analysis.problems],

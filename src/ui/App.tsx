@@ -16,8 +16,9 @@
  *              order-client, order-service, order-amount, order-date, order-number, order-comment,
  *              save-order, order-saved (with the card-* figures inside)
  *   Analysis:  run-structure, run-check, run-duplicates, run-tracker, run-abc, run-rfm, run-funnel,
- *              run-managers, run-all, run-progress, run-result, problems, problem, abc-shares, abc-bar-A/B/C,
- *              segments, segment-<key>, summary-cold, load-duplicates, dup-group, dup-keep, merge,
+ *              run-managers, run-all, run-progress, run-result, problems, problem, summary, abc-shares, abc-bar-A/B/C,
+ *              pareto-chart (pareto-bar, pareto-line, pareto-limit, pareto-zone-A/B/C) or pareto-empty, segments,
+ *              segment-chart (segment-<key>, segment-bar) or segments-empty, summary-cold, load-duplicates, dup-group, dup-keep, merge,
  *              merge-done, undo-merge, dup-done, dismiss, settings-abc-a, settings-abc-b, settings-cold-days,
  *              settings-rfm-mode, settings-phone-region, settings-manager-limit, settings-duplicates,
  *              save-settings, settings-saved

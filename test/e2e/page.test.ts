@@ -31,6 +31,45 @@ function retypedPhone(phone: string): string {
   return `8 (${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8)}`;
 }
 
+/**
+ * The «Анализ» tab's charts after «Всё сразу»: both drawn, inside the panel, which does not scroll sideways,
+ * their text at least 10 px high; a picture of each goes to the screenshots.
+ */
+async function expectChartsWithinPanel(page: Page, width: number): Promise<void> {
+  const pareto = page.getByTestId('pareto-chart');
+  await pareto.waitFor({ timeout: UI_TIMEOUT });
+  expect(await pareto.getAttribute('aria-label')).toMatch(/^Кривая Парето: класс A — [\d\s]+ клиент\S* из [\d\s]+ \(\d+(,\d)?\s%\), \d+(,\d)?\s% выручки \(граница 75\s%\)/);
+  // 2,000 clients, most with revenue: the curve is sampled at 100 steps.
+  expect(await pareto.getByTestId('pareto-bar').count()).toBe(100);
+  expect((await pareto.getByTestId('pareto-line').getAttribute('points'))!.split(' ')).toHaveLength(101);
+  const segments = page.getByTestId('segment-chart');
+  expect(await segments.getByTestId('segment-bar').count()).toBe(2 * (await segments.locator('g[data-testid^="segment-"]').count()));
+  expect(await segments.getAttribute('aria-label')).toMatch(/^RFM-сегменты: Чемпионы — [\d\s]+ клиент/);
+  const fit = await page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="panel"]')!;
+    const box = panel.getBoundingClientRect();
+    const charts = ['pareto-chart', 'segment-chart'].map((id) => {
+      const svg = document.querySelector(`[data-testid="${id}"]`)!;
+      const chart = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((text) => text.getBoundingClientRect());
+      // A label cut by the chart's edge («00 %» for «100 %») is unreadable.
+      const clipped = texts.filter((text) => text.left < chart.left - 0.5 || text.right > chart.right + 0.5 || text.top < chart.top - 0.5 || text.bottom > chart.bottom + 0.5);
+      return { id, inside: chart.left >= box.left - 0.5 && chart.right <= box.right + 0.5, clipped: clipped.length, textHeight: Math.min(...texts.map((text) => text.height)) };
+    });
+    return { sideways: panel.scrollWidth - panel.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth, charts };
+  });
+  expect({ sideways: fit.sideways, page: Math.max(0, fit.page) }).toEqual({ sideways: 0, page: 0 });
+  for (const chart of fit.charts) {
+    expect({ id: chart.id, inside: chart.inside, clipped: chart.clipped }).toEqual({ id: chart.id, inside: true, clipped: 0 });
+    expect(chart.textHeight).toBeGreaterThanOrEqual(10);
+  }
+  for (const id of ['pareto-chart', 'segment-chart']) {
+    // The panel scrolls within itself: each chart is brought to its top before the picture.
+    await page.getByTestId(id).evaluate((chart) => chart.scrollIntoView({ block: 'start' }));
+    await screenshot(page, `12-${id}-at-${width}px`);
+  }
+}
+
 describeWithTool('chromium', 'the standalone page (side panel over the sample workbook)', () => {
   let harness: PageHarness;
   let page: Page;
@@ -110,7 +149,7 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await page.locator('[data-testid^="segment-"]').first().waitFor({ timeout: UI_TIMEOUT });
     const segments = await page.locator('[data-testid^="segment-"]').allTextContents();
     expect(segments.length).toBeGreaterThan(3);
-    expect(segments.some((s) => /Чемпионы: \d/.test(s))).toBe(true);
+    expect(segments.some((s) => /Чемпионы · \d/.test(s))).toBe(true);
     await page.locator(`[data-testid="grid"][data-sheet="${sheetName('rfm', 'ru')}"]`).waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, '04-rfm');
 
@@ -299,6 +338,7 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
       // The tab of the sheet shown is scrolled into view.
       expect(shownTab.left).toBeGreaterThanOrEqual(tabs.left - 1);
       expect(shownTab.right).toBeLessThanOrEqual(tabs.right + 1);
+      await expectChartsWithinPanel(sized, width);
       expect(pageErrors(sized)).toEqual([]);
     } finally {
       await sized.close();

@@ -3,6 +3,7 @@ import type { WriteColumns, WriteTable } from '../../workbook/operations';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { analysisSummary, NoClientsSheetError, planAnalysis } from '../analysis';
 import { isoToDay } from '../normalise/date';
+import { DEFAULT_SETTINGS } from '../settings';
 
 const AS_OF = isoToDay('2024-06-30') as number;
 
@@ -171,7 +172,19 @@ describe('planAnalysis', () => {
       abc: { A: plan.report.abc.A, B: plan.report.abc.B, C: plan.report.abc.C, none: 1 },
       revenueUnknown: 0,
       segments: plan.report.segments,
+      // Ромашка about to sleep, Петров new, Сидорова can't lose.
+      segmentRevenue: expect.objectContaining({ about_to_sleep: 6234.56, new: 1000, cant_lose: 5000, champions: 0 }),
+      abcLimits: { A: 0.75, B: 0.95 },
+      // Ranked 6 234,56, 5 000, 1 000 of 12 234,56: 6 234,56 / 12 234,56 = 50.96 %, 11 234,56 / 12 234,56 = 91.83 %.
+      pareto: [[0, 0], [0.3333, 0.5096], [0.6667, 0.9183], [1, 1]],
     });
+  });
+
+  it('draws the ABC limits from the settings the analysis used', () => {
+    const settings = { ...DEFAULT_SETTINGS, abcA: 60, abcB: 30 };
+    const summary = analysisSummary(planAnalysis(sampleWorkbook(), { asOf: AS_OF, settings }).report);
+    expect(summary.abcLimits).toEqual({ A: 0.6, B: 0.9 });
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
   it('handles a base without orders', () => {

@@ -45,11 +45,12 @@ describe('Analysis tab', () => {
     // Вектор (3, 1) about to sleep; Ромашка (1, 3) at risk; Техносервис (2, 1) and Орлов (1, 1) hibernating.
     expect((await screen.findByTestId('run-result')).textContent).toBe('RFM: оценено клиентов 8.');
     const segments = screen.getByTestId('segments');
-    const count = (key: string) => within(segments).getByTestId(`segment-${key}`).textContent;
-    expect(count('champions')).toBe('Чемпионы: 1');
-    expect(count('loyal')).toBe('Лояльные: 1');
-    expect(count('at_risk')).toBe('Под угрозой: 1');
-    expect(count('hibernating')).toBe('Спящие: 2');
+    // Each segment's row of the chart is named by its first line.
+    const count = (key: string) => within(segments).getByTestId(`segment-${key}`).querySelector('text')?.textContent?.replace(/\s/g, ' ');
+    expect(count('champions')).toBe('Чемпионы · 1 клиент');
+    expect(count('loyal')).toBe('Лояльные · 1 клиент');
+    expect(count('at_risk')).toBe('Под угрозой · 1 клиент');
+    expect(count('hibernating')).toBe('Спящие · 2 клиента');
     for (const empty of ['potential_loyalists', 'promising', 'cant_lose']) expect(within(segments).queryByTestId(`segment-${empty}`)).toBeNull();
     // Cold (≥ 60 days): Ромашка, Орлов, Техносервис.
     expect(screen.getByTestId('summary-cold').textContent).toBe('Холодных клиентов: 3');
