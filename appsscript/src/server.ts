@@ -148,6 +148,7 @@ export const {
   panel_saveSettings,
   panel_layout,
   panel_setMapping,
+  panel_today,
 } = panel;
 
 /** Sidebar: the next executions of a `panel_run` that answered `continue`. */

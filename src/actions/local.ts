@@ -20,6 +20,7 @@ import { isoToDay, todayDay } from '../core/normalise/date';
 import { readSettings } from '../core/settings-sheet';
 import type { Settings } from '../core/settings';
 import { statusNames } from '../core/statuses';
+import { managerNames, todayList } from '../core/today';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientList, filterClients, findClientIndex } from './client-view';
@@ -117,6 +118,12 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async listClients(filter, limit = 100) {
       const c = await current();
       return clientList(c.analysis, filter, today(), limit);
+    },
+
+    async today(manager) {
+      const { analysis } = await current();
+      const list = todayList(analysis.base, analysis.tracker, analysis.asOf, { manager: manager ?? undefined });
+      return { ...list, managers: managerNames(analysis.base) };
     },
 
     getClient: card,

@@ -10,6 +10,7 @@ import type { NewClientInput } from '../core/client-forms';
 import type { AnalysisSummary } from '../core/analysis';
 import type { SegmentKey } from '../core/rfm';
 import type { ProgressListener } from '../workbook/workbook';
+import type { TodayItem } from '../core/today';
 
 export interface ClientFilter {
   /** Matches name, contact, phone (by digits) and e-mail, case- and ё/е-insensitive. */
@@ -179,8 +180,19 @@ export interface LayoutView {
   unknownHeaders: Array<{ sheet: string; header: string }>;
 }
 
+/** A manager's «Сегодня» (core/today.ts) as of the panel's as-of date. */
+export interface TodayView {
+  /** yyyy-mm-dd. */
+  asOf: string;
+  items: TodayItem[];
+  /** The base's managers, as typed, to choose whose list to show. */
+  managers: string[];
+}
+
 export interface PanelActions {
   listClients(filter: ClientFilter, limit?: number): Promise<ClientList>;
+  /** Whom to contact: everyone's list, or one manager's (null: everyone). */
+  today(manager: string | null): Promise<TodayView>;
   getClient(id: string): Promise<ClientCard>;
   selectClient(row: number): Promise<void>;
   /** Filter the clients sheet to the matching rows; null clears the filter. */

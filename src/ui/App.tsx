@@ -3,7 +3,9 @@
  * It talks only to PanelActions; each host supplies them.
  *
  * Stable test ids (for component and Playwright tests):
- *   tabs:      tab-clients, tab-add, tab-analysis, tab-setup
+ *   tabs:      tab-clients, tab-today, tab-add, tab-analysis, tab-setup
+ *   Today:     today, today-manager, today-as-of, today-empty, today-<kind> (overdue, today, cold, birthday, new),
+ *              today-count, today-item, today-show-all
  *   Clients:   search, filter-city, filter-industry, filter-status, filter-manager, filter-abc, filter-segment,
  *              filter-cold, filter-birthday, clear-filters, client-count, client-list, client-row, show-more,
  *              show-in-sheet, reset-sheet-filter, sheet-filter-done
@@ -33,6 +35,7 @@ import { PanelContext, type Host, type PanelContextValue } from './context';
 import { translator } from './i18n';
 import { ClientsTab } from './clients/ClientsTab';
 import { AddTab } from './add/AddTab';
+import { TodayTab } from './today/TodayTab';
 import { AnalysisTab } from './analysis/AnalysisTab';
 import { SetupTab } from './setup/SetupTab';
 import { CARD_MEMORY_KEY } from './clients/memory';
@@ -44,8 +47,8 @@ export interface ClientBasePanelProps {
   host: Host;
 }
 
-export type TabKey = 'clients' | 'add' | 'analysis' | 'setup';
-const TABS: readonly TabKey[] = ['clients', 'add', 'analysis', 'setup'];
+export type TabKey = 'clients' | 'today' | 'add' | 'analysis' | 'setup';
+const TABS: readonly TabKey[] = ['clients', 'today', 'add', 'analysis', 'setup'];
 
 const useStyles = makeStyles({
   root: {
@@ -59,7 +62,7 @@ const useStyles = makeStyles({
     containerType: 'inline-size',
   },
   tabs: { flexWrap: 'wrap', marginBottom: tokens.spacingVerticalS },
-  // Narrower than Fluent's default padding, and a size smaller when the panel is narrow, so the four tabs
+  // Narrower than Fluent's default padding, and a size smaller when the panel is narrow, so the five tabs
   // fit on one line in a 300 px task pane whatever font the system substitutes for Segoe UI.
   tab: {
     paddingLeft: tokens.spacingHorizontalXS,
@@ -109,6 +112,7 @@ export function ClientBasePanel({ actions, language = 'ru', host }: ClientBasePa
           {/* Only the active tab is mounted; what must outlive a switch lives in `memory`. */}
           <div role="tabpanel" aria-label={t(`tab.${tab}`)}>
             {tab === 'clients' && <ClientsTab />}
+            {tab === 'today' && <TodayTab />}
             {tab === 'add' && <AddTab />}
             {tab === 'analysis' && <AnalysisTab />}
             {tab === 'setup' && <SetupTab />}

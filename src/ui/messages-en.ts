@@ -3,6 +3,7 @@ import type { MessageKey } from './messages-ru';
 
 export const EN: Record<MessageKey, string> = {
   'tab.clients': 'Clients',
+  'tab.today': 'Today',
   'tab.add': 'Add',
   'tab.analysis': 'Analysis',
   'tab.setup': 'Setup',
@@ -37,6 +38,12 @@ export const EN: Record<MessageKey, string> = {
   'clients.filter.birthday': 'Birthday within, days',
   'clients.filter.birthdayHint': 'Empty means no filter. 7 means birthdays in the coming week.',
   'clients.filter.clear': 'Clear filters',
+  'today.manager': 'Whose list',
+  'today.managerHint': 'Remembered in this browser: each manager sees their own list.',
+  'today.everyone': 'All managers',
+  'today.asOf': 'As of {date}: {count|item|items}',
+  'today.empty': 'Nothing for today: no overdue or today\'s contacts, no cold clients without a contact, no birthdays, no new clients.',
+  'today.showAll': 'Show all {count}',
   'clients.count': 'Found: {matching} of {total}',
   'clients.asOf': 'figures as of {date}',
   'clients.asOfHint': 'Days since the last order, cold clients, ABC and RFM are counted as of this day. Orders dated later are recorded but not counted until that day.',

@@ -1,6 +1,7 @@
 /** Every string the panel shows, in Russian: the panel's first language, and the keys of every other. */
 export const RU = {
   'tab.clients': 'Клиенты',
+  'tab.today': 'Сегодня',
   'tab.add': 'Добавить',
   'tab.analysis': 'Анализ',
   'tab.setup': 'Настройка',
@@ -35,6 +36,12 @@ export const RU = {
   'clients.filter.birthday': 'ДР в ближайшие, дней',
   'clients.filter.birthdayHint': 'Пусто — без фильтра. 7 — дни рождения на ближайшей неделе.',
   'clients.filter.clear': 'Сбросить фильтры',
+  'today.manager': 'Чей список',
+  'today.managerHint': 'Выбор запоминается в этом браузере: каждый менеджер видит свой список.',
+  'today.everyone': 'Все менеджеры',
+  'today.asOf': 'На {date}: {count|дело|дела|дел}',
+  'today.empty': 'На сегодня дел нет: просроченных и сегодняшних контактов, остывших клиентов без контакта, дней рождения и новых клиентов нет.',
+  'today.showAll': 'Показать все {count}',
   'clients.count': 'Найдено: {matching} из {total}',
   'clients.asOf': 'показатели на {date}',
   'clients.asOfHint': 'Дни без заказа, «холодные» клиенты, ABC и RFM считаются на эту дату. Заказы с более поздней датой записываются, но в показатели не входят, пока эта дата не наступит.',

@@ -10,6 +10,7 @@ export function panelServerFunctions(actions: () => PanelActions, run: PanelServ
   return {
     // google.script.run turns an omitted argument into null; the default limit wants undefined
     panel_listClients: (filter, limit) => actions().listClients(filter, limit ?? undefined),
+    panel_today: (manager) => actions().today(manager),
     panel_getClient: (id) => actions().getClient(id),
     panel_selectClient: (row) => actions().selectClient(row),
     panel_showInSheet: (filter) => actions().showInSheet(filter),

@@ -18,7 +18,8 @@ export const PAGE_SIZE = 100;
 
 const NO_FACETS: ClientFacets = { cities: [], industries: [], statuses: [], managers: [], types: [] };
 
-const useStyles = makeStyles({
+/** A client as one clickable row of a list (the clients list, «Сегодня»). */
+export const useClientRowStyles = makeStyles({
   rowButton: {
     display: 'flex',
     flexDirection: 'column',
@@ -47,7 +48,7 @@ export function ClientsTab() {
 function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
   const { actions, t, language } = usePanel();
   const layout = useLayout();
-  const styles = useStyles();
+  const styles = useClientRowStyles();
   const [form, setForm] = useRemembered<FilterForm>('clients.filter', EMPTY_FILTER_FORM);
   const [limit, setLimit] = useRemembered('clients.limit', PAGE_SIZE);
   const [list, setList] = useRemembered<ClientList | null>('clients.list', null);

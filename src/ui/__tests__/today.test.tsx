@@ -1,0 +1,51 @@
+/** @jest-environment jsdom */
+import '../testing/setup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderPanel } from './render';
+
+// As of 2024-06-30 (src/ui/testing/fixtureBook.ts): cold with no next contact — ООО «Ромашка» (Иванова, last
+// order 31.03.2024) and ООО «Техносервис» (Петрова, 10.04.2024); Орлов is cold too but Красно-золотой, a
+// decision already recorded; Петров's birthday is on 4 July; every client has a first contact, so none is new.
+
+const names = (testId: string) => within(screen.getByTestId(testId)).getAllByTestId('today-item').map((item) => item.textContent);
+
+beforeEach(() => localStorage.clear());
+
+describe('«Сегодня» tab', () => {
+  it('lists each kind with its count, and opens the client a row names', async () => {
+    renderPanel();
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 3 дела'));
+    expect(names('today-cold')).toEqual(['ООО «Ромашка»Иванова · 31.03.2024', 'ООО «Техносервис»Петрова · 10.04.2024']);
+    expect(within(screen.getByTestId('today-cold')).getByTestId('today-count').textContent).toBe('2');
+    expect(names('today-birthday')).toEqual(['Петров Пётр ПетровичИванова · 04.07.2024']);
+    expect(screen.queryByTestId('today-overdue')).toBeNull();
+    expect(screen.queryByTestId('today-new')).toBeNull();
+
+    fireEvent.click(within(screen.getByTestId('today-cold')).getAllByTestId('today-item')[0]);
+    await waitFor(() => expect(screen.getByTestId('card-name').textContent).toContain('ООО «Ромашка»'));
+  });
+
+  it('shows one manager\'s list, and remembers whose it is when the panel opens again', async () => {
+    const first = renderPanel();
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await screen.findByTestId('today-as-of');
+    fireEvent.click(screen.getByTestId('today-manager'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Петрова' }));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 1 дело'));
+    expect(names('today-cold')).toEqual(['ООО «Техносервис»Петрова · 10.04.2024']);
+    expect(first.actions.calls.filter((call) => call.method === 'today').pop()?.args).toEqual(['Петрова']);
+    first.unmount();
+
+    renderPanel();
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 1 дело'));
+  });
+
+  it('speaks English in an English panel', async () => {
+    renderPanel({ language: 'en' });
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('As of 2024-06-30: 3 items'));
+    expect(within(screen.getByTestId('today-cold')).getByRole('heading').textContent).toBe('Gone cold with no next contact: call or reassign');
+  });
+});

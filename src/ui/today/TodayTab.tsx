@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { CounterBadge, Dropdown, Field, Option, Spinner, Text, mergeClasses } from '@fluentui/react-components';
+import type { TodayView } from '../../actions/panel';
+import { TODAY_KINDS, TODAY_KIND_TITLES, type TodayItem } from '../../core/today';
+import { usePanel } from '../context';
+import { useBusy } from '../hooks/useBusy';
+import { ErrorBar } from '../components/ErrorBar';
+import { useClientRowStyles } from '../clients/ClientsTab';
+import { formatDate } from '../format';
+import { useLayout } from '../styles';
+
+/** Whose list this panel shows is the person's own choice, kept in this browser (not in the shared file). */
+const MANAGER_KEY = 'crm-base.today.manager';
+
+function storedManager(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(MANAGER_KEY) ?? null;
+  } catch {
+    return null; // storage refused (a sandboxed frame): everyone's list
+  }
+}
+
+function storeManager(manager: string | null): void {
+  try {
+    if (manager === null) globalThis.localStorage?.removeItem(MANAGER_KEY);
+    else globalThis.localStorage?.setItem(MANAGER_KEY, manager);
+  } catch {
+    // not kept across sessions; the choice still holds while the panel is open
+  }
+}
+
+/** A manager's day: overdue and today's contacts, cold clients with no next contact, birthdays, new clients. */
+export function TodayTab() {
+  const { actions, t, language, openClient } = usePanel();
+  const layout = useLayout();
+  const [manager, setManager] = useState<string | null>(storedManager);
+  const [view, setView] = useState<TodayView | null>(null);
+  const loading = useBusy();
+  const { attempt } = loading;
+
+  useEffect(() => {
+    void attempt(async () => setView(await actions.today(manager)));
+  }, [actions, attempt, manager]);
+
+  const choose = (next: string | null) => {
+    storeManager(next);
+    setManager(next);
+  };
+  const everyone = t('today.everyone');
+
+  return (
+    <div className={layout.stack} data-testid="today">
+      <Field label={t('today.manager')} hint={t('today.managerHint')}>
+        <Dropdown
+          className={layout.control}
+          data-testid="today-manager"
+          value={manager ?? everyone}
+          selectedOptions={[manager ?? '']}
+          onOptionSelect={(_, data) => choose(data.optionValue ? data.optionValue : null)}
+        >
+          <Option value="">{everyone}</Option>
+          {(view?.managers ?? []).map((name) => (
+            <Option key={name} value={name}>
+              {name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <ErrorBar error={loading.error} onDismiss={loading.clearError} />
+      {!view && <Spinner size="tiny" label={t('common.loading')} />}
+      {view && (
+        <Text size={200} className={layout.muted} data-testid="today-as-of">
+          {t('today.asOf', { date: formatDate(view.asOf, language), count: view.items.length })}
+        </Text>
+      )}
+      {view && view.items.length === 0 && <Text data-testid="today-empty">{t('today.empty')}</Text>}
+      {view &&
+        TODAY_KINDS.map((kind) => {
+          const items = view.items.filter((item) => item.kind === kind);
+          return items.length > 0 && <TodayGroup key={kind} kind={kind} items={items} onOpen={(item) => openClient(item.clientId)} />;
+        })}
+    </div>
+  );
+}
+
+/** How many rows a group shows before «show all»: the cold list of a big base runs to hundreds. */
+const SHOWN = 30;
+
+function TodayGroup({ kind, items, onOpen }: { kind: TodayItem['kind']; items: TodayItem[]; onOpen(item: TodayItem): void }) {
+  const { t, language } = usePanel();
+  const layout = useLayout();
+  const styles = useClientRowStyles();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, SHOWN);
+  return (
+    <section className={layout.section} data-testid={`today-${kind}`}>
+      <div className={layout.row}>
+        <h3 className={layout.title}>{TODAY_KIND_TITLES[kind][language]}</h3>
+        <CounterBadge count={items.length} overflowCount={9999} color={kind === 'overdue' ? 'danger' : 'brand'} data-testid="today-count" />
+      </div>
+      <ul className={layout.list}>
+        {shown.map((item) => (
+          <li key={`${item.clientId}-${kind}`}>
+            <button type="button" className={styles.rowButton} data-testid="today-item" data-client-id={item.clientId} onClick={() => onOpen(item)}>
+              <span className={mergeClasses(styles.name, layout.truncate)} title={item.client}>
+                {item.client}
+              </span>
+              <span className={mergeClasses(layout.muted, layout.truncate)}>{[item.manager, item.date && formatDate(item.date, language)].filter(Boolean).join(' · ')}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {items.length > shown.length && (
+        <button type="button" className={styles.rowButton} data-testid="today-show-all" onClick={() => setAll(true)}>
+          {t('today.showAll', { count: items.length })}
+        </button>
+      )}
+    </section>
+  );
+}
