@@ -105,6 +105,31 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await screenshot(page, '01-clients');
   });
 
+  it('shows a manager their day in «Сегодня» and opens a client from it', async () => {
+    await page.getByTestId('tab-today').click();
+    const asOf = page.getByTestId('today-as-of');
+    await asOf.waitFor({ timeout: UI_TIMEOUT });
+    // The sample is as of 01.11.2026: its cold clients and the birthdays of its first week of November.
+    expect(await asOf.textContent()).toMatch(/^На 01\.11\.2026: [\d\s]+ дел/);
+    const everyone = await page.getByTestId('today-item').count();
+    await page.getByTestId('today-manager').click();
+    const manager = (await page.getByRole('option').nth(1).textContent())!;
+    const before = (await asOf.textContent())!;
+    await page.getByRole('option').nth(1).click();
+    await asOf.filter({ hasNotText: before }).waitFor({ timeout: UI_TIMEOUT });
+    const rows = await page.getByTestId('today-item').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(everyone);
+    for (const row of rows) expect(row).toContain(manager);
+    await screenshot(page, '02-today');
+    const first = page.getByTestId('today-item').first();
+    const name = (await first.locator('span').first().textContent())!;
+    await first.click();
+    await expect(page.getByTestId('card-name').textContent()).resolves.toContain(name);
+    await page.getByTestId('card-back').click();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('filters by a city with a mouse click on the dropdown: the count and the list change', async () => {
     const firstBefore = await page.getByTestId('client-row').first().getAttribute('data-client-id');
     const city = page.getByTestId('filter-city');
@@ -291,9 +316,10 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
       const panel = narrow.getByTestId('panel');
       expect((await panel.boundingBox())!.width).toBe(300);
       const overflow = () => panel.evaluate((el) => el.scrollWidth - el.clientWidth);
-      for (const tab of ['clients', 'add', 'analysis', 'setup']) {
+      for (const tab of ['clients', 'today', 'add', 'analysis', 'setup']) {
         await narrow.getByTestId(`tab-${tab}`).click();
         await narrow.waitForTimeout(300);
+        if (tab === 'today') await narrow.getByTestId('today-as-of').waitFor({ timeout: UI_TIMEOUT });
         if (tab === 'analysis') {
           await narrow.getByTestId('run-abc').click();
           await narrow.getByTestId('abc-shares').waitFor({ timeout: UI_TIMEOUT });
