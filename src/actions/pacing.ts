@@ -28,8 +28,11 @@ export class ActionCancelledError extends Error {
 /** One turn of the event loop: a timer, so rendering and input (not only promise callbacks) get their turn. */
 export const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Progress units of one read, of the planning after it, and of one write. */
+/** Progress units of one read, of the planning after it, and of one write (a phase: all three). */
 const UNIT = 100;
+
+/** The bar's length in the progress reported. */
+const BAR = 1000;
 
 /** How many reads and writes an action usually takes (a base to structure first takes two more). */
 const PHASES: Partial<Record<ActionName, number>> = { all: 4 };
@@ -48,6 +51,8 @@ export class PacedWorkbook implements Workbook {
   private total: number;
   private written = false;
   private language: Language = 'ru';
+  /** The share of the bar last shown: it never moves back, even when the action takes more phases than expected. */
+  private shown = 0;
 
   constructor(
     private readonly inner: Workbook,
@@ -103,6 +108,7 @@ export class PacedWorkbook implements Workbook {
   /** A read's or a write's own progress, placed within the whole action's. */
   private report(progress: Progress): void {
     const within = progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-    this.options.onProgress?.({ step: progress.step, done: this.done + Math.round(within * UNIT), total: this.total });
+    this.shown = Math.max(this.shown, (this.done + within * UNIT) / this.total);
+    this.options.onProgress?.({ step: progress.step, done: Math.round(this.shown * BAR), total: BAR });
   }
 }

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { sheetName } from '../../src/core/schema';
 import { SAMPLE_DEFAULTS, SAMPLE_SHEETS } from '../../src/sample';
 import { describeWithTool } from '../support/tools';
-import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, startPageHarness, type PageHarness } from './page-harness';
+import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, showSheet, startPageHarness, type PageHarness } from './page-harness';
 
 const CLIENTS = SAMPLE_SHEETS.clients;
 const ORDERS = SAMPLE_SHEETS.orders;
@@ -304,4 +304,58 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
       await sized.close();
     }
   }, 120_000);
+
+  it('keeps painting during «Всё сразу» (the core runs in a worker), names its steps, and stops on «Остановить» leaving the workbook as it was', async () => {
+    // Animation frames counted from now: a page whose thread is busy draws none.
+    const frames = () =>
+      page.evaluate(() => {
+        const record = { gaps: [] as number[], last: performance.now() };
+        (window as unknown as { frames_: typeof record }).frames_ = record;
+        const tick = (now: number) => {
+          record.gaps.push(now - record.last);
+          record.last = now;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    const gaps = () => page.evaluate(() => (window as unknown as { frames_: { gaps: number[] } }).frames_.gaps.splice(0));
+    await page.getByTestId('tab-analysis').click();
+
+    await frames();
+    await page.getByTestId('run-all').click();
+    const steps = new Set<string>();
+    const result = page.getByTestId('run-result');
+    while (!(await result.isVisible())) {
+      const step = await page.getByTestId('run-step').textContent({ timeout: 1000 }).catch(() => null);
+      if (step) steps.add(step);
+      await page.waitForTimeout(100);
+    }
+    const during = await gaps();
+    // Named steps with a share of the whole, e.g. «Чтение листа «Заказы» — 29 %», «Расчёт — 58 %».
+    expect([...steps].filter((step) => /^\S.* — \d+ %$/.test(step)).length).toBeGreaterThanOrEqual(3);
+    expect([...steps].some((step) => step.startsWith('Расчёт'))).toBe(true);
+    // The page drew all along; on the main thread the sample stalled it for seconds. Bounds loose enough for a slow 2-core machine.
+    expect(during.length).toBeGreaterThan(10);
+    expect(Math.max(...during)).toBeLessThan(1000);
+
+    // Again, on a fresh sample, stopped part way: nothing of the run is kept.
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
+    const tabs = await page.locator('[data-testid="sheet-tab"]').allTextContents();
+    await showSheet(page, CLIENTS);
+    const [header, row2] = [await page.locator('[data-testid="grid-header"] th').allTextContents(), await gridRow(page, 2)];
+    await page.getByTestId('tab-analysis').click();
+    await page.getByTestId('run-all').click();
+    // Past the structure plan (a quarter of the run), which has written the clients' IDs by then.
+    await page.getByTestId('run-step').filter({ hasText: /— ([3-9]\d) %/ }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('run-cancel').click();
+    await page.getByTestId('run-stopped').filter({ hasText: 'книга осталась как была' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-result').count()).toBe(0);
+    expect(await page.locator('[data-testid="sheet-tab"]').allTextContents()).toEqual(tabs);
+    await showSheet(page, CLIENTS);
+    expect(await page.locator('[data-testid="grid-header"] th').allTextContents()).toEqual(header);
+    expect(await gridRow(page, 2)).toEqual(row2);
+    expect(await clientCount(page)).toEqual({ matching: 2000, total: 2000 });
+    await screenshot(page, '12-all-stopped');
+  }, 180_000);
 });
