@@ -62,20 +62,22 @@ export function serveWorkbook(endpoint: Endpoint): void {
     const actions = createActions(workbook, { today: today === undefined ? undefined : () => today, rollsBack: true });
     const loaded: Book = { workbook, actions, fileName, painter: new GridPainter(language) };
     book = loaded;
+    // The clients sheet is what a user looks at first; found by its usual names, else the first sheet.
+    const home = workbook.sheets.find((s) => /^(клиенты|clients)$/i.test(s.name.trim()))?.name ?? null;
     workbook.subscribe((event) => {
       if (book !== loaded) return;
       if (event.kind === 'changed') {
         const result = event.resultSheets[0];
-        emit({ kind: 'changed', picture: result ? picture(result, 0) : picture(watched.sheet, watched.first) });
+        // A sheet shown that a stopped run had created is gone: back to the sheet shown first.
+        const stays = workbook.sheets.some((s) => s.name === watched.sheet);
+        emit({ kind: 'changed', picture: result ? picture(result, 0) : stays ? picture(watched.sheet, watched.first) : picture(home, 0) });
       } else {
         const rows = loaded.painter.picture(workbook.sheets, workbook.version, event.sheet, 0, 0).rows;
         const index = rows.indexOf(event.row);
         emit({ kind: 'selected', picture: picture(event.sheet, Math.max(0, index - ABOVE_SELECTED)), row: event.row });
       }
     });
-    // The clients sheet is what a user looks at first; found by its usual names, else the first sheet.
-    const clients = workbook.sheets.find((s) => /^(клиенты|clients)$/i.test(s.name.trim()))?.name ?? null;
-    return { fileName, picture: picture(clients, 0) };
+    return { fileName, picture: picture(home, 0) };
   }
 
   async function run(id: number, action: ActionName): Promise<unknown> {

@@ -322,6 +322,7 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await page.getByTestId('tab-analysis').click();
 
     await frames();
+    const started = Date.now();
     await page.getByTestId('run-all').click();
     const steps = new Set<string>();
     const result = page.getByTestId('run-result');
@@ -331,31 +332,47 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
       await page.waitForTimeout(100);
     }
     const during = await gaps();
+    const runMs = Date.now() - started;
     // Named steps with a share of the whole, e.g. «Чтение листа «Заказы» — 29 %», «Расчёт — 58 %».
     expect([...steps].filter((step) => /^\S.* — \d+ %$/.test(step)).length).toBeGreaterThanOrEqual(3);
     expect([...steps].some((step) => step.startsWith('Расчёт'))).toBe(true);
-    // The page drew all along; on the main thread the sample stalled it for seconds. Bounds loose enough for a slow 2-core machine.
+    // The page drew all along: on the page's own thread the run was one frame, the page frozen from the
+    // click to the result. Bounds loose enough for a slow, shared 2-core machine (frames of 10 to 300 ms there).
     expect(during.length).toBeGreaterThan(10);
-    expect(Math.max(...during)).toBeLessThan(1000);
+    expect(Math.max(...during)).toBeLessThan(runMs / 2);
 
     // Again, on a fresh sample, stopped part way: nothing of the run is kept.
     await page.getByTestId('load-sample').click();
     await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
-    const tabs = await page.locator('[data-testid="sheet-tab"]').allTextContents();
+    const sheetTabs = () => page.locator('[data-testid="sheet-tab"]').evaluateAll((tabs) => tabs.map((tab) => (tab as HTMLElement).dataset.sheet));
+    const tabs = await sheetTabs();
     await showSheet(page, CLIENTS);
     const [header, row2] = [await page.locator('[data-testid="grid-header"] th').allTextContents(), await gridRow(page, 2)];
     await page.getByTestId('tab-analysis').click();
+    // Stopped from within the page the moment the bar is past the structure plan (the first quarter of the
+    // run, which has written the clients' IDs by then): a round trip from the test could come after the end.
+    await page.evaluate(() => {
+      const watch = new MutationObserver(() => {
+        const step = document.querySelector('[data-testid="run-step"]')?.textContent ?? '';
+        if (!/— (2[6-9]|[3-9]\d) %/.test(step)) return;
+        watch.disconnect();
+        (window as unknown as { stoppedAt: string }).stoppedAt = step;
+        document.querySelector<HTMLButtonElement>('[data-testid="run-cancel"]')?.click();
+      });
+      watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('run-all').click();
-    // Past the structure plan (a quarter of the run), which has written the clients' IDs by then.
-    await page.getByTestId('run-step').filter({ hasText: /— ([3-9]\d) %/ }).waitFor({ timeout: 60_000 });
-    await page.getByTestId('run-cancel').click();
     await page.getByTestId('run-stopped').filter({ hasText: 'книга осталась как была' }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { stoppedAt: string }).stoppedAt)).toMatch(/ %$/);
     expect(await page.getByTestId('run-result').count()).toBe(0);
-    expect(await page.locator('[data-testid="sheet-tab"]').allTextContents()).toEqual(tabs);
-    await showSheet(page, CLIENTS);
+    expect(await sheetTabs()).toEqual(tabs);
+    // The sheet shown was one the run had written, gone with it: the clients sheet is shown again.
+    await page.locator(`[data-testid="grid"][data-sheet="${CLIENTS}"]`).waitFor({ timeout: UI_TIMEOUT });
     expect(await page.locator('[data-testid="grid-header"] th').allTextContents()).toEqual(header);
     expect(await gridRow(page, 2)).toEqual(row2);
-    expect(await clientCount(page)).toEqual({ matching: 2000, total: 2000 });
     await screenshot(page, '12-all-stopped');
+    await page.getByTestId('tab-clients').click();
+    await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await clientCount(page)).toEqual({ matching: 2000, total: 2000 });
   }, 180_000);
 });

@@ -82,19 +82,7 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
           </Button>
         ))}
       </div>
-      {running.busy && (
-        <Field
-          size="small"
-          validationState="none"
-          validationMessage={
-            <span data-testid="run-step">
-              {cancelling ? t('analysis.cancelling') : progress ? t('analysis.progress', { step: progress.step, percent: percentOf(progress) }) : t('common.loading')}
-            </span>
-          }
-        >
-          <ProgressBar data-testid="run-progress" value={progress && progress.total > 0 ? progress.done / progress.total : undefined} />
-        </Field>
-      )}
+      {/* Above the bar: the step's name below it changes length, and the button must not move under the pointer. */}
       {running.busy && cancellable && (
         <Button
           size="small"
@@ -107,6 +95,19 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
         >
           {t('analysis.cancel')}
         </Button>
+      )}
+      {running.busy && (
+        <Field
+          size="small"
+          validationState="none"
+          validationMessage={
+            <span data-testid="run-step">
+              {cancelling ? t('analysis.cancelling') : progress ? t('analysis.progress', { step: progress.step, percent: percentOf(progress) }) : t('common.loading')}
+            </span>
+          }
+        >
+          <ProgressBar data-testid="run-progress" value={progress && progress.total > 0 ? progress.done / progress.total : undefined} />
+        </Field>
       )}
       {stopped && <WarningBar testId="run-stopped" message={t(stopped === 'cancelled' ? 'analysis.cancelled' : 'analysis.finishedAnyway')} />}
       <ErrorBar error={running.error} onDismiss={running.clearError} />
