@@ -28,6 +28,7 @@ import { clientRef } from '../core/client-ref';
 import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './runners';
 import { duplicateActions } from './duplicate-actions';
 import { runNamedAction } from './named-actions';
+import { PacedWorkbook } from './pacing';
 import type {
   ActionName,
   ClientCard,
@@ -41,6 +42,8 @@ import type {
 export interface LocalActionsOptions {
   /** «Today» for analyses and birthdays; the local date by default. */
   today?: () => DayNumber;
+  /** The host puts back whatever a failed run wrote (the page's worker): a cancel may then stop a run that has written. */
+  rollsBack?: boolean;
 }
 
 interface Cached {
@@ -204,9 +207,10 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       return card(clientRef(client));
     },
 
-    async run(action: ActionName, onProgress) {
+    async run(action: ActionName, onProgress, signal) {
       cached = null;
-      const result = await runNamedAction(context(onProgress), action);
+      const paced = new PacedWorkbook(workbook, action, { onProgress, signal, rollsBack: options.rollsBack });
+      const result = await runNamedAction({ workbook: paced, asOf: today() }, action);
       cached = null;
       return result;
     },

@@ -204,7 +204,12 @@ export interface PanelActions {
   checkNewClient(client: NewClient): Promise<DuplicateWarning[]>;
   addClient(client: NewClient): Promise<ClientCard>;
   recordOrder(order: NewOrder): Promise<ClientCard>;
-  run(action: ActionName, onProgress?: ProgressListener): Promise<ActionResult>;
+  /**
+   * Runs a named action. `signal` is the user's «Cancel», where the host can honour it (the local actions;
+   * not Google Sheets, whose actions run on Google's servers): the run then rejects with an error named
+   * `ActionCancelledError` (when it is honoured: src/actions/pacing.ts).
+   */
+  run(action: ActionName, onProgress?: ProgressListener, signal?: AbortSignal): Promise<ActionResult>;
   duplicateGroups(): Promise<DuplicateGroupView[]>;
   merge(groupId: string, keepId: string): Promise<MergeResult>;
   undoMerge(undoToken: string): Promise<ActionResult>;

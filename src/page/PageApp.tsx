@@ -1,16 +1,20 @@
 /**
  * The standalone page: a toolbar (open an .xlsx, download the result, back to the sample), the workbook
  * as a grid with sheet tabs, and the side panel beside it — the same panel as in Excel and Google Sheets,
- * over the same actions, here on an .xlsx held in the browser.
+ * over the same actions, here on an .xlsx held in the browser by the page's worker (worker-host.ts): the
+ * page only draws, so it never freezes, whatever the worker is busy with.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { PanelActions } from '../actions/panel';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, Tooltip, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { Language } from '../core/model';
 import { ClientBasePanel } from '../ui/App';
 import { errorMessage } from '../ui/hooks/useBusy';
 import { pageTranslator } from './i18n';
-import { downloadXlsx, loadSample, NotXlsxError, openXlsx, resultFileName, type LoadedBook } from './sources';
+import type { SheetPicture } from './grid-picture';
+import { downloadXlsx, resultFileName, type SampleSize } from './page-files';
+import type { WorkerClient } from './worker-client';
 import { WorkbookView } from './WorkbookView';
 
 export const DEFAULT_PANEL_WIDTH = 340;
@@ -47,12 +51,22 @@ type Busy = { kind: 'sample' } | { kind: 'open'; name: string } | { kind: 'downl
 interface Props {
   language: Language;
   panelWidth: number;
+  /** The worker holding the workbook. */
+  worker: WorkerClient;
+  /** The sample's size (the default when empty). */
+  sampleSize?: SampleSize;
 }
 
-/** Lets the browser paint the "busy" state before a long synchronous job (generating the sample). */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 30));
+/** The workbook the worker has open, as the page knows it. */
+interface LoadedBook {
+  /** Null for the sample; the file's name otherwise. */
+  fileName: string | null;
+  /** The grid's first picture of it. */
+  picture: SheetPicture;
+  actions: PanelActions;
+}
 
-export function PageApp({ language, panelWidth }: Props) {
+export function PageApp({ language, panelWidth, worker, sampleSize = {} }: Props) {
   const styles = useStyles();
   const t = pageTranslator(language);
   const [book, setBook] = useState<LoadedBook | null>(null);
@@ -62,17 +76,16 @@ export function PageApp({ language, panelWidth }: Props) {
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const show = (next: LoadedBook) => {
-    setBook(next);
+  const show = ({ fileName, picture }: { fileName: string | null; picture: SheetPicture }) => {
+    setBook({ fileName, picture, actions: worker.actions() });
     setGeneration((g) => g + 1);
   };
 
   const openSample = async () => {
     setError(null);
     setBusy({ kind: 'sample' });
-    await nextPaint();
     try {
-      show(loadSample());
+      show(await worker.request({ kind: 'sample', language, ...sampleSize }));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -90,9 +103,10 @@ export function PageApp({ language, panelWidth }: Props) {
     setError(null);
     setBusy({ kind: 'open', name: file.name });
     try {
-      show(await openXlsx(file.name, await file.arrayBuffer()));
+      const data = await file.arrayBuffer();
+      show(await worker.request({ kind: 'open', language, name: file.name, data }, { transfer: [data] }));
     } catch (failure) {
-      const reason = failure instanceof NotXlsxError ? t('page.notXlsx') : errorMessage(failure);
+      const reason = failure instanceof Error && failure.name === 'NotXlsxError' ? t('page.notXlsx') : errorMessage(failure);
       setError(t('page.openFailed', { name: file.name, reason }));
     } finally {
       setBusy(null);
@@ -104,7 +118,8 @@ export function PageApp({ language, panelWidth }: Props) {
     setError(null);
     setBusy({ kind: 'download' });
     try {
-      await downloadXlsx(book, resultFileName(book, (vars) => t('page.resultName', vars), t('page.sampleFile')));
+      const data = await worker.request({ kind: 'download' });
+      downloadXlsx(data, resultFileName(book.fileName, (vars) => t('page.resultName', vars), t('page.sampleFile')));
     } catch (failure) {
       setError(t('page.downloadFailed', { reason: errorMessage(failure) }));
     } finally {
@@ -162,7 +177,7 @@ export function PageApp({ language, panelWidth }: Props) {
       <main className={styles.main}>
         <div className={styles.sheet}>
           {book ? (
-            <WorkbookView key={generation} workbook={book.workbook} language={language} t={t} initialSheet={clientsSheetOf(book)} />
+            <WorkbookView key={generation} worker={worker} initial={book.picture} t={t} />
           ) : (
             <Spinner className={styles.waiting} label={busyText ?? undefined} />
           )}
@@ -173,9 +188,4 @@ export function PageApp({ language, panelWidth }: Props) {
       </main>
     </FluentProvider>
   );
-}
-
-/** The clients sheet is what a user looks at first; found by its usual names, else the first sheet. */
-function clientsSheetOf(book: LoadedBook): string | undefined {
-  return book.workbook.sheets.find((s) => /^(клиенты|clients)$/i.test(s.name.trim()))?.name;
 }

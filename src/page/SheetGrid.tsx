@@ -1,21 +1,20 @@
 /**
  * One sheet as a spreadsheet-like grid: column letters, the header row kept in view, row numbers.
- * Only the rows in view are drawn (fixed row height), so a 15,000-row orders sheet scrolls as fast as a
+ * Only the rows in view are drawn (fixed row height), so a 150,000-row orders sheet scrolls as fast as a
  * short one. Rows hidden by a filter ("show only these in the sheet") are left out, as a spreadsheet does.
+ * What it draws comes from the worker as a picture (grid-picture.ts); rows scrolled to that the picture
+ * does not hold are asked for, and drawn blank for the moment it takes.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Language } from '../core/model';
 import { columnLetter } from '../workbook/a1';
-import { lastUsedColumn, lastUsedRow, type MemorySheet } from '../workbook/memory';
-import { cellText, SheetPaint } from './cells';
+import type { GridCell, RowWindow, SheetPicture } from './grid-picture';
 import type { PageTranslate } from './i18n';
 
 export const ROW_HEIGHT = 24;
 /** Rows drawn beyond the visible ones on each side, so a quick scroll does not show blanks. */
 const OVERSCAN = 12;
 const ROW_NUMBER_WIDTH = 48;
-const MAX_WIDTH_PX = 280;
 
 const useStyles = makeStyles({
   scroller: { flexGrow: 1, minHeight: 0, overflow: 'auto', position: 'relative', backgroundColor: tokens.colorNeutralBackground1 },
@@ -65,67 +64,31 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
-/** Spreadsheet rows 2..last that are not hidden. */
-function shownRows(sheet: MemorySheet): number[] {
-  const rows: number[] = [];
-  const last = lastUsedRow(sheet);
-  for (let row = 2; row <= last; row++) if (!sheet.hiddenRows.has(row)) rows.push(row);
-  return rows;
-}
-
-/** Rows looked at to size a column the sheet gives no width: enough to see typical values, cheap to scan. */
-const SIZING_ROWS = 200;
-const CHAR_PX = 7;
-const MIN_WIDTH_PX = 44;
-
-/** Widths in pixels: the sheet's own (Excel counts characters) or, without one, fitted to the text. */
-function columnWidths(sheet: MemorySheet, width: number, language: Language): number[] {
-  const rows = Math.min(lastUsedRow(sheet), SIZING_ROWS + 1);
-  return Array.from({ length: width }, (_, i) => {
-    const column = i + 1;
-    const chars = sheet.columnWidths.get(column);
-    if (chars) return Math.min(MAX_WIDTH_PX, Math.round(chars * CHAR_PX + 12));
-    let longest = 0;
-    for (let row = 1; row <= rows; row++) {
-      const text = cellText(sheet.values[row - 1]?.[column - 1], sheet.formats[row - 1]?.[column - 1], language);
-      // The header is bold and may carry the dropdown mark.
-      longest = Math.max(longest, row === 1 ? text.length + 2 : text.length);
-    }
-    return Math.max(MIN_WIDTH_PX, Math.min(MAX_WIDTH_PX, Math.round(longest * CHAR_PX + 14)));
-  });
-}
+/** Rows asked of the worker beyond the drawn ones on each side, so scrolling on seldom waits for it. */
+const FETCH_MARGIN = 60;
 
 interface Props {
-  sheet: MemorySheet;
-  /** Changes whenever the workbook changes: the sheet object is edited in place. */
-  version: number;
+  picture: SheetPicture;
+  /** Cells of more rows of the picture's sheet and version (null: gone, a newer picture is on its way). */
+  fetchRows(first: number, count: number): Promise<RowWindow | null>;
   /** A row to bring into view and mark (the client opened in the panel). */
   selectedRow: number | null;
-  language: Language;
   t: PageTranslate;
   onRowCounts(counts: { shown: number; total: number }): void;
 }
 
-export function SheetGrid({ sheet, version, selectedRow, language, t, onRowCounts }: Props) {
+export function SheetGrid({ picture, fetchRows, selectedRow, t, onRowCounts }: Props) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
-
-  const { rows, width, widths, total, paint, validated } = useMemo(() => {
-    const paint = new SheetPaint(sheet);
-    const width = lastUsedColumn(sheet);
-    return {
-      rows: shownRows(sheet),
-      width,
-      widths: columnWidths(sheet, width, language),
-      total: Math.max(0, lastUsedRow(sheet) - 1),
-      paint,
-      validated: paint.validatedColumns(),
-    };
-    // `version` stands for the sheet's contents, which change in place.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sheet, version, language]);
+  const { rows, total, widths } = picture;
+  const width = widths.length;
+  const validated = useMemo(() => new Set(picture.validated), [picture]);
+  // The cells known, by index among the shown rows: the picture's, then the windows asked for since.
+  const known = useMemo(() => new Map(picture.cells.map((cells, i) => [picture.first + i, cells])), [picture]);
+  const [, setArrived] = useState(0);
+  const asked = useRef(new Set<number>());
 
   useEffect(() => onRowCounts({ shown: rows.length, total }), [rows.length, total, onRowCounts]);
 
@@ -151,19 +114,37 @@ export function SheetGrid({ sheet, version, selectedRow, language, t, onRowCount
     }
   }, [selectedRow, rows]);
 
-  if (width === 0) return <div className={styles.empty}>{t('grid.empty')}</div>;
-
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  // Rows in view the picture does not hold: asked for once, with a margin, and drawn when they come.
+  useEffect(() => {
+    let missing = -1;
+    for (let i = first; i < last && missing < 0; i++) if (!known.has(i)) missing = i;
+    if (missing < 0 || asked.current.has(missing)) return;
+    const from = Math.max(0, first - FETCH_MARGIN);
+    const count = last - from + FETCH_MARGIN;
+    for (let i = from; i < from + count; i++) asked.current.add(i);
+    void fetchRows(from, count).then(
+      (window) => {
+        if (!window || window.version !== picture.version || window.sheet !== picture.sheet) return;
+        window.cells.forEach((cells, i) => known.set(window.first + i, cells));
+        setArrived((n) => n + 1);
+      },
+      () => undefined,
+    );
+  }, [first, last, known, picture, fetchRows]);
+  useEffect(() => asked.current.clear(), [picture]);
+
+  if (width === 0) return <div className={styles.empty}>{t('grid.empty')}</div>;
+
   const columns = Array.from({ length: width }, (_, i) => i + 1);
   const tableWidth = ROW_NUMBER_WIDTH + widths.reduce((a, b) => a + b, 0);
 
-  const renderCell = (row: number, column: number, header: boolean) => {
-    const value = sheet.values[row - 1]?.[column - 1];
-    const text = cellText(value, sheet.formats[row - 1]?.[column - 1], language);
-    const colours = paint.paint(row, column);
-    const className = mergeClasses(styles.cell, header && styles.header, typeof value === 'number' && !header && styles.number);
-    const style = colours ? { backgroundColor: colours.fill, color: colours.fontColour } : undefined;
+  const renderCell = (cell: GridCell | undefined, column: number, header: boolean) => {
+    const text = cell?.text ?? '';
+    const className = mergeClasses(styles.cell, header && styles.header, cell?.numeric && !header && styles.number);
+    const style = cell?.fill || cell?.fontColour ? { backgroundColor: cell.fill, color: cell.fontColour } : undefined;
     const Tag = header ? 'th' : 'td';
     return (
       <Tag key={column} className={className} style={style} title={text.length > 12 ? text : undefined}>
@@ -183,7 +164,7 @@ export function SheetGrid({ sheet, version, selectedRow, language, t, onRowCount
       className={styles.scroller}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       data-testid="grid"
-      data-sheet={sheet.name}
+      data-sheet={picture.sheet}
       data-rows={rows.length}
       tabIndex={0}
     >
@@ -205,19 +186,27 @@ export function SheetGrid({ sheet, version, selectedRow, language, t, onRowCount
           </tr>
           <tr data-testid="grid-header">
             <th className={mergeClasses(styles.cell, styles.header, styles.rowNumber, styles.corner)}>1</th>
-            {columns.map((c) => renderCell(1, c, true))}
+            {columns.map((c) => renderCell(picture.header[c - 1], c, true))}
           </tr>
         </thead>
         <tbody>
           {first > 0 && <Spacer height={first * ROW_HEIGHT} span={width + 1} />}
-          {rows.slice(first, last).map((row) => {
+          {Array.from(rows.subarray(first, last), (row, i) => {
             const selected = row === selectedRow;
+            const cells = known.get(first + i);
             return (
-              <tr key={row} data-testid="grid-row" data-row={row} className={selected ? styles.selected : undefined} aria-selected={selected || undefined}>
+              <tr
+                key={row}
+                // A row whose cells are still on their way is not yet a row of the grid's contents.
+                data-testid={cells ? 'grid-row' : 'grid-row-pending'}
+                data-row={row}
+                className={selected ? styles.selected : undefined}
+                aria-selected={selected || undefined}
+              >
                 <th scope="row" className={mergeClasses(styles.cell, styles.rowNumber, selected && styles.selectedNumber)}>
                   {row}
                 </th>
-                {columns.map((c) => renderCell(row, c, false))}
+                {columns.map((c) => renderCell(cells?.[c - 1], c, false))}
               </tr>
             );
           })}

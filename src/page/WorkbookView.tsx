@@ -1,14 +1,18 @@
 /**
  * The workbook side of the page: the active sheet's grid and the sheet tabs under it, like a spreadsheet.
- * It follows the workbook: redraws after every plan, brings a freshly written result sheet (ABC, RFM, …)
- * to the front, and shows the row of the client the panel opened.
+ * It follows the workbook in the worker: redraws with the picture the worker sends after every plan
+ * (a freshly written result sheet — ABC, RFM, … — comes to the front), and shows the row of the client
+ * the panel opened.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Language } from '../core/model';
+import type { SheetPicture } from './grid-picture';
 import { SheetGrid } from './SheetGrid';
 import type { PageTranslate } from './i18n';
-import type { WatchedWorkbook } from './watched-workbook';
+import type { WorkerClient } from './worker-client';
+
+/** Rows of a sheet's first picture: a tall window's worth, with some below. */
+const PICTURE_ROWS = 80;
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, flexGrow: 1 },
@@ -27,55 +31,55 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  workbook: WatchedWorkbook;
-  language: Language;
+  worker: WorkerClient;
+  /** The picture shown first (the clients sheet, say). */
+  initial: SheetPicture;
   t: PageTranslate;
-  /** The sheet shown first (the clients sheet, say). */
-  initialSheet?: string;
 }
 
-export function WorkbookView({ workbook, language, t, initialSheet }: Props) {
+export function WorkbookView({ worker, initial, t }: Props) {
   const styles = useStyles();
-  const [version, setVersion] = useState(workbook.version);
-  const [active, setActive] = useState<string | undefined>(initialSheet);
+  const [picture, setPicture] = useState(initial);
   const [selection, setSelection] = useState<{ sheet: string; row: number } | null>(null);
   const [counts, setCounts] = useState({ shown: 0, total: 0 });
+  // A picture asked for before a change must not replace the one the change sent.
+  const show = useCallback((next: SheetPicture) => setPicture((shown) => (next.version >= shown.version ? next : shown)), []);
 
   useEffect(
     () =>
-      workbook.subscribe((event) => {
-        if (event.kind === 'changed') {
-          setVersion(workbook.version);
-          if (event.resultSheets.length) setActive(event.resultSheets[0]);
-        } else {
-          setActive(event.sheet);
-          setSelection({ sheet: event.sheet, row: event.row });
-        }
+      worker.subscribe((event) => {
+        show(event.picture);
+        if (event.kind === 'selected') setSelection({ sheet: event.picture.sheet, row: event.row });
       }),
-    [workbook],
+    [worker, show],
   );
 
-  const sheets = workbook.sheets.filter((s) => !s.hidden);
-  const sheet = sheets.find((s) => s.name === active) ?? sheets[0];
+  const choose = (sheet: string) => {
+    worker.request({ kind: 'picture', sheet, first: 0, count: PICTURE_ROWS }).then(show, () => undefined);
+  };
+  const fetchRows = useCallback(
+    (first: number, count: number) => worker.request({ kind: 'window', sheet: picture.sheet, version: picture.version, first, count }),
+    [worker, picture],
+  );
+
   const onRowCounts = useCallback((next: { shown: number; total: number }) => setCounts(next), []);
   // The tabs scroll sideways when there are many: the sheet shown keeps its tab in view.
   const tabs = useRef<HTMLDivElement>(null);
-  const shownName = sheet?.name;
+  const shownName = picture.sheet;
   useEffect(() => {
     if (!shownName) return;
     const tab = [...(tabs.current?.querySelectorAll<HTMLElement>('[data-testid="sheet-tab"]') ?? [])].find((element) => element.dataset.sheet === shownName);
     tab?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [shownName]);
 
-  if (!sheet) return <div className={styles.view} />;
+  if (!picture.sheet) return <div className={styles.view} />;
   return (
-    <section className={styles.view} aria-label={sheet.name}>
+    <section className={styles.view} aria-label={picture.sheet}>
       <SheetGrid
-        key={sheet.name}
-        sheet={sheet}
-        version={version}
-        selectedRow={selection?.sheet === sheet.name ? selection.row : null}
-        language={language}
+        key={picture.sheet}
+        picture={picture}
+        fetchRows={fetchRows}
+        selectedRow={selection?.sheet === picture.sheet ? selection.row : null}
         t={t}
         onRowCounts={onRowCounts}
       />
@@ -86,12 +90,12 @@ export function WorkbookView({ workbook, language, t, initialSheet }: Props) {
           size="small"
           aria-label={t('grid.sheets')}
           data-testid="sheet-tabs"
-          selectedValue={sheet.name}
-          onTabSelect={(_, data) => setActive(String(data.value))}
+          selectedValue={picture.sheet}
+          onTabSelect={(_, data) => choose(String(data.value))}
         >
-          {sheets.map((s) => (
-            <Tab key={s.name} value={s.name} data-testid="sheet-tab" data-sheet={s.name}>
-              {s.name}
+          {picture.tabs.map((name) => (
+            <Tab key={name} value={name} data-testid="sheet-tab" data-sheet={name}>
+              {name}
             </Tab>
           ))}
         </TabList>

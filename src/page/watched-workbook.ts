@@ -2,13 +2,17 @@
  * The page's workbook: an .xlsx workbook whose changes the grid watches. The panel's actions write
  * through `apply`; every listener hears what changed, so the grid redraws after each action and can
  * bring a freshly written result sheet (ABC, RFM, …) into view.
+ *
+ * A run of a named action is a unit (`begin`, then `commit` or `rollback`): before an operation first
+ * touches a sheet, that sheet is copied; a run stopped by the user, or failing half-way, puts every
+ * touched sheet back as it was and drops the sheets it created, so the workbook is as before the run.
  */
 import { sheetKindOfName } from '../core/schema';
 import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
-import type { MemorySheets } from '../workbook/memory';
-import type { XlsxWorkbook } from '../xlsx/workbook';
+import type { MemorySheet, MemorySheets } from '../workbook/memory';
+import { XlsxWorkbook } from '../xlsx/workbook';
 
 export type WorkbookEvent =
   /** Operations were applied; `resultSheets` are sheets regenerated whole (analysis results), in plan order. */
@@ -22,12 +26,49 @@ export class WatchedWorkbook implements Workbook {
   private readonly listeners = new Set<WorkbookListener>();
   /** Grows by one with every applied plan, so views can tell an old picture from a new one. */
   private changes = 0;
+  /** While a run is open: the sheets in their order before it, and copies of those it has touched (null: created by it). */
+  private journal: { order: MemorySheet[]; saved: Map<string, MemorySheet | null> } | null = null;
 
-  constructor(readonly file: XlsxWorkbook) {}
+  constructor(private current: XlsxWorkbook) {}
+
+  /** The .xlsx as it is now (a rollback puts another in its place). */
+  get file(): XlsxWorkbook {
+    return this.current;
+  }
+
+  /** Opens a run: what it writes can be put back until `commit`. */
+  begin(): void {
+    this.journal = { order: [...this.current.sheets], saved: new Map() };
+  }
+
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** Puts back the sheets the open run touched and drops those it created; listeners hear of the change. */
+  rollback(): void {
+    const journal = this.journal;
+    this.journal = null;
+    if (!journal || journal.saved.size === 0) return;
+    const sheets = journal.order.map((sheet) => journal.saved.get(sheet.name) ?? sheet);
+    this.current = XlsxWorkbook.fromSheets(sheets, this.current.definedNames);
+    this.changes++;
+    this.emit({ kind: 'changed', resultSheets: [] });
+  }
+
+  /** Copies the sheets the operations touch, each before the run's first touch of it. */
+  private keep(operations: SheetOperation[]): void {
+    if (!this.journal) return;
+    for (const { sheet: name } of operations) {
+      if (this.journal.saved.has(name)) continue;
+      const sheet = this.current.sheets.find((s) => s.name === name);
+      this.journal.saved.set(name, sheet ? (copyOf(sheet, new Map()) as MemorySheet) : null);
+    }
+  }
 
   /** The sheets as they are now, for drawing (read-only). */
   get sheets(): MemorySheets {
-    return this.file.sheets;
+    return this.current.sheets;
   }
 
   get version(): number {
@@ -40,16 +81,17 @@ export class WatchedWorkbook implements Workbook {
   }
 
   sheetNames(): Promise<string[]> {
-    return this.file.sheetNames();
+    return this.current.sheetNames();
   }
 
   read(sheets?: string[], onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
-    return this.file.read(sheets, onProgress);
+    return this.current.read(sheets, onProgress);
   }
 
   async apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void> {
+    this.keep(operations);
     try {
-      await this.file.apply(operations, onProgress);
+      await this.current.apply(operations, onProgress);
     } finally {
       // Even a plan that failed half-way may have changed sheets: the grid must show what is there.
       this.changes++;
@@ -67,3 +109,37 @@ export class WatchedWorkbook implements Workbook {
     for (const listener of [...this.listeners]) listener(event);
   }
 }
+
+/**
+ * A deep copy of a sheet's data: arrays, plain objects, dates, maps and sets, an object shared inside the
+ * sheet (a cell style) still shared in the copy. Not `structuredClone`: its dates belong to the realm that
+ * made them, and the core tells a date by `instanceof Date`.
+ */
+function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (value instanceof Date) return new Date(value.getTime());
+  let copy: unknown;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    copies.set(value, items);
+    for (let i = 0; i < value.length; i++) if (i in value) items[i] = copyOf(value[i], copies);
+    copy = items;
+  } else if (value instanceof Map) {
+    const entries = new Map();
+    copies.set(value, entries);
+    for (const [k, v] of value) entries.set(k, copyOf(v, copies));
+    copy = entries;
+  } else if (value instanceof Set) {
+    copy = new Set([...value].map((v) => copyOf(v, copies)));
+  } else {
+    const fields: Record<string, unknown> = {};
+    copies.set(value, fields);
+    for (const [k, v] of Object.entries(value)) fields[k] = copyOf(v, copies);
+    copy = fields;
+  }
+  copies.set(value, copy);
+  return copy;
+}
+

@@ -150,7 +150,11 @@ export const EN: Record<MessageKey, string> = {
   'analysis.paretoAxis': 'clients by revenue, descending',
   'analysis.paretoLabel': 'Pareto curve: class A, {a|client|clients} of {ranked} ({aClients}), {aShare} of revenue (limit {limitA}); class B, {b|client|clients}, {bShare} (limit {limitB}); class C, {c|client|clients}, {cShare}.',
   'analysis.cold': 'Cold clients: {count}',
-  'analysis.progress': '{step}: {done} of {total}',
+  'analysis.progress': '{step} — {percent}%',
+  'analysis.cancel': 'Stop',
+  'analysis.cancelling': 'Stopping… If writing to the workbook has begun, it is finished, so that the workbook is never left half-written.',
+  'analysis.cancelled': 'The action was stopped: the workbook is as it was.',
+  'analysis.finishedAnyway': 'Too late to stop: writing had begun and was finished, so that the workbook is not left half-written.',
 
   'dup.title': 'Duplicates',
   'dup.hint': 'Pick the row to keep. The others move to the archive sheet; blanks of the kept row are filled from them.',

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { sheetName } from '../../src/core/schema';
 import { SAMPLE_DEFAULTS, SAMPLE_SHEETS } from '../../src/sample';
 import { describeWithTool } from '../support/tools';
-import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, startPageHarness, type PageHarness } from './page-harness';
+import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, showSheet, startPageHarness, type PageHarness } from './page-harness';
 
 const CLIENTS = SAMPLE_SHEETS.clients;
 const ORDERS = SAMPLE_SHEETS.orders;
@@ -370,4 +370,75 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
       await sized.close();
     }
   }, 120_000);
+
+  it('keeps painting during «Всё сразу» (the core runs in a worker), names its steps, and stops on «Остановить» leaving the workbook as it was', async () => {
+    // Animation frames counted from now: a page whose thread is busy draws none.
+    const frames = () =>
+      page.evaluate(() => {
+        const record = { gaps: [] as number[], last: performance.now() };
+        (window as unknown as { frames_: typeof record }).frames_ = record;
+        const tick = (now: number) => {
+          record.gaps.push(now - record.last);
+          record.last = now;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+    const gaps = () => page.evaluate(() => (window as unknown as { frames_: { gaps: number[] } }).frames_.gaps.splice(0));
+    await page.getByTestId('tab-analysis').click();
+
+    await frames();
+    const started = Date.now();
+    await page.getByTestId('run-all').click();
+    const steps = new Set<string>();
+    const result = page.getByTestId('run-result');
+    while (!(await result.isVisible())) {
+      const step = await page.getByTestId('run-step').textContent({ timeout: 1000 }).catch(() => null);
+      if (step) steps.add(step);
+      await page.waitForTimeout(100);
+    }
+    const during = await gaps();
+    const runMs = Date.now() - started;
+    // Named steps with a share of the whole, e.g. «Чтение листа «Заказы» — 29 %», «Расчёт — 58 %».
+    expect([...steps].filter((step) => /^\S.* — \d+ %$/.test(step)).length).toBeGreaterThanOrEqual(3);
+    expect([...steps].some((step) => step.startsWith('Расчёт'))).toBe(true);
+    // The page drew all along: on the page's own thread the run was one frame, the page frozen from the
+    // click to the result. Bounds loose enough for a slow, shared 2-core machine (frames of 10 to 300 ms there).
+    expect(during.length).toBeGreaterThan(10);
+    expect(Math.max(...during)).toBeLessThan(runMs / 2);
+
+    // Again, on a fresh sample, stopped part way: nothing of the run is kept.
+    await page.getByTestId('load-sample').click();
+    await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
+    const sheetTabs = () => page.locator('[data-testid="sheet-tab"]').evaluateAll((tabs) => tabs.map((tab) => (tab as HTMLElement).dataset.sheet));
+    const tabs = await sheetTabs();
+    await showSheet(page, CLIENTS);
+    const [header, row2] = [await page.locator('[data-testid="grid-header"] th').allTextContents(), await gridRow(page, 2)];
+    await page.getByTestId('tab-analysis').click();
+    // Stopped from within the page the moment the bar is past the structure plan (the first quarter of the
+    // run, which has written the clients' IDs by then): a round trip from the test could come after the end.
+    await page.evaluate(() => {
+      const watch = new MutationObserver(() => {
+        const step = document.querySelector('[data-testid="run-step"]')?.textContent ?? '';
+        if (!/— (2[6-9]|[3-9]\d) %/.test(step)) return;
+        watch.disconnect();
+        (window as unknown as { stoppedAt: string }).stoppedAt = step;
+        document.querySelector<HTMLButtonElement>('[data-testid="run-cancel"]')?.click();
+      });
+      watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId('run-all').click();
+    await page.getByTestId('run-stopped').filter({ hasText: 'книга осталась как была' }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { stoppedAt: string }).stoppedAt)).toMatch(/ %$/);
+    expect(await page.getByTestId('run-result').count()).toBe(0);
+    expect(await sheetTabs()).toEqual(tabs);
+    // The sheet shown was one the run had written, gone with it: the clients sheet is shown again.
+    await page.locator(`[data-testid="grid"][data-sheet="${CLIENTS}"]`).waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('[data-testid="grid-header"] th').allTextContents()).toEqual(header);
+    expect(await gridRow(page, 2)).toEqual(row2);
+    await screenshot(page, '12-all-stopped');
+    await page.getByTestId('tab-clients').click();
+    await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await clientCount(page)).toEqual({ matching: 2000, total: 2000 });
+  }, 180_000);
 });

@@ -39,3 +39,28 @@ describe('WatchedWorkbook', () => {
     expect(events).toHaveLength(2);
   });
 });
+
+describe('WatchedWorkbook runs (begin, commit, rollback)', () => {
+  it('puts back every sheet a run touched and drops the sheets it created, on rollback', async () => {
+    const { workbook, events } = watched();
+    const before = workbook.file.state();
+    workbook.begin();
+    await workbook.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Иванов']] }]);
+    await workbook.apply([{ kind: 'writeTable', sheet: 'ABC', replace: true, header: ['Класс'], rows: [['A']] }]);
+    workbook.rollback();
+    expect(workbook.file.state()).toEqual(before);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Клиенты']);
+    // The grid hears of the rollback as of any change.
+    expect(events.at(-1)).toEqual({ kind: 'changed', resultSheets: [] });
+    expect(workbook.version).toBe(3);
+  });
+
+  it('keeps what a committed run wrote, and a later rollback without a run changes nothing', async () => {
+    const { workbook } = watched();
+    workbook.begin();
+    await workbook.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Иванов']] }]);
+    workbook.commit();
+    workbook.rollback();
+    expect((await workbook.read(['Клиенты'])).sheets[0].rows).toEqual([['ООО «Ромашка»'], ['ИП Иванов']]);
+  });
+});
