@@ -26,6 +26,7 @@ interface Pending {
 /** Every panel action but `run`: each crosses as a plain call. Typed so a new action missing here fails the build. */
 const CALLS: Record<CallMethod, true> = {
   listClients: true,
+  today: true,
   getClient: true,
   selectClient: true,
   showInSheet: true,
