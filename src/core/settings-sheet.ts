@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type DuplicateSensitivity, type RfmMode, type Setting
 import { cellText, isBlank, normaliseText } from './normalise/text';
 import { parseAmount } from './normalise/amount';
 import { TABLE_FIELDS, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
+import { message } from './messages/message';
 
 type Texts = { ru: string; en: string };
 
@@ -189,9 +190,7 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
           row: index + 2,
           column: columns.valueHeader,
           value: cellText(raw),
-          message: language === 'ru'
-            ? `Настройка ${key}: ${parsed.error.ru}. Пока используется значение по умолчанию ${shown}.`
-            : `Setting ${key}: ${parsed.error.en}. The default ${shown} is used for now.`,
+          message: message('settings.badValue', { key, error: parsed.error, shown }),
         });
       }
       return;
@@ -211,9 +210,7 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
       row: rowOf.abcB ?? rowOf.abcA ?? 1,
       column: columns.valueHeader,
       value: `${settings.abcA} + ${settings.abcB}`,
-      message: language === 'ru'
-        ? `Доли ABC в сумме ${settings.abcA + settings.abcB} %: для класса C ничего не остаётся. Пока используются ${DEFAULT_SETTINGS.abcA} и ${DEFAULT_SETTINGS.abcB}.`
-        : `The ABC shares add up to ${settings.abcA + settings.abcB} %, leaving nothing for class C. ${DEFAULT_SETTINGS.abcA} and ${DEFAULT_SETTINGS.abcB} are used for now.`,
+      message: message('settings.abcOverflow', { sum: settings.abcA + settings.abcB, a: DEFAULT_SETTINGS.abcA, b: DEFAULT_SETTINGS.abcB }),
     });
     settings.abcA = DEFAULT_SETTINGS.abcA;
     settings.abcB = DEFAULT_SETTINGS.abcB;

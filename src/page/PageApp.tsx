@@ -8,7 +8,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, Tool
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { Language } from '../core/model';
 import { ClientBasePanel } from '../ui/App';
-import { errorMessage } from '../ui/hooks/useBusy';
+import { errorText } from '../ui/hooks/useBusy';
 import { pageTranslator } from './i18n';
 import { downloadXlsx, loadSample, NotXlsxError, openXlsx, resultFileName, type LoadedBook } from './sources';
 import { WorkbookView } from './WorkbookView';
@@ -74,7 +74,7 @@ export function PageApp({ language, panelWidth }: Props) {
     try {
       show(loadSample());
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorText(failure, language));
     } finally {
       setBusy(null);
     }
@@ -92,7 +92,7 @@ export function PageApp({ language, panelWidth }: Props) {
     try {
       show(await openXlsx(file.name, await file.arrayBuffer()));
     } catch (failure) {
-      const reason = failure instanceof NotXlsxError ? t('page.notXlsx') : errorMessage(failure);
+      const reason = failure instanceof NotXlsxError ? t('page.notXlsx') : errorText(failure, language);
       setError(t('page.openFailed', { name: file.name, reason }));
     } finally {
       setBusy(null);
@@ -106,7 +106,7 @@ export function PageApp({ language, panelWidth }: Props) {
     try {
       await downloadXlsx(book, resultFileName(book, (vars) => t('page.resultName', vars), t('page.sampleFile')));
     } catch (failure) {
-      setError(t('page.downloadFailed', { reason: errorMessage(failure) }));
+      setError(t('page.downloadFailed', { reason: errorText(failure, language) }));
     } finally {
       setBusy(null);
     }

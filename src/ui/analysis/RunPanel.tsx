@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Field, ProgressBar, Text } from '@fluentui/react-components';
 import type { ActionName, ActionResult } from '../../actions/panel';
 import type { Progress } from '../../workbook/workbook';
+import { render } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useRemembered } from '../hooks/useRemembered';
@@ -57,7 +58,7 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
         <Field
           size="small"
           validationState="none"
-          validationMessage={progress ? t('analysis.progress', { step: progress.step, done: progress.done, total: progress.total }) : t('common.loading')}
+          validationMessage={progress ? t('analysis.progress', { step: render(progress.step, language), done: progress.done, total: progress.total }) : t('common.loading')}
         >
           <ProgressBar data-testid="run-progress" value={progress && progress.total > 0 ? progress.done / progress.total : undefined} />
         </Field>
