@@ -8,6 +8,7 @@ import type { ActionName, ActionResult } from '../src/actions/panel';
 import { excelCapabilities } from './gateway/requirements';
 import { RIBBON_COMMANDS, type RibbonCommand } from './ribbon';
 import { addinRuntime, officeLanguage, publishNotice } from './runtime';
+import { MessageError, render } from '../src/core/messages/message';
 
 const TOO_OLD = {
   ru: 'Эта версия Excel не поддерживает надстройку (нужен ExcelApi 1.9: Microsoft 365, Excel 2021 или Excel в браузере).',
@@ -28,9 +29,10 @@ export async function runRibbonCommand(command: RibbonCommand): Promise<void> {
     const results = await runActions(RIBBON_COMMANDS[command]);
     const sheet = results.flatMap((r) => r.sheets)[0];
     if (sheet) await addinRuntime().workbook.select(sheet, 1);
-    publishNotice({ kind: 'done', message: results.map((r) => r.message).join(' ') });
+    publishNotice({ kind: 'done', message: results.map((r) => render(r.message, officeLanguage())).join(' ') });
   } catch (error) {
-    publishNotice({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof MessageError ? render(error.detail, officeLanguage()) : error instanceof Error ? error.message : String(error);
+    publishNotice({ kind: 'error', message });
     await Office.addin.showAsTaskpane().catch(() => undefined);
   }
 }

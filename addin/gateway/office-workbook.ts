@@ -60,7 +60,7 @@ export class OfficeWorkbook implements Workbook {
         await writer.apply(op);
       }
       await writer.finish();
-      onProgress?.({ step: 'Готово', done: operations.length, total: operations.length });
+      onProgress?.({ step: { key: 'step.done' }, done: operations.length, total: operations.length });
     });
   }
 

@@ -66,7 +66,7 @@ export async function readSheets(
 
   const snapshots: SheetSnapshot[] = [];
   for (const [index, extent] of extents.entries()) {
-    onProgress?.({ step: `Чтение листа «${extent.name}»`, done: index, total: extents.length });
+    onProgress?.({ step: { key: 'step.readSheet', params: { sheet: extent.name } }, done: index, total: extents.length });
     snapshots.push(await readSheet(context, extent, options.blockCells));
   }
   return snapshots;

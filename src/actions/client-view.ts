@@ -11,6 +11,7 @@ import { dropdownValues } from '../core/structure';
 import type { ClientCard, ClientFacets, ClientFilter, ClientList, ClientSummary, OrderView } from './panel';
 import { clientRef, rowOfRef } from '../core/client-ref';
 import { daysToBirthday } from '../core/birthdays';
+import { message, MessageError } from '../core/messages/message';
 
 /** The client a panel ID names; `row:N` still finds the row after the product has given it an ID. */
 export function findClientIndex(analysis: Analysis, id: string): number {
@@ -18,7 +19,7 @@ export function findClientIndex(analysis: Analysis, id: string): number {
   let index = clients.findIndex((client) => clientRef(client) === id);
   const row = rowOfRef(id);
   if (index < 0 && row !== null) index = clients.findIndex((client) => client.row === row);
-  if (index < 0) throw new Error(`Клиент ${id} не найден. / Client ${id} not found.`);
+  if (index < 0) throw new MessageError(message('form.clientMissing', { id }), analysis.base.layout.language);
   return index;
 }
 

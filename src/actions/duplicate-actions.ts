@@ -3,15 +3,14 @@
  * list, a merge that archives first, its undo, and "not duplicates" marks. Merges change the base, so
  * the tracker is refreshed.
  */
-import { readBase, say } from '../core/base';
+import { readBase } from '../core/base';
+import { reasonMessage } from '../core/duplicates/evidence';
+import { message, MessageError } from '../core/messages/message';
 import { planDuplicates, type DuplicatesReport } from '../core/duplicates/plan';
 import { dismissedSheetName, planDismiss } from '../core/duplicates/dismissed';
 import { planMerge, planUndoMerge } from '../core/duplicates/merge';
 import { normaliseCity } from '../core/normalise/city';
 import type { Language } from '../core/model';
-import { CLIENT_NOUN, countOf, formatCount } from '../core/plural';
-
-const GROUP_FORMS = ['группа', 'группы', 'групп'] as const;
 import { readSettings } from '../core/settings-sheet';
 import type { Workbook } from '../workbook/workbook';
 import type { ActionResult, DuplicateGroupView, PanelActions } from './panel';
@@ -26,15 +25,11 @@ export async function runDuplicates(context: RunContext): Promise<DuplicatesRepo
 }
 
 export async function runDuplicateSearch(context: RunContext): Promise<ActionResult> {
-  const { language, ...report } = await runDuplicates(context);
+  const report = await runDuplicates(context);
   const groups = report.groups.length;
   return {
     action: 'duplicates',
-    message: say(
-      language,
-      groups === 0 ? 'Дубликатов не найдено.' : `Найдено групп дубликатов: ${formatCount(groups, 'ru')} (клиентов в них: ${formatCount(report.duplicateClients, 'ru')}).`,
-      groups === 0 ? 'No duplicates found.' : `${countOf(groups, GROUP_FORMS, ['duplicate group', 'duplicate groups'], 'en')} found (${countOf(report.duplicateClients, CLIENT_NOUN.ru, CLIENT_NOUN.en, 'en')}).`,
-    ),
+    message: groups === 0 ? message('duplicates.none') : message('duplicates.found', { groups, clients: report.duplicateClients }),
     sheets: report.sheet ? [report.sheet] : [],
     problems: report.problems,
   };
@@ -58,7 +53,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
     const { report } = planDuplicates(snapshot);
     const views = report.groups.map((group) => ({
       id: group.id,
-      reason: group.reason,
+      reason: reasonMessage(group.reasons),
       score: group.score,
       suggestedKeep: group.suggestedKeep,
       members: group.rows.map((row, i) => {
@@ -71,7 +66,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
 
   async function findGroup(groupId: string): Promise<DuplicateGroupView> {
     const group = (await groups()).views.find((g) => g.id === groupId);
-    if (!group) throw new Error(`Группа ${groupId} не найдена: найдите дубликаты заново. / Group ${groupId} not found: search again.`);
+    if (!group) throw new MessageError(message('duplicates.groupMissing', { group: groupId }), host.context().settings?.language ?? 'ru');
     return group;
   }
 
@@ -112,11 +107,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       const marked = dismissedSheetName(language);
       return {
         action: 'duplicates',
-        message: say(
-          language,
-          `Группа ${groupId} отмечена как «не дубликаты» (лист «${marked}») и больше не появится. ${search.message}`,
-          `Group ${groupId} marked as not duplicates (sheet "${marked}"); it will not come back. ${search.message}`,
-        ),
+        message: message('duplicates.dismissed', { group: groupId, sheet: marked, search: search.message }),
         sheets: [marked, ...search.sheets],
         problems: search.problems,
       };

@@ -65,7 +65,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     if (!base.layout.clients) {
       // A clients sheet without a header row is named, not called missing.
       const headerless = headerlessProblem(base.layout, 'clients');
-      throw headerless ? new FormError(headerless.message) : new NoClientsSheetError(base.layout);
+      throw headerless ? new FormError(headerless.message, base.layout.language) : new NoClientsSheetError(base.layout);
     }
     const read: Cached = { snapshot, analysis: analyseBase(base, today()), token };
     cached = read;

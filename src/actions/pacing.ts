@@ -10,8 +10,6 @@
  * - with `rollsBack` (a host that puts back every sheet a failed run touched: the browser page) at any
  *   pause, the host then restoring the workbook as it was before the run.
  */
-import { say, type Language } from '../core/model';
-import { workbookLanguage } from '../core/schema';
 import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { Progress, ProgressListener, Workbook } from '../workbook/workbook';
@@ -50,7 +48,6 @@ export class PacedWorkbook implements Workbook {
   private done = 0;
   private total: number;
   private written = false;
-  private language: Language = 'ru';
   /** The share of the bar last shown: it never moves back, even when the action takes more phases than expected. */
   private shown = 0;
 
@@ -75,8 +72,7 @@ export class PacedWorkbook implements Workbook {
     await this.checkpoint();
     const snapshot = await this.inner.read(sheets, (p) => this.report(p));
     this.finishPhase();
-    this.language = workbookLanguage(snapshot);
-    this.report({ step: say(this.language, 'Расчёт', 'Calculating'), done: 0, total: 1 });
+    this.report({ step: { key: 'step.calculating' }, done: 0, total: 1 });
     // The planning that follows is one long step: the bar and its name are drawn before it.
     await this.checkpoint();
     this.finishPhase();

@@ -4,6 +4,7 @@
  * `google.script.run` (Google Sheets). Everything crossing it is JSON: dates are ISO `yyyy-mm-dd` strings.
  */
 import type { Problem } from '../core/model';
+import type { Message } from '../core/messages/message';
 import type { Settings } from '../core/settings';
 import type { AbcClass } from '../core/abc';
 import type { NewClientInput } from '../core/client-forms';
@@ -88,7 +89,10 @@ export interface ClientCard extends ClientSummary {
   firstContact: string | null;
   firstOrder: string | null;
   rfm: string | null;
-  /** A suggested funnel-status move, for the user to confirm. */
+  /**
+   * A suggested funnel-status move, for the user to confirm: the status as the workbook writes it (the value
+   * the card's status list offers and `setStatus` writes), not a sentence of the panel's.
+   */
   statusSuggestion: string | null;
   history: OrderView[];
 }
@@ -105,7 +109,7 @@ export interface DuplicateWarning {
   phone: string;
   email: string;
   city: string;
-  reason: string;
+  reason: Message;
   score: number;
 }
 
@@ -128,8 +132,8 @@ export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc
 
 export interface ActionResult {
   action: ActionName;
-  /** One sentence for the user, in the workbook's language. */
-  message: string;
+  /** One sentence for the user, rendered in the panel's language. */
+  message: Message;
   /** Sheets written or changed. */
   sheets: string[];
   problems: Problem[];
@@ -150,14 +154,14 @@ export interface DuplicateMember {
 export interface DuplicateGroupView {
   id: string;
   members: DuplicateMember[];
-  reason: string;
+  reason: Message;
   score: number;
   /** ID of the suggested row to keep. */
   suggestedKeep: string;
 }
 
 export interface MergeResult {
-  message: string;
+  message: Message;
   /** Pass to `undoMerge` to put the archived rows back. */
   undoToken: string;
 }

@@ -7,7 +7,9 @@ import { computeTracker } from '../core/tracker';
 import { hasManager, managerNames, todayList, TODAY_KIND_TITLES, TODAY_KINDS } from '../core/today';
 import { CLIENT_NOUN, countOf, formatCount } from '../core/plural';
 import { readCsv } from '../core/import';
-import type { Problem } from '../core/model';
+import type { Language, Problem } from '../core/model';
+import { render } from '../core/messages/message';
+import { rendered } from '../core/messages/rendered';
 import { orderImportSummary } from '../core/order-import';
 import { readWorkbook, runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
 import { mapOptions, withMapHint } from './map-option';
@@ -59,7 +61,12 @@ async function writeJson(path: string | undefined, report: Record<string, unknow
   if (path) await writeFileAtomically(path, (out) => writeJsonText(out, report));
 }
 
-function printProblems(problems: readonly Problem[], shown = 20): void {
+/** The problems as the CLI prints and writes them: each message in the workbook's language. */
+function problemsIn(problems: readonly Problem[], language: Language) {
+  return rendered(problems, language);
+}
+
+function printProblems(problems: ReturnType<typeof problemsIn>, shown = 20): void {
   if (problems.length === 0) return;
   process.stderr.write(`Проблем в данных / data problems: ${problems.length}\n`);
   for (const p of problems.slice(0, shown)) printLine(`  ${p.sheet}!${p.row} [${p.column}] «${p.value}»: ${p.message}`);
@@ -94,19 +101,20 @@ const structure: Command = async (argv) => {
   const book = await openBook(args);
   const context: RunContext = { workbook: book.workbook, onProgress: progressReporter('structure') };
   const report = await runStructure(context);
-  if (report.clientsSheet === null) throw new InputError(report.problems[0]?.message ?? 'no clients sheet');
+  const problems = problemsIn(report.problems, report.language);
+  if (report.clientsSheet === null) throw new InputError(problems[0]?.message ?? 'no clients sheet');
   process.stderr.write(
     `Столбцов добавлено: ${report.addedColumns.length}, ID присвоено: ${report.idsFilled}, листов создано: ${report.sheetsCreated.length}\n`,
   );
   // Making text dates and amounts real changes typed values: only with --fix-values (the originals are archived).
   const fixValues = args.options.get('--fix-values') === true;
   const fixed = await runFixValues(context, !fixValues);
-  if (fixValues) printLine(fixed.message);
+  if (fixValues) printLine(render(fixed.message, report.language));
   else if (fixed.converted > 0) {
     printLine(`Дат и сумм, записанных текстом: ${fixed.converted}. Чтобы превратить их в настоящие даты и числа (прежние значения — на лист «Архив значений»), добавьте --fix-values / ${fixed.converted} dates and amounts are typed as text: add --fix-values to make them real (the previous values go to the "Value archive" sheet)`);
   }
-  printProblems(report.problems);
-  await writeJson(stringOption(args, '--json'), { ...report, fixValues: { applied: fixValues, converted: fixed.converted, columns: fixed.columns } });
+  printProblems(problems);
+  await writeJson(stringOption(args, '--json'), { ...report, problems, fixValues: { applied: fixValues, converted: fixed.converted, columns: fixed.columns } });
   await saved(book);
   return 0;
 };
@@ -135,7 +143,7 @@ const analyze: Command = async (argv) => {
     if (imported.ignoredColumns.length) printLine(`Не импортированы столбцы: ${imported.ignoredColumns.join(', ')}`);
   }
   const report = await runAnalysis(context);
-  const problems = [...(imported?.problems ?? []), ...report.problems];
+  const problems = problemsIn([...(imported?.problems ?? []), ...report.problems], report.language);
   const withOrders = report.clients.filter((c) => c.orders > 0).length;
   process.stderr.write(
     `На ${report.asOf}: клиентов ${report.clients.length}, с заказами ${withOrders}, ` +
@@ -160,9 +168,10 @@ const check: Command = async (argv) => {
   const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: [], aliases: ALIASES });
   const book = await openBook(args);
   const report = await runCheck({ workbook: book.workbook, onProgress: progressReporter('check') });
-  printProblems(report.problems);
-  if (report.problems.length === 0) process.stderr.write('Проблем не найдено / no problems found\n');
-  await writeJson(stringOption(args, '--json'), { problems: report.problems });
+  const problems = problemsIn(report.problems, report.language);
+  printProblems(problems);
+  if (problems.length === 0) process.stderr.write('Проблем не найдено / no problems found\n');
+  await writeJson(stringOption(args, '--json'), { problems });
   await saved(book);
   return 0;
 };
@@ -171,7 +180,7 @@ const duplicates: Command = async (argv) => {
   const args = parseArgs(argv, { valued: BOOK_OPTIONS, flags: [], aliases: ALIASES });
   const book = await openBook(args);
   const report = await runDuplicates({ workbook: book.workbook, onProgress: progressReporter('duplicates') });
-  if (report.sheet === null) throw new InputError(report.problems[0]?.message ?? 'no clients sheet');
+  if (report.sheet === null) throw new InputError(report.problems[0] ? render(report.problems[0].message, report.language) : 'no clients sheet');
   process.stderr.write(`Групп дубликатов: ${report.groups.length}, клиентов в них: ${report.duplicateClients}\n`);
   for (const group of report.groups.slice(0, 10)) {
     printLine(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})`);
@@ -191,7 +200,7 @@ const today: Command = async (argv) => {
   const manager = stringOption(args, '--manager');
   const book = await openBook(args);
   const base = readBase(await readWorkbook({ workbook: book.workbook, onProgress: progressReporter('today') }));
-  if (!base.layout.clients) throw new InputError(base.problems[0]?.message ?? 'no clients sheet');
+  if (!base.layout.clients) throw new InputError(base.problems[0] ? render(base.problems[0].message, base.layout.language) : 'no clients sheet');
   if (manager !== undefined && !hasManager(base, manager)) {
     throw new InputError(`менеджера «${manager}» нет в базе / no manager "${manager}" in the base; есть / there are: ${managerNames(base).join(', ') || '—'}`);
   }

@@ -7,6 +7,7 @@ import { xlsxFromFile, xlsxToStream } from '../xlsx/node';
 import { stringOption, type ParsedArgs } from './args';
 import { writeFileAtomically } from './atomic-write';
 import { terminalSafe } from './terminal-text';
+import { render } from '../core/messages/message';
 
 /** Input the command cannot work with: no such file, not an .xlsx, a workbook without clients. */
 export class InputError extends Error {}
@@ -115,7 +116,9 @@ export async function openBook(args: ParsedArgs): Promise<OpenedBook> {
 export function progressReporter(prefix: string): ProgressListener {
   let lastQuarter = -1;
   let lastTotal = -1;
-  return ({ step, done, total }) => {
+  return ({ step: progressStep, done, total }) => {
+    // the CLI's progress is in Russian, as it always was
+    const step = render(progressStep, 'ru');
     const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
     if (process.stderr.isTTY) {
       process.stderr.write(`\r\x1b[K${prefix}: ${terminalSafe(step)} ${percent}%${percent >= 100 ? '\n' : ''}`);

@@ -10,7 +10,8 @@ import type { Base } from './base';
 import { headerRowOf, lastDataRow, managedColumns, type ManagedColumn } from './layout';
 import { columnOwnership, userColumnKeptProblem } from './computed-columns';
 import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
-import { say, type ClientField, type Language, type Problem } from './model';
+import type { ClientField, Language, Problem } from './model';
+import { message } from './messages/message';
 import { cellText } from './normalise/text';
 import { segmentLabel, type RfmResult } from './rfm';
 import { sheetName, type SheetKind } from './schema';
@@ -130,7 +131,7 @@ export function clientColumnOperations(analysis: ClientColumnsSource, written: R
       const ownership = columnOwnership(cells(column), settings.computedColumns, rows, dataRows);
       if (!ownership.computed) {
         userColumns.add(column.field);
-        plan.keptColumns.push(userColumnKeptProblem(layout.sheet, column.header, sheetName(RESULT_SHEET[column.field] ?? 'abc', language), language));
+        plan.keptColumns.push(userColumnKeptProblem(layout.sheet, column.header, sheetName(RESULT_SHEET[column.field] ?? 'abc', language)));
         continue;
       }
       if (ownership.newlyComputed) plan.newlyComputed.push(column.header);
@@ -166,17 +167,7 @@ export function typedDifferingProblems(differing: readonly ArchivedValue[], repl
       row: first.row,
       column: first.column,
       value: cellText(first.before),
-      message: replaced
-        ? say(
-            language,
-            `Обновлено по заказам значений, введённых вручную: ${count} (например, ${example}). Прежние значения сохранены на листе «${valueArchiveSheet(language)}».`,
-            `Typed values updated from the orders: ${count} (e.g. ${example}). The previous values are saved on the "${valueArchiveSheet(language)}" sheet.`,
-          )
-        : say(
-            language,
-            `Значения, введённые вручную, расходятся с заказами: ${count} (например, ${example}). Они оставлены как есть и учтены в анализе вместе с заказами. Чтобы записать новые значения, подтвердите обновление: кнопка «Обновить значения» в панели, пункт меню «Обновить значения, введённые вручную» или crm-base analyze … --update-typed; прежние значения сохранятся на листе «${valueArchiveSheet(language)}».`,
-            `Typed values differ from the orders: ${count} (e.g. ${example}). They are kept as typed and counted in the analysis together with the orders. To write the new values, confirm the update: the "Update values" button in the panel, the menu item "Update typed values" or crm-base analyze … --update-typed; the previous values will be saved on the "${valueArchiveSheet(language)}" sheet.`,
-          ),
+      message: message(replaced ? 'typed.updated' : 'typed.differ', { count, example, archive: valueArchiveSheet(language) }),
     };
   });
 }

@@ -2,13 +2,14 @@
  * Dates after an analysis's as-of date: orders (ignored by the tracker) and typed first/last order dates
  * (not counted as dates, kept), each reported as a problem so a mistyped future date does not go unnoticed.
  */
-import { say, type Base } from './base';
-import type { DayNumber, Language, Problem } from './model';
+import type { Base } from './base';
+import { message } from './messages/message';
+import type { DayNumber, Problem } from './model';
 import { dayToDate } from './normalise/date';
 import { cellText } from './normalise/text';
 
 /** Orders dated after the as-of date: not counted, and reported. */
-export function laterOrderProblems(base: Base, asOf: DayNumber, language: Language): Problem[] {
+export function laterOrderProblems(base: Base, asOf: DayNumber): Problem[] {
   const orders = base.layout.orders;
   if (!orders || orders.columns.date === undefined) return [];
   const column = orders.header[orders.columns.date];
@@ -21,18 +22,14 @@ export function laterOrderProblems(base: Base, asOf: DayNumber, language: Langua
       row: order.row,
       column,
       value: cellText(dayToDate(order.date)),
-      message: say(
-        language,
-        `Заказ датирован позже даты анализа ${asOfText} и не учтён. Если дата ошибочна, исправьте её.`,
-        `The order is dated after the as-of date ${asOfText} and is not counted. If the date is wrong, correct it.`,
-      ),
+      message: message('order.afterAsOf', { asOf: asOfText }),
     });
   }
   return problems;
 }
 
 /** Typed first/last order dates after the as-of date: not counted as dates, kept, and reported. */
-export function laterTypedProblems(base: Base, asOf: DayNumber, language: Language): Problem[] {
+export function laterTypedProblems(base: Base, asOf: DayNumber): Problem[] {
   const layout = base.layout.clients;
   if (!layout) return [];
   const asOfText = cellText(dayToDate(asOf));
@@ -47,11 +44,7 @@ export function laterTypedProblems(base: Base, asOf: DayNumber, language: Langua
         row: client.row,
         column: layout.header[at],
         value: cellText(dayToDate(day)),
-        message: say(
-          language,
-          `Дата позже даты анализа ${asOfText}: как дата заказа не учтена, значение оставлено как есть. Если дата ошибочна, исправьте её.`,
-          `The date is after the as-of date ${asOfText}: not counted as an order date, the value is kept. If the date is wrong, correct it.`,
-        ),
+        message: message('date.afterAsOf', { asOf: asOfText }),
       });
     }
   }

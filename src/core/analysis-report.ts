@@ -5,7 +5,8 @@
  */
 import type { AbcClass, AbcRanking, AbcShare, AbcSummary } from './abc';
 import { paretoCurve, segmentRevenue, type ParetoPoint } from './analysis-charts';
-import { say, type Base } from './base';
+import type { Base } from './base';
+import { message, MessageError } from './messages/message';
 import { headerlessProblem, type BaseLayout } from './layout';
 import type { ArchivedValue } from './value-archive';
 import type { FunnelReport } from './funnel';
@@ -82,12 +83,9 @@ export interface Analysis {
 }
 
 /** The workbook has no clients sheet, or one with no header row (then the message names it and says what to do). */
-export class NoClientsSheetError extends Error {
+export class NoClientsSheetError extends MessageError {
   constructor(layout: Pick<BaseLayout, 'headerless' | 'language'>) {
-    super(
-      headerlessProblem(layout, 'clients')?.message ??
-        say(layout.language, 'В книге нет листа клиентов (например, «Клиенты»).', 'The workbook has no clients sheet (e.g. "Clients").'),
-    );
+    super(headerlessProblem(layout, 'clients')?.message ?? message('layout.noClientsSheetShort'), layout.language);
     this.name = 'NoClientsSheetError';
   }
 }

@@ -94,7 +94,7 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     statusSuggestions: base.clients.map((client, i) =>
       suggestStatus({ status: client.status, orders: tracker[i].orders, cold: tracker[i].cold }, language),
     ),
-    problems: [...laterTypedProblems(base, asOf, language), ...laterOrderProblems(base, asOf, language)],
+    problems: [...laterTypedProblems(base, asOf), ...laterOrderProblems(base, asOf)],
   };
 }
 

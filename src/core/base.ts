@@ -6,7 +6,8 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetRowNumber } from '../workbook/snapshot';
 import { columnNumber } from '../workbook/a1';
-import { CLIENT_FIELDS, ORDER_FIELDS, say, type Client, type ClientField, type Language, type Order, type OrderField, type Problem, type Service } from './model';
+import { message, type Message } from './messages/message';
+import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Order, type OrderField, type Problem, type Service } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';
 import { normalisePhone } from './normalise/phone';
@@ -37,23 +38,15 @@ export interface Base {
 export { say } from './model';
 
 /** Problem messages for cells that are not what their column holds. */
-export function dateProblemMessage(error: DateError, value: string, language: Language): string {
+function dateProblemMessage(error: DateError, value: string): Message {
   switch (error) {
     case 'noSuchDay':
-      return say(language, `Такой даты нет в календаре: «${value}». Исправьте день или месяц (дд.мм.гггг).`, `There is no such date: "${value}". Correct the day or the month (dd.mm.yyyy).`);
+      return message('date.noSuchDay', { value });
     case 'numberNotDate':
-      return say(language, `Число «${value}» не похоже на дату. Введите дату в виде дд.мм.гггг.`, `The number "${value}" does not look like a date. Enter a date as dd.mm.yyyy.`);
+      return message('date.numberNotDate', { value });
     default:
-      return say(language, `«${value}» — не дата. Введите дату в виде дд.мм.гггг.`, `"${value}" is not a date. Enter a date as dd.mm.yyyy.`);
+      return message('date.notDate', { value });
   }
-}
-
-export function amountProblemMessage(value: string, language: Language): string {
-  return say(language, `«${value}» — не сумма. Введите число, например 1 234,56.`, `"${value}" is not an amount. Enter a number, e.g. 1234.56.`);
-}
-
-export function countProblemMessage(value: string, language: Language): string {
-  return say(language, `«${value}» — не количество. Введите целое число, например 3; пока значение не учитывается.`, `"${value}" is not a count. Enter a whole number, e.g. 3; until then it is not used.`);
 }
 
 /**
@@ -63,7 +56,6 @@ export function countProblemMessage(value: string, language: Language): string {
 class RowReader<F extends string> {
   constructor(
     private readonly layout: LocatedSheet<F>,
-    private readonly language: Language,
     private readonly problems: Problem[],
   ) {}
 
@@ -95,7 +87,7 @@ class RowReader<F extends string> {
       return quick;
     }
     const parsed = parseDay(raw, SERIAL_DAYS);
-    if (parsed.error) this.report(rowNumber, at, raw, dateProblemMessage(parsed.error, cellText(raw), this.language));
+    if (parsed.error) this.report(rowNumber, at, raw, dateProblemMessage(parsed.error, cellText(raw)));
     return parsed.day;
   }
 
@@ -104,7 +96,7 @@ class RowReader<F extends string> {
     const quick = plainAmount(raw);
     if (quick === quick) return quick;
     const parsed = parseAmount(raw);
-    if (parsed.error) this.report(rowNumber, at, raw, amountProblemMessage(cellText(raw), this.language));
+    if (parsed.error) this.report(rowNumber, at, raw, message('value.notAmount', { value: cellText(raw) }));
     return parsed.amount;
   }
 
@@ -114,11 +106,11 @@ class RowReader<F extends string> {
     const quick = plainAmount(raw);
     const value = quick === quick ? quick : parseAmount(raw).amount;
     if (value !== null && Number.isInteger(value) && value >= 0) return value;
-    if (!isBlank(raw)) this.report(rowNumber, at, raw, countProblemMessage(cellText(raw), this.language));
+    if (!isBlank(raw)) this.report(rowNumber, at, raw, message('value.notCount', { value: cellText(raw) }));
     return null;
   }
 
-  report(rowNumber: number, at: number, raw: CellValue, message: string): void {
+  report(rowNumber: number, at: number, raw: CellValue, message: Message): void {
     this.problems.push({ sheet: this.layout.sheet, row: rowNumber, column: this.layout.header[at], value: cellText(raw), message });
   }
 }
@@ -140,8 +132,8 @@ function eachDataRow<T>(sheet: SheetSnapshot, layout: Pick<LocatedSheet<string>,
 const YES = new Set(['да', 'д', 'yes', 'y', 'true', '1', '+', 'активна', 'активен', 'active', 'вкл', 'on', 'истина']);
 const NO = new Set(['нет', 'н', 'no', 'n', 'false', '0', '-', 'неактивна', 'неактивен', 'inactive', 'выкл', 'off', 'архив', 'ложь']);
 
-function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['services']>, language: Language, problems: Problem[]): Service[] {
-  const reader = new RowReader(layout, language, problems);
+function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['services']>, problems: Problem[]): Service[] {
+  const reader = new RowReader(layout, problems);
   const at = {
     name: reader.at('name'),
     category: reader.at('category'),
@@ -158,7 +150,7 @@ function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['servi
       const word = normaliseText(raw);
       if (NO.has(word)) active = false;
       else if (!YES.has(word)) {
-        reader.report(rowNumber, at.active, raw, say(language, `Не понятно, активна ли услуга: «${cellText(raw)}». Напишите «да» или «нет»; пока услуга считается активной.`, `Cannot tell whether the service is active: "${cellText(raw)}". Write "yes" or "no"; until then it counts as active.`));
+        reader.report(rowNumber, at.active, raw, message('service.activeUnclear', { value: cellText(raw) }));
       }
     }
     return {
@@ -186,8 +178,8 @@ function memoised(compute: (text: string) => string): (text: string) => string {
   };
 }
 
-function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, language: Language, problems: Problem[]): Client[] {
-  const reader = new RowReader(layout, language, problems);
+function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {
+  const reader = new RowReader(layout, problems);
   const at = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, reader.at(field)])) as Record<ClientField, number>;
   // The tracker's own columns hold its output, not the user's history: reading them back as typed
   // history would count the orders after the typed date twice.
@@ -231,8 +223,8 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
   });
 }
 
-function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, language: Language, problems: Problem[]): Order[] {
-  const reader = new RowReader(layout, language, problems);
+function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {
+  const reader = new RowReader(layout, problems);
   const at = Object.fromEntries(ORDER_FIELDS.map((field) => [field, reader.at(field)])) as Record<OrderField, number>;
   return eachDataRow(sheet, layout, (row, rowNumber) => ({
     row: rowNumber,
@@ -257,7 +249,7 @@ function mergedArea(range: string): { row: number; column: number; lastRow: numb
  * Warnings for hidden data rows (one per run of consecutive rows) and merged areas reaching the header
  * or the data; those cells are still read. A merged title above the header is no one's concern.
  */
-function sheetWarnings(sheet: SheetSnapshot, located: LocatedSheet<string>, language: Language): Problem[] {
+function sheetWarnings(sheet: SheetSnapshot, located: LocatedSheet<string>): Problem[] {
   const { header, headerRow } = located;
   const problems: Problem[] = [];
   const hidden = [...new Set(sheet.hiddenRows ?? [])].filter((row) => row > headerRow).sort((a, b) => a - b);
@@ -270,7 +262,7 @@ function sheetWarnings(sheet: SheetSnapshot, located: LocatedSheet<string>, lang
       row: hidden[i],
       column: '',
       value: '',
-      message: say(language, `Строки ${rows} скрыты. Они всё равно учитываются; покажите их, чтобы проверить данные.`, `Rows ${rows} are hidden. They are still counted; unhide them to check the data.`),
+      message: message('sheet.hiddenRows', { rows }),
     });
     i = j + 1;
   }
@@ -282,7 +274,7 @@ function sheetWarnings(sheet: SheetSnapshot, located: LocatedSheet<string>, lang
       row: cell.row,
       column: header[cell.column - 1] ?? '',
       value: range,
-      message: say(language, `Объединённые ячейки ${range}: читается только значение левой верхней ячейки. Разъедините их и заполните каждую строку.`, `Merged cells ${range}: only the top-left value is read. Unmerge them and fill in each row.`),
+      message: message('sheet.mergedCells', { range }),
     });
   }
   return problems;
@@ -296,15 +288,14 @@ export function readBase(snapshot: WorkbookSnapshot, settings?: Settings): Base 
   const stored = readSettings(snapshot);
   const used = settings ?? stored.settings;
   const layout = locateBase(snapshot, stored.mapping, used.language);
-  const language = layout.language;
   const problems: Problem[] = [...stored.problems, ...layout.problems];
   const sheetOf = (name: string) => snapshot.sheets.find((s) => s.name === name) as SheetSnapshot;
   for (const located of [layout.services, layout.clients, layout.orders]) {
-    if (located) problems.push(...sheetWarnings(sheetOf(located.sheet), located, language));
+    if (located) problems.push(...sheetWarnings(sheetOf(located.sheet), located));
   }
-  const services = layout.services ? readServices(sheetOf(layout.services.sheet), layout.services, language, problems) : [];
-  const clients = layout.clients ? readClients(sheetOf(layout.clients.sheet), layout.clients, used, language, problems) : [];
-  const orders = layout.orders ? readOrders(sheetOf(layout.orders.sheet), layout.orders, language, problems) : [];
+  const services = layout.services ? readServices(sheetOf(layout.services.sheet), layout.services, problems) : [];
+  const clients = layout.clients ? readClients(sheetOf(layout.clients.sheet), layout.clients, used, problems) : [];
+  const orders = layout.orders ? readOrders(sheetOf(layout.orders.sheet), layout.orders, problems) : [];
   return {
     layout,
     settings: used,

@@ -1,25 +1,25 @@
 /**
- * The data check: one problem for every bad cell of the base, in the workbook's language, naming what
+ * The data check: one problem for every bad cell of the base, as a message (model.ts `Problem`), naming what
  * is wrong and what to do. Parse problems found while reading (bad dates, amounts) are included once.
  */
-import type { Language, Problem } from './model';
+import type { Problem } from './model';
 import type { Base } from './base';
 import type { LocatedSheet } from './layout';
-import { say } from './base';
 import { findStatus, statusNames } from './statuses';
+import { message, type Message } from './messages/message';
 import { cellText, normaliseText } from './normalise/text';
 import { dayToDate, todayDay } from './normalise/date';
 import type { DayNumber } from './model';
 
 /** Builds problems against one located sheet, naming the user's header of a field. */
 function problemsOn<F extends string>(layout: LocatedSheet<F>, out: Problem[]) {
-  return (row: number, field: F, value: string, message: string) => {
+  return (row: number, field: F, value: string, message: Message) => {
     const index = layout.columns[field];
     out.push({ sheet: layout.sheet, row, column: index === undefined ? '' : layout.header[index], value, message });
   };
 }
 
-function checkServices(base: Base, lang: Language, out: Problem[]): void {
+function checkServices(base: Base, out: Problem[]): void {
   const layout = base.layout.services;
   if (!layout) return;
   const report = problemsOn(layout, out);
@@ -27,15 +27,15 @@ function checkServices(base: Base, lang: Language, out: Problem[]): void {
   for (const service of base.services) {
     const key = normaliseText(service.name);
     if (!key) {
-      report(service.row, 'name', '', say(lang, 'Не указано название услуги. Впишите его или удалите строку.', 'The service has no name. Fill it in or delete the row.'));
+      report(service.row, 'name', '', message('service.noName'));
       continue;
     }
     const first = seen.get(key);
     if (first !== undefined) {
-      report(service.row, 'name', service.name, say(lang, `Услуга «${service.name}» уже есть в строке ${first}. Названия услуг должны быть разными: переименуйте или удалите повтор.`, `The service "${service.name}" is already on row ${first}. Service names must be unique: rename or delete the repeat.`));
+      report(service.row, 'name', service.name, message('service.repeated', { service: service.name, first }));
     } else seen.set(key, service.row);
     if (service.price !== null && service.price < 0) {
-      report(service.row, 'price', String(service.price), say(lang, 'Цена меньше нуля. Проверьте знак.', 'The price is below zero. Check the sign.'));
+      report(service.row, 'price', String(service.price), message('service.negativePrice'));
     }
   }
 }
@@ -46,7 +46,7 @@ function knownServices(base: Base): Set<string> | null {
   return new Set(base.services.map((s) => normaliseText(s.name)).filter(Boolean));
 }
 
-function checkClients(base: Base, lang: Language, services: Set<string> | null, out: Problem[]): void {
+function checkClients(base: Base, services: Set<string> | null, out: Problem[]): void {
   const layout = base.layout.clients;
   if (!layout) return;
   const report = problemsOn(layout, out);
@@ -57,28 +57,28 @@ function checkClients(base: Base, lang: Language, services: Set<string> | null, 
       const key = normaliseText(client.id);
       const first = ids.get(key);
       if (first !== undefined) {
-        report(client.row, 'id', client.id, say(lang, `ID «${client.id}» уже занят клиентом в строке ${first}. Если это один клиент — объедините дубликаты; если разные — очистите ID, и надстройка выдаст новый.`, `The ID "${client.id}" is already used by the client on row ${first}. If it is the same client, merge the duplicates; if not, clear the ID and the add-in will assign a new one.`));
+        report(client.row, 'id', client.id, message('client.idTaken', { id: client.id, first }));
       } else ids.set(key, client.row);
     }
     if (!client.name && layout.columns.name !== undefined) {
-      report(client.row, 'name', '', say(lang, 'Не указан клиент: впишите ФИО или название компании.', 'The client has no name: enter a full name or a company name.'));
+      report(client.row, 'name', '', message('client.noName'));
     }
     if (client.phone && !client.phoneNormalised) {
-      report(client.row, 'phone', client.phone, say(lang, `«${client.phone}» — не номер телефона. Введите номер полностью, например 8 (912) 345-67-89 или +7 912 345-67-89.`, `"${client.phone}" is not a phone number. Enter the full number, e.g. +7 912 345-67-89.`));
+      report(client.row, 'phone', client.phone, message('client.badPhone', { value: client.phone }));
     }
     if (client.email && !client.emailNormalised) {
-      report(client.row, 'email', client.email, say(lang, `«${client.email}» — не адрес электронной почты. Исправьте его, например ivanov@mail.ru.`, `"${client.email}" is not an e-mail address. Correct it, e.g. smith@example.com.`));
+      report(client.row, 'email', client.email, message('client.badEmail', { value: client.email }));
     }
     if (client.status && !findStatus(client.status)) {
-      report(client.row, 'status', client.status, say(lang, `Неизвестный статус «${client.status}». Выберите один из списка: ${statusNames('ru').join(', ')}.`, `Unknown status "${client.status}". Choose one of: ${statusNames('en').join(', ')}.`));
+      report(client.row, 'status', client.status, message('client.unknownStatus', { value: client.status, statuses: { ru: statusNames('ru').join(', '), en: statusNames('en').join(', ') } }));
     }
     if (services && client.service && !services.has(normaliseText(client.service))) {
-      report(client.row, 'service', client.service, say(lang, `Услуги «${client.service}» нет на листе «${servicesSheet}». Выберите услугу из списка или добавьте её на лист услуг.`, `The service "${client.service}" is not on the "${servicesSheet}" sheet. Pick a service from the list or add it to the services sheet.`));
+      report(client.row, 'service', client.service, message('client.unknownService', { value: client.service, sheet: servicesSheet }));
     }
   }
 }
 
-function checkOrders(base: Base, lang: Language, services: Set<string> | null, out: Problem[]): void {
+function checkOrders(base: Base, services: Set<string> | null, out: Problem[]): void {
   const layout = base.layout.orders;
   if (!layout) return;
   const report = problemsOn(layout, out);
@@ -88,19 +88,16 @@ function checkOrders(base: Base, lang: Language, services: Set<string> | null, o
     if (base.orderClient[index] === null) {
       const field = order.clientId || layout.columns.client === undefined ? 'clientId' : 'client';
       const value = field === 'clientId' ? order.clientId : order.client;
-      const message = value
-        ? say(lang, `Клиента «${value}» нет на листе «${clientsSheet}». Проверьте ID или название клиента либо добавьте клиента.`, `There is no client "${value}" on the "${clientsSheet}" sheet. Check the client's ID or name, or add the client.`)
-        : say(lang, 'У заказа не указан клиент. Впишите ID или название клиента.', 'The order has no client. Enter the client ID or name.');
-      report(order.row, field, value, message);
+      report(order.row, field, value, value ? message('order.unknownClient', { value, sheet: clientsSheet }) : message('order.noClient'));
     }
     if (services && order.service && !services.has(normaliseText(order.service))) {
-      report(order.row, 'service', order.service, say(lang, `Услуги «${order.service}» нет на листе «${servicesSheet}». Выберите услугу из списка или добавьте её на лист услуг.`, `The service "${order.service}" is not on the "${servicesSheet}" sheet. Pick a service from the list or add it to the services sheet.`));
+      report(order.row, 'service', order.service, message('client.unknownService', { value: order.service, sheet: servicesSheet }));
     }
     if (order.amount !== null && order.amount < 0) {
-      report(order.row, 'amount', String(order.amount), say(lang, `Предупреждение: сумма меньше нуля (${order.amount}). Если это возврат, всё в порядке — он уменьшит выручку клиента; иначе исправьте знак.`, `Warning: the amount is below zero (${order.amount}). A refund is fine — it lowers the client's revenue; otherwise correct the sign.`));
+      report(order.row, 'amount', String(order.amount), message('order.negativeAmount', { amount: String(order.amount) }));
     }
     if (order.date === null && layout.columns.date !== undefined) {
-      report(order.row, 'date', '', say(lang, 'У заказа нет даты. Впишите дату в виде дд.мм.гггг.', 'The order has no date. Enter a date as dd.mm.yyyy.'));
+      report(order.row, 'date', '', message('order.noDate'));
     }
   });
 }
@@ -124,7 +121,7 @@ function oncePerCell(problems: Problem[]): Problem[] {
  * dates and the typed first and last order dates after the as-of date are reported by the analysis,
  * which does not count them; the next contact is naturally in the future.)
  */
-function checkFutureDates(base: Base, lang: Language, today: DayNumber, out: Problem[]): void {
+function checkFutureDates(base: Base, today: DayNumber, out: Problem[]): void {
   const layout = base.layout.clients;
   if (!layout) return;
   const report = problemsOn(layout, out);
@@ -133,20 +130,19 @@ function checkFutureDates(base: Base, lang: Language, today: DayNumber, out: Pro
       const day = client[field];
       if (day === null || day <= today) continue;
       const text = cellText(dayToDate(day));
-      report(client.row, field, text, say(lang, `Дата в будущем: «${text}». Проверьте год и месяц.`, `A date in the future: "${text}". Check the year and the month.`));
+      report(client.row, field, text, message('client.futureDate', { value: text }));
     }
   }
 }
 
 /** Every bad cell of the base, sheet by sheet in row order; the reading problems included once. */
 export function checkData(base: Base, today: DayNumber = todayDay()): Problem[] {
-  const lang = base.layout.language;
   const found: Problem[] = [...base.problems];
   const services = knownServices(base);
-  checkServices(base, lang, found);
-  checkClients(base, lang, services, found);
-  checkFutureDates(base, lang, today, found);
-  checkOrders(base, lang, services, found);
+  checkServices(base, found);
+  checkClients(base, services, found);
+  checkFutureDates(base, today, found);
+  checkOrders(base, services, found);
   const sheetOrder = [base.layout.settingsSheet, base.layout.services?.sheet, base.layout.clients?.sheet, base.layout.orders?.sheet];
   const rank = (sheet: string) => sheetOrder.indexOf(sheet);
   // Array.prototype.sort is stable, so problems of one row keep their column order.

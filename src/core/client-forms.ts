@@ -11,16 +11,17 @@ import { rowIndex } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
 import type { Base } from './base';
 import { headerRowOf, lastDataRow, managedColumns, type LocatedSheet } from './layout';
-import { say, type Client, type ClientField, type DayNumber, type Language } from './model';
+import type { Client, ClientField, DayNumber, Language } from './model';
+import { message, MessageError, type Message } from './messages/message';
 import { dayToDate, dayToIso } from './normalise/date';
 import { fieldHeader } from './schema';
 import { findStatus, statusNames } from './statuses';
 import { assignIds } from './structure';
 
-/** A mistake in what the user entered in a form: shown as it is, in the workbook's language. */
-export class FormError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A mistake in what the user entered in a form: its message, for the panel to show in its language. */
+export class FormError extends MessageError {
+  constructor(detail: Message, language: Language) {
+    super(detail, language);
     this.name = 'FormError';
   }
 }
@@ -45,7 +46,7 @@ export interface NewClientInput {
 
 function clientsSheet(base: Base): LocatedSheet<ClientField> {
   const layout = base.layout.clients;
-  if (!layout) throw new FormError(say(base.layout.language, 'Не найден лист клиентов.', 'No clients sheet was found.'));
+  if (!layout) throw new FormError(message('form.noClientsSheet'), base.layout.language);
   return layout;
 }
 
@@ -53,7 +54,7 @@ function clientsSheet(base: Base): LocatedSheet<ClientField> {
 export function planAddClient(base: Base, input: NewClientInput, today: DayNumber): Plan<{ id: string }> {
   const language = base.layout.language;
   const name = input.name?.trim();
-  if (!name) throw new FormError(say(language, 'Укажите имя или название клиента.', 'Enter the client name.'));
+  if (!name) throw new FormError(message('form.noName'), language);
   const layout = clientsSheet(base);
   const row = Math.max(lastDataRow(layout), ...base.clients.map((client) => client.row)) + 1;
   const id = assignIds([...base.clients, { row, id: null }], language).get(row)!;
@@ -108,14 +109,14 @@ function clientCellOperation(base: Base, field: ClientField, client: Client, val
 export function planSetStatus(base: Base, client: Client, status: string): Plan<null> {
   const language: Language = base.layout.language;
   const known = findStatus(status);
-  if (!known) throw new FormError(say(language, `Нет такого статуса: «${status}».`, `No such status: "${status}".`));
+  if (!known) throw new FormError(message('form.noSuchStatus', { status }), language);
   return { operations: [clientCellOperation(base, 'status', client, known[language])], report: null };
 }
 
 /** A dated line added to the client's comment; what was there stays, above it. */
 export function planAddNote(base: Base, client: Client, note: string, today: DayNumber): Plan<null> {
   const text = note.trim();
-  if (!text) throw new FormError(say(base.layout.language, 'Заметка пуста.', 'The note is empty.'));
+  if (!text) throw new FormError(message('form.emptyNote'), base.layout.language);
   const line = `${dayToIso(today).split('-').reverse().join('.')}: ${text}`;
   const comment = client.comment ? `${client.comment}\n${line}` : line;
   return { operations: [clientCellOperation(base, 'comment', client, comment)], report: null };

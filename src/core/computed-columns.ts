@@ -10,7 +10,8 @@
  */
 import type { SheetOperation } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import { say, type Language, type Problem } from './model';
+import type { Language, Problem } from './model';
+import { message } from './messages/message';
 import { isBlank } from './normalise/text';
 import { headerKey } from './schema';
 import { readSettings, settingsOperations } from './settings-sheet';
@@ -57,16 +58,12 @@ export function computedColumnsSettingOperations(snapshot: WorkbookSnapshot, hea
 }
 
 /** The problem for a column of the user's that an action would have filled and leaves as it is. */
-export function userColumnKeptProblem(sheet: string, header: string, resultsSheet: string, language: Language): Problem {
+export function userColumnKeptProblem(sheet: string, header: string, resultsSheet: string): Problem {
   return {
     sheet,
     row: 1,
     column: header,
     value: header,
-    message: say(
-      language,
-      `Столбец «${header}» заполнен вами, поэтому программа его не меняет; результат — на листе «${resultsSheet}». Чтобы программа вела этот столбец, очистите его или впишите его заголовок в настройку computedColumns.`,
-      `The column "${header}" holds your own values, so the product leaves it as it is; the result is on the "${resultsSheet}" sheet. To let the product fill it, clear it or add its header to the computedColumns setting.`,
-    ),
+    message: message('column.userOwned', { header, sheet: resultsSheet }),
   };
 }

@@ -14,6 +14,7 @@ import type { Plan } from '../workbook/workbook';
 import { readBase, type Base } from './base';
 import { headerRowOf, type LocatedSheet } from './layout';
 import { say, type Problem } from './model';
+import { message, type Message } from './messages/message';
 import { parseAmount } from './normalise/amount';
 import { dayToDate, parseDay } from './normalise/date';
 import { isBlank } from './normalise/text';
@@ -42,7 +43,7 @@ export interface FixValuesReport {
   /** Cells that cannot be converted, left as they are. */
   problems: Problem[];
   /** One sentence for the user. */
-  message: string;
+  message: Message;
 }
 
 /** The real value of a typed cell, or undefined when it is already real, empty, or cannot be read. */
@@ -131,12 +132,6 @@ export function planFixValues(snapshot: WorkbookSnapshot, when: Date, settings?:
   const operations: SheetOperation[] = [...valueArchiveOperations(archived, action, when, language), ...writes];
   const problems = unreadable(base);
   const converted = archived.length;
-  const message = converted === 0
-    ? say(language, 'Даты и суммы уже записаны как даты и числа: исправлять нечего.', 'Dates and amounts are already dates and numbers: nothing to fix.')
-    : say(
-        language,
-        `Превращено в настоящие даты и числа: ${converted}. Прежние значения — на листе «${valueArchiveSheet(language)}».`,
-        `Made real dates and numbers: ${converted}. The previous values are on the "${valueArchiveSheet(language)}" sheet.`,
-      );
-  return { operations, report: { converted, columns: fixes.flatMap((f) => f.columns), archived, problems, message } };
+  const done = converted === 0 ? message('fixValues.none') : message('fixValues.done', { count: converted, archive: valueArchiveSheet(language) });
+  return { operations, report: { converted, columns: fixes.flatMap((f) => f.columns), archived, problems, message: done } };
 }

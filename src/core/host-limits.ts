@@ -11,8 +11,8 @@
 import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { HostLimits } from '../workbook/workbook';
-import { say, type Language } from './model';
-import { countOf, formatCount, type RussianForms } from './plural';
+import type { Language } from './model';
+import { message, MessageError, type Message } from './messages/message';
 
 /** A sheet's grid as the plan needs it. */
 interface Grid {
@@ -116,36 +116,13 @@ export function hostLimitExcesses(snapshot: WorkbookSnapshot, operations: readon
   return excesses;
 }
 
-const NOUNS: Record<LimitExcess['measure'], { ru: RussianForms; en: [string, string] }> = {
-  rows: { ru: ['строка', 'строки', 'строк'], en: ['row', 'rows'] },
-  columns: { ru: ['столбец', 'столбца', 'столбцов'], en: ['column', 'columns'] },
-  cells: { ru: ['ячейка', 'ячейки', 'ячеек'], en: ['cell', 'cells'] },
-};
-
-function excessText(excess: LimitExcess, host: string, language: Language): string {
-  const { ru, en } = NOUNS[excess.measure];
-  const needed = countOf(excess.needed, ru, en, language);
-  const limit = formatCount(excess.limit, language);
-  const over = formatCount(excess.needed - excess.limit, language);
-  return excess.sheet === null
-    ? say(language, `в книге было бы ${needed}, а ${host} вмещает ${limit} (на ${over} больше)`, `the spreadsheet would have ${needed}; ${host} holds ${limit} (${over} too many)`)
-    : say(language, `на листе «${excess.sheet}» было бы ${needed}, а ${host} вмещает ${limit} (на ${over} больше)`, `sheet "${excess.sheet}" would have ${needed}; ${host} holds ${limit} (${over} too many)`);
+function excessMessage(excess: LimitExcess, host: string): Message {
+  const params = { needed: message(`limit.${excess.measure}`, { count: excess.needed }), host, limit: excess.limit, over: excess.needed - excess.limit };
+  return excess.sheet === null ? message('limit.book', params) : message('limit.sheet', { ...params, sheet: excess.sheet });
 }
 
-/** What to do instead: an import can take a date range; a base already at the limit must shrink. */
-const WAY_OUT = {
-  import: {
-    ru: 'Импортируйте заказы только за период (--since ГГГГ-ММ-ДД) или храните заказы в сводном виде (по клиенту и месяцу), а не построчно.',
-    en: 'Import the orders of a date range only (--since YYYY-MM-DD), or keep orders aggregated (per client and month) rather than line by line.',
-  },
-  full: {
-    ru: 'Книга почти заполнена: перенесите старые заказы в отдельный файл (архив) или удалите листы, которые больше не нужны, и повторите.',
-    en: 'The workbook is nearly full: move old orders to a separate file (an archive) or delete sheets you no longer need, then try again.',
-  },
-};
-
 /** A plan refused because the host could not hold its result; nothing was written. */
-export class HostLimitError extends Error {
+export class HostLimitError extends MessageError {
   constructor(
     readonly excesses: readonly LimitExcess[],
     limits: HostLimits,
@@ -153,14 +130,8 @@ export class HostLimitError extends Error {
     /** The plan imports orders: the way out is to import fewer; otherwise the workbook must shrink. */
     importing: boolean,
   ) {
-    const wayOut = WAY_OUT[importing ? 'import' : 'full'];
-    super(
-      say(
-        language,
-        `Не записано: ${excesses.map((e) => excessText(e, limits.host, 'ru')).join('; ')}. ${wayOut.ru}`,
-        `Nothing was written: ${excesses.map((e) => excessText(e, limits.host, 'en')).join('; ')}. ${wayOut.en}`,
-      ),
-    );
+    // What to do instead: an import can take a date range; a base already at the limit must shrink.
+    super(message(importing ? 'limit.import' : 'limit.full', { excesses: excesses.map((e) => excessMessage(e, limits.host)) }), language);
     this.name = 'HostLimitError';
   }
 }

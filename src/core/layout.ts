@@ -6,7 +6,8 @@
  */
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetBelowHeader } from '../workbook/snapshot';
-import { say, type ClientField, type Language, type Problem, type SheetLayout } from './model';
+import type { ClientField, Language, Problem, SheetLayout } from './model';
+import { message } from './messages/message';
 import { cellText } from './normalise/text';
 import { fieldHeader, headerKey, sheetNameMatches, type FieldsOf, type HeaderMapping, type TableKind, workbookLanguage } from './schema';
 import { fieldOfHeader, fieldOfHeaderPrefix } from './header-match';
@@ -55,7 +56,6 @@ function layoutSheet<K extends TableKind>(
   kind: K,
   found: FoundSheet,
   mapping: Partial<Record<FieldsOf[K], string | null>>,
-  language: Language,
   problems: Problem[],
 ): LocatedSheet<FieldsOf[K]> {
   const { headerRow } = found;
@@ -85,11 +85,7 @@ function layoutSheet<K extends TableKind>(
         row: headerRow,
         column: wanted,
         value: wanted,
-        message: say(
-          language,
-          `В настройках поле «${fieldHeader(kind, field, 'ru')}» указано в столбце «${wanted}», но такого заголовка на листе нет. Столбец найден по названию, если это возможно; поправьте настройку.`,
-          `The settings put the field "${fieldHeader(kind, field, 'en')}" under "${wanted}", but the sheet has no such header. The column is found by its name where possible; correct the setting.`,
-        ),
+        message: message('layout.mappedHeaderMissing', { field: { ru: fieldHeader(kind, field, 'ru'), en: fieldHeader(kind, field, 'en') }, header: wanted }),
       });
     }
   }
@@ -108,11 +104,7 @@ function layoutSheet<K extends TableKind>(
       row: headerRow,
       column: text,
       value: text,
-      message: say(
-        language,
-        `Заголовок «${text}» повторяется: данные берутся из первого столбца «${header[first]}» (${first + 1}-й), этот столбец не читается. Переименуйте один из них.`,
-        `The header "${text}" is repeated: data is taken from the first column "${header[first]}" (column ${first + 1}); this one is not read. Rename one of them.`,
-      ),
+      message: message('layout.repeatedHeader', { header: text, first: header[first], column: first + 1 }),
     });
   });
 
@@ -123,7 +115,7 @@ function layoutSheet<K extends TableKind>(
   });
 
   const { rowCount, stray } = dataExtent(sheet);
-  problems.push(...strayProblems(sheet, sheet.name, headerRow, stray, language));
+  problems.push(...strayProblems(sheet, sheet.name, headerRow, stray));
   return { sheet: sheet.name, columns, header, rowCount, usedWidth: usedWidth(sheet, rowCount), headerRow };
 }
 
@@ -131,18 +123,13 @@ function layoutSheet<K extends TableKind>(
 export function headerlessProblem(layout: Pick<BaseLayout, 'headerless' | 'language'>, kind: TableKind): Problem | undefined {
   const sheet = layout.headerless[kind];
   if (sheet === undefined) return undefined;
-  const { language } = layout;
-  const example = (lang: Language) => `«${fieldHeader(kind, KEY_FIELD[kind], lang)}», «${fieldHeader(kind, EXAMPLE_FIELD[kind], lang)}»`;
+  const wording = (field: FieldsOf[typeof kind]) => ({ ru: fieldHeader(kind, field, 'ru'), en: fieldHeader(kind, field, 'en') });
   return {
     sheet,
     row: 1,
     column: '',
     value: '',
-    message: say(
-      language,
-      `На листе «${sheet}» не найдена строка заголовков: ни одна из первых ${HEADER_SEARCH_ROWS} строк не похожа на названия столбцов (например ${example('ru')}). Лист не прочитан и не изменён. Добавьте над данными строку заголовков.`,
-      `No header row was found on the sheet "${sheet}": none of its first ${HEADER_SEARCH_ROWS} rows looks like column names (e.g. ${example('en')}). The sheet was not read and not changed. Add a row of headers above the data.`,
-    ),
+    message: message('sheet.noHeaderRow', { sheet, rows: HEADER_SEARCH_ROWS, key: wording(KEY_FIELD[kind]), example: wording(EXAMPLE_FIELD[kind]) }),
   };
 }
 
@@ -161,9 +148,9 @@ export function locateBase(snapshot: WorkbookSnapshot, mapping: HeaderMapping = 
   }
   const settingsSheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
   if (settingsSheet) layout.settingsSheet = settingsSheet.name;
-  if (found.services) layout.services = layoutSheet('services', found.services, mapping.services ?? {}, lang, problems);
-  if (found.clients) layout.clients = layoutSheet('clients', found.clients, mapping.clients ?? {}, lang, problems);
-  if (found.orders) layout.orders = layoutSheet('orders', found.orders, mapping.orders ?? {}, lang, problems);
+  if (found.services) layout.services = layoutSheet('services', found.services, mapping.services ?? {}, problems);
+  if (found.clients) layout.clients = layoutSheet('clients', found.clients, mapping.clients ?? {}, problems);
+  if (found.orders) layout.orders = layoutSheet('orders', found.orders, mapping.orders ?? {}, problems);
   return layout;
 }
 

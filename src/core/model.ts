@@ -6,6 +6,8 @@
 
 export type DayNumber = number;
 
+import type { Message } from './messages/message';
+
 export type Language = 'ru' | 'en';
 
 /** A message in the workbook's language. */
@@ -19,7 +21,8 @@ export interface Problem {
   row: number;
   column: string;
   value: string;
-  message: string;
+  /** What is wrong and what to do, rendered in the reader's language (the sheet's or the panel's). */
+  message: Message;
 }
 
 export const CLIENT_FIELDS = [

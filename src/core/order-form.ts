@@ -10,7 +10,8 @@ import type { Plan } from '../workbook/workbook';
 import type { Base } from './base';
 import { FormError } from './client-forms';
 import { headerlessProblem } from './layout';
-import { say, type Client, type OrderField } from './model';
+import type { Client, OrderField } from './model';
+import { message } from './messages/message';
 import { dayToDate, isoToDay } from './normalise/date';
 import { parseAmount } from './normalise/amount';
 
@@ -28,13 +29,13 @@ export interface OrderInput {
 export function planRecordOrder(base: Base, client: Client, clientRef: string, input: OrderInput): Plan<null> {
   const language = base.layout.language;
   const date = isoToDay(input.date);
-  if (date === null) throw new FormError(say(language, `Дата заказа не распознана: «${input.date}».`, `The order date is not a date: "${input.date}".`));
+  if (date === null) throw new FormError(message('form.badOrderDate', { value: input.date }), language);
   const amount = parseAmount(input.amount).amount;
-  if (amount === null) throw new FormError(say(language, `Сумма не распознана: «${input.amount}».`, `The amount is not a number: "${input.amount}".`));
+  if (amount === null) throw new FormError(message('form.badAmount', { value: String(input.amount) }), language);
   const layout = base.layout.orders;
   if (!layout) {
-    const reason = headerlessProblem(base.layout, 'orders')?.message ?? say(language, 'Не найден лист заказов.', 'No orders sheet was found.');
-    throw new FormError(say(language, `Заказ не записан. ${reason}`, `The order was not recorded. ${reason}`));
+    const reason = headerlessProblem(base.layout, 'orders')?.message ?? message('form.noOrdersSheet');
+    throw new FormError(message('form.orderNotRecorded', { reason }), language);
   }
   const width = Math.max(layout.usedWidth, layout.header.length);
   const cells: CellValue[] = new Array(width).fill(null);

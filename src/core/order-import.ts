@@ -85,12 +85,12 @@ export function planOrderImport(
     .map(([field, from]) => ({ field, from, to: target.columns[field] ?? -1, header: cellText(source.header[from]) }));
   const { sourceRows, orders, beforeSince, undated } = orderLines(source, columns, options.since, language);
   const since = options.since === undefined ? null : dayToIso(options.since);
-  if (since !== null) problems.push(...undatedProblems(source.name, undated, cellText(source.header[columns.order.date!]), since, language));
+  if (since !== null) problems.push(...undatedProblems(source.name, undated, cellText(source.header[columns.order.date!]), since));
   // Orders whose client is not in the base bring that client in, once per ID or name.
   const links = linkOrders(base.clients, orders, region);
   checkLinked(source, columns, sourceRows, links, base);
 
-  const converter = new CellConverter(language);
+  const converter = new CellConverter();
   const rows: CellValue[][] = sourceRows.map((index) => {
     const cells = source.rows[index];
     const out: CellValue[] = new Array(width).fill(null);
@@ -104,7 +104,7 @@ export function planOrderImport(
     }
     if (price) {
       const amount = lineAmount(cells, price, quantity, (column, value, message) =>
-        problems.push({ sheet: source.name, row: sourceRowNumber(source, index), column: column.header, value, message }), language);
+        problems.push({ sheet: source.name, row: sourceRowNumber(source, index), column: column.header, value, message }));
       if (amountTo >= 0) out[amountTo] = amount;
     }
     return out;
@@ -154,7 +154,7 @@ export function planOrderImport(
     broughtIn[i] = client;
   }
 
-  problems.push(...withoutClientProblems(source.name, withoutClient, language));
+  problems.push(...withoutClientProblems(source.name, withoutClient));
 
   // Lines the Orders sheet already holds (the same export imported again) are left out and counted.
   const clientKey = (i: number) => (links[i] !== null ? `c${links[i]}` : broughtIn[i] ? `new${broughtIn[i]!.row}` : '');
@@ -170,7 +170,7 @@ export function planOrderImport(
       row: sourceRowNumber(source, sourceRows[i]),
       column: target.header[target.columns.number ?? -1] ?? '',
       value: cellText(rows[i][target.columns.number ?? -1] ?? ''),
-      message: conflictMessage(conflict, cellText(rows[i][target.columns.number ?? -1] ?? ''), target.sheet, language),
+      message: conflictMessage(conflict, cellText(rows[i][target.columns.number ?? -1] ?? ''), target.sheet),
     });
   }
   const keptRows = rows.filter((_, i) => !presence.present[i]);

@@ -5,6 +5,7 @@
 import type { SheetOperation } from '../workbook/operations';
 import type { Language, Problem } from './model';
 import { sheetName } from './schema';
+import { render } from './messages/message';
 import { HEADER_FILL } from './analysis-sheets';
 
 const HEADERS: Record<Language, string[]> = {
@@ -20,7 +21,7 @@ export function problemsSheetOperations(problems: readonly Problem[], language: 
       sheet: sheetName('problems', language),
       replace: true,
       header: HEADERS[language],
-      rows: sorted.map((p) => [p.sheet, p.row, p.column, p.value, p.message]),
+      rows: sorted.map((p) => [p.sheet, p.row, p.column, p.value, render(p.message, language)]),
       numberFormats: [null, '0', null, '@', null],
       columnWidths: [14, 8, 22, 28, 90],
       freezeHeader: true,

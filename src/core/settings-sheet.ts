@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { cellText, isBlank } from './normalise/text';
 import { SETTING_KEYS, SPECS, isSettingKey, type Parsed, type Texts } from './settings-specs';
 import { TABLE_FIELDS, fieldHeader, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
+import { message } from './messages/message';
 
 const COLUMN_HEADERS: Record<'label' | 'value' | 'description' | 'key', Texts> = {
   label: { ru: 'Настройка', en: 'Setting' },
@@ -106,15 +107,12 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
         rowOf[key] = index + 2;
       } else {
         const shown = SPECS[key].write(DEFAULT_SETTINGS[key] as never, language);
-        const label = SPECS[key].label[language];
         problems.push({
           sheet: sheet.name,
           row: index + 2,
           column: columns.valueHeader,
           value: cellText(raw),
-          message: language === 'ru'
-            ? `Настройка «${label}»: ${parsed.error.ru}. Пока используется значение по умолчанию: ${shown}.`
-            : `Setting "${label}": ${parsed.error.en}. The default ${shown} is used for now.`,
+          message: message('settings.badValue', { label: SPECS[key].label, error: parsed.error, shown }),
         });
       }
       return;
@@ -134,9 +132,7 @@ export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
       row: rowOf.abcB ?? rowOf.abcA ?? 1,
       column: columns.valueHeader,
       value: `${settings.abcA} + ${settings.abcB}`,
-      message: language === 'ru'
-        ? `Доли ABC в сумме ${settings.abcA + settings.abcB} %: для класса C ничего не остаётся. Пока используются ${DEFAULT_SETTINGS.abcA} и ${DEFAULT_SETTINGS.abcB}.`
-        : `The ABC shares add up to ${settings.abcA + settings.abcB} %, leaving nothing for class C. ${DEFAULT_SETTINGS.abcA} and ${DEFAULT_SETTINGS.abcB} are used for now.`,
+      message: message('settings.abcOverflow', { sum: settings.abcA + settings.abcB, a: DEFAULT_SETTINGS.abcA, b: DEFAULT_SETTINGS.abcB }),
     });
     settings.abcA = DEFAULT_SETTINGS.abcA;
     settings.abcB = DEFAULT_SETTINGS.abcB;

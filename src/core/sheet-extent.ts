@@ -4,7 +4,8 @@
  */
 import type { CellValue, SheetSnapshot } from '../workbook/snapshot';
 import { columnLetter } from '../workbook/a1';
-import { say, type Language, type Problem } from './model';
+import type { Problem } from './model';
+import { message } from './messages/message';
 import { cellText, isBlank } from './normalise/text';
 
 /** The index of the last non-blank cell, -1 for a blank row. */
@@ -45,7 +46,7 @@ export function usedWidth(sheet: SheetSnapshot, rowCount: number): number {
 }
 
 /** One problem per value of a stray row, named by the cell's address. */
-export function strayProblems(sheet: SheetSnapshot, name: string, headerRow: number, stray: readonly number[], language: Language): Problem[] {
+export function strayProblems(sheet: SheetSnapshot, name: string, headerRow: number, stray: readonly number[]): Problem[] {
   return stray.flatMap((index) => {
     const row = headerRow + 1 + index;
     return sheet.rows[index].flatMap((value, column) => {
@@ -56,11 +57,7 @@ export function strayProblems(sheet: SheetSnapshot, name: string, headerRow: num
         row,
         column: cellText(sheet.header[column]) || address,
         value: cellText(value),
-        message: say(
-          language,
-          `Значение в ячейке ${address} стоит далеко ниже данных и не читается. Если оно не нужно, удалите его; если нужно — перенесите к остальным строкам.`,
-          `The value in cell ${address} is far below the data and is not read. Delete it if it is not needed, or move it next to the other rows.`,
-        ),
+        message: message('sheet.strayValue', { address }),
       }];
     });
   });

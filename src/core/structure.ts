@@ -15,7 +15,8 @@ import { ORDER_FIELDS } from './model';
 import type { Settings } from './settings';
 import { FUNNEL_STATUSES, statusNames } from './statuses';
 import { normaliseText } from './normalise/text';
-import { readBase, say, type Base } from './base';
+import { readBase, type Base } from './base';
+import { message } from './messages/message';
 import { headerRowOf, lastDataRow, managedColumns, type LocatedSheet, type ManagedColumn } from './layout';
 import { checkData } from './check';
 import { fieldHeader, sheetName } from './schema';
@@ -255,7 +256,7 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
         row: 1,
         column: '',
         value: '',
-        message: say(lang, 'Не найден лист клиентов. Назовите лист «Клиенты» или добавьте заголовки «Клиент» и «Телефон».', 'No clients sheet was found. Name a sheet "Clients" or give it the headers "Client" and "Phone".'),
+        message: message('layout.noClientsSheet'),
       });
     }
     return { operations: [], report };

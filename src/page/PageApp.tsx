@@ -10,7 +10,7 @@ import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, Tool
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { Language } from '../core/model';
 import { ClientBasePanel } from '../ui/App';
-import { errorMessage } from '../ui/hooks/useBusy';
+import { errorText } from '../ui/hooks/useBusy';
 import { pageTranslator } from './i18n';
 import type { SheetPicture } from './grid-picture';
 import { downloadXlsx, resultFileName, type SampleSize } from './page-files';
@@ -87,7 +87,7 @@ export function PageApp({ language, panelWidth, worker, sampleSize = {} }: Props
     try {
       show(await worker.request({ kind: 'sample', language, ...sampleSize }));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorText(failure, language));
     } finally {
       setBusy(null);
     }
@@ -106,7 +106,7 @@ export function PageApp({ language, panelWidth, worker, sampleSize = {} }: Props
       const data = await file.arrayBuffer();
       show(await worker.request({ kind: 'open', language, name: file.name, data }, { transfer: [data] }));
     } catch (failure) {
-      const reason = failure instanceof Error && failure.name === 'NotXlsxError' ? t('page.notXlsx') : errorMessage(failure);
+      const reason = failure instanceof Error && failure.name === 'NotXlsxError' ? t('page.notXlsx') : errorText(failure, language);
       setError(t('page.openFailed', { name: file.name, reason }));
     } finally {
       setBusy(null);
@@ -121,7 +121,7 @@ export function PageApp({ language, panelWidth, worker, sampleSize = {} }: Props
       const data = await worker.request({ kind: 'download' });
       downloadXlsx(data, resultFileName(book.fileName, (vars) => t('page.resultName', vars), t('page.sampleFile')));
     } catch (failure) {
-      setError(t('page.downloadFailed', { reason: errorMessage(failure) }));
+      setError(t('page.downloadFailed', { reason: errorText(failure, language) }));
     } finally {
       setBusy(null);
     }

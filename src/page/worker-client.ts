@@ -5,14 +5,15 @@
  * the page's thread.
  */
 import type { PanelActions } from '../actions/panel';
+import { MessageError } from '../core/messages/message';
 import type { ProgressListener } from '../workbook/workbook';
 import type { CallMethod, CrossedError, Endpoint, GridEvent, WorkerAnswers, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 type Unsent<R> = R extends unknown ? Omit<R, 'id'> : never;
 
-/** The worker's failure as an error here: same name (the panel tells a cancel by it), same message. */
+/** The worker's failure as an error here: same name (the panel tells a cancel by it), same message, a product message kept whole. */
 export function crossedError(error: CrossedError): Error {
-  const rebuilt = new Error(error.message);
+  const rebuilt = error.detail ? new MessageError(error.detail, 'ru') : new Error(error.message);
   rebuilt.name = error.name;
   return rebuilt;
 }

@@ -7,6 +7,7 @@
  * (the actions pause between reads, planning and writes: src/actions/pacing.ts). A run is a unit of the
  * workbook (WatchedWorkbook.begin/commit/rollback): stopped or failed, it leaves the workbook as it was.
  */
+import { MessageError } from '../core/messages/message';
 import { createActions } from '../actions/local';
 import type { ActionName, PanelActions } from '../actions/panel';
 import type { Language } from '../core/model';
@@ -34,6 +35,7 @@ function looksLikeXlsx(data: Uint8Array): boolean {
 }
 
 function crossed(failure: unknown): CrossedError {
+  if (failure instanceof MessageError) return { name: failure.name, message: failure.message, detail: failure.detail };
   if (failure instanceof Error) return { name: failure.name, message: failure.message || failure.name };
   return { name: 'Error', message: typeof failure === 'string' ? failure : JSON.stringify(failure) };
 }

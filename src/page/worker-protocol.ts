@@ -4,6 +4,7 @@
  * crosses as an error), and for a run its progress on the way. The worker also speaks unasked, when the
  * workbook changed or the panel opened a client: then it sends the grid's new picture.
  */
+import type { Message } from '../core/messages/message';
 import type { ActionName, PanelActions } from '../actions/panel';
 import type { Language } from '../core/model';
 import type { Progress } from '../workbook/workbook';
@@ -46,6 +47,8 @@ export interface WorkerAnswers {
 export interface CrossedError {
   name: string;
   message: string;
+  /** A product message (core/messages), so the page says it in its own language. */
+  detail?: Message;
 }
 
 export type GridEvent =

@@ -9,6 +9,7 @@
  */
 import type { sheets_v4 } from 'googleapis';
 import { operationStep, type SheetOperation } from '../workbook/operations';
+import { render } from '../core/messages/message';
 import { faultSummary, SheetsCallError } from './retry';
 
 /** The requests [start, end) that one operation produced. */
@@ -107,7 +108,7 @@ export class PartialWriteError extends Error {
     readonly noted: string[],
     readonly notNoted: string[],
   ) {
-    const operations = spans.map((s) => ({ step: operationStep(s.op), sheet: s.op.sheet, status: statusOf(s, stop) }));
+    const operations = spans.map((s) => ({ step: render(operationStep(s.op), 'ru'), sheet: s.op.sheet, status: statusOf(s, stop) }));
     const lines = [
       `Google Sheets: часть ${batch.index + 1} из ${batch.count} не записана / part ${batch.index + 1} of ${batch.count} was not written ` +
         `(${failure.attempts} ${failure.attempts === 1 ? 'попытка / attempt' : 'попыток / attempts'}: ${faultSummary(failure.lastError)}).`,

@@ -114,12 +114,12 @@ export class SheetsApiWorkbook implements Workbook {
   private async readSheets(titles: string[], onProgress?: ProgressListener): Promise<{ snapshot: WorkbookSnapshot; a1Notes: Map<string, string> }> {
     const a1Notes = new Map<string, string>();
     if (titles.length === 0) return { snapshot: { sheets: [] }, a1Notes };
-    onProgress?.({ step: `Чтение листов: ${titles.join(', ')}`, done: 0, total: 2 });
+    onProgress?.({ step: { key: 'step.readValues', params: { sheet: titles.join(', ') } }, done: 0, total: 2 });
     const ranges = titles.map(quoteSheet);
     const values = await this.call('чтение значений / reading the values', () =>
       this.sheets.spreadsheets.values.batchGet({ spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' }, NO_LIBRARY_RETRY),
     );
-    onProgress?.({ step: `Чтение форматов: ${titles.join(', ')}`, done: 1, total: 2 });
+    onProgress?.({ step: { key: 'step.readFormats', params: { sheet: titles.join(', ') } }, done: 1, total: 2 });
     const grid = await this.call('чтение форматов / reading the formats', () =>
       this.sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, ranges, fields: READ_FIELDS }, NO_LIBRARY_RETRY),
     );

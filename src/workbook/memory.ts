@@ -122,7 +122,7 @@ export class MemoryWorkbook implements Workbook {
   async read(names?: string[], onProgress?: ProgressListener): Promise<WorkbookSnapshot> {
     const chosen = this.sheets.filter((s) => !names || names.includes(s.name));
     const sheets = chosen.map((s, i) => {
-      onProgress?.({ step: `Чтение листа «${s.name}»`, done: i, total: chosen.length });
+      onProgress?.({ step: { key: 'step.readSheet', params: { sheet: s.name } }, done: i, total: chosen.length });
       return sheetSnapshot(s);
     });
     return { sheets };

@@ -11,6 +11,7 @@
  * or `@SUM(…)` given as a string is stored as that text, never as a formula or a number.
  */
 import type { CellValue } from './snapshot';
+import type { ProgressStep } from './workbook';
 
 /** A colour as `#RRGGBB`. */
 export type Colour = string;
@@ -254,23 +255,7 @@ export type SheetOperation =
 
 export type OperationKind = SheetOperation['kind'];
 
-const OPERATION_STEPS: Record<OperationKind, string> = {
-  ensureSheet: 'Лист',
-  writeTable: 'Запись таблицы',
-  writeColumns: 'Запись столбцов',
-  appendRows: 'Добавление строк',
-  insertRows: 'Вставка строк',
-  deleteRows: 'Удаление строк',
-  setValidation: 'Выпадающие списки и проверки',
-  colourCells: 'Цвета',
-  highlightRows: 'Выделение строк',
-  formatSheet: 'Оформление',
-  addChart: 'Диаграмма',
-  applyFilter: 'Фильтр',
-  clearFilter: 'Сброс фильтра',
-};
-
 /** What a gateway says it is doing while it applies an operation (the progress step). */
-export function operationStep(op: SheetOperation): string {
-  return `${OPERATION_STEPS[op.kind]}: «${op.sheet}»`;
+export function operationStep(op: SheetOperation): ProgressStep {
+  return { key: `step.${op.kind}`, params: { sheet: op.sheet } };
 }

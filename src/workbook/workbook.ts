@@ -2,12 +2,20 @@
  * The port between the core and the hosts. Every host (in memory, .xlsx, Office.js, SpreadsheetApp,
  * Sheets REST) implements `Workbook`; every action reads a snapshot, lets the core plan, applies the plan.
  */
-import type { SheetOperation } from './operations';
+import type { OperationKind, SheetOperation } from './operations';
 import type { WorkbookSnapshot } from './snapshot';
 
+/**
+ * What is being done, for the user: a message key of the core's catalogs (core/messages, «Запись таблицы:
+ * «Клиенты»») and the sheet, so that the panel says it in its own language.
+ */
+export interface ProgressStep {
+  key: `step.${OperationKind}` | 'step.done' | 'step.calculating' | 'step.readSheet' | 'step.readValues' | 'step.readFormats' | 'step.write' | 'step.writeRows';
+  params?: { sheet: string } & Record<string, string | number>;
+}
+
 export interface Progress {
-  /** What is being done, for the user (e.g. "Запись листа «Клиенты»"). */
-  step: string;
+  step: ProgressStep;
   done: number;
   total: number;
 }

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import type { Rendered } from '../../src/core/messages/rendered';
 import type { Problem } from '../../src/core/model';
 import { generateSampleWorkbook } from '../../src/sample';
 import { xlsxToFile } from '../../src/xlsx/node';
@@ -15,10 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), 'crm-analyze-problems-'));
 const book = join(dir, 'book.xlsx');
 const REFUND_ROW = 12;
 const LATE_ROW = 15;
-const key = (p: Problem) => `${p.sheet}!${p.row} [${p.column}] ${p.message}`;
+const key = (p: Rendered<Problem>) => `${p.sheet}!${p.row} [${p.column}] ${p.message}`;
 
-let analysed: Problem[];
-let checked: Problem[];
+/** The problems as the CLI writes them: each message in the workbook's language. */
+let analysed: Array<Rendered<Problem>>;
+let checked: Array<Rendered<Problem>>;
 let stderr: string;
 
 beforeAll(async () => {

@@ -247,6 +247,6 @@ describe('the built Apps Script bundle', () => {
     expect(JSON.parse(JSON.stringify(list))).toEqual(list);
     const answer = (await call(host, 'panel_run', 'abc', 'token-1')) as RunAnswer;
     expect(answer).toMatchObject({ state: 'done', result: { action: 'abc' } });
-    expect(call(host, 'panelProgress', 'token-1')).toMatchObject({ step: expect.any(String) });
+    expect(call(host, 'panelProgress', 'token-1')).toMatchObject({ step: { key: expect.any(String) } });
   }, 60_000);
 });

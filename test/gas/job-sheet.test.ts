@@ -26,7 +26,7 @@ const operations: SheetOperation[] = [
 ];
 
 function sampleJob(ops: SheetOperation[] = operations): Job {
-  const job = newJob('job-1', 'abc', { action: 'abc', message: 'ABC: A 1, B 0, C 0, без продаж 0.', sheets: ['ABC'], problems: [] }, ops);
+  const job = newJob('job-1', 'abc', { action: 'abc', message: { key: 'abc.done', params: { a: 1, b: 0, c: 0, noSales: 0 } }, sheets: ['ABC'], problems: [] }, ops);
   job.state.cursor = { operation: 1, row: 3, appendAt: 17 };
   job.state.done = 1;
   return job;

@@ -19,6 +19,7 @@ import { FakeLock } from '../fakes/gas/services';
 import type { FakeSpreadsheet } from '../fakes/gas/spreadsheet';
 import { workbookState } from '../fakes/gas/state';
 import { fakeSpreadsheetFrom, gatewayOver } from '../fakes/gas/workbook';
+import { render } from '../../src/core/messages/message';
 
 const AS_OF = isoToDay('2026-11-01')!;
 const MS_PER_WRITE = 20_000;
@@ -93,8 +94,8 @@ describe('a long action over several executions', () => {
     // the writing steps count up to the total through all executions; long columns go in row slices
     const writing = progress.filter((p) => p.total === total);
     writing.slice(1).forEach((p, i) => expect(p.done).toBeGreaterThanOrEqual(writing[i].done));
-    expect(writing[writing.length - 1]).toMatchObject({ step: 'Готово', done: total });
-    expect(writing.map((p) => p.step)).toContain('Запись «Клиенты»: строки 5001–10000 из 20000');
+    expect(writing[writing.length - 1]).toMatchObject({ step: { key: 'step.done' }, done: total });
+    expect(writing.map((p) => render(p.step, 'ru'))).toContain('Запись «Клиенты»: строки 5001–10000 из 20\u00a0000');
   }, 120_000);
 
   it('«all» on a smaller base, a few writes per execution, also ends as one uninterrupted run', async () => {

@@ -36,8 +36,8 @@ function fakeScriptRun(handlers: Record<string, Handler>) {
   return { run, calls };
 }
 
-const result: ActionResult = { action: 'all', message: 'Готово', sheets: ['ABC'], problems: [] };
-const stop = (done: number): RunAnswer => ({ state: 'continue', jobId: 'job-7', progress: { step: 'Запись «Клиенты»', done, total: 9 } });
+const result: ActionResult = { action: 'all', message: { key: 'funnel.done' }, sheets: ['ABC'], problems: [] };
+const stop = (done: number): RunAnswer => ({ state: 'continue', jobId: 'job-7', progress: { step: { key: 'step.write', params: { sheet: 'Клиенты' } }, done, total: 9 } });
 
 describe('serverActions().run', () => {
   it('continues a run the server could not finish in one execution, reporting each stop', async () => {

@@ -60,7 +60,7 @@ export class SpreadsheetAppWorkbook implements Workbook {
     const chosen = this.userSheets().filter((s) => !names || names.includes(s.getName()));
     return {
       sheets: chosen.map((sheet, i) => {
-        onProgress?.({ step: `Чтение листа «${sheet.getName()}»`, done: i, total: chosen.length });
+        onProgress?.({ step: { key: 'step.readSheet', params: { sheet: sheet.getName() } }, done: i, total: chosen.length });
         return this.readSheet(sheet);
       }),
     };

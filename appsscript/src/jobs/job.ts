@@ -4,8 +4,8 @@
  * so that no step can take a large part of an execution's 6 minutes.
  */
 import type { ActionName, ActionResult } from '../../../src/actions/panel';
-import type { Language } from '../../../src/core/model';
 import type { SheetOperation } from '../../../src/workbook/operations';
+import type { ProgressStep } from '../../../src/workbook/workbook';
 import { isRowOperation, rowCount, type RowOperation, type RowSlice } from '../gateway/row-slices';
 import { ROWS_PER_BLOCK } from '../gateway/blocks';
 
@@ -80,10 +80,8 @@ export function withoutWritten(job: Job): Job {
 }
 
 /** What the user is told the step does, e.g. «Запись «Клиенты»: строки 5001–10000 из 20000». */
-export function stepLabel(op: SheetOperation, slice: RowSlice | undefined, language: Language): string {
-  const sheet = language === 'en' ? `"${op.sheet}"` : `«${op.sheet}»`;
+export function stepLabel(op: SheetOperation, slice: RowSlice | undefined): ProgressStep {
   const rows = slice && isRowOperation(op) ? rowCount(op) : 0;
-  if (!slice || rows <= ROWS_PER_STEP) return language === 'en' ? `Writing ${sheet}` : `Запись ${sheet}`;
-  const range = `${slice.from + 1}–${slice.to}`;
-  return language === 'en' ? `Writing ${sheet}: rows ${range} of ${rows}` : `Запись ${sheet}: строки ${range} из ${rows}`;
+  if (!slice || rows <= ROWS_PER_STEP) return { key: 'step.write', params: { sheet: op.sheet } };
+  return { key: 'step.writeRows', params: { sheet: op.sheet, range: `${slice.from + 1}–${slice.to}`, rows } };
 }

@@ -17,6 +17,7 @@
 import { createActions } from '../../../src/actions/local';
 import type { ActionName, PanelActions } from '../../../src/actions/panel';
 import { say } from '../../../src/core/base';
+import { render } from '../../../src/core/messages/message';
 import type { Language } from '../../../src/core/model';
 import type { ProgressListener, Workbook } from '../../../src/workbook/workbook';
 import type { JobStore } from './job-sheet';
@@ -114,7 +115,7 @@ async function writeSteps(context: JobContext, job: Job, stored: boolean, starte
   };
   while (!isFinished(job)) {
     const next = nextStep(job);
-    const step = stepLabel(next.op, next.slice, context.language);
+    const step = stepLabel(next.op, next.slice);
     if (context.now() - startedAt >= budget && (steps > 0 || !stored)) {
       keep();
       const progress = { step, done: job.state.done, total: job.state.total };
@@ -134,11 +135,12 @@ async function writeSteps(context: JobContext, job: Job, stored: boolean, starte
       job.state.error = errorText(error);
       keep();
       const [retry, discard] = [menuPath('menuContinue', context.language), menuPath('menuDiscard', context.language)];
+      const part = render(step, context.language);
       throw new Error(
         say(
           context.language,
-          `Не удалось записать часть ${job.state.done + 1} из ${job.state.total} (${step}): ${job.state.error}. Записанное сохранено: повторите (${retry}) или отмените (${discard}).`,
-          `Part ${job.state.done + 1} of ${job.state.total} (${step}) could not be written: ${job.state.error}. What is written is kept: retry (${retry}) or discard it (${discard}).`,
+          `Не удалось записать часть ${job.state.done + 1} из ${job.state.total} (${part}): ${job.state.error}. Записанное сохранено: повторите (${retry}) или отмените (${discard}).`,
+          `Part ${job.state.done + 1} of ${job.state.total} (${part}) could not be written: ${job.state.error}. What is written is kept: retry (${retry}) or discard it (${discard}).`,
         ),
       );
     }
@@ -147,7 +149,7 @@ async function writeSteps(context: JobContext, job: Job, stored: boolean, starte
     if (stored && !isFinished(job)) context.jobs.saveState(job.state);
   }
   if (stored) context.jobs.remove();
-  onProgress?.({ step: say(context.language, 'Готово', 'Done'), done: job.state.total, total: job.state.total });
+  onProgress?.({ step: { key: 'step.done' }, done: job.state.total, total: job.state.total });
   return { state: 'done', result: job.result };
 }
 

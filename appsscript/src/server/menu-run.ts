@@ -9,6 +9,7 @@
  */
 import type { ActionName, ActionResult } from '../../../src/actions/panel';
 import { say } from '../../../src/core/base';
+import { render } from '../../../src/core/messages/message';
 import type { Progress } from '../../../src/workbook/workbook';
 import { actionTitle, continueAction, discardAction, pendingMessage, startAction, type JobContext } from '../jobs/runner';
 import type { RunAnswer } from '../panel-protocol';
@@ -31,7 +32,7 @@ async function reported(ui: Ui, context: JobContext, body: () => Promise<RunAnsw
     const answer = await body();
     if (!answer) return null;
     if (answer.state === 'done') {
-      ui.alert(answer.result.message);
+      ui.alert(render(answer.result.message, context.language));
       return answer.result;
     }
     ui.alert(partialMessage(answer.progress, context));

@@ -5,9 +5,10 @@
  */
 import type { PanelActions } from '../../../src/actions/panel';
 import type { PanelServerFunctions } from '../panel-protocol';
+import { encodeMessage, MessageError } from '../../../src/core/messages/message';
 
 export function panelServerFunctions(actions: () => PanelActions, run: PanelServerFunctions['panel_run']): PanelServerFunctions {
-  return {
+  return keepingMessages({
     // google.script.run turns an omitted argument into null; the default limit wants undefined
     panel_listClients: (filter, limit) => actions().listClients(filter, limit ?? undefined),
     panel_today: (manager) => actions().today(manager),
@@ -30,5 +31,24 @@ export function panelServerFunctions(actions: () => PanelActions, run: PanelServ
     panel_saveSettings: (settings) => actions().saveSettings(settings),
     panel_layout: () => actions().layout(),
     panel_setMapping: (sheet, field, header) => actions().setMapping(sheet, field, header),
-  };
+  });
+}
+
+/**
+ * google.script.run hands the sidebar only a failure's text: a product message goes along as JSON behind
+ * its text (message.ts `encodeMessage`), so the sidebar says it in its own language.
+ */
+export function keepingMessages<T extends object>(functions: T): T {
+  const kept: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(functions) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    kept[name] = async (...args: unknown[]) => {
+      try {
+        return await call(...args);
+      } catch (error) {
+        if (error instanceof MessageError) throw new Error(`${error.message}\n${encodeMessage(error.detail)}`);
+        throw error;
+      }
+    };
+  }
+  return kept as T;
 }

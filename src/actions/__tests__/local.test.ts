@@ -4,6 +4,7 @@ import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { isoToDay } from '../../core/normalise/date';
 import { hostLimitExcesses } from '../../core/host-limits';
 import { formatCount } from '../../core/plural';
+import { rendered } from '../../core/messages/rendered';
 
 const TODAY = isoToDay('2026-11-01')!;
 
@@ -142,10 +143,10 @@ describe('createActions over the in-memory workbook', () => {
     book.sheets[1].rows[2][6] = utc(2026, 11, 2);
     const actions = createActions(new MemoryWorkbook(book), { today: () => TODAY });
     const result = await actions.run('check');
-    expect(result.problems.map((p) => p.message)).toContain('Дата в будущем: «02.11.2026». Проверьте год и месяц.');
+    expect(rendered(result.problems.map((p) => p.message), 'ru')).toContain('Дата в будущем: «02.11.2026». Проверьте год и месяц.');
     const n = result.problems.length;
     const noun = n % 10 === 1 && n % 100 !== 11 ? 'проблема' : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? 'проблемы' : 'проблем';
-    expect(result.message).toBe(`В данных ${n} ${noun}: см. лист «Проблемы».`);
+    expect(rendered(result.message, 'ru')).toBe(`В данных ${n} ${noun}: см. лист «Проблемы».`);
   });
 
   it('rejects a client without a name', async () => {
@@ -222,7 +223,7 @@ describe('createActions over the in-memory workbook', () => {
     const { actions } = setup();
     const warnings = await actions.checkNewClient({ name: 'Ромашка', phone: '+79123456789' });
     expect(warnings.map((w) => w.name)).toEqual(['ООО «Ромашка»']);
-    expect(warnings[0].reason).toMatch(/телефон/);
+    expect(rendered(warnings[0].reason, 'ru')).toMatch(/телефон/);
     expect(await actions.checkNewClient({ name: 'Совсем Другой', phone: '+7 999 888-77-66' })).toEqual([]);
   });
 
@@ -231,7 +232,7 @@ describe('createActions over the in-memory workbook', () => {
     // Only the surname, but the same city and day of birth as Иванов Иван (5 November 1990).
     const same = await actions.checkNewClient({ name: 'Иванов', city: 'Казань', birthday: '1990-11-05' });
     expect(same.map((w) => w.name)).toEqual(['Иванов Иван']);
-    expect(same[0].reason).toMatch(/дата рождения/);
+    expect(rendered(same[0].reason, 'ru')).toMatch(/дата рождения/);
     expect(await actions.checkNewClient({ name: 'Иванов', city: 'Казань' })).toEqual([]);
     expect(await actions.checkNewClient({ name: 'Иванов', city: 'Казань', birthday: '1971-03-18' })).toEqual([]);
   });
@@ -270,7 +271,7 @@ describe('createActions over the in-memory workbook', () => {
     const [group] = await actions.duplicateGroups();
 
     const result = await actions.dismissGroup(group.id);
-    expect(result.message).toMatch(/не дубликаты/);
+    expect(rendered(result.message, 'ru')).toMatch(/не дубликаты/);
     expect(await actions.duplicateGroups()).toEqual([]);
     const sheets = workbook.state().sheets;
     const marks = sheets.find((s) => s.name === 'Не дубликаты')!;

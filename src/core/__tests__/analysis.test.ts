@@ -4,6 +4,7 @@ import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { analysisSummary, NoClientsSheetError, planAnalysis } from '../analysis';
 import { isoToDay } from '../normalise/date';
 import { DEFAULT_SETTINGS } from '../settings';
+import { render } from '../messages/message';
 
 const AS_OF = isoToDay('2024-06-30') as number;
 
@@ -76,7 +77,7 @@ describe('planAnalysis', () => {
   });
 
   it('reports an order dated after the as-of date as a problem', () => {
-    const later = plan.report.problems.filter((p) => p.message.includes('позже даты анализа'));
+    const later = plan.report.problems.filter((p) => render(p.message, 'ru').includes('позже даты анализа'));
     expect(later).toEqual([expect.objectContaining({ sheet: 'Заказы', row: 7, column: 'Дата', value: '01.07.2024' })]);
   });
 

@@ -3,6 +3,7 @@ import { locateBase, managedColumns } from '../layout';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isoToDay } from '../normalise/date';
 import { book, date, sheet } from './snapshot-builder';
+import { rendered } from '../messages/rendered';
 
 const clientsHeader = ['ID', 'ФИО', 'Телефон', 'E-mail', 'Город', 'Дата первого контакта', 'Статус'];
 
@@ -39,9 +40,9 @@ describe('locateBase', () => {
   it('maps columns by header synonyms; the first of duplicate headers wins and the second is a problem', () => {
     const layout = locateBase(book(sheet('Клиенты', ['Клиент', 'Тел.', 'Телефон', 'Заметка', 'Телефон рабочий'])));
     expect(layout.clients?.columns).toEqual({ name: 0, phone: 1, comment: 3 });
-    expect(layout.problems).toHaveLength(1);
-    expect(layout.problems[0]).toMatchObject({ sheet: 'Клиенты', row: 1, column: 'Телефон' });
-    expect(layout.problems[0].message).toContain('Тел.');
+    expect(rendered(layout.problems, 'ru')).toHaveLength(1);
+    expect(rendered(layout.problems[0], 'ru')).toMatchObject({ sheet: 'Клиенты', row: 1, column: 'Телефон' });
+    expect(rendered(layout.problems[0].message, 'ru')).toContain('Тел.');
   });
 
   it('lets the user mapping override synonyms, and null block a field', () => {
@@ -54,7 +55,7 @@ describe('locateBase', () => {
     const layout = locateBase(book(sheet('Clients', ['Name', 'Phone'])), { clients: { phone: 'Mobile' } });
     expect(layout.language).toBe('en');
     expect(layout.clients?.columns.phone).toBe(1);
-    expect(layout.problems[0].message).toMatch(/no such header/);
+    expect(rendered(layout.problems[0].message, 'en')).toMatch(/no such header/);
   });
 
   it('counts data rows up to the last non-blank one', () => {
@@ -117,17 +118,17 @@ describe('readBase', () => {
       status: 'Белый',
     });
     expect(petrov).toMatchObject({ row: 4, id: null, phoneNormalised: null, emailNormalised: null, firstContact: isoToDay('2024-01-31') });
-    expect(base.problems).toEqual([]);
+    expect(rendered(base.problems, 'ru')).toEqual([]);
   });
 
   it('reports a bad date with the row and the user header, and keeps reading', () => {
     const base = readBase(book(sheet('Клиенты', clientsHeader, ['', 'А', '', '', '', '31.02.2024', ''], ['', 'Б', '', '', '', 'вчера', ''])));
     expect(base.clients.map((c) => c.firstContact)).toEqual([null, null]);
-    expect(base.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    expect(rendered(base.problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([
       [2, 'Дата первого контакта', '31.02.2024'],
       [3, 'Дата первого контакта', 'вчера'],
     ]);
-    expect(base.problems[0].message).toMatch(/нет в календаре/);
+    expect(rendered(base.problems[0].message, 'ru')).toMatch(/нет в календаре/);
   });
 
   it('reads runs of the same date text, blanks and bad dates between them, each as its own cell', () => {
@@ -151,7 +152,7 @@ describe('readBase', () => {
     );
     const first = isoToDay('2024-02-01');
     expect(base.orders.map((o) => o.date)).toEqual([first, first, null, first, null, (first as number) + 1, first, null, first]);
-    expect(base.problems.map((p) => [p.row, p.value])).toEqual([
+    expect(rendered(base.problems.map((p) => [p.row, p.value]), 'ru')).toEqual([
       [6, '31.02.2024'],
       [9, '31.02.2024'],
     ]);
@@ -159,7 +160,7 @@ describe('readBase', () => {
 
   it('does not parse a column as dates or amounts unless its header says so', () => {
     const base = readBase(book(sheet('Клиенты', ['Клиент', 'Комментарий'], ['А', '31.02.2024'], ['Б', 'дорого'])));
-    expect(base.problems).toEqual([]);
+    expect(rendered(base.problems, 'ru')).toEqual([]);
     expect(base.clients[0].comment).toBe('31.02.2024');
   });
 
@@ -180,8 +181,8 @@ describe('readBase', () => {
     expect(base.orders.map((o) => o.amount)).toEqual([1234.56, 500, -500, null]);
     expect(base.orders.map((o) => o.date)).toEqual([isoToDay('2024-02-01'), isoToDay('2024-02-02'), isoToDay('2024-03-15'), isoToDay('2024-02-03')]);
     expect(base.orderClient).toEqual([1, 0, 0, null]);
-    expect(base.problems).toHaveLength(1);
-    expect(base.problems[0]).toMatchObject({ sheet: 'Заказы', row: 5, column: 'Сумма', value: 'дорого' });
+    expect(rendered(base.problems, 'ru')).toHaveLength(1);
+    expect(rendered(base.problems[0], 'ru')).toMatchObject({ sheet: 'Заказы', row: 5, column: 'Сумма', value: 'дорого' });
   });
 
   it('links by the first client of a shared ID, name or phone, whichever index the orders need', () => {
@@ -218,8 +219,8 @@ describe('readBase', () => {
       [3, 'Маникюр', 900, false],
       [4, 'Окрашивание', null, true],
     ]);
-    expect(base.problems).toHaveLength(1);
-    expect(base.problems[0]).toMatchObject({ row: 4, column: 'Активна' });
+    expect(rendered(base.problems, 'ru')).toHaveLength(1);
+    expect(rendered(base.problems[0], 'ru')).toMatchObject({ row: 4, column: 'Активна' });
   });
 
   it('warns about hidden rows (one warning per run) and merged cells, but still reads them', () => {
@@ -228,11 +229,11 @@ describe('readBase', () => {
     snapshot.sheets[0].mergedRanges = ['B3:B5'];
     const base = readBase(snapshot);
     expect(base.clients).toHaveLength(4);
-    expect(base.problems.map((p) => [p.row, p.column])).toEqual([
+    expect(rendered(base.problems.map((p) => [p.row, p.column]), 'ru')).toEqual([
       [3, ''],
       [3, 'Город'],
     ]);
-    expect(base.problems[0].message).toContain('3–4');
+    expect(rendered(base.problems[0].message, 'ru')).toContain('3–4');
   });
 
   it('is empty but usable for a workbook without the sheets', () => {

@@ -1,6 +1,7 @@
 import { checkData } from '../check';
 import { readBase } from '../base';
 import { book, sheet } from './snapshot-builder';
+import { rendered } from '../messages/rendered';
 
 const services = sheet('Услуги', ['Услуга', 'Цена'], ['Стрижка', 1500], ['Маникюр', '900 ₽']);
 
@@ -15,7 +16,7 @@ describe('checkData', () => {
       sheet('Клиенты', ['ID', 'Клиент', 'Телефон', 'E-mail', 'Статус', 'Услуга'], ['К-00001', 'ООО «Ромашка»', '8 (912) 345-67-89', 'a@b.ru', 'Зелёный', 'стрижка ']),
       sheet('Заказы', ['Дата', 'ID клиента', 'Услуга', 'Сумма'], ['01.02.2024', 'К-00001', 'Маникюр', '1 234,56']),
     );
-    expect(problems).toEqual([]);
+    expect(rendered(problems, 'ru')).toEqual([]);
   });
 
   it('reports one problem per bad client cell, with row and the user header', () => {
@@ -28,7 +29,7 @@ describe('checkData', () => {
         ['К-00001', '', '', '', 'зеленый', '', ''],
       ),
     );
-    expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    expect(rendered(problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([
       [2, 'Дата первого контакта', '30.02.2024'],
       [2, 'Тел.', '123'],
       [2, 'Почта', 'ivanov@'],
@@ -38,8 +39,8 @@ describe('checkData', () => {
       [3, 'ФИО', ''],
     ]);
     for (const p of problems) expect(p.sheet).toBe('Клиенты');
-    expect(problems[4].message).toContain('«Услуги»');
-    expect(problems[5].message).toContain('строке 2');
+    expect(rendered(problems[4].message, 'ru')).toContain('«Услуги»');
+    expect(rendered(problems[5].message, 'ru')).toContain('строке 2');
   });
 
   it('reports orders for unknown clients, unknown services, no date and negative amounts once per cell', () => {
@@ -55,7 +56,7 @@ describe('checkData', () => {
         [null, '', '', '', 10],
       ),
     );
-    expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    expect(rendered(problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([
       [2, 'ID клиента', 'К-00404'],
       [3, 'Дата', 'вчера'],
       [3, 'Сумма', 'дорого'],
@@ -66,16 +67,16 @@ describe('checkData', () => {
       [5, 'Клиент', ''],
       [5, 'Дата', ''],
     ]);
-    expect(problems.find((p) => p.row === 4 && p.column === 'Сумма')?.message).toMatch(/^Предупреждение/);
+    expect(rendered(problems.find((p) => p.row === 4 && p.column === 'Сумма')?.message, 'ru')).toMatch(/^Предупреждение/);
   });
 
   it('does not call services unknown when the workbook has no services sheet', () => {
-    expect(problemsOf(sheet('Клиенты', ['Клиент', 'Услуга'], ['Иванов', 'Что угодно']))).toEqual([]);
+    expect(rendered(problemsOf(sheet('Клиенты', ['Клиент', 'Услуга'], ['Иванов', 'Что угодно'])), 'ru')).toEqual([]);
   });
 
   it('reports repeated and nameless services', () => {
     const problems = problemsOf(sheet('Услуги', ['Услуга', 'Цена'], ['Стрижка', 1], ['СТРИЖКА', 2], ['', 3], ['Уборка', -5]));
-    expect(problems.map((p) => [p.row, p.column])).toEqual([
+    expect(rendered(problems.map((p) => [p.row, p.column]), 'ru')).toEqual([
       [3, 'Услуга'],
       [4, 'Услуга'],
       [5, 'Цена'],
@@ -84,7 +85,7 @@ describe('checkData', () => {
 
   it('speaks English in an English workbook', () => {
     const problems = problemsOf(sheet('Clients', ['Name', 'Email', 'Status'], ['Smith', 'nope', 'Gold'], ['Jones', '', 'Purple']));
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(rendered(problems.map((p) => p.message), 'en')).toEqual([
       expect.stringMatching(/is not an e-mail address/),
       expect.stringMatching(/Unknown status "Purple". Choose one of: White, Grey/),
     ]);
@@ -95,7 +96,7 @@ describe('checkData', () => {
     snapshot.sheets[0].hiddenRows = [2];
     const base = readBase(snapshot);
     const problems = checkData(base);
-    expect(problems).toHaveLength(2);
+    expect(rendered(problems, 'ru')).toHaveLength(2);
     expect(checkData(base)).toEqual(problems);
   });
 });

@@ -12,6 +12,8 @@ import type { WriteColumns } from '../../workbook/operations';
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import { MemoryWorkbook } from '../../workbook/memory';
 import { book, date, sheet } from './snapshot-builder';
+import { render } from '../messages/message';
+import { rendered } from '../messages/rendered';
 
 const TITLE = 'Клиентская база ООО Ромашка';
 const HEADER = ['Клиент', 'Телефон', 'Город', 'Дата первого контакта'];
@@ -39,7 +41,7 @@ describe('finding the header row', () => {
       [5, 'Иванов Иван', '+7 912 000-00-01'],
       [6, 'ИП Петров', '+7 912 000-00-02'],
     ]);
-    expect(base.problems).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: 5, column: 'Дата первого контакта', value: '31.02.2024' })]);
+    expect(rendered(base.problems, 'ru')).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: 5, column: 'Дата первого контакта', value: '31.02.2024' })]);
   });
 
   it('skips a merged title without warning about it, and still warns about merged cells in the data', () => {
@@ -47,7 +49,7 @@ describe('finding the header row', () => {
     const base = readBase(snapshot);
     expect(base.layout.clients?.headerRow).toBe(2);
     expect(base.clients.map((c) => c.row)).toEqual([3, 4, 5]);
-    const merged = base.problems.filter((p) => p.message.includes('Объединённые'));
+    const merged = base.problems.filter((p) => render(p.message, 'ru').includes('Объединённые'));
     expect(merged).toEqual([expect.objectContaining({ row: 3, column: 'Город', value: 'C3:C4' })]);
   });
 
@@ -57,7 +59,7 @@ describe('finding the header row', () => {
     const base = readBase(snapshot);
     expect(base.layout.clients?.headerRow).toBe(2);
     expect(base.clients.map((c) => c.name)).toEqual(['ООО «Ромашка»', 'Иванов Иван', 'ИП Петров']);
-    expect(base.problems.filter((p) => p.message.includes('скрыт')).map((p) => p.row)).toEqual([4]);
+    expect(rendered(base.problems.filter((p) => render(p.message, 'ru').includes('скрыт')).map((p) => p.row), 'ru')).toEqual([4]);
   });
 
   it('keeps row 1 when it is the header, even when a later row repeats the headers', () => {
@@ -80,7 +82,7 @@ describe('finding the header row', () => {
   it('reads an empty clients sheet as before: header row 1, no clients, no problem', () => {
     const base = readBase(book(sheet('Клиенты', [])));
     expect(base.layout.clients).toMatchObject({ headerRow: 1, rowCount: 0 });
-    expect(base.problems).toEqual([]);
+    expect(rendered(base.problems, 'ru')).toEqual([]);
   });
 });
 
@@ -93,7 +95,7 @@ describe('a sheet named for the base with no header row', () => {
     expect(base.layout.headerless).toEqual({ clients: 'Клиенты' });
     expect(base.clients).toEqual([]);
     const problem = base.problems.find((p) => p.sheet === 'Клиенты');
-    expect(problem?.message).toMatch(/^На листе «Клиенты» не найдена строка заголовков.*«Клиент», «Телефон».*не изменён/);
+    expect(rendered(problem?.message, 'ru')).toMatch(/^На листе «Клиенты» не найдена строка заголовков.*«Клиент», «Телефон».*не изменён/);
   });
 
   it('is not given another sheet that merely looks like clients', () => {
@@ -104,8 +106,8 @@ describe('a sheet named for the base with no header row', () => {
   it('gets no columns, IDs, rules or formats from structure, and the problem is in its report', () => {
     const plan = planStructure(book(services, headerless(), orders));
     expect(plan.operations.filter((op) => op.sheet === 'Клиенты')).toEqual([]);
-    expect(plan.report.problems.map((p) => p.sheet)).toContain('Клиенты');
-    expect(plan.report.problems.some((p) => p.message.startsWith('Не найден лист клиентов'))).toBe(false);
+    expect(rendered(plan.report.problems.map((p) => p.sheet), 'ru')).toContain('Клиенты');
+    expect(rendered(plan.report.problems.some((p) => render(p.message, 'ru').startsWith('Не найден лист клиентов')), 'ru')).toBe(false);
   });
 
   it('the analysis refuses with the same message, naming the sheet', () => {
@@ -116,7 +118,7 @@ describe('a sheet named for the base with no header row', () => {
     const plan = planStructure(book(services, titled(), sheetOfRows('Заказы', [date(10, 5, 2024), 'ООО «Ромашка»', 5000])));
     expect(plan.operations.filter((op) => op.sheet === 'Заказы')).toEqual([]);
     expect(plan.report.sheetsCreated).not.toContain('Заказы');
-    expect(plan.report.problems.find((p) => p.sheet === 'Заказы')?.message).toMatch(/«Дата», «Сумма»/);
+    expect(rendered(plan.report.problems.find((p) => p.sheet === 'Заказы')?.message, 'ru')).toMatch(/«Дата», «Сумма»/);
   });
 });
 
@@ -174,8 +176,8 @@ describe('structure → analysis on the in-memory workbook, with a title above t
     expect(clients.conditionalFormats.every((f) => /^[A-Z]+4:/.test(f.range))).toBe(true);
 
     const dateProblem = (problems: { sheet: string; row: number; column: string }[]) => problems.filter((p) => p.sheet === 'Клиенты' && p.column === 'Дата первого контакта').map((p) => p.row);
-    expect(dateProblem(structure.report.problems)).toEqual([5]);
-    expect(dateProblem(analysis.report.problems)).toEqual([5]);
+    expect(rendered(dateProblem(structure.report.problems), 'ru')).toEqual([5]);
+    expect(rendered(dateProblem(analysis.report.problems), 'ru')).toEqual([5]);
 
     // A second run changes nothing.
     const before = wb.state();

@@ -6,6 +6,8 @@ import { MemoryWorkbook } from '../../workbook/memory';
 import { csvToSheet } from '../import';
 import { planAnalysis } from '../analysis';
 import { isoToDay } from '../normalise/date';
+import { render } from '../messages/message';
+import { rendered } from '../messages/rendered';
 
 const clients = sheet(
   'Клиенты',
@@ -42,7 +44,7 @@ describe('planOrderImport', () => {
     const [row] = appended(plan, 'Заказы')!.rows;
     expect(row[0]).toBe('32.13.2024');
     expect(row[4]).toBe('дорого');
-    expect(plan.report.problems.map((p) => [p.sheet, p.row, p.column, p.value])).toEqual([
+    expect(rendered(plan.report.problems.map((p) => [p.sheet, p.row, p.column, p.value]), 'ru')).toEqual([
       ['orders.csv', 2, 'Дата', '32.13.2024'],
       ['orders.csv', 2, 'Сумма', 'дорого'],
     ]);
@@ -79,9 +81,9 @@ describe('planOrderImport', () => {
     const rows = Array.from({ length: 150 }, (_, i) => ['01.10.2026', '', String(i + 1)]);
     const plan = planOrderImport(base, sheet('retail.csv', ['Дата', 'Клиент', 'Сумма'], ...rows));
     expect(plan.report.imported).toBe(150);
-    expect(plan.report.problems).toHaveLength(101);
-    expect(plan.report.problems[0]).toMatchObject({ sheet: 'retail.csv', row: 2 });
-    expect(plan.report.problems[100].message).toMatch(/ещё 50 строк без клиента \(строки 102–151\)/);
+    expect(rendered(plan.report.problems, 'ru')).toHaveLength(101);
+    expect(rendered(plan.report.problems[0], 'ru')).toMatchObject({ sheet: 'retail.csv', row: 2 });
+    expect(rendered(plan.report.problems[100].message, 'ru')).toMatch(/ещё 50 строк без клиента \(строки 102–151\)/);
   });
 
   it('names the columns it does not import', () => {
@@ -130,7 +132,7 @@ describe('planOrderImport', () => {
     );
     const plan = planOrderImport(base, source);
     expect(appended(plan, 'Заказы')!.rows.map((r) => r[4])).toEqual([null, null, null]);
-    expect(plan.report.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    expect(rendered(plan.report.problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([
       [2, 'Кол-во', 'два'],
       [3, 'Цена', ''],
     ]);
@@ -190,7 +192,7 @@ describe('planOrderImport', () => {
       }
       expect(error).toBeInstanceOf(UnlinkedOrdersError);
       expect(error).toMatchObject({ column: 'ФИО / код клиента', field: 'clientId' });
-      expect((error as Error).message).toMatch(/2 из 3 строк/);
+      expect(rendered((error as Error).message, 'ru')).toMatch(/2 из 3 строк/);
       // Mapped away, the column no longer counts: the unknown buyers are added as new clients.
       const mappedAway = planOrderImport(base, source, undefined, readBase(base), [{ header: 'ФИО / код клиента', field: null }]);
       expect(mappedAway.report).toMatchObject({ imported: 3, linked: 1, clientsAdded: 2, ignoredColumns: [] });
@@ -263,12 +265,12 @@ describe('an order number the Orders sheet already has', () => {
     );
     const plan = planOrderImport(held, source);
     expect(plan.report).toMatchObject({ imported: 2, alreadyPresent: 0 });
-    expect(plan.report.problems.map((p) => [p.sheet, p.row, p.column, p.value])).toEqual([
+    expect(rendered(plan.report.problems.map((p) => [p.sheet, p.row, p.column, p.value]), 'ru')).toEqual([
       ['export.csv', 2, 'Номер заказа', 'З-1'],
       ['export.csv', 3, 'Номер заказа', 'З-1'],
     ]);
-    expect(plan.report.problems[0].message).toMatch(/у другого клиента.*импортирована/);
-    expect(plan.report.problems[1].message).toMatch(/с другой датой \(05\.03\.2025\).*импортирована/);
+    expect(rendered(plan.report.problems[0].message, 'ru')).toMatch(/у другого клиента.*импортирована/);
+    expect(rendered(plan.report.problems[1].message, 'ru')).toMatch(/с другой датой \(05\.03\.2025\).*импортирована/);
   });
 });
 
@@ -277,7 +279,7 @@ describe('text from the file', () => {
     const target = book(clients, sheet('Заказы', ['Дата', 'ID клиента', 'Клиент', 'Сумма', 'Комментарий']));
     const source = sheet('x.csv', ['Дата', 'Клиент', 'Сумма', 'Комментарий'], ['01.10.2026', ' Петров Пётр\t', '\t100 ', '\t=1+1'], ['02.10.2026', 'Иванов Иван', '1', 'звонить\n']);
     const plan = planOrderImport(target, source);
-    expect(plan.report.problems).toEqual([]);
+    expect(rendered(plan.report.problems, 'ru')).toEqual([]);
     const rows = appended(plan, 'Заказы')!.rows;
     expect(rows.map((row) => [row[2], row[3], row[4]])).toEqual([
       [' Петров Пётр\t', 100, '\t=1+1'],
@@ -290,7 +292,7 @@ describe('text from the file', () => {
   it('keeps a value that is not a date as written, and reports it so', () => {
     const plan = planOrderImport(base, sheet('x.csv', ['Дата', 'Клиент', 'Сумма'], ['\tвчера ', 'Иванов Иван', '1']));
     expect(appended(plan, 'Заказы')!.rows[0][0]).toBe('\tвчера ');
-    expect(plan.report.problems.map((p) => p.value)).toEqual(['\tвчера ']);
+    expect(rendered(plan.report.problems.map((p) => p.value), 'ru')).toEqual(['\tвчера ']);
   });
 });
 
@@ -311,7 +313,7 @@ describe('importing since a day', () => {
     const plan = planOrderImport(base, source, undefined, readBase(base), [], { since });
     expect(plan.report).toMatchObject({ imported: 4, beforeSince: 2, since: '2025-03-01', clientsAdded: 0 });
     expect(appended(plan, 'Заказы')!.rows.map((row) => row[4])).toEqual([2, 3, 5, 6]);
-    const undated = plan.report.problems.filter((p) => /без даты/.test(p.message));
+    const undated = plan.report.problems.filter((p) => /без даты/.test(render(p.message, 'ru')));
     expect(undated.map((p) => [p.row, p.column])).toEqual([
       [4, 'Дата'],
       [6, 'Дата'],

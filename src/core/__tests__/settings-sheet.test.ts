@@ -2,6 +2,7 @@ import { mappingOperations, readSettings, settingsOperations } from '../settings
 import { DEFAULT_SETTINGS } from '../settings';
 import type { WriteTable } from '../../workbook/operations';
 import { book, sheet } from './snapshot-builder';
+import { rendered } from '../messages/rendered';
 
 describe('readSettings', () => {
   it('gives the defaults, with the language detected, when there is no settings sheet', () => {
@@ -27,7 +28,7 @@ describe('readSettings', () => {
         ),
       ),
     );
-    expect(problems).toEqual([]);
+    expect(rendered(problems, 'ru')).toEqual([]);
     expect(settings).toMatchObject({ coldDays: 45, abcA: 80, abcB: 15, rfmMode: 'fixed', rfmRecencyBands: [10, 20, 40, 80], duplicateSensitivity: 'strict', managerLimit: 70, language: 'en' });
   });
 
@@ -38,19 +39,19 @@ describe('readSettings', () => {
     expect(settings.coldDays).toBe(60);
     expect(settings.rfmFrequencyBands).toEqual([1, 2, 3, 5]);
     expect(settings.phoneRegion).toBe('RU');
-    expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    expect(rendered(problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([
       [2, 'Value', 'sixty'],
       [3, 'Value', '1; 3; 2; 5'],
       [4, 'Value', 'Russia'],
     ]);
-    expect(problems[0].message).toMatch(/default 60/);
+    expect(rendered(problems[0].message, 'en')).toMatch(/default 60/);
   });
 
   it('refuses ABC shares that leave nothing for class C', () => {
     const { settings, problems } = readSettings(book(sheet('Настройки', ['Ключ', 'Значение'], ['abcA', 80], ['abcB', 20])));
     expect([settings.abcA, settings.abcB]).toEqual([75, 20]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ row: 3, column: 'Значение', value: '80 + 20' });
+    expect(rendered(problems, 'ru')).toHaveLength(1);
+    expect(rendered(problems[0], 'ru')).toMatchObject({ row: 3, column: 'Значение', value: '80 + 20' });
   });
 
   it('reads header mappings; an empty value means "no such column"', () => {
@@ -76,7 +77,7 @@ describe('settingsOperations', () => {
     const read = readSettings(book(sheet(op.sheet, op.header, ...op.rows)));
     expect(read.settings).toEqual(settings);
     expect(read.mapping).toEqual(mapping);
-    expect(read.problems).toEqual([]);
+    expect(rendered(read.problems, 'ru')).toEqual([]);
   });
 
   it('shows a Russian workbook labels and values in Russian, the stable keys only in the hidden last column', () => {
@@ -124,9 +125,10 @@ describe('reading the settings sheet by its labels', () => {
     const rows = op.rows.map((row) => (row[3] === 'coldDays' ? [row[0], 'много', row[2], row[3]] : row));
     const { settings, problems } = readSettings(book(sheet(op.sheet, op.header, ...rows)));
     expect(settings.coldDays).toBe(60);
-    expect(problems).toEqual([
+    expect(rendered(problems, 'ru')).toEqual([
       { sheet: 'Настройки', row: 2, column: 'Значение', value: 'много', message: 'Настройка «Клиент остывает через, дней»: нужно целое число от 1 до 3650. Пока используется значение по умолчанию: 60.' },
     ]);
+    expect(rendered(problems[0].message, 'en')).toBe('Setting "Client goes cold after, days": a whole number from 1 to 3650 is needed. The default 60 is used for now.');
   });
 
   it('adds a new mapping row to a sheet in its own layout: label, value, description and the key', () => {

@@ -3,6 +3,7 @@ import { readBase } from '../base';
 import type { SetValidation, SheetOperation, WriteColumns, ColourCells } from '../../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import { book, sheet } from './snapshot-builder';
+import { rendered } from '../messages/rendered';
 
 /** Applies the value-changing operations a structure plan uses to a snapshot (a copy). */
 function applyValues(snapshot: WorkbookSnapshot, operations: SheetOperation[]): WorkbookSnapshot {
@@ -149,12 +150,12 @@ describe('planStructure', () => {
     const { operations, report } = planStructure(book(sheet('Лист1', ['Что-то'])));
     expect(operations).toEqual([]);
     expect(report.clientsSheet).toBeNull();
-    expect(report.problems[0].message).toMatch(/Не найден лист клиентов/);
+    expect(rendered(report.problems[0].message, 'ru')).toMatch(/Не найден лист клиентов/);
   });
 
   it('reports the data check problems of the base', () => {
     const { report } = planStructure(book(services, sheet('Клиенты', ['Клиент', 'Услуга'], ['Иванов', 'Педикюр'])));
-    expect(report.problems.map((p) => [p.sheet, p.row, p.column])).toEqual([['Клиенты', 2, 'Услуга']]);
+    expect(rendered(report.problems.map((p) => [p.sheet, p.row, p.column]), 'ru')).toEqual([['Клиенты', 2, 'Услуга']]);
   });
 });
 

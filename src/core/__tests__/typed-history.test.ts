@@ -8,6 +8,8 @@ import { readSettings } from '../settings-sheet';
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import type { WriteColumns, WriteTable } from '../../workbook/operations';
+import { render } from '../messages/message';
+import { rendered } from '../messages/rendered';
 
 const AS_OF = isoToDay('2025-06-01')!;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -55,7 +57,7 @@ describe('planAnalysis on typed order history', () => {
       [2, 'Заказов', 3, 4],
     ]);
     expect(plan.report.typedReplaced).toBe(false);
-    expect(plan.report.problems.filter((p) => /расходятся с заказами/.test(p.message)).map((p) => [p.row, p.column])).toEqual([
+    expect(rendered(plan.report.problems.filter((p) => /расходятся с заказами/.test(render(p.message, 'ru'))).map((p) => [p.row, p.column]), 'ru')).toEqual([
       [2, 'Дата последнего заказа'],
       [2, 'Заказов'],
     ]);
@@ -110,7 +112,7 @@ describe('planAnalysis on typed order history', () => {
     const plan = planAnalysis(snapshot, { asOf: AS_OF });
     expect(columnValues(plan.operations, 'ABC')).toBeUndefined();
     expect(plan.operations.some((op) => op.kind === 'colourCells' && op.sheet === 'Клиенты' && op.column === 5)).toBe(false);
-    expect(plan.report.problems).toContainEqual(expect.objectContaining({ sheet: 'Клиенты', column: 'ABC', message: expect.stringMatching(/заполнен вами.*листе «ABC»/) }));
+    expect(rendered(plan.report.problems, 'ru')).toContainEqual(expect.objectContaining({ sheet: 'Клиенты', column: 'ABC', message: expect.stringMatching(/заполнен вами.*листе «ABC»/) }));
     // The classes are still computed, and written on the ABC sheet: revenue 1000, 700, 300 of 2000, shares
     // before each 0 %, 50 %, 85 % → A, A, B.
     expect(plan.report.clients.map((c) => c.abc)).toEqual(['A', 'A', 'B']);
@@ -141,6 +143,6 @@ describe('planAnalysis on typed order history', () => {
     const plan = planAnalysis(book([]), { asOf: isoToDay('2024-12-31')! });
     expect(columnValues(plan.operations, 'Дата последнего заказа')).toEqual([undefined, undefined, undefined]);
     expect(columnValues(plan.operations, 'Заказов')).toEqual([undefined, undefined, undefined]);
-    expect(plan.report.problems.filter((p) => /позже даты анализа/.test(p.message)).map((p) => p.row)).toEqual([2, 3]);
+    expect(rendered(plan.report.problems.filter((p) => /позже даты анализа/.test(render(p.message, 'ru'))).map((p) => p.row), 'ru')).toEqual([2, 3]);
   });
 });

@@ -6,7 +6,8 @@
 import type { Client, DayNumber } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { eachKey, offerKeys } from './blocking';
-import { judgePair, reasonText, type ReasonCode } from './evidence';
+import { judgePair, reasonMessage, type ReasonCode } from './evidence';
+import type { Message } from '../messages/message';
 import { measureRarity, type Rarity } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import type { ParsedName } from './names';
@@ -35,8 +36,8 @@ export interface NewClientQuery {
 export interface ClientMatch {
   /** Index into the clients the index was built from. */
   clientIndex: number;
-  /** In words, in the workbook's language. */
-  reason: string;
+  /** In words, for the reader's language. */
+  reason: Message;
   reasons: ReasonCode[];
   score: number;
 }
@@ -88,7 +89,7 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
       seen.add(candidate);
       const verdict = judgePair(record, index.records[candidate], index.sensitivity, index.rarity);
       if (verdict.match) {
-        matches.push({ clientIndex: candidate, reason: reasonText(verdict.reasons, index.language), reasons: verdict.reasons, score: verdict.score });
+        matches.push({ clientIndex: candidate, reason: reasonMessage(verdict.reasons), reasons: verdict.reasons, score: verdict.score });
       }
     }
   }

@@ -14,6 +14,8 @@ import { GENERIC_LOGINS } from './blocking';
 import { compareNames, editDistance, oneTypoApart } from './similarity';
 import { dayToIso } from '../normalise/date';
 import { phoneDigits } from '../normalise/phone';
+import type { Language } from '../model';
+import { message, render, type Message } from '../messages/message';
 
 /** Machine codes of the reasons; `reasonText` gives the human words. */
 export type ReasonCode =
@@ -266,22 +268,13 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   return { match: false, score, reasons, conflict: null };
 }
 
-const REASON_TEXT: Record<ReasonCode, { ru: string; en: string }> = {
-  samePhone: { ru: 'одинаковый телефон', en: 'same phone' },
-  sameEmail: { ru: 'одинаковый e-mail', en: 'same e-mail' },
-  sameInn: { ru: 'одинаковый ИНН', en: 'same INN' },
-  sameName: { ru: 'одинаковое имя', en: 'same name' },
-  similarName: { ru: 'похожее имя', en: 'similar name' },
-  initials: { ru: 'совпадают инициалы', en: 'initials agree' },
-  sameCity: { ru: 'тот же город', en: 'same city' },
-  phoneTypo: { ru: 'телефон отличается на одну цифру', en: 'phone one digit apart' },
-  emailTypo: { ru: 'e-mail с опечаткой', en: 'e-mail one typo apart' },
-  sameEmailLogin: { ru: 'тот же логин e-mail', en: 'same e-mail login' },
-  sameBirthday: { ru: 'одинаковая дата рождения', en: 'same date of birth' },
-  rareName: { ru: 'редкое имя', en: 'rare name' },
-};
-
 /** The reasons in words: `одинаковый телефон`, `похожее имя + тот же город`. */
-export function reasonText(reasons: readonly ReasonCode[], language: 'ru' | 'en'): string {
-  return reasons.map((code) => REASON_TEXT[code][language]).join(' + ');
+export function reasonText(reasons: readonly ReasonCode[], language: Language): string {
+  return render(reasonMessage(reasons), language);
+}
+
+/** The reasons as a message, for a reader in any language. */
+export function reasonMessage(reasons: readonly ReasonCode[]): Message {
+  const [head, ...rest] = reasons.map((code) => message(`reason.${code}`));
+  return rest.reduce((first, second) => message('reason.and', { first, second }), head ?? message('reason.none'));
 }

@@ -16,7 +16,8 @@ import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
-import { readBase, say, type Base } from '../base';
+import { readBase, type Base } from '../base';
+import { message, MessageError, type Message } from '../messages/message';
 import { headerRowOf } from '../layout';
 import type { Language, Problem } from '../model';
 import { cellText, isBlank } from '../normalise/text';
@@ -44,7 +45,7 @@ export interface MergeReport {
   kept: string;
   removed: string[];
   ordersRepointed: number;
-  message: string;
+  message: Message;
 }
 
 /** A stable token for a merge: date, kept client and a short hash of the members. */
@@ -55,8 +56,8 @@ function mergeToken(date: Date, keep: string, members: readonly string[]): strin
   return `M-${stamp}-${keep}-${hash.toString(36)}`;
 }
 
-function fail(language: Language, ru: string, en: string): never {
-  throw new Error(say(language, ru, en));
+function fail(language: Language, detail: Message): never {
+  throw new MessageError(detail, language);
 }
 
 interface RepointedOrder {
@@ -87,13 +88,13 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
   const language = base.layout.language;
   const layout = base.layout.clients;
   const sheet = layout && snapshot.sheets.find((s) => s.name === layout.sheet);
-  if (!layout || !sheet) return fail(language, 'Не найден лист с клиентами.', 'No clients sheet was found.');
+  if (!layout || !sheet) return fail(language, message('merge.noClientsSheet'));
   const byRef = new Map(base.clients.map((client, index) => [clientRef(client), index]));
   const indexOf = (ref: string) =>
-    byRef.get(ref) ?? fail(language, `Клиент «${ref}» не найден: обновите список дубликатов.`, `Client "${ref}" was not found: refresh the duplicates list.`);
+    byRef.get(ref) ?? fail(language, message('merge.clientMissing', { client: ref }));
   const keepIndex = indexOf(request.keep);
   const removedIndices = [...new Set(request.members.map(indexOf))].filter((i) => i !== keepIndex);
-  if (removedIndices.length === 0) return fail(language, 'В группе нет других строк для слияния.', 'The group has no other rows to merge.');
+  if (removedIndices.length === 0) return fail(language, message('merge.nothingToMerge'));
 
   const width = clientsWidth(layout);
   const rowCells = (index: number) => {
@@ -162,11 +163,7 @@ export function planMerge(snapshot: WorkbookSnapshot, request: MergeRequest): Pl
       kept: keptId,
       removed: removedRefs,
       ordersRepointed: repointed.length,
-      message: say(
-        language,
-        `Объединено строк: ${removedRefs.length + 1}, оставлен ${keptId}. Удалённые строки сохранены на листе «${archiveName}».`,
-        `Merged ${removedRefs.length + 1} rows, kept ${keptId}. The removed rows are saved on the "${archiveName}" sheet.`,
-      ),
+      message: message('merge.done', { rows: removedRefs.length + 1, kept: keptId, archive: archiveName }),
     },
   };
 }
@@ -178,7 +175,7 @@ export interface UndoReport {
    * that the merge had changed too, an order no longer found. Each names its sheet, row and column.
    */
   problems: Problem[];
-  message: string;
+  message: Message;
 }
 
 /**
@@ -189,14 +186,13 @@ export interface UndoReport {
  */
 export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: Date, settings?: Settings): Plan<UndoReport> {
   const base = readBase(snapshot, settings);
-  const language = base.layout.language;
   const layout = base.layout.clients;
   const archive = findArchive(snapshot);
-  const nothing = (ru: string, en: string): Plan<UndoReport> => ({ operations: [], report: { restored: [], problems: [], message: say(language, ru, en) } });
-  if (!layout) return nothing('Не найден лист с клиентами.', 'No clients sheet was found.');
-  if (!archive) return nothing('Архива слияний нет: отменять нечего.', 'There is no merge archive: nothing to undo.');
+  const nothing = (detail: Message): Plan<UndoReport> => ({ operations: [], report: { restored: [], problems: [], message: detail } });
+  if (!layout) return nothing(message('merge.noClientsSheet'));
+  if (!archive) return nothing(message('undo.noArchive'));
   const entries = archive.rows.map((cells, k) => ({ cells, row: k + 2 })).filter(({ cells }) => cellText(cells[TOKEN]) === token && isBlank(cells[RESTORED]));
-  if (entries.length === 0) return nothing('Это слияние уже отменено или не найдено.', 'This merge was already undone or is not there.');
+  if (entries.length === 0) return nothing(message('undo.notFound'));
   const merge = readArchivedMerge(archive, entries.map((e) => e.cells), base, layout);
 
   const kept = undoKeptRow(snapshot, base, layout, merge);
@@ -215,35 +211,24 @@ export function planUndoMerge(snapshot: WorkbookSnapshot, token: string, date: D
     report: {
       restored,
       problems,
-      message: undoneMessage(restoredRows.rows, language) + leftAsTheyAre(problems, archive.name, language),
+      message: undoMessage(restoredRows.rows, problems, archive.name),
     },
   };
 }
 
 const NAMED_IN_MESSAGE = 5;
 
-/** How many rows came back, and where they stand now. */
-function undoneMessage(rows: readonly number[], language: Language): string {
-  if (rows.length === 0) return say(language, 'Слияние отменено.', 'Merge undone.');
+/** How many rows came back and where they stand now; then where each thing the undo left for the user is (the problems say what). */
+function undoMessage(rows: readonly number[], problems: readonly Problem[], archive: string): Message {
   const where = rows.slice(0, NAMED_IN_MESSAGE).join(', ') + (rows.length > NAMED_IN_MESSAGE ? '…' : '');
-  return say(
-    language,
-    `Слияние отменено: возвращено строк — ${rows.length} (${rows.length === 1 ? 'строка' : 'строки'} ${where}).`,
-    `Merge undone: ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} restored (${rows.length === 1 ? 'row' : 'rows'} ${where}).`,
-  );
+  const restored = rows.length === 0 ? message('undo.done') : message(rows.length === 1 ? 'undo.restoredOne' : 'undo.restoredMany', { count: rows.length, rows: where });
+  if (problems.length === 0) return restored;
+  const places = problems.slice(0, NAMED_IN_MESSAGE).map(placeOf);
+  const more = problems.length - places.length;
+  return message('undo.restoredLeft', { restored, count: problems.length, places: more > 0 ? message('undo.placeMore', { places, more }) : places, archive });
 }
 
-/** The message's account of what the undo left for the user: where each thing is (the problems say what). */
-function leftAsTheyAre(problems: readonly Problem[], archive: string, language: Language): string {
-  if (problems.length === 0) return '';
-  const where = problems.slice(0, NAMED_IN_MESSAGE).map((p) =>
-    [p.sheet ? say(language, `«${p.sheet}»`, `"${p.sheet}"`) : '', p.row > 0 ? say(language, `строка ${p.row}`, `row ${p.row}`) : '', p.column ? say(language, `«${p.column}»`, `"${p.column}"`) : ''].filter(Boolean).join(', '),
-  );
-  const more = problems.length - where.length;
-  const rest = more > 0 ? say(language, `; и ещё ${more}`, `; and ${more} more`) : '';
-  return say(
-    language,
-    ` Оставлено как есть — это изменили после слияния, решите сами (${problems.length}): ${where.join('; ')}${rest}. Значения до слияния — на листе «${archive}».`,
-    ` Left as they are — changed after the merge, for you to decide (${problems.length}): ${where.join('; ')}${rest}. The values before the merge are on the "${archive}" sheet.`,
-  );
+function placeOf(p: Problem): Message {
+  if (p.row <= 0) return message('undo.placeSheet', { sheet: p.sheet });
+  return p.column ? message('undo.placeCell', { sheet: p.sheet, row: p.row, column: p.column }) : message('undo.placeRow', { sheet: p.sheet, row: p.row });
 }

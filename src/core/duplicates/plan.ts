@@ -7,6 +7,7 @@ import { rowIndex } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
 import { readBase, say, type Base } from '../base';
+import { message } from '../messages/message';
 import { headerRowOf, lastDataRow, managedColumns } from '../layout';
 import type { Language, Problem } from '../model';
 import { clientRef } from '../client-ref';
@@ -91,7 +92,7 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       row: 0,
       column: '',
       value: '',
-      message: say(language, 'Не найден лист с клиентами: искать дубликаты не в чем.', 'No clients sheet was found: there is nothing to search for duplicates.'),
+      message: message('duplicates.noClientsSheet'),
     };
     return { operations: [], report: { groups: [], duplicateClients: 0, sheet: null, problems: [...base.problems, problem] } };
   }
@@ -155,7 +156,7 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       columns: [{ column: column.column, ...(column.isNew ? { header: column.header } : {}), values }],
     });
   } else if (column) {
-    problems.push(userColumnKeptProblem(layout.sheet, column.header, sheet, language));
+    problems.push(userColumnKeptProblem(layout.sheet, column.header, sheet));
   }
   return {
     operations,

@@ -5,10 +5,11 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { rowIndex } from '../../workbook/snapshot';
 import type { InsertRows, SheetOperation } from '../../workbook/operations';
-import { say, type Base } from '../base';
+import type { Base } from '../base';
+import { message, render, type Message } from '../messages/message';
 import { isListedComputed } from '../computed-columns';
 import { headerRowOf, lastDataRow } from '../layout';
-import type { Language, Problem } from '../model';
+import type { Problem } from '../model';
 import { cellText, isBlank } from '../normalise/text';
 import { archiveColumns, dataHeaders, KEPT, PREVIOUS, roleOf, ROW, type ArchiveRole } from './merge-archive';
 import { cellsAt, clientsWidth, mergedKeptRow, sameCell, writeRowCells, type ClientsLayout } from './merge-row';
@@ -61,8 +62,8 @@ export interface UndoPart {
   problems: Problem[];
 }
 
-function shown(value: CellValue | undefined, language: Language): string {
-  return isBlank(value) ? say(language, '(пусто)', '(empty)') : `«${cellText(value)}»`;
+function shown(value: CellValue | undefined): Message {
+  return isBlank(value) ? message('undo.empty') : message('undo.value', { value: cellText(value) });
 }
 
 /** The kept row now: by its ID, or — for a client without one — where the merge left it, if it is still that client. */
@@ -92,11 +93,7 @@ export function undoKeptRow(snapshot: WorkbookSnapshot, base: Base, layout: Clie
       row: 0,
       column: '',
       value: merge.keptId,
-      message: say(
-        language,
-        `Оставленная при слиянии строка ${merge.keptId} не найдена (удалена, или её ID изменён): её значения до слияния остались на листе «${merge.archiveSheet}».`,
-        `The row kept by the merge, ${merge.keptId}, was not found (deleted, or its ID changed): its values before the merge are on the "${merge.archiveSheet}" sheet.`,
-      ),
+      message: message('undo.keptRowMissing', { kept: merge.keptId, archive: merge.archiveSheet }),
     };
     return { operations: [], problems: [problem] };
   }
@@ -117,11 +114,7 @@ export function undoKeptRow(snapshot: WorkbookSnapshot, base: Base, layout: Clie
       row: client.row,
       column: headers[c],
       value: cellText(is),
-      message: say(
-        language,
-        `Ячейку изменило слияние, а потом и вы: до слияния ${shown(was, language)}, после слияния ${shown(wrote, language)}, сейчас ${shown(is, language)}. Оставлено ваше значение; если нужно прежнее, впишите его сами.`,
-        `Both the merge and you changed this cell: before the merge ${shown(was, language)}, after it ${shown(wrote, language)}, now ${shown(is, language)}. Your value is kept; type the old one back if you want it.`,
-      ),
+      message: message('undo.cellChanged', { was: shown(was), wrote: shown(wrote), now: shown(is) }),
     });
   });
   return { operations: writes.length > 0 ? [writeRowCells(layout, client.row, writes)] : [], problems };
@@ -145,11 +138,7 @@ export function undoOrders(snapshot: WorkbookSnapshot, base: Base, merge: Archiv
       row: 0,
       column: '',
       value: '',
-      message: say(
-        language,
-        `Заказы не возвращены прежним клиентам: не найден лист заказов или его столбец «ID клиента». Какие заказы слияние перенесло к ${merge.keptId}, видно на листе «${merge.archiveSheet}».`,
-        `The orders were not given back to their clients: the orders sheet or its client ID column was not found. The orders the merge moved to ${merge.keptId} are listed on the "${merge.archiveSheet}" sheet.`,
-      ),
+      message: message('undo.noOrdersColumn', { kept: merge.keptId, archive: merge.archiveSheet }),
     };
     return { operations: [], problems: [problem] };
   }
@@ -158,12 +147,12 @@ export function undoOrders(snapshot: WorkbookSnapshot, base: Base, merge: Archiv
   const keptId = merge.keptId;
   const values: Array<CellValue | undefined> = [];
   const problems: Problem[] = [];
-  const left = (row: number, order: string, ru: string, en: string) =>
-    problems.push({ sheet: ordersLayout.sheet, row, column: header, value: order, message: say(language, ru, en) });
-  const giveBack = (row: number, previousId: string, order: string) => {
+  const left = (row: number, order: string | Message, detail: Message) =>
+    problems.push({ sheet: ordersLayout.sheet, row, column: header, value: typeof order === 'string' ? order : render(order, language), message: detail });
+  const giveBack = (row: number, previousId: string, order: string | Message) => {
     const current = cellText(cellsAt(sheet, row)[idColumn]);
     if (current === keptId) values[rowIndex(row, ordersLayout.headerRow)] = previousId;
-    else left(row, order, `Заказ ${order} после слияния отнесён к «${current}»: оставлено как есть (до слияния был ${previousId || 'без ID'}).`, `Order ${order} was given to "${current}" after the merge: left as it is (before the merge it was ${previousId || 'without an ID'}).`);
+    else left(row, order, message('undo.orderRepointed', { order, current, previous: previousId || message('undo.noId') }));
   };
 
   const byKey = new Map<string, Array<{ previousId: string; identity: OrderIdentity; text: string; row: number }>>();
@@ -171,7 +160,7 @@ export function undoOrders(snapshot: WorkbookSnapshot, base: Base, merge: Archiv
     const identity = parseIdentity(order.identity);
     if (!identity) {
       // An archive written before identities: the row number, as it was then.
-      if (Number.isInteger(order.row) && order.row > ordersLayout.headerRow) giveBack(order.row, order.previousId, say(language, `в строке ${order.row}`, `in row ${order.row}`));
+      if (Number.isInteger(order.row) && order.row > ordersLayout.headerRow) giveBack(order.row, order.previousId, message('undo.inRow', { row: order.row }));
       continue;
     }
     byKey.set(identity.key, [...(byKey.get(identity.key) ?? []), { ...order, identity, text: order.identity }]);
@@ -187,11 +176,11 @@ export function undoOrders(snapshot: WorkbookSnapshot, base: Base, merge: Archiv
     // Lines of one order number are told apart by position only when all of them moved from one client.
     const interchangeable = !isNumberKey(key) || (moved.length === total && new Set(moved.map((m) => m.previousId)).size === 1);
     for (const order of moved) {
-      const from = order.previousId || say(language, 'без ID', 'without an ID');
+      const from = order.previousId || message('undo.noId');
       if (lines.length === 0) {
-        left(order.row, order.text, `Заказ ${order.text} (слиянием перенесён от ${from} к ${keptId}) не найден: его удалили или изменили после слияния. ID клиента не возвращён; если заказ есть, впишите ${from} сами.`, `Order ${order.text} (moved by the merge from ${from} to ${keptId}) was not found: it was deleted or changed after the merge. Its client ID was not given back; if the order is there, type ${from} yourself.`);
+        left(order.row, order.text, message('undo.orderMissing', { order: order.text, previous: from, kept: keptId }));
       } else if (lines.length !== total || !interchangeable) {
-        left(lines[0], order.text, `Заказы «${key}»: при слиянии строк было ${total}, сейчас ${lines.length}, и какая из них была заказом ${from}, не определить. ID клиента не возвращён; впишите ${from} в нужную строку сами.`, `Orders "${key}": there were ${total} such lines at the merge and there are ${lines.length} now, and which one was ${from}'s cannot be told. Its client ID was not given back; type ${from} in the right line yourself.`);
+        left(lines[0], order.text, message('undo.ordersAmbiguous', { order: key, total, now: lines.length, previous: from }));
       } else {
         giveBack(lines[order.identity.occurrence - 1], order.previousId, order.text);
       }

@@ -5,6 +5,7 @@
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import { NO_HISTORY, type Client, type DayNumber, type Language, type OrderField } from '../model';
 import { say } from '../base';
+import { message, type Message } from '../messages/message';
 import { headerKey } from '../schema';
 import { clientKeyOfHeader, matchSourceHeader, ORDER_CLIENT_DETAIL_FIELDS, type MatchRank, type OrderClientDetailField, type OrderLineField, type SourceField } from '../header-match';
 import type { SourceColumnMapping } from './mapping';
@@ -105,7 +106,7 @@ export function dayOf(value: CellValue | undefined): DayNumber | null {
 export class ConversionProblem {
   constructor(
     readonly text: string,
-    readonly message: string,
+    readonly message: Message,
   ) {}
 }
 
@@ -117,7 +118,6 @@ export class ConversionProblem {
 export class CellConverter {
   private readonly dates = new Map<number, Date>();
 
-  constructor(private readonly language: Language) {}
 
   private dateOf(day: number): Date {
     let date = this.dates.get(day);
@@ -134,7 +134,7 @@ export class CellConverter {
       const day = dayOf(value);
       if (day !== null) return this.dateOf(day);
       if (isBlank(value)) return null;
-      return new ConversionProblem(asWritten(value), say(this.language, 'не дата: оставлено как текст', 'not a date: kept as text'));
+      return new ConversionProblem(asWritten(value), message('import.notDate'));
     }
     if (field === 'amount') {
       const quick = plainAmount(value);
@@ -142,7 +142,7 @@ export class CellConverter {
       if (isBlank(value)) return null;
       const parsed = parseAmount(value);
       if (parsed.amount !== null) return parsed.amount;
-      return new ConversionProblem(asWritten(value), say(this.language, 'не сумма: оставлено как текст', 'not an amount: kept as text'));
+      return new ConversionProblem(asWritten(value), message('import.notAmount'));
     }
     return isBlank(value) ? null : asWritten(value);
   }

@@ -6,6 +6,7 @@ import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import { sourceRowNumber } from '../../workbook/snapshot';
 import type { DayNumber, Language, Order, OrderField, Problem } from '../model';
 import { say, type Base } from '../base';
+import { message, type Message } from '../messages/message';
 import { linkOrders, type OrderClientKeys } from '../link-orders';
 import { fieldHeader } from '../schema';
 import { clientKeyOfHeader } from '../header-match';
@@ -15,9 +16,7 @@ import { dayToDate, dayToIso } from '../normalise/date';
 import { parseAmount, plainAmount } from '../normalise/amount';
 import { cellText, isBlank, normaliseText } from '../normalise/text';
 import { dayOf, type SourceColumns } from './order-columns';
-import { countOf } from '../plural';
 
-const LINE_FORMS = ['строка', 'строки', 'строк'] as const;
 import { OrderImportError, UnlinkedOrdersError } from './order-report';
 
 /** Lines listed one by one before the rest are summed up in one problem. */
@@ -27,29 +26,21 @@ export const LISTED_LINES = 100;
  * One problem per line for the first lines, then one for the rest: `rest(count, from, to)` says what
  * the rest are (a retail export has thousands of lines without a client).
  */
-export function lineProblems(sheet: string, rows: readonly number[], column: string, message: string, rest: (count: number, from: number, to: number) => string): Problem[] {
-  const listed = rows.slice(0, LISTED_LINES).map((row) => ({ sheet, row, column, value: '', message }));
+export function lineProblems(sheet: string, rows: readonly number[], column: string, first: Message, rest: (count: number, from: number, to: number) => Message): Problem[] {
+  const listed = rows.slice(0, LISTED_LINES).map((row) => ({ sheet, row, column, value: '', message: first }));
   if (rows.length <= LISTED_LINES) return listed;
   const from = rows[LISTED_LINES];
   return [...listed, { sheet, row: from, column, value: '', message: rest(rows.length - LISTED_LINES, from, rows[rows.length - 1]) }];
 }
 
 /** Lines without a client are imported as they are; the first are listed, the rest counted. */
-export function withoutClientProblems(sheet: string, rows: readonly number[], language: Language): Problem[] {
-  return lineProblems(sheet, rows, '', say(language, 'В строке заказа не указан клиент: заказ импортирован без клиента.', 'The order line names no client: imported without a client.'), (count, from, to) =>
-    say(
-      language,
-      `И ещё ${countOf(count, LINE_FORMS, ['line', 'lines'], 'ru')} без клиента (строки ${from}–${to}): импортированы без клиента.`,
-      `And ${countOf(count, LINE_FORMS, ['more line', 'more lines'], 'en')} without a client (rows ${from}–${to}): imported without a client.`,
-    ),
-  );
+export function withoutClientProblems(sheet: string, rows: readonly number[]): Problem[] {
+  return lineProblems(sheet, rows, '', message('import.noClient'), (count, from, to) => message('import.moreNoClient', { count, from, to }));
 }
 
 /** Undated lines of an import `since` a day: imported, since nothing says they are older; listed. */
-export function undatedProblems(sheet: string, rows: readonly number[], column: string, since: string, language: Language): Problem[] {
-  return lineProblems(sheet, rows, column, say(language, `Строка без даты: с какого дня импортировать (${since}), к ней не применить — импортирована.`, `A line without a date: the first day to import (${since}) cannot apply to it — imported.`), (count, from, to) =>
-    say(language, `И ещё ${count} строк без даты (строки ${from}–${to}): импортированы.`, `And ${count} more lines without a date (rows ${from}–${to}): imported.`),
-  );
+export function undatedProblems(sheet: string, rows: readonly number[], column: string, since: string): Problem[] {
+  return lineProblems(sheet, rows, column, message('import.undated', { since }), (count, from, to) => message('import.moreUndated', { count, from, to }));
 }
 
 /** A column of the file the line amount is computed from. */
@@ -67,8 +58,7 @@ export function lineAmount(
   cells: readonly CellValue[],
   price: LineColumn,
   quantity: LineColumn | undefined,
-  report: (column: LineColumn, value: string, message: string) => void,
-  language: Language,
+  report: (column: LineColumn, value: string, problem: Message) => void,
 ): number | null {
   const columns = quantity ? [price, quantity] : [price];
   const values = columns.map((column) => {
@@ -76,14 +66,14 @@ export function lineAmount(
     if (isBlank(value)) return null;
     const quick = plainAmount(value);
     const number = quick === quick ? quick : parseAmount(value).amount;
-    if (number === null) report(column, cellText(value), say(language, 'не число: сумма строки не вычислена', 'not a number: the line amount is not computed'));
+    if (number === null) report(column, cellText(value), message('import.notNumber'));
     return number;
   });
   if (values.every((value) => value !== null)) return cleanSum(values.reduce((product, value) => product * value, 1));
   // A line with neither is a line without an amount; with one of the two, the other is missing.
   const blank = columns.filter((column) => isBlank(cells[column.index]));
   if (blank.length < columns.length) {
-    for (const column of blank) report(column, '', say(language, 'пусто: сумма строки не вычислена', 'empty: the line amount is not computed'));
+    for (const column of blank) report(column, '', message('import.empty'));
   }
   return null;
 }
@@ -225,18 +215,8 @@ export function identityOf(order: Pick<Order, 'date' | 'amount' | 'service' | 'n
 }
 
 /** Why a line whose order number the Orders sheet has is imported all the same. */
-export function conflictMessage(conflict: NumberConflict, number: string, sheet: string, language: Language): string {
-  if (conflict.reason === 'client') {
-    return say(
-      language,
-      `Заказ с номером «${number}» уже есть на листе «${sheet}» у другого клиента. Строка импортирована; проверьте, не ошибка ли это в выгрузке.`,
-      `An order numbered "${number}" is already on the "${sheet}" sheet for another client. The line is imported; check the export.`,
-    );
-  }
-  const held = conflict.heldDate === null ? say(language, 'без даты', 'undated') : cellText(dayToDate(conflict.heldDate));
-  return say(
-    language,
-    `Заказ с номером «${number}» уже есть на листе «${sheet}» у этого клиента, но с другой датой (${held}). Строка импортирована; если это тот же заказ, удалите одну из строк.`,
-    `An order numbered "${number}" is already on the "${sheet}" sheet for this client, with another date (${held}). The line is imported; if it is the same order, delete one of the lines.`,
-  );
+export function conflictMessage(conflict: NumberConflict, number: string, sheet: string): Message {
+  if (conflict.reason === 'client') return message('import.numberOtherClient', { number, sheet });
+  const held = conflict.heldDate === null ? message('import.undatedHeld') : cellText(dayToDate(conflict.heldDate));
+  return message('import.numberOtherDate', { number, sheet, held });
 }

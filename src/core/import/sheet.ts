@@ -18,6 +18,7 @@ import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import { sheetRowNumber, sourceRowNumber } from '../../workbook/snapshot';
 import type { Language, Problem } from '../model';
 import { say } from '../base';
+import { message } from '../messages/message';
 import { type TableKind } from '../schema';
 import { fieldOfHeader, matchSourceHeader } from '../header-match';
 import { isBlank } from '../normalise/text';
@@ -106,18 +107,14 @@ function nameUnheadedColumns(sheet: SheetSnapshot, language: Language): Problem[
       row,
       column: name,
       value: String(rows[first][column]),
-      message: say(
-        language,
-        `Значения в столбце без заголовка (строк с ними: ${lines}, первая — ${row}): столбцу дано имя «${name}», значения сохранены.`,
-        `Values in a column without a header (${lines} lines, the first is ${row}): the column is named "${name}", the values are kept.`,
-      ),
+      message: message('import.headerlessColumn', { lines, row, name }),
     });
   }
   return problems;
 }
 
 /** The title block above the table, reported once: its lines are not order lines. */
-function preambleProblem(sheetName: string, preamble: readonly string[][], language: Language): Problem[] {
+function preambleProblem(sheetName: string, preamble: readonly string[][]): Problem[] {
   if (preamble.length === 0) return [];
   const first = preamble.find((record) => record.some((field) => field.trim() !== '')) ?? preamble[0];
   return [
@@ -126,11 +123,7 @@ function preambleProblem(sheetName: string, preamble: readonly string[][], langu
       row: 1,
       column: '',
       value: first.filter((field) => field.trim() !== '').join(' '),
-      message: say(
-        language,
-        `Над заголовком таблицы ${preamble.length} стр. (название выгрузки, реквизиты): они не импортируются. Если в них заказы, добавьте над ними строку заголовков.`,
-        `${preamble.length} lines above the table's header (the export's title, details) are not imported. If they hold orders, put a header line above them.`,
-      ),
+      message: message('import.preamble', { lines: preamble.length }),
     },
   ];
 }
@@ -157,7 +150,7 @@ export function readCsv(bytes: Uint8Array, sheetName: string, options: CsvReadOp
     encoding,
     separator: used,
     preamble,
-    problems: [...preambleProblem(sheetName, preamble, language), ...nameUnheadedColumns(sheet, language)],
+    problems: [...preambleProblem(sheetName, preamble), ...nameUnheadedColumns(sheet, language)],
   };
 }
 

@@ -6,6 +6,7 @@
 import { MessageChannel, type MessagePort } from 'worker_threads';
 import { createActions } from '../../actions/local';
 import type { Progress } from '../../workbook/workbook';
+import { render } from '../../core/messages/message';
 import { SAMPLE_TODAY, sampleWorkbook } from '../sources';
 import { WorkerClient } from '../worker-client';
 import { serveWorkbook } from '../worker-host';
@@ -69,7 +70,7 @@ describe('the page worker protocol', () => {
     const result = await worker.actions().run('abc', (p) => progress.push(p));
     expect(result.action).toBe('abc');
     expect(progress.length).toBeGreaterThan(3);
-    expect(progress.map((p) => p.step)).toEqual(expect.arrayContaining(['Расчёт', expect.stringMatching(/Чтение листа/)]));
+    expect(progress.map((p) => render(p.step, 'ru'))).toEqual(expect.arrayContaining(['Расчёт', expect.stringMatching(/Чтение листа/)]));
     for (let i = 1; i < progress.length; i++) expect(progress[i].done / progress[i].total).toBeGreaterThanOrEqual(progress[i - 1].done / progress[i - 1].total - 1e-9);
     // The grid is sent the new result sheet, not asked to fetch the workbook.
     expect(events.at(-1)).toMatchObject({ kind: 'changed', picture: { sheet: 'ABC' } });

@@ -13,6 +13,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import type { ClientCard, DuplicateWarning, NewClient } from '../../actions/panel';
+import { render } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useDebounced } from '../hooks/useDebounced';
@@ -45,7 +46,7 @@ const checkKey = ({ name, phone, email, city, birthday }: NewClient) => JSON.str
 const fromCheckKey = (key: string) => JSON.parse(key) as NewClient;
 
 export function NewClientForm({ choices }: { choices: Choices }) {
-  const { actions, t, openClient } = usePanel();
+  const { actions, t, openClient, language } = usePanel();
   const layout = useLayout();
   const [draft, setDraft] = useRemembered<Draft>('add.client', EMPTY_DRAFT);
   const [warnings, setWarnings] = useState<{ key: string; found: DuplicateWarning[] }>({ key: '', found: [] });
@@ -128,7 +129,7 @@ export function NewClientForm({ choices }: { choices: Choices }) {
               {current.map((warning) => (
                 <li key={warning.id || warning.row} className={layout.wrap}>
                   <Text weight="semibold">{warning.name}</Text>{' '}
-                  <Text className={layout.muted}>{[warning.phone, warning.email, warning.city, warning.reason].filter(Boolean).join(' · ')}</Text>{' '}
+                  <Text className={layout.muted}>{[warning.phone, warning.email, warning.city, render(warning.reason, language)].filter(Boolean).join(' · ')}</Text>{' '}
                   <Button size="small" appearance="transparent" data-testid="open-duplicate" onClick={() => openClient(warning.id)}>
                     {t('add.openCard')}
                   </Button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePanel } from '../context';
-import { useBusy } from '../hooks/useBusy';
+import { useBusy, type Shown } from '../hooks/useBusy';
 
 export interface Choices {
   services: string[];
@@ -11,7 +11,7 @@ export interface Choices {
   types: string[];
   /** The day the base's figures are as of (yyyy-mm-dd); null until it is known. */
   asOf: string | null;
-  error: string | null;
+  error: Shown | null;
 }
 
 /** The values the Add forms offer: services, statuses, the cities and managers in use, and the base's as-of day. */

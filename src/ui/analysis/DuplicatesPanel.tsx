@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import type { DuplicateGroupView, MergeResult } from '../../actions/panel';
+import { render, type Message } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useRemembered } from '../hooks/useRemembered';
@@ -19,7 +20,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
   const [groups, setGroups] = useRemembered<DuplicateGroupView[] | null>('dup.groups', null);
   const [keep, setKeep] = useRemembered<Record<string, string>>('dup.keep', {});
   const [merged, setMerged] = useRemembered<MergeResult | null>('dup.merged', null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Message | null>(null);
   const busy = useBusy();
 
   const { attempt } = busy;
@@ -80,7 +81,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
           <div className={layout.row}>
             <Text weight="semibold">{t('dup.group', { id: group.id, score: formatNumber(Math.round(group.score * 100) / 100, language) })}</Text>
             <Badge size="small" appearance="tint" color="warning">
-              {group.reason}
+              {render(group.reason, language)}
             </Badge>
           </div>
           <RadioGroup

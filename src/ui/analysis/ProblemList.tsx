@@ -1,5 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import type { Problem } from '../../core/model';
+import { render } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { formatNumber } from '../format';
 import { useLayout } from '../styles';
@@ -20,7 +21,7 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
             <Text size={200} weight="semibold">
               {t('analysis.problemAt', { sheet: problem.sheet, row: problem.row, column: problem.column })}
             </Text>{' '}
-            <Text size={200}>{problem.message}</Text>
+            <Text size={200}>{render(problem.message, language)}</Text>
             {problem.value && <Text size={200} className={layout.muted}>{` («${problem.value}»)`}</Text>}
           </li>
         ))}

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, Field, ProgressBar, Text } from '@fluentui/react-components';
 import type { ActionName, ActionResult } from '../../actions/panel';
 import type { Progress } from '../../workbook/workbook';
+import { render } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useRemembered } from '../hooks/useRemembered';
@@ -102,7 +103,7 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
           validationState="none"
           validationMessage={
             <span data-testid="run-step">
-              {cancelling ? t('analysis.cancelling') : progress ? t('analysis.progress', { step: progress.step, percent: percentOf(progress) }) : t('common.loading')}
+              {cancelling ? t('analysis.cancelling') : progress ? t('analysis.progress', { step: render(progress.step, language), percent: percentOf(progress) }) : t('common.loading')}
             </span>
           }
         >

@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { decodeMessage, MessageError, render, type Message } from '../../core/messages/message';
+import type { Language } from '../../core/model';
+
+/** What the panel shows of a failure: the product's message (rendered in the panel's language) or a text as it came. */
+export type Shown = string | Message;
 
 export interface Busy {
   busy: boolean;
   /** The last failure, shown to the user until dismissed or the next attempt. */
-  error: string | null;
+  error: Shown | null;
   clearError(): void;
   /**
    * Run one user action: busy while it runs, its error kept for display (never swallowed).
@@ -11,18 +16,26 @@ export interface Busy {
    */
   attempt<T>(work: () => Promise<T>): Promise<T | undefined>;
   /** Report a failure found by the panel itself (e.g. a form that cannot be sent). */
-  fail(message: string): void;
+  fail(message: Shown): void;
 }
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
+export function errorMessage(error: unknown): Shown {
+  if (error instanceof MessageError) return error.detail;
+  // a message that crossed google.script.run, which keeps only the error's text
+  if (error instanceof Error) return decodeMessage(error.message) ?? (error.message || error.name);
   if (typeof error === 'string') return error;
   return JSON.stringify(error);
 }
 
+/** A failure as text in `language`. */
+export function errorText(error: unknown, language: Language): string {
+  const shown = errorMessage(error);
+  return typeof shown === 'string' ? shown : render(shown, language);
+}
+
 export function useBusy(): Busy {
   const [running, setRunning] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown | null>(null);
   // A late answer must not update a panel that is gone (the user switched tabs).
   const mounted = useRef(true);
   useEffect(() => {

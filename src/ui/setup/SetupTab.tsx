@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Dropdown, Field, Option, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FieldMapping, LayoutView } from '../../actions/panel';
 import type { Progress } from '../../workbook/workbook';
+import type { Message } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
@@ -33,7 +34,7 @@ export function SetupTab() {
   const layout = useLayout();
   const [view, setView] = useState<LayoutView | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [structured, setStructured] = useState<string | null>(null);
+  const [structured, setStructured] = useState<Message | null>(null);
   const busy = useBusy();
 
   const { attempt } = busy;

@@ -6,6 +6,7 @@ import { planDismiss, readDismissedPairs } from '../dismissed';
 import { buildClientIndex, checkNewClient } from '../client-index';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { clients } from './fixtures';
+import { rendered } from '../../messages/rendered';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -76,7 +77,7 @@ describe('planDuplicates', () => {
   it('reports a workbook without clients instead of failing', () => {
     const plan = planDuplicates({ sheets: [] });
     expect(plan.operations).toEqual([]);
-    expect(plan.report.problems.length).toBeGreaterThan(0);
+    expect(rendered(plan.report.problems.length, 'ru')).toBeGreaterThan(0);
   });
 
   it('never shows a dismissed pair again', async () => {
@@ -145,7 +146,7 @@ describe('checkNewClient', () => {
     const index = buildClientIndex(base, DEFAULT_SETTINGS);
     const matches = checkNewClient(index, { name: 'Иван Иванов', phone: '+79123456789' });
     expect(matches).toEqual([expect.objectContaining({ clientIndex: 0, reasons: expect.arrayContaining(['samePhone']) })]);
-    expect(matches[0].reason).toContain('одинаковый телефон');
+    expect(rendered(matches[0].reason, 'ru')).toContain('одинаковый телефон');
     expect(checkNewClient(index, { name: 'Сидоров Сидор', phone: '+7 915 000 00 00' })).toEqual([]);
   });
 
@@ -155,7 +156,7 @@ describe('checkNewClient', () => {
     const base = (name: string) => buildClientIndex(clients(...others, { name, city: 'Тверь' }), DEFAULT_SETTINGS);
     const matches = checkNewClient(base('Смирнов Вольдемар'), { name: 'Кмирнов Вольдемар', city: 'Тверь' });
     expect(matches.map((m) => m.clientIndex)).toEqual([5]);
-    expect(matches[0].reasons).toContain('sameCity');
+    expect(rendered(matches[0].reasons, 'ru')).toContain('sameCity');
     // And the other way round: the base holds the slip, the manager types the name right.
     expect(checkNewClient(base('Кмирнов Вольдемар'), { name: 'Смирнов Вольдемар', city: 'Тверь' }).map((m) => m.clientIndex)).toEqual([5]);
   });

@@ -4,6 +4,7 @@ import type { CellValue, WorkbookSnapshot } from '../../../workbook/snapshot';
 import { createActions } from '../../../actions/local';
 import { isoToDay } from '../../normalise/date';
 import { planMerge, planUndoMerge } from '../merge';
+import { rendered } from '../../messages/rendered';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const MERGED_AT = day('2024-03-01');
@@ -82,9 +83,9 @@ describe('undo after the user edited the kept row', () => {
       ['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', ''],
     ]);
     // Only the comment could not be settled: it is listed with the three values, and kept as the user has it.
-    expect(report.problems).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: 2, column: 'Комментарий', value: 'постоянный | второй номер | звонил 05.03' })]);
-    expect(report.problems[0].message).toContain('до слияния «постоянный», после слияния «постоянный | второй номер», сейчас «постоянный | второй номер | звонил 05.03»');
-    expect(report.message).toBe('Слияние отменено: возвращено строк — 1 (строка 3). Оставлено как есть — это изменили после слияния, решите сами (1): «Клиенты», строка 2, «Комментарий». Значения до слияния — на листе «Архив».');
+    expect(rendered(report.problems, 'ru')).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: 2, column: 'Комментарий', value: 'постоянный | второй номер | звонил 05.03' })]);
+    expect(rendered(report.problems[0].message, 'ru')).toContain('до слияния «постоянный», после слияния «постоянный | второй номер», сейчас «постоянный | второй номер | звонил 05.03»');
+    expect(rendered(report.message, 'ru')).toBe('Слияние отменено: возвращено строк — 1 (строка 3). Оставлено как есть — это изменили после слияния, решите сами (1): «Клиенты», строка 2, «Комментарий». Значения до слияния — на листе «Архив».');
   });
 
   it('finds the kept row by its ID after the clients sheet is re-sorted', async () => {
@@ -94,7 +95,7 @@ describe('undo after the user edited the kept row', () => {
     const { restored, report } = await undone(after, token);
     expect(clientRows(restored).find((r) => r[0] === 'К-00001')).toEqual(['К-00001', 'Иванов Иван', '+7 912 345-67-89', '', 'Химки', 'постоянный', '']);
     expect(clientRows(restored).find((r) => r[0] === 'К-00003')).toEqual(['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', '']);
-    expect(report.problems).toEqual([]);
+    expect(rendered(report.problems, 'ru')).toEqual([]);
   });
 
   it('reports a kept row deleted since the merge instead of writing into another row', async () => {
@@ -104,7 +105,7 @@ describe('undo after the user edited the kept row', () => {
     const { restored, report } = await undone(after, token);
     expect(clientRows(restored).map((r) => r[0])).toEqual(['К-00003', 'К-00002']);
     expect(clientRows(restored)[0]).toEqual(['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', '']);
-    expect(report.problems).toEqual([expect.objectContaining({ sheet: 'Клиенты', value: 'К-00001', message: expect.stringMatching(/не найдена/) })]);
+    expect(rendered(report.problems, 'ru')).toEqual([expect.objectContaining({ sheet: 'Клиенты', value: 'К-00001', message: expect.stringMatching(/не найдена/) })]);
   });
 });
 
@@ -127,7 +128,7 @@ describe('undo puts the removed rows back where they stood', () => {
     expect(ids(after)).toEqual(['К-00001', 'К-00003', 'К-00005']);
     const { restored, report } = await undone(after, token);
     expect(ids(restored)).toEqual(['К-00001', 'К-00002', 'К-00003', 'К-00004', 'К-00005']);
-    expect(report.message).toBe('Слияние отменено: возвращено строк — 2 (строки 3, 5).');
+    expect(rendered(report.message, 'ru')).toBe('Слияние отменено: возвращено строк — 2 (строки 3, 5).');
   });
 
   it('with clients added at the end since the merge: those stay at the end', async () => {
@@ -142,7 +143,7 @@ describe('undo puts the removed rows back where they stood', () => {
     sheet(after, 'Клиенты').rows.splice(1); // the user deleted К-00003 and К-00005
     const { restored, report } = await undone(after, token);
     expect(ids(restored)).toEqual(['К-00001', 'К-00002', 'К-00004']);
-    expect(report.message).toBe('Слияние отменено: возвращено строк — 2 (строки 3, 4).');
+    expect(rendered(report.message, 'ru')).toBe('Слияние отменено: возвращено строк — 2 (строки 3, 4).');
   });
 
   it('as one insert for neighbouring rows, the kept row written where it stands before they move it', async () => {
@@ -165,7 +166,7 @@ describe('undo finds the re-pointed orders by identity', () => {
     sheet(after, 'Заказы').rows.sort((a, b) => Number(b[3]) - Number(a[3]));
     const { restored, report } = await undone(after, token);
     expect(orderLinks(restored)).toEqual(['Окрашивание 3000 → К-00001', 'Стрижка 700 → К-00003', 'Стрижка 500 → К-00002']);
-    expect(report.problems).toEqual([]);
+    expect(rendered(report.problems, 'ru')).toEqual([]);
   });
 
   it('tells orders apart by their number, and identical lines by how many there are', async () => {
@@ -182,7 +183,7 @@ describe('undo finds the re-pointed orders by identity', () => {
     expect(rows.every((r) => r[1] === 'К-00001')).toBe(true);
     rows.reverse();
     const { restored, report } = await undone(after, token);
-    expect(report.problems).toEqual([]);
+    expect(rendered(report.problems, 'ru')).toEqual([]);
     const links = sheet(restored, 'Заказы').rows.map((r) => `${text(r[4]) || '—'} ${text(r[2])} → ${text(r[1])}`);
     expect(links.filter((l) => l.startsWith('З-'))).toEqual(['З-8 Стрижка → К-00001', 'З-7 Укладка → К-00002', 'З-7 Стрижка → К-00002']);
     expect(links.filter((l) => l.startsWith('—')).sort()).toEqual(['— Маникюр → К-00001', '— Маникюр → К-00002']);
@@ -195,7 +196,7 @@ describe('undo finds the re-pointed orders by identity', () => {
     orders.rows.reverse();
     const { restored, report } = await undone(after, token);
     expect(orderLinks(restored)).toEqual(['Стрижка 700 → К-00003', 'Окрашивание 3000 → К-00001']);
-    expect(report.problems).toEqual([
+    expect(rendered(report.problems, 'ru')).toEqual([
       expect.objectContaining({ sheet: 'Заказы', row: 2, column: 'ID клиента', value: '10.01.2024 · К-00001 · 500 · Стрижка [1/1]', message: expect.stringMatching(/не найден: его удалили или изменили/) }),
     ]);
   });
@@ -209,7 +210,7 @@ describe('undo finds the re-pointed orders by identity', () => {
     sheet(after, 'Заказы').rows.pop();
     const { restored, report } = await undone(after, token);
     expect(orderLinks(restored)).toEqual(['Маникюр 900 → К-00001']);
-    expect(report.problems).toEqual([expect.objectContaining({ sheet: 'Заказы', row: 2, message: expect.stringMatching(/было 2, сейчас 1/) })]);
+    expect(rendered(report.problems, 'ru')).toEqual([expect.objectContaining({ sheet: 'Заказы', row: 2, message: expect.stringMatching(/было 2, сейчас 1/) })]);
   });
 
   it('leaves an order the user gave to another client since, and says so', async () => {
@@ -217,7 +218,7 @@ describe('undo finds the re-pointed orders by identity', () => {
     sheet(after, 'Заказы').rows[0][1] = 'К-00003';
     const { restored, report } = await undone(after, token);
     expect(orderLinks(restored)).toEqual(['Стрижка 500 → К-00003']);
-    expect(report.problems).toEqual([expect.objectContaining({ sheet: 'Заказы', row: 2, value: '№ З-7 [1/1]', message: expect.stringMatching(/отнесён к «К-00003»/) })]);
+    expect(rendered(report.problems, 'ru')).toEqual([expect.objectContaining({ sheet: 'Заказы', row: 2, value: '№ З-7 [1/1]', message: expect.stringMatching(/отнесён к «К-00003»/) })]);
   });
 });
 
@@ -248,7 +249,7 @@ describe('archives written before the three-way undo', () => {
       ['К-00003', 'Петров Пётр', '+7 913 000 00 00', '', 'Казань', '', ''],
     ]);
     expect(orderLinks(restored)).toEqual(['Стрижка 500 → К-00002', 'Окрашивание 3000 → К-00001', 'Стрижка 700 → К-00003']);
-    expect(report.problems).toEqual([]);
+    expect(rendered(report.problems, 'ru')).toEqual([]);
     expect(sheet(restored, 'Архив').rows.every((r) => r[6] instanceof Date)).toBe(true);
   });
 
@@ -257,7 +258,7 @@ describe('archives written before the three-way undo', () => {
     setCell(snapshot, 'Клиенты', 'К-00001', 'Телефон', '+7 999 000 11 22');
     const { restored, report } = await undone(snapshot, 'M-old');
     expect(clientRows(restored)[0]).toEqual(['К-00001', 'Иванов Иван', '+7 999 000 11 22', '', 'Москва', 'постоянный', '']);
-    expect(report.problems).toEqual([]);
+    expect(rendered(report.problems, 'ru')).toEqual([]);
   });
 
   it('a new merge adds «Какой заказ» at the right of an old archive, and undoes by identity', async () => {
@@ -287,8 +288,8 @@ describe('the panel’s undo', () => {
     await workbook.apply([{ kind: 'writeColumns', sheet: 'Клиенты', columns: [{ column: clients.header.indexOf('Комментарий') + 1, values }] }]);
 
     const result = await actions.undoMerge(undoToken);
-    expect(result.message).toMatch(/решите сами \(1\)/);
-    expect(result.problems).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: row + 2, column: 'Комментарий', value: 'постоянный | второй номер | перезвонить' })]);
+    expect(rendered(result.message, 'ru')).toMatch(/решите сами \(1\)/);
+    expect(rendered(result.problems, 'ru')).toEqual([expect.objectContaining({ sheet: 'Клиенты', row: row + 2, column: 'Комментарий', value: 'постоянный | второй номер | перезвонить' })]);
     expect((await actions.getClient('К-00001')).comment).toBe('постоянный | второй номер | перезвонить');
   });
 });

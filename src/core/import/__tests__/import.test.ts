@@ -5,6 +5,7 @@ import { readBase } from '../../base';
 import { planOrderImport } from '../../order-import';
 import { calendarDay } from '../../normalise/date';
 import { encodeWindows1251 } from '../../../sample/windows1251';
+import { rendered } from '../../messages/rendered';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -86,14 +87,14 @@ describe('readCsv', () => {
       [calendarDay(2024, 2, 29), null, ''],
     ]);
     expect(base.orderClient).toEqual([0, 1, 1]);
-    expect(base.problems).toEqual([]);
+    expect(rendered(base.problems, 'ru')).toEqual([]);
   });
 
   it('reports the title block once: its lines are not imported', () => {
-    expect(readCsv(file, 'Заказы').problems).toEqual([
+    expect(rendered(readCsv(file, 'Заказы').problems, 'ru')).toEqual([
       { sheet: 'Заказы', row: 1, column: '', value: 'Продажи за период 01.01.2024 - 31.12.2024', message: expect.stringMatching(/Над заголовком таблицы 1 стр.*не импортируются/) },
     ]);
-    expect(readCsv(utf8('Дата;Клиент\n01.01.2024;Иванов\n'), 'x.csv').problems).toEqual([]);
+    expect(rendered(readCsv(utf8('Дата;Клиент\n01.01.2024;Иванов\n'), 'x.csv').problems, 'ru')).toEqual([]);
   });
 
   it('reads an empty file as an empty sheet', () => {
@@ -110,17 +111,17 @@ describe('readCsv: fields under no header', () => {
       ['02.01.2024', 'Петров', '20'],
       ['03.01.2024', 'Сидоров', '30', 'склад 3', 'срочно'],
     ]);
-    expect(read.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    expect(rendered(read.problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([
       [2, 'Столбец 4', 'склад 2'],
       [4, 'Столбец 5', 'срочно'],
     ]);
-    expect(read.problems[0].message).toMatch(/строк с ними: 2, первая — 2.*«Столбец 4»/);
+    expect(rendered(read.problems[0].message, 'ru')).toMatch(/строк с ними: 2, первая — 2.*«Столбец 4»/);
   });
 
   it('names a blank header cell over values, and leaves an empty trailing column alone', () => {
     const read = readCsv(utf8('Дата;;Сумма;\n01.01.2024;Иванов;10;\n02.01.2024;;20;\n'), 'x.csv', { language: 'en' });
     expect(read.sheet.header).toEqual(['Дата', 'Column 2', 'Сумма', null]);
-    expect(read.problems.map((p) => [p.row, p.column, p.value])).toEqual([[2, 'Column 2', 'Иванов']]);
+    expect(rendered(read.problems.map((p) => [p.row, p.column, p.value]), 'ru')).toEqual([[2, 'Column 2', 'Иванов']]);
   });
 
   it('keeps the values of an unnamed column through the import: the column is listed as not imported', () => {
@@ -150,7 +151,7 @@ describe('readCsv: a file that is not text', () => {
     const error = refused(Uint8Array.from(bytes as number[]));
     expect(error).toBeInstanceOf(NotTextError);
     expect(error).toMatchObject({ name: 'NotTextError', kind });
-    expect((error as Error).message).toMatch(message);
+    expect(rendered((error as Error).message, 'ru')).toMatch(message);
   });
 
   it('refuses bytes that are neither UTF-8 nor windows-1251 text: control characters throughout', () => {

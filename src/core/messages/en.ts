@@ -1,0 +1,8 @@
+/** Every message of the product in English: typed by the Russian catalog, so a key missing here fails the build. */
+import type { MessageKey } from './ru';
+import { EN_ACTIONS } from './en-actions';
+import { EN_FORMS } from './en-forms';
+import { EN_IMPORT } from './en-import';
+import { EN_PROBLEMS } from './en-problems';
+
+export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT };

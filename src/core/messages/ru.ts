@@ -1,0 +1,9 @@
+/** Every message of the product in Russian, by area; its keys are the keys of every other language. */
+import { RU_ACTIONS } from './ru-actions';
+import { RU_FORMS } from './ru-forms';
+import { RU_IMPORT } from './ru-import';
+import { RU_PROBLEMS } from './ru-problems';
+
+export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT };
+
+export type MessageKey = keyof typeof RU;
