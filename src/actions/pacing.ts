@@ -23,8 +23,11 @@ export class ActionCancelledError extends Error {
   }
 }
 
-/** One turn of the event loop: a timer, so rendering and input (not only promise callbacks) get their turn. */
-export const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * One turn of the event loop: a timer, so rendering and input (not only promise callbacks) get their turn.
+ * Apps Script has no timers (nor a screen to redraw): there the pause is just the next microtask.
+ */
+export const pause = (): Promise<void> => new Promise((resolve) => (typeof setTimeout === 'function' ? setTimeout(resolve, 0) : resolve()));
 
 /** Progress units of one read, of the planning after it, and of one write (a phase: all three). */
 const UNIT = 100;

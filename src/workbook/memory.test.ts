@@ -134,8 +134,8 @@ describe('MemoryWorkbook', () => {
   it('reports progress per operation', async () => {
     const wb = new MemoryWorkbook(clients());
     const steps: string[] = [];
-    await wb.apply([{ kind: 'clearFilter', sheet: 'Клиенты' }, { kind: 'ensureSheet', sheet: 'Заказы' }], (p) => steps.push(`${p.done}/${p.total} ${p.step}`));
-    expect(steps).toEqual(['0/2 Сброс фильтра: «Клиенты»', '1/2 Лист: «Заказы»']);
+    await wb.apply([{ kind: 'clearFilter', sheet: 'Клиенты' }, { kind: 'ensureSheet', sheet: 'Заказы' }], (p) => steps.push(`${p.done}/${p.total} ${p.step.key} ${p.step.params?.sheet}`));
+    expect(steps).toEqual(['0/2 step.clearFilter Клиенты', '1/2 step.ensureSheet Заказы']);
   });
 });
 
