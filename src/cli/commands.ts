@@ -1,7 +1,7 @@
 /** The commands of `crm-base`. Each parses its arguments, runs actions over a workbook, reports. */
 import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { isoToDay, todayDay } from '../core/normalise/date';
+import { isoToDay, isoToDotted, todayDay } from '../core/normalise/date';
 import { readBase } from '../core/base';
 import { computeTracker } from '../core/tracker';
 import { hasManager, managerNames, todayList, TODAY_KIND_TITLES, TODAY_KINDS } from '../core/today';
@@ -207,8 +207,8 @@ const today: Command = async (argv) => {
   const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays);
   const list = todayList(base, tracker, asOf, { manager });
   const print = (line: string) => printLine(line, process.stdout);
-  const day = (iso: string | null) => (iso ? ` · ${iso.split('-').reverse().join('.')}` : '');
-  print(`На ${list.asOf.split('-').reverse().join('.')}${manager ? `, ${manager}` : ''}: ${countOf(list.items.length, ['дело', 'дела', 'дел'], ['item', 'items'], 'ru')}`);
+  const day = (iso: string | null) => (iso ? ` · ${isoToDotted(iso)}` : '');
+  print(`На ${isoToDotted(list.asOf)}${manager ? `, ${manager}` : ''}: ${countOf(list.items.length, ['дело', 'дела', 'дел'], ['item', 'items'], 'ru')}`);
   for (const kind of TODAY_KINDS) {
     const items = list.items.filter((item) => item.kind === kind);
     if (items.length === 0) continue;

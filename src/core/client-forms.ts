@@ -13,7 +13,7 @@ import type { Base } from './base';
 import { headerRowOf, lastDataRow, managedColumns, type LocatedSheet } from './layout';
 import type { Client, ClientField, DayNumber, Language } from './model';
 import { message, MessageError, type Message } from './messages/message';
-import { dayToDate, dayToIso } from './normalise/date';
+import { dayToDate, dayToIso, isoToDotted } from './normalise/date';
 import { fieldHeader } from './schema';
 import { findStatus, statusNames } from './statuses';
 import { assignIds } from './structure';
@@ -117,7 +117,7 @@ export function planSetStatus(base: Base, client: Client, status: string): Plan<
 export function planAddNote(base: Base, client: Client, note: string, today: DayNumber): Plan<null> {
   const text = note.trim();
   if (!text) throw new FormError(message('form.emptyNote'), base.layout.language);
-  const line = `${dayToIso(today).split('-').reverse().join('.')}: ${text}`;
+  const line = `${isoToDotted(dayToIso(today))}: ${text}`;
   const comment = client.comment ? `${client.comment}\n${line}` : line;
   return { operations: [clientCellOperation(base, 'comment', client, comment)], report: null };
 }

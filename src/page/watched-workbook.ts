@@ -11,7 +11,7 @@ import { sheetKindOfName } from '../core/schema';
 import type { SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
-import type { MemorySheet, MemorySheets } from '../workbook/memory';
+import { copyPlain, type MemorySheet, type MemorySheets } from '../workbook/memory';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
 export type WorkbookEvent =
@@ -62,7 +62,7 @@ export class WatchedWorkbook implements Workbook {
     for (const { sheet: name } of operations) {
       if (this.journal.saved.has(name)) continue;
       const sheet = this.current.sheets.find((s) => s.name === name);
-      this.journal.saved.set(name, sheet ? (copyOf(sheet, new Map()) as MemorySheet) : null);
+      this.journal.saved.set(name, sheet ? (copyPlain(sheet)) : null);
     }
   }
 
@@ -109,37 +109,3 @@ export class WatchedWorkbook implements Workbook {
     for (const listener of [...this.listeners]) listener(event);
   }
 }
-
-/**
- * A deep copy of a sheet's data: arrays, plain objects, dates, maps and sets, an object shared inside the
- * sheet (a cell style) still shared in the copy. Not `structuredClone`: its dates belong to the realm that
- * made them, and the core tells a date by `instanceof Date`.
- */
-function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const known = copies.get(value);
-  if (known !== undefined) return known;
-  if (value instanceof Date) return new Date(value.getTime());
-  let copy: unknown;
-  if (Array.isArray(value)) {
-    const items: unknown[] = [];
-    copies.set(value, items);
-    for (let i = 0; i < value.length; i++) if (i in value) items[i] = copyOf(value[i], copies);
-    copy = items;
-  } else if (value instanceof Map) {
-    const entries = new Map();
-    copies.set(value, entries);
-    for (const [k, v] of value) entries.set(k, copyOf(v, copies));
-    copy = entries;
-  } else if (value instanceof Set) {
-    copy = new Set([...value].map((v) => copyOf(v, copies)));
-  } else {
-    const fields: Record<string, unknown> = {};
-    copies.set(value, fields);
-    for (const [k, v] of Object.entries(value)) fields[k] = copyOf(v, copies);
-    copy = fields;
-  }
-  copies.set(value, copy);
-  return copy;
-}
-

@@ -10,17 +10,43 @@ import type { ConditionalFormatState, SheetState, ValidationState } from './stat
 import type { Rect } from './ranges';
 
 /**
- * A deep copy of plain data (rules, charts, states: objects, arrays, dates, primitives). Not
+ * A deep copy of plain data (rules, charts, states, whole sheets: objects, arrays with their holes, dates,
+ * maps, sets, primitives); an object shared inside the value (a cell style) stays shared in the copy. Not
  * `structuredClone`: this module also runs inside Apps Script's V8, which lacks it (a test runs the
- * in-memory workbook without it).
+ * in-memory workbook without it), and in a worker its dates would belong to another realm, while the
+ * core tells a date by `instanceof Date`.
  */
 export function copyPlain<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map((item) => copyPlain(item)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyPlain(item)])) as T;
+  return copyShared(value, new Map()) as T;
+}
+
+function copyShared(value: unknown, copies: Map<object, unknown>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime());
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length);
+    copies.set(value, items);
+    for (let i = 0; i < value.length; i++) if (i in value) items[i] = copyShared(value[i], copies);
+    return items;
   }
-  return value;
+  if (value instanceof Map) {
+    const entries = new Map();
+    copies.set(value, entries);
+    for (const [k, v] of value) entries.set(k, copyShared(v, copies));
+    return entries;
+  }
+  if (value instanceof Set) {
+    const members = new Set();
+    copies.set(value, members);
+    for (const member of value) members.add(copyShared(member, copies));
+    return members;
+  }
+  const fields: Record<string, unknown> = {};
+  copies.set(value, fields);
+  for (const [k, v] of Object.entries(value)) fields[k] = copyShared(v, copies);
+  return fields;
 }
 
 export function isEmptyCell(value: CellValue | undefined): boolean {

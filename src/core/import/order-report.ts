@@ -2,6 +2,7 @@
 import type { Language, Problem } from '../model';
 import { say } from '../base';
 import { formatCount } from '../plural';
+import { isoToDotted } from '../normalise/date';
 
 export interface OrderImportReport {
   /** Name of the imported file or sheet, for messages. */
@@ -70,7 +71,7 @@ export function orderImportSummary(report: OrderImportReport, language: Language
     say(language, `уже были: ${n(report.alreadyPresent)}`, `already there: ${n(report.alreadyPresent)}`),
   ];
   if (report.since !== null) {
-    const since = say(language, report.since.split('-').reverse().join('.'), report.since);
+    const since = say(language, isoToDotted(report.since), report.since);
     parts.push(say(language, `раньше ${since}: ${n(report.beforeSince)}`, `before ${since}: ${n(report.beforeSince)}`));
   }
   parts.push(say(language, `добавлено клиентов: ${n(report.clientsAdded)}`, `clients added: ${n(report.clientsAdded)}`));

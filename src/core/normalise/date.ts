@@ -200,6 +200,11 @@ export function dayToIso(day: DayNumber): string {
 }
 
 /** The day of `yyyy-mm-dd`, or null when the text is not an existing date in that form. */
+/** `yyyy-mm-dd` as a user reads a date: `dd.mm.yyyy`. */
+export function isoToDotted(iso: string): string {
+  return iso.split('-').reverse().join('.');
+}
+
 export function isoToDay(iso: string): DayNumber | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   if (!match) return null;
