@@ -2,19 +2,14 @@
  * Customers simulated from the BG/NBD and Gamma-Gamma models with a seeded generator, for the
  * parameter-recovery tests: the generative story of each model, written out independently of the fit.
  */
+import { Random } from '../../sample/random';
 import type { BgNbdParams } from '../value/bgnbd';
 import type { GammaGammaParams } from '../value/gamma-gamma';
 
-/** mulberry32: a small seeded uniform generator on [0, 1). */
+/** The sample's seeded generator as a function giving uniform numbers on [0, 1). */
 export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 function standardNormal(uniform: () => number): number {
