@@ -15,6 +15,8 @@ import type { DayNumber, Language, Problem } from './model';
 import type { RfmResult, RfmThresholds, SegmentKey } from './rfm';
 import type { ServiceRevenue } from './service-revenue';
 import { cleanSum, type TrackerRow } from './tracker';
+import type { ClientValue } from './value/client-value';
+import type { XyzClass, XyzResult } from './value/xyz';
 
 /** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
 export interface AnalysedClient {
@@ -34,6 +36,16 @@ export interface AnalysedClient {
   rfm: string | null;
   segment: SegmentKey | null;
   abc: AbcClass | null;
+  /** XYZ class by the variation of monthly revenue over the last 12 full months; null without revenue there. */
+  xyz: XyzClass | null;
+  /** BG/NBD: the probability the client still buys; null without a dated order. */
+  pAlive: number | null;
+  /** BG/NBD: expected orders (order days) in the next 90 and 365 days. */
+  expectedOrders90: number | null;
+  expectedOrders365: number | null;
+  /** Gamma-Gamma: the expected value of an order day; BG/NBD × it: the 12-month CLV, discounted monthly. */
+  expectedOrderValue: number | null;
+  clv12: number | null;
   /** A suggested funnel-status move (status name in the workbook's language), for the user to confirm. */
   statusSuggestion: string | null;
 }
@@ -78,6 +90,11 @@ export interface Analysis {
   funnel: FunnelReport;
   managers: ManagerReport;
   statusSuggestions: Array<string | null>;
+  /** Chance of return and value per client, and the fitted models (value/client-value.ts). */
+  value: ClientValue;
+  /** XYZ of clients (by index) and of `services` (by index). */
+  xyz: XyzResult;
+  servicesXyz: XyzResult;
   /** Orders dated after the as-of date (ignored), as problems. */
   problems: Problem[];
 }

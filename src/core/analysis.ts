@@ -30,6 +30,8 @@ import { suggestStatus } from './status-suggestions';
 import { computeTracker } from './tracker';
 import { NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport } from './analysis-report';
 import { laterOrderProblems, laterTypedProblems } from './analysis-dates';
+import { computeClientValue, repeatSummary } from './value/client-value';
+import { xyzOfBase } from './value/xyz-base';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
@@ -94,6 +96,8 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     statusSuggestions: base.clients.map((client, i) =>
       suggestStatus({ status: client.status, orders: tracker[i].orders, cold: tracker[i].cold }, language),
     ),
+    value: computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100),
+    ...xyzOfBase(base, services, asOf),
     problems: [...laterTypedProblems(base, asOf), ...laterOrderProblems(base, asOf)],
   };
 }
@@ -119,6 +123,12 @@ function analysedClients(analysis: Analysis): AnalysedClient[] {
       rfm: score ? score.code : null,
       segment: score ? score.segment : null,
       abc: abc.classes[i],
+      xyz: analysis.xyz.classes[i],
+      pAlive: analysis.value.pAlive[i],
+      expectedOrders90: analysis.value.expectedOrders90[i],
+      expectedOrders365: analysis.value.expectedOrders365[i],
+      expectedOrderValue: analysis.value.expectedOrderValue[i],
+      clv12: analysis.value.clv12[i],
       statusSuggestion: analysis.statusSuggestions[i],
     };
   });

@@ -38,6 +38,12 @@ function percent(raw: CellValue): Parsed<number> {
   return { value: amount };
 }
 
+function percentOrZero(raw: CellValue): Parsed<number> {
+  const { amount } = parseAmount(typeof raw === 'string' ? raw.replace('%', '') : raw);
+  if (amount === null || amount < 0 || amount >= 100) return { error: { ru: 'нужно число процентов от 0 до 100', en: 'a percentage from 0 to below 100 is needed' } };
+  return { value: amount };
+}
+
 /** Four increasing positive whole numbers, written `30; 60; 90; 180`. */
 function bands(raw: CellValue): Parsed<number[]> {
   const parts = cellText(raw).split(/[;,\s]+/).filter(Boolean).map(Number);
@@ -98,6 +104,24 @@ export const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
     label: { ru: 'Граница B, % выручки', en: 'Class B boundary, % of revenue' },
     description: { ru: 'ABC: класс B — следующие столько процентов выручки; C — остальное', en: 'ABC: class B are the next this many percent of revenue; C is the rest' },
     parse: percent,
+    write: asIs,
+  },
+  xyzX: {
+    label: { ru: 'Граница X, % колебаний', en: 'Class X limit, % variation' },
+    description: { ru: 'XYZ: класс X — помесячная выручка за 12 месяцев колеблется не больше чем на столько процентов от средней', en: 'XYZ: class X when monthly revenue over 12 months varies by at most this percent of its mean' },
+    parse: percent,
+    write: asIs,
+  },
+  xyzY: {
+    label: { ru: 'Граница Y, % колебаний', en: 'Class Y limit, % variation' },
+    description: { ru: 'XYZ: класс Y — колебания не больше этого; Z — больше', en: 'XYZ: class Y when the variation is at most this; Z above' },
+    parse: percent,
+    write: asIs,
+  },
+  clvDiscount: {
+    label: { ru: 'Ставка дисконтирования CLV, % в месяц', en: 'CLV discount rate, % a month' },
+    description: { ru: 'Ценность клиента за 12 месяцев: выручка каждого следующего месяца уменьшается на столько процентов за месяц ожидания; 0 — без дисконтирования', en: 'Client value over 12 months: each later month\'s revenue is discounted by this percent per month of waiting; 0 means no discount' },
+    parse: percentOrZero,
     write: asIs,
   },
   rfmMode: {

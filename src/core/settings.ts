@@ -13,6 +13,11 @@ export interface Settings {
   /** ABC cut-offs in percent of revenue: A up to `a`, B the next `b`, C the rest. */
   abcA: number;
   abcB: number;
+  /** XYZ limits on the coefficient of variation of monthly revenue, percent: X up to `xyzX`, Y up to `xyzY`, Z above. */
+  xyzX: number;
+  xyzY: number;
+  /** The CLV's monthly discount rate, percent (1 = 1 % a month; 0 = no discount). */
+  clvDiscount: number;
   rfmMode: RfmMode;
   /** Fixed recency bands in days (upper bounds of R5, R4, R3, R2; above the last is R1). */
   rfmRecencyBands: number[];
@@ -37,6 +42,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   coldDays: 60,
   abcA: 75,
   abcB: 20,
+  xyzX: 10,
+  xyzY: 25,
+  clvDiscount: 1,
   rfmMode: 'percentiles',
   rfmRecencyBands: [30, 60, 90, 180],
   rfmFrequencyBands: [1, 2, 3, 5],

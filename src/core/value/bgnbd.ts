@@ -94,7 +94,8 @@ export function fitBgNbd(data: RepeatData): BgNbdParams & { logLikelihood: numbe
   const start = [0, Math.log(Math.max(1, tSum / Math.max(1, weightSum) / 10)), 0, 0];
   const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
   const scale = Math.max(1, weightSum);
-  const best = minimise((v) => -bgNbdLogLikelihood(toParams(v), data) / scale, start);
+  // Beyond e^±25 the data do not identify the model (a handful of clients): the search stops there.
+  const best = minimise((v) => (v.some((value) => Math.abs(value) > 25) ? Infinity : -bgNbdLogLikelihood(toParams(v), data) / scale), start);
   return { ...toParams(best.point), logLikelihood: -best.value * scale };
 }
 

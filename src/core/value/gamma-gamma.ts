@@ -42,7 +42,7 @@ export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>): Gamma
   const mean = ms.reduce((s, v) => s + v, 0) / Math.max(1, ms.length);
   const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
   const scale = Math.max(1, xs.length);
-  const best = minimise((v) => -gammaGammaLogLikelihood(toParams(v), xs, ms) / scale, [0, Math.log(2), Math.log(Math.max(mean, 1e-9))]);
+  const best = minimise((v) => (v.some((value) => Math.abs(value) > 25) ? Infinity : -gammaGammaLogLikelihood(toParams(v), xs, ms) / scale), [0, Math.log(2), Math.log(Math.max(mean, 1e-9))]);
   return { ...toParams(best.point), logLikelihood: -best.value * scale };
 }
 
@@ -60,10 +60,23 @@ export function expectedOrderValue(params: GammaGammaParams, x: number, m: numbe
 export const DAYS_PER_MONTH = 365 / 12;
 
 /**
- * The CLV over the next `months` months: Σ_{k=1..months} (E[Y(k·M)] − E[Y((k−1)·M)]) · value / (1+d)^k,
- * M = 365/12 days, d the monthly discount rate (0.01 = 1 %): each month's expected orders, at the client's
- * expected order value, discounted to the as-of date from the end of that month (as the `lifetimes`
- * package does, with months of 365/12 days instead of 30).
+ * Σ_{k=1..months} (E[Y(k·M)] − E[Y((k−1)·M)]) / (1+d)^k, M = 365/12 days, d the monthly discount rate
+ * (0.01 = 1 %): each month's expected orders, discounted to the as-of date from the end of that month.
+ */
+export function discountedExpectedOrders(model: BgNbdParams, client: { x: number; tx: number; T: number }, months: number, monthlyDiscount: number): number {
+  let total = 0;
+  let before = 0;
+  for (let k = 1; k <= months; k++) {
+    const upTo = expectedPurchases(model, k * DAYS_PER_MONTH, client.x, client.tx, client.T);
+    total += (upTo - before) / Math.pow(1 + monthlyDiscount, k);
+    before = upTo;
+  }
+  return total;
+}
+
+/**
+ * The CLV over the next `months` months: the discounted expected orders at the client's expected order
+ * value (as the `lifetimes` package does, with months of 365/12 days instead of 30).
  */
 export function customerLifetimeValue(
   model: BgNbdParams,
@@ -72,12 +85,5 @@ export function customerLifetimeValue(
   months: number,
   monthlyDiscount: number,
 ): number {
-  let total = 0;
-  let before = 0;
-  for (let k = 1; k <= months; k++) {
-    const upTo = expectedPurchases(model, k * DAYS_PER_MONTH, client.x, client.tx, client.T);
-    total += ((upTo - before) * value) / Math.pow(1 + monthlyDiscount, k);
-    before = upTo;
-  }
-  return total;
+  return discountedExpectedOrders(model, client, months, monthlyDiscount) * value;
 }
