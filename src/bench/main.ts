@@ -22,6 +22,9 @@ import { generateOrdersCsv, generateSyntheticBase } from '../sample/synthetic';
 import { SAMPLE_SHEETS } from '../sample/sample-types';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { xlsxFromBuffer, xlsxToBuffer } from '../xlsx/node';
+import { computeClientValue, repeatSummary } from '../core/value/client-value';
+import { xyzOfBase } from '../core/value/xyz-base';
+import { revenueByService } from '../core/service-revenue';
 import { formatFigures, peakRssMb, timed, type Figure } from './report';
 
 const AS_OF = '2026-11-01';
@@ -85,6 +88,13 @@ async function analyses(options: BenchOptions, figures: Figure[]): Promise<void>
   });
   figures.push({ name: 'readBase (the base as a workbook)', value: read.seconds, unit: 's', note: 'date cells, client IDs' });
   figures.push({ name: 'Tracker + ABC + RFM', value: analysis.seconds, unit: 's', goal: 1, note: `${analysis.result.rfm.scored} clients scored` });
+  const base = read.result;
+  const value = await timed(() => computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100));
+  const scored = value.result.pAlive.filter((p) => p !== null).length;
+  figures.push({ name: 'BG/NBD + Gamma-Gamma fit, per-client figures', value: value.seconds, unit: 's', goal: 2, note: `${scored} clients` });
+  const services = revenueByService(base.services.map((service) => service.name), base.orders, asOf);
+  const xyz = await timed(() => xyzOfBase(base, services, asOf));
+  figures.push({ name: 'XYZ (clients and services)', value: xyz.seconds, unit: 's', goal: 1, note: `${xyz.result.xyz.classes.filter((c) => c !== null).length} clients classed` });
 }
 
 /** Writing and reading the services and clients sheets as .xlsx with the streaming gateway. */
