@@ -14,7 +14,7 @@ describe('the repeat-buying summary', () => {
     expect([summary.x[1], summary.tx[1], summary.T[1], summary.m[1]]).toEqual([0, 0, 5, 0]);
     expect(Number.isNaN(summary.x[2])).toBe(true);
   });
-  it('gives no figures when the clients cannot identify the model', () => {
+  it('gives no figures when too few clients bought again to fit the model on', () => {
     const summary = repeatSummary([order(10, 5), order(20, 5)], [0, 0], 2, 50);
     const value = computeClientValue(summary, 0.01);
     expect(value.bgNbd).toBeNull();

@@ -10,9 +10,9 @@
  * E.g. x = 2: a/(b+1) = 0.793/3.426 = 0.231465; (α+T)/(α+t_x) = 43.274/34.844 = 1.241935;
  * ^2.243 = e^(2.243 · 0.216671) = 1.625804; odds = 0.376314; P(alive) = 1/1.376314 = 0.726579.
  */
-import { bgNbdLogLikelihood, expectedPurchases, fitBgNbd, groupRepeatData, probabilityAlive } from '../value/bgnbd';
-import { customerLifetimeValue, expectedOrderValue, fitGammaGamma } from '../value/gamma-gamma';
-import { hypergeometric2F1, logGamma } from '../value/special-functions';
+import { bgNbdLikelihood, bgNbdLogLikelihood, expectedPurchases, fitBgNbd, repeatData, probabilityAlive, type BgNbdParams } from '../value/bgnbd';
+import { customerLifetimeValue, expectedOrderValue, fitGammaGamma, gammaGammaLogLikelihood, type GammaGammaParams } from '../value/gamma-gamma';
+import { digamma, hypergeometric2F1, logGamma } from '../value/special-functions';
 import { seededUniform, simulateBgNbd, simulateOrderValues } from './value-simulation';
 
 const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -40,6 +40,14 @@ describe('special functions', () => {
     expect(logGamma(10)).toBeCloseTo(Math.log(362880), 12);
     expect(logGamma(0.1)).toBeCloseTo(2.252712651734206, 12);
     expect(logGamma(1000.5)).toBeCloseTo(5908.674175848678, 6);
+  });
+  it('digamma matches known values: ψ(1) = −γ, ψ(½) = −γ − 2 ln 2, ψ(10) = H₉ − γ', () => {
+    const eulerGamma = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-eulerGamma, 13);
+    expect(digamma(0.5)).toBeCloseTo(-eulerGamma - 2 * Math.log(2), 13);
+    const h9 = [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((sum, k) => sum + 1 / k, 0);
+    expect(digamma(10)).toBeCloseTo(h9 - eulerGamma, 13);
+    expect(digamma(1e-3)).toBeCloseTo(-1000.5755719318103, 9);
   });
   it('2F1(1, 1; 2; z) = −ln(1 − z)/z, near 1 too', () => {
     for (const z of [0.1, 0.5, 0.9, 0.99]) expect(hypergeometric2F1(1, 1, 2, z)).toBeCloseTo(-Math.log(1 - z) / z, 10);
@@ -84,7 +92,7 @@ describe('parameter recovery', () => {
   it('BG/NBD: 20,000 simulated clients give back r, α, a, b within 5 %', () => {
     const truth = { r: 2, alpha: 20, a: 2, b: 8 };
     const sim = simulateBgNbd(truth, 20000, 365, 1095, 20261204);
-    const data = groupRepeatData(sim.x, sim.tx, sim.T);
+    const data = repeatData(sim.x, sim.tx, sim.T);
     const fit = fitBgNbd(data);
     for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(fit[key] / truth[key] - 1)).toBeLessThan(0.05);
     // The fit is a maximum: the truth is no more likely.
@@ -98,6 +106,39 @@ describe('parameter recovery', () => {
     const m = simulateOrderValues(truth, x, 11);
     const fit = fitGammaGamma(x, m);
     for (const key of ['p', 'q', 'gamma'] as const) expect(Math.abs(fit[key] / truth[key] - 1)).toBeLessThan(0.05);
+  });
+});
+
+/** Each parameter nudged by a relative ±step around `at`: the log-likelihood is lower on both sides of a maximum. */
+function isMaximum<P extends object>(logLikelihood: (p: P) => number, at: P, step: number): boolean {
+  const best = logLikelihood(at);
+  return Object.keys(at).every((key) =>
+    [1 + step, 1 - step].every((factor) => logLikelihood({ ...at, [key]: (at as Record<string, number>)[key] * factor }) < best),
+  );
+}
+
+describe('the fits are maxima, with exact gradients', () => {
+  const sim = simulateBgNbd({ r: 2, alpha: 20, a: 2, b: 8 }, 5000, 365, 1095, 5);
+  const data = repeatData(sim.x, sim.tx, sim.T);
+  it('the BG/NBD gradient equals the likelihood\'s central differences', () => {
+    const at: BgNbdParams = { r: 1.3, alpha: 35, a: 0.7, b: 3.1 };
+    const { gradient } = bgNbdLikelihood(at, data);
+    (['r', 'alpha', 'a', 'b'] as const).forEach((key, i) => {
+      const h = at[key] * 1e-6;
+      const numeric = (bgNbdLogLikelihood({ ...at, [key]: at[key] + h }, data) - bgNbdLogLikelihood({ ...at, [key]: at[key] - h }, data)) / (2 * h);
+      expect(gradient[i] / numeric).toBeCloseTo(1, 5);
+    });
+  });
+  it('no parameter nudged by 0.05 % on either side of the BG/NBD fit is more likely (3 significant digits)', () => {
+    const { logLikelihood: _ll, ...fit } = fitBgNbd(data);
+    expect(isMaximum((p: BgNbdParams) => bgNbdLogLikelihood(p, data), fit, 5e-4)).toBe(true);
+  });
+  it('no parameter nudged by 0.05 % on either side of the Gamma-Gamma fit is more likely', () => {
+    const uniform = seededUniform(3);
+    const x = Float64Array.from({ length: 5000 }, () => 1 + Math.floor(uniform() * 8));
+    const m = simulateOrderValues({ p: 3, q: 6, gamma: 40 }, x, 4);
+    const { logLikelihood: _gl, ...fit } = fitGammaGamma(x, m);
+    expect(isMaximum((p: GammaGammaParams) => gammaGammaLogLikelihood(p, x, m), fit, 5e-4)).toBe(true);
   });
 });
 

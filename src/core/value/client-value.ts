@@ -10,8 +10,8 @@
  * days (the first day left out, as `lifetimes` does). Clients known only by typed history get no figures.
  */
 import type { DayNumber, Order } from '../model';
-import { expectedPurchases, fitBgNbd, groupRepeatData, probabilityAlive, type BgNbdParams } from './bgnbd';
-import { discountedExpectedOrders, expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
+import { expectedPurchasesIfAlive, fitBgNbd, repeatData, probabilityAlive, type BgNbdParams } from './bgnbd';
+import { discountedExpectedOrdersIfAlive, expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma';
 
 export interface RepeatSummary {
   /** Per client; NaN for a client with no dated order. */
@@ -22,42 +22,50 @@ export interface RepeatSummary {
   m: Float64Array;
 }
 
-/** The repeat-buying summary of `clients` clients, in one pass over the orders grouped by client. */
+/**
+ * The repeat-buying summary of `clients` clients, in passes over the orders: their days grouped by client
+ * (a counting sort), each client's days sorted in place; the repeat days' value is the client's total
+ * less what they bought on the first day.
+ */
 export function repeatSummary(orders: readonly Order[], orderClient: readonly (number | null)[], clients: number, asOf: DayNumber): RepeatSummary {
-  const starts = new Int32Array(clients + 1);
-  for (let i = 0; i < orders.length; i++) {
+  const counted = (i: number): number => {
     const c = orderClient[i];
     const date = orders[i].date;
-    if (c !== null && date !== null && date <= asOf) starts[c + 1]++;
+    return c !== null && date !== null && date <= asOf ? c : -1;
+  };
+  const starts = new Int32Array(clients + 1);
+  for (let i = 0; i < orders.length; i++) {
+    const c = counted(i);
+    if (c >= 0) starts[c + 1]++;
   }
   for (let c = 0; c < clients; c++) starts[c + 1] += starts[c];
   const fill = starts.slice(0, clients);
   const days = new Float64Array(starts[clients]);
-  const amounts = new Float64Array(starts[clients]);
+  const firstDay = new Float64Array(clients).fill(Infinity);
+  const total = new Float64Array(clients);
   for (let i = 0; i < orders.length; i++) {
-    const c = orderClient[i];
-    const date = orders[i].date;
-    if (c === null || date === null || date > asOf) continue;
-    days[fill[c]] = date;
-    amounts[fill[c]++] = orders[i].amount ?? 0;
+    const c = counted(i);
+    if (c < 0) continue;
+    const date = orders[i].date as DayNumber;
+    days[fill[c]++] = date;
+    total[c] += orders[i].amount ?? 0;
+    if (date < firstDay[c]) firstDay[c] = date;
+  }
+  const firstDayValue = new Float64Array(clients);
+  for (let i = 0; i < orders.length; i++) {
+    const c = counted(i);
+    if (c >= 0 && orders[i].date === firstDay[c]) firstDayValue[c] += orders[i].amount ?? 0;
   }
   const summary: RepeatSummary = { x: new Float64Array(clients).fill(NaN), tx: new Float64Array(clients), T: new Float64Array(clients), m: new Float64Array(clients) };
   for (let c = 0; c < clients; c++) {
-    const from = starts[c];
-    const to = starts[c + 1];
-    if (from === to) continue;
-    const order = Array.from({ length: to - from }, (_, k) => from + k).sort((i, j) => days[i] - days[j]);
-    const first = days[order[0]];
+    if (starts[c] === starts[c + 1]) continue;
+    const own = days.subarray(starts[c], starts[c + 1]).sort();
     let orderDays = 1;
-    let repeatValue = 0;
-    for (let k = 1; k < order.length; k++) {
-      if (days[order[k]] !== days[order[k - 1]]) orderDays++;
-      if (days[order[k]] !== first) repeatValue += amounts[order[k]];
-    }
+    for (let k = 1; k < own.length; k++) if (own[k] !== own[k - 1]) orderDays++;
     summary.x[c] = orderDays - 1;
-    summary.tx[c] = days[order[order.length - 1]] - first;
-    summary.T[c] = asOf - first;
-    summary.m[c] = orderDays > 1 ? repeatValue / (orderDays - 1) : 0;
+    summary.tx[c] = own[own.length - 1] - own[0];
+    summary.T[c] = asOf - own[0];
+    summary.m[c] = orderDays > 1 ? (total[c] - firstDayValue[c]) / (orderDays - 1) : 0;
   }
   return summary;
 }
@@ -73,18 +81,25 @@ export interface ClientValue {
   clv12: (number | null)[];
 }
 
-function clientFigures(model: BgNbdParams, client: { x: number; tx: number; T: number }, monthlyDiscount: number) {
+/** What a client still alive is expected to buy: by (x, T) alone (bgnbd.ts), so clients share it. */
+function ifAlive(model: BgNbdParams, x: number, T: number, monthlyDiscount: number) {
   return {
-    orders90: expectedPurchases(model, 90, client.x, client.tx, client.T),
-    orders365: expectedPurchases(model, 365, client.x, client.tx, client.T),
-    discounted: discountedExpectedOrders(model, client, 12, monthlyDiscount),
+    orders90: expectedPurchasesIfAlive(model, 90, x, T),
+    orders365: expectedPurchasesIfAlive(model, 365, x, T),
+    discounted: discountedExpectedOrdersIfAlive(model, x, T, 12, monthlyDiscount),
   };
 }
 
-/** Parameters well inside the search's bounds (e^±25). */
+/**
+ * Parameters well inside the search's bounds (e^±25): a fit that runs towards them (a few clients, no
+ * one who stopped buying) says nothing about the clients.
+ */
 function identified(parameters: number[]): boolean {
-  return parameters.every((p) => p > 1e-8 && p < 1e8);
+  return parameters.every((p) => p > 1e-7 && p < 1e7);
 }
+
+/** Fewer clients who bought again than this are too few to fit either model on. */
+export const MIN_REPEAT_BUYERS = 10;
 
 /** Fit both models over the summary and give each client its figures; `monthlyDiscount` 0.01 = 1 %/month. */
 export function computeClientValue(summary: RepeatSummary, monthlyDiscount: number): ClientValue {
@@ -93,36 +108,36 @@ export function computeClientValue(summary: RepeatSummary, monthlyDiscount: numb
   for (let c = 0; c < clients; c++) if (!Number.isNaN(summary.x[c])) known.push(c);
   const none = () => new Array<number | null>(clients).fill(null);
   const value: ClientValue = { bgNbd: null, gammaGamma: null, pAlive: none(), expectedOrders90: none(), expectedOrders365: none(), expectedOrderValue: none(), clv12: none() };
-  const data = groupRepeatData(known.map((c) => summary.x[c]), known.map((c) => summary.tx[c]), known.map((c) => summary.T[c]));
-  // Without repeat buyers the model has nothing to learn from.
-  if (!data.x.some((x) => x > 0)) return value;
+  const data = repeatData(known.map((c) => summary.x[c]), known.map((c) => summary.tx[c]), known.map((c) => summary.T[c]));
+  if (data.x.filter((x) => x > 0).length < MIN_REPEAT_BUYERS) return value;
   const { logLikelihood: _ll, ...bgNbd } = fitBgNbd(data);
-  // A fit that ran to the search's edge (a few clients, no one who stopped buying) says nothing.
   if (!identified(Object.values(bgNbd))) return value;
   value.bgNbd = bgNbd;
   const repeat = known.filter((c) => summary.x[c] >= 1 && summary.m[c] > 0);
-  if (repeat.length >= 2) {
+  if (repeat.length >= MIN_REPEAT_BUYERS) {
     const { logLikelihood: _gl, ...gg } = fitGammaGamma(repeat.map((c) => summary.x[c]), repeat.map((c) => summary.m[c]));
     // With q ≤ 1 the population's mean order value is infinite: no value is given.
     if (gg.q > 1 && identified(Object.values(gg))) value.gammaGamma = gg;
   }
-  // Whole days repeat: each distinct (x, t_x, T) is worked out once.
-  const byTriple = new Map<string, ReturnType<typeof clientFigures>>();
+  // Whole days repeat: each distinct (x, T) is worked out once (x and T are whole numbers of days).
+  const byPair = new Map<number, ReturnType<typeof ifAlive>>();
   for (const c of known) {
     const x = summary.x[c];
-    const key = `${x},${summary.tx[c]},${summary.T[c]}`;
-    let figures = byTriple.get(key);
+    const T = summary.T[c];
+    const key = x * 2 ** 24 + T;
+    let figures = byPair.get(key);
     if (!figures) {
-      figures = clientFigures(bgNbd, { x, tx: summary.tx[c], T: summary.T[c] }, monthlyDiscount);
-      byTriple.set(key, figures);
+      figures = ifAlive(bgNbd, x, T, monthlyDiscount);
+      byPair.set(key, figures);
     }
-    value.pAlive[c] = probabilityAlive(bgNbd, x, summary.tx[c], summary.T[c]);
-    value.expectedOrders90[c] = figures.orders90;
-    value.expectedOrders365[c] = figures.orders365;
+    const alive = probabilityAlive(bgNbd, x, summary.tx[c], T);
+    value.pAlive[c] = alive;
+    value.expectedOrders90[c] = alive * figures.orders90;
+    value.expectedOrders365[c] = alive * figures.orders365;
     if (value.gammaGamma) {
       const orderValue = expectedOrderValue(value.gammaGamma, x, summary.m[c]);
       value.expectedOrderValue[c] = orderValue;
-      value.clv12[c] = figures.discounted * orderValue;
+      value.clv12[c] = alive * figures.discounted * orderValue;
     }
   }
   return value;

@@ -1,5 +1,5 @@
 /**
- * The special functions the customer-value models need: log-gamma, a log-sum of two exponentials and the
+ * The special functions the customer-value models need: log-gamma and its derivative (digamma) and the
  * Gaussian hypergeometric function 2F1 on [0, 1). Pure numbers, no dependencies.
  */
 
@@ -21,12 +21,19 @@ export function logGamma(x: number): number {
   return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-/** ln(e^a + e^b) without overflow; −∞ stands for a term that is absent. */
-export function logAddExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  const high = Math.max(a, b);
-  return high + Math.log1p(Math.exp(-Math.abs(a - b)));
+/**
+ * ψ(x) = d/dx ln Γ(x) for x > 0: the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 10, then the asymptotic
+ * series ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ) to x⁻¹² (the next term is below 1e-15 there).
+ */
+export function digamma(x: number): number {
+  let shift = 0;
+  while (x < 10) {
+    shift -= 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - (inv2 * 691) / 32760)))));
+  return shift + Math.log(x) - 0.5 / x - series;
 }
 
 const MAX_TERMS = 1_000_000;
