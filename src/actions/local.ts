@@ -12,7 +12,7 @@ import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/cl
 import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
 import { planRecordOrder } from '../core/order-form';
 import { planSaveSettings, planSetMapping } from '../core/settings-forms';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { wallClockNow, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { SheetOperation } from '../workbook/operations';
 import type { Workbook } from '../workbook/workbook';
 import type { DayNumber, Language } from '../core/model';
@@ -229,7 +229,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async saveSettings(settings: Settings) {
       const c = await fresh();
-      await write(c, planSaveSettings(c.snapshot, settings, c.analysis.base.layout.settingsSheet).operations);
+      await write(c, planSaveSettings(c.snapshot, settings, wallClockNow()).operations);
     },
 
     async layout() {
@@ -239,7 +239,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async setMapping(kind, field, header) {
       const c = await fresh();
-      await write(c, planSetMapping(c.snapshot, kind, field as never, header, c.analysis.base.layout.settingsSheet).operations);
+      await write(c, planSetMapping(c.snapshot, kind, field as never, header, wallClockNow()).operations);
       return actions.layout();
     },
   };

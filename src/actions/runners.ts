@@ -145,7 +145,7 @@ function rulesOverAppended(context: RunContext, snapshot: WorkbookSnapshot, oper
 /** Stores the user's word on which column of a sheet holds which field in the settings sheet. */
 export async function runSheetMapping(context: RunContext, mappings: readonly SheetColumnMapping[]): Promise<void> {
   const snapshot = await readWorkbook(context);
-  await applyPlan(context, snapshot, planSheetMapping(snapshot, mappings));
+  await applyPlan(context, snapshot, planSheetMapping(snapshot, mappings, wallClockNow()));
 }
 
 /**

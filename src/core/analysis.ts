@@ -187,10 +187,11 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const columns = clientColumnOperations(analysis, written, snapshot, replaceTyped);
   const replaced = replaceTyped && columns.typedDiffering.length > 0;
   const language = analysis.language;
+  const now = options.now ?? wallClockNow();
   const operations = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
-    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), options.now ?? wallClockNow(), language) : []),
-    ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, language, base.layout.settingsSheet),
+    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), now, language) : []),
+    ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, now),
     ...columns.operations,
     ...resultSheetOperations(analysis, parts),
   ];

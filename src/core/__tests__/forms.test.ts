@@ -9,6 +9,7 @@ import { MemoryWorkbook } from '../../workbook/memory';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 
 const TODAY = isoToDay('2026-11-01')!;
+const NOW = new Date(Date.UTC(2026, 10, 1, 9, 30));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 function book(): WorkbookSnapshot {
@@ -60,9 +61,30 @@ describe('the panel forms as plans', () => {
   it('the settings and mapping forms keep everything else stored on the settings sheet', async () => {
     const snapshot = book();
     const stored = readSettings(snapshot);
-    const saved = await applied(snapshot, planSaveSettings(snapshot, { ...stored.settings, coldDays: 90 }, 'Настройки'));
+    const saved = await applied(snapshot, planSaveSettings(snapshot, { ...stored.settings, coldDays: 90 }, NOW));
     expect(readSettings(saved)).toMatchObject({ settings: { coldDays: 90, computedColumns: ['Заказов'] }, mapping: { clients: { phone: 'Телефон' } } });
-    const mapped = await applied(snapshot, planSetMapping(snapshot, 'clients', 'comment', 'Комментарий', 'Настройки'));
+    const mapped = await applied(snapshot, planSetMapping(snapshot, 'clients', 'comment', 'Комментарий', NOW));
     expect(readSettings(mapped)).toMatchObject({ settings: { coldDays: 45, computedColumns: ['Заказов'] }, mapping: { clients: { phone: 'Телефон', comment: 'Комментарий' } } });
+  });
+
+  it('saving the settings form writes only what it changed: a row of the user’s own, a value that does not parse and its note stay; a changed typed value is archived', async () => {
+    const snapshot = book();
+    const settingsSheet = snapshot.sheets[2];
+    settingsSheet.rows.push(['Наш план на месяц', '1 000 000', 'записал директор'], ['abcA', 'восемьдесят', 'моё']);
+    const stored = readSettings(snapshot);
+    expect(stored.problems).toEqual([expect.objectContaining({ row: 6, value: 'восемьдесят' })]);
+    const saved = await applied(snapshot, planSaveSettings(snapshot, { ...stored.settings, coldDays: 90 }, NOW));
+    expect(saved.sheets.find((s) => s.name === 'Настройки')?.rows).toEqual([
+      ['coldDays', 90],
+      ['computedColumns', 'Заказов'],
+      ['mapping.clients.phone', 'Телефон'],
+      ['Наш план на месяц', '1 000 000', 'записал директор'],
+      ['abcA', 'восемьдесят', 'моё'],
+    ]);
+    expect(saved.sheets.find((s) => s.name === 'Архив значений')?.rows).toEqual([[NOW, 'Настройки: сохранение формы', 'Настройки', 2, 'Значение: Клиент остывает через, дней', null, '', 45, 90]]);
+    // Set in the form on purpose, the unreadable value gives way, with its copy in the archive.
+    const fixed = await applied(saved, planSaveSettings(saved, { ...readSettings(saved).settings, abcA: 70 }, NOW));
+    expect(readSettings(fixed).settings).toMatchObject({ coldDays: 90, abcA: 70 });
+    expect(fixed.sheets.find((s) => s.name === 'Архив значений')?.rows[1]).toEqual([NOW, 'Настройки: сохранение формы', 'Настройки', 6, 'Значение: Граница A, % выручки', null, '', 'восемьдесят', 70]);
   });
 });

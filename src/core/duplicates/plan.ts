@@ -3,7 +3,7 @@
  * duplicate-group column of the clients sheet (empty for clients in no group).
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { rowIndex } from '../../workbook/snapshot';
+import { rowIndex, wallClockNow } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
 import { readBase, say, type Base } from '../base';
@@ -47,6 +47,8 @@ export interface DuplicatesOptions {
   settings?: Settings;
   /** Overrides the settings' sensitivity. */
   sensitivity?: DuplicateSensitivity;
+  /** The moment written to the value archive when the settings sheet changes; the wall clock by default. */
+  now?: Date;
 }
 
 /** Non-empty cells of a client's row: the measure of "most complete". */
@@ -148,7 +150,7 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
   if (column && ownership?.computed) {
     const values: CellValue[] = [];
     for (let row = layout.headerRow + 1; row <= lastDataRow(layout); row++) values.push(groupOfRow.get(row) ?? null);
-    if (ownership.newlyComputed) operations.push(...computedColumnsSettingOperations(snapshot, [column.header], language, base.layout.settingsSheet));
+    if (ownership.newlyComputed) operations.push(...computedColumnsSettingOperations(snapshot, [column.header], options.now ?? wallClockNow()));
     operations.push({
       kind: 'writeColumns',
       sheet: layout.sheet,
