@@ -224,13 +224,22 @@ function shownValue(row: SettingRow, stored: StoredSettings, language: Language)
   return header ?? '';
 }
 
+/** Whether `row`'s new value still holds all of `before`: a list the product adds to (the computed columns) loses nothing. */
+function keepsAll(row: SettingRow, before: CellValue): boolean {
+  if (!isSettingKey(row.key)) return false;
+  const [was, now] = [SPECS[row.key].parse(before), SPECS[row.key].parse(row.value)];
+  if (!('value' in was) || !('value' in now) || !Array.isArray(was.value) || !Array.isArray(now.value)) return false;
+  const kept: unknown[] = now.value;
+  return was.value.every((item: unknown) => kept.includes(item));
+}
+
 /**
  * Writes the settings and mapping that differ from what the sheet holds now, and touches nothing else:
  * a setting whose row is there gets the new value in its value cell (in the row reading takes, the last
  * one with that key), a setting without a row gets one appended, and every other row — a value typed by
  * hand included, even one that does not parse, while the form leaves it as it is — stays untouched. A
- * value the user typed that changes is first copied to the value archive. A workbook without a settings
- * sheet gets one whole.
+ * value that changes is first copied to the value archive, unless the new one holds all of it (a list the
+ * product only adds to). A workbook without a settings sheet gets one whole.
  */
 export function settingsChangeOperations(snapshot: WorkbookSnapshot, settings: Settings, mapping: HeaderMapping, change: SettingsChange): SheetOperation[] {
   const stored = readSettings(snapshot);
@@ -252,7 +261,7 @@ export function settingsChangeOperations(snapshot: WorkbookSnapshot, settings: S
     values[index] = row.value;
     const before = sheet.rows[index][columns.value] ?? null;
     const label = (columns.label >= 0 && cellText(sheet.rows[index][columns.label])) || row.label;
-    if (!isBlank(before)) archived.push({ sheet: sheet.name, row: index + 2, column: `${columns.valueHeader}: ${label}`, clientId: null, client: '', before, after: row.value });
+    if (!isBlank(before) && !keepsAll(row, before)) archived.push({ sheet: sheet.name, row: index + 2, column: `${columns.valueHeader}: ${label}`, clientId: null, client: '', before, after: row.value });
   }
   const operations: SheetOperation[] = valueArchiveOperations(archived, change.action, change.when, language);
   if (values.length > 0) operations.push({ kind: 'writeColumns', sheet: sheet.name, columns: [{ column: columns.value + 1, values: Array.from(values) }] });

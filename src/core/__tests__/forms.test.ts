@@ -4,6 +4,7 @@ import { FormError, planAddClient, planAddNote, planSetStatus } from '../client-
 import { planRecordOrder } from '../order-form';
 import { planSaveSettings, planSetMapping } from '../settings-forms';
 import { readSettings } from '../settings-sheet';
+import { computedColumnsSettingOperations } from '../computed-columns';
 import { isoToDay } from '../normalise/date';
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
@@ -86,5 +87,12 @@ describe('the panel forms as plans', () => {
     const fixed = await applied(saved, planSaveSettings(saved, { ...readSettings(saved).settings, abcA: 70 }, NOW));
     expect(readSettings(fixed).settings).toMatchObject({ coldDays: 90, abcA: 70 });
     expect(fixed.sheets.find((s) => s.name === 'Архив значений')?.rows[1]).toEqual([NOW, 'Настройки: сохранение формы', 'Настройки', 6, 'Значение: Граница A, % выручки', null, '', 'восемьдесят', 70]);
+  });
+
+  it('a column becoming computed adds to the stored list without an archive copy: nothing of what was there is lost', async () => {
+    const snapshot = book();
+    const after = await applied(snapshot, { operations: computedColumnsSettingOperations(snapshot, ['Дубликат'], NOW) });
+    expect(readSettings(after).settings.computedColumns).toEqual(['Заказов', 'Дубликат']);
+    expect(after.sheets.map((s) => s.name)).not.toContain('Архив значений');
   });
 });
