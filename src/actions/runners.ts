@@ -10,6 +10,7 @@ import type { DayNumber, Language, Problem } from '../core/model';
 import { checkOrderImport, planOrderImport, type OrderImportOptions, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
+import { keepUsersSheets } from '../core/result-sheets';
 import { checkHostLimits } from '../core/host-limits';
 import { workbookLanguage } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -96,8 +97,11 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
   const snapshot = await readWorkbook(context);
   const base = readBase(snapshot, context.settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
-  const problems = checkData(base, context.asOf);
-  const operations = problemsSheetOperations(problems, base.layout.language);
+  const found = checkData(base, context.asOf);
+  // A sheet of the user's named «Проблемы» stays; the problem saying so is listed with the rest.
+  const moved = keepUsersSheets(snapshot, problemsSheetOperations(found, base.layout.language)).problems;
+  const problems = [...moved, ...found];
+  const { operations } = keepUsersSheets(snapshot, problemsSheetOperations(problems, base.layout.language));
   await applyPlan(context, snapshot, operations);
   return { problems, sheet: operations[0].sheet, language: base.layout.language };
 }

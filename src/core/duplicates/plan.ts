@@ -14,6 +14,7 @@ import { clientRef } from '../client-ref';
 import { sheetName } from '../schema';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { isBlank } from '../normalise/text';
+import { keepUsersSheets } from '../result-sheets';
 import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from '../computed-columns';
 import { dismissedIndexPairs, readDismissedPairs } from './dismissed';
 import { reasonText, type ReasonCode } from './evidence';
@@ -160,8 +161,9 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
   } else if (column) {
     problems.push(userColumnKeptProblem(layout.sheet, column.header, sheet));
   }
+  const kept = keepUsersSheets(snapshot, operations);
   return {
-    operations,
-    report: { groups: reports, duplicateClients: groupOfRow.size, sheet, problems },
+    operations: kept.operations,
+    report: { groups: reports, duplicateClients: groupOfRow.size, sheet: kept.names.get(sheet) ?? sheet, problems: [...kept.problems, ...problems] },
   };
 }
