@@ -91,6 +91,8 @@ export const menuFunnel = () => fromMenu('funnel');
 export const menuManagers = () => fromMenu('managers');
 /** Menu: every analysis at once. */
 export const menuAll = () => fromMenu('all');
+/** Menu: the «Сегодня» sheet, every manager's list of whom to contact today. */
+export const menuToday = () => fromMenu('today');
 /** Menu: write the rest of an action that ran out of time. */
 export const menuContinue = () => continueFromMenu(SpreadsheetApp.getUi(), jobContext());
 /** Menu: forget the rest of an action that ran out of time. */

@@ -11,6 +11,8 @@ import { checkOrderImport, planOrderImport, type OrderImportOptions, type OrderI
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
 import { keepUsersSheets } from '../core/result-sheets';
+import { planTodaySheet, type TodaySheetReport } from '../core/today-sheet';
+import { todayDay } from '../core/normalise/date';
 import { checkHostLimits } from '../core/host-limits';
 import { workbookLanguage } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -104,6 +106,14 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
   const { operations } = keepUsersSheets(snapshot, problemsSheetOperations(problems, base.layout.language));
   await applyPlan(context, snapshot, operations);
   return { problems, sheet: operations[0].sheet, language: base.layout.language };
+}
+
+/** The «Сегодня» sheet: every manager's list of whom to contact, as of the context's date. */
+export async function runTodaySheet(context: RunContext): Promise<TodaySheetReport> {
+  const snapshot = await readWorkbook(context);
+  const plan = planTodaySheet(snapshot, context.asOf ?? todayDay(), context.settings);
+  await applyPlan(context, snapshot, plan.operations);
+  return plan.report;
 }
 
 export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {

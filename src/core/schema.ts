@@ -25,7 +25,8 @@ export type SheetKind =
   | 'duplicates'
   | 'archive'
   | 'valueArchive'
-  | 'problems';
+  | 'problems'
+  | 'today';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -73,6 +74,7 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   archive: { ru: ['Архив'], en: ['Archive'] },
   valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
+  today: { ru: ['Сегодня'], en: ['Today'] },
 };
 
 export const CLIENT_HEADERS: Record<ClientField, Names> = {

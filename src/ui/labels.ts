@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     all: 'Всё сразу',
     updateTyped: 'Обновить значения',
     fixValues: 'Исправить форматы',
+    today: 'Лист «Сегодня»',
   },
   en: {
     structure: 'Structure',
@@ -56,6 +57,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     all: 'Everything',
     updateTyped: 'Update values',
     fixValues: 'Fix formats',
+    today: 'Today sheet',
   },
 };
 
