@@ -157,7 +157,7 @@ describe('planAnalysis', () => {
     expect(settings.thresholds.mode).toBe('percentiles');
     const fixed = planAnalysis(sampleWorkbook(), {
       asOf: AS_OF,
-      settings: { coldDays: 60, abcA: 75, abcB: 20, rfmMode: 'fixed', rfmRecencyBands: [30, 60, 90, 180], rfmFrequencyBands: [1, 2, 3, 5], phoneRegion: 'RU', managerLimit: 70, duplicateSensitivity: 'normal', language: 'ru', computedColumns: [] },
+      settings: { coldDays: 60, abcA: 75, abcB: 20, rfmMode: 'fixed', rfmRecencyBands: [30, 60, 90, 180], rfmFrequencyBands: [1, 2, 3, 5], phoneRegion: 'RU', managerLimit: 70, duplicateSensitivity: 'normal', language: 'ru', computedColumns: [], managerEmails: [] },
     });
     expect(fixed.report.thresholds).toMatchObject({ mode: 'fixed', recency: [30, 60, 90, 180], frequency: [1, 2, 3, 5] });
     expect(fixed.report.clients.map((c) => c.rfm)).toEqual(['425', '521', '343', null]);
