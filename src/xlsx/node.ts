@@ -14,7 +14,8 @@
 import { once } from 'events';
 import { readFile } from 'fs/promises';
 import { PassThrough, type Readable, type Writable } from 'stream';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excelJs } from './exceljs-lazy';
 import JSZip from 'jszip';
 import type { MemorySheet } from '../workbook/memory';
 import { emptySheet } from '../workbook/memory';
@@ -31,8 +32,8 @@ import { assembleSheets, userDefinedNames, writeSheets, XlsxWorkbook } from './w
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals, not in its typings */
 // Shifts a shared formula's relative references from its master cell to another cell.
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula(formula: string, from: string, to: string): string };
-// ExcelJS's reader of styles.xml, giving the style model ExcelJS itself gives a cell of each style index.
-const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => {
+/** ExcelJS's reader of styles.xml, giving the style model ExcelJS itself gives a cell of each style index. */
+type StylesReader = new () => {
   parseStream(chunks: AsyncIterable<string> | Iterable<string>): Promise<unknown>;
   getStyleModel(index: number): Partial<ExcelJS.Style> | null;
 };
@@ -46,6 +47,8 @@ async function partText(zip: JSZip, path: string): Promise<string> {
 /** Style information by style index, parsed once per index. */
 async function styleTable(xml: string): Promise<(index: number) => CellStyleInfo> {
   if (!xml) return () => ({ isDate: false });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the first file read (exceljs-lazy.ts says why)
+  const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as StylesReader;
   const styles = new StylesXform();
   await styles.parseStream([xml]);
   const splitter = new StyleSplitter();
@@ -98,7 +101,7 @@ async function readPackage(zip: JSZip): Promise<XlsxWorkbook> {
     validationRanges.set(name, placed.ranges);
     zip.file(path, placed.xml);
   }
-  const skeleton = new ExcelJS.Workbook();
+  const skeleton = new (excelJs().Workbook)();
   await skeleton.xlsx.load((await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })) as unknown as ArrayBuffer);
   return XlsxWorkbook.fromSheets(assembleSheets(skeleton, cells, validationRanges), userDefinedNames(skeleton));
 }
@@ -148,7 +151,7 @@ function streamSharedStrings(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
 }
 
 async function streamOut(wb: XlsxWorkbook, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ useSharedStrings: true, useStyles: true, ...options });
+  const book = new (excelJs().stream.xlsx.WorkbookWriter)({ useSharedStrings: true, useStyles: true, ...options });
   streamSharedStrings(book);
   const drawCharts = streamCharts(book, wb.sheets);
   const commit = (ws: ExcelJS.Worksheet) => {

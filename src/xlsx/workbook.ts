@@ -15,7 +15,8 @@
  * recorded in a hidden sheet, see helpers.ts). Not kept: tables (written as an autofilter over their
  * range), charts and images of other origin, comments, data bars' extensions.
  */
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excelJs } from './exceljs-lazy';
 import { MemoryWorkbook, emptySheet } from '../workbook/memory';
 import type { MemorySheet, MemorySheets } from '../workbook/memory';
 import type { SheetOperation } from '../workbook/operations';
@@ -106,7 +107,7 @@ export class XlsxWorkbook implements Workbook {
   /** Reads an .xlsx with ExcelJS's whole-file model (works in the browser; for big files see node.ts). */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const prepared = await withValidationPlaceholders(data);
-    const book = new ExcelJS.Workbook();
+    const book = new (excelJs().Workbook)();
     await book.xlsx.load(prepared.data as unknown as ArrayBuffer);
     const styles = new StyleSplitter();
     const cells = new Map<string, MemorySheet>();
@@ -142,7 +143,7 @@ export class XlsxWorkbook implements Workbook {
 
   /** The .xlsx file, written with ExcelJS's whole-file model. */
   async toBuffer(): Promise<Uint8Array> {
-    const book = new ExcelJS.Workbook();
+    const book = new (excelJs().Workbook)();
     await writeSheets(book, this.memory.model, this.definedNames);
     return withCharts(new Uint8Array(await book.xlsx.writeBuffer()), this.memory.model);
   }
