@@ -8,12 +8,11 @@
  *   widths, tab colour) is parsed by ExcelJS's whole-file reader from a "skeleton" copy of the package
  *   whose sheets have no cell data, so it is cheap.
  * Cell styles are parsed by ExcelJS's own styles reader, so a cell's style is the object ExcelJS would
- * give it. Writing streams each sheet into the zip with ExcelJS's streaming writer, its rows as XML
- * written by row-xml.ts.
+ * give it. Writing streams the package with a writer of our own (book-writer.ts).
  */
-import { once } from 'events';
+import { createWriteStream } from 'fs';
 import { readFile } from 'fs/promises';
-import { PassThrough, type Readable, type Writable } from 'stream';
+import { PassThrough, type Writable } from 'stream';
 import type * as ExcelJS from 'exceljs';
 import { excelJs } from './exceljs-lazy';
 import JSZip from 'jszip';
@@ -24,10 +23,8 @@ import { damagedPartError, openXlsxPackage } from './open-package';
 import type { CellStyleInfo } from './sheet-data';
 import { parseSharedStrings, readSheetData } from './sheet-data';
 import { StyleSplitter } from './sheet-io';
-import { streamingRows } from './row-xml';
-import { streamCharts } from './chart-stream';
-import { sharedStringsPart } from './shared-strings-part';
-import { assembleSheets, userDefinedNames, writeSheets, XlsxWorkbook } from './workbook';
+import { writeXlsxStream } from './book-writer';
+import { assembleSheets, userDefinedNames, XlsxWorkbook } from './workbook';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals, not in its typings */
 // Shifts a shared formula's relative references from its master cell to another cell.
@@ -110,66 +107,14 @@ export async function xlsxFromFile(path: string): Promise<XlsxWorkbook> {
   return xlsxFromBuffer(await readFile(path));
 }
 
-/**
- * The streaming worksheet's own stream hands its XML on to the zip through the streams in `pipes`:
- * archiver's PassThrough, from readable-stream 2, which has no `writableLength`; its state has the same.
- */
-interface ZipInput extends NodeJS.EventEmitter {
-  _writableState: { length: number; needDrain: boolean };
-}
-interface StreamingWorksheet {
-  commit(): void;
-  _stream?: { pipes?: ZipInput[] };
-}
-
-/**
- * The XML of a sheet's rows a zip may hold unread before the writer waits for it. The streaming writer
- * hands each row on at once, and the zip reads a sheet only when the event loop turns, so without the
- * waits a million-row sheet sat in memory whole, uncompressed, before any of it was compressed.
- */
-const ZIP_BACKLOG_BYTES = 4 * 1024 * 1024;
-
-async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
-  for (const pipe of (ws as unknown as StreamingWorksheet)._stream?.pipes ?? []) {
-    while (pipe._writableState.length > ZIP_BACKLOG_BYTES && pipe._writableState.needDrain) await once(pipe, 'drain');
-  }
-}
-
-/** The streaming workbook's parts its commit uses to add the shared strings (exceljs/lib/stream/xlsx/workbook-writer.js). */
-interface StreamingBookInternals {
-  sharedStrings: { count: number; values: string[] };
-  zip: { append(source: Readable, entry: { name: string }): void };
-  addSharedStrings(): Promise<void>;
-}
-
-/** Makes the book's commit stream its shared strings into the zip (shared-strings-part.ts says why). */
-function streamSharedStrings(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const internals = book as unknown as StreamingBookInternals;
-  internals.addSharedStrings = async () => {
-    if (internals.sharedStrings.count) internals.zip.append(sharedStringsPart(internals.sharedStrings.values), { name: '/xl/sharedStrings.xml' });
-  };
-}
-
-async function streamOut(wb: XlsxWorkbook, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): Promise<void> {
-  const book = new (excelJs().stream.xlsx.WorkbookWriter)({ useSharedStrings: true, useStyles: true, ...options });
-  streamSharedStrings(book);
-  const drawCharts = streamCharts(book, wb.sheets);
-  const commit = (ws: ExcelJS.Worksheet) => {
-    drawCharts(ws);
-    (ws as unknown as StreamingWorksheet).commit();
-  };
-  await writeSheets(book, wb.sheets, wb.definedNames, { rows: streamingRows, pace: zipCaughtUp, commit });
-  await book.commit();
-}
-
 /** Streams the workbook straight into `path`; a failed write leaves a broken file (the CLI writes atomically). */
 export async function xlsxToFile(wb: XlsxWorkbook, path: string): Promise<void> {
-  await streamOut(wb, { filename: path });
+  await writeXlsxStream(wb.sheets, wb.definedNames, createWriteStream(path));
 }
 
 /** Streams the workbook into `stream` and ends it. */
 export async function xlsxToStream(wb: XlsxWorkbook, stream: Writable): Promise<void> {
-  await streamOut(wb, { stream });
+  await writeXlsxStream(wb.sheets, wb.definedNames, stream);
 }
 
 export async function xlsxToBuffer(wb: XlsxWorkbook): Promise<Uint8Array> {
