@@ -46,8 +46,11 @@ export class ZipWriter {
 
   constructor(
     private readonly out: Writable,
-    /** zlib's level: 6 is its default; lower is faster and bigger. */
-    private readonly level = constants.Z_DEFAULT_COMPRESSION,
+    /**
+     * zlib's fastest level, as ExcelJS's zip used: on a sheet of 400,000 order rows its own default (6)
+     * made the file a fifth smaller and the write a fifth slower.
+     */
+    private readonly level = constants.Z_BEST_SPEED,
   ) {
     out.on('error', (error: Error) => {
       this.failure ??= error;
