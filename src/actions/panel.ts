@@ -158,6 +158,24 @@ export interface DuplicateGroupView {
   score: number;
   /** ID of the suggested row to keep. */
   suggestedKeep: string;
+  /**
+   * Why the group is no one-click merge (two members are proven different clients): nothing is
+   * recommended and there is no merge button. Null when every two members agree.
+   */
+  whyNoMerge: Message | null;
+}
+
+/** Clients who share a phone or e-mail but are different people by their names: shown, never merged. */
+export interface SharedContactView {
+  id: string;
+  members: DuplicateMember[];
+  /** What they share and why it is no duplicate. */
+  reason: Message;
+}
+
+export interface DuplicateGroupsView {
+  groups: DuplicateGroupView[];
+  sharedContacts: SharedContactView[];
 }
 
 export interface MergeResult {
@@ -214,7 +232,7 @@ export interface PanelActions {
    * `ActionCancelledError` (when it is honoured: src/actions/pacing.ts).
    */
   run(action: ActionName, onProgress?: ProgressListener, signal?: AbortSignal): Promise<ActionResult>;
-  duplicateGroups(): Promise<DuplicateGroupView[]>;
+  duplicateGroups(): Promise<DuplicateGroupsView>;
   merge(groupId: string, keepId: string): Promise<MergeResult>;
   undoMerge(undoToken: string): Promise<ActionResult>;
   /** Mark the group as "not duplicates": its pairs are kept in a sheet and never suggested again. */

@@ -14,6 +14,7 @@ import { orderImportSummary } from '../core/order-import';
 import { readWorkbook, runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
 import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
+import { disagreementMessage, type DuplicateGroupReport } from '../core/duplicates/plan';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
@@ -182,11 +183,21 @@ const duplicates: Command = async (argv) => {
   const report = await runDuplicates({ workbook: book.workbook, onProgress: progressReporter('duplicates') });
   if (report.sheet === null) throw new InputError(report.problems[0] ? render(report.problems[0].message, report.language) : 'no clients sheet');
   process.stderr.write(`Групп дубликатов: ${report.groups.length}, клиентов в них: ${report.duplicateClients}\n`);
+  // A group of clients proven different is no one-click merge: it names no row to keep and says why.
+  const whyNoMerge = (group: DuplicateGroupReport) => group.disagreement && render(disagreementMessage(group.disagreement), report.language);
   for (const group of report.groups.slice(0, 10)) {
-    printLine(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})`);
+    const warning = whyNoMerge(group);
+    printLine(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})${warning ? ` ${warning}` : ''}`);
   }
-  const groups = report.groups.map(({ id, members, reason, score, suggestedKeep }) => ({ id, members, reason, score, suggestedKeep }));
-  await writeJson(stringOption(args, '--json'), { groups });
+  process.stderr.write(`Общих контактов (не дубликаты): ${report.sharedContacts.length}\n`);
+  for (const shared of report.sharedContacts.slice(0, 10)) printLine(`  ${shared.id}: ${shared.members.join(', ')} — ${shared.reason}`);
+  const groups = report.groups.map((group) => {
+    const { id, members, reason, score, suggestedKeep } = group;
+    const warning = whyNoMerge(group);
+    return { id, members, reason, score, oneClickMerge: !warning, suggestedKeep: warning ? null : suggestedKeep, ...(warning ? { whyNoMerge: warning } : {}) };
+  });
+  const sharedContacts = report.sharedContacts.map(({ id, members, reason }) => ({ id, members, reason }));
+  await writeJson(stringOption(args, '--json'), { groups, sharedContacts });
   await saved(book);
   return 0;
 };

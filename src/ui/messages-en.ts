@@ -208,4 +208,8 @@ export const EN: Record<MessageKey, string> = {
   'setup.services': 'Services',
   'setup.clients': 'Clients',
   'setup.orders': 'Orders',
+  'dup.noMerge': 'No one-click merge',
+  'dup.sharedTitle': 'Shared contacts',
+  'dup.sharedHint': 'These clients share a phone or e-mail but have different names: different people (a family, an office). There is nothing to merge.',
+  'dup.sharedCount': 'Shared contacts: {count}',
 };

@@ -206,6 +206,10 @@ export const RU = {
   'setup.services': 'Услуги',
   'setup.clients': 'Клиенты',
   'setup.orders': 'Заказы',
+  'dup.noMerge': 'Без объединения одним нажатием',
+  'dup.sharedTitle': 'Общие контакты',
+  'dup.sharedHint': 'У этих клиентов общий телефон или e-mail, но имена разные: это разные люди (семья, офис). Объединять их не нужно.',
+  'dup.sharedCount': 'Общих контактов: {count}',
 };
 
 /** A key of the panel's dictionaries. */

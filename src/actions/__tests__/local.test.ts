@@ -243,7 +243,7 @@ describe('createActions over the in-memory workbook', () => {
     clients.rows.push(['Ромашка ООО', '+7 912 3456789', '', 'Москва', '', '', null, 'второй раз', '']);
     const workbook = new MemoryWorkbook(book);
     const actions = createActions(workbook, { today: () => TODAY });
-    const [group] = await actions.duplicateGroups();
+    const { groups: [group] } = await actions.duplicateGroups();
     expect(group.members.map((m) => m.name).sort()).toEqual(['ООО «Ромашка»', 'Ромашка ООО']);
     const keep = group.suggestedKeep;
     expect(group.members.find((m) => m.id === keep)!.name).toBe('ООО «Ромашка»');
@@ -268,11 +268,11 @@ describe('createActions over the in-memory workbook', () => {
     const workbook = new MemoryWorkbook(book);
     const actions = createActions(workbook, { today: () => TODAY });
     await actions.run('duplicates');
-    const [group] = await actions.duplicateGroups();
+    const { groups: [group] } = await actions.duplicateGroups();
 
     const result = await actions.dismissGroup(group.id);
     expect(rendered(result.message, 'ru')).toMatch(/не дубликаты/);
-    expect(await actions.duplicateGroups()).toEqual([]);
+    expect((await actions.duplicateGroups()).groups).toEqual([]);
     const sheets = workbook.state().sheets;
     const marks = sheets.find((s) => s.name === 'Не дубликаты')!;
     expect(marks.values.slice(1).map((row) => row.slice(0, 2).sort())).toEqual([group.members.map((m) => m.id).sort()]);
