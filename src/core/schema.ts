@@ -25,6 +25,7 @@ export type SheetKind =
   | 'duplicates'
   | 'archive'
   | 'valueArchive'
+  | 'history'
   | 'problems';
 
 export interface FieldsOf {
@@ -72,6 +73,7 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   duplicates: { ru: ['Дубликаты', 'Дубли'], en: ['Duplicates'] },
   archive: { ru: ['Архив'], en: ['Archive'] },
   valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },
+  history: { ru: ['История', 'История контактов'], en: ['History', 'Contact history'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
 };
 

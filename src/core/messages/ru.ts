@@ -2,8 +2,9 @@
 import { RU_ACTIONS } from './ru-actions';
 import { RU_FORMS } from './ru-forms';
 import { RU_IMPORT } from './ru-import';
+import { RU_HISTORY } from './ru-history';
 import { RU_PROBLEMS } from './ru-problems';
 
-export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT };
+export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_HISTORY };
 
 export type MessageKey = keyof typeof RU;
