@@ -85,6 +85,7 @@ export function clientCard(analysis: Analysis, index: number, contacts: readonly
     rfm: analysis.rfm.scores[index]?.code ?? null,
     statusSuggestion: analysis.statusSuggestions[index],
     history,
+    asOf: dayToIso(analysis.asOf),
     timeline: clientTimeline(analysis.base, contacts, index),
   };
 }

@@ -97,6 +97,8 @@ export interface ClientCard extends ClientSummary {
    */
   statusSuggestion: string | null;
   history: OrderView[];
+  /** The day the figures are as of (yyyy-mm-dd): the contact form's next contact counts from it. */
+  asOf: string;
   /** Contacts, status moves and orders, newest first (core/client-timeline.ts). */
   timeline: TimelineEntry[];
 }

@@ -4,7 +4,7 @@
  */
 import type { Base } from './base';
 import { clientRef } from './client-ref';
-import type { HistoryEntry } from './contact-history';
+import type { ContactKind, HistoryEntry } from './contact-history';
 import { dayToIso } from './normalise/date';
 
 export type TimelineType = 'contact' | 'status' | 'order' | 'typedOrder';
@@ -15,6 +15,8 @@ export interface TimelineEntry {
   when: string | null;
   /** contact: the kind as the sheet has it (звонок…); status: «from → to»; order: the service. */
   title: string;
+  /** contact: the kind the sheet's word names, null for a word of the user's own (then `title` says it). */
+  kind: ContactKind | null;
   /** contact: the result; order: the order number. */
   detail: string;
   nextStep: string;
@@ -46,6 +48,7 @@ export function clientTimeline(base: Base, history: readonly HistoryEntry[], ind
       type: status ? 'status' : 'contact',
       when: momentIso(entry.when),
       title: status ? entry.result : entry.kindText,
+      kind: status ? null : entry.kind,
       detail: status ? '' : entry.result,
       nextStep: entry.nextStep,
       nextContact: entry.nextContact === null ? null : dayToIso(entry.nextContact),
@@ -63,6 +66,7 @@ export function clientTimeline(base: Base, history: readonly HistoryEntry[], ind
       type: 'order',
       when: order.date === null ? null : dayToIso(order.date),
       title: order.service,
+      kind: null,
       detail: order.number,
       nextStep: '',
       nextContact: null,
@@ -73,7 +77,7 @@ export function clientTimeline(base: Base, history: readonly HistoryEntry[], ind
   });
   const typed = client.history.lastOrder;
   if (typed !== null && !orderDays.has(typed)) {
-    entries.push({ type: 'typedOrder', when: dayToIso(typed), title: '', detail: '', nextStep: '', nextContact: null, manager: client.manager, amount: null, row: client.row });
+    entries.push({ type: 'typedOrder', when: dayToIso(typed), title: '', kind: null, detail: '', nextStep: '', nextContact: null, manager: client.manager, amount: null, row: client.row });
   }
   return entries.sort((a, b) => (a.when === null ? 1 : 0) - (b.when === null ? 1 : 0) || (b.when ?? '').localeCompare(a.when ?? '') || b.row - a.row);
 }
