@@ -163,10 +163,11 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     },
 
     async logContact(id, contact) {
-      const c = await fresh();
+      // The history names the client by ID: a base without IDs gets them first, as for an order.
+      const c = await structured();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
       await write(c, planLogContact(c.analysis.base, c.snapshot, client, contact, now()).operations);
-      return card(id);
+      return card(clientRef(client));
     },
 
     async addNote(id, note) {

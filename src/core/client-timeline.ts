@@ -3,8 +3,7 @@
  * Orders sheet, and the last order typed on the clients sheet when no recorded order is of that day.
  */
 import type { Base } from './base';
-import { clientRef } from './client-ref';
-import type { ContactKind, HistoryEntry } from './contact-history';
+import { historyNames, type ContactKind, type HistoryEntry } from './contact-history';
 import { dayToIso } from './normalise/date';
 
 export type TimelineType = 'contact' | 'status' | 'order' | 'typedOrder';
@@ -38,11 +37,9 @@ function momentIso(when: Date | null): string | null {
 /** The entries of the client at `index` of `base.clients`, newest first (undated last). */
 export function clientTimeline(base: Base, history: readonly HistoryEntry[], index: number): TimelineEntry[] {
   const client = base.clients[index];
-  const ref = clientRef(client);
   const entries: TimelineEntry[] = [];
   for (const entry of history) {
-    // A row logged before the client had an ID names it by row; a hand-typed one may name it only.
-    if (entry.clientId ? entry.clientId !== ref : entry.client !== client.name) continue;
+    if (!historyNames(entry, client)) continue;
     const status = entry.kind === 'status';
     entries.push({
       type: status ? 'status' : 'contact',

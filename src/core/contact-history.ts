@@ -9,7 +9,7 @@ import type { AppendRows, SheetOperation } from '../workbook/operations';
 import { FORMAT_DATE, FORMAT_DATETIME } from '../workbook/operations';
 import { sourceRowNumber, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/snapshot';
 import { lastNonBlankIndex } from './sheet-extent';
-import type { DayNumber, Language } from './model';
+import type { Client, DayNumber, Language } from './model';
 import { dayToDate, parseDay } from './normalise/date';
 import { cellText } from './normalise/text';
 import { headerKey, sheetName, sheetNameMatches } from './schema';
@@ -126,9 +126,15 @@ export function readHistory(snapshot: WorkbookSnapshot): HistoryEntry[] {
   return entries;
 }
 
+/** Whether a history row is the client's: by its ID, else (a row logged before the client had one, or typed by hand) by name. */
+export function historyNames(entry: HistoryEntry, client: Pick<Client, 'id' | 'name'>): boolean {
+  return entry.clientId ? entry.clientId === client.id : entry.client === client.name;
+}
+
 /** A row to log: the kind as a key (written as the workbook's word); text fields as typed. */
 export interface HistoryRow {
   when: Date;
+  /** The client's ID; empty before the base has IDs (never a `row:N`, which means nothing once rows move). */
   clientId: string;
   client: string;
   manager: string;

@@ -9,8 +9,7 @@ import { rowIndex, type CellValue, type WorkbookSnapshot } from '../workbook/sna
 import type { Plan } from '../workbook/workbook';
 import type { Base } from './base';
 import { clientCellOperation, FormError } from './client-forms';
-import { clientRef } from './client-ref';
-import { findContactKind, historyAppendOperations, LOGGED_KINDS, readHistory, type ContactKind } from './contact-history';
+import { findContactKind, historyAppendOperations, historyNames, LOGGED_KINDS, readHistory, type ContactKind } from './contact-history';
 import type { Client, DayNumber } from './model';
 import { say } from './model';
 import { message } from './messages/message';
@@ -37,8 +36,7 @@ export function momentOn(day: DayNumber, now: Date): Date {
 
 /** Whether a history row of this client (by ID, else by name for a row logged before IDs) holds `day` as its next contact. */
 function historyHolds(snapshot: WorkbookSnapshot, client: Client, day: DayNumber): boolean {
-  const ref = clientRef(client);
-  return readHistory(snapshot).some((entry) => (entry.clientId ? entry.clientId === ref : entry.client === client.name) && entry.nextContact === day);
+  return readHistory(snapshot).some((entry) => historyNames(entry, client) && entry.nextContact === day);
 }
 
 /** The client's next-contact cell as the sheet holds it (null when the sheet has no such column). */
@@ -84,7 +82,7 @@ export function planLogContact(base: Base, snapshot: WorkbookSnapshot, client: C
   if (!result && !nextStep && next === null) throw new FormError(message('history.empty'), language);
   const row = {
     when: now,
-    clientId: clientRef(client),
+    clientId: client.id ?? '',
     client: client.name,
     manager: input.manager?.trim() || client.manager,
     kind,
@@ -108,7 +106,7 @@ export function statusEntryOperations(base: Base, snapshot: WorkbookSnapshot, cl
   const language = base.layout.language;
   const row = {
     when: now,
-    clientId: clientRef(client),
+    clientId: client.id ?? '',
     client: client.name,
     manager: manager?.trim() || client.manager,
     kind: 'status' as const,

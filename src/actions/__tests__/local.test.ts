@@ -175,7 +175,10 @@ describe('createActions over the in-memory workbook', () => {
     expect(card.timeline[0].when).toMatch(/^2026-11-01T\d\d:\d\d$/);
     expect(card.timeline.slice(1).every((e) => e.type === 'order')).toBe(true);
     const history = (await workbook.read()).sheets.find((s) => s.name === 'История')!;
-    expect(history.rows.map((r) => r.slice(1, 8))).toEqual([[ivanov.id, 'Иванов Иван', 'Олег', 'звонок', 'просит КП', 'выслать КП', utc(2026, 11, 1)]]);
+    // The base had no IDs: the client got one first, and the history names it by that ID.
+    expect(ivanov.id).toBe('row:3');
+    expect(card.id).toBe('К-00002');
+    expect(history.rows.map((r) => r.slice(1, 8))).toEqual([[card.id, 'Иванов Иван', 'Олег', 'звонок', 'просит КП', 'выслать КП', utc(2026, 11, 1)]]);
     const today = await actions.today('Олег');
     expect(today.items.filter((i) => i.kind === 'today').map((i) => i.client)).toEqual(['Иванов Иван']);
   });
