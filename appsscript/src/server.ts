@@ -154,6 +154,7 @@ export const {
   panel_showInSheet,
   panel_setStatus,
   panel_addNote,
+  panel_logContact,
   panel_statuses,
   panel_services,
   panel_checkNewClient,

@@ -12,6 +12,8 @@ import type { AnalysisSummary } from '../core/analysis';
 import type { SegmentKey } from '../core/rfm';
 import type { ProgressListener } from '../workbook/workbook';
 import type { TodayItem } from '../core/today';
+import type { TimelineEntry } from '../core/client-timeline';
+import type { ContactInput } from '../core/contact-log';
 
 export interface ClientFilter {
   /** Matches name, contact, phone (by digits) and e-mail, case- and ё/е-insensitive. */
@@ -95,6 +97,10 @@ export interface ClientCard extends ClientSummary {
    */
   statusSuggestion: string | null;
   history: OrderView[];
+  /** The day the figures are as of (yyyy-mm-dd): the contact form's next contact counts from it. */
+  asOf: string;
+  /** Contacts, status moves and orders, newest first (core/client-timeline.ts). */
+  timeline: TimelineEntry[];
 }
 
 /** The new-client form: the core's input, with the birthday as ISO `yyyy-mm-dd` (JSON crosses the protocol). */
@@ -221,6 +227,8 @@ export interface PanelActions {
   showInSheet(filter: ClientFilter | null): Promise<void>;
   setStatus(id: string, status: string): Promise<ClientCard>;
   addNote(id: string, note: string): Promise<ClientCard>;
+  /** A contact with the client, appended to the history sheet; its next-contact date becomes the client's. */
+  logContact(id: string, contact: ContactInput): Promise<ClientCard>;
   statuses(): Promise<string[]>;
   services(): Promise<string[]>;
   checkNewClient(client: NewClient): Promise<DuplicateWarning[]>;

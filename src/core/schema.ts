@@ -26,7 +26,8 @@ export type SheetKind =
   | 'archive'
   | 'valueArchive'
   | 'problems'
-  | 'today';
+  | 'today'
+  | 'history';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -73,6 +74,7 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   duplicates: { ru: ['Дубликаты', 'Дубли'], en: ['Duplicates'] },
   archive: { ru: ['Архив'], en: ['Archive'] },
   valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },
+  history: { ru: ['История', 'История контактов'], en: ['History', 'Contact history'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
   today: { ru: ['Сегодня'], en: ['Today'] },
 };

@@ -3,7 +3,8 @@ import type { MessageKey } from './ru';
 import { EN_ACTIONS } from './en-actions';
 import { EN_FORMS } from './en-forms';
 import { EN_IMPORT } from './en-import';
+import { EN_HISTORY } from './en-history';
 import { EN_PROBLEMS } from './en-problems';
 import { EN_DUPLICATES } from './en-duplicates';
 
-export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT, ...EN_DUPLICATES };
+export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT, ...EN_DUPLICATES, ...EN_HISTORY };

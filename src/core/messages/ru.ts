@@ -2,9 +2,10 @@
 import { RU_ACTIONS } from './ru-actions';
 import { RU_FORMS } from './ru-forms';
 import { RU_IMPORT } from './ru-import';
+import { RU_HISTORY } from './ru-history';
 import { RU_PROBLEMS } from './ru-problems';
 import { RU_DUPLICATES } from './ru-duplicates';
 
-export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES };
+export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES, ...RU_HISTORY };
 
 export type MessageKey = keyof typeof RU;
