@@ -4,5 +4,6 @@ import { EN_ACTIONS } from './en-actions';
 import { EN_FORMS } from './en-forms';
 import { EN_IMPORT } from './en-import';
 import { EN_PROBLEMS } from './en-problems';
+import { EN_CAMPAIGN } from './en-campaign';
 
-export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT };
+export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT, ...EN_CAMPAIGN };
