@@ -7,7 +7,10 @@
  * reason so the user sees how many and why.
  */
 import { consentsTo } from './consent';
+import type { AbcClass } from './abc';
+import type { Analysis } from './analysis-report';
 import type { CampaignChannel, Client } from './model';
+import { segmentLabel, type SegmentKey } from './rfm';
 
 export interface CampaignRow {
   /** E.164; '' when the list is for e-mail. */
@@ -120,4 +123,22 @@ export function campaignCsv(list: CampaignList): string {
     lines.push([csvField(row.phone, /^\+\d+$/u.test(row.phone)), csvField(row.email), csvField(row.name), csvField(row.firstName), csvField(row.segment)].join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Which clients a campaign is for: an RFM segment, an ABC class, or (neither) the whole base. */
+export interface CampaignChoice {
+  segment?: SegmentKey;
+  abc?: AbcClass;
+}
+
+/** The clients of an analysis the choice names, each with its RFM segment in the workbook's language. */
+export function chosenClients(analysis: Pick<Analysis, 'base' | 'rfm' | 'abc' | 'language'>, choice: CampaignChoice): CampaignEntry[] {
+  const entries: CampaignEntry[] = [];
+  analysis.base.clients.forEach((client, i) => {
+    const segment = analysis.rfm.scores[i]?.segment ?? null;
+    if (choice.segment !== undefined && segment !== choice.segment) return;
+    if (choice.abc !== undefined && analysis.abc.classes[i] !== choice.abc) return;
+    entries.push({ client, segment: segment === null ? '' : segmentLabel(segment, analysis.language) });
+  });
+  return entries;
 }
