@@ -20,6 +20,7 @@ import { XlsxWorkbook } from '../xlsx/workbook';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { writeFileAtomically } from './atomic-write';
 import { writeJsonText } from './json-text';
+import { exportCampaign } from './export-command';
 import { printLine, terminalSafe } from './terminal-text';
 import { checkOutputs, InputError, openBook, progressReporter, saveXlsx } from './workbooks';
 
@@ -37,6 +38,7 @@ Usage:
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
   crm-base today BOOK.xlsx [--manager NAME] [--as-of YYYY-MM-DD] [--json TODAY.json]
+  crm-base export BOOK.xlsx --channel sms|email|messenger [--segment NAME | --abc A|B|C] [--as-of YYYY-MM-DD] -o OUT.csv
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
   crm-base demo [--dir DIR]
   crm-base bench [duplicates]
@@ -54,6 +56,8 @@ Importing the same export again adds nothing: lines already on the orders sheet 
 --since imports only the lines dated on or after that day (those before are counted, undated ones listed).
 today lists whom to contact: overdue and today's next contacts, clients gone cold with no next contact,
 birthdays in the next 7 days, new clients nobody has contacted; it reads the workbook and changes nothing.
+export writes a campaign list (phone E.164, e-mail, name, first name, segment) of the clients whose
+«Согласие на рассылку» allows the channel; the others are counted, never listed (38-ФЗ, ст. 18).
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -297,4 +301,4 @@ const bench: Command = async (argv) => {
   });
 };
 
-export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, sample, demo, bench };
+export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, export: exportCampaign, sample, demo, bench };

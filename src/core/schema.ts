@@ -120,6 +120,10 @@ export const CLIENT_HEADERS: Record<ClientField, Names> = {
   birthday: { ru: ['День рождения', 'Дата рождения', 'ДР'], en: ['Birthday', 'Date of birth', 'DOB', 'Birth date'] },
   nextContact: { ru: ['Следующий контакт', 'Дата следующего контакта', 'Следующее касание', 'Перезвонить'], en: ['Next contact', 'Next contact date', 'Follow up', 'Follow-up date'] },
   channel: { ru: ['Канал связи', 'Предпочтительный канал', 'Способ связи', 'Канал'], en: ['Channel', 'Preferred channel', 'Contact channel'] },
+  consent: {
+    ru: ['Согласие на рассылку', 'Согласие на рекламу', 'Согласие на рассылки', 'Согласие', 'Рассылка'],
+    en: ['Marketing consent', 'Consent to advertising', 'Opt-in', 'Consent', 'Newsletter consent'],
+  },
   refusalReason: { ru: ['Причина отказа', 'Отказ', 'Причина ухода'], en: ['Reason for refusal', 'Refusal reason', 'Lost reason', 'Churn reason'] },
   comment: { ru: ['Комментарий', 'Комментарии', 'Примечание', 'Примечания', 'Заметки', 'Комментарий менеджера'], en: ['Comment', 'Comments', 'Notes', 'Note', 'Remarks'] },
   abc: { ru: ['ABC', 'ABC-класс', 'Класс ABC', 'АВС'], en: ['ABC', 'ABC class'] },

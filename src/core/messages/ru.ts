@@ -5,7 +5,8 @@ import { RU_IMPORT } from './ru-import';
 import { RU_HISTORY } from './ru-history';
 import { RU_PROBLEMS } from './ru-problems';
 import { RU_DUPLICATES } from './ru-duplicates';
+import { RU_CAMPAIGN } from './ru-campaign';
 
-export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES, ...RU_HISTORY };
+export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES, ...RU_HISTORY, ...RU_CAMPAIGN };
 
 export type MessageKey = keyof typeof RU;
