@@ -100,8 +100,9 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
   const base = readBase(snapshot, context.settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
   const found = checkData(base, context.asOf);
-  // A sheet of the user's named «Проблемы» stays; the problem saying so is listed with the rest.
-  const moved = keepUsersSheets(snapshot, problemsSheetOperations(found, base.layout.language)).problems;
+  // A sheet of the user's named «Проблемы» stays; the problem saying so is listed with the rest. Where the
+  // sheet goes depends on its header alone, so the empty sheet's plan tells.
+  const moved = keepUsersSheets(snapshot, problemsSheetOperations([], base.layout.language)).problems;
   const problems = [...moved, ...found];
   const { operations } = keepUsersSheets(snapshot, problemsSheetOperations(problems, base.layout.language));
   await applyPlan(context, snapshot, operations);

@@ -9,9 +9,8 @@ import type { DayNumber, Language } from './model';
 import type { TrackerRow } from './tracker';
 import { countOf } from './plural';
 import { isoToDotted } from './normalise/date';
-import { normaliseText } from './normalise/text';
 import { MANAGER_EMAIL } from './settings-specs';
-import { TODAY_KIND_TITLES, TODAY_KINDS, managerNames, todayList, type TodayItem } from './today';
+import { TODAY_KIND_TITLES, TODAY_KINDS, managerKey, managerNames, todayList, type TodayItem } from './today';
 
 /** Lines of one kind shown in a letter; the rest is counted. */
 const LINES_PER_KIND = 30;
@@ -31,14 +30,12 @@ export interface ManagerMailPlan {
   overQuota: string[];
 }
 
-const key = (name: string) => normaliseText(name.trim());
-
 /** Address by manager (case and ё/е do not matter), from the setting's «Имя — адрес» pairs. */
 export function managerAddresses(pairs: readonly string[]): Map<string, string> {
   const addresses = new Map<string, string>();
   for (const pair of pairs) {
     const m = MANAGER_EMAIL.exec(pair.trim());
-    if (m) addresses.set(key(m[1]), m[2]);
+    if (m) addresses.set(managerKey(m[1]), m[2]);
   }
   return addresses;
 }
@@ -46,7 +43,7 @@ export function managerAddresses(pairs: readonly string[]): Map<string, string> 
 /** The base's managers the settings give no address for. */
 export function managersWithoutAddress(base: Base): string[] {
   const addresses = managerAddresses(base.settings.managerEmails);
-  return managerNames(base).filter((name) => !addresses.has(key(name)));
+  return managerNames(base).filter((name) => !addresses.has(managerKey(name)));
 }
 
 function itemLine(item: TodayItem): string {
@@ -72,15 +69,24 @@ export function planManagerMails(base: Base, tracker: readonly TrackerRow[], asO
   const language = base.layout.language;
   const addresses = managerAddresses(base.settings.managerEmails);
   const plan: ManagerMailPlan = { mails: [], withoutAddress: [], overQuota: [] };
+  // One list for the whole base, split by manager: the list's order (kind, date, name) holds within each.
+  const list = todayList(base, tracker, asOf);
+  const itemsOf = new Map<string, TodayItem[]>();
+  for (const item of list.items) {
+    const own = itemsOf.get(managerKey(item.manager));
+    if (own) own.push(item);
+    else itemsOf.set(managerKey(item.manager), [item]);
+  }
+  const day = language === 'ru' ? isoToDotted(list.asOf) : list.asOf;
   for (const manager of managerNames(base)) {
-    const list = todayList(base, tracker, asOf, { manager });
-    if (list.items.length === 0) continue;
-    const to = addresses.get(key(manager));
+    const items = itemsOf.get(managerKey(manager)) ?? [];
+    if (items.length === 0) continue;
+    const to = addresses.get(managerKey(manager));
     if (!to) plan.withoutAddress.push(manager);
     else if (plan.mails.length >= quota) plan.overQuota.push(manager);
     else {
-      const subject = language === 'ru' ? `Сегодня, ${isoToDotted(list.asOf)}: ${countOf(list.items.length, ['дело', 'дела', 'дел'], ['item', 'items'], 'ru')}` : `Today, ${list.asOf}: ${countOf(list.items.length, ['дело', 'дела', 'дел'], ['item', 'items'], 'en')}`;
-      plan.mails.push({ manager, to, subject, body: letterBody(manager, list.items, list.asOf, language) });
+      const subject = `${language === 'ru' ? 'Сегодня' : 'Today'}, ${day}: ${countOf(items.length, ['дело', 'дела', 'дел'], ['item', 'items'], language)}`;
+      plan.mails.push({ manager, to, subject, body: letterBody(manager, items, list.asOf, language) });
     }
   }
   return plan;
