@@ -11,6 +11,7 @@ export const RIBBON_COMMANDS = {
   runAbc: ['abc'],
   runRfm: ['rfm'],
   runReports: ['funnel', 'managers'],
+  todayList: ['today'],
 } as const satisfies Record<string, readonly ActionName[]>;
 
 export type RibbonCommand = keyof typeof RIBBON_COMMANDS;

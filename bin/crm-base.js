@@ -6,8 +6,8 @@ const fs = require('fs');
 
 /**
  * V8's heap as a big import needs it. V8 sizes its heap at start-up, so `v8.setFlagsFromString` is too
- * late: the command starts itself again, once, with these flags, unless node was started with a
- * semi-space size (then the caller chose).
+ * late: for big input (`needsNodeFlags`) the command starts itself again, once, with these flags, unless
+ * node was started with a semi-space size (then the caller chose).
  * - 32 MB semi-spaces: a million parsed rows are copied by fewer scavenges before they settle than with
  *   the default young generation (the CSV import of 1,000,000 lines ran 0.4 s faster of 3.5 s).
  * - Heap growth of 20 % between full collections, not V8's own factor of up to 4: the old generation
@@ -56,5 +56,27 @@ function run() {
   );
 }
 
-if (process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) run();
-else runWithNodeFlags();
+/**
+ * Input of this many bytes or more (the files named on the command line, together) is worth the flags.
+ * Below it the second node process costs more than the flags save: starting it takes 0.15–0.25 s, and
+ * `--help`, a usage error or the sample workbook (1 MB) run the same with V8's own heap.
+ */
+const BIG_INPUT_BYTES = 8 * 1024 * 1024;
+
+function needsNodeFlags(args) {
+  if (process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) return false;
+  if (args[0] === 'bench') return true;
+  let bytes = 0;
+  for (const arg of args.slice(1)) {
+    try {
+      const stat = fs.statSync(arg, { throwIfNoEntry: false });
+      if (stat && stat.isFile()) bytes += stat.size;
+    } catch {
+      // Not a file (an option, a sheet id): nothing to add.
+    }
+  }
+  return bytes >= BIG_INPUT_BYTES;
+}
+
+if (needsNodeFlags(process.argv.slice(2))) runWithNodeFlags();
+else run();

@@ -35,6 +35,11 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   null,
   { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },
   null,
+  { ru: 'Сегодня: кому звонить', en: 'Today: whom to contact', functionName: 'menuToday', action: 'today' },
+  // a time-driven trigger (server/daily-letter.ts); the addresses are a setting
+  { ru: 'Письмо «Сегодня» менеджерам по утрам: включить', en: 'Morning Today letter to managers: on', functionName: 'menuLetterOn' },
+  { ru: 'Письмо «Сегодня» по утрам: выключить', en: 'Morning Today letter: off', functionName: 'menuLetterOff' },
+  null,
   // a long action is written over several executions of 6 minutes at most (jobs/runner.ts)
   { ru: 'Продолжить прерванное действие', en: 'Continue the interrupted action', functionName: 'menuContinue' },
   { ru: 'Отменить прерванное действие', en: 'Discard the interrupted action', functionName: 'menuDiscard' },

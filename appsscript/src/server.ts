@@ -13,6 +13,8 @@ import { buildMenu, MENU_TITLE, menuLanguage } from './menu';
 import { confirmThenRunFromMenu, continueFromMenu, discardFromMenu, runFromMenu } from './server/menu-run';
 import { isOrdersSheet, LOCK_WAIT_MS, updateTrackerAfterEdit } from './server/on-edit';
 import { panelServerFunctions } from './server/panel';
+import { installDailyLetter, letterOnMessage, removeDailyLetter, sendLetters } from './server/daily-letter';
+import { todayDay } from '../../src/core/normalise/date';
 import { cacheProgress, readProgress } from './server/progress';
 
 function language() {
@@ -91,6 +93,24 @@ export const menuFunnel = () => fromMenu('funnel');
 export const menuManagers = () => fromMenu('managers');
 /** Menu: every analysis at once. */
 export const menuAll = () => fromMenu('all');
+/** Menu: the «Сегодня» sheet, every manager's list of whom to contact today. */
+export const menuToday = () => fromMenu('today');
+/** Menu: the «Сегодня» letter to each manager every morning, on (one trigger however often it is turned on). */
+export async function menuLetterOn(): Promise<void> {
+  const installed = installDailyLetter(ScriptApp);
+  SpreadsheetApp.getUi().alert(await letterOnMessage(SpreadsheetAppWorkbook.active(), installed, language()));
+}
+/** Menu: the morning letter, off. */
+export function menuLetterOff(): void {
+  const removed = removeDailyLetter(ScriptApp);
+  const en = language() === 'en';
+  SpreadsheetApp.getUi().alert(removed > 0 ? (en ? 'The morning Today letter is off.' : 'Письмо «Сегодня» по утрам выключено.') : en ? 'The morning Today letter was not on.' : 'Письмо «Сегодня» по утрам и не было включено.');
+}
+/** The daily trigger: each manager's «Сегодня» letter. What was not sent, and why, goes to the execution log. */
+export async function sendTodayLetters(): Promise<void> {
+  const plan = await sendLetters(SpreadsheetAppWorkbook.active(), MailApp, todayDay());
+  console.log(JSON.stringify({ sent: plan.mails.map((m) => m.manager), withoutAddress: plan.withoutAddress, overQuota: plan.overQuota }));
+}
 /** Menu: write the rest of an action that ran out of time. */
 export const menuContinue = () => continueFromMenu(SpreadsheetApp.getUi(), jobContext());
 /** Menu: forget the rest of an action that ran out of time. */
@@ -134,6 +154,7 @@ export const {
   panel_showInSheet,
   panel_setStatus,
   panel_addNote,
+  panel_logContact,
   panel_statuses,
   panel_services,
   panel_checkNewClient,

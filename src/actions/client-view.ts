@@ -12,6 +12,8 @@ import type { ClientCard, ClientFacets, ClientFilter, ClientList, ClientSummary,
 import { clientRef, rowOfRef } from '../core/client-ref';
 import { daysToBirthday } from '../core/birthdays';
 import { message, MessageError } from '../core/messages/message';
+import { clientTimeline } from '../core/client-timeline';
+import type { HistoryEntry } from '../core/contact-history';
 
 /** The client a panel ID names; `row:N` still finds the row after the product has given it an ID. */
 export function findClientIndex(analysis: Analysis, id: string): number {
@@ -52,7 +54,8 @@ export function clientSummary(analysis: Analysis, index: number): ClientSummary 
   };
 }
 
-export function clientCard(analysis: Analysis, index: number): ClientCard {
+/** The client's card; `history` is the history sheet as read (core/contact-history.ts). */
+export function clientCard(analysis: Analysis, index: number, contacts: readonly HistoryEntry[]): ClientCard {
   const client = analysis.base.clients[index];
   const tracker = analysis.tracker[index];
   const history: OrderView[] = [];
@@ -82,6 +85,8 @@ export function clientCard(analysis: Analysis, index: number): ClientCard {
     rfm: analysis.rfm.scores[index]?.code ?? null,
     statusSuggestion: analysis.statusSuggestions[index],
     history,
+    asOf: dayToIso(analysis.asOf),
+    timeline: clientTimeline(analysis.base, contacts, index),
   };
 }
 

@@ -6,14 +6,14 @@
 import { readBase } from '../core/base';
 import { reasonMessage } from '../core/duplicates/evidence';
 import { message, MessageError } from '../core/messages/message';
-import { planDuplicates, type DuplicatesReport } from '../core/duplicates/plan';
+import { disagreementMessage, planDuplicates, sharedContactMessage, type DuplicatesReport } from '../core/duplicates/plan';
 import { dismissedSheetName, planDismiss } from '../core/duplicates/dismissed';
 import { planMerge, planUndoMerge } from '../core/duplicates/merge';
 import { normaliseCity } from '../core/normalise/city';
 import type { Language } from '../core/model';
 import { readSettings } from '../core/settings-sheet';
 import type { Workbook } from '../workbook/workbook';
-import type { ActionResult, DuplicateGroupView, PanelActions } from './panel';
+import type { ActionResult, DuplicateGroupView, DuplicateGroupsView, DuplicateMember, PanelActions } from './panel';
 import { applyPlan, ensureStructured, type RunContext } from './runners';
 
 /** Finds the duplicate groups and writes them (IDs are filled first, so groups name clients by ID). */
@@ -45,27 +45,35 @@ export interface DuplicateActionsHost {
 type DuplicatePanelActions = Pick<PanelActions, 'duplicateGroups' | 'merge' | 'undoMerge' | 'dismissGroup'>;
 
 export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost): DuplicatePanelActions {
-  async function groups(): Promise<{ report: DuplicatesReport; views: DuplicateGroupView[] }> {
+  async function groups(): Promise<{ report: DuplicatesReport; views: DuplicateGroupsView }> {
     const { snapshot } = await ensureStructured(host.context());
     host.invalidate();
     const base = readBase(snapshot);
     const byRow = new Map(base.clients.map((client) => [client.row, client]));
     const { report } = planDuplicates(snapshot);
-    const views = report.groups.map((group) => ({
+    const membersOf = (rows: readonly number[], ids: readonly string[]): DuplicateMember[] =>
+      rows.map((row, i) => {
+        const client = byRow.get(row)!;
+        return { row, id: ids[i], name: client.name, phone: client.phone, email: client.email, city: normaliseCity(client.city) };
+      });
+    const groupViews = report.groups.map((group) => ({
       id: group.id,
       reason: reasonMessage(group.reasons),
       score: group.score,
       suggestedKeep: group.suggestedKeep,
-      members: group.rows.map((row, i) => {
-        const client = byRow.get(row)!;
-        return { row, id: group.members[i], name: client.name, phone: client.phone, email: client.email, city: normaliseCity(client.city) };
-      }),
+      whyNoMerge: group.disagreement && disagreementMessage(group.disagreement),
+      members: membersOf(group.rows, group.members),
     }));
-    return { report, views };
+    const sharedContacts = report.sharedContacts.map((shared) => ({
+      id: shared.id,
+      reason: sharedContactMessage(shared.reasons),
+      members: membersOf(shared.rows, shared.members),
+    }));
+    return { report, views: { groups: groupViews, sharedContacts } };
   }
 
   async function findGroup(groupId: string): Promise<DuplicateGroupView> {
-    const group = (await groups()).views.find((g) => g.id === groupId);
+    const group = (await groups()).views.groups.find((g) => g.id === groupId);
     if (!group) throw new MessageError(message('duplicates.groupMissing', { group: groupId }), host.context().settings?.language ?? 'ru');
     return group;
   }

@@ -12,7 +12,9 @@ import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/cl
 import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
 import { planRecordOrder } from '../core/order-form';
 import { planSaveSettings, planSetMapping } from '../core/settings-forms';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { wallClockNow, type WorkbookSnapshot } from '../workbook/snapshot';
+import { readHistory } from '../core/contact-history';
+import { momentOn, planLogContact, statusEntryOperations } from '../core/contact-log';
 import type { SheetOperation } from '../workbook/operations';
 import type { Workbook } from '../workbook/workbook';
 import type { DayNumber, Language } from '../core/model';
@@ -56,6 +58,8 @@ interface Cached {
 
 export function createActions(workbook: Workbook, options: LocalActionsOptions = {}): PanelActions {
   const today = options.today ?? (() => todayDay());
+  /** The moment a contact or a status move is logged: the base's day, at the wall-clock time. */
+  const now = () => momentOn(today(), wallClockNow());
   let cached: Cached | null = null;
 
   const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress });
@@ -109,7 +113,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
   async function card(id: string): Promise<ClientCard> {
     const c = await current();
-    return clientCard(c.analysis, findClientIndex(c.analysis, id));
+    return clientCard(c.analysis, findClientIndex(c.analysis, id), readHistory(c.snapshot));
   }
 
   async function refreshTracker(): Promise<void> {
@@ -152,8 +156,18 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async setStatus(id, status) {
       const c = await fresh();
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write(c, planSetStatus(c.analysis.base, client, status).operations);
+      const plan = planSetStatus(c.analysis.base, client, status);
+      const moved = statusEntryOperations(c.analysis.base, c.snapshot, client, status, now());
+      await write(c, [...plan.operations, ...moved]);
       return card(id);
+    },
+
+    async logContact(id, contact) {
+      // The history names the client by ID: a base without IDs gets them first, as for an order.
+      const c = await structured();
+      const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
+      await write(c, planLogContact(c.analysis.base, c.snapshot, client, contact, now()).operations);
+      return card(clientRef(client));
     },
 
     async addNote(id, note) {
@@ -229,7 +243,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async saveSettings(settings: Settings) {
       const c = await fresh();
-      await write(c, planSaveSettings(c.snapshot, settings, c.analysis.base.layout.settingsSheet).operations);
+      await write(c, planSaveSettings(c.snapshot, settings, wallClockNow()).operations);
     },
 
     async layout() {
@@ -239,7 +253,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async setMapping(kind, field, header) {
       const c = await fresh();
-      await write(c, planSetMapping(c.snapshot, kind, field as never, header, c.analysis.base.layout.settingsSheet).operations);
+      await write(c, planSetMapping(c.snapshot, kind, field as never, header, wallClockNow()).operations);
       return actions.layout();
     },
   };

@@ -5,7 +5,7 @@
 import { analysisSummary } from '../core/analysis';
 import { valueArchiveSheet } from '../core/value-archive';
 import { message, type Message } from '../core/messages/message';
-import { runAnalysis, runCheck, runFixValues, runStructure, type RunContext } from './runners';
+import { runAnalysis, runCheck, runFixValues, runStructure, runTodaySheet, type RunContext } from './runners';
 import { runDuplicateSearch } from './duplicate-actions';
 import type { ActionName, ActionResult } from './panel';
 
@@ -39,6 +39,11 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         summary,
         typedDiffering: report.typedDiffering.length,
       };
+    }
+    case 'today': {
+      const report = await runTodaySheet(context);
+      const done = report.items === 0 ? message('today.none') : message('today.done', { items: report.items, managers: report.managers, sheet: report.sheet });
+      return { action, message: done, sheets: [report.sheet], problems: report.problems };
     }
     case 'fixValues': {
       const report = await runFixValues(context);

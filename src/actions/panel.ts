@@ -12,6 +12,8 @@ import type { AnalysisSummary } from '../core/analysis';
 import type { SegmentKey } from '../core/rfm';
 import type { ProgressListener } from '../workbook/workbook';
 import type { TodayItem } from '../core/today';
+import type { TimelineEntry } from '../core/client-timeline';
+import type { ContactInput } from '../core/contact-log';
 
 export interface ClientFilter {
   /** Matches name, contact, phone (by digits) and e-mail, case- and ё/е-insensitive. */
@@ -95,6 +97,10 @@ export interface ClientCard extends ClientSummary {
    */
   statusSuggestion: string | null;
   history: OrderView[];
+  /** The day the figures are as of (yyyy-mm-dd): the contact form's next contact counts from it. */
+  asOf: string;
+  /** Contacts, status moves and orders, newest first (core/client-timeline.ts). */
+  timeline: TimelineEntry[];
 }
 
 /** The new-client form: the core's input, with the birthday as ISO `yyyy-mm-dd` (JSON crosses the protocol). */
@@ -128,7 +134,7 @@ export interface NewOrder {
  * clients sheet and moved on by the orders is replaced (the old values archived first); `fixValues` the
  * user's confirmation that dates and amounts typed as text are made real (the originals archived first).
  */
-export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all' | 'updateTyped' | 'fixValues';
+export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'all' | 'updateTyped' | 'fixValues' | 'today';
 
 export interface ActionResult {
   action: ActionName;
@@ -158,6 +164,24 @@ export interface DuplicateGroupView {
   score: number;
   /** ID of the suggested row to keep. */
   suggestedKeep: string;
+  /**
+   * Why the group is no one-click merge (two members are proven different clients): nothing is
+   * recommended and there is no merge button. Null when every two members agree.
+   */
+  whyNoMerge: Message | null;
+}
+
+/** Clients who share a phone or e-mail but are different people by their names: shown, never merged. */
+export interface SharedContactView {
+  id: string;
+  members: DuplicateMember[];
+  /** What they share and why it is no duplicate. */
+  reason: Message;
+}
+
+export interface DuplicateGroupsView {
+  groups: DuplicateGroupView[];
+  sharedContacts: SharedContactView[];
 }
 
 export interface MergeResult {
@@ -203,6 +227,8 @@ export interface PanelActions {
   showInSheet(filter: ClientFilter | null): Promise<void>;
   setStatus(id: string, status: string): Promise<ClientCard>;
   addNote(id: string, note: string): Promise<ClientCard>;
+  /** A contact with the client, appended to the history sheet; its next-contact date becomes the client's. */
+  logContact(id: string, contact: ContactInput): Promise<ClientCard>;
   statuses(): Promise<string[]>;
   services(): Promise<string[]>;
   checkNewClient(client: NewClient): Promise<DuplicateWarning[]>;
@@ -214,7 +240,7 @@ export interface PanelActions {
    * `ActionCancelledError` (when it is honoured: src/actions/pacing.ts).
    */
   run(action: ActionName, onProgress?: ProgressListener, signal?: AbortSignal): Promise<ActionResult>;
-  duplicateGroups(): Promise<DuplicateGroupView[]>;
+  duplicateGroups(): Promise<DuplicateGroupsView>;
   merge(groupId: string, keepId: string): Promise<MergeResult>;
   undoMerge(undoToken: string): Promise<ActionResult>;
   /** Mark the group as "not duplicates": its pairs are kept in a sheet and never suggested again. */

@@ -10,6 +10,9 @@ import type { DayNumber, Language, Problem } from '../core/model';
 import { checkOrderImport, planOrderImport, type OrderImportOptions, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
+import { keepUsersSheets } from '../core/result-sheets';
+import { planTodaySheet, type TodaySheetReport } from '../core/today-sheet';
+import { todayDay } from '../core/normalise/date';
 import { checkHostLimits } from '../core/host-limits';
 import { workbookLanguage } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -96,10 +99,22 @@ export async function runCheck(context: RunContext): Promise<CheckReport> {
   const snapshot = await readWorkbook(context);
   const base = readBase(snapshot, context.settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
-  const problems = checkData(base, context.asOf);
-  const operations = problemsSheetOperations(problems, base.layout.language);
+  const found = checkData(base, context.asOf);
+  // A sheet of the user's named «Проблемы» stays; the problem saying so is listed with the rest. Where the
+  // sheet goes depends on its header alone, so the empty sheet's plan tells.
+  const moved = keepUsersSheets(snapshot, problemsSheetOperations([], base.layout.language)).problems;
+  const problems = [...moved, ...found];
+  const { operations } = keepUsersSheets(snapshot, problemsSheetOperations(problems, base.layout.language));
   await applyPlan(context, snapshot, operations);
   return { problems, sheet: operations[0].sheet, language: base.layout.language };
+}
+
+/** The «Сегодня» sheet: every manager's list of whom to contact, as of the context's date. */
+export async function runTodaySheet(context: RunContext): Promise<TodaySheetReport> {
+  const snapshot = await readWorkbook(context);
+  const plan = planTodaySheet(snapshot, context.asOf ?? todayDay(), context.settings);
+  await applyPlan(context, snapshot, plan.operations);
+  return plan.report;
 }
 
 export async function runAnalysis(context: RunContext, parts?: readonly AnalysisPart[]): Promise<AnalysisReport> {
@@ -145,7 +160,7 @@ function rulesOverAppended(context: RunContext, snapshot: WorkbookSnapshot, oper
 /** Stores the user's word on which column of a sheet holds which field in the settings sheet. */
 export async function runSheetMapping(context: RunContext, mappings: readonly SheetColumnMapping[]): Promise<void> {
   const snapshot = await readWorkbook(context);
-  await applyPlan(context, snapshot, planSheetMapping(snapshot, mappings));
+  await applyPlan(context, snapshot, planSheetMapping(snapshot, mappings, wallClockNow()));
 }
 
 /**

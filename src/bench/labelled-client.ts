@@ -2,6 +2,7 @@
  * A labelled client list's common parts: the seeded generator, the client with its label, and how a
  * matcher's groups are scored against the labels (pairwise precision, recall, F1).
  */
+import { NO_CONSENT } from '../core/consent';
 import { NO_HISTORY, type Client } from '../core/model';
 import { normaliseCity } from '../core/normalise/city';
 import { normaliseEmail } from '../core/normalise/email';
@@ -28,7 +29,7 @@ export function emptyClient(row: number, entity: number): LabelledClient {
   return {
     row, entity, id: `К-${String(row - 1).padStart(6, '0')}`, name: '', type: '', contact: '', phone: '', phoneNormalised: null,
     email: '', emailNormalised: null, inn: '', city: '', cityNormalised: '', industry: '', source: '', manager: '', status: '',
-    service: '', firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '', history: NO_HISTORY,
+    service: '', firstContact: null, birthday: null, nextContact: null, channel: '', consent: NO_CONSENT, refusalReason: '', comment: '', history: NO_HISTORY,
   };
 }
 

@@ -117,9 +117,12 @@ export async function writeFileAtomically(
     created = true;
     const out = fileStream(open);
     const done = settled(out);
-    // A failing disk shows as the stream's error, which a writer such as ExcelJS's may never see: the
-    // race rejects with it instead of waiting for a writer that stalls.
-    await Promise.race([done, Promise.resolve(write(out)).then(() => (out.writableEnded ? undefined : out.end()))]);
+    // A failing disk shows as the stream's error, which a writer may never see, or see later: the race
+    // rejects with it instead of waiting for a writer that stalls, and the writer's own failure that
+    // follows from it is not reported twice.
+    const writing = Promise.resolve(write(out)).then(() => (out.writableEnded ? undefined : out.end()));
+    writing.catch(() => undefined);
+    await Promise.race([done, writing]);
     await done;
     if (existingMode !== null) await open.chmod(existingMode);
     await open.sync();

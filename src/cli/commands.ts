@@ -14,11 +14,13 @@ import { orderImportSummary } from '../core/order-import';
 import { readWorkbook, runAnalysis, runCheck, runFixValues, runOrderImport, runSheetMapping, runStructure, type RunContext } from '../actions/runners';
 import { mapOptions, withMapHint } from './map-option';
 import { runDuplicates } from '../actions/duplicate-actions';
+import { disagreementMessage, type DuplicateGroupReport } from '../core/duplicates/plan';
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../sample';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { writeFileAtomically } from './atomic-write';
 import { writeJsonText } from './json-text';
+import { exportCampaign } from './export-command';
 import { printLine, terminalSafe } from './terminal-text';
 import { checkOutputs, InputError, openBook, progressReporter, saveXlsx } from './workbooks';
 
@@ -36,6 +38,7 @@ Usage:
   crm-base duplicates BOOK.xlsx [--json GROUPS.json] [-o OUT.xlsx]
   crm-base check BOOK.xlsx [--json REPORT.json]
   crm-base today BOOK.xlsx [--manager NAME] [--as-of YYYY-MM-DD] [--json TODAY.json]
+  crm-base export BOOK.xlsx --channel sms|email|messenger [--segment NAME | --abc A|B|C] [--as-of YYYY-MM-DD] -o OUT.csv
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
   crm-base demo [--dir DIR]
   crm-base bench [duplicates]
@@ -53,6 +56,8 @@ Importing the same export again adds nothing: lines already on the orders sheet 
 --since imports only the lines dated on or after that day (those before are counted, undated ones listed).
 today lists whom to contact: overdue and today's next contacts, clients gone cold with no next contact,
 birthdays in the next 7 days, new clients nobody has contacted; it reads the workbook and changes nothing.
+export writes a campaign list (phone E.164, e-mail, name, first name, segment) of the clients whose
+«Согласие на рассылку» allows the channel; the others are counted, never listed (38-ФЗ, ст. 18).
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -182,11 +187,21 @@ const duplicates: Command = async (argv) => {
   const report = await runDuplicates({ workbook: book.workbook, onProgress: progressReporter('duplicates') });
   if (report.sheet === null) throw new InputError(report.problems[0] ? render(report.problems[0].message, report.language) : 'no clients sheet');
   process.stderr.write(`Групп дубликатов: ${report.groups.length}, клиентов в них: ${report.duplicateClients}\n`);
+  // A group of clients proven different is no one-click merge: it names no row to keep and says why.
+  const whyNoMerge = (group: DuplicateGroupReport) => group.disagreement && render(disagreementMessage(group.disagreement), report.language);
   for (const group of report.groups.slice(0, 10)) {
-    printLine(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})`);
+    const warning = whyNoMerge(group);
+    printLine(`  ${group.id}: ${group.members.join(', ')} — ${group.reason} (${group.score.toFixed(2)})${warning ? ` ${warning}` : ''}`);
   }
-  const groups = report.groups.map(({ id, members, reason, score, suggestedKeep }) => ({ id, members, reason, score, suggestedKeep }));
-  await writeJson(stringOption(args, '--json'), { groups });
+  process.stderr.write(`Общих контактов (не дубликаты): ${report.sharedContacts.length}\n`);
+  for (const shared of report.sharedContacts.slice(0, 10)) printLine(`  ${shared.id}: ${shared.members.join(', ')} — ${shared.reason}`);
+  const groups = report.groups.map((group) => {
+    const { id, members, reason, score, suggestedKeep } = group;
+    const warning = whyNoMerge(group);
+    return { id, members, reason, score, oneClickMerge: !warning, suggestedKeep: warning ? null : suggestedKeep, ...(warning ? { whyNoMerge: warning } : {}) };
+  });
+  const sharedContacts = report.sharedContacts.map(({ id, members, reason }) => ({ id, members, reason }));
+  await writeJson(stringOption(args, '--json'), { groups, sharedContacts });
   await saved(book);
   return 0;
 };
@@ -286,4 +301,4 @@ const bench: Command = async (argv) => {
   });
 };
 
-export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, sample, demo, bench };
+export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, export: exportCampaign, sample, demo, bench };

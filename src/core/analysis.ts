@@ -19,6 +19,7 @@ import { readBase, say, type Base } from './base';
 import { checkData } from './check';
 import { computedColumnsSettingOperations } from './computed-columns';
 import { valueArchiveOperations } from './value-archive';
+import { keepUsersSheets } from './result-sheets';
 import { computeFunnel } from './funnel';
 import { computeManagerLoad } from './managers';
 import type { ClientField, DayNumber, Problem } from './model';
@@ -197,17 +198,20 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const columns = clientColumnOperations(analysis, written, snapshot, replaceTyped);
   const replaced = replaceTyped && columns.typedDiffering.length > 0;
   const language = analysis.language;
-  const operations = [
+  const now = options.now ?? wallClockNow();
+  const planned = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
-    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), options.now ?? wallClockNow(), language) : []),
-    ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, language, base.layout.settingsSheet),
+    ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), now, language) : []),
+    ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, now),
     ...columns.operations,
     ...resultSheetOperations(analysis, parts),
   ];
+  const kept = keepUsersSheets(snapshot, planned);
+  const operations = kept.operations;
   const sheets = [...new Set(operations.map((op) => op.sheet))];
   const report = analysisReport(analysis, sheets);
   if (options.withDataCheck) report.problems = withCheckProblems(checkData(base, analysis.asOf), report.problems);
-  report.problems.push(...columns.keptColumns, ...typedDifferingProblems(columns.typedDiffering, replaced, language));
+  report.problems.push(...kept.problems, ...columns.keptColumns, ...typedDifferingProblems(columns.typedDiffering, replaced, language));
   report.typedDiffering = columns.typedDiffering;
   report.typedReplaced = replaced;
   return { operations, report };

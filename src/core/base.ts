@@ -7,7 +7,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetRowNumber } from '../workbook/snapshot';
 import { columnNumber } from '../workbook/a1';
 import { message, type Message } from './messages/message';
-import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Order, type OrderField, type Problem, type Service } from './model';
+import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Consent, type Order, type OrderField, type Problem, type Service } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';
 import { normalisePhone } from './normalise/phone';
@@ -22,6 +22,7 @@ import { HISTORY_FIELDS } from './history-columns';
 import { locateBase, type BaseLayout, type LocatedSheet } from './layout';
 import { rowIsBlank } from './sheet-extent';
 import { linkOrders } from './link-orders';
+import { readConsent } from './consent';
 
 export interface Base {
   layout: BaseLayout;
@@ -108,6 +109,14 @@ class RowReader<F extends string> {
     if (value !== null && Number.isInteger(value) && value >= 0) return value;
     if (!isBlank(raw)) this.report(rowNumber, at, raw, message('value.notCount', { value: cellText(raw) }));
     return null;
+  }
+
+  /** The consent cell read (consent.ts); an unreadable one is reported and counts as no consent. */
+  consent(row: readonly CellValue[], rowNumber: number, at: number): Consent {
+    const raw = this.raw(row, at);
+    const consent = readConsent(raw);
+    if (consent.problem) this.report(rowNumber, at, raw, consent.problem);
+    return consent;
   }
 
   report(rowNumber: number, at: number, raw: CellValue, message: Message): void {
@@ -211,6 +220,7 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
       birthday: reader.day(row, rowNumber, at.birthday),
       nextContact: reader.day(row, rowNumber, at.nextContact),
       channel: reader.text(row, at.channel),
+      consent: reader.consent(row, rowNumber, at.consent),
       refusalReason: reader.text(row, at.refusalReason),
       comment: reader.text(row, at.comment),
       history: {

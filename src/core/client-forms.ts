@@ -92,7 +92,7 @@ export function planAddClient(base: Base, input: NewClientInput, today: DayNumbe
 }
 
 /** One cell of a client's row (the column is added at the right when the sheet lacks it). */
-function clientCellOperation(base: Base, field: ClientField, client: Client, value: CellValue): WriteColumns {
+export function clientCellOperation(base: Base, field: ClientField, client: Client, value: CellValue, numberFormat?: string): WriteColumns {
   const layout = clientsSheet(base);
   const language = base.layout.language;
   const existing = layout.columns[field];
@@ -102,7 +102,7 @@ function clientCellOperation(base: Base, field: ClientField, client: Client, val
   const index = rowIndex(client.row, layout.headerRow);
   const values: Array<CellValue | undefined> = new Array(index + 1).fill(undefined);
   values[index] = value;
-  return { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [{ column, header, values }] };
+  return { kind: 'writeColumns', sheet: layout.sheet, ...headerRowOf(layout), columns: [{ column, header, values, ...(numberFormat ? { numberFormat } : {}) }] };
 }
 
 /** The client's funnel status, as the workbook's language names it. */

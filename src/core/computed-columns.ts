@@ -10,11 +10,11 @@
  */
 import type { SheetOperation } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
-import type { Language, Problem } from './model';
+import { say, type Problem } from './model';
 import { message } from './messages/message';
 import { isBlank } from './normalise/text';
 import { headerKey } from './schema';
-import { readSettings, settingsOperations } from './settings-sheet';
+import { readSettings, settingsChangeOperations } from './settings-sheet';
 
 /** True when the settings list the header among the columns the product fills itself. */
 export function isListedComputed(header: string, computedColumns: readonly string[]): boolean {
@@ -50,11 +50,12 @@ export function columnOwnership(column: ManagedColumnCells, computedColumns: rea
  * The settings sheet with `headers` added to `computedColumns`, when there are any. The stored settings
  * are written, not the overrides a caller may have analysed with.
  */
-export function computedColumnsSettingOperations(snapshot: WorkbookSnapshot, headers: readonly string[], language: Language, settingsSheet?: string): SheetOperation[] {
+export function computedColumnsSettingOperations(snapshot: WorkbookSnapshot, headers: readonly string[], when: Date): SheetOperation[] {
   if (headers.length === 0) return [];
   const stored = readSettings(snapshot);
   const settings = { ...stored.settings, computedColumns: [...stored.settings.computedColumns, ...headers] };
-  return settingsOperations(settings, stored.mapping, language, settingsSheet);
+  const action = say(stored.settings.language, 'Столбцы, которые заполняет надстройка', 'Columns the add-in fills');
+  return settingsChangeOperations(snapshot, settings, stored.mapping, { action, when });
 }
 
 /** The problem for a column of the user's that an action would have filled and leaves as it is. */

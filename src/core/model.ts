@@ -48,6 +48,7 @@ export const CLIENT_FIELDS = [
   'birthday',
   'nextContact',
   'channel',
+  'consent',
   'refusalReason',
   'comment',
   'abc',
@@ -56,6 +57,21 @@ export const CLIENT_FIELDS = [
   'duplicateGroup',
 ] as const;
 export type ClientField = (typeof CLIENT_FIELDS)[number];
+
+export const CAMPAIGN_CHANNELS = ['sms', 'email', 'messenger'] as const;
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+
+/** A client's consent to advertising, read from the «Согласие на рассылку» cell (consent.ts). */
+export interface Consent {
+  /** True only for a readable «да». */
+  given: boolean;
+  /** The channels consented to (every channel for a bare «да»); empty without consent. */
+  channels: readonly CampaignChannel[];
+  /** The day written in the cell, null when none. */
+  date: DayNumber | null;
+  /** Set when the cell could not be read: what is wrong and what to do. Such a cell counts as no consent. */
+  problem?: Message;
+}
 
 export const SERVICE_FIELDS = ['name', 'category', 'price', 'audience', 'description', 'active'] as const;
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
@@ -105,6 +121,8 @@ export interface Client {
   birthday: DayNumber | null;
   nextContact: DayNumber | null;
   channel: string;
+  /** The consent to advertising as read (consent.ts); the cell itself is never changed. */
+  consent: Consent;
   refusalReason: string;
   comment: string;
   /** The history typed on the clients sheet (see TypedHistory). */

@@ -25,7 +25,9 @@ export type SheetKind =
   | 'duplicates'
   | 'archive'
   | 'valueArchive'
-  | 'problems';
+  | 'problems'
+  | 'today'
+  | 'history';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -72,7 +74,9 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   duplicates: { ru: ['Дубликаты', 'Дубли'], en: ['Duplicates'] },
   archive: { ru: ['Архив'], en: ['Archive'] },
   valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },
+  history: { ru: ['История', 'История контактов'], en: ['History', 'Contact history'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
+  today: { ru: ['Сегодня'], en: ['Today'] },
 };
 
 export const CLIENT_HEADERS: Record<ClientField, Names> = {
@@ -116,6 +120,10 @@ export const CLIENT_HEADERS: Record<ClientField, Names> = {
   birthday: { ru: ['День рождения', 'Дата рождения', 'ДР'], en: ['Birthday', 'Date of birth', 'DOB', 'Birth date'] },
   nextContact: { ru: ['Следующий контакт', 'Дата следующего контакта', 'Следующее касание', 'Перезвонить'], en: ['Next contact', 'Next contact date', 'Follow up', 'Follow-up date'] },
   channel: { ru: ['Канал связи', 'Предпочтительный канал', 'Способ связи', 'Канал'], en: ['Channel', 'Preferred channel', 'Contact channel'] },
+  consent: {
+    ru: ['Согласие на рассылку', 'Согласие на рекламу', 'Согласие на рассылки', 'Согласие', 'Рассылка'],
+    en: ['Marketing consent', 'Consent to advertising', 'Opt-in', 'Consent', 'Newsletter consent'],
+  },
   refusalReason: { ru: ['Причина отказа', 'Отказ', 'Причина ухода'], en: ['Reason for refusal', 'Refusal reason', 'Lost reason', 'Churn reason'] },
   comment: { ru: ['Комментарий', 'Комментарии', 'Примечание', 'Примечания', 'Заметки', 'Комментарий менеджера'], en: ['Comment', 'Comments', 'Notes', 'Note', 'Remarks'] },
   abc: { ru: ['ABC', 'ABC-класс', 'Класс ABC', 'АВС'], en: ['ABC', 'ABC class'] },

@@ -7,17 +7,19 @@ import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
 import type { FieldsOf, HeaderMapping, TableKind } from './schema';
 import type { Settings } from './settings';
-import { readSettings, settingsOperations } from './settings-sheet';
+import { say } from './model';
+import { mappingChange, readSettings, settingsChangeOperations } from './settings-sheet';
 
 /** The settings form: the settings as the user left them, with the stored header mapping. */
-export function planSaveSettings(snapshot: WorkbookSnapshot, settings: Settings, settingsSheet?: string): Plan<null> {
+export function planSaveSettings(snapshot: WorkbookSnapshot, settings: Settings, when: Date): Plan<null> {
   const stored = readSettings(snapshot);
-  return { operations: settingsOperations(settings, stored.mapping, settings.language, settingsSheet), report: null };
+  const action = say(stored.settings.language, 'Настройки: сохранение формы', 'Settings: the form saved');
+  return { operations: settingsChangeOperations(snapshot, settings, stored.mapping, { action, when }), report: null };
 }
 
 /** The mapping form: the column `header` holds `field` of a sheet (null: the sheet has no such column). */
-export function planSetMapping<K extends TableKind>(snapshot: WorkbookSnapshot, kind: K, field: FieldsOf[K], header: string | null, settingsSheet?: string): Plan<null> {
+export function planSetMapping<K extends TableKind>(snapshot: WorkbookSnapshot, kind: K, field: FieldsOf[K], header: string | null, when: Date): Plan<null> {
   const stored = readSettings(snapshot);
   const mapping: HeaderMapping = { ...stored.mapping, [kind]: { ...(stored.mapping[kind] ?? {}), [field]: header } };
-  return { operations: settingsOperations(stored.settings, mapping, stored.settings.language, settingsSheet), report: null };
+  return { operations: settingsChangeOperations(snapshot, stored.settings, mapping, mappingChange(stored.settings.language, when)), report: null };
 }

@@ -8,12 +8,13 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { SheetOperation } from '../workbook/operations';
-import type { Language, Problem } from './model';
+import { say, type Language, type Problem } from './model';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { cellText, isBlank } from './normalise/text';
 import { SETTING_KEYS, SPECS, isSettingKey, type Parsed, type Texts } from './settings-specs';
 import { TABLE_FIELDS, fieldHeader, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
 import { message } from './messages/message';
+import { valueArchiveOperations, type ArchivedValue } from './value-archive';
 
 const COLUMN_HEADERS: Record<'label' | 'value' | 'description' | 'key', Texts> = {
   label: { ru: 'Настройка', en: 'Setting' },
@@ -204,26 +205,65 @@ function rowInLayout(row: SettingRow, columns: SettingsColumns, width: number): 
   return cells;
 }
 
+/** Why the settings sheet changes: the action's name and its moment, for the value archive. */
+export interface SettingsChange {
+  action: string;
+  when: Date;
+}
+
+/** A change of the header mapping, made `when`. */
+export function mappingChange(language: Language, when: Date): SettingsChange {
+  return { action: say(language, 'Настройки: сопоставление столбцов', 'Settings: column mapping'), when };
+}
+
+/** A stored value as the sheet would show it, so that "changed" means changed as written. */
+function shownValue(row: SettingRow, stored: StoredSettings, language: Language): string {
+  if (isSettingKey(row.key)) return cellText(SPECS[row.key].write(stored.settings[row.key] as never, language));
+  const [kind, field] = mappingTarget(row.key) ?? [];
+  const header = kind && field ? (stored.mapping[kind] as Record<string, string | null> | undefined)?.[field] : undefined;
+  return header ?? '';
+}
+
+/** Whether `row`'s new value still holds all of `before`: a list the product adds to (the computed columns) loses nothing. */
+function keepsAll(row: SettingRow, before: CellValue): boolean {
+  if (!isSettingKey(row.key)) return false;
+  const [was, now] = [SPECS[row.key].parse(before), SPECS[row.key].parse(row.value)];
+  if (!('value' in was) || !('value' in now) || !Array.isArray(was.value) || !Array.isArray(now.value)) return false;
+  const kept: unknown[] = now.value;
+  return was.value.every((item: unknown) => kept.includes(item));
+}
+
 /**
- * Sets the given header mappings in the settings sheet and touches nothing else: a key already there
- * gets the new header in its value cell, a new key is appended, every other row (a value typed by hand
- * included, even one that does not parse) stays as it is. A workbook without a settings sheet gets one.
+ * Writes the settings and mapping that differ from what the sheet holds now, and touches nothing else:
+ * a setting whose row is there gets the new value in its value cell (in the row reading takes, the last
+ * one with that key), a setting without a row gets one appended, and every other row — a value typed by
+ * hand included, even one that does not parse, while the form leaves it as it is — stays untouched. A
+ * value that changes is first copied to the value archive, unless the new one holds all of it (a list the
+ * product only adds to). A workbook without a settings sheet gets one whole.
  */
-export function mappingOperations(snapshot: WorkbookSnapshot, mapping: HeaderMapping): SheetOperation[] {
+export function settingsChangeOperations(snapshot: WorkbookSnapshot, settings: Settings, mapping: HeaderMapping, change: SettingsChange): SheetOperation[] {
   const stored = readSettings(snapshot);
-  const language = stored.settings.language;
   const sheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));
-  if (!sheet) return settingsOperations(stored.settings, mapping, language);
+  if (!sheet) return settingsOperations(settings, mapping, settings.language);
+  const language = stored.settings.language;
   const columns = settingsColumns(sheet);
   const keys = sheet.rows.map((row) => rowKey(row, columns));
   const values: Array<CellValue | undefined> = [];
   const appended: CellValue[][] = [];
-  for (const row of mappingRows(mapping, language)) {
-    const index = keys.indexOf(row.key);
-    if (index >= 0) values[index] = row.value;
-    else appended.push(rowInLayout(row, columns, sheet.header.length));
+  const archived: ArchivedValue[] = [];
+  for (const row of settingsRows(settings, mapping, language)) {
+    if (cellText(row.value) === shownValue(row, stored, language)) continue;
+    const index = keys.lastIndexOf(row.key);
+    if (index < 0) {
+      appended.push(rowInLayout(row, columns, sheet.header.length));
+      continue;
+    }
+    values[index] = row.value;
+    const before = sheet.rows[index][columns.value] ?? null;
+    const label = (columns.label >= 0 && cellText(sheet.rows[index][columns.label])) || row.label;
+    if (!isBlank(before) && !keepsAll(row, before)) archived.push({ sheet: sheet.name, row: index + 2, column: `${columns.valueHeader}: ${label}`, clientId: null, client: '', before, after: row.value });
   }
-  const operations: SheetOperation[] = [];
+  const operations: SheetOperation[] = valueArchiveOperations(archived, change.action, change.when, language);
   if (values.length > 0) operations.push({ kind: 'writeColumns', sheet: sheet.name, columns: [{ column: columns.value + 1, values: Array.from(values) }] });
   if (appended.length > 0) operations.push({ kind: 'appendRows', sheet: sheet.name, rows: appended });
   return operations;

@@ -87,6 +87,22 @@ const LANGUAGES = choice<Language>({
 const asIs = <T extends string | number>(value: T) => value;
 const joined = (value: string[] | number[]) => value.join('; ');
 
+/** «Имя — адрес» (the dash may be –, -, : or =); the address is the last word. */
+export const MANAGER_EMAIL = /^(.+?)\s*[—–:=-]\s*([^\s@;]+@[^\s@;]+\.[^\s@;]+)$/;
+
+/** «Менеджер — адрес» pairs separated by «;»; each must end in an e-mail address. */
+function managerEmails(raw: CellValue): Parsed<string[]> {
+  const parts = cellText(raw).split(';').map((part) => part.trim()).filter(Boolean);
+  const bad = parts.find((part) => !MANAGER_EMAIL.test(part));
+  if (bad === undefined) return { value: parts.map((part) => part.replace(MANAGER_EMAIL, '$1 — $2')) };
+  return {
+    error: {
+      ru: `«${bad}»: нужно «Менеджер — адрес» через «;», например «Анна — anna@firm.ru; Борис — boris@firm.ru»`,
+      en: `"${bad}": "Manager — address" pairs separated by ";" are needed, e.g. "Anna — anna@firm.com; Boris — boris@firm.com"`,
+    },
+  };
+}
+
 export const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
   coldDays: {
     label: { ru: 'Клиент остывает через, дней', en: 'Client goes cold after, days' },
@@ -182,6 +198,15 @@ export const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
       en: 'Columns of the clients sheet the product fills itself (separated by ";"): order history, recency, ABC, RFM, duplicate group. Such columns filled by you are read, and changed only with your confirmation',
     },
     parse: (raw) => ({ value: cellText(raw).split(';').map((part) => part.trim()).filter(Boolean) }),
+    write: joined,
+  },
+  managerEmails: {
+    label: { ru: 'Почта менеджеров для письма «Сегодня»', en: 'Managers\' e-mail for the Today letter' },
+    description: {
+      ru: 'Кому каждое утро уходит письмо «Сегодня» (Google Таблицы): «Менеджер — адрес» через «;», например «Анна — anna@firm.ru; Борис — boris@firm.ru». Имя — как в столбце «Менеджер»',
+      en: 'Where the morning Today letter goes (Google Sheets): "Manager — address" pairs separated by ";", e.g. "Anna — anna@firm.com; Boris — boris@firm.com". The name as in the Manager column',
+    },
+    parse: managerEmails,
     write: joined,
   },
 };

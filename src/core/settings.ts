@@ -36,6 +36,8 @@ export interface Settings {
    * column is the user's: read, and changed only with the user's confirmation (computed-columns.ts).
    */
   computedColumns: string[];
+  /** Where the daily «Сегодня» letter goes: «Менеджер — адрес» pairs (manager-mail.ts). */
+  managerEmails: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -53,4 +55,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   duplicateSensitivity: 'normal',
   language: 'ru',
   computedColumns: [],
+  managerEmails: [],
 });

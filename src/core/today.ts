@@ -96,7 +96,8 @@ export function todayList(base: Base, tracker: readonly TrackerRow[], asOf: DayN
   return { asOf: dayToIso(asOf), items: items.map(({ day: _day, ...item }) => item) };
 }
 
-const managerKey = (name: string) => normaliseText(name.trim());
+/** A manager's name as compared: case, ё/е and spaces around do not matter. */
+export const managerKey = (name: string) => normaliseText(name.trim());
 
 /** The managers of the base as typed (the first spelling of each), for a `--manager` that names nobody. */
 export function managerNames(base: Base): string[] {

@@ -33,6 +33,7 @@ const CALLS: Record<CallMethod, true> = {
   showInSheet: true,
   setStatus: true,
   addNote: true,
+  logContact: true,
   statuses: true,
   services: true,
   checkNewClient: true,

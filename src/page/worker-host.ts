@@ -11,7 +11,8 @@ import { MessageError } from '../core/messages/message';
 import { createActions } from '../actions/local';
 import type { ActionName, PanelActions } from '../actions/panel';
 import type { Language } from '../core/model';
-import { XlsxWorkbook } from '../xlsx/workbook';
+import { readXlsx } from '../xlsx/package-reader';
+import type { XlsxWorkbook } from '../xlsx/workbook';
 import { GridPainter, type SheetPicture } from './grid-picture';
 import { NotXlsxError, SAMPLE_TODAY, sampleWorkbook } from './sources';
 import { WatchedWorkbook } from './watched-workbook';
@@ -106,7 +107,7 @@ export function serveWorkbook(endpoint: Endpoint): void {
       case 'open': {
         const bytes = new Uint8Array(request.data);
         if (!looksLikeXlsx(bytes)) throw new NotXlsxError(request.name);
-        return { value: load(await XlsxWorkbook.fromBuffer(bytes), request.name, request.language) };
+        return { value: load(await readXlsx(bytes), request.name, request.language) };
       }
       case 'download': {
         const data = await book!.workbook.file.toBuffer();

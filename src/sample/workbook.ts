@@ -16,6 +16,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { DayNumber } from '../core/model';
 import { isoToDay } from '../core/normalise/date';
+import { addConsent } from './consent';
 import type { FunnelStatusKey } from '../core/statuses';
 import { Random } from './random';
 import { amountCell, dayCell, statusName } from './format';
@@ -214,6 +215,7 @@ class SampleBuilder {
     const duplicateRows = new Set(duplicates.flatMap((d) => [d.originalRow, d.duplicateRow]));
     const badCells = plantBadCells(this.random, rows, orderRows, duplicateRows, new Set(clientNameOfLine));
     const unknownClientOrderRows = plantUnknownClientOrders(this.random, orderRows);
+    addConsent(rows, this.options.seed, this.asOf);
 
     const sheets: SheetSnapshot[] = [
       servicesSheet(),

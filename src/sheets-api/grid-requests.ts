@@ -82,16 +82,19 @@ export class GridRequests {
   }
 
   /**
-   * A block of values (undefined = leave the cell), after the date formats its Date cells need. Formats
+   * A block of values (undefined = leave the cell), after the date formats its Date cells need in the
+   * columns whose format the plan does not give (`planned`, one per column of the block). Formats
    * go first: a plan cut between the two leaves formatted empty cells, which the next run fills, rather
    * than dates shown as bare serial numbers, which the next run would take as already there.
    */
-  protected writeBlock(sheet: SheetMeta, top: number, left: number, rows: Array<Array<CellValue | undefined>>): void {
+  protected writeBlock(sheet: SheetMeta, top: number, left: number, rows: Array<Array<CellValue | undefined>>, planned: ReadonlyArray<string | null> = []): void {
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (rows.length === 0 || width === 0) return;
     this.ensureGrid(sheet, top + rows.length - 1, left + width - 1);
     // one repeatCell per run of dates of one kind (date / date and time) in a column
     for (let j = 0; j < width; j++) {
+      // a column whose format the plan gives keeps it: a midnight in a date-and-time column is still a moment
+      if (planned[j]) continue;
       let run: { from: number; to: number; format: sheets_v4.Schema$NumberFormat } | null = null;
       const flush = () => run && this.format(sheet, left + j, run.from, run.to, run.format);
       rows.forEach((row, i) => {

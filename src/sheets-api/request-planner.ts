@@ -33,7 +33,7 @@ export class RequestPlanner extends GridRequests {
     op.numberFormats?.forEach((f, j) => {
       if (f) this.format(sheet, j + 1, first, first + op.rows.length - 1, numberFormat(f));
     });
-    this.writeBlock(sheet, first, 1, op.rows);
+    this.writeBlock(sheet, first, 1, op.rows, op.numberFormats);
   }
 
   add(op: SheetOperation): void {

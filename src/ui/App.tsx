@@ -11,7 +11,9 @@
  *              show-in-sheet, reset-sheet-filter, sheet-filter-done
  *   card:      client-card, card-back, card-name, card-status, card-suggestion, apply-suggestion, card-cold,
  *              tracker-figures, card-orders, card-revenue, card-first-order, card-last-order, card-days-since,
- *              card-history, card-note, add-note, abc-badge, segment-badge, cold-badge
+ *              card-history (the timeline: timeline-contact, timeline-status, timeline-order, timeline-typedOrder),
+ *              contact-form, contact-kind, contact-result, contact-next-step, contact-next, log-contact,
+ *              card-note, add-note, abc-badge, segment-badge, cold-badge
  *   Add:       new-client-name, new-client-phone, new-client-email, new-client-city, new-client-type,
  *              new-client-manager, new-client-status, new-client-service, new-client-source,
  *              new-client-comment, duplicate-warning, open-duplicate, save-client, client-saved,

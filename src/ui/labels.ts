@@ -43,6 +43,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     all: 'Всё сразу',
     updateTyped: 'Обновить значения',
     fixValues: 'Исправить форматы',
+    today: 'Лист «Сегодня»',
   },
   en: {
     structure: 'Structure',
@@ -56,6 +57,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     all: 'Everything',
     updateTyped: 'Update values',
     fixValues: 'Fix formats',
+    today: 'Today sheet',
   },
 };
 
@@ -74,7 +76,7 @@ export const FIELD_LABELS: Record<Language, FieldLabels> = {
       city: 'Город', industry: 'Отрасль', source: 'Источник', manager: 'Менеджер', status: 'Статус', service: 'Услуга',
       firstContact: 'Первый контакт', firstOrder: 'Первый заказ', lastOrder: 'Последний заказ', orders: 'Заказов',
       revenue: 'Выручка', daysSinceLastOrder: 'Дней без заказа', birthday: 'День рождения', nextContact: 'Следующий контакт',
-      channel: 'Канал связи', refusalReason: 'Причина отказа', comment: 'Комментарий', abc: 'ABC', rfm: 'RFM',
+      channel: 'Канал связи', consent: 'Согласие на рассылку', refusalReason: 'Причина отказа', comment: 'Комментарий', abc: 'ABC', rfm: 'RFM',
       segment: 'RFM-сегмент', duplicateGroup: 'Группа дублей',
     },
     orders: { date: 'Дата', clientId: 'ID клиента', client: 'Клиент', service: 'Услуга', amount: 'Сумма', number: 'Номер', manager: 'Менеджер', comment: 'Комментарий' },
@@ -86,7 +88,7 @@ export const FIELD_LABELS: Record<Language, FieldLabels> = {
       city: 'City', industry: 'Industry', source: 'Source', manager: 'Manager', status: 'Status', service: 'Service',
       firstContact: 'First contact', firstOrder: 'First order', lastOrder: 'Last order', orders: 'Orders',
       revenue: 'Revenue', daysSinceLastOrder: 'Days since last order', birthday: 'Birthday', nextContact: 'Next contact',
-      channel: 'Channel', refusalReason: 'Reason for refusal', comment: 'Comment', abc: 'ABC', rfm: 'RFM',
+      channel: 'Channel', consent: 'Marketing consent', refusalReason: 'Reason for refusal', comment: 'Comment', abc: 'ABC', rfm: 'RFM',
       segment: 'RFM segment', duplicateGroup: 'Duplicate group',
     },
     orders: { date: 'Date', clientId: 'Client ID', client: 'Client', service: 'Service', amount: 'Amount', number: 'Number', manager: 'Manager', comment: 'Comment' },

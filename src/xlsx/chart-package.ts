@@ -3,7 +3,7 @@
  * per sheet with charts one drawing (`xl/drawings/drawingN.xml` and its rels), one chart part per chart
  * (`xl/charts/chartN.xml`), the sheet's `<drawing r:id>` and its relationship, and the content types.
  * The whole-file writer's zip is edited here (jszip, which runs in the browser too); the streaming writer
- * adds the same parts as it writes (node.ts).
+ * adds the same parts as it writes (book-writer.ts).
  *
  * The charts are drawn from the specs the model holds, which the hidden CHARTS_SHEET carries from file
  * to file: ExcelJS reads no charts back, so a file read and written again gets each chart once, drawn

@@ -1,172 +1,30 @@
 /**
  * Reading and writing .xlsx files in Node, for workbooks too big for ExcelJS's whole-file model
- * (100,000 clients × 25 columns take ~3 GB and ~25 s through it).
- *
- * Reading opens the package once (jszip) and splits each sheet in two:
- * - its cell data (`<sheetData>`) is read by sheet-data.ts straight from the XML text;
- * - everything else (validations, conditional formats, frozen panes, autofilter, tables, merges, column
- *   widths, tab colour) is parsed by ExcelJS's whole-file reader from a "skeleton" copy of the package
- *   whose sheets have no cell data, so it is cheap.
- * Cell styles are parsed by ExcelJS's own styles reader, so a cell's style is the object ExcelJS would
- * give it. Writing streams each sheet into the zip with ExcelJS's streaming writer, its rows as XML
- * written by row-xml.ts.
+ * (100,000 clients × 25 columns take ~3 GB and ~25 s through it). Reading is package-reader.ts's, the
+ * page's too. Writing streams the package with a writer of our own (book-writer.ts).
  */
-import { once } from 'events';
+import { createWriteStream } from 'fs';
 import { readFile } from 'fs/promises';
-import { PassThrough, type Readable, type Writable } from 'stream';
-import * as ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import type { MemorySheet } from '../workbook/memory';
-import { emptySheet } from '../workbook/memory';
-import { isWorksheetPart, placeValidationRanges, sheetNamesByPath } from './package';
-import { damagedPartError, openXlsxPackage } from './open-package';
-import type { CellStyleInfo } from './sheet-data';
-import { parseSharedStrings, readSheetData } from './sheet-data';
-import { StyleSplitter } from './sheet-io';
-import { streamingRows } from './row-xml';
-import { streamCharts } from './chart-stream';
-import { sharedStringsPart } from './shared-strings-part';
-import { assembleSheets, userDefinedNames, writeSheets, XlsxWorkbook } from './workbook';
-
-/* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals, not in its typings */
-// Shifts a shared formula's relative references from its master cell to another cell.
-const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula(formula: string, from: string, to: string): string };
-// ExcelJS's reader of styles.xml, giving the style model ExcelJS itself gives a cell of each style index.
-const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => {
-  parseStream(chunks: AsyncIterable<string> | Iterable<string>): Promise<unknown>;
-  getStyleModel(index: number): Partial<ExcelJS.Style> | null;
-};
-const { isDateFmt } = require('exceljs/lib/utils/utils') as { isDateFmt(format: string | undefined): boolean };
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-async function partText(zip: JSZip, path: string): Promise<string> {
-  return (await zip.file(path)?.async('string')) ?? '';
-}
-
-/** Style information by style index, parsed once per index. */
-async function styleTable(xml: string): Promise<(index: number) => CellStyleInfo> {
-  if (!xml) return () => ({ isDate: false });
-  const styles = new StylesXform();
-  await styles.parseStream([xml]);
-  const splitter = new StyleSplitter();
-  const cache: CellStyleInfo[] = [];
-  return (index) => {
-    let info = cache[index];
-    if (!info) {
-      const model = styles.getStyleModel(index) ?? undefined;
-      const split = splitter.split(model);
-      info = cache[index] = { ...split, isDate: isDateFmt(model?.numFmt) };
-    }
-    return info;
-  };
-}
+import { PassThrough, type Writable } from 'stream';
+import { readXlsx } from './package-reader';
+import { writeXlsxStream } from './book-writer';
+import type { XlsxWorkbook } from './workbook';
 
 /** Reads an .xlsx held in memory; bytes that are not a readable workbook end in a WorkbookFileError. */
-export async function xlsxFromBuffer(data: Uint8Array): Promise<XlsxWorkbook> {
-  const zip = await openXlsxPackage(data);
-  try {
-    return await readPackage(zip);
-  } catch (error) {
-    throw damagedPartError(error);
-  }
-}
-
-async function readPackage(zip: JSZip): Promise<XlsxWorkbook> {
-  const namesByPath = await sheetNamesByPath(zip);
-  const context = {
-    sharedStrings: parseSharedStrings(await partText(zip, 'xl/sharedStrings.xml')),
-    style: await styleTable(await partText(zip, 'xl/styles.xml')),
-    date1904: /<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(await partText(zip, 'xl/workbook.xml')),
-    slideFormula,
-  };
-  const cells = new Map<string, MemorySheet>();
-  const validationRanges = new Map<string, Map<string, string>>();
-  for (const path of Object.keys(zip.files).filter(isWorksheetPart)) {
-    const name = namesByPath.get(path);
-    if (name === undefined) continue;
-    let xml = await partText(zip, path);
-    const start = xml.indexOf('<sheetData');
-    if (start >= 0) {
-      const selfClosing = /^<sheetData\s*\/>/.exec(xml.slice(start, start + 20));
-      const end = selfClosing ? start + selfClosing[0].length : xml.indexOf('</sheetData>', start) + '</sheetData>'.length;
-      const sheet = emptySheet(name);
-      readSheetData(xml.slice(start, end), sheet, context);
-      cells.set(name, sheet);
-      xml = `${xml.slice(0, start)}<sheetData/>${xml.slice(end)}`;
-    }
-    const placed = placeValidationRanges(xml);
-    validationRanges.set(name, placed.ranges);
-    zip.file(path, placed.xml);
-  }
-  const skeleton = new ExcelJS.Workbook();
-  await skeleton.xlsx.load((await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })) as unknown as ArrayBuffer);
-  return XlsxWorkbook.fromSheets(assembleSheets(skeleton, cells, validationRanges), userDefinedNames(skeleton));
-}
+export const xlsxFromBuffer = readXlsx;
 
 export async function xlsxFromFile(path: string): Promise<XlsxWorkbook> {
-  return xlsxFromBuffer(await readFile(path));
-}
-
-/**
- * The streaming worksheet's own stream hands its XML on to the zip through the streams in `pipes`:
- * archiver's PassThrough, from readable-stream 2, which has no `writableLength`; its state has the same.
- */
-interface ZipInput extends NodeJS.EventEmitter {
-  _writableState: { length: number; needDrain: boolean };
-}
-interface StreamingWorksheet {
-  commit(): void;
-  _stream?: { pipes?: ZipInput[] };
-}
-
-/**
- * The XML of a sheet's rows a zip may hold unread before the writer waits for it. The streaming writer
- * hands each row on at once, and the zip reads a sheet only when the event loop turns, so without the
- * waits a million-row sheet sat in memory whole, uncompressed, before any of it was compressed.
- */
-const ZIP_BACKLOG_BYTES = 4 * 1024 * 1024;
-
-async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
-  for (const pipe of (ws as unknown as StreamingWorksheet)._stream?.pipes ?? []) {
-    while (pipe._writableState.length > ZIP_BACKLOG_BYTES && pipe._writableState.needDrain) await once(pipe, 'drain');
-  }
-}
-
-/** The streaming workbook's parts its commit uses to add the shared strings (exceljs/lib/stream/xlsx/workbook-writer.js). */
-interface StreamingBookInternals {
-  sharedStrings: { count: number; values: string[] };
-  zip: { append(source: Readable, entry: { name: string }): void };
-  addSharedStrings(): Promise<void>;
-}
-
-/** Makes the book's commit stream its shared strings into the zip (shared-strings-part.ts says why). */
-function streamSharedStrings(book: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const internals = book as unknown as StreamingBookInternals;
-  internals.addSharedStrings = async () => {
-    if (internals.sharedStrings.count) internals.zip.append(sharedStringsPart(internals.sharedStrings.values), { name: '/xl/sharedStrings.xml' });
-  };
-}
-
-async function streamOut(wb: XlsxWorkbook, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ useSharedStrings: true, useStyles: true, ...options });
-  streamSharedStrings(book);
-  const drawCharts = streamCharts(book, wb.sheets);
-  const commit = (ws: ExcelJS.Worksheet) => {
-    drawCharts(ws);
-    (ws as unknown as StreamingWorksheet).commit();
-  };
-  await writeSheets(book, wb.sheets, wb.definedNames, { rows: streamingRows, pace: zipCaughtUp, commit });
-  await book.commit();
+  return readXlsx(await readFile(path));
 }
 
 /** Streams the workbook straight into `path`; a failed write leaves a broken file (the CLI writes atomically). */
 export async function xlsxToFile(wb: XlsxWorkbook, path: string): Promise<void> {
-  await streamOut(wb, { filename: path });
+  await writeXlsxStream(wb.sheets, wb.definedNames, createWriteStream(path));
 }
 
 /** Streams the workbook into `stream` and ends it. */
 export async function xlsxToStream(wb: XlsxWorkbook, stream: Writable): Promise<void> {
-  await streamOut(wb, { stream });
+  await writeXlsxStream(wb.sheets, wb.definedNames, stream);
 }
 
 export async function xlsxToBuffer(wb: XlsxWorkbook): Promise<Uint8Array> {

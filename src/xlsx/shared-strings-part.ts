@@ -1,19 +1,17 @@
 /**
- * The shared-strings part (xl/sharedStrings.xml) as a stream of chunks, for the streaming writer.
+ * The shared-strings part (xl/sharedStrings.xml) as chunks of text, for the streaming writer.
  *
  * ExcelJS builds this part as one string from a list of every tag and text, at the end of the file: for a
  * million distinct order numbers that took about a gigabyte for a moment, more than the whole workbook.
- * Here the zip pulls the part a few thousand strings at a time. The XML is what ExcelJS writes: `<si><t>`
+ * Here the zip takes the part a few thousand strings at a time. The XML is what ExcelJS writes: `<si><t>`
  * per string, `xml:space="preserve"` where spaces at either end or a line break must survive.
  */
-import { Readable } from 'stream';
-
 /* eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's own XML text escaping */
 const { xmlEncode } = require('exceljs/lib/utils/utils') as { xmlEncode(text: string): string };
 
 const STRINGS_PER_CHUNK = 4096;
 
-function* sharedStringsXml(values: readonly string[]): Generator<string> {
+export function* sharedStringsXml(values: readonly string[]): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`;
   for (let start = 0; start < values.length; start += STRINGS_PER_CHUNK) {
@@ -25,8 +23,4 @@ function* sharedStringsXml(values: readonly string[]): Generator<string> {
     yield chunk;
   }
   yield '</sst>';
-}
-
-export function sharedStringsPart(values: readonly string[]): Readable {
-  return Readable.from(sharedStringsXml(values), { objectMode: false });
 }

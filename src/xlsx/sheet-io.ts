@@ -3,7 +3,7 @@
  *
  * Reading rows (`readRow`) serves the whole-file ExcelJS model; sheet-level parts (`readSheetParts`) are
  * read from a whole-file model or from a skeleton without cells (node.ts). Writing serves both the
- * whole-file model and ExcelJS's streaming writer, whose worksheet has the methods `writeSheet` uses.
+ * whole-file model and our streaming writer (sheet-writer.ts), through the methods of `SheetTarget`.
  *
  * A cell's ExcelJS style is split three ways: its number format goes to the formats layer, a plain solid
  * fill to the fills layer, and the rest (fonts, borders, alignment, fills we do not model) is carried
@@ -43,6 +43,22 @@ interface WorksheetInternals {
 
 function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
   return ws as unknown as WorksheetInternals;
+}
+
+/**
+ * What `writeSheet` writes a sheet's parts into: an ExcelJS worksheet (whole-file model), or the
+ * streaming writer's sheet (sheet-writer.ts).
+ */
+export interface SheetTarget {
+  getColumn(column: number): { width?: number; hidden: boolean };
+  autoFilter?: ExcelJS.AutoFilter;
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+  addConditionalFormatting(cf: ExcelJS.ConditionalFormattingOptions): void;
+}
+
+/** An ExcelJS worksheet as a target: its `dataValidations` has the `add` its typings leave out. */
+export function worksheetTarget(ws: ExcelJS.Worksheet): SheetTarget {
+  return ws as unknown as SheetTarget;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -234,7 +250,7 @@ function hasAny(cells: readonly unknown[] | undefined): boolean {
 
 /**
  * Where `writeSheet` puts a sheet's merges and cells: ExcelJS's cells (`excelJsRows`, for the whole-file
- * model), or XML straight into a streaming worksheet (row-xml.ts).
+ * model), or XML of our own (row-xml.ts, for the streaming writer).
  */
 export interface RowSink {
   merge(range: string): void;
@@ -266,7 +282,7 @@ export function excelJsRows(ws: ExcelJS.Worksheet): RowSink {
  */
 const ROWS_PER_PACE = 2000;
 
-/** Waits until what was written has been taken further (the zip); see node.ts. */
+/** Waits until what was written has been taken further (the zip); see sheet-writer.ts. */
 export type Pace = () => Promise<void>;
 
 /**
@@ -277,7 +293,7 @@ export type Pace = () => Promise<void>;
  * table's range (ExcelJS's table writer is not used: the streaming writer has none, and one behaviour for
  * both is simpler to trust).
  */
-export async function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer, rows: RowSink, pace?: Pace): Promise<void> {
+export async function writeSheet(ws: SheetTarget, sheet: MemorySheet, placeList: ListPlacer, rows: RowSink, pace?: Pace): Promise<void> {
   for (const [column, width] of sheet.columnWidths) ws.getColumn(column).width = width;
   for (const column of sheet.hiddenColumns) ws.getColumn(column).hidden = true;
   for (const merge of sheet.mergedRanges) rows.merge(merge);
@@ -310,17 +326,17 @@ export async function writeSheet(ws: ExcelJS.Worksheet, sheet: MemorySheet, plac
 }
 
 /** The parts the streaming writer puts out when the sheet is committed, after its rows. */
-function writeSheetParts(ws: ExcelJS.Worksheet, sheet: MemorySheet, placeList: ListPlacer): void {
+function writeSheetParts(ws: SheetTarget, sheet: MemorySheet, placeList: ListPlacer): void {
   const filter = sheet.autoFilter ?? sheet.tables[0]?.range;
   if (filter) ws.autoFilter = filter;
   for (const v of sheet.validations) {
     const listRef = v.rule.type === 'list' && inlineListFormula(v.rule.values) === undefined ? placeList(v.rule.values) : undefined;
-    internals(ws).dataValidations.add(v.range, toExcelValidation(v.rule, { strict: v.strict, errorMessage: v.errorMessage, prompt: v.prompt }, listRef));
+    ws.dataValidations.add(v.range, toExcelValidation(v.rule, { strict: v.strict, errorMessage: v.errorMessage, prompt: v.prompt }, listRef));
   }
   for (const cf of sheet.conditionalFormats) {
     ws.addConditionalFormatting({ ref: cf.range, rules: toExcelConditionalRules(cf.rules, parseRange(cf.range).top, cf.testColumn) });
   }
-  for (const v of sheet.hostValidations) internals(ws).dataValidations.add(v.range, v.host as ExcelJS.DataValidation);
+  for (const v of sheet.hostValidations) ws.dataValidations.add(v.range, v.host as ExcelJS.DataValidation);
   for (const cf of sheet.hostConditionalFormats) ws.addConditionalFormatting({ ref: cf.range, rules: cf.host as ExcelJS.ConditionalFormattingRule[] });
 }
 

@@ -4,7 +4,7 @@
  * The file is read into MemorySheets (src/workbook/memory.ts), operations run on them with the reference
  * semantics, and saving writes the sheets back out. This file uses ExcelJS's whole-file model and runs in
  * the browser as well as in Node; ./node.ts reads files with its own fast cell reader and writes them
- * with ExcelJS's streaming writer, which big workbooks need (a 100,000-row sheet through the whole-file
+ * with a streaming writer of our own (book-writer.ts), which big workbooks need (a 100,000-row sheet through the whole-file
  * model takes gigabytes).
  *
  * What survives a read-modify-write: values, formulas (shared ones included), number formats, solid fills, fonts, borders,
@@ -15,7 +15,8 @@
  * recorded in a hidden sheet, see helpers.ts). Not kept: tables (written as an autofilter over their
  * range), charts and images of other origin, comments, data bars' extensions.
  */
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { excelJs } from './exceljs-lazy';
 import { MemoryWorkbook, emptySheet } from '../workbook/memory';
 import type { MemorySheet, MemorySheets } from '../workbook/memory';
 import type { SheetOperation } from '../workbook/operations';
@@ -26,7 +27,7 @@ import { CHARTS_SHEET, HELPER_SHEETS, LISTS_SHEET } from './convert';
 import { attachCharts, chartsSheet, listResolver, ListSheetBuilder } from './helpers';
 import { withCharts } from './chart-package';
 import { withValidationPlaceholders } from './package';
-import { excelJsRows, readRow, readSheetParts, StyleSplitter, worksheetOptions, writeSheet, type RowSink } from './sheet-io';
+import { excelJsRows, readRow, readSheetParts, StyleSplitter, worksheetOptions, worksheetTarget, writeSheet } from './sheet-io';
 
 /**
  * Puts the sheet-level parts of `parts` (a whole-file model, or one loaded without cell data) onto the
@@ -46,22 +47,11 @@ export function assembleSheets(parts: ExcelJS.Workbook, cells: Map<string, Memor
   return sheets;
 }
 
-/** How a streaming writer writes a sheet: its rows as XML, waiting for the zip as they go out, and the commit. */
-export interface StreamingSheets {
-  rows(ws: ExcelJS.Worksheet): RowSink;
-  pace(ws: ExcelJS.Worksheet): Promise<void>;
-  commit(ws: ExcelJS.Worksheet): void;
-}
-
-/** Writes the sheets and the helper sheets into an empty ExcelJS workbook, whole-file or streaming. */
-export async function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, definedNames: DefinedNames, streaming?: StreamingSheets): Promise<void> {
+/** Writes the sheets and the helper sheets into an empty ExcelJS workbook (the whole-file model). */
+export async function writeSheets(target: ExcelJS.Workbook, sheets: MemorySheets, definedNames: DefinedNames): Promise<void> {
   if (definedNames.length) target.definedNames.model = definedNames as unknown as ExcelJS.DefinedNamesModel;
   const lists = new ListSheetBuilder();
-  const write = async (ws: ExcelJS.Worksheet, sheet: MemorySheet) => {
-    if (!streaming) return writeSheet(ws, sheet, lists.place, excelJsRows(ws));
-    await writeSheet(ws, sheet, lists.place, streaming.rows(ws), () => streaming.pace(ws));
-    streaming.commit(ws);
-  };
+  const write = (ws: ExcelJS.Worksheet, sheet: MemorySheet) => writeSheet(worksheetTarget(ws), sheet, lists.place, excelJsRows(ws));
   for (const sheet of sheets) await write(target.addWorksheet(sheet.name, worksheetOptions(sheet)), sheet);
   for (const helper of [lists.sheet(), chartsSheet(sheets)]) {
     if (helper) await write(target.addWorksheet(helper.name, { state: 'veryHidden' }), helper);
@@ -106,7 +96,7 @@ export class XlsxWorkbook implements Workbook {
   /** Reads an .xlsx with ExcelJS's whole-file model (works in the browser; for big files see node.ts). */
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const prepared = await withValidationPlaceholders(data);
-    const book = new ExcelJS.Workbook();
+    const book = new (excelJs().Workbook)();
     await book.xlsx.load(prepared.data as unknown as ArrayBuffer);
     const styles = new StyleSplitter();
     const cells = new Map<string, MemorySheet>();
@@ -142,7 +132,7 @@ export class XlsxWorkbook implements Workbook {
 
   /** The .xlsx file, written with ExcelJS's whole-file model. */
   async toBuffer(): Promise<Uint8Array> {
-    const book = new ExcelJS.Workbook();
+    const book = new (excelJs().Workbook)();
     await writeSheets(book, this.memory.model, this.definedNames);
     return withCharts(new Uint8Array(await book.xlsx.writeBuffer()), this.memory.model);
   }

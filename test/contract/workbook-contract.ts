@@ -20,6 +20,8 @@
  * ValidationRule, colour rules as ColourRule) in WorkbookState terms; values are compared after
  * `normaliseValues`, so trailing blanks and '' versus null do not matter.
  */
+import { readBase } from '../../src/core/base';
+import { planLogContact, type ContactInput } from '../../src/core/contact-log';
 import type { ChartSpec, SheetOperation, ValidationRule } from '../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import type { SheetState, WorkbookState } from '../../src/workbook/state';
@@ -463,6 +465,31 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
         const state = await harness.inspect(wb);
         expect(normaliseValues(sheetOf(state, 'Заказы').values)).toEqual([['Дата', 'ID клиента']]);
         expect(normaliseValues(sheetOf(state, 'Клиенты').values)[0][0]).toBe('ID');
+      });
+    });
+
+    describe('the contact history', () => {
+      it('is created when first needed and appended to: earlier rows kept, user text literal, the next contact set', async () => {
+        const wb = await harness.create(clientsSnapshot());
+        const log = async (client: number, input: ContactInput, at: Date) => {
+          const snapshot = await wb.read();
+          const base = readBase(snapshot);
+          await wb.apply(planLogContact(base, snapshot, base.clients[client], input, at).operations);
+        };
+        await log(0, { kind: 'call', result: FORMULA_LIKE[0], nextStep: FORMULA_LIKE[1], nextContact: '2024-03-01' }, MONTH_END_EVENING);
+        await log(2, { kind: 'письмо', result: '=1+1' }, MIDNIGHT);
+        const state = await harness.inspect(await reopen(wb));
+        const history = sheetOf(state, 'История');
+        expect(normaliseValues(history.values)).toEqual([
+          ['Дата и время', 'ID клиента', 'Клиент', 'Менеджер', 'Вид', 'Результат', 'Следующий шаг', 'Следующий контакт'],
+          [MONTH_END_EVENING, 'К-00001', RU_TEXT, null, 'звонок', FORMULA_LIKE[0], FORMULA_LIKE[1], new Date(Date.UTC(2024, 2, 1))],
+          [MIDNIGHT, 'К-00003', 'ИП Петров', null, 'письмо', '=1+1'],
+        ]);
+        expect(history.formulaCells).toEqual([]);
+        expect(history.numberFormats).toMatchObject({ A2: 'dd.mm.yyyy hh:mm', A3: 'dd.mm.yyyy hh:mm', H2: 'dd.mm.yyyy' });
+        const clients = normaliseValues(sheetOf(state, 'Клиенты').values);
+        expect(clients[0][7]).toBe('Следующий контакт');
+        expect(clients.map((row) => row[7] ?? null).slice(1)).toEqual([new Date(Date.UTC(2024, 2, 1)), null, null, null]);
       });
     });
 

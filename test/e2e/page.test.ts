@@ -70,6 +70,13 @@ async function expectChartsWithinPanel(page: Page, width: number): Promise<void>
   }
 }
 
+/** The client names of a «Сегодня» section (the first span of each item). */
+async function sectionNames(page: Page, kind: string): Promise<string[]> {
+  const section = page.getByTestId(`today-${kind}`);
+  if ((await section.count()) === 0) return [];
+  return section.getByTestId('today-item').locator('span:first-child').allTextContents();
+}
+
 describeWithTool('chromium', 'the standalone page (side panel over the sample workbook)', () => {
   let harness: PageHarness;
   let page: Page;
@@ -128,6 +135,48 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await expect(page.getByTestId('card-name').textContent()).resolves.toContain(name);
     await page.getByTestId('card-back').click();
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  // The sample has no next contacts yet: the contact's date is the only one «Сегодня» can list.
+  it('logs a call from the card: the timeline, the «История» sheet and «Сегодня» show it', async () => {
+    await page.getByTestId('tab-today').click();
+    await page.getByTestId('today-as-of').waitFor({ timeout: UI_TIMEOUT });
+    expect(await sectionNames(page, 'today')).toEqual([]);
+    const cold = page.getByTestId('today-cold').getByTestId('today-item').first();
+    const name = (await cold.locator('span').first().textContent())!;
+    await cold.click();
+    await expect(page.getByTestId('card-name').textContent()).resolves.toContain(name);
+
+    // Proposed: three days after the sample's 01.11.2026; the manager makes it today.
+    const next = page.getByTestId('contact-next');
+    expect(await next.inputValue()).toBe('2026-11-04');
+    await page.getByTestId('contact-result').fill('Обещали вернуться к заказу');
+    await page.getByTestId('contact-next-step').fill('Перезвонить после обеда');
+    await next.fill('2026-11-01');
+    await page.getByTestId('log-contact').click();
+
+    const contact = page.getByTestId('timeline-contact').first();
+    await contact.waitFor({ timeout: UI_TIMEOUT });
+    expect(await contact.textContent()).toContain('Звонок');
+    expect(await contact.textContent()).toContain('Обещали вернуться к заказу');
+    expect(await contact.textContent()).toContain('следующий контакт 01.11.2026');
+    // Newest first: the contact stands above the client's orders.
+    const first = await page.getByTestId('card-history').locator('> div').first().getAttribute('data-testid');
+    expect(first).toBe('timeline-contact');
+    await contact.scrollIntoViewIfNeeded();
+    await screenshot(page, '20-contact-logged');
+
+    await showSheet(page, 'История');
+    const row = await gridRow(page, 2);
+    expect(row.slice(1, 8)).toEqual([expect.stringMatching(/^К-\d{5}$/), name, expect.any(String), 'звонок', 'Обещали вернуться к заказу', 'Перезвонить после обеда', '01.11.2026']);
+    expect(row[0]).toMatch(/^01\.11\.2026 \d\d:\d\d$/);
+
+    await page.getByTestId('card-back').click();
+    await page.getByTestId('tab-today').click();
+    await page.getByTestId('today-today').waitFor({ timeout: UI_TIMEOUT });
+    expect(await sectionNames(page, 'today')).toEqual([name]);
+    expect(await sectionNames(page, 'cold')).not.toContain(name);
+    await screenshot(page, '21-today-after-contact');
   });
 
   it('filters by a city with a mouse click on the dropdown: the count and the list change', async () => {

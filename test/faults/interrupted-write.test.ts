@@ -2,7 +2,8 @@
  * Ctrl-C or `kill` while the command writes the workbook over itself (`analyze BOOK.xlsx -o BOOK.xlsx`):
  * the command is stopped by the signal at the moment its temporary file exists, and the workbook is left
  * byte for byte as it was, with no temporary file left beside it. `crm-base` starts itself again with a
- * node flag (bin/crm-base.js); a signal sent to that launcher alone reaches the command too.
+ * node flag for big input (bin/crm-base.js); a signal sent to that launcher alone reaches the command too,
+ * and the small book here runs in the launcher's own process.
  */
 import { spawn, spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'fs';

@@ -13,7 +13,8 @@ import type { ActionResult } from '../../src/actions/panel';
 import { fieldHeader } from '../../src/core/schema';
 import { fieldOfHeader } from '../../src/core/header-match';
 import { generateSampleWorkbook } from '../../src/sample';
-import { FakeCacheService, FakeHtmlService, FakeLockService, FakePropertiesService, FakeUi, fakeScriptApp } from '../fakes/gas/services';
+import { FakeCacheService, FakeHtmlService, FakeLockService, FakePropertiesService, FakeUi } from '../fakes/gas/services';
+import { FakeMailApp, FakeScriptApp } from '../fakes/gas/script-app';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from '../fakes/gas/spreadsheet';
 import { workbookState } from '../fakes/gas/state';
 import { fakeUtilities } from '../fakes/gas/utilities';
@@ -39,12 +40,16 @@ interface Host {
   spreadsheet: FakeSpreadsheet;
   ui: FakeUi;
   lock: FakeLockService;
+  script: FakeScriptApp;
+  mail: FakeMailApp;
   globals: Record<string, unknown>;
 }
 
-function load(spreadsheet: FakeSpreadsheet): Host {
+function load(spreadsheet: FakeSpreadsheet, mailQuota = 100): Host {
   const ui = new FakeUi();
   const lock = new FakeLockService();
+  const script = new FakeScriptApp();
+  const mail = new FakeMailApp(mailQuota);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: new FakeSpreadsheetApp(spreadsheet, ui as unknown as GoogleAppsScript.Base.Ui),
     Utilities: fakeUtilities,
@@ -52,13 +57,14 @@ function load(spreadsheet: FakeSpreadsheet): Host {
     CacheService: new FakeCacheService(),
     PropertiesService: new FakePropertiesService(),
     HtmlService: new FakeHtmlService(['sidebar']),
-    ScriptApp: fakeScriptApp,
+    ScriptApp: script,
+    MailApp: mail,
     console,
     // the fakes hand out this realm's Dates; Apps Script has one realm too
     Date,
   };
   vm.runInContext(code, vm.createContext(globals), { filename: 'Code.js' });
-  return { spreadsheet, ui, lock, globals };
+  return { spreadsheet, ui, lock, script, mail, globals };
 }
 
 const call = (host: Host, name: string, ...args: unknown[]) => (host.globals[name] as (...a: unknown[]) => unknown)(...args);
@@ -92,7 +98,7 @@ describe('the built Apps Script bundle', () => {
     expect(host.ui.sidebars.map((s) => [s.file, s.getTitle()])).toEqual([['sidebar', 'Клиентская база']]);
   });
 
-  const actions = ['menuStructure', 'menuCheck', 'menuDuplicates', 'menuTracker', 'menuAbc', 'menuRfm', 'menuFunnel', 'menuManagers', 'menuAll'];
+  const actions = ['menuStructure', 'menuCheck', 'menuDuplicates', 'menuTracker', 'menuAbc', 'menuRfm', 'menuFunnel', 'menuManagers', 'menuAll', 'menuToday'];
   it.each(actions)('%s runs on the sample base and leaves the sheets it reports', async (name) => {
     const host = load(sample());
     const result = (await call(host, name)) as ActionResult | null;
@@ -249,4 +255,26 @@ describe('the built Apps Script bundle', () => {
     expect(answer).toMatchObject({ state: 'done', result: { action: 'abc' } });
     expect(call(host, 'panelProgress', 'token-1')).toMatchObject({ step: { key: expect.any(String) } });
   }, 60_000);
+
+  it('turns the morning «Сегодня» letter on as one daily trigger however often it is asked, and sends one letter per manager with an address, within the day’s quota', async () => {
+    const book = generateSampleWorkbook({ clients: 120, orders: 500 });
+    book.sheets.push({ name: 'Настройки', header: ['Ключ', 'Значение'], rows: [['managerEmails', 'Анна Крылова — anna@firm.ru; Дмитрий Орлов — dmitry@firm.ru; Екатерина Смирнова — kate@firm.ru']] });
+    const host = load(fakeSpreadsheetFrom(book), 2);
+    await call(host, 'menuLetterOn');
+    await call(host, 'menuLetterOn');
+    expect(host.script.triggers).toEqual([{ id: '1', handler: 'sendTodayLetters', everyDays: 1, atHour: 8 }]);
+    expect(typeof host.globals.sendTodayLetters).toBe('function');
+    expect(host.ui.alerts[0]).toMatch(/каждому менеджеру уходит письмо[\s\S]*3 адреса[\s\S]*Без адреса письма не получат: Игорь Белов, Мария Соколова, Олег Титов[\s\S]*100 получателям в день/);
+    expect(host.ui.alerts[1]).toMatch(/уже было включено/);
+
+    await call(host, 'sendTodayLetters');
+    expect(host.mail.sent.map((m) => m.to)).toEqual(['anna@firm.ru', 'dmitry@firm.ru']);
+    const [first] = host.mail.sent;
+    expect(first.subject).toMatch(/^Сегодня, \d\d\.\d\d\.\d{4}: \d+ (дело|дела|дел)$/);
+    expect(first.body).toMatch(/^Анна Крылова, ваш список на/);
+    expect(first.body).not.toMatch(/Дмитрий Орлов/);
+
+    await call(host, 'menuLetterOff');
+    expect(host.script.triggers).toEqual([]);
+  });
 });

@@ -61,6 +61,7 @@ def describe_sheet(ws):
                 "type": c.data_type,
                 "format": c.number_format,
                 "fill": colour(c.fill.fgColor) if c.fill.fill_type == "solid" else None,
+                "bold": bool(c.font.b),
             })
     validations = [{
         "sqref": str(dv.sqref),
@@ -93,6 +94,8 @@ def describe_sheet(ws):
         "hiddenRows": sorted(r for r, d in ws.row_dimensions.items() if d.hidden),
         "hiddenColumns": sorted(n for d in ws.column_dimensions.values() if d.hidden for n in range(d.min, d.max + 1)),
         "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+        "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.width},
+        "tabColour": colour(ws.sheet_properties.tabColor),
         "cells": cells,
         "validations": validations,
         "conditional": conditional,
@@ -102,7 +105,8 @@ def describe_sheet(ws):
 
 def main(path):
     wb = openpyxl.load_workbook(path)
-    json.dump({"sheets": [describe_sheet(ws) for ws in wb.worksheets]}, sys.stdout, ensure_ascii=False)
+    names = {dn.name: dn.attr_text for dn in wb.defined_names.definedName}
+    json.dump({"sheets": [describe_sheet(ws) for ws in wb.worksheets], "definedNames": names}, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == "__main__":

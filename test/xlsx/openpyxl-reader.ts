@@ -13,6 +13,11 @@ export const XLSX_WRITERS: Array<[string, (wb: XlsxWorkbook, path: string) => Pr
 
 /** The sheets of the file as openpyxl describes them; `T` names the fields a test looks at. */
 export function inspectWithOpenpyxl<T>(path: string): T[] {
+  return inspectBookWithOpenpyxl<T>(path).sheets;
+}
+
+/** The sheets and the workbook's defined names (name → formula text). */
+export function inspectBookWithOpenpyxl<T>(path: string): { sheets: T[]; definedNames: Record<string, string> } {
   const out = execFileSync(DEBIAN_PYTHON, [join(__dirname, 'inspect_openpyxl.py'), path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return (JSON.parse(out) as { sheets: T[] }).sheets;
+  return JSON.parse(out) as { sheets: T[]; definedNames: Record<string, string> };
 }

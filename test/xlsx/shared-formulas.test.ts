@@ -5,6 +5,7 @@
 import * as ExcelJS from 'exceljs';
 import { xlsxFromBuffer, xlsxToBuffer } from '../../src/xlsx/node';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
+import { slideFormula } from '../../src/xlsx/shared-formula';
 
 async function filledDownBook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -20,7 +21,7 @@ async function filledDownBook(): Promise<Uint8Array> {
 
 describe('shared formulas', () => {
   it.each([
-    ['fast reader (node.ts)', xlsxFromBuffer],
+    ['fast reader (package-reader.ts, the CLI\'s and the page\'s)', xlsxFromBuffer],
     ['whole-file reader', (data: Uint8Array) => XlsxWorkbook.fromBuffer(data)],
   ])('are read as formulas, each with its own references, by the %s', async (_label, open) => {
     const wb = await open(await filledDownBook());
@@ -29,5 +30,22 @@ describe('shared formulas', () => {
     expect((await wb.read()).sheets[0].rows.map((r) => r[2] ?? null)).toEqual([20, 60, 5, null]);
     const again = await xlsxFromBuffer(await xlsxToBuffer(wb));
     expect(again.state().sheets[0].formulaCells).toEqual(['C2', 'C3', 'C4']);
+  });
+});
+
+describe('a follower of a shared formula', () => {
+  // ExcelJS's own translation, the reference for formulas without string literals.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const excelJs = require('exceljs/lib/utils/shared-formula') as { slideFormula(formula: string, from: string, to: string): string };
+  const formulas = ['A2*B2', '$A2*B$2+$C$3', 'SUM(A2:C2)/COUNT($A$2:A2)', 'LOG10(B2)+ATAN2(A2,B2)', 'VLOOKUP(A2,Услуги!$A$2:$C$50,3,FALSE)', "'Лист 1'!B2+Sheet2!C3", 'IF(AA10>0,ZZ5,XEA1)'];
+
+  it.each(formulas)('moves as in ExcelJS: %s', (formula) => {
+    for (const to of ['C5', 'B2', 'AB40']) expect(slideFormula(formula, 'B2', to)).toBe(excelJs.slideFormula(formula, 'B2', to));
+  });
+
+  it('leaves text in quotes as it is and turns a reference moved off the grid into #REF!', () => {
+    expect(slideFormula('IF(A2="B2";"C3 "&A2;"")', 'A2', 'A4')).toBe('IF(A4="B2";"C3 "&A4;"")');
+    expect(slideFormula('A2-A1', 'B2', 'B1')).toBe('A1-#REF!');
+    expect(slideFormula('XFD1+A1', 'A1', 'B1')).toBe('#REF!+B1');
   });
 });

@@ -79,7 +79,7 @@ describe('actions on a clients sheet with a title above the header', () => {
 
   it('merges a duplicate keeping the right row, and undo restores it', async () => {
     const { actions, values } = setup(['Ромашка ООО', '+7 912 3456789', 'Москва', '', 'второй раз']);
-    const [group] = await actions.duplicateGroups();
+    const { groups: [group] } = await actions.duplicateGroups();
     const merged = await actions.merge(group.id, group.suggestedKeep);
     expect(values().slice(3).map((r) => r[0])).toEqual(['ООО «Ромашка»', 'Иванов Иван', 'Петров Пётр']);
     expect(values()[3][4]).toMatch(/второй раз/);

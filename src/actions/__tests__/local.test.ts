@@ -130,7 +130,7 @@ describe('createActions over the in-memory workbook', () => {
     // a spreadsheet exactly full: Google Sheets' cells limit at what the sheets need now
     const [{ needed }] = hostLimitExcesses(await workbook.read(), [], { host: 'Google Sheets', cells: 0 });
     Object.assign(workbook, { limits: { host: 'Google Sheets', cells: needed } });
-    await actions.setStatus(client.id, 'Белый'); // a change within the cells there are goes through
+    await actions.setStatus(client.id, client.status); // a write within the cells there are goes through
     const before = workbook.state();
     await expect(actions.addClient({ name: 'ИП Сидоров' })).rejects.toThrow(new RegExp(`Не записано: в книге было бы [\\d\\s]+ яче\\S+, а Google Sheets вмещает ${formatCount(needed, 'ru')} \\(на \\d+ больше\\)`));
     await expect(actions.recordOrder({ clientId: client.id, service: 'Мойка окон', amount: 2500, date: '2026-10-30' })).rejects.toThrow(/Google Sheets вмещает/);
@@ -162,6 +162,25 @@ describe('createActions over the in-memory workbook', () => {
     expect(moved.status).toBe('Зелёный');
     const noted = await actions.addNote(moved.id, 'перезвонить в декабре');
     expect(noted.comment).toBe('звонить утром\n01.11.2026: перезвонить в декабре');
+    // The move is in the history, from → to, and on the card's timeline.
+    expect(noted.timeline.filter((e) => e.type === 'status').map((e) => e.title)).toEqual(['Белый → Зелёный']);
+  });
+
+  it('logs a contact: a row of «История», the next contact on the card and in «Сегодня»', async () => {
+    const { actions, workbook } = setup();
+    const [, ivanov] = (await actions.listClients({})).clients;
+    await expect(actions.logContact(ivanov.id, { kind: 'call' })).rejects.toThrow(/Опишите результат/);
+    const card = await actions.logContact(ivanov.id, { kind: 'call', result: 'просит КП', nextStep: 'выслать КП', nextContact: '2026-11-01' });
+    expect(card.timeline[0]).toMatchObject({ type: 'contact', title: 'звонок', detail: 'просит КП', nextStep: 'выслать КП', nextContact: '2026-11-01', manager: 'Олег' });
+    expect(card.timeline[0].when).toMatch(/^2026-11-01T\d\d:\d\d$/);
+    expect(card.timeline.slice(1).every((e) => e.type === 'order')).toBe(true);
+    const history = (await workbook.read()).sheets.find((s) => s.name === 'История')!;
+    // The base had no IDs: the client got one first, and the history names it by that ID.
+    expect(ivanov.id).toBe('row:3');
+    expect(card.id).toBe('К-00002');
+    expect(history.rows.map((r) => r.slice(1, 8))).toEqual([[card.id, 'Иванов Иван', 'Олег', 'звонок', 'просит КП', 'выслать КП', utc(2026, 11, 1)]]);
+    const today = await actions.today('Олег');
+    expect(today.items.filter((i) => i.kind === 'today').map((i) => i.client)).toEqual(['Иванов Иван']);
   });
 
   it('suggests status moves on the card', async () => {
@@ -243,7 +262,7 @@ describe('createActions over the in-memory workbook', () => {
     clients.rows.push(['Ромашка ООО', '+7 912 3456789', '', 'Москва', '', '', null, 'второй раз', '']);
     const workbook = new MemoryWorkbook(book);
     const actions = createActions(workbook, { today: () => TODAY });
-    const [group] = await actions.duplicateGroups();
+    const { groups: [group] } = await actions.duplicateGroups();
     expect(group.members.map((m) => m.name).sort()).toEqual(['ООО «Ромашка»', 'Ромашка ООО']);
     const keep = group.suggestedKeep;
     expect(group.members.find((m) => m.id === keep)!.name).toBe('ООО «Ромашка»');
@@ -268,11 +287,11 @@ describe('createActions over the in-memory workbook', () => {
     const workbook = new MemoryWorkbook(book);
     const actions = createActions(workbook, { today: () => TODAY });
     await actions.run('duplicates');
-    const [group] = await actions.duplicateGroups();
+    const { groups: [group] } = await actions.duplicateGroups();
 
     const result = await actions.dismissGroup(group.id);
     expect(rendered(result.message, 'ru')).toMatch(/не дубликаты/);
-    expect(await actions.duplicateGroups()).toEqual([]);
+    expect((await actions.duplicateGroups()).groups).toEqual([]);
     const sheets = workbook.state().sheets;
     const marks = sheets.find((s) => s.name === 'Не дубликаты')!;
     expect(marks.values.slice(1).map((row) => row.slice(0, 2).sort())).toEqual([group.members.map((m) => m.id).sort()]);

@@ -4,11 +4,13 @@ import { FormError, planAddClient, planAddNote, planSetStatus } from '../client-
 import { planRecordOrder } from '../order-form';
 import { planSaveSettings, planSetMapping } from '../settings-forms';
 import { readSettings } from '../settings-sheet';
+import { computedColumnsSettingOperations } from '../computed-columns';
 import { isoToDay } from '../normalise/date';
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 
 const TODAY = isoToDay('2026-11-01')!;
+const NOW = new Date(Date.UTC(2026, 10, 1, 9, 30));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 function book(): WorkbookSnapshot {
@@ -60,9 +62,37 @@ describe('the panel forms as plans', () => {
   it('the settings and mapping forms keep everything else stored on the settings sheet', async () => {
     const snapshot = book();
     const stored = readSettings(snapshot);
-    const saved = await applied(snapshot, planSaveSettings(snapshot, { ...stored.settings, coldDays: 90 }, 'Настройки'));
+    const saved = await applied(snapshot, planSaveSettings(snapshot, { ...stored.settings, coldDays: 90 }, NOW));
     expect(readSettings(saved)).toMatchObject({ settings: { coldDays: 90, computedColumns: ['Заказов'] }, mapping: { clients: { phone: 'Телефон' } } });
-    const mapped = await applied(snapshot, planSetMapping(snapshot, 'clients', 'comment', 'Комментарий', 'Настройки'));
+    const mapped = await applied(snapshot, planSetMapping(snapshot, 'clients', 'comment', 'Комментарий', NOW));
     expect(readSettings(mapped)).toMatchObject({ settings: { coldDays: 45, computedColumns: ['Заказов'] }, mapping: { clients: { phone: 'Телефон', comment: 'Комментарий' } } });
+  });
+
+  it('saving the settings form writes only what it changed: a row of the user’s own, a value that does not parse and its note stay; a changed typed value is archived', async () => {
+    const snapshot = book();
+    const settingsSheet = snapshot.sheets[2];
+    settingsSheet.rows.push(['Наш план на месяц', '1 000 000', 'записал директор'], ['abcA', 'восемьдесят', 'моё']);
+    const stored = readSettings(snapshot);
+    expect(stored.problems).toEqual([expect.objectContaining({ row: 6, value: 'восемьдесят' })]);
+    const saved = await applied(snapshot, planSaveSettings(snapshot, { ...stored.settings, coldDays: 90 }, NOW));
+    expect(saved.sheets.find((s) => s.name === 'Настройки')?.rows).toEqual([
+      ['coldDays', 90],
+      ['computedColumns', 'Заказов'],
+      ['mapping.clients.phone', 'Телефон'],
+      ['Наш план на месяц', '1 000 000', 'записал директор'],
+      ['abcA', 'восемьдесят', 'моё'],
+    ]);
+    expect(saved.sheets.find((s) => s.name === 'Архив значений')?.rows).toEqual([[NOW, 'Настройки: сохранение формы', 'Настройки', 2, 'Значение: Клиент остывает через, дней', null, '', 45, 90]]);
+    // Set in the form on purpose, the unreadable value gives way, with its copy in the archive.
+    const fixed = await applied(saved, planSaveSettings(saved, { ...readSettings(saved).settings, abcA: 70 }, NOW));
+    expect(readSettings(fixed).settings).toMatchObject({ coldDays: 90, abcA: 70 });
+    expect(fixed.sheets.find((s) => s.name === 'Архив значений')?.rows[1]).toEqual([NOW, 'Настройки: сохранение формы', 'Настройки', 6, 'Значение: Граница A, % выручки', null, '', 'восемьдесят', 70]);
+  });
+
+  it('a column becoming computed adds to the stored list without an archive copy: nothing of what was there is lost', async () => {
+    const snapshot = book();
+    const after = await applied(snapshot, { operations: computedColumnsSettingOperations(snapshot, ['Дубликат'], NOW) });
+    expect(readSettings(after).settings.computedColumns).toEqual(['Заказов', 'Дубликат']);
+    expect(after.sheets.map((s) => s.name)).not.toContain('Архив значений');
   });
 });

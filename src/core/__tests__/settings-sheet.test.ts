@@ -1,4 +1,4 @@
-import { mappingOperations, readSettings, settingsOperations } from '../settings-sheet';
+import { readSettings, settingsChangeOperations, settingsOperations } from '../settings-sheet';
 import { DEFAULT_SETTINGS } from '../settings';
 import type { WriteTable } from '../../workbook/operations';
 import { book, sheet } from './snapshot-builder';
@@ -134,7 +134,7 @@ describe('reading the settings sheet by its labels', () => {
   it('adds a new mapping row to a sheet in its own layout: label, value, description and the key', () => {
     const [op] = settingsOperations(DEFAULT_SETTINGS, {}, 'ru') as WriteTable[];
     const settingsSheet = sheet(op.sheet, op.header, ...op.rows);
-    const operations = mappingOperations(book(sheet('Клиенты', ['Клиент', 'Моб']), settingsSheet), { clients: { phone: 'Моб' } });
+    const operations = settingsChangeOperations(book(sheet('Клиенты', ['Клиент', 'Моб']), settingsSheet), DEFAULT_SETTINGS, { clients: { phone: 'Моб' } }, { action: 'сопоставление', when: new Date(0) });
     expect(operations).toEqual([{ kind: 'appendRows', sheet: 'Настройки', rows: [['Столбец «Телефон» листа «Клиенты»', 'Моб', expect.stringMatching(/называется в вашей книге/), 'mapping.clients.phone']] }]);
   });
 });

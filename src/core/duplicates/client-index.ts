@@ -76,7 +76,7 @@ export function buildClientIndex(clients: readonly MatchInput[] | readonly Clien
   };
 }
 
-/** The clients of the base the new client may be, best first (at most ten). */
+/** The clients of the base the new client may be, or shares a phone or e-mail with, best first (at most ten). */
 export function checkNewClient(index: ClientIndex, query: NewClientQuery): ClientMatch[] {
   const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn, birthday: query.birthday }, index.phoneRegion);
   const seen = new Set<number>();
@@ -88,7 +88,9 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
       if (seen.has(candidate)) continue;
       seen.add(candidate);
       const verdict = judgePair(record, index.records[candidate], index.sensitivity, index.rarity);
-      if (verdict.match) {
+      // A phone or e-mail already in the base is worth a word before saving even when the names say another
+      // person (a family, an office): the user decides, nothing is merged.
+      if (verdict.match || verdict.conflict === 'sharedContact') {
         matches.push({ clientIndex: candidate, reason: reasonMessage(verdict.reasons), reasons: verdict.reasons, score: verdict.score });
       }
     }

@@ -9,7 +9,7 @@
  */
 import type { DuplicateSensitivity } from '../settings';
 import { compareText, eachCandidatePair, type RankedRecords } from './candidates';
-import { judgePair, type ConflictCode, type ReasonCode } from './evidence';
+import { judgePair, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
 import { measureRarity } from './rarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import { parseName, type ParsedName } from './names';
@@ -29,6 +29,28 @@ export interface MatchGroup {
   reasons: ReasonCode[];
   /** The weakest link of the group, 0..1. */
   score: number;
+  /**
+   * Two members proven different clients (they met only through the others, by a shared phone or e-mail
+   * that outweighs a soft conflict): such a group is shown but never merged in one click. Null when every
+   * two members agree.
+   */
+  disagreement: { members: [number, number]; conflict: ConflictCode } | null;
+}
+
+/**
+ * Clients who share a phone or e-mail but are different people by their names (evidence.ts,
+ * `sharedContact`): a family, an office switchboard. Never a merge suggestion.
+ */
+export interface SharedContactGroup {
+  /** Indices into the clients, ascending. */
+  members: number[];
+  /** What they share: `samePhone`, `sameEmail`. */
+  reasons: ReasonCode[];
+}
+
+export interface MatchResult {
+  groups: MatchGroup[];
+  sharedContacts: SharedContactGroup[];
 }
 
 interface Edge {
@@ -103,7 +125,7 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
 
 /** Groups of duplicates among prepared records. */
 export function groupRecords(records: readonly MatchRecord[], options: Omit<MatchOptions, 'phoneRegion'>): MatchGroup[] {
-  return groupRanked(rankedAsGiven(records), options);
+  return groupRanked(rankedAsGiven(records), options).groups;
 }
 
 function rankedAsGiven(records: readonly MatchRecord[]): RankedRecords {
@@ -131,12 +153,13 @@ function prepareByName(clients: readonly MatchInput[], phoneRegion: string): Ran
   return { byRank: Array.from(clientOf, (client) => prepareRecord(clients[client], phoneRegion, names[client])), clientOf, rankOf };
 }
 
-function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRegion'>): MatchGroup[] {
+function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRegion'>): MatchResult {
   const records = ranked.byRank;
   const rarity = measureRarity(records);
   const edges: Edge[] = [];
   const conflicts: number[] = [];
   const hardConflicts: number[] = [];
+  const sharedPairs: Edge[] = [];
   eachCandidatePair(ranked, (x, y, shared) => {
     // The verdict and everything after it work on the clients' indices, the earlier client first.
     let i = ranked.clientOf[x];
@@ -144,7 +167,8 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     if (i > j) [i, j, x, y] = [j, i, y, x];
     const verdict = judgePair(records[x], records[y], options.sensitivity, rarity, shared);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
-    else if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
+    if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true });
+    if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
   });
   // Exact matches first, so that a client joins the record it shares a phone with before a namesake.
   edges.sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || x.i - y.i || x.j - y.j);
@@ -172,15 +196,65 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     group.edges.push(edge);
     byRoot.set(root, group);
   }
-  const groups = [...byRoot.values()].map(({ members, edges: groupEdges }) => ({
-    members: [...members].sort((x, y) => x - y),
-    reasons: [...new Set(groupEdges.flatMap((edge) => edge.reasons))],
-    score: Math.round(Math.min(...groupEdges.map((edge) => edge.score)) * 100) / 100,
-  }));
-  return groups.sort((x, y) => x.members[0] - y.members[0]);
+  const judge = (i: number, j: number) => judgePair(records[ranked.rankOf[i]], records[ranked.rankOf[j]], options.sensitivity, rarity);
+  const groups = [...byRoot.values()].map(({ members, edges: groupEdges }) => {
+    const sorted = [...members].sort((x, y) => x - y);
+    return {
+      members: sorted,
+      reasons: [...new Set(groupEdges.flatMap((edge) => edge.reasons))],
+      score: Math.round(Math.min(...groupEdges.map((edge) => edge.score)) * 100) / 100,
+      disagreement: firstDisagreement(sorted, judge),
+    };
+  });
+  return { groups: groups.sort((x, y) => x.members[0] - y.members[0]), sharedContacts: sharedContactGroups(sharedPairs) };
+}
+
+/**
+ * The first two members of a group proven different clients. A pair of two was joined by its own match;
+ * in a bigger group every two are judged again, those that met only through the others included.
+ */
+function firstDisagreement(members: readonly number[], judge: (i: number, j: number) => PairVerdict): MatchGroup['disagreement'] {
+  if (members.length < 3) return null;
+  for (let a = 0; a < members.length; a++) {
+    for (let b = a + 1; b < members.length; b++) {
+      const { conflict } = judge(members[a], members[b]);
+      if (conflict) return { members: [members[a], members[b]], conflict };
+    }
+  }
+  return null;
+}
+
+/** Clients joined by shared contacts with conflicting names, as connected groups (a family of three on one address). */
+function sharedContactGroups(pairs: readonly Edge[]): SharedContactGroup[] {
+  const root = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while ((root.get(r) ?? r) !== r) r = root.get(r)!;
+    return r;
+  };
+  for (const { i, j } of pairs) {
+    const [ri, rj] = [find(i), find(j)];
+    if (ri !== rj) root.set(Math.max(ri, rj), Math.min(ri, rj));
+  }
+  const byRoot = new Map<number, { members: Set<number>; reasons: Set<ReasonCode> }>();
+  for (const { i, j, reasons } of pairs) {
+    const r = find(i);
+    const group = byRoot.get(r) ?? { members: new Set<number>(), reasons: new Set<ReasonCode>() };
+    group.members.add(i).add(j);
+    for (const reason of reasons) group.reasons.add(reason);
+    byRoot.set(r, group);
+  }
+  return [...byRoot.values()]
+    .map(({ members, reasons }) => ({ members: [...members].sort((x, y) => x - y), reasons: [...reasons] }))
+    .sort((x, y) => x.members[0] - y.members[0]);
 }
 
 /** Groups of duplicates among clients (indices into `clients`). */
 export function findDuplicates(clients: readonly MatchInput[], options: MatchOptions): MatchGroup[] {
+  return findMatches(clients, options).groups;
+}
+
+/** Groups of duplicates and groups of clients who only share a contact (indices into `clients`). */
+export function findMatches(clients: readonly MatchInput[], options: MatchOptions): MatchResult {
   return groupRanked(prepareByName(clients, options.phoneRegion), options);
 }

@@ -3,21 +3,22 @@
  * duplicate-group column of the clients sheet (empty for clients in no group).
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
-import { rowIndex } from '../../workbook/snapshot';
+import { rowIndex, wallClockNow } from '../../workbook/snapshot';
 import type { SheetOperation } from '../../workbook/operations';
 import type { Plan } from '../../workbook/workbook';
 import { readBase, say, type Base } from '../base';
-import { message } from '../messages/message';
+import { message, render, type Message } from '../messages/message';
 import { headerRowOf, lastDataRow, managedColumns } from '../layout';
 import type { Language, Problem } from '../model';
 import { clientRef } from '../client-ref';
 import { sheetName } from '../schema';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { isBlank } from '../normalise/text';
+import { keepUsersSheets } from '../result-sheets';
 import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from '../computed-columns';
 import { dismissedIndexPairs, readDismissedPairs } from './dismissed';
-import { reasonText, type ReasonCode } from './evidence';
-import { findDuplicates } from './match';
+import { reasonMessage, reasonText, type ConflictCode, type ReasonCode } from './evidence';
+import { findMatches } from './match';
 
 export interface DuplicateGroupReport {
   /** `Д-1`, `Д-2`… (`D-1` in English workbooks), numbered in sheet order. */
@@ -31,10 +32,28 @@ export interface DuplicateGroupReport {
   score: number;
   /** The member suggested to keep: the most complete, then the most recent. */
   suggestedKeep: string;
+  /**
+   * Two members proven different clients: the group is no one-click merge (nothing recommended, no merge
+   * button); null when every two members agree.
+   */
+  disagreement: { members: [string, string]; conflict: ConflictCode } | null;
+}
+
+/** Clients who share a phone or e-mail but are different people by their names: never a merge. */
+export interface SharedContactReport {
+  /** `О-1`, `О-2`… (`S-1` in English workbooks). */
+  id: string;
+  members: string[];
+  rows: number[];
+  /** What they share, in words, and why it is no duplicate. */
+  reason: string;
+  reasons: ReasonCode[];
 }
 
 export interface DuplicatesReport {
   groups: DuplicateGroupReport[];
+  /** Shared contacts (a family, an office switchboard), reported apart from the groups. */
+  sharedContacts: SharedContactReport[];
   /** Clients in some group. */
   duplicateClients: number;
   /** The sheet written, null when the workbook has no clients sheet. */
@@ -47,6 +66,8 @@ export interface DuplicatesOptions {
   settings?: Settings;
   /** Overrides the settings' sensitivity. */
   sensitivity?: DuplicateSensitivity;
+  /** The moment written to the value archive when the settings sheet changes; the wall clock by default. */
+  now?: Date;
 }
 
 /** Non-empty cells of a client's row: the measure of "most complete". */
@@ -81,6 +102,23 @@ const HEADERS: Record<Language, string[]> = {
   en: ['Group', 'Client ID', 'Row', 'Client', 'Phone', 'E-mail', 'City', 'Reason', 'Score', 'Keep'],
 };
 
+/** The block of shared contacts below the groups: the same columns up to the reason. */
+const SHARED_HEADERS: Record<Language, string[]> = {
+  ru: ['Общий контакт', 'ID клиента', 'Строка', 'Клиент', 'Телефон', 'E-mail', 'Город', 'Почему не дубликат'],
+  en: ['Shared contact', 'Client ID', 'Row', 'Client', 'Phone', 'E-mail', 'City', 'Why not a duplicate'],
+};
+
+/** Why a group is no one-click merge, in words. */
+export function disagreementMessage(disagreement: NonNullable<DuplicateGroupReport['disagreement']>): Message {
+  const [first, second] = disagreement.members;
+  return message('duplicates.notAgreed', { first, second, why: message(`conflict.${disagreement.conflict}`) });
+}
+
+/** What shared contacts share and why they are no duplicate, in words. */
+export function sharedContactMessage(reasons: readonly ReasonCode[]): Message {
+  return message('duplicates.sharedContactReason', { shared: reasonMessage(reasons) });
+}
+
 export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOptions = {}): Plan<DuplicatesReport> {
   const base = readBase(snapshot, options.settings);
   const language = base.layout.language;
@@ -94,11 +132,11 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       value: '',
       message: message('duplicates.noClientsSheet'),
     };
-    return { operations: [], report: { groups: [], duplicateClients: 0, sheet: null, problems: [...base.problems, problem] } };
+    return { operations: [], report: { groups: [], sharedContacts: [], duplicateClients: 0, sheet: null, problems: [...base.problems, problem] } };
   }
 
   const clients = base.clients;
-  const groups = findDuplicates(clients, {
+  const { groups, sharedContacts } = findMatches(clients, {
     sensitivity: options.sensitivity ?? base.settings.duplicateSensitivity,
     phoneRegion: base.settings.phoneRegion,
     dismissed: dismissedIndexPairs(clients, readDismissedPairs(snapshot)),
@@ -110,11 +148,14 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
   const reports: DuplicateGroupReport[] = groups.map((group, k) => {
     const id = `${prefix}-${k + 1}`;
     const keep = suggestKeep(base, clientsSheet, group.members, lastOrder);
+    const disagreement = group.disagreement && { members: group.disagreement.members.map((m) => clientRef(clients[m])) as [string, string], conflict: group.disagreement.conflict };
     const reason = reasonText(group.reasons, language);
+    // A group of clients proven different suggests no row to keep: the sheet says why instead.
+    const shownReason = disagreement ? `${reason}. ${render(disagreementMessage(disagreement), language)}` : reason;
     for (const m of group.members) {
       const c = clients[m];
       groupOfRow.set(c.row, id);
-      tableRows.push([id, c.id ?? '', c.row, c.name, c.phone, c.email, c.city, reason, group.score, m === keep ? say(language, 'да', 'yes') : '']);
+      tableRows.push([id, c.id ?? '', c.row, c.name, c.phone, c.email, c.city, shownReason, group.score, m === keep && !disagreement ? say(language, 'да', 'yes') : '']);
     }
     return {
       id,
@@ -124,7 +165,19 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       reasons: group.reasons,
       score: group.score,
       suggestedKeep: clientRef(clients[keep]),
+      disagreement,
     };
+  });
+  const sharedPrefix = language === 'ru' ? 'О' : 'S';
+  const sharedRows: CellValue[][] = [];
+  const sharedReports: SharedContactReport[] = sharedContacts.map((shared, k) => {
+    const id = `${sharedPrefix}-${k + 1}`;
+    const reason = render(sharedContactMessage(shared.reasons), language);
+    for (const m of shared.members) {
+      const c = clients[m];
+      sharedRows.push([id, c.id ?? '', c.row, c.name, c.phone, c.email, c.city, reason]);
+    }
+    return { id, members: shared.members.map((m) => clientRef(clients[m])), rows: shared.members.map((m) => clients[m].row), reason, reasons: shared.reasons };
   });
 
   const sheet = sheetName('duplicates', language);
@@ -142,13 +195,25 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       autoFilter: true,
     },
   ];
+  // Shared contacts below the groups, a blank row between: the same sheet, never a merge.
+  if (sharedRows.length > 0) {
+    operations.push({
+      kind: 'writeTable',
+      sheet,
+      replace: false,
+      anchor: { row: tableRows.length + 3, column: 1 },
+      header: SHARED_HEADERS[language],
+      rows: sharedRows,
+      numberFormats: [null, '@', '0', '@', '@', '@', '@', null],
+    });
+  }
   // The group column is written only where the product fills it itself (computed-columns.ts).
   const ownership = column && columnOwnership({ header: column.header, index: column.isNew ? -1 : column.column - 1 }, base.settings.computedColumns, clientsSheet.rows, clients.map((c) => c.row));
   const problems = [...base.problems];
   if (column && ownership?.computed) {
     const values: CellValue[] = [];
     for (let row = layout.headerRow + 1; row <= lastDataRow(layout); row++) values.push(groupOfRow.get(row) ?? null);
-    if (ownership.newlyComputed) operations.push(...computedColumnsSettingOperations(snapshot, [column.header], language, base.layout.settingsSheet));
+    if (ownership.newlyComputed) operations.push(...computedColumnsSettingOperations(snapshot, [column.header], options.now ?? wallClockNow()));
     operations.push({
       kind: 'writeColumns',
       sheet: layout.sheet,
@@ -158,8 +223,9 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
   } else if (column) {
     problems.push(userColumnKeptProblem(layout.sheet, column.header, sheet));
   }
+  const kept = keepUsersSheets(snapshot, operations);
   return {
-    operations,
-    report: { groups: reports, duplicateClients: groupOfRow.size, sheet, problems },
+    operations: kept.operations,
+    report: { groups: reports, sharedContacts: sharedReports, duplicateClients: groupOfRow.size, sheet: kept.names.get(sheet) ?? sheet, problems: [...kept.problems, ...problems] },
   };
 }

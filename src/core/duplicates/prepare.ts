@@ -7,6 +7,7 @@ import { normaliseEmail } from '../normalise/email';
 import { callingCodePrefix, nationalNumber, normalisePhone, phoneDigits, withoutExtension } from '../normalise/phone';
 import { normaliseText } from '../normalise/text';
 import { normaliseCity } from '../normalise/city';
+import { dayToIso } from '../normalise/date';
 import { parseName, type ParsedName } from './names';
 
 export interface MatchRecord {
@@ -22,6 +23,11 @@ export interface MatchRecord {
   city: string;
   /** Day of birth, null when unknown. */
   birthday: DayNumber | null;
+  /**
+   * The day of birth as the number yyyymmdd, -1 when unknown: slips in its digits are told by arithmetic,
+   * once per record, not by writing both days out in every pair compared (see `compareBirthdays`).
+   */
+  birthdayDigits: number;
   name: ParsedName;
 }
 
@@ -134,6 +140,13 @@ function comparableCity(raw: string): string {
   return city;
 }
 
+/** yyyymmdd of a day, -1 for none (or a year not of four digits, which no typo explains). */
+function dayDigits(day: DayNumber | null): number {
+  if (day === null) return -1;
+  const iso = dayToIso(day);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10)) : -1;
+}
+
 /** The name matching goes by: the client's name, else the contact person's. */
 export function nameOf(client: MatchInput): string {
   return client.name || client.contact || '';
@@ -149,6 +162,7 @@ export function prepareRecord(client: MatchInput, region: string, name = parseNa
     inn: innDigits(client.inn),
     city: comparableCity(client.city ?? ''),
     birthday: client.birthday ?? null,
+    birthdayDigits: dayDigits(client.birthday ?? null),
     name,
   };
 }

@@ -131,10 +131,18 @@ export interface NameComparison {
    * and wife or brother and sister far more often than a typo.
    */
   genderDiffers: boolean;
+  /**
+   * Each name keeps a word the other does not account for, a patronymic against another
+   * word at the least: `Баранов Сергей` and `Баранов Владимир`. Two people, when their names are all
+   * there is to tell them apart by (a family on one e-mail, an office on one phone).
+   */
+  wordsConflict: boolean;
 }
 
-const NO_MATCH: NameComparison = { score: 0, exact: false, byInitials: false, patronymicsDiffer: false, genderDiffers: false };
-const SAME: NameComparison = { score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false };
+const NO_MATCH: NameComparison = { score: 0, exact: false, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false };
+/** Two names of which no word matches: every word of each is left over (`namesRunTogetherAlike` may still join them). */
+const NO_WORD_MATCHES: NameComparison = { ...NO_MATCH, wordsConflict: true };
+const SAME: NameComparison = { score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false };
 
 /**
  * True for a word and its other-gender form in skeleton spelling: the feminine adds `a` to the masculine
@@ -174,7 +182,7 @@ export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string
       if (similarity >= SAME_WORD && (similarity === 1 || !twoNames?.(wordsA[i].text, wordsB[j].text))) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
     }
   }
-  if (pairCount === 0) return NO_MATCH;
+  if (pairCount === 0) return NO_WORD_MATCHES;
   sortDescending(pairs, pairCount);
   let usedA = 0;
   let usedB = 0;
@@ -202,6 +210,8 @@ export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string
   // The words left over on each side: an initial of the other name may stand for one; patronymics are counted.
   let extraPatronymicsA = 0;
   let extraPatronymicsB = 0;
+  let extraWordsA = 0;
+  let extraWordsB = 0;
   for (let side = 0; side < 2; side++) {
     const words = side === 0 ? wordsA : wordsB;
     const count = side === 0 ? countA : countB;
@@ -222,14 +232,70 @@ export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string
       } else {
         allExact = false;
         weight += 1;
+        if (side === 0) extraWordsA++;
+        else extraWordsB++;
       }
     }
   }
   const patronymicsDiffer = extraPatronymicsA > 0 && extraPatronymicsB > 0;
   // Initials on both sides with nothing to stand for: equal ones agree a little, the rest disagree.
+  // Initials left over are no conflict: an initial is too little to tell two names (`Ж.` for `Janna`).
   for (const initial of initialsA) if (!takeInitial(initialsB, initial)) weight += EXTRA_INITIAL;
   weight += initialsB.length * EXTRA_INITIAL;
-  return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers };
+  const wordsConflict =
+    ((extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0)) && !leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB);
+  return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers, wordsConflict };
+}
+
+/**
+ * Two spellings a few slips apart: one per three letters (`Jon`/`John`), or one per two letters after the
+ * same first letter (`moore`/`moger`, heavily mistyped). `Сергей`/`Владимир` or `Сергей`/`Андрей` are not.
+ */
+function spellingsAlike(x: string, y: string): boolean {
+  const longer = Math.max(x.length, y.length);
+  const limit = x.charAt(0) === y.charAt(0) ? Math.max(1, longer >> 1) : Math.max(1, Math.floor(longer / 3));
+  return editDistance(x, y, limit) <= limit;
+}
+
+/**
+ * Whether the words left over on each side are variants of one name rather than two people's names:
+ * those of one side all pair with the other's, a few slips apart (too many for the score, which wants one typo in five letters), or the
+ * same when run together (`Урал Волгамастер`, `УралуВолгамастер`).
+ */
+function leftoversAlike(wordsA: readonly NameWord[], countA: number, usedA: number, wordsB: readonly NameWord[], countB: number, usedB: number): boolean {
+  const alike = (x: NameWord, y: NameWord) => spellingsAlike(x.text, y.text) || spellingsAlike((x.written ?? x).text, (y.written ?? y).text);
+  let left = 0;
+  let leftB = 0;
+  let paired = 0;
+  let joinedA = '';
+  let joinedB = '';
+  for (let j = 0; j < countB; j++) {
+    if (usedB & (1 << j) || wordsB[j].patronymic) continue;
+    leftB++;
+    joinedB += wordsB[j].text;
+  }
+  for (let i = 0; i < countA; i++) {
+    if (usedA & (1 << i) || wordsA[i].patronymic) continue;
+    left++;
+    joinedA += wordsA[i].text;
+    for (let j = 0; j < countB; j++) {
+      if (usedB & (1 << j) || !alike(wordsA[i], wordsB[j])) continue;
+      usedB |= 1 << j;
+      paired++;
+      break;
+    }
+  }
+  // Words left over on one side only are a word left out, not another name.
+  return paired === left || paired === leftB || spellingsAlike(joinedA, joinedB);
+}
+
+/**
+ * For two names of which no word matched: whether they are still one name, its words run together or
+ * spelt with a few slips. Asked only of names that share a contact (the rare case; most pairs compared
+ * are plainly different names).
+ */
+export function namesRunTogetherAlike(a: ParsedName, b: ParsedName): boolean {
+  return leftoversAlike(a.words, Math.min(a.words.length, MAX_WORDS), 0, b.words, Math.min(b.words.length, MAX_WORDS), 0);
 }
 
 /** Scratch for `compareNames`: at most MAX_WORDS² word pairs. */

@@ -12,7 +12,7 @@ import { locateBase } from '../layout';
 import type { HeaderMapping } from '../schema';
 import { fieldHeader, headerKey, sheetName, type FieldsOf, type TableKind } from '../schema';
 import { type SourceField } from '../header-match';
-import { mappingOperations, readSettings } from '../settings-sheet';
+import { mappingChange, readSettings, settingsChangeOperations } from '../settings-sheet';
 
 /** One column of an imported file: its header and the field it holds, or null for "not imported". */
 export interface SourceColumnMapping {
@@ -35,11 +35,11 @@ export class MappingError extends Error {
  * The settings-sheet operations that store the mappings. Each header must be on its sheet: a mapping
  * to a header that is not there would only be reported later as a settings problem.
  */
-export function planSheetMapping(snapshot: WorkbookSnapshot, mappings: readonly SheetColumnMapping[]): SheetOperation[] {
+export function planSheetMapping(snapshot: WorkbookSnapshot, mappings: readonly SheetColumnMapping[], when: Date): SheetOperation[] {
   const stored = readSettings(snapshot);
   const language: Language = stored.settings.language;
   const layout = locateBase(snapshot, stored.mapping, language);
-  const mapping: HeaderMapping = {};
+  const mapping: HeaderMapping = { ...stored.mapping };
   for (const { kind, header, field } of mappings) {
     const located = layout[kind];
     if (!located) {
@@ -57,5 +57,5 @@ export function planSheetMapping(snapshot: WorkbookSnapshot, mappings: readonly 
     }
     mapping[kind] = { ...(mapping[kind] ?? {}), [field]: header };
   }
-  return mappingOperations(snapshot, mapping);
+  return settingsChangeOperations(snapshot, stored.settings, mapping, mappingChange(language, when));
 }

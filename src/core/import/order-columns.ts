@@ -2,6 +2,7 @@
  * The columns of an orders file: which field each holds (by header or as mapped), and each cell converted
  * to a real date or number, or kept as written and reported.
  */
+import { NO_CONSENT } from '../consent';
 import type { CellValue, SheetSnapshot } from '../../workbook/snapshot';
 import { NO_HISTORY, type Client, type DayNumber, type Language, type OrderField } from '../model';
 import { say } from '../base';
@@ -179,6 +180,7 @@ export function blankClient(row: number): Client {
     birthday: null,
     nextContact: null,
     channel: '',
+    consent: NO_CONSENT,
     refusalReason: '',
     comment: '',
     history: NO_HISTORY,

@@ -14,6 +14,8 @@ export const EN_ACTIONS: Record<keyof typeof RU_ACTIONS, string> = {
   'rfm.done': 'RFM: {count} clients scored.',
   'funnel.done': 'The funnel report is ready.',
   'managers.done': 'The manager load report is ready.',
+  'today.done': 'On the sheet "{sheet}": {items|item|items} for {managers|manager|managers} today.',
+  'today.none': 'Nothing to do today: no overdue or today\'s contacts, no cold clients without a contact, no birthdays and no new clients.',
   'fixValues.none': 'Dates and amounts are already dates and numbers: nothing to fix.',
   'fixValues.done': 'Made real dates and numbers: {count}. The previous values are on the "{archive}" sheet.',
   'duplicates.none': 'No duplicates found.',

@@ -48,4 +48,5 @@ export const EN_PROBLEMS: Record<keyof typeof RU_PROBLEMS, string> = {
   'undo.ordersAmbiguous': 'Orders "{order}": there were {total} such lines at the merge and there are {now} now, and which one was {previous}\'s cannot be told. Its client ID was not given back; type {previous} in the right line yourself.',
   'undo.inRow': 'in row {row}',
   'undo.noId': 'without an ID',
+  'resultSheet.usersOwn': 'The sheet "{sheet}" is yours: its headers are not the ones the add-in writes. It is left as it is, and the result is written to the sheet "{target}". If "{sheet}" is not needed, rename or delete it.',
 };

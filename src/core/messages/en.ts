@@ -3,6 +3,9 @@ import type { MessageKey } from './ru';
 import { EN_ACTIONS } from './en-actions';
 import { EN_FORMS } from './en-forms';
 import { EN_IMPORT } from './en-import';
+import { EN_HISTORY } from './en-history';
 import { EN_PROBLEMS } from './en-problems';
+import { EN_DUPLICATES } from './en-duplicates';
+import { EN_CAMPAIGN } from './en-campaign';
 
-export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT };
+export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT, ...EN_DUPLICATES, ...EN_HISTORY, ...EN_CAMPAIGN };

@@ -2,8 +2,11 @@
 import { RU_ACTIONS } from './ru-actions';
 import { RU_FORMS } from './ru-forms';
 import { RU_IMPORT } from './ru-import';
+import { RU_HISTORY } from './ru-history';
 import { RU_PROBLEMS } from './ru-problems';
+import { RU_DUPLICATES } from './ru-duplicates';
+import { RU_CAMPAIGN } from './ru-campaign';
 
-export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT };
+export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES, ...RU_HISTORY, ...RU_CAMPAIGN };
 
 export type MessageKey = keyof typeof RU;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Radio, RadioGroup, Text } from '@fluentui/react-components';
-import type { DuplicateGroupView, MergeResult } from '../../actions/panel';
+import type { DuplicateGroupView, DuplicateGroupsView, DuplicateMember, MergeResult } from '../../actions/panel';
 import { render, type Message } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
@@ -17,7 +17,8 @@ import { useLayout } from '../styles';
 export function DuplicatesPanel({ refresh }: { refresh: number }) {
   const { actions, t, language } = usePanel();
   const layout = useLayout();
-  const [groups, setGroups] = useRemembered<DuplicateGroupView[] | null>('dup.groups', null);
+  const [found, setFound] = useRemembered<DuplicateGroupsView | null>('dup.found', null);
+  const groups = found?.groups;
   const [keep, setKeep] = useRemembered<Record<string, string>>('dup.keep', {});
   const [merged, setMerged] = useRemembered<MergeResult | null>('dup.merged', null);
   const [done, setDone] = useState<Message | null>(null);
@@ -25,9 +26,9 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
 
   const { attempt } = busy;
   const load = useCallback(async () => {
-    const found = await attempt(() => actions.duplicateGroups());
-    if (found) setGroups(found);
-  }, [actions, attempt, setGroups]);
+    const result = await attempt(() => actions.duplicateGroups());
+    if (result) setFound(result);
+  }, [actions, attempt, setFound]);
 
   useEffect(() => {
     if (refresh > 0) void load();
@@ -97,26 +98,57 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
                 label={
                   <span className={layout.wrap}>
                     <Text weight="semibold">{member.name}</Text>{' '}
-                    {member.id === group.suggestedKeep && <Badge size="small" appearance="outline">{t('dup.suggested')}</Badge>}
+                    {member.id === group.suggestedKeep && !group.whyNoMerge && <Badge size="small" appearance="outline">{t('dup.suggested')}</Badge>}
                     <br />
-                    <Text size={200} className={layout.muted}>
-                      {[member.id, member.phone, member.email, member.city].filter(Boolean).join(' · ')}
-                    </Text>
+                    <MemberDetails member={member} />
                   </span>
                 }
               />
             ))}
           </RadioGroup>
+          {group.whyNoMerge && (
+            <Text data-testid="dup-no-merge">
+              <Badge size="small" appearance="tint" color="danger">{t('dup.noMerge')}</Badge> {render(group.whyNoMerge, language)}
+            </Text>
+          )}
           <div className={layout.row}>
-            <Button size="small" appearance="primary" data-testid="merge" disabled={busy.busy} onClick={() => void merge(group)}>
-              {t('dup.merge')}
-            </Button>
+            {!group.whyNoMerge && (
+              <Button size="small" appearance="primary" data-testid="merge" disabled={busy.busy} onClick={() => void merge(group)}>
+                {t('dup.merge')}
+              </Button>
+            )}
             <Button size="small" data-testid="dismiss" title={t('dup.dismissHint')} disabled={busy.busy} onClick={() => void dismiss(group)}>
               {t('dup.dismiss')}
             </Button>
           </div>
         </Card>
       ))}
+      {found && found.sharedContacts.length > 0 && (
+        <>
+          <h3 className={layout.title}>{t('dup.sharedTitle')}</h3>
+          <Text className={layout.muted}>{t('dup.sharedHint')}</Text>
+          <Text className={layout.muted}>{t('dup.sharedCount', { count: formatNumber(found.sharedContacts.length, language) })}</Text>
+          {found.sharedContacts.map((shared) => (
+            <Card key={shared.id} size="small" data-testid="dup-shared" data-group-id={shared.id}>
+              <Text weight="semibold">{shared.id}</Text>
+              <Text size={200}>{render(shared.reason, language)}</Text>
+              {shared.members.map((member) => (
+                <span key={member.id} className={layout.wrap}>
+                  <Text>{member.name}</Text>
+                  <br />
+                  <MemberDetails member={member} />
+                </span>
+              ))}
+            </Card>
+          ))}
+        </>
+      )}
     </div>
   );
+}
+
+/** A member's ID and contacts on one muted line. */
+function MemberDetails({ member }: { member: DuplicateMember }) {
+  const layout = useLayout();
+  return <Text size={200} className={layout.muted}>{[member.id, member.phone, member.email, member.city].filter(Boolean).join(' · ')}</Text>;
 }

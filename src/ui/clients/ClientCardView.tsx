@@ -12,7 +12,6 @@ import {
   Textarea,
   makeStyles,
   mergeClasses,
-  tokens,
 } from '@fluentui/react-components';
 import type { ClientCard } from '../../actions/panel';
 import { rowOfRef } from '../../core/client-ref';
@@ -21,18 +20,17 @@ import { useBusy } from '../hooks/useBusy';
 import { ErrorBar } from '../components/ErrorBar';
 import { AbcBadge, ColdBadge, SegmentBadge, StatusBadge } from '../components/Badges';
 import { TrackerFigures } from '../components/TrackerFigures';
-import { formatDate, formatNumber } from '../format';
 import { useLayout } from '../styles';
+import { ClientTimeline } from './ClientTimeline';
+import { ContactForm } from './ContactForm';
 
 const useStyles = makeStyles({
-  history: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) auto', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
-  amount: { textAlign: 'right', whiteSpace: 'nowrap' },
   comment: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
-/** One client: tracker figures, funnel status (with the suggested move), order history, a note. */
+/** One client: tracker figures, funnel status (with the suggested move), a contact to log, the timeline, a note. */
 export function ClientCardView({ id, onBack }: { id: string; onBack(): void }) {
-  const { actions, t, language } = usePanel();
+  const { actions, t } = usePanel();
   const layout = useLayout();
   const styles = useStyles();
   const [card, setCard] = useState<ClientCard | null>(null);
@@ -134,23 +132,16 @@ export function ClientCardView({ id, onBack }: { id: string; onBack(): void }) {
             </Dropdown>
           </Field>
 
+          <ContactForm
+            key={card.id}
+            card={card}
+            busy={saving.busy}
+            log={(kind, result, nextStep, nextContact) => update(() => actions.logContact(card.id, { kind, result, nextStep, nextContact }))}
+          />
+
           <section className={layout.section}>
-            <h3 className={layout.title}>{t('card.history')}</h3>
-            {card.history.length === 0 ? (
-              <Text className={layout.muted}>{t('card.noHistory')}</Text>
-            ) : (
-              <div className={styles.history} data-testid="card-history">
-                {card.history.map((order) => (
-                  <div key={order.row} style={{ display: 'contents' }}>
-                    <span>{formatDate(order.date, language)}</span>
-                    <span className={layout.truncate} title={[order.service, order.number].filter(Boolean).join(' · ')}>
-                      {order.service || order.number}
-                    </span>
-                    <span className={styles.amount}>{order.amount === null ? '—' : formatNumber(order.amount, language)}</span>
-                  </div>
-                ))}
-              </div>
-            )}
+            <h3 className={layout.title}>{t('history.title')}</h3>
+            <ClientTimeline entries={card.timeline} />
           </section>
 
           <section className={layout.section}>

@@ -1,6 +1,6 @@
 /**
  * Fakes of the other Apps Script services the add-on uses — Ui (menus, alerts, sidebar), LockService,
- * CacheService, PropertiesService, HtmlService, ScriptApp.AuthMode — each typed by `Pick<>` of the real
+ * CacheService, PropertiesService, HtmlService — each typed by `Pick<>` of the real
  * interface, recording what the code under test did.
  */
 type Ui = GoogleAppsScript.Base.Ui;
@@ -173,5 +173,3 @@ export class FakePropertiesService implements Pick<GoogleAppsScript.Properties.P
   }
 }
 
-/** ScriptApp.AuthMode as Apps Script exposes it: an object of enum values. */
-export const fakeScriptApp = { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } };

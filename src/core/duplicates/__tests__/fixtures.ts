@@ -1,3 +1,4 @@
+import { NO_CONSENT } from '../../consent';
 import { NO_HISTORY, type Client } from '../../model';
 import { asReadByBase } from '../../../bench/labelled-client';
 
@@ -6,7 +7,7 @@ export function client(fields: Partial<Client>, row = 2): Client {
   const base: Client = {
     row, id: `К-${row}`, name: '', type: '', contact: '', phone: '', phoneNormalised: null, email: '', emailNormalised: null,
     inn: '', city: '', cityNormalised: '', industry: '', source: '', manager: '', status: '', service: '',
-    firstContact: null, birthday: null, nextContact: null, channel: '', refusalReason: '', comment: '', history: NO_HISTORY,
+    firstContact: null, birthday: null, nextContact: null, channel: '', consent: NO_CONSENT, refusalReason: '', comment: '', history: NO_HISTORY,
   };
   return asReadByBase([{ ...base, ...fields }])[0];
 }

@@ -150,6 +150,12 @@ describe('checkNewClient', () => {
     expect(checkNewClient(index, { name: 'Сидоров Сидор', phone: '+7 915 000 00 00' })).toEqual([]);
   });
 
+  it('still warns before saving when the phone is already someone else’s (a family, an office), with the shared phone as the reason', () => {
+    const index = buildClientIndex(clients({ name: 'Иванов Иван Петрович', phone: '8 (912) 345-67-89' }), DEFAULT_SETTINGS);
+    const matches = checkNewClient(index, { name: 'Петров Пётр', phone: '+79123456789' });
+    expect(matches).toEqual([expect.objectContaining({ clientIndex: 0, reasons: expect.arrayContaining(['samePhone']) })]);
+  });
+
   it('finds a client whose name the manager misspelt in its first letter, as the full search does', () => {
     // Смирнов is common in the base, so `Кмирнов` is looked up as `Смирнов` too; the city agrees.
     const others = ['Олег', 'Пётр', 'Игорь', 'Антон', 'Кирилл'].map((given, i) => ({ name: `Смирнов ${given}`, phone: `+7 9${i}5 ${i}83 27 1${i}`, city: 'Москва' }));

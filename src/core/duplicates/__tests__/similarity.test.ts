@@ -50,7 +50,7 @@ describe('compareNames', () => {
   const compare = (a: string, b: string) => compareNames(parseName(a), parseName(b));
 
   it('scores the same words in another order as identical', () => {
-    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false });
+    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false });
   });
 
   it('tells two different patronymics from a missing one', () => {

@@ -278,7 +278,7 @@ describe('the panel’s undo', () => {
   it('lists the cells it left as the user has them', async () => {
     const workbook = new MemoryWorkbook(book());
     const actions = createActions(workbook, { today: () => isoToDay('2024-03-10')! });
-    const [group] = await actions.duplicateGroups();
+    const { groups: [group] } = await actions.duplicateGroups();
     const { undoToken } = await actions.merge(group.id, 'К-00001');
     const snapshot = await workbook.read();
     const clients = sheet(snapshot, 'Клиенты');

@@ -7,9 +7,11 @@ import { book, sheet } from '../../__tests__/snapshot-builder';
 
 async function mapped(snapshot: WorkbookSnapshot, ...mappings: Parameters<typeof planSheetMapping>[1]): Promise<WorkbookSnapshot> {
   const workbook = new MemoryWorkbook(snapshot);
-  await workbook.apply(planSheetMapping(snapshot, mappings));
+  await workbook.apply(planSheetMapping(snapshot, mappings, WHEN));
   return workbook.read();
 }
+
+const WHEN = new Date(Date.UTC(2026, 10, 1, 9, 30));
 
 describe('planSheetMapping', () => {
   const clients = sheet('Клиенты', ['Абонент', 'Телефон'], ['Иванов', '89123456789']);
@@ -36,11 +38,13 @@ describe('planSheetMapping', () => {
       ['mapping.orders.clientId', 'Код', expect.stringContaining('листа «Заказы»')],
     ]);
     expect(locateBase(after, readSettings(after).mapping).orders?.columns).toMatchObject({ clientId: 1 });
+    // The header the user had typed for the name is replaced only with a copy in the value archive.
+    expect(after.sheets.find((s) => s.name === 'Архив значений')?.rows).toEqual([[WHEN, 'Настройки: сопоставление столбцов', 'Настройки', 3, 'Значение: Столбец «Клиент» листа «Клиенты»', null, '', 'Имя', 'Абонент']]);
   });
 
   it('refuses a header that is not on its sheet, or a sheet the workbook does not have', () => {
-    expect(() => planSheetMapping(book(clients), [{ kind: 'clients', header: 'Наименование', field: 'name' }])).toThrow(MappingError);
-    expect(() => planSheetMapping(book(clients), [{ kind: 'clients', header: 'Наименование', field: 'name' }])).toThrow(/нет столбца «Наименование».*Абонент, Телефон/);
-    expect(() => planSheetMapping(book(clients), [{ kind: 'services', header: 'Услуга', field: 'name' }])).toThrow(/нет листа «Услуги»/);
+    expect(() => planSheetMapping(book(clients), [{ kind: 'clients', header: 'Наименование', field: 'name' }], WHEN)).toThrow(MappingError);
+    expect(() => planSheetMapping(book(clients), [{ kind: 'clients', header: 'Наименование', field: 'name' }], WHEN)).toThrow(/нет столбца «Наименование».*Абонент, Телефон/);
+    expect(() => planSheetMapping(book(clients), [{ kind: 'services', header: 'Услуга', field: 'name' }], WHEN)).toThrow(/нет листа «Услуги»/);
   });
 });
