@@ -11,6 +11,7 @@ export const RIBBON_COMMANDS = {
   runAbc: ['abc'],
   runRfm: ['rfm'],
   runReports: ['funnel', 'managers'],
+  runClientValue: ['clientValue', 'abcXyz'],
   todayList: ['today'],
 } as const satisfies Record<string, readonly ActionName[]>;
 

@@ -31,6 +31,8 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'ABC-анализ', en: 'ABC analysis', functionName: 'menuAbc', action: 'abc' },
   { ru: 'RFM-анализ', en: 'RFM analysis', functionName: 'menuRfm', action: 'rfm' },
   { ru: 'Отчёт по воронке', en: 'Funnel report', functionName: 'menuFunnel', action: 'funnel' },
+  { ru: 'Ценность клиентов (CLV)', en: 'Client value (CLV)', functionName: 'menuClientValue', action: 'clientValue' },
+  { ru: 'ABC-XYZ', en: 'ABC-XYZ', functionName: 'menuAbcXyz', action: 'abcXyz' },
   { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
   null,
   { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },

@@ -89,6 +89,10 @@ export const menuAbc = () => fromMenu('abc');
 export const menuRfm = () => fromMenu('rfm');
 /** Menu: funnel report. */
 export const menuFunnel = () => fromMenu('funnel');
+/** Menu: each client's chance of return and 12-month value. */
+export const menuClientValue = () => fromMenu('clientValue');
+/** Menu: the ABC-XYZ matrix. */
+export const menuAbcXyz = () => fromMenu('abcXyz');
 /** Menu: per-manager load report. */
 export const menuManagers = () => fromMenu('managers');
 /** Menu: every analysis at once. */

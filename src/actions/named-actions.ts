@@ -2,12 +2,27 @@
  * The actions with a name — the panel's Analysis tab, the Excel ribbon, the Google Sheets menu run the same
  * ones — each with a one-sentence result as a message, for whoever shows it to render in its language.
  */
-import { analysisSummary } from '../core/analysis';
+import { analysisSummary, type AnalysisReport } from '../core/analysis';
+import { sheetName } from '../core/schema';
+import { MIN_REPEAT_BUYERS } from '../core/value/client-value';
 import { valueArchiveSheet } from '../core/value-archive';
 import { message, type Message } from '../core/messages/message';
 import { runAnalysis, runCheck, runFixValues, runStructure, runTodaySheet, type RunContext } from './runners';
 import { runDuplicateSearch } from './duplicate-actions';
 import type { ActionName, ActionResult } from './panel';
+
+/** The client-value result: how many clients got figures, or why none did. */
+function clientValueMessage(report: AnalysisReport): Message {
+  const sheet = sheetName('clientValue', report.language);
+  const count = report.clients.filter((client) => client.pAlive !== null).length;
+  return count > 0 ? message('clientValue.done', { count, sheet }) : message('clientValue.none', { min: MIN_REPEAT_BUYERS, sheet });
+}
+
+/** The ABC-XYZ result: clients per XYZ class. */
+function abcXyzMessage(report: AnalysisReport): Message {
+  const count = (xyz: string) => report.clients.filter((client) => client.xyz === xyz).length;
+  return message('abcXyz.done', { x: count('X'), y: count('Y'), z: count('Z'), sheet: sheetName('abcXyz', report.language) });
+}
 
 /** One of the panel's (and ribbon's, and menu's) named actions, with a one-sentence result. */
 export async function runNamedAction(context: RunContext, action: ActionName): Promise<ActionResult> {
@@ -71,6 +86,8 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         rfm: message('rfm.done', { count: summary.clientsWithOrders }),
         funnel: message('funnel.done'),
         managers: message('managers.done'),
+        clientValue: clientValueMessage(report),
+        abcXyz: abcXyzMessage(report),
       };
       return { action, message: messages[action], sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }

@@ -10,6 +10,7 @@ import {
   FORMAT_MONEY,
   FORMAT_PERCENT,
   FORMAT_TEXT,
+  type ColumnRange,
   type SheetOperation,
   type WriteTable,
 } from '../workbook/operations';
@@ -46,6 +47,11 @@ export function table(
   return op;
 }
 
+/** A bar chart of one column of counts against the labels in the column before it. */
+export function countChart(sheet: string, title: string, seriesName: string, labels: ColumnRange, anchor: { row: number; column: number }, height: number): SheetOperation {
+  const values = { ...labels, column: labels.column + 1 };
+  return { kind: 'addChart', sheet, chart: { type: 'bar', title, categories: labels, series: [{ name: seriesName, values }], anchor, width: 560, height } };
+}
 
 export function parametersBlock(sheet: string, anchor: { row: number; column: number }, rows: CellValue[][], formats: (string | null)[], language: Language): WriteTable {
   return table(sheet, anchor, [say(language, 'Параметр', 'Parameter'), say(language, 'Значение', 'Value')], rows, formats, [34, 14]);
@@ -189,19 +195,7 @@ export function funnelSheetOperations(report: FunnelReport, language: Language):
       toRow: FUNNEL_STATUSES.length + 1,
       rules: FUNNEL_STATUSES.map((s) => ({ when: { equals: s[language] }, fill: s.fill, fontColour: s.font })),
     },
-    {
-      kind: 'addChart',
-      sheet,
-      chart: {
-        type: 'bar',
-        title: say(language, 'Клиенты по статусам воронки', 'Clients by funnel status'),
-        categories: { column: 1, fromRow: 2, toRow: FUNNEL_STATUSES.length + 1 },
-        series: [{ name: say(language, 'Клиентов', 'Clients'), values: { column: 2, fromRow: 2, toRow: FUNNEL_STATUSES.length + 1 } }],
-        anchor: { row: 1, column: 13 },
-        width: 560,
-        height: 360,
-      },
-    },
+    countChart(sheet, say(language, 'Клиенты по статусам воронки', 'Clients by funnel status'), say(language, 'Клиентов', 'Clients'), { column: 1, fromRow: 2, toRow: FUNNEL_STATUSES.length + 1 }, { row: 1, column: 13 }, 360),
   ];
 }
 

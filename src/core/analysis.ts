@@ -32,12 +32,14 @@ import { computeTracker } from './tracker';
 import { NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport } from './analysis-report';
 import { laterOrderProblems, laterTypedProblems } from './analysis-dates';
 import { computeClientValue, repeatSummary } from './value/client-value';
+import { clientValueSheetOperations } from './client-value-sheet';
+import { abcXyzMatrix, abcXyzSheetOperations } from './abc-xyz-sheet';
 import { xyzOfBase } from './value/xyz-base';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
-export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers';
-export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers'];
+export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz';
+export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz'];
 
 export interface AnalysisOptions {
   /** The as-of date; today (where the code runs) by default. */
@@ -161,6 +163,11 @@ function resultSheetOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPa
   if (parts.has('rfm')) operations.push(...rfmSheetOperations({ clients: base.clients, tracker, rfm: analysis.rfm, asOf, language }));
   if (parts.has('funnel')) operations.push(...funnelSheetOperations(analysis.funnel, language));
   if (parts.has('managers')) operations.push(...managersSheetOperations(analysis.managers, language));
+  if (parts.has('clientValue')) operations.push(...clientValueSheetOperations({ clients: base.clients, tracker, value: analysis.value, asOf, discount: base.settings.clvDiscount, language }));
+  if (parts.has('abcXyz')) {
+    const matrix = abcXyzMatrix(analysis.abc.classes, analysis.xyz, tracker.map((row) => row.revenue));
+    operations.push(...abcXyzSheetOperations({ matrix, services: analysis.services, servicesXyz: analysis.servicesXyz, xLimit: base.settings.xyzX, yLimit: base.settings.xyzY, language }));
+  }
   return operations;
 }
 

@@ -27,7 +27,9 @@ export type SheetKind =
   | 'valueArchive'
   | 'problems'
   | 'today'
-  | 'history';
+  | 'history'
+  | 'clientValue'
+  | 'abcXyz';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -77,6 +79,8 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   history: { ru: ['История', 'История контактов'], en: ['History', 'Contact history'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
   today: { ru: ['Сегодня'], en: ['Today'] },
+  clientValue: { ru: ['Ценность клиентов'], en: ['Client value'] },
+  abcXyz: { ru: ['ABC-XYZ'], en: ['ABC-XYZ'] },
 };
 
 export const CLIENT_HEADERS: Record<ClientField, Names> = {

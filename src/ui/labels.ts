@@ -44,6 +44,8 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     updateTyped: 'Обновить значения',
     fixValues: 'Исправить форматы',
     today: 'Лист «Сегодня»',
+    clientValue: 'Ценность клиентов',
+    abcXyz: 'ABC-XYZ',
   },
   en: {
     structure: 'Structure',
@@ -58,6 +60,8 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     updateTyped: 'Update values',
     fixValues: 'Fix formats',
     today: 'Today sheet',
+    clientValue: 'Client value',
+    abcXyz: 'ABC-XYZ',
   },
 };
 

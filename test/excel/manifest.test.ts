@@ -79,9 +79,9 @@ describe('manifest.xml', () => {
     expect(readFileSync(join(ROOT, 'addin', 'taskpane.tsx'), 'utf8')).toMatch(/associateRibbonCommands\(\)/);
   });
 
-  it('has a ribbon tab with the eight buttons, the panel button opening the task pane', () => {
+  it('has a ribbon tab with the nine buttons, the panel button opening the task pane', () => {
     expect(MANIFEST).toMatch(/<CustomTab id="CrmBase.Tab">/);
-    expect((MANIFEST.match(/<Control xsi:type="Button"/g) ?? []).length).toBe(8);
+    expect((MANIFEST.match(/<Control xsi:type="Button"/g) ?? []).length).toBe(9);
     expect((MANIFEST.match(/<Action xsi:type="ShowTaskpane">/g) ?? []).length).toBe(1);
     expect(MANIFEST).toMatch(/id="Tab.Label" DefaultValue="Клиентская база">\s*<bt:Override Locale="en-US" Value="Client base"\/>/);
   });
