@@ -117,6 +117,12 @@ function simulateSubscribers(): Line[] {
 }
 
 const NO_ORDERS = ['Н-1', 'Н-2', 'Н-3'];
+/** A first order on the as-of date itself (x = 0, T = 0: counted); orders only after it (no figures). */
+const EDGE_LINES: Line[] = [
+  { client: 'Г-0', day: 0, amount: 1500 },
+  { client: 'Г-1', day: 1, amount: 2500 },
+  { client: 'Г-1', day: 20, amount: 700 },
+];
 
 function isoDay(day: number): string {
   return new Date(AS_OF_MS + day * DAY_MS).toISOString().slice(0, 10);
@@ -218,7 +224,7 @@ describeWithTool('openpyxl', 'crm-base analyze: client value and XYZ agree with 
 
   beforeAll(async () => {
     const rng = new Random(20261115);
-    lines = [...simulateBuyers(rng, 2000), ...simulateSubscribers()];
+    lines = [...simulateBuyers(rng, 2000), ...simulateSubscribers(), ...EDGE_LINES];
     await xlsxToFile(XlsxWorkbook.fromSnapshot(workbookOf(lines)), join(dir, 'book.xlsx'));
     writeFileSync(join(dir, 'transactions.csv'), ['client,date,amount', ...lines.map((l) => `${l.client},${isoDay(l.day)},${l.amount}`)].join('\n') + '\n');
     run(process.execPath, [BIN, 'analyze', 'book.xlsx', '--as-of', AS_OF, '-o', 'out.xlsx', '--json', 'results.json'], dir);
@@ -231,10 +237,25 @@ describeWithTool('openpyxl', 'crm-base analyze: client value and XYZ agree with 
 
   it('the simulated base is one the models are identified on', () => {
     const buyers = Object.values(reference.clients);
-    expect(buyers.length).toBe(2012);
+    expect(buyers.length).toBe(2000 + 12 + 1);
+    expect(reference.clients['Г-0']).toMatchObject({ x: 0, t_x: 0, T: 0 });
     expect(buyers.filter((c) => c.x > 0).length).toBeGreaterThan(500);
     expect(lines.some((l) => l.day > 0)).toBe(true);
-    expect(cli.length).toBe(2015);
+    expect(cli.length).toBe(2000 + 12 + 2 + NO_ORDERS.length);
+    expect(cli.find((c) => c.id === 'Г-1')).toMatchObject({ pAlive: null, clv12: null, xyz: null });
+  });
+
+  it('the reference reproduces the published CDNOW figures (FHL 2005: E[Y(39)] = 1.226 for x 2, t_x 30.43, T 38.86)', () => {
+    const check = [
+      'import sys, json',
+      `sys.path.insert(0, ${JSON.stringify(__dirname)})`,
+      'import value_reference as v',
+      "cdnow = {'r': 0.243, 'alpha': 4.414, 'a': 0.793, 'b': 2.426}",
+      'print(json.dumps([v.expected_orders(cdnow, 2, 30.43, 38.86, 39), v.p_alive(cdnow, 0, 0, 38.86)]))',
+    ].join('\n');
+    const [expected39, aliveWithoutRepeat] = JSON.parse(run(DEBIAN_PYTHON, ['-c', check], dir)) as number[];
+    expect(expected39).toBeCloseTo(1.226, 3);
+    expect(aliveWithoutRepeat).toBe(1);
   });
 
   it('BG/NBD and Gamma-Gamma parameters agree to 3 significant digits', () => {
