@@ -15,7 +15,9 @@ import type { DayNumber, Language, Problem } from './model';
 import type { RfmResult, RfmThresholds, SegmentKey } from './rfm';
 import type { ServiceRevenue } from './service-revenue';
 import { cleanSum, type TrackerRow } from './tracker';
+import type { BgNbdParams } from './value/bgnbd';
 import type { ClientValue } from './value/client-value';
+import type { GammaGammaParams } from './value/gamma-gamma';
 import type { XyzClass, XyzResult } from './value/xyz';
 
 /** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
@@ -73,6 +75,8 @@ export interface AnalysisReport {
   typedReplaced: boolean;
   /** Sheets the plan writes or changes. */
   sheets: string[];
+  /** The fitted client-value models (value/client-value.ts); null where the base could not fit one. */
+  valueModels: { bgNbd: BgNbdParams | null; gammaGamma: GammaGammaParams | null };
 }
 
 /** Everything computed over a base, for callers that need more than the report (the side panel). */

@@ -188,6 +188,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     typedDiffering: [],
     typedReplaced: false,
     sheets,
+    valueModels: { bgNbd: analysis.value.bgNbd, gammaGamma: analysis.value.gammaGamma },
   };
 }
 

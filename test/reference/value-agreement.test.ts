@@ -220,6 +220,7 @@ describeWithTool('openpyxl', 'crm-base analyze: client value and XYZ agree with 
   let cli: CliClient[];
   let reference: Reference;
   let product: { bgnbd: BgNbd; gammaGamma: GammaGamma };
+  let models: { bgNbd: BgNbd | null; gammaGamma: GammaGamma | null };
   let lines: Line[];
 
   beforeAll(async () => {
@@ -228,7 +229,9 @@ describeWithTool('openpyxl', 'crm-base analyze: client value and XYZ agree with 
     await xlsxToFile(XlsxWorkbook.fromSnapshot(workbookOf(lines)), join(dir, 'book.xlsx'));
     writeFileSync(join(dir, 'transactions.csv'), ['client,date,amount', ...lines.map((l) => `${l.client},${isoDay(l.day)},${l.amount}`)].join('\n') + '\n');
     run(process.execPath, [BIN, 'analyze', 'book.xlsx', '--as-of', AS_OF, '-o', 'out.xlsx', '--json', 'results.json'], dir);
-    cli = (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { clients: CliClient[] }).clients;
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { clients: CliClient[]; valueModels: typeof models };
+    cli = results.clients;
+    models = results.valueModels;
     product = productParameters(JSON.parse(run(DEBIAN_PYTHON, ['-c', READ_PARAMETERS, 'out.xlsx'], dir)) as Record<string, number>);
     writeFileSync(join(dir, 'params.json'), JSON.stringify(product));
     run(DEBIAN_PYTHON, [REFERENCE, 'transactions.csv', '--as-of', AS_OF, '--params', 'params.json', '--out', 'reference.json'], dir);
@@ -256,6 +259,10 @@ describeWithTool('openpyxl', 'crm-base analyze: client value and XYZ agree with 
     const [expected39, aliveWithoutRepeat] = JSON.parse(run(DEBIAN_PYTHON, ['-c', check], dir)) as number[];
     expect(expected39).toBeCloseTo(1.226, 3);
     expect(aliveWithoutRepeat).toBe(1);
+  });
+
+  it('RESULTS.json gives the fitted parameters the sheet shows', () => {
+    expect(models).toEqual({ bgNbd: product.bgnbd, gammaGamma: product.gammaGamma });
   });
 
   it('BG/NBD and Gamma-Gamma parameters agree to 3 significant digits', () => {
