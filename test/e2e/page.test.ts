@@ -217,6 +217,25 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await screenshot(page, '03-abc');
   });
 
+  it('runs «Ценность клиентов» and «ABC-XYZ»: each sheet appears in the grid, most value at risk first, and the result says how many', async () => {
+    await page.getByTestId('tab-analysis').click();
+    await page.getByTestId('run-clientValue').click();
+    await page.getByTestId('run-result').filter({ hasText: 'Ценность клиентов посчитана для' }).waitFor({ timeout: UI_TIMEOUT });
+    const value = sheetName('clientValue', 'ru');
+    await page.locator(`[data-testid="grid"][data-sheet="${value}"]`).waitFor({ timeout: UI_TIMEOUT });
+    const header = await page.locator('[data-testid="grid-header"] th').allTextContents();
+    expect(header.slice(1, 12)).toContain('Под риском');
+    const atRisk = await Promise.all([2, 3, 4].map(async (row) => Number((await gridRow(page, row))[10].replace(/[\s\u00a0]/g, '').replace(',', '.'))));
+    expect(atRisk.every((v) => v > 0)).toBe(true);
+    expect([...atRisk].sort((a, b) => b - a)).toEqual(atRisk);
+    await page.getByTestId('run-abcXyz').click();
+    await page.getByTestId('run-result').filter({ hasText: 'ABC-XYZ:' }).waitFor({ timeout: UI_TIMEOUT });
+    const matrix = sheetName('abcXyz', 'ru');
+    await page.locator(`[data-testid="grid"][data-sheet="${matrix}"]`).waitFor({ timeout: UI_TIMEOUT });
+    expect((await gridRow(page, 2))[0]).toBe('AX');
+    await screenshot(page, '03b-client-value');
+  });
+
   it('runs RFM (segments appear), finds duplicates, merges a group and undoes the merge', async () => {
     await page.getByTestId('tab-analysis').click();
     await page.getByTestId('run-rfm').click();
