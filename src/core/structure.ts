@@ -168,6 +168,19 @@ class RulesFor<F extends string> {
   }
 }
 
+/**
+ * The consent column's dropdown (consent.ts reads it): the usual answers, offered, not imposed — a
+ * channel list or a date after «да» is typed by hand, so the rule warns and lets any text stay.
+ */
+const CONSENT_CHOICES: Record<Language, string[]> = {
+  ru: ['да', 'да, SMS', 'да, e-mail', 'да, мессенджер', 'нет'],
+  en: ['yes', 'yes, SMS', 'yes, e-mail', 'yes, messenger', 'no'],
+};
+const CONSENT_HELP = {
+  ru: 'Согласие на рекламу: «да» или «нет»; после «да» можно перечислить каналы и дату согласия, например «да, SMS, 12.03.2026». Пусто — согласия нет.',
+  en: 'Consent to advertising: "yes" or "no"; after "yes" list the channels and the date, e.g. "yes, SMS, 12.03.2026". Empty means no consent.',
+};
+
 const NEW_VALUE_WARNING = {
   ru: 'Такого значения ещё нет в списке. Проверьте написание; если значение новое, оставьте его.',
   en: 'This value is not in the list yet. Check the spelling; keep it if it is new.',
@@ -190,6 +203,7 @@ function clientRules(base: Base, managed: ManagedColumn[], toRow: number, servic
   rules.list('city', dropdownValues(base.clients.map((c) => c.cityNormalised)), NEW_VALUE_WARNING);
   rules.list('manager', dropdownValues([...base.clients.map((c) => c.manager), ...base.orders.map((o) => o.manager)]), NEW_VALUE_WARNING);
   rules.list('channel', dropdownValues(base.clients.map((c) => c.channel)), NEW_VALUE_WARNING);
+  rules.list('consent', CONSENT_CHOICES[lang], CONSENT_HELP);
   for (const field of ['firstContact', 'birthday', 'nextContact', 'firstOrder', 'lastOrder'] as const) rules.date(field);
   const email = rules.column('email');
   if (email !== undefined) {

@@ -313,6 +313,7 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
       it.each([
         ['with a formula and a comma', ['=IMPORTXML("http://x","//a")', '+7 912 000-00-00', '-Москва', '@home', "'в кавычках", '007', 'TRUE', 'Москва']],
         ['short enough to go inline', ['+7 912 000-00-00', '-Москва', '@home', '007', '01.02.2024', 'Москва']],
+        ['short but with commas: the consent answers', ['да', 'да, SMS', 'да, e-mail', 'да, мессенджер', 'нет']],
       ])('keeps the values of a list from user data as text (%s)', async (_label, values) => {
         const wb = await harness.create(clientsSnapshot());
         await wb.apply([{ kind: 'setValidation', sheet: 'Клиенты', column: 11, fromRow: 2, toRow: 100, rule: { type: 'list', values }, strict: true }]);

@@ -4,6 +4,7 @@ import type { SetValidation, SheetOperation, WriteColumns, ColourCells } from '.
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import { book, sheet } from './snapshot-builder';
 import { rendered } from '../messages/rendered';
+import { readConsent } from '../consent';
 
 /** Applies the value-changing operations a structure plan uses to a snapshot (a copy). */
 function applyValues(snapshot: WorkbookSnapshot, operations: SheetOperation[]): WorkbookSnapshot {
@@ -115,6 +116,29 @@ describe('planStructure', () => {
     expect(colours).toMatchObject({ sheet: 'Клиенты', column: 19, fromRow: 2, toRow: 15 });
     expect(colours.rules).toContainEqual({ when: { equals: 'Золотой' }, fill: '#FFD966', fontColour: '#000000' });
     expect(ofKind(operations, 'formatSheet').map((f) => f.sheet)).toEqual(['Клиенты', 'Заказы', 'Услуги']);
+  });
+
+  it('offers the usual consent answers as a dropdown that warns but keeps what the user typed, each answer one the reader accepts', () => {
+    const withConsent = sheet('Клиенты', ['ФИО', 'Согласие на рассылку'], ['Иванов', 'да, WhatsApp, 12.03.2026'], ['Петров', 'нет']);
+    const plan = planStructure(book(services, withConsent), { spareRows: 10 });
+    const rule = (ofKind(plan.operations, 'setValidation') as SetValidation[]).find((r) => r.sheet === 'Клиенты' && r.column === 2);
+    expect(rule).toMatchObject({ rule: { type: 'list', values: ['да', 'да, SMS', 'да, e-mail', 'да, мессенджер', 'нет'] }, strict: false, fromRow: 2 });
+    expect(rule?.errorMessage).toMatch(/«да, SMS, 12\.03\.2026»/);
+    const written = ofKind(plan.operations, 'writeColumns').flatMap((op) => op.columns.filter((c) => c.column === 2));
+    expect(written).toEqual([]);
+    const channels = (rule!.rule as { values: string[] }).values.map((answer) => readConsent(answer));
+    expect(channels.map((c) => [c.given, c.channels, c.problem])).toEqual([
+      [true, ['sms', 'email', 'messenger'], undefined],
+      [true, ['sms'], undefined],
+      [true, ['email'], undefined],
+      [true, ['messenger'], undefined],
+      [false, [], undefined],
+    ]);
+    const english = planStructure(book(sheet('Services', ['Service'], ['Haircut']), sheet('Clients', ['Name', 'Marketing consent'], ['Smith', 'yes'])), { spareRows: 10 });
+    const englishRule = (ofKind(english.operations, 'setValidation') as SetValidation[]).find((r) => r.sheet === 'Clients' && r.column === 2);
+    const englishValues = (englishRule!.rule as { values: string[] }).values;
+    expect(englishValues).toEqual(['yes', 'yes, SMS', 'yes, e-mail', 'yes, messenger', 'no']);
+    expect(englishValues.map((answer) => readConsent(answer).problem)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('validates 2000 spare rows by default', () => {
