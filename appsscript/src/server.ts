@@ -159,6 +159,7 @@ export const {
   panel_setStatus,
   panel_addNote,
   panel_logContact,
+  panel_campaign,
   panel_statuses,
   panel_services,
   panel_checkNewClient,

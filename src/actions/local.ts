@@ -18,7 +18,8 @@ import { momentOn, planLogContact, statusEntryOperations } from '../core/contact
 import type { SheetOperation } from '../workbook/operations';
 import type { Workbook } from '../workbook/workbook';
 import type { DayNumber, Language } from '../core/model';
-import { isoToDay, todayDay } from '../core/normalise/date';
+import { dayToIso, isoToDay, todayDay } from '../core/normalise/date';
+import { campaignCsv, campaignFileName, campaignList, campaignSummary, chosenClients } from '../core/campaign';
 import { readSettings } from '../core/settings-sheet';
 import type { Settings } from '../core/settings';
 import { statusNames } from '../core/statuses';
@@ -125,6 +126,13 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async listClients(filter, limit = 100) {
       const c = await current();
       return clientList(c.analysis, filter, today(), limit);
+    },
+
+    async campaign(request) {
+      const { analysis } = await current();
+      const list = campaignList(chosenClients(analysis, request), request.channel);
+      const fileName = campaignFileName(request.channel, request, dayToIso(analysis.asOf), analysis.language);
+      return { csv: campaignCsv(list), fileName, listed: list.rows.length, leftOut: list.leftOut, summary: campaignSummary(list) };
     },
 
     async today(manager) {

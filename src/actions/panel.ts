@@ -14,6 +14,8 @@ import type { ProgressListener } from '../workbook/workbook';
 import type { TodayItem } from '../core/today';
 import type { TimelineEntry } from '../core/client-timeline';
 import type { ContactInput } from '../core/contact-log';
+import type { CampaignChoice, LeftOut } from '../core/campaign';
+import type { CampaignChannel } from '../core/model';
 
 export interface ClientFilter {
   /** Matches name, contact, phone (by digits) and e-mail, case- and ё/е-insensitive. */
@@ -217,6 +219,21 @@ export interface TodayView {
   managers: string[];
 }
 
+/** A campaign list the panel asks for: the channel, and an RFM segment or an ABC class (neither: everyone). */
+export interface CampaignRequest extends CampaignChoice {
+  channel: CampaignChannel;
+}
+
+/** A campaign list (core/campaign.ts) ready to save: the CSV, its file name, who was left out and why. */
+export interface CampaignExport {
+  csv: string;
+  fileName: string;
+  listed: number;
+  leftOut: LeftOut;
+  /** «N in the list; M left out: …», said in the panel's language. */
+  summary: Message;
+}
+
 export interface PanelActions {
   listClients(filter: ClientFilter, limit?: number): Promise<ClientList>;
   /** Whom to contact: everyone's list, or one manager's (null: everyone). */
@@ -229,6 +246,8 @@ export interface PanelActions {
   addNote(id: string, note: string): Promise<ClientCard>;
   /** A contact with the client, appended to the history sheet; its next-contact date becomes the client's. */
   logContact(id: string, contact: ContactInput): Promise<ClientCard>;
+  /** The clients chosen who consented to the channel, as CSV; nothing is written to the workbook. */
+  campaign(request: CampaignRequest): Promise<CampaignExport>;
   statuses(): Promise<string[]>;
   services(): Promise<string[]>;
   checkNewClient(client: NewClient): Promise<DuplicateWarning[]>;

@@ -6,7 +6,7 @@
 import { resolve } from 'path';
 import { readBase } from '../core/base';
 import { analyseBase } from '../core/analysis';
-import { campaignCsv, campaignList, chosenClients, leftOutCount, type CampaignChoice } from '../core/campaign';
+import { campaignCsv, campaignList, campaignSummary, chosenClients, type CampaignChoice } from '../core/campaign';
 import { CAMPAIGN_CHANNELS, findChannel } from '../core/consent';
 import { message, render } from '../core/messages/message';
 import { isoToDay, todayDay } from '../core/normalise/date';
@@ -50,12 +50,9 @@ export async function exportCampaign(argv: string[]): Promise<number> {
   if (!base.layout.clients) throw new InputError(base.problems[0] ? render(base.problems[0].message, base.layout.language) : 'no clients sheet');
   const list = campaignList(chosenClients(analyseBase(base, asOf), choice), channel);
   await writeTextAtomically(out, campaignCsv(list));
-  const { leftOut } = list;
   const print = (line: string) => printLine(line, process.stdout);
   print(render(message('campaign.law'), 'ru'));
-  print(
-    render(message('campaign.summary', { count: list.rows.length, left: leftOutCount(leftOut), noConsent: leftOut.noConsent, noContact: leftOut.noContact, unreadable: leftOut.unreadable, repeated: leftOut.repeated }), 'ru'),
-  );
+  print(render(campaignSummary(list), 'ru'));
   const unreadable = base.problems.filter((problem) => problem.message.key === 'consent.unreadable');
   for (const problem of unreadable.slice(0, 20)) print(`  ${problem.sheet}!${problem.row} [${problem.column}] ${render(problem.message, 'ru')}`);
   print(`Записано / written: ${out}`);

@@ -9,7 +9,8 @@
 import { consentsTo } from './consent';
 import type { AbcClass } from './abc';
 import type { Analysis } from './analysis-report';
-import type { CampaignChannel, Client } from './model';
+import type { CampaignChannel, Client, Language } from './model';
+import { message, type Message } from './messages/message';
 import { segmentLabel, type SegmentKey } from './rfm';
 
 export interface CampaignRow {
@@ -141,4 +142,17 @@ export function chosenClients(analysis: Pick<Analysis, 'base' | 'rfm' | 'abc' | 
     entries.push({ client, segment: segment === null ? '' : segmentLabel(segment, analysis.language) });
   });
   return entries;
+}
+
+/** «N in the list; M left out: …» as a message. */
+export function campaignSummary(list: CampaignList): Message {
+  const { leftOut } = list;
+  return message('campaign.summary', { count: list.rows.length, left: leftOutCount(leftOut), noConsent: leftOut.noConsent, noContact: leftOut.noContact, unreadable: leftOut.unreadable, repeated: leftOut.repeated });
+}
+
+/** A file name that says what the list is: «рассылка-sms-под-угрозой-2026-11-01.csv». */
+export function campaignFileName(channel: CampaignChannel, choice: CampaignChoice, asOfIso: string, language: Language): string {
+  const audience = choice.segment !== undefined ? segmentLabel(choice.segment, language) : choice.abc !== undefined ? `abc-${choice.abc}` : language === 'ru' ? 'все' : 'all';
+  const words = [language === 'ru' ? 'рассылка' : 'campaign', channel, audience, asOfIso].join(' ');
+  return `${words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`;
 }

@@ -229,4 +229,13 @@ export const EN: Record<MessageKey, string> = {
   'history.nextContactHint': 'On this day the client shows in Today.',
   'history.nextOn': 'next contact {date}',
   'history.save': 'Log',
+  'campaign.title': 'Campaign list',
+  'campaign.channel': 'Channel',
+  'campaign.channel.sms': 'SMS',
+  'campaign.channel.email': 'E-mail',
+  'campaign.channel.messenger': 'Messenger',
+  'campaign.audience': 'Who',
+  'campaign.everyone': 'All clients',
+  'campaign.export': 'Download CSV',
+  'campaign.empty': 'Nobody in the list: none of the chosen clients consented to this channel with a contact for it. No file was made.',
 };

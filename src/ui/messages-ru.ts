@@ -227,6 +227,15 @@ export const RU = {
   'history.nextContactHint': 'В этот день клиент появится в «Сегодня».',
   'history.nextOn': 'следующий контакт {date}',
   'history.save': 'Записать',
+  'campaign.title': 'Список для рассылки',
+  'campaign.channel': 'Канал',
+  'campaign.channel.sms': 'SMS',
+  'campaign.channel.email': 'E-mail',
+  'campaign.channel.messenger': 'Мессенджер',
+  'campaign.audience': 'Кому',
+  'campaign.everyone': 'Все клиенты',
+  'campaign.export': 'Скачать CSV',
+  'campaign.empty': 'В списке никого: ни у кого из выбранных нет согласия на этот канал и контакта для него. Файл не создан.',
 };
 
 /** A key of the panel's dictionaries. */

@@ -8,7 +8,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { sheetName } from '../../src/core/schema';
-import { SAMPLE_DEFAULTS, SAMPLE_SHEETS } from '../../src/sample';
+import { generateSampleWorkbook, SAMPLE_DEFAULTS, SAMPLE_SHEETS } from '../../src/sample';
+import { analyseBase } from '../../src/core/analysis';
+import { readBase } from '../../src/core/base';
+import { campaignList, chosenClients } from '../../src/core/campaign';
+import { isoToDay } from '../../src/core/normalise/date';
 import { describeWithTool } from '../support/tools';
 import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, showSheet, startPageHarness, type PageHarness } from './page-harness';
 
@@ -269,6 +273,32 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await page.locator('[data-testid="sheet-tab"][data-sheet="Не дубликаты"]').waitFor({ timeout: UI_TIMEOUT });
     await page.waitForFunction((left) => document.querySelectorAll('[data-testid="dup-group"]').length === left, groups - 1, { timeout: UI_TIMEOUT });
     expect(await gridRowCount(page, CLIENTS)).toBe(before);
+  });
+
+  it('exports the «Под угрозой» segment for SMS: only clients who consented, the CSV the core lists, the law said above the button', async () => {
+    await page.getByTestId('tab-analysis').click();
+    await expect(page.getByTestId('campaign-law').textContent()).resolves.toMatch(/38-ФЗ/);
+    await page.getByTestId('campaign-audience').click();
+    await page.getByRole('option', { name: 'RFM: Под угрозой' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('campaign-export').click()]);
+    expect(download.suggestedFilename()).toBe('рассылка-sms-под-угрозой-2026-11-01.csv');
+    const file = join(tmpdir(), `campaign-${process.pid}.csv`);
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
+    rmSync(file, { force: true });
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"phone","email","name","first_name","segment"');
+    const phones = lines.slice(1).map((line) => JSON.parse(line.split(',')[0]) as string);
+    // The same list the core gives for the same sample and date: consent for SMS and a valid phone.
+    const base = readBase(generateSampleWorkbook());
+    const expected = campaignList(chosenClients(analyseBase(base, isoToDay(SAMPLE_DEFAULTS.asOf)!), { segment: 'at_risk' }), 'sms');
+    expect(expected.rows.length).toBeGreaterThan(0);
+    expect(phones).toEqual(expected.rows.map((row) => row.phone));
+    for (const line of lines.slice(1)) expect(line).toMatch(/^"\+7\d{10}",""(,"(?:[^"]|"")*"){2},"Под угрозой"$/);
+    const summary = await page.getByTestId('campaign-result').textContent();
+    expect(summary).toContain(`В списке ${expected.rows.length}`);
+    expect(summary).toMatch(/без согласия — \d+/);
+    await screenshot(page, '05b-campaign');
   });
 
   it('warns about a client whose phone is already in the base before anything is saved', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLayout } from '../styles';
+import { CampaignPanel } from './CampaignPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { RunPanel } from './RunPanel';
 import { SettingsForm } from './SettingsForm';
@@ -14,6 +15,9 @@ export function AnalysisTab() {
       <RunPanel onRun={(result) => (result.action === 'duplicates' || result.action === 'all') && setDuplicatesRun((n) => n + 1)} />
       <section className={layout.section}>
         <DuplicatesPanel refresh={duplicatesRun} />
+      </section>
+      <section className={layout.section}>
+        <CampaignPanel />
       </section>
       <section className={layout.section}>
         <SettingsForm />
