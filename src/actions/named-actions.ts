@@ -71,6 +71,7 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         rfm: message('rfm.done', { count: summary.clientsWithOrders }),
         funnel: message('funnel.done'),
         managers: message('managers.done'),
+        cohorts: message('cohorts.done', { cohorts: report.cohorts.length, clients: report.cohorts.reduce((sum, cohort) => sum + cohort.clients, 0) }),
       };
       return { action, message: messages[action], sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }

@@ -14,6 +14,7 @@ import type { ManagerReport } from './managers';
 import type { DayNumber, Language, Problem } from './model';
 import type { RfmResult, RfmThresholds, SegmentKey } from './rfm';
 import type { ServiceRevenue } from './service-revenue';
+import type { Cohort, CohortReport } from './cohorts';
 import { cleanSum, type TrackerRow } from './tracker';
 
 /** One client of RESULTS.json. Dates are ISO `yyyy-mm-dd`. */
@@ -51,6 +52,8 @@ export interface AnalysisReport {
   abcServices: AbcSummary;
   funnel: FunnelReport;
   managers: ManagerReport;
+  /** Cohort retention, oldest cohort first (cohorts.ts). */
+  cohorts: Cohort[];
   language: Language;
   /**
    * Typed order-history cells that differ from the tracker's figures: kept as typed (listed here and
@@ -77,6 +80,7 @@ export interface Analysis {
   servicesAbcSummary: AbcSummary;
   funnel: FunnelReport;
   managers: ManagerReport;
+  cohorts: CohortReport;
   statusSuggestions: Array<string | null>;
   /** Orders dated after the as-of date (ignored), as problems. */
   problems: Problem[];

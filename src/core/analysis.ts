@@ -29,13 +29,15 @@ import { revenueByService } from './service-revenue';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { suggestStatus } from './status-suggestions';
 import { computeTracker } from './tracker';
+import { computeCohorts } from './cohorts';
+import { cohortsSheetOperations } from './cohorts-sheet';
 import { NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport } from './analysis-report';
 import { laterOrderProblems, laterTypedProblems } from './analysis-dates';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
-export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers';
-export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers'];
+export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'cohorts';
+export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'cohorts'];
 
 export interface AnalysisOptions {
   /** The as-of date; today (where the code runs) by default. */
@@ -92,6 +94,7 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     servicesAbcSummary: summariseAbc(serviceRevenues, servicesAbc.classes),
     funnel: computeFunnel(base.clients),
     managers: computeManagerLoad(base.clients, tracker, settings.managerLimit),
+    cohorts: computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf),
     statusSuggestions: base.clients.map((client, i) =>
       suggestStatus({ status: client.status, orders: tracker[i].orders, cold: tracker[i].cold }, language),
     ),
@@ -151,6 +154,7 @@ function resultSheetOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPa
   if (parts.has('rfm')) operations.push(...rfmSheetOperations({ clients: base.clients, tracker, rfm: analysis.rfm, asOf, language }));
   if (parts.has('funnel')) operations.push(...funnelSheetOperations(analysis.funnel, language));
   if (parts.has('managers')) operations.push(...managersSheetOperations(analysis.managers, language));
+  if (parts.has('cohorts')) operations.push(...cohortsSheetOperations(analysis.cohorts, asOf, language));
   return operations;
 }
 
@@ -167,6 +171,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     abcServices: analysis.servicesAbcSummary,
     funnel: analysis.funnel,
     managers: analysis.managers,
+    cohorts: analysis.cohorts.cohorts,
     language: analysis.language,
     typedDiffering: [],
     typedReplaced: false,

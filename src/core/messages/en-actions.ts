@@ -14,6 +14,7 @@ export const EN_ACTIONS: Record<keyof typeof RU_ACTIONS, string> = {
   'rfm.done': 'RFM: {count} clients scored.',
   'funnel.done': 'The funnel report is ready.',
   'managers.done': 'The manager load report is ready.',
+  'cohorts.done': 'Cohorts ready: {cohorts|cohort|cohorts} of {clients|client|clients}.',
   'today.done': 'On the sheet "{sheet}": {items|item|items} for {managers|manager|managers} today.',
   'today.none': 'Nothing to do today: no overdue or today\'s contacts, no cold clients without a contact, no birthdays and no new clients.',
   'fixValues.none': 'Dates and amounts are already dates and numbers: nothing to fix.',
