@@ -110,7 +110,7 @@ describe('the Когорты sheet through planAnalysis', () => {
     expect(written?.values[1].slice(0, 11)).toEqual(['2024-01', 2, 390, 350, 0.5, 0.5, 0, 0, 0, null, null]);
     expect(written?.conditionalFormats).toHaveLength(12);
     const first = plan.operations[0] as WriteTable;
-    expect(first.numberFormats.slice(4)).toEqual(Array(12).fill('0.0%'));
+    expect(first.numberFormats?.slice(4)).toEqual(Array(12).fill('0.0%'));
     const colours = plan.operations.filter((op): op is ColourCells => op.kind === 'colourCells');
     expect(colours.map((op) => op.column)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     const notes = plan.operations[1] as WriteTable;
