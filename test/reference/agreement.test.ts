@@ -13,6 +13,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { encodeWindows1251, generateOrdersCsv, generateSampleWorkbook, generateSyntheticBase, SAMPLE_DEFAULTS } from '../../src/sample';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
+import type { Cohort } from '../../src/core/cohorts';
 import { xlsxToFile } from '../../src/xlsx/node';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
@@ -39,18 +40,9 @@ interface ClientResult {
   abc: string | null;
 }
 
-interface CohortResult {
-  month: string;
-  clients: number;
-  revenue: number;
-  firstMonthRevenue: number;
-  shares: Array<number | null>;
-  partialMonth: number | null;
-}
-
 interface Results {
   clients: ClientResult[];
-  cohorts: CohortResult[];
+  cohorts: Cohort[];
   thresholds: { recency: number[]; frequency: number[]; monetary: number[] };
 }
 
@@ -174,9 +166,9 @@ function mismatches(cli: Results, reference: Results): string[] {
 const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
 
 /** Every cohort and cell on which the two differ: months, sizes and partial month exactly, money to the kopeck, shares to 1e-9. */
-function cohortMismatches(cli: CohortResult[], reference: CohortResult[]): string[] {
+function cohortMismatches(cli: Cohort[], reference: Cohort[]): string[] {
   const out: string[] = [];
-  const months = (list: CohortResult[]) => list.map((c) => c.month).join(' ');
+  const months = (list: Cohort[]) => list.map((c) => c.month).join(' ');
   if (months(cli) !== months(reference)) return [`cohorts: command ${months(cli)}, reference ${months(reference)}`];
   cli.forEach((a, i) => {
     const b = reference[i];
