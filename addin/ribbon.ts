@@ -11,7 +11,7 @@ export const RIBBON_COMMANDS = {
   runAbc: ['abc'],
   runRfm: ['rfm'],
   runReports: ['funnel', 'managers'],
-  runClientValue: ['clientValue', 'abcXyz'],
+  runClientValue: ['clientValue', 'abcXyz', 'cohorts'],
   todayList: ['today'],
 } as const satisfies Record<string, readonly ActionName[]>;
 

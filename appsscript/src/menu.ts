@@ -34,6 +34,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'Ценность клиентов (CLV)', en: 'Client value (CLV)', functionName: 'menuClientValue', action: 'clientValue' },
   { ru: 'ABC-XYZ', en: 'ABC-XYZ', functionName: 'menuAbcXyz', action: 'abcXyz' },
   { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
+  { ru: 'Когорты: удержание клиентов', en: 'Cohorts: client retention', functionName: 'menuCohorts', action: 'cohorts' },
   null,
   { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },
   null,

@@ -95,6 +95,8 @@ export const menuClientValue = () => fromMenu('clientValue');
 export const menuAbcXyz = () => fromMenu('abcXyz');
 /** Menu: per-manager load report. */
 export const menuManagers = () => fromMenu('managers');
+/** Menu: cohort retention by month of first order. */
+export const menuCohorts = () => fromMenu('cohorts');
 /** Menu: every analysis at once. */
 export const menuAll = () => fromMenu('all');
 /** Menu: the «Сегодня» sheet, every manager's list of whom to contact today. */

@@ -88,6 +88,7 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         managers: message('managers.done'),
         clientValue: clientValueMessage(report),
         abcXyz: abcXyzMessage(report),
+        cohorts: message('cohorts.done', { cohorts: report.cohorts.length, clients: report.cohorts.reduce((sum, cohort) => sum + cohort.clients, 0) }),
       };
       return { action, message: messages[action], sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }

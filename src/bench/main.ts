@@ -4,7 +4,7 @@
  *
  * - CSV import: a 1C-style orders file (windows-1251, `;`, title line) decoded, parsed and read into
  *   orders by `readBase`, together with the clients sheet it links to (goal ≤ 3 s);
- * - tracker + ABC + RFM over the base already read (goal ≤ 1 s);
+ * - tracker + ABC + RFM, and with cohort retention, over the base already read (goal ≤ 1 s);
  * - writing and reading a 100,000-client workbook (services and clients sheets) as .xlsx through the
  *   streaming gateway the command uses (goal ≤ 10 s each);
  * - peak resident memory of the whole run (goal ≤ 1.5 GB).
@@ -16,6 +16,7 @@ import { readBase } from '../core/base';
 import { computeTracker } from '../core/tracker';
 import { rankAbc } from '../core/abc';
 import { computeRfm } from '../core/rfm';
+import { computeCohorts } from '../core/cohorts';
 import { isoToDay } from '../core/normalise/date';
 import { readCsv } from '../core/import';
 import { generateOrdersCsv, generateSyntheticBase } from '../sample/synthetic';
@@ -72,7 +73,7 @@ async function csvImport(options: BenchOptions, figures: Figure[], collectGarbag
   figures.push({ name: 'CSV import (decode+parse+readBase)', value: csv.seconds + imported.seconds, unit: 's', goal: 3 });
 }
 
-/** Tracker, ABC and RFM over a base already read. */
+/** Tracker, ABC and RFM over a base already read, then cohort retention. */
 async function analyses(options: BenchOptions, figures: Figure[]): Promise<void> {
   const { clients, orders, seed } = options;
   const book = await timed(() => generateSyntheticBase({ clients, orders, seed, asOf: AS_OF }));
@@ -95,6 +96,10 @@ async function analyses(options: BenchOptions, figures: Figure[]): Promise<void>
   const services = revenueByService(base.services.map((service) => service.name), base.orders, asOf);
   const xyz = await timed(() => xyzOfBase(base, services, asOf));
   figures.push({ name: 'XYZ (clients and services)', value: xyz.seconds, unit: 's', goal: 1, note: `${xyz.result.xyz.classes.filter((c) => c !== null).length} clients classed` });
+  const cohorts = await timed(() => computeCohorts(read.result.clients.map((client) => client.history), read.result.orders, read.result.orderClient, asOf));
+  const cohortClients = cohorts.result.cohorts.reduce((sum, cohort) => sum + cohort.clients, 0);
+  figures.push({ name: '  cohorts', value: cohorts.seconds, unit: 's', note: `${cohorts.result.cohorts.length} cohorts, ${cohortClients} clients` });
+  figures.push({ name: 'Tracker + ABC + RFM + cohorts', value: analysis.seconds + cohorts.seconds, unit: 's', goal: 1 });
 }
 
 /** Writing and reading the services and clients sheets as .xlsx with the streaming gateway. */

@@ -14,6 +14,7 @@ import type { ManagerReport } from './managers';
 import type { DayNumber, Language, Problem } from './model';
 import type { RfmResult, RfmThresholds, SegmentKey } from './rfm';
 import type { ServiceRevenue } from './service-revenue';
+import type { Cohort, CohortReport } from './cohorts';
 import { cleanSum, type TrackerRow } from './tracker';
 import type { BgNbdParams } from './value/bgnbd';
 import type { ClientValue } from './value/client-value';
@@ -65,6 +66,8 @@ export interface AnalysisReport {
   abcServices: AbcSummary;
   funnel: FunnelReport;
   managers: ManagerReport;
+  /** Cohort retention, oldest cohort first (cohorts.ts). */
+  cohorts: Cohort[];
   language: Language;
   /**
    * Typed order-history cells that differ from the tracker's figures: kept as typed (listed here and
@@ -93,6 +96,7 @@ export interface Analysis {
   servicesAbcSummary: AbcSummary;
   funnel: FunnelReport;
   managers: ManagerReport;
+  cohorts: CohortReport;
   statusSuggestions: Array<string | null>;
   /** Chance of return and value per client, and the fitted models (value/client-value.ts). */
   value: ClientValue;

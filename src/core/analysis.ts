@@ -29,6 +29,8 @@ import { revenueByService } from './service-revenue';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { suggestStatus } from './status-suggestions';
 import { computeTracker } from './tracker';
+import { computeCohorts } from './cohorts';
+import { cohortsSheetOperations } from './cohorts-sheet';
 import { NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport } from './analysis-report';
 import { laterOrderProblems, laterTypedProblems } from './analysis-dates';
 import { computeClientValue, repeatSummary } from './value/client-value';
@@ -38,8 +40,8 @@ import { xyzOfBase } from './value/xyz-base';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
-export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz';
-export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz'];
+export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz' | 'cohorts';
+export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz', 'cohorts'];
 
 export interface AnalysisOptions {
   /** The as-of date; today (where the code runs) by default. */
@@ -96,6 +98,7 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     servicesAbcSummary: summariseAbc(serviceRevenues, servicesAbc.classes),
     funnel: computeFunnel(base.clients),
     managers: computeManagerLoad(base.clients, tracker, settings.managerLimit),
+    cohorts: computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf),
     statusSuggestions: base.clients.map((client, i) =>
       suggestStatus({ status: client.status, orders: tracker[i].orders, cold: tracker[i].cold }, language),
     ),
@@ -168,6 +171,7 @@ function resultSheetOperations(analysis: Analysis, parts: ReadonlySet<AnalysisPa
     const matrix = abcXyzMatrix(analysis.abc.classes, analysis.xyz, tracker.map((row) => row.revenue));
     operations.push(...abcXyzSheetOperations({ matrix, services: analysis.services, servicesXyz: analysis.servicesXyz, xLimit: base.settings.xyzX, yLimit: base.settings.xyzY, language }));
   }
+  if (parts.has('cohorts')) operations.push(...cohortsSheetOperations(analysis.cohorts, asOf, language));
   return operations;
 }
 
@@ -184,6 +188,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     abcServices: analysis.servicesAbcSummary,
     funnel: analysis.funnel,
     managers: analysis.managers,
+    cohorts: analysis.cohorts.cohorts,
     language: analysis.language,
     typedDiffering: [],
     typedReplaced: false,

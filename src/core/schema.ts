@@ -22,6 +22,7 @@ export type SheetKind =
   | 'rfm'
   | 'funnel'
   | 'managers'
+  | 'cohorts'
   | 'duplicates'
   | 'archive'
   | 'valueArchive'
@@ -73,6 +74,7 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   rfm: { ru: ['RFM', 'RFM-анализ'], en: ['RFM', 'RFM analysis'] },
   funnel: { ru: ['Воронка'], en: ['Funnel'] },
   managers: { ru: ['Менеджеры', 'Нагрузка менеджеров'], en: ['Managers', 'Manager load'] },
+  cohorts: { ru: ['Когорты', 'Когортный анализ'], en: ['Cohorts', 'Cohort analysis'] },
   duplicates: { ru: ['Дубликаты', 'Дубли'], en: ['Duplicates'] },
   archive: { ru: ['Архив'], en: ['Archive'] },
   valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },

@@ -13,6 +13,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { encodeWindows1251, generateOrdersCsv, generateSampleWorkbook, generateSyntheticBase, SAMPLE_DEFAULTS } from '../../src/sample';
 import { XlsxWorkbook } from '../../src/xlsx/workbook';
+import type { Cohort } from '../../src/core/cohorts';
 import { xlsxToFile } from '../../src/xlsx/node';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
@@ -41,6 +42,7 @@ interface ClientResult {
 
 interface Results {
   clients: ClientResult[];
+  cohorts: Cohort[];
   thresholds: { recency: number[]; frequency: number[]; monetary: number[] };
 }
 
@@ -157,6 +159,29 @@ function mismatches(cli: Results, reference: Results): string[] {
     const close = a.length === b.length && a.every((t, k) => Math.abs(t - b[k]) <= 1e-6 * Math.max(1, Math.abs(b[k])));
     if (!close) out.push(`thresholds.${measure}: command ${JSON.stringify(a)}, reference ${JSON.stringify(b)}`);
   }
+  out.push(...cohortMismatches(cli.cohorts, reference.cohorts));
+  return out;
+}
+
+const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
+
+/** Every cohort and cell on which the two differ: months, sizes and partial month exactly, money to the kopeck, shares to 1e-9. */
+function cohortMismatches(cli: Cohort[], reference: Cohort[]): string[] {
+  const out: string[] = [];
+  const months = (list: Cohort[]) => list.map((c) => c.month).join(' ');
+  if (months(cli) !== months(reference)) return [`cohorts: command ${months(cli)}, reference ${months(reference)}`];
+  cli.forEach((a, i) => {
+    const b = reference[i];
+    if (a.clients !== b.clients) out.push(`cohort ${a.month} clients: command ${a.clients}, reference ${b.clients}`);
+    if (a.partialMonth !== b.partialMonth) out.push(`cohort ${a.month} partialMonth: command ${a.partialMonth}, reference ${b.partialMonth}`);
+    if (!close(a.revenue, b.revenue, 0.005)) out.push(`cohort ${a.month} revenue: command ${a.revenue}, reference ${b.revenue}`);
+    if (!close(a.firstMonthRevenue, b.firstMonthRevenue, 0.005)) out.push(`cohort ${a.month} month 0 revenue: command ${a.firstMonthRevenue}, reference ${b.firstMonthRevenue}`);
+    a.shares.forEach((share, k) => {
+      const other = b.shares[k];
+      const same = share === null || other === null ? share === other : close(share, other, 1e-9);
+      if (!same) out.push(`cohort ${a.month} month ${k + 1}: command ${share}, reference ${other}`);
+    });
+  });
   return out;
 }
 
@@ -307,6 +332,17 @@ describe('crm-base analyze agrees with the reference implementation client by cl
     expect(crossing.map((c) => c.abc)).toEqual(['A', 'A', 'B', 'B']);
     const onTheLines = results.get('clients on the 75 % and 95 % lines')!.reference.clients;
     expect(onTheLines.map((c) => c.abc)).toEqual(['A', 'A', 'B', 'B', 'C']);
+    // Cohorts as of 01.03.2026 (the as-of month's cells are partial): Ромашка's first order is 29.02.2024,
+    // before the last 24 months; Новиков Н. (first order 28.02, 0 ₽) came back in March with 1200.5.
+    const cohorts = results.get('hand-made edge cases')!.reference.cohorts;
+    expect(cohorts.map((c) => [c.month, c.clients])).toEqual([['2025-12', 2], ['2026-01', 3], ['2026-02', 2]]);
+    expect(cohorts[0].shares.slice(0, 4)).toEqual([0, 0, 0, null]);
+    expect(cohorts[1]).toMatchObject({ revenue: -150, shares: [0, 0, ...Array(10).fill(null)], partialMonth: 2 });
+    expect(cohorts[2]).toMatchObject({ revenue: 1500.5, firstMonthRevenue: 300, shares: [0.5, ...Array(11).fill(null)], partialMonth: 1 });
+    const retail = results.get('retail-shaped export (invoices, anonymous lines, cancellations)')!.cli.cohorts;
+    expect(retail.length).toBeGreaterThan(3);
+    expect(retail.some((c) => c.shares.some((share) => share !== null && share > 0))).toBe(true);
+
     const one = results.get('one client')!.reference.clients;
     expect(one).toEqual([expect.objectContaining({ r: 5, f: 1, m: 1, segment: 'new', abc: 'A' })]);
   });

@@ -18,7 +18,8 @@ A CSV may be 1C-style: `;`, `,` or tab separated, windows-1251 or UTF-8 (with or
 block above the header, dates `dd.mm.yyyy[ HH:MM[:SS]]` or `yyyy-mm-dd`, amounts like `1 234,56 ₽`.
 
 Output (stdout or --out): {"asOf", "clients": [{id, name, firstOrder, lastOrder, orders, revenue,
-daysSinceLastOrder, cold, r, f, m, rfm, segment, abc}], "thresholds": {recency, frequency, monetary}}.
+daysSinceLastOrder, cold, r, f, m, rfm, segment, abc}], "cohorts": [see reference_cohorts.py],
+"thresholds": {recency, frequency, monetary}}.
 Clients come in sheet order: the clients file first, then clients added by the import in the order they
 first appear. `id` is null for an added client whose file has no client-ID column (the command numbers
 those itself).
@@ -48,6 +49,8 @@ import re
 import sys
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+
+from reference_cohorts import cohorts
 
 # --- reading files ---------------------------------------------------------------------------------
 
@@ -401,7 +404,7 @@ def analyse(base, as_of, cold_days, cut_a, cut_b):
             'r': r, 'f': f, 'm': m, 'rfm': f'{r}{f}{m}' if r else None,
             'segment': segment(r, f) if r else None, 'abc': abc.get(c),
         })
-    return {'asOf': as_of.isoformat(), 'clients': rows,
+    return {'asOf': as_of.isoformat(), 'clients': rows, 'cohorts': cohorts(clients, as_of),
             'thresholds': {k: [float(t) for t in v] for k, v in thresholds.items()}}
 
 

@@ -17,6 +17,7 @@ export const EN_ACTIONS: Record<keyof typeof RU_ACTIONS, string> = {
   'clientValue.done': 'Client value worked out for {count|client|clients}: whom to win back first is on the sheet "{sheet}".',
   'clientValue.none': 'No client value: at least {min|client|clients} who ordered again are needed (see the sheet "{sheet}").',
   'abcXyz.done': 'ABC-XYZ: steady buyers (X) {x}, uneven (Y) {y}, irregular (Z) {z}; advice per cell is on the sheet "{sheet}".',
+  'cohorts.done': 'Cohorts ready: {cohorts|cohort|cohorts} of {clients|client|clients}.',
   'today.done': 'On the sheet "{sheet}": {items|item|items} for {managers|manager|managers} today.',
   'today.none': 'Nothing to do today: no overdue or today\'s contacts, no cold clients without a contact, no birthdays and no new clients.',
   'fixValues.none': 'Dates and amounts are already dates and numbers: nothing to fix.',
