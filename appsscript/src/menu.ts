@@ -32,6 +32,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'RFM-анализ', en: 'RFM analysis', functionName: 'menuRfm', action: 'rfm' },
   { ru: 'Отчёт по воронке', en: 'Funnel report', functionName: 'menuFunnel', action: 'funnel' },
   { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
+  { ru: 'План/факт по менеджерам', en: 'Plan vs actual by manager', functionName: 'menuPlanFact', action: 'planFact' },
   null,
   { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },
   null,

@@ -91,6 +91,8 @@ export const menuRfm = () => fromMenu('rfm');
 export const menuFunnel = () => fromMenu('funnel');
 /** Menu: per-manager load report. */
 export const menuManagers = () => fromMenu('managers');
+/** Menu: plan vs actual per manager and month (the «План» sheet created empty when missing). */
+export const menuPlanFact = () => fromMenu('planFact');
 /** Menu: every analysis at once. */
 export const menuAll = () => fromMenu('all');
 /** Menu: the «Сегодня» sheet, every manager's list of whom to contact today. */

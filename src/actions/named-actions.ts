@@ -8,6 +8,17 @@ import { message, type Message } from '../core/messages/message';
 import { runAnalysis, runCheck, runFixValues, runStructure, runTodaySheet, type RunContext } from './runners';
 import { runDuplicateSearch } from './duplicate-actions';
 import type { ActionName, ActionResult } from './panel';
+import type { AnalysisReport } from '../core/analysis';
+import { sheetName, sheetNameMatches } from '../core/schema';
+
+/** Plan vs actual's result: managers and months shown, and the plan template when one was created. */
+function planFactMessage(report: AnalysisReport): Message {
+  const managers = new Set(report.planFact.map((row) => row.manager)).size;
+  const months = new Set(report.planFact.map((row) => row.month)).size;
+  const sheet = report.sheets.find((name) => sheetNameMatches('planFact', name)) ?? sheetName('planFact', report.language);
+  const plan = report.sheets.find((name) => sheetNameMatches('plan', name));
+  return plan ? message('planFact.template', { managers, months, sheet, plan }) : message('planFact.done', { managers, months, sheet });
+}
 
 /** One of the panel's (and ribbon's, and menu's) named actions, with a one-sentence result. */
 export async function runNamedAction(context: RunContext, action: ActionName): Promise<ActionResult> {
@@ -71,6 +82,7 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         rfm: message('rfm.done', { count: summary.clientsWithOrders }),
         funnel: message('funnel.done'),
         managers: message('managers.done'),
+        planFact: planFactMessage(report),
       };
       return { action, message: messages[action], sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }

@@ -31,11 +31,12 @@ import { suggestStatus } from './status-suggestions';
 import { computeTracker } from './tracker';
 import { NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport } from './analysis-report';
 import { laterOrderProblems, laterTypedProblems } from './analysis-dates';
+import { planFactPart } from './plan-fact-analysis';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
-export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers';
-export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers'];
+export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'planFact';
+export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'planFact'];
 
 export interface AnalysisOptions {
   /** The as-of date; today (where the code runs) by default. */
@@ -170,6 +171,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     language: analysis.language,
     typedDiffering: [],
     typedReplaced: false,
+    planFact: [],
     sheets,
   };
 }
@@ -189,12 +191,15 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const replaced = replaceTyped && columns.typedDiffering.length > 0;
   const language = analysis.language;
   const now = options.now ?? wallClockNow();
+  // Plan vs fact reads sheets beyond the base (the plan, the history), so it is planned from the snapshot.
+  const planFact = planFactPart(snapshot, analysis);
   const planned = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
     ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), now, language) : []),
     ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, now),
     ...columns.operations,
     ...resultSheetOperations(analysis, parts),
+    ...(parts.has('planFact') ? planFact.operations : []),
   ];
   const kept = keepUsersSheets(snapshot, planned);
   const operations = kept.operations;
@@ -202,6 +207,8 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const report = analysisReport(analysis, sheets);
   if (options.withDataCheck) report.problems = withCheckProblems(checkData(base, analysis.asOf), report.problems);
   report.problems.push(...kept.problems, ...columns.keptColumns, ...typedDifferingProblems(columns.typedDiffering, replaced, language));
+  if (parts.has('planFact')) report.problems.push(...planFact.problems);
+  report.planFact = planFact.report.rows;
   report.typedDiffering = columns.typedDiffering;
   report.typedReplaced = replaced;
   return { operations, report };
