@@ -60,7 +60,7 @@ export interface AnalysisReport {
   typedDiffering: ArchivedValue[];
   /** True when `typedDiffering` were replaced (the user confirmed). */
   typedReplaced: boolean;
-  /** Plan vs fact per manager and month (plan-fact.ts): the months shown on the «План/факт» sheet. */
+  /** Plan vs fact per manager and month (plan-fact.ts): the months shown on the «План-факт» sheet. */
   planFact: PlanFactRow[];
   /** Sheets the plan writes or changes. */
   sheets: string[];

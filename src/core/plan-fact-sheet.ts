@@ -1,5 +1,5 @@
 /**
- * The result sheet «План/факт» ("Plan vs actual"): month by month, per manager, the plan, the fact and the
+ * The result sheet «План-факт» ("Plan vs actual"; a sheet name may not hold «/»): month by month, per manager, the plan, the fact and the
  * share of the plan reached for revenue, new clients and contacts, a total row per month, and the
  * manager's load joined in (clients, and whether the active ones are within the `managerLimit`); the
  * shares coloured (below 80 % red, 80–100 % yellow, from 100 % green), the parameters beside the table and

@@ -110,7 +110,9 @@ function lastMonthsWithFacts(facts: Facts, asOfMonth: MonthKey, count: number): 
 export function computePlanFact(input: PlanFactInput): PlanFactReport {
   const spelling = new Map<string, string>();
   const planned = new Map<string, PlanRow>();
-  for (const row of input.plan) {
+  // A row with no figure typed (the template as created) plans nothing.
+  const typed = input.plan.filter((r) => PLAN_MEASURES.some((m) => r[m] !== null));
+  for (const row of typed) {
     const key = normaliseText(row.manager);
     if (!spelling.has(key)) spelling.set(key, row.manager);
     const at = cellKey(key, row.month);
@@ -121,7 +123,7 @@ export function computePlanFact(input: PlanFactInput): PlanFactReport {
   }
   const facts = countFacts(input, spelling);
   const asOfMonth = monthOf(input.asOf);
-  const planMonths = [...new Set(input.plan.filter((r) => PLAN_MEASURES.some((m) => r[m] !== null)).map((r) => r.month))].sort();
+  const planMonths = [...new Set(typed.map((r) => r.month))].sort();
   const fromPlan = planMonths.length > 0;
   const months = fromPlan ? planMonths : lastMonthsWithFacts(facts, asOfMonth, 3);
   const rows: PlanFactRow[] = [];

@@ -157,7 +157,7 @@ export function planTemplateOperations(managers: readonly string[], months: read
     [say(language, 'Одна строка — менеджер и месяц. Впишите план в пустые ячейки.', 'One row per manager and month. Type the plan into the empty cells.')],
     [say(language, 'Месяц: 2026-03, 03.2026, «март 2026» или дата (любой день месяца).', 'Month: 2026-03, 03.2026, «March 2026» or a date (any day of the month).')],
     [say(language, 'Пустая ячейка — плана нет; факт всё равно посчитается.', 'An empty cell means no plan; the fact is counted anyway.')],
-    [say(language, 'Отчёт «План/факт» строится по этому листу; надстройка его не меняет.', 'The «Plan vs actual» report reads this sheet; the product never changes it.')],
+    [say(language, `Лист «${sheetName('planFact', language)}» строится по этому листу; надстройка его не меняет.`, `The sheet «${sheetName('planFact', language)}» is built from this one; the product never changes it.`)],
   ];
   return [
     table(sheet, null, header, rows, [FORMAT_TEXT, FORMAT_TEXT, FORMAT_MONEY, FORMAT_INTEGER, FORMAT_INTEGER], [24, 10, 14, 14, 12]),

@@ -80,7 +80,7 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
   today: { ru: ['Сегодня'], en: ['Today'] },
   plan: { ru: ['План', 'План продаж', 'План менеджеров'], en: ['Plan', 'Sales plan', 'Targets'] },
-  planFact: { ru: ['План/факт', 'План-факт', 'План и факт'], en: ['Plan vs actual', 'Plan vs fact', 'Plan and actual'] },
+  planFact: { ru: ['План-факт', 'План и факт', 'Планфакт'], en: ['Plan vs actual', 'Plan vs fact', 'Plan and actual'] },
 };
 
 /** The columns of the user's plan sheet «План»: one row per manager and month. */

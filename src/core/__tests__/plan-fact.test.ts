@@ -9,36 +9,9 @@ import { dayToSerial, isoToDay } from '../normalise/date';
 import { parseMonth, readPlanSheet } from '../plan-sheet';
 import type { WriteTable } from '../../workbook/operations';
 import { book, date, sheet } from './snapshot-builder';
+import { clients, history, orders, plan } from './plan-fact-fixture';
 
-const AS_OF = isoToDay('2026-12-04')!;
-
-const clients = sheet('Клиенты', ['ID', 'Клиент', 'Менеджер'], ['К-1', 'Альфа', 'Иванов'], ['К-2', 'Бета', 'Петров'], ['К-3', 'Гамма', 'иванов ']);
-const orders = sheet(
-  'Заказы',
-  ['Дата', 'ID клиента', 'Сумма', 'Менеджер'],
-  [date(10, 10, 2026), 'К-1', 1000, null], // Иванов (the client's), October
-  [date(15, 11, 2026), 'К-1', 2000, null], // Иванов, November
-  [date(20, 11, 2026), 'К-2', 500, 'Иванов'], // the order's manager: Иванов, though Бета is Петров's
-  [date(5, 11, 2026), 'К-3', 300, null], // Иванов; Гамма's first order: a new client of November
-  [date(1, 12, 2026), 'К-2', 700, null], // Петров, December (partial)
-  [date(10, 12, 2026), 'К-2', 999, null], // after the as-of date: not counted
-);
-const history = sheet(
-  'История',
-  ['Дата и время', 'ID клиента', 'Клиент', 'Менеджер', 'Вид'],
-  [new Date(Date.UTC(2026, 10, 3, 10)), 'К-1', 'Альфа', 'Иванов', 'звонок'],
-  [date(4, 11, 2026), 'К-2', 'Бета', null, 'встреча'], // no manager: the client's, Петров
-  [date(5, 11, 2026), 'К-2', 'Бета', 'Петров', 'статус'], // a funnel move, not a contact
-  [date(2, 12, 2026), 'К-1', 'Альфа', 'Иванов', 'звонок'],
-);
-const plan = sheet(
-  'План',
-  ['Менеджер', 'Месяц', 'Выручка', 'Новые клиенты', 'Контакты'],
-  ['Иванов', '2026-11', 4000, 2, 2],
-  ['Петров', '11.2026', 500, 'abc', 1],
-  ['Иванов', 'декабрь 2026', 1000, null, null],
-  ['Сидоров', 'тринадцатый', 100, 1, 1],
-);
+import { PLAN_FACT_AS_OF as AS_OF } from './plan-fact-fixture';
 
 const pair = (plan: number | null, fact: number | null) => ({ plan, fact });
 
@@ -69,9 +42,9 @@ describe('plan vs fact', () => {
   it('never writes the user’s plan sheet, and writes the result sheet with totals, colours and a chart', () => {
     const { operations, report } = run(history, plan);
     expect(operations.filter((op) => op.sheet === 'План')).toEqual([]);
-    expect(report.sheets).toEqual(['План/факт']);
+    expect(report.sheets).toEqual(['План-факт']);
     const result = operations.find((op): op is WriteTable => op.kind === 'writeTable' && op.replace)!;
-    expect(result.sheet).toBe('План/факт');
+    expect(result.sheet).toBe('План-факт');
     expect(result.rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
       ['2026-11', 'Иванов', 4000, 2800],
       ['2026-11', 'Петров', 500, 0],
@@ -107,11 +80,11 @@ describe('plan vs fact', () => {
       ['Иванов', '2027-01', null, null, null], ['Петров', '2027-01', null, null, null],
       ['Иванов', '2027-02', null, null, null], ['Петров', '2027-02', null, null, null],
     ]);
-    expect(report.sheets).toEqual(['План', 'План/факт']);
+    expect(report.sheets).toEqual(['План', 'План-факт']);
     expect([...new Set(report.planFact.map((r) => r.month))]).toEqual(['2026-10', '2026-11', '2026-12']);
     // No history sheet: the contacts fact is unknown, not zero, and the sheet says why.
     expect(report.planFact.every((r) => r.contacts.fact === null)).toBe(true);
-    const parameters = operations.find((op): op is WriteTable => op.kind === 'writeTable' && op.sheet === 'План/факт' && !op.replace)!;
+    const parameters = operations.find((op): op is WriteTable => op.kind === 'writeTable' && op.sheet === 'План-факт' && !op.replace)!;
     expect(parameters.rows.map((r) => r[1])).toContain('не считается: нет листа «История»');
   });
 
