@@ -4,7 +4,7 @@
  *
  * - CSV import: a 1C-style orders file (windows-1251, `;`, title line) decoded, parsed and read into
  *   orders by `readBase`, together with the clients sheet it links to (goal ≤ 3 s);
- * - tracker + ABC + RFM over the base already read (goal ≤ 1 s);
+ * - tracker + ABC + RFM over the base already read (goal ≤ 1 s), and plan vs fact after them;
  * - writing and reading a 100,000-client workbook (services and clients sheets) as .xlsx through the
  *   streaming gateway the command uses (goal ≤ 10 s each);
  * - peak resident memory of the whole run (goal ≤ 1.5 GB).
@@ -16,6 +16,7 @@ import { readBase } from '../core/base';
 import { computeTracker } from '../core/tracker';
 import { rankAbc } from '../core/abc';
 import { computeRfm } from '../core/rfm';
+import { computePlanFact } from '../core/plan-fact';
 import { isoToDay } from '../core/normalise/date';
 import { readCsv } from '../core/import';
 import { generateOrdersCsv, generateSyntheticBase } from '../sample/synthetic';
@@ -85,6 +86,9 @@ async function analyses(options: BenchOptions, figures: Figure[]): Promise<void>
   });
   figures.push({ name: 'readBase (the base as a workbook)', value: read.seconds, unit: 's', note: 'date cells, client IDs' });
   figures.push({ name: 'Tracker + ABC + RFM', value: analysis.seconds, unit: 's', goal: 1, note: `${analysis.result.rfm.scored} clients scored` });
+  const { clients: baseClients, orders: baseOrders, orderClient } = read.result;
+  const planFact = await timed(() => computePlanFact({ clients: baseClients, orders: baseOrders, orderClient, tracker: analysis.result.tracker, history: [], plan: [], asOf }));
+  figures.push({ name: 'Plan vs fact (no plan: last 3 months)', value: planFact.seconds, unit: 's', note: `${planFact.result.rows.length} manager-months` });
 }
 
 /** Writing and reading the services and clients sheets as .xlsx with the streaming gateway. */

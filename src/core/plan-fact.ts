@@ -14,7 +14,6 @@
  */
 import type { HistoryEntry } from './contact-history';
 import type { Client, DayNumber, Order } from './model';
-import { dayToIso } from './normalise/date';
 import { normaliseText } from './normalise/text';
 import { PLAN_MEASURES, type MonthKey, type PlanMeasure, type PlanRow } from './plan-sheet';
 import { cleanSum, type TrackerRow } from './tracker';
@@ -59,29 +58,104 @@ export interface PlanFactInput {
   asOf: DayNumber;
 }
 
-type Facts = Record<PlanMeasure, Map<string, number>>;
+/**
+ * Sums per (manager index, month index) under the numeric key `manager * MONTH_SPAN + month`. The sums
+ * sit in a typed array (a slot per key): a Map of doubles would allocate a number per order.
+ */
+class Sums {
+  private readonly slots = new Map<number, number>();
+  private values = new Float64Array(64);
 
-const monthOf = (day: DayNumber) => dayToIso(day).slice(0, 7);
-const cellKey = (manager: string, month: MonthKey) => `${month}\u0000${manager}`;
+  add(key: number, amount: number): void {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(key, slot);
+      if (slot === this.values.length) {
+        const grown = new Float64Array(slot * 2);
+        grown.set(this.values);
+        this.values = grown;
+      }
+    }
+    this.values[slot] += amount;
+  }
 
-/** The fact sums by manager key and month, and how each manager key is spelled. */
-function countFacts(input: PlanFactInput, spelling: Map<string, string>): Facts {
-  const facts: Facts = { revenue: new Map(), newClients: new Map(), contacts: new Map() };
-  const credit = (measure: PlanMeasure, manager: string, day: DayNumber, amount: number) => {
-    const key = normaliseText(manager);
-    if (!spelling.has(key)) spelling.set(key, key === '' ? '' : manager.trim());
-    const at = cellKey(key, monthOf(day));
-    facts[measure].set(at, (facts[measure].get(at) ?? 0) + amount);
-  };
-  const clientManager = (index: number | null | undefined) => (index === null || index === undefined ? '' : input.clients[index].manager);
-  input.orders.forEach((order, i) => {
-    if (order.date === null || order.date > input.asOf) return;
-    credit('revenue', order.manager.trim() || clientManager(input.orderClient[i]), order.date, order.amount ?? 0);
-  });
+  has(key: number): boolean {
+    return this.slots.has(key);
+  }
+
+  get(key: number): number {
+    const slot = this.slots.get(key);
+    return slot === undefined ? 0 : this.values[slot];
+  }
+
+  keys(): Iterable<number> {
+    return this.slots.keys();
+  }
+}
+
+type Facts = Record<PlanMeasure, Sums>;
+
+/** More than any month index (year × 12 + month − 1 up to 2199). */
+const MONTH_SPAN = 2200 * 12;
+
+/** The month index (year × 12 + month − 1) of a day number, by plain arithmetic ("civil from days"): orders are many. */
+export function monthIndexOfDay(day: DayNumber): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
+}
+
+const monthIndexOfKey = (month: MonthKey) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthKeyOfIndex = (index: number): MonthKey => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/** Managers by index: the comparable key and the spelling shown (the first met), each raw spelling normalised once. */
+class Managers {
+  readonly keys: string[] = [];
+  readonly spelling: string[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly byRaw = new Map<string, number>();
+
+  index(raw: string): number {
+    let at = this.byRaw.get(raw);
+    if (at !== undefined) return at;
+    const key = normaliseText(raw);
+    at = this.byKey.get(key);
+    if (at === undefined) {
+      at = this.keys.length;
+      this.keys.push(key);
+      this.spelling.push(key === '' ? '' : raw.trim());
+      this.byKey.set(key, at);
+    }
+    this.byRaw.set(raw, at);
+    return at;
+  }
+}
+
+/** The fact sums by manager and month, in one pass over the orders, the clients and the history. */
+function countFacts(input: PlanFactInput, managers: Managers): Facts {
+  const facts: Facts = { revenue: new Sums(), newClients: new Sums(), contacts: new Sums() };
+  const clientManager = Int32Array.from(input.clients, (client) => managers.index(client.manager));
+  const none = managers.index('');
+  const ofClient = (index: number | null | undefined) => (index === null || index === undefined ? none : clientManager[index]);
+  const { orders, orderClient, asOf } = input;
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i];
+    if (order.date === null || order.date > asOf) continue;
+    // A blank manager cell (spaces too) falls back to the client's manager.
+    const own = order.manager === '' ? none : managers.index(order.manager);
+    const credited = own === none ? ofClient(orderClient[i]) : own;
+    facts.revenue.add(credited * MONTH_SPAN + monthIndexOfDay(order.date), order.amount ?? 0);
+  }
   input.tracker.forEach((row, i) => {
-    if (row.firstOrder !== null && row.firstOrder <= input.asOf) credit('newClients', input.clients[i].manager, row.firstOrder, 1);
+    if (row.firstOrder !== null && row.firstOrder <= asOf) facts.newClients.add(clientManager[i] * MONTH_SPAN + monthIndexOfDay(row.firstOrder), 1);
   });
-  if (input.history) {
+  if (input.history && input.history.length > 0) {
     const byId = new Map<string, number>();
     const byName = new Map<string, number>();
     input.clients.forEach((client, i) => {
@@ -91,60 +165,66 @@ function countFacts(input: PlanFactInput, spelling: Map<string, string>): Facts 
     for (const entry of input.history) {
       if (entry.when === null || entry.kind === 'status') continue;
       const day = Math.floor(entry.when.getTime() / 86_400_000);
-      if (day > input.asOf) continue;
-      const client = entry.clientId ? byId.get(entry.clientId) : byName.get(entry.client);
-      credit('contacts', entry.manager || clientManager(client), day, 1);
+      if (day > asOf) continue;
+      const manager = entry.manager ? managers.index(entry.manager) : ofClient(entry.clientId ? byId.get(entry.clientId) : byName.get(entry.client));
+      facts.contacts.add(manager * MONTH_SPAN + monthIndexOfDay(day), 1);
     }
   }
   return facts;
 }
 
 /** The months with a fact, newest `count` of them up to the as-of month. */
-function lastMonthsWithFacts(facts: Facts, asOfMonth: MonthKey, count: number): MonthKey[] {
-  const months = new Set<MonthKey>();
-  for (const measure of PLAN_MEASURES) for (const key of facts[measure].keys()) months.add(key.slice(0, 7));
-  return [...months].filter((m) => m <= asOfMonth).sort().slice(-count);
+function lastMonthsWithFacts(facts: Facts, asOfMonth: number, count: number): MonthKey[] {
+  const months = new Set<number>();
+  for (const measure of PLAN_MEASURES) for (const key of facts[measure].keys()) months.add(key % MONTH_SPAN);
+  return [...months].filter((m) => m <= asOfMonth).sort((a, b) => a - b).slice(-count).map(monthKeyOfIndex);
 }
 
 /** Plan and fact per manager and month (see the module comment for what is counted). */
 export function computePlanFact(input: PlanFactInput): PlanFactReport {
-  const spelling = new Map<string, string>();
-  const planned = new Map<string, PlanRow>();
+  const managers = new Managers();
+  const planned = new Map<number, PlanRow>();
   // A row with no figure typed (the template as created) plans nothing.
   const typed = input.plan.filter((r) => PLAN_MEASURES.some((m) => r[m] !== null));
+  // Two rows for the same manager and month add up (a plan split by product line, say).
+  const sum = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
   for (const row of typed) {
-    const key = normaliseText(row.manager);
-    if (!spelling.has(key)) spelling.set(key, row.manager);
-    const at = cellKey(key, row.month);
+    const at = managers.index(row.manager) * MONTH_SPAN + monthIndexOfKey(row.month);
     const earlier = planned.get(at);
-    // Two rows for the same manager and month add up (a plan split by product line, say).
-    const sum = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
     planned.set(at, earlier ? { ...row, revenue: sum(earlier.revenue, row.revenue), newClients: sum(earlier.newClients, row.newClients), contacts: sum(earlier.contacts, row.contacts) } : row);
   }
-  const facts = countFacts(input, spelling);
-  const asOfMonth = monthOf(input.asOf);
+  const facts = countFacts(input, managers);
+  const asOfMonth = monthIndexOfDay(input.asOf);
   const planMonths = [...new Set(typed.map((r) => r.month))].sort();
   const fromPlan = planMonths.length > 0;
   const months = fromPlan ? planMonths : lastMonthsWithFacts(facts, asOfMonth, 3);
+  const order = managers.keys.map((_, i) => i);
+  const { keys, spelling } = managers;
+  order.sort((a, b) => Number(keys[a] === '') - Number(keys[b] === '') || spelling[a].localeCompare(spelling[b], 'ru'));
   const rows: PlanFactRow[] = [];
   for (const month of months) {
-    const keys = [...spelling.keys()].filter(
-      (key) => planned.has(cellKey(key, month)) || PLAN_MEASURES.some((m) => facts[m].has(cellKey(key, month))),
-    );
-    keys.sort((a, b) => Number(a === '') - Number(b === '') || (spelling.get(a) as string).localeCompare(spelling.get(b) as string, 'ru'));
-    for (const key of keys) {
-      const plan = planned.get(cellKey(key, month));
+    const monthIndex = monthIndexOfKey(month);
+    for (const manager of order) {
+      const at = manager * MONTH_SPAN + monthIndex;
+      const plan = planned.get(at);
+      if (!plan && !PLAN_MEASURES.some((m) => facts[m].has(at))) continue;
       const pair = (measure: PlanMeasure): MeasurePair => {
-        const known = month <= asOfMonth && (measure !== 'contacts' || input.history !== null);
-        const fact = known ? cleanSum(facts[measure].get(cellKey(key, month)) ?? 0) : null;
-        return { plan: plan ? plan[measure] : null, fact };
+        const known = monthIndex <= asOfMonth && (measure !== 'contacts' || input.history !== null);
+        return { plan: plan ? plan[measure] : null, fact: known ? cleanSum(facts[measure].get(at)) : null };
       };
-      rows.push({ manager: spelling.get(key) as string, month, revenue: pair('revenue'), newClients: pair('newClients'), contacts: pair('contacts') });
+      rows.push({ manager: spelling[manager], month, revenue: pair('revenue'), newClients: pair('newClients'), contacts: pair('contacts') });
     }
   }
-  const asOfEndsMonth = monthOf(input.asOf + 1) !== asOfMonth;
-  const ended = months.filter((m) => m < asOfMonth || (m === asOfMonth && asOfEndsMonth));
-  return { months, rows, partialMonth: asOfEndsMonth ? null : asOfMonth, fullMonth: ended.length > 0 ? ended[ended.length - 1] : null, contactsKnown: input.history !== null, fromPlan };
+  const asOfEndsMonth = monthIndexOfDay(input.asOf + 1) !== asOfMonth;
+  const ended = months.filter((m) => monthIndexOfKey(m) < asOfMonth || (monthIndexOfKey(m) === asOfMonth && asOfEndsMonth));
+  return {
+    months,
+    rows,
+    partialMonth: asOfEndsMonth ? null : monthKeyOfIndex(asOfMonth),
+    fullMonth: ended.length > 0 ? ended[ended.length - 1] : null,
+    contactsKnown: input.history !== null,
+    fromPlan,
+  };
 }
 
 /** The share of the plan the fact reached; null without a positive plan or a known fact. */

@@ -5,8 +5,9 @@
  */
 import { planAnalysis } from '../analysis';
 import { render } from '../messages/message';
-import { dayToSerial, isoToDay } from '../normalise/date';
+import { dayToIso, dayToSerial, isoToDay } from '../normalise/date';
 import { parseMonth, readPlanSheet } from '../plan-sheet';
+import { monthIndexOfDay } from '../plan-fact';
 import type { WriteTable } from '../../workbook/operations';
 import { book, date, sheet } from './snapshot-builder';
 import { clients, history, orders, plan } from './plan-fact-fixture';
@@ -94,5 +95,12 @@ describe('plan vs fact', () => {
     );
     expect(['2026-13', 'март', 'тринадцатый', 42.5, ''].map(parseMonth)).toEqual([null, null, null, null, null]);
     expect(readPlanSheet(book(sheet('План', ['Менеджер', 'Выручка'], ['Иванов', 1]))).problems).toHaveLength(1);
+  });
+
+  it('finds the month of a day by arithmetic as the calendar has it', () => {
+    for (let day = isoToDay('1899-12-25')!; day <= isoToDay('2101-03-05')!; day += 13) {
+      const iso = dayToIso(day);
+      expect([iso, monthIndexOfDay(day)]).toEqual([iso, Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1]);
+    }
   });
 });
