@@ -103,4 +103,25 @@ describe('plan vs fact', () => {
       expect([iso, monthIndexOfDay(day)]).toEqual([iso, Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1]);
     }
   });
+
+  it('works in an English workbook: the template and the result sheet in English, an English plan read', () => {
+    const en = (...extra: ReturnType<typeof sheet>[]) =>
+      planAnalysis(
+        book(
+          sheet('Clients', ['ID', 'Client', 'Manager'], ['C-1', 'Alpha', 'Smith']),
+          sheet('Orders', ['Date', 'Client ID', 'Amount'], [date(3, 11, 2026), 'C-1', 250]),
+          ...extra,
+        ),
+        { asOf: AS_OF, parts: ['planFact'] },
+      );
+    const fresh = en();
+    expect(fresh.report.sheets).toEqual(['Plan', 'Plan vs actual']);
+    const template = fresh.operations.find((op): op is WriteTable => op.kind === 'writeTable' && op.sheet === 'Plan' && op.replace)!;
+    expect(template.header).toEqual(['Manager', 'Month', 'Revenue', 'New clients', 'Contacts']);
+    const planned = en(sheet('Plan', ['Manager', 'Month', 'Revenue', 'New clients', 'Contacts'], ['smith', 'November 2026', 500, 1, null]));
+    expect(planned.report.sheets).toEqual(['Plan vs actual']);
+    expect(planned.report.planFact).toEqual([
+      { manager: 'smith', month: '2026-11', revenue: pair(500, 250), newClients: pair(1, 1), contacts: pair(null, null) },
+    ]);
+  });
 });
