@@ -1,7 +1,7 @@
 /**
- * The analysis action: tracker, ABC (clients and services), RFM, funnel and manager load over the base,
- * planned as sheet operations — the managed client columns written back, the result sheets regenerated
- * whole — plus a report shaped like the CLI's RESULTS.json.
+ * The analysis action: tracker, ABC (clients and services), RFM, funnel, manager load and plan vs actual
+ * (plan-fact-analysis.ts) over the base, planned as sheet operations — the managed client columns written
+ * back, the result sheets regenerated whole — plus a report shaped like the CLI's RESULTS.json.
  *
  * Everything is computed as of one date (today by default). Orders dated after it are ignored (see
  * tracker.ts) and each is reported as a problem (analysis-dates.ts), so a mistyped future date does not
