@@ -35,6 +35,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'ABC-XYZ', en: 'ABC-XYZ', functionName: 'menuAbcXyz', action: 'abcXyz' },
   { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
   { ru: 'Когорты: удержание клиентов', en: 'Cohorts: client retention', functionName: 'menuCohorts', action: 'cohorts' },
+  { ru: 'План/факт по менеджерам', en: 'Plan vs actual by manager', functionName: 'menuPlanFact', action: 'planFact' },
   null,
   { ru: 'Все анализы сразу', en: 'All analyses at once', functionName: 'menuAll', action: 'all' },
   null,

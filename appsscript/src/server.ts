@@ -97,6 +97,8 @@ export const menuAbcXyz = () => fromMenu('abcXyz');
 export const menuManagers = () => fromMenu('managers');
 /** Menu: cohort retention by month of first order. */
 export const menuCohorts = () => fromMenu('cohorts');
+/** Menu: plan vs actual per manager and month (the «План» sheet created empty when missing). */
+export const menuPlanFact = () => fromMenu('planFact');
 /** Menu: every analysis at once. */
 export const menuAll = () => fromMenu('all');
 /** Menu: the «Сегодня» sheet, every manager's list of whom to contact today. */

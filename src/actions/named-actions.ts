@@ -3,13 +3,22 @@
  * ones — each with a one-sentence result as a message, for whoever shows it to render in its language.
  */
 import { analysisSummary, type AnalysisReport } from '../core/analysis';
-import { sheetName } from '../core/schema';
+import { sheetName, sheetNameMatches } from '../core/schema';
 import { MIN_REPEAT_BUYERS } from '../core/value/client-value';
 import { valueArchiveSheet } from '../core/value-archive';
 import { message, type Message } from '../core/messages/message';
 import { runAnalysis, runCheck, runFixValues, runStructure, runTodaySheet, type RunContext } from './runners';
 import { runDuplicateSearch } from './duplicate-actions';
 import type { ActionName, ActionResult } from './panel';
+
+/** Plan vs actual's result: managers and months shown, and the plan template when one was created. */
+function planFactMessage(report: AnalysisReport): Message {
+  const managers = new Set(report.planFact.map((row) => row.manager)).size;
+  const months = new Set(report.planFact.map((row) => row.month)).size;
+  const sheet = report.sheets.find((name) => sheetNameMatches('planFact', name)) ?? sheetName('planFact', report.language);
+  const plan = report.sheets.find((name) => sheetNameMatches('plan', name));
+  return plan ? message('planFact.template', { managers, months, sheet, plan }) : message('planFact.done', { managers, months, sheet });
+}
 
 /** The client-value result: how many clients got figures, or why none did. */
 function clientValueMessage(report: AnalysisReport): Message {
@@ -89,6 +98,7 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         clientValue: clientValueMessage(report),
         abcXyz: abcXyzMessage(report),
         cohorts: message('cohorts.done', { cohorts: report.cohorts.length, clients: report.cohorts.reduce((sum, cohort) => sum + cohort.clients, 0) }),
+        planFact: planFactMessage(report),
       };
       return { action, message: messages[action], sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }

@@ -155,8 +155,8 @@ const analyze: Command = async (argv) => {
       `A/B/C: ${report.abc.A.clients}/${report.abc.B.clients}/${report.abc.C.clients}\n`,
   );
   printProblems(problems);
-  const { asOf: asOfIso, clients, abc, segments, thresholds, valueModels, cohorts, typedDiffering, typedReplaced } = report;
-  await writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, valueModels, cohorts, problems, typedDiffering, typedReplaced, ...(imported ? { imported } : {}) });
+  const { asOf: asOfIso, clients, abc, segments, thresholds, valueModels, cohorts, typedDiffering, typedReplaced, planFact } = report;
+  await writeJson(stringOption(args, '--json'), { asOf: asOfIso, clients, abc, segments, thresholds, valueModels, cohorts, planFact, problems, typedDiffering, typedReplaced, ...(imported ? { imported } : {}) });
   await saved(book);
   return 0;
 };

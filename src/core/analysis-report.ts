@@ -11,6 +11,7 @@ import { headerlessProblem, type BaseLayout } from './layout';
 import type { ArchivedValue } from './value-archive';
 import type { FunnelReport } from './funnel';
 import type { ManagerReport } from './managers';
+import type { PlanFactRow } from './plan-fact';
 import type { DayNumber, Language, Problem } from './model';
 import type { RfmResult, RfmThresholds, SegmentKey } from './rfm';
 import type { ServiceRevenue } from './service-revenue';
@@ -76,6 +77,8 @@ export interface AnalysisReport {
   typedDiffering: ArchivedValue[];
   /** True when `typedDiffering` were replaced (the user confirmed). */
   typedReplaced: boolean;
+  /** Plan vs fact per manager and month (plan-fact.ts): the months shown on the «План-факт» sheet. */
+  planFact: PlanFactRow[];
   /** Sheets the plan writes or changes. */
   sheets: string[];
   /** The fitted client-value models (value/client-value.ts); null where the base could not fit one. */

@@ -1,7 +1,7 @@
 /**
- * The analysis action: tracker, ABC (clients and services), RFM, funnel and manager load over the base,
- * planned as sheet operations — the managed client columns written back, the result sheets regenerated
- * whole — plus a report shaped like the CLI's RESULTS.json.
+ * The analysis action: tracker, ABC (clients and services), RFM, funnel, manager load and plan vs actual
+ * (plan-fact-analysis.ts) over the base, planned as sheet operations — the managed client columns written
+ * back, the result sheets regenerated whole — plus a report shaped like the CLI's RESULTS.json.
  *
  * Everything is computed as of one date (today by default). Orders dated after it are ignored (see
  * tracker.ts) and each is reported as a problem (analysis-dates.ts), so a mistyped future date does not
@@ -37,11 +37,12 @@ import { computeClientValue, repeatSummary } from './value/client-value';
 import { clientValueSheetOperations } from './client-value-sheet';
 import { abcXyzMatrix, abcXyzSheetOperations } from './abc-xyz-sheet';
 import { xyzOfBase } from './value/xyz-base';
+import { planFactPart } from './plan-fact-analysis';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
-export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz' | 'cohorts';
-export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz', 'cohorts'];
+export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz' | 'cohorts' | 'planFact';
+export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz', 'cohorts', 'planFact'];
 
 export interface AnalysisOptions {
   /** The as-of date; today (where the code runs) by default. */
@@ -192,6 +193,7 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     language: analysis.language,
     typedDiffering: [],
     typedReplaced: false,
+    planFact: [],
     sheets,
     valueModels: { bgNbd: analysis.value.bgNbd, gammaGamma: analysis.value.gammaGamma },
   };
@@ -212,12 +214,15 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const replaced = replaceTyped && columns.typedDiffering.length > 0;
   const language = analysis.language;
   const now = options.now ?? wallClockNow();
+  // Plan vs fact reads sheets beyond the base (the plan, the history), so it is planned from the snapshot.
+  const planFact = planFactPart(snapshot, analysis);
   const planned = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
     ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), now, language) : []),
     ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, now),
     ...columns.operations,
     ...resultSheetOperations(analysis, parts),
+    ...(parts.has('planFact') ? planFact.operations : []),
   ];
   const kept = keepUsersSheets(snapshot, planned);
   const operations = kept.operations;
@@ -225,6 +230,8 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const report = analysisReport(analysis, sheets);
   if (options.withDataCheck) report.problems = withCheckProblems(checkData(base, analysis.asOf), report.problems);
   report.problems.push(...kept.problems, ...columns.keptColumns, ...typedDifferingProblems(columns.typedDiffering, replaced, language));
+  if (parts.has('planFact')) report.problems.push(...planFact.problems);
+  report.planFact = planFact.report.rows;
   report.typedDiffering = columns.typedDiffering;
   report.typedReplaced = replaced;
   return { operations, report };

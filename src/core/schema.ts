@@ -30,7 +30,9 @@ export type SheetKind =
   | 'today'
   | 'history'
   | 'clientValue'
-  | 'abcXyz';
+  | 'abcXyz'
+  | 'plan'
+  | 'planFact';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -83,6 +85,20 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   today: { ru: ['Сегодня'], en: ['Today'] },
   clientValue: { ru: ['Ценность клиентов'], en: ['Client value'] },
   abcXyz: { ru: ['ABC-XYZ'], en: ['ABC-XYZ'] },
+  plan: { ru: ['План', 'План продаж', 'План менеджеров'], en: ['Plan', 'Sales plan', 'Targets'] },
+  planFact: { ru: ['План-факт', 'План и факт', 'Планфакт'], en: ['Plan vs actual', 'Plan vs fact', 'Plan and actual'] },
+};
+
+/** The columns of the user's plan sheet «План»: one row per manager and month. */
+export const PLAN_FIELDS = ['manager', 'month', 'revenue', 'newClients', 'contacts'] as const;
+export type PlanField = (typeof PLAN_FIELDS)[number];
+
+export const PLAN_HEADERS: Record<PlanField, Names> = {
+  manager: { ru: ['Менеджер', 'Ответственный', 'Продавец'], en: ['Manager', 'Sales rep', 'Owner'] },
+  month: { ru: ['Месяц', 'Период', 'Месяц плана'], en: ['Month', 'Period'] },
+  revenue: { ru: ['Выручка', 'План выручки', 'Выручка, план', 'Продажи'], en: ['Revenue', 'Revenue plan', 'Sales'] },
+  newClients: { ru: ['Новые клиенты', 'Новых клиентов', 'План новых клиентов'], en: ['New clients', 'New customers'] },
+  contacts: { ru: ['Контакты', 'Контактов', 'План контактов', 'Касания'], en: ['Contacts', 'Touches'] },
 };
 
 export const CLIENT_HEADERS: Record<ClientField, Names> = {

@@ -5,7 +5,8 @@
  * Each case writes a workbook and a 1C-style CSV, runs the built command
  * (`node bin/crm-base.js analyze BOOK.xlsx --orders ORDERS.csv --as-of … --json …`), runs the reference
  * on the same data (the clients sheet exported as JSON, orders already on the sheet exported as CSV,
- * the imported CSV as is), and lists every client and field on which they differ.
+ * the imported CSV as is), and lists every client and field on which they differ, and every manager and
+ * month whose plan-vs-actual facts (revenue, new clients) differ.
  */
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
@@ -40,10 +41,19 @@ interface ClientResult {
   abc: string | null;
 }
 
+/** Plan vs actual's facts as both sides give them (the command's pairs are reduced to the fact). */
+interface PlanFactResult {
+  manager: string;
+  month: string;
+  revenue: number | { fact: number | null };
+  newClients: number | { fact: number | null };
+}
+
 interface Results {
   clients: ClientResult[];
   cohorts: Cohort[];
   thresholds: { recency: number[]; frequency: number[]; monetary: number[] };
+  planFact: PlanFactResult[];
 }
 
 /** A case: the workbook given to the command, the CSV given with --orders, the as-of date. */
@@ -76,7 +86,7 @@ function csvField(value: string): string {
 /** The clients sheet as the reference reads it: id, name, phone and the typed history per row, in sheet order. */
 function clientsJson(book: WorkbookSnapshot): string {
   const sheet = book.sheets.find((s) => s.name === 'Клиенты')!;
-  const [id, name, phone] = [column(sheet, 'ID'), column(sheet, 'Клиент'), column(sheet, 'Телефон')];
+  const [id, name, phone, manager] = [column(sheet, 'ID'), column(sheet, 'Клиент'), column(sheet, 'Телефон'), column(sheet, 'Менеджер')];
   const history = {
     firstOrder: column(sheet, 'Первый заказ', 'Дата первого заказа'),
     lastOrder: column(sheet, 'Последний заказ', 'Дата последнего заказа'),
@@ -89,6 +99,7 @@ function clientsJson(book: WorkbookSnapshot): string {
       id: at(row, id) || null,
       name: at(row, name),
       phone: at(row, phone),
+      manager: at(row, manager),
       ...Object.fromEntries(Object.entries(history).map(([field, c]) => [field, at(row, c)])),
     })),
   );
@@ -98,7 +109,7 @@ function clientsJson(book: WorkbookSnapshot): string {
 function bookOrdersCsv(book: WorkbookSnapshot): string | null {
   const sheet = book.sheets.find((s) => s.name === 'Заказы');
   if (!sheet || sheet.rows.length === 0) return null;
-  const wanted = ['Дата', 'ID клиента', 'Клиент', 'Услуга', 'Сумма', 'Номер заказа'];
+  const wanted = ['Дата', 'ID клиента', 'Клиент', 'Услуга', 'Сумма', 'Номер заказа', 'Менеджер'];
   const columns = wanted.map((h) => column(sheet, h));
   const lines = [wanted.filter((_, k) => columns[k] >= 0).join(';')];
   for (const row of sheet.rows) lines.push(columns.filter((c) => c >= 0).map((c) => csvField(text(row[c]))).join(';'));
@@ -119,6 +130,8 @@ async function runBoth(name: string, c: Case): Promise<{ cli: Results; reference
   const cliArgs = ['analyze', `${base}.xlsx`, '--as-of', c.asOf, '--json', `${base}.cli.json`];
   const refArgs = ['--as-of', c.asOf, '--out', `${base}.ref.json`, '--clients', `${base}.clients.json`];
   writeFileSync(`${base}.clients.json`, clientsJson(c.book));
+  const ordersSheet = c.book.sheets.find((s) => s.name === 'Заказы');
+  if (ordersSheet && column(ordersSheet, 'Менеджер') >= 0) refArgs.push('--sheet-has-manager');
   const bookOrders = bookOrdersCsv(c.book);
   if (bookOrders) {
     writeFileSync(`${base}.book-orders.csv`, bookOrders);
@@ -154,6 +167,7 @@ function mismatches(cli: Results, reference: Results): string[] {
     }
     if (!(Math.abs(a.revenue - b.revenue) <= 0.005)) out.push(`${who} revenue: command ${a.revenue}, reference ${b.revenue}`);
   }
+  out.push(...planFactMismatches(cli.planFact, reference.planFact));
   for (const measure of ['recency', 'frequency', 'monetary'] as const) {
     const [a, b] = [cli.thresholds[measure], reference.thresholds[measure]];
     const close = a.length === b.length && a.every((t, k) => Math.abs(t - b[k]) <= 1e-6 * Math.max(1, Math.abs(b[k])));
@@ -182,6 +196,22 @@ function cohortMismatches(cli: Cohort[], reference: Cohort[]): string[] {
       if (!same) out.push(`cohort ${a.month} month ${k + 1}: command ${share}, reference ${other}`);
     });
   });
+  return out;
+}
+
+/** Plan vs actual's facts per manager (compared as names are: case and ё aside) and month. */
+function planFactMismatches(cli: PlanFactResult[], reference: PlanFactResult[]): string[] {
+  const fact = (value: number | { fact: number | null }) => (typeof value === 'number' ? value : value.fact);
+  const byKey = (rows: PlanFactResult[]) => new Map(rows.map((r) => [`${r.month} ${r.manager.toLowerCase().replace(/ё/g, 'е')}`, r]));
+  const [a, b] = [byKey(cli), byKey(reference)];
+  const out: string[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const [x, y] = [a.get(key), b.get(key)];
+    if (!x || !y) out.push(`planFact ${key}: ${x ? 'only the command has it' : 'only the reference has it'}`);
+    else if (!(Math.abs(fact(x.revenue)! - fact(y.revenue)!) <= 0.005) || fact(x.newClients) !== fact(y.newClients)) {
+      out.push(`planFact ${key}: command ${fact(x.revenue)}/${fact(x.newClients)}, reference ${fact(y.revenue)}/${fact(y.newClients)}`);
+    }
+  }
   return out;
 }
 
@@ -303,6 +333,7 @@ describe('crm-base analyze agrees with the reference implementation client by cl
     const both = await runBoth(name, make());
     results.set(name, both);
     expect(both.cli.clients.length).toBeGreaterThan(0);
+    expect(both.cli.planFact.length).toBeGreaterThan(0);
     expect(mismatches(both.cli, both.reference)).toEqual([]);
   });
 

@@ -7,19 +7,21 @@ exactly (Decimal), percentiles are computed exactly (Fraction), so a disagreemen
 a misread definition on one side.
 
 Inputs (the same data the command is given, in simple forms):
-  --clients CLIENTS.json     the clients sheet in sheet order: [{"id": str|null, "name": str, "phone": str,
+  --clients CLIENTS.json     the clients sheet in sheet order: [{"id": str|null, "name": str, "phone": str, "manager": str,
                              "firstOrder", "lastOrder", "orders", "revenue": the typed history cells as
                              text, each optional}]
   --book-orders ORDERS.csv   orders already on the Orders sheet: linked to clients, never add a client
   --import-orders ORDERS.csv orders imported with `--orders`: a client not on the sheet is added
   --as-of YYYY-MM-DD         the analysis date (required)
+  --sheet-has-manager        the Orders sheet has a «Менеджер» column (imported lines keep theirs)
   --cold-days N, --cut-a N, --cut-b N   settings (defaults 60, 75, 20)
 A CSV may be 1C-style: `;`, `,` or tab separated, windows-1251 or UTF-8 (with or without a BOM), a title
 block above the header, dates `dd.mm.yyyy[ HH:MM[:SS]]` or `yyyy-mm-dd`, amounts like `1 234,56 ₽`.
 
 Output (stdout or --out): {"asOf", "clients": [{id, name, firstOrder, lastOrder, orders, revenue,
 daysSinceLastOrder, cold, r, f, m, rfm, segment, abc}], "cohorts": [see reference_cohorts.py],
-"thresholds": {recency, frequency, monetary}}.
+"thresholds": {recency, frequency, monetary},
+"planFact": [{manager, month, revenue, newClients}] (the facts of plan vs actual, no plan, no history)}.
 Clients come in sheet order: the clients file first, then clients added by the import in the order they
 first appear. `id` is null for an added client whose file has no client-ID column (the command numbers
 those itself).
@@ -29,6 +31,8 @@ Decisions docs/ARCHITECTURE.md leaves open, taken here as the command documents 
 - an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
   has no recency unless another order is dated;
 - an order whose amount cannot be read counts as an order with no money;
+- an imported line's manager is kept only where the Orders sheet has a manager column
+  (--sheet-has-manager), as the import writes only the sheet's columns; else its client's manager counts;
 - an imported line the sheet already holds (same order number for the same client on the same date, else
   the same date, client, amount and service, counted) is not imported again.
 
@@ -68,6 +72,7 @@ ORDER_HEADERS = {
                'Order number', 'Order no', 'Order #', 'Order ID', 'Number', 'InvoiceNo', 'Invoice'],
     'service': ['Услуга', 'Товар', 'Номенклатура', 'Продукт', 'Наименование', 'Наименование услуги',
                 'Service', 'Product', 'Item', 'Description'],
+    'manager': ['Менеджер', 'Ответственный', 'Клиентский менеджер', 'Продавец', 'Manager', 'Sales rep', 'Seller', 'Owner'],
 }
 
 
@@ -212,9 +217,10 @@ def count_orders(lines):
 
 
 class Client:
-    def __init__(self, client_id, name, phone='', typed=None):
+    def __init__(self, client_id, name, phone='', typed=None, manager=''):
         self.id = client_id
         self.name = name
+        self.manager = manager
         self.phone = normal_phone(phone)
         typed = typed or {}
         self.typed_first = parse_date(typed.get('firstOrder') or '')
@@ -256,7 +262,7 @@ class Base:
         self.clients = []
         self.by_id, self.by_name, self.by_phone = {}, {}, {}
         for c in clients:
-            self.add(Client(c.get('id') or None, c.get('name') or '', c.get('phone') or '', c))
+            self.add(Client(c.get('id') or None, c.get('name') or '', c.get('phone') or '', c, c.get('manager') or ''))
 
     def add(self, client):
         self.clients.append(client)
@@ -408,6 +414,32 @@ def analyse(base, as_of, cold_days, cut_a, cut_b):
             'thresholds': {k: [float(t) for t in v] for k, v in thresholds.items()}}
 
 
+def plan_fact(base, credited, as_of):
+    """docs/ARCHITECTURE.md's plan vs actual without a plan or a history: the last three months (up to the
+    as-of month) with a fact; per manager (compared as names are) and month, the revenue of the dated order
+    lines, credited to the line's manager, else its client's, and the clients whose first order falls in
+    the month, credited to the client's manager."""
+    spelled, facts = {}, {}
+
+    def credit(manager, day, revenue, new):
+        key = normal_name(manager)
+        spelled.setdefault(key, manager.strip() if key else '')
+        fact = facts.setdefault((key, day.strftime('%Y-%m')), [Decimal(0), 0])
+        fact[0] += revenue
+        fact[1] += new
+    for c in base.clients:
+        spelled.setdefault(normal_name(c.manager), c.manager.strip() if normal_name(c.manager) else '')
+    for day, amount, manager in credited:
+        if day is not None and day <= as_of:
+            credit(manager, day, amount or Decimal(0), 0)
+    for c in base.clients:
+        if c.first is not None and c.first <= as_of:
+            credit(c.manager, c.first, Decimal(0), 1)
+    months = sorted({month for _, month in facts if month <= as_of.strftime('%Y-%m')})[-3:]
+    return [{'manager': spelled[key], 'month': month, 'revenue': float(fact[0]), 'newClients': fact[1]}
+            for (key, month), fact in sorted(facts.items(), key=lambda kv: kv[0][1]) if month in months]
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--clients')
@@ -417,6 +449,7 @@ def main(argv):
     parser.add_argument('--cold-days', type=int, default=60)
     parser.add_argument('--cut-a', type=int, default=75)
     parser.add_argument('--cut-b', type=int, default=20)
+    parser.add_argument('--sheet-has-manager', action='store_true')
     parser.add_argument('--out')
     args = parser.parse_args(argv)
     as_of = datetime.date.fromisoformat(args.as_of)
@@ -431,14 +464,21 @@ def main(argv):
     # The import links against the sheet as it was; the analysis then links every order line.
     linked = link_import(base, imported)
     book_clients = [base.find(line) for line in book]
+    credited = []  # (day, amount, manager) of every line counted, for plan vs actual
+    credit = lambda line, client, own: credited.append((parse_date(line['date']), parse_amount(line['amount']),
+                                                         own or (client.manager if client else '')))
     for line, client in zip(book, book_clients):
+        credit(line, client, line['manager'])
         if client is not None:
             track(client, line, as_of)
     for line, client, present in zip(imported, linked, already_present(book, book_clients, imported, linked)):
+        if not present:
+            credit(line, client, line['manager'] if args.sheet_has_manager else '')
         if client is not None and not present:
             track(client, line, as_of)
 
     result = analyse(base, as_of, args.cold_days, args.cut_a, args.cut_b)
+    result['planFact'] = plan_fact(base, credited, as_of)
     text = json.dumps(result, ensure_ascii=False, indent=1)
     if args.out:
         with open(args.out, 'w', encoding='utf-8') as f:
