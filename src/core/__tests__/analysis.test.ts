@@ -52,14 +52,14 @@ describe('planAnalysis', () => {
     expect(plan.report.asOf).toBe('2024-06-30');
     expect(byName('ООО «Ромашка»')).toEqual({
       id: null, name: 'ООО «Ромашка»', firstOrder: '2024-03-01', lastOrder: '2024-05-01', orders: 2, revenue: 6234.56, revenueKnown: true,
-      daysSinceLastOrder: 60, cold: true, r: 3, f: 1, m: 5, rfm: '315', segment: 'about_to_sleep', abc: 'A',
+      daysSinceLastOrder: 60, cold: true, medianGap: null, expectedOrder: null, slipping: false, r: 3, f: 1, m: 5, rfm: '315', segment: 'about_to_sleep', abc: 'A',
       statusSuggestion: 'Красно-золотой',
     });
     expect(byName('Петров Пётр')).toMatchObject({ orders: 2, revenue: 1000, daysSinceLastOrder: 10, cold: false, rfm: '511', segment: 'new', abc: 'B', statusSuggestion: null });
     expect(byName('Сидорова Анна')).toMatchObject({ orders: 5, revenue: 5000, daysSinceLastOrder: 90, cold: true, rfm: '153', segment: 'cant_lose', abc: 'A', statusSuggestion: 'Красно-платиновый' });
     expect(byName('Без заказов')).toEqual({
       id: null, name: 'Без заказов', firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, daysSinceLastOrder: null,
-      cold: false, r: null, f: null, m: null, rfm: null, segment: null, abc: null, statusSuggestion: null,
+      cold: false, medianGap: null, expectedOrder: null, slipping: false, r: null, f: null, m: null, rfm: null, segment: null, abc: null, statusSuggestion: null,
     });
   });
 
@@ -157,7 +157,7 @@ describe('planAnalysis', () => {
     expect(settings.thresholds.mode).toBe('percentiles');
     const fixed = planAnalysis(sampleWorkbook(), {
       asOf: AS_OF,
-      settings: { coldDays: 60, abcA: 75, abcB: 20, rfmMode: 'fixed', rfmRecencyBands: [30, 60, 90, 180], rfmFrequencyBands: [1, 2, 3, 5], phoneRegion: 'RU', managerLimit: 70, duplicateSensitivity: 'normal', language: 'ru', computedColumns: [], managerEmails: [] },
+      settings: { coldDays: 60, rhythmSlip: 2, abcA: 75, abcB: 20, rfmMode: 'fixed', rfmRecencyBands: [30, 60, 90, 180], rfmFrequencyBands: [1, 2, 3, 5], phoneRegion: 'RU', managerLimit: 70, duplicateSensitivity: 'normal', language: 'ru', computedColumns: [], managerEmails: [] },
     });
     expect(fixed.report.thresholds).toMatchObject({ mode: 'fixed', recency: [30, 60, 90, 180], frequency: [1, 2, 3, 5] });
     expect(fixed.report.clients.map((c) => c.rfm)).toEqual(['425', '521', '343', null]);
