@@ -130,7 +130,7 @@ function analysedClients(analysis: Analysis): AnalysedClient[] {
 
 /** Which managed client columns each part writes. */
 const PART_FIELDS: Partial<Record<AnalysisPart, readonly ClientField[]>> = {
-  tracker: ['firstOrder', 'lastOrder', 'orders', 'revenue', 'daysSinceLastOrder'],
+  tracker: ['firstOrder', 'lastOrder', 'orders', 'revenue', 'daysSinceLastOrder', 'expectedOrder'],
   abc: ['abc'],
   rfm: ['rfm', 'segment'],
 };
