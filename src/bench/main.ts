@@ -83,13 +83,16 @@ async function analyses(options: BenchOptions, figures: Figure[]): Promise<void>
   const read = await timed(() => readBase(book.result));
   const { settings } = read.result;
   const asOf = isoToDay(AS_OF) as number;
+  const histories = read.result.clients.map((client) => client.history);
+  const trackerAlone = await timed(() => computeTracker(histories, read.result.orders, read.result.orderClient, asOf, settings.coldDays, settings.rhythmSlip));
   const analysis = await timed(() => {
-    const tracker = computeTracker(read.result.clients.map((client) => client.history), read.result.orders, read.result.orderClient, asOf, settings.coldDays);
+    const tracker = computeTracker(histories, read.result.orders, read.result.orderClient, asOf, settings.coldDays, settings.rhythmSlip);
     const abc = rankAbc(tracker.map((t) => t.revenue), settings.abcA, settings.abcB);
     const rfm = computeRfm(tracker, { mode: settings.rfmMode, recencyBands: settings.rfmRecencyBands, frequencyBands: settings.rfmFrequencyBands });
     return { tracker, abc, rfm };
   });
   figures.push({ name: 'readBase (the base as a workbook)', value: read.seconds, unit: 's', note: 'date cells, client IDs' });
+  figures.push({ name: '  tracker alone (first run)', value: trackerAlone.seconds, unit: 's', note: `${trackerAlone.result.length} clients` });
   figures.push({ name: 'Tracker + ABC + RFM', value: analysis.seconds, unit: 's', goal: 1, note: `${analysis.result.rfm.scored} clients scored` });
   const base = read.result;
   const value = await timed(() => computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100));

@@ -219,7 +219,7 @@ const today: Command = async (argv) => {
   if (manager !== undefined && !hasManager(base, manager)) {
     throw new InputError(`менеджера «${manager}» нет в базе / no manager "${manager}" in the base; есть / there are: ${managerNames(base).join(', ') || '—'}`);
   }
-  const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays);
+  const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays, base.settings.rhythmSlip);
   const list = todayList(base, tracker, asOf, { manager });
   const print = (line: string) => printLine(line, process.stdout);
   const day = (iso: string | null) => (iso ? ` · ${isoToDotted(iso)}` : '');

@@ -12,6 +12,7 @@ import { columnOwnership, userColumnKeptProblem } from './computed-columns';
 import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
 import type { ClientField, Language, Problem } from './model';
 import { message } from './messages/message';
+import { dayToDate } from './normalise/date';
 import { cellText } from './normalise/text';
 import { segmentLabel, type RfmResult } from './rfm';
 import { sheetName, type SheetKind } from './schema';
@@ -45,6 +46,10 @@ function derivedColumnValues(analysis: ClientColumnsSource, field: ClientField, 
     switch (field) {
       case 'daysSinceLastOrder':
         return tracker[i].daysSinceLastOrder;
+      case 'expectedOrder': {
+        const expected = tracker[i].expectedOrder;
+        return expected === null ? null : dayToDate(expected);
+      }
       case 'abc':
         return abc.classes[i] ?? unclassedLabel(tracker[i], language);
       case 'rfm':
@@ -69,6 +74,7 @@ const NUMBER_FORMATS: Partial<Record<ClientField, string>> = {
   orders: FORMAT_INTEGER,
   revenue: FORMAT_MONEY,
   daysSinceLastOrder: FORMAT_INTEGER,
+  expectedOrder: FORMAT_DATE,
 };
 
 /** The managed client columns an analysis writes, and what it found in the user's own columns. */
@@ -83,7 +89,7 @@ export interface ClientColumnsPlan {
 }
 
 /** The result sheet where a derived client column's figures can be read instead. */
-const RESULT_SHEET: Partial<Record<ClientField, SheetKind>> = { daysSinceLastOrder: 'rfm', abc: 'abc', rfm: 'rfm', segment: 'rfm' };
+const RESULT_SHEET: Partial<Record<ClientField, SheetKind>> = { daysSinceLastOrder: 'rfm', expectedOrder: 'today', abc: 'abc', rfm: 'rfm', segment: 'rfm' };
 
 /**
  * The managed client columns in `written`. A managed column the sheet lacks and no chosen part

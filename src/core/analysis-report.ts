@@ -34,6 +34,12 @@ export interface AnalysedClient {
   revenueKnown: boolean;
   daysSinceLastOrder: number | null;
   cold: boolean;
+  /** The client's own rhythm (tracker.ts): the median gap in days, null without a rhythm. */
+  medianGap: number | null;
+  /** The last order day + the median gap rounded (ISO), null without a rhythm. */
+  expectedOrder: string | null;
+  /** Days since the last order > k × the median gap («пропускает»). */
+  slipping: boolean;
   r: number | null;
   f: number | null;
   m: number | null;

@@ -79,7 +79,7 @@ function rfmBands(settings: Settings): { recencyBands: number[]; frequencyBands:
 export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const settings = base.settings;
   const language = base.layout.language;
-  const tracker = computeTracker(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf, settings.coldDays);
+  const tracker = computeTracker(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf, settings.coldDays, settings.rhythmSlip);
   const revenues = Float64Array.from(tracker, (t) => t.revenue);
   const abc = rankAbc(revenues, settings.abcA, settings.abcB);
   const rfm = computeRfm(tracker, { mode: settings.rfmMode, ...rfmBands(settings) });
@@ -124,6 +124,9 @@ function analysedClients(analysis: Analysis): AnalysedClient[] {
       revenueKnown: t.revenueKnown,
       daysSinceLastOrder: t.daysSinceLastOrder,
       cold: t.cold,
+      medianGap: t.medianGap,
+      expectedOrder: t.expectedOrder === null ? null : dayToIso(t.expectedOrder),
+      slipping: t.slipping,
       r: score ? score.r : null,
       f: score ? score.f : null,
       m: score ? score.m : null,
@@ -143,7 +146,7 @@ function analysedClients(analysis: Analysis): AnalysedClient[] {
 
 /** Which managed client columns each part writes. */
 const PART_FIELDS: Partial<Record<AnalysisPart, readonly ClientField[]>> = {
-  tracker: ['firstOrder', 'lastOrder', 'orders', 'revenue', 'daysSinceLastOrder'],
+  tracker: ['firstOrder', 'lastOrder', 'orders', 'revenue', 'daysSinceLastOrder', 'expectedOrder'],
   abc: ['abc'],
   rfm: ['rfm', 'segment'],
 };

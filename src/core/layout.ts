@@ -167,6 +167,7 @@ export const MANAGED_CLIENT_FIELDS: readonly ClientField[] = [
   'segment',
   'duplicateGroup',
   'status',
+  'expectedOrder',
 ];
 
 export interface ManagedColumn {

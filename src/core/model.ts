@@ -45,6 +45,7 @@ export const CLIENT_FIELDS = [
   'orders',
   'revenue',
   'daysSinceLastOrder',
+  'expectedOrder',
   'birthday',
   'nextContact',
   'channel',

@@ -32,6 +32,15 @@ function wholeNumber(min: number, max: number) {
   };
 }
 
+/** A number from `min` to `max`, fractions allowed (1,5). */
+function numberBetween(min: number, max: number) {
+  return (raw: CellValue): Parsed<number> => {
+    const { amount } = parseAmount(raw);
+    if (amount === null || amount < min || amount > max) return { error: { ru: `нужно число от ${min} до ${max}, например 2 или 1,5`, en: `a number from ${min} to ${max} is needed, e.g. 2 or 1.5` } };
+    return { value: amount };
+  };
+}
+
 function percent(raw: CellValue): Parsed<number> {
   const { amount } = parseAmount(typeof raw === 'string' ? raw.replace('%', '') : raw);
   if (amount === null || amount <= 0 || amount >= 100) return { error: { ru: 'нужно число процентов больше 0 и меньше 100', en: 'a percentage above 0 and below 100 is needed' } };
@@ -108,6 +117,15 @@ export const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
     label: { ru: 'Клиент остывает через, дней', en: 'Client goes cold after, days' },
     description: { ru: 'Клиент с заказами «остыл», если со дня последнего заказа прошло столько дней или больше', en: 'A client with orders is cold after this many days since the last order' },
     parse: wholeNumber(1, 3650),
+    write: asIs,
+  },
+  rhythmSlip: {
+    label: { ru: 'Пропуск ритма, раз', en: 'Rhythm missed after, times' },
+    description: {
+      ru: 'У клиента с 3 и более днями заказов свой ритм — медиана промежутков между заказами. Он «пропускает», если со дня последнего заказа прошло больше стольких его промежутков; тогда в «Сегодня» он вместо «остывших»',
+      en: 'A client with orders on 3 days or more has a rhythm: the median gap between orders. The client is missing it after more than this many gaps since the last order, and is listed so in Today instead of as cold',
+    },
+    parse: numberBetween(1, 10),
     write: asIs,
   },
   abcA: {

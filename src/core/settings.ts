@@ -10,6 +10,8 @@ export type DuplicateSensitivity = 'strict' | 'normal' | 'loose';
 export interface Settings {
   /** A client with orders is cold when days since the last order ≥ this. */
   coldDays: number;
+  /** A client with a rhythm is slipping («пропускает») when days since the last order > this × the median gap. */
+  rhythmSlip: number;
   /** ABC cut-offs in percent of revenue: A up to `a`, B the next `b`, C the rest. */
   abcA: number;
   abcB: number;
@@ -42,6 +44,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   coldDays: 60,
+  rhythmSlip: 2,
   abcA: 75,
   abcB: 20,
   xyzX: 10,

@@ -85,6 +85,7 @@ const MANAGED_FORMATS: Partial<Record<ClientField, string>> = {
   orders: FORMAT_INTEGER,
   revenue: FORMAT_MONEY,
   daysSinceLastOrder: FORMAT_INTEGER,
+  expectedOrder: FORMAT_DATE,
 };
 
 /** The new managed columns (header only) and the filled IDs, as one write; null when nothing is new. */

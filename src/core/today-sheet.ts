@@ -23,6 +23,7 @@ import { TODAY_KIND_TITLES, TODAY_KINDS, todayList, type TodayKind, type TodayLi
 const KIND_COLUMNS: Record<TodayKind, { ru: string; en: string }> = {
   overdue: { ru: 'Просрочено', en: 'Overdue' },
   today: { ru: 'Сегодня', en: 'Today' },
+  slipping: { ru: 'Пропускают', en: 'Missing rhythm' },
   cold: { ru: 'Остыли', en: 'Gone cold' },
   birthday: { ru: 'Дни рождения', en: 'Birthdays' },
   new: { ru: 'Новые', en: 'New' },
@@ -59,7 +60,7 @@ export function todaySheetOperations(list: TodayList, language: Language): Sheet
       [say(language, `На ${isoToDotted(list.asOf)}`, `As of ${list.asOf}`), ...TODAY_KINDS.map((kind) => KIND_COLUMNS[kind][language]), say(language, 'Всего', 'Total')],
       countRows,
       [null, ...TODAY_KINDS.map(() => FORMAT_INTEGER), FORMAT_INTEGER],
-      [24, 12, 10, 10, 14, 8, 8],
+      [24, 12, 10, 12, 10, 14, 8, 8],
     ),
   ];
 }
@@ -79,7 +80,7 @@ export interface TodaySheetReport {
 export function planTodaySheet(snapshot: WorkbookSnapshot, asOf: DayNumber, settings?: Settings): Plan<TodaySheetReport> {
   const base = readBase(snapshot, settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
-  const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays);
+  const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays, base.settings.rhythmSlip);
   const list = todayList(base, tracker, asOf);
   const kept = keepUsersSheets(snapshot, todaySheetOperations(list, base.layout.language));
   const sheet = kept.operations[0].sheet;

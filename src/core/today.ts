@@ -1,6 +1,7 @@
 /**
  * A manager's «Сегодня»: whom to contact today, from what the clients sheet already holds (the next-contact
- * date, the birthday, the first-contact date, the status) and the tracker (who went cold). Pure: the CLI's
+ * date, the birthday, the first-contact date, the status) and the tracker (who went cold, or — for a client
+ * with a rhythm of their own — who is missing it: «пропускает» replaces «остыл» for them). Pure: the CLI's
  * `today`, the panel and the result sheet all show this one list.
  */
 import type { Base } from './base';
@@ -13,7 +14,7 @@ import { normaliseText } from './normalise/text';
 import { findStatus } from './statuses';
 
 /** In the order a manager works through them: promises already broken first. */
-export const TODAY_KINDS = ['overdue', 'today', 'cold', 'birthday', 'new'] as const;
+export const TODAY_KINDS = ['overdue', 'today', 'slipping', 'cold', 'birthday', 'new'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 export interface TodayItem {
@@ -23,7 +24,7 @@ export interface TodayItem {
   manager: string;
   kind: TodayKind;
   /**
-   * overdue, today: the next-contact date; cold: the last order; birthday: this year's (or next year's)
+   * overdue, today: the next-contact date; slipping: the expected order date; cold: the last order; birthday: this year's (or next year's)
    * birthday; new: null.
    */
   date: string | null;
@@ -49,6 +50,7 @@ export const BIRTHDAY_DAYS = 7;
 export const TODAY_KIND_TITLES: Record<TodayKind, { ru: string; en: string }> = {
   overdue: { ru: 'Просроченные контакты', en: 'Overdue contacts' },
   today: { ru: 'Контакты на сегодня', en: "Today's contacts" },
+  slipping: { ru: 'Пропускают свой ритм заказов, контакт не назначен: позвонить', en: 'Missing their usual order rhythm, no next contact: call' },
   cold: { ru: 'Остывшие, контакт не назначен: позвонить или передать другому менеджеру', en: 'Gone cold with no next contact: call or reassign' },
   birthday: { ru: 'Дни рождения', en: 'Birthdays' },
   new: { ru: 'Новые, с ними ещё не связывались', en: 'New, not contacted yet' },
@@ -67,7 +69,15 @@ function clientItems(base: Base, index: number, row: TrackerRow, asOf: DayNumber
   const next = client.nextContact;
   if (next !== null && next < asOf) items.push(['overdue', next]);
   if (next === asOf) items.push(['today', next]);
-  if (row.cold && next === null && !(status && CLOSED_STATUSES.has(status))) items.push(['cold', row.lastOrder]);
+  if (next === null && !(status && CLOSED_STATUSES.has(status))) {
+    // A client with a rhythm of their own is judged by it, not by the fixed cold threshold: a yearly
+    // buyer at day 90 is fine, a weekly one at day 20 is not.
+    if (row.medianGap !== null) {
+      if (row.slipping) items.push(['slipping', row.expectedOrder]);
+    } else if (row.cold) {
+      items.push(['cold', row.lastOrder]);
+    }
+  }
   if (client.birthday !== null) {
     const days = daysToBirthday(client.birthday, asOf);
     if (days <= birthdayDays) items.push(['birthday', asOf + days]);

@@ -27,9 +27,14 @@
  * - Revenue is known when the typed history has a revenue or every order of the history is among the
  *   covered orders; a client who bought without a known amount is never reported as "no sales".
  *
+ * - The client's own rhythm (rhythm.ts): the median gap between the client's order days on the Orders
+ *   sheet, the expected order date and «пропускает» (slipping).
+ *
  * Runs over a million orders in one pass with typed arrays and no allocation per order.
  */
 import type { DayNumber, Order, TypedHistory } from './model';
+import { clientRhythms, NO_RHYTHM, type RhythmInput } from './rhythm';
+import { DEFAULT_SETTINGS } from './settings';
 
 export interface TrackerRow {
   firstOrder: DayNumber | null;
@@ -44,6 +49,15 @@ export interface TrackerRow {
   daysSinceLastOrder: number | null;
   /** Has orders and days since the last order ≥ the cold threshold. */
   cold: boolean;
+  /**
+   * The median gap in days between the client's distinct order days (rhythm.ts); null without a rhythm:
+   * fewer than 3 order days, or some order of unknown day (undated, or known only from the typed history).
+   */
+  medianGap: number | null;
+  /** The last order day + the median gap rounded; null without a rhythm. */
+  expectedOrder: DayNumber | null;
+  /** Has a rhythm and days since the last order > k × the median gap («пропускает»). */
+  slipping: boolean;
 }
 
 const NO_FIRST = 2147483647;
@@ -83,6 +97,7 @@ export function computeTracker(
   orderClient: ArrayLike<number | null>,
   asOf: DayNumber,
   coldDays: number,
+  rhythmSlip: number = DEFAULT_SETTINGS.rhythmSlip,
 ): TrackerRow[] {
   const clientsCount = histories.length;
   const cover = new Int32Array(clientsCount);
@@ -107,6 +122,8 @@ export function computeTracker(
   // is the same order, skipped at once.
   let previousBucket = -1;
   let previousNumber = '';
+  // The dated orders' clients and days, for the rhythm; a client with an undated order has none.
+  const rhythm: RhythmInput = { clientsCount, clientOf: new Int32Array(orders.length), dayOf: new Int32Array(orders.length), dated: 0, undated: new Uint8Array(clientsCount) };
 
   for (let i = 0; i < orders.length; i++) {
     const client = orderClient[i];
@@ -117,6 +134,10 @@ export function computeTracker(
     if (date !== null) {
       if (date < first[client]) first[client] = date;
       if (date > last[client]) last[client] = date;
+      rhythm.clientOf[rhythm.dated] = client;
+      rhythm.dayOf[rhythm.dated++] = date;
+    } else {
+      rhythm.undated[client] = 1;
     }
     const covered = date === null ? coversUndated[client] === 1 : date <= cover[client];
     const bucket = 2 * client + (covered ? 1 : 0);
@@ -138,6 +159,7 @@ export function computeTracker(
     }
   }
   countDistinctNumbers(numberedBucket, numbers, count);
+  const gaps = clientRhythms(rhythm);
 
   const rows: TrackerRow[] = new Array(clientsCount);
   for (let c = 0; c < clientsCount; c++) {
@@ -156,6 +178,10 @@ export function computeTracker(
     const firstOrder = firstOrderDate(typedFirst, typedLast, typedCount, covered, orderedFirst);
     const lastOrder = latest(typedLast, orderedLast);
     const days = lastOrder === null ? null : asOf - lastOrder;
+    // The typed history may stand for orders of unknown day: more of them than the sheet covers, or a
+    // typed date outside the sheet's order days. Their gaps are unknown, and no rhythm is guessed.
+    const typedUnknown = typedCount > covered || (typedFirst !== null && typedFirst < first[c]) || (typedLast !== null && typedLast > last[c]);
+    const medianGap = typedUnknown || Number.isNaN(gaps[c]) ? null : gaps[c];
     rows[c] = {
       firstOrder,
       lastOrder,
@@ -165,6 +191,9 @@ export function computeTracker(
       fromOrders: covered + count[2 * c] > 0,
       daysSinceLastOrder: days,
       cold: orderCount > 0 && days !== null && days >= coldDays,
+      ...(medianGap === null || lastOrder === null || days === null
+        ? NO_RHYTHM
+        : { medianGap, expectedOrder: lastOrder + Math.round(medianGap), slipping: days > rhythmSlip * medianGap }),
     };
   }
   return rows;

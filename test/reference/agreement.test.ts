@@ -34,6 +34,9 @@ interface ClientResult {
   revenue: number;
   daysSinceLastOrder: number | null;
   cold: boolean;
+  medianGap: number | null;
+  expectedOrder: string | null;
+  slipping: boolean;
   r: number | null;
   f: number | null;
   m: number | null;
@@ -148,7 +151,7 @@ async function runBoth(name: string, c: Case): Promise<{ cli: Results; reference
   return { cli: read(`${base}.cli.json`), reference: read(`${base}.ref.json`) };
 }
 
-const EXACT_FIELDS = ['name', 'firstOrder', 'lastOrder', 'orders', 'daysSinceLastOrder', 'cold', 'r', 'f', 'm', 'segment', 'abc'] as const;
+const EXACT_FIELDS = ['name', 'firstOrder', 'lastOrder', 'orders', 'daysSinceLastOrder', 'cold', 'medianGap', 'expectedOrder', 'slipping', 'r', 'f', 'm', 'segment', 'abc'] as const;
 
 /** Every client and field on which the command and the reference differ, as readable lines. */
 function mismatches(cli: Results, reference: Results): string[] {
@@ -335,6 +338,16 @@ describe('crm-base analyze agrees with the reference implementation client by cl
     expect(both.cli.clients.length).toBeGreaterThan(0);
     expect(both.cli.planFact.length).toBeGreaterThan(0);
     expect(mismatches(both.cli, both.reference)).toEqual([]);
+  });
+
+  it('the synthetic export puts the rhythm to the test: clients with and without one, slipping and not', () => {
+    const clients = results.get('synthetic 1C export, clients from the file')!.reference.clients;
+    const withRhythm = clients.filter((c) => c.medianGap !== null);
+    expect(withRhythm.length).toBeGreaterThan(100);
+    expect(clients.length - withRhythm.length).toBeGreaterThan(0);
+    expect(withRhythm.filter((c) => c.slipping).length).toBeGreaterThan(0);
+    expect(withRhythm.filter((c) => !c.slipping).length).toBeGreaterThan(0);
+    expect(withRhythm.some((c) => !Number.isInteger(c.medianGap))).toBe(true);
   });
 
   it('the reference itself gets the hand-made cases right', () => {

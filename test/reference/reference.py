@@ -14,12 +14,12 @@ Inputs (the same data the command is given, in simple forms):
   --import-orders ORDERS.csv orders imported with `--orders`: a client not on the sheet is added
   --as-of YYYY-MM-DD         the analysis date (required)
   --sheet-has-manager        the Orders sheet has a «Менеджер» column (imported lines keep theirs)
-  --cold-days N, --cut-a N, --cut-b N   settings (defaults 60, 75, 20)
+  --cold-days N, --cut-a N, --cut-b N, --rhythm-slip K   settings (defaults 60, 75, 20, 2)
 A CSV may be 1C-style: `;`, `,` or tab separated, windows-1251 or UTF-8 (with or without a BOM), a title
 block above the header, dates `dd.mm.yyyy[ HH:MM[:SS]]` or `yyyy-mm-dd`, amounts like `1 234,56 ₽`.
 
 Output (stdout or --out): {"asOf", "clients": [{id, name, firstOrder, lastOrder, orders, revenue,
-daysSinceLastOrder, cold, r, f, m, rfm, segment, abc}], "cohorts": [see reference_cohorts.py],
+daysSinceLastOrder, cold, medianGap, expectedOrder, slipping, r, f, m, rfm, segment, abc}], "cohorts": [see reference_cohorts.py],
 "thresholds": {recency, frequency, monetary},
 "planFact": [{manager, month, revenue, newClients}] (the facts of plan vs actual, no plan, no history)}.
 Clients come in sheet order: the clients file first, then clients added by the import in the order they
@@ -49,6 +49,7 @@ import csv
 import datetime
 import io
 import json
+import math
 import re
 import sys
 from decimal import Decimal, InvalidOperation
@@ -255,6 +256,16 @@ class Client:
             first_order = None
         last_order = max([d for d in [last] + dated if d is not None], default=None)
         self.first, self.last, self.orders, self.revenue = first_order, last_order, orders, revenue
+        # The rhythm: gaps between distinct order days, known only when every order has a known day.
+        unknown = (typed_count > in_covered or len(dated) < len(self.lines)
+                   or (first is not None and (not dated or first < min(dated)))
+                   or (last is not None and (not dated or last > max(dated))))
+        visits = sorted(set(dated))
+        gaps = sorted((b - a).days for a, b in zip(visits, visits[1:]))
+        self.median_gap = None
+        if not unknown and len(gaps) >= 2:
+            half = len(gaps) // 2
+            self.median_gap = Fraction(gaps[half]) if len(gaps) % 2 else Fraction(gaps[half - 1] + gaps[half], 2)
 
 
 class Base:
@@ -368,7 +379,7 @@ def already_present(book, book_clients, imported, linked):
     return out
 
 
-def analyse(base, as_of, cold_days, cut_a, cut_b):
+def analyse(base, as_of, cold_days, cut_a, cut_b, rhythm_slip):
     clients = base.clients
     for c in clients:
         c.combine(as_of)
@@ -407,6 +418,10 @@ def analyse(base, as_of, cold_days, cut_a, cut_b):
             'id': c.id, 'name': c.name, 'firstOrder': iso(c.first), 'lastOrder': iso(c.last),
             'orders': c.orders, 'revenue': float(c.revenue), 'daysSinceLastOrder': days.get(c),
             'cold': c.orders > 0 and c in days and days[c] >= cold_days,
+            'medianGap': None if c.median_gap is None else float(c.median_gap),
+            # Half a day rounds up.
+            'expectedOrder': None if c.median_gap is None else iso(c.last + datetime.timedelta(days=math.floor(c.median_gap + Fraction(1, 2)))),
+            'slipping': c.median_gap is not None and days[c] > rhythm_slip * c.median_gap,
             'r': r, 'f': f, 'm': m, 'rfm': f'{r}{f}{m}' if r else None,
             'segment': segment(r, f) if r else None, 'abc': abc.get(c),
         })
@@ -450,6 +465,7 @@ def main(argv):
     parser.add_argument('--cut-a', type=int, default=75)
     parser.add_argument('--cut-b', type=int, default=20)
     parser.add_argument('--sheet-has-manager', action='store_true')
+    parser.add_argument('--rhythm-slip', type=Fraction, default=Fraction(2))
     parser.add_argument('--out')
     args = parser.parse_args(argv)
     as_of = datetime.date.fromisoformat(args.as_of)
@@ -477,7 +493,7 @@ def main(argv):
         if client is not None and not present:
             track(client, line, as_of)
 
-    result = analyse(base, as_of, args.cold_days, args.cut_a, args.cut_b)
+    result = analyse(base, as_of, args.cold_days, args.cut_a, args.cut_b, args.rhythm_slip)
     result['planFact'] = plan_fact(base, credited, as_of)
     text = json.dumps(result, ensure_ascii=False, indent=1)
     if args.out:

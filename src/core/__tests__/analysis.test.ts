@@ -52,7 +52,7 @@ describe('planAnalysis', () => {
     expect(plan.report.asOf).toBe('2024-06-30');
     expect(byName('ООО «Ромашка»')).toEqual({
       id: null, name: 'ООО «Ромашка»', firstOrder: '2024-03-01', lastOrder: '2024-05-01', orders: 2, revenue: 6234.56, revenueKnown: true,
-      daysSinceLastOrder: 60, cold: true, r: 3, f: 1, m: 5, rfm: '315', segment: 'about_to_sleep', abc: 'A',
+      daysSinceLastOrder: 60, cold: true, medianGap: null, expectedOrder: null, slipping: false, r: 3, f: 1, m: 5, rfm: '315', segment: 'about_to_sleep', abc: 'A',
       // Orders in March and May of the 12 months June 2023 – May 2024 only; three clients do not identify BG/NBD.
       xyz: 'Z', pAlive: null, expectedOrders90: null, expectedOrders365: null, expectedOrderValue: null, clv12: null,
       statusSuggestion: 'Красно-золотой',
@@ -61,7 +61,7 @@ describe('planAnalysis', () => {
     expect(byName('Сидорова Анна')).toMatchObject({ orders: 5, revenue: 5000, daysSinceLastOrder: 90, cold: true, rfm: '153', segment: 'cant_lose', abc: 'A', statusSuggestion: 'Красно-платиновый' });
     expect(byName('Без заказов')).toEqual({
       id: null, name: 'Без заказов', firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, daysSinceLastOrder: null,
-      cold: false, r: null, f: null, m: null, rfm: null, segment: null, abc: null, statusSuggestion: null,
+      cold: false, medianGap: null, expectedOrder: null, slipping: false, r: null, f: null, m: null, rfm: null, segment: null, abc: null, statusSuggestion: null,
       xyz: null, pAlive: null, expectedOrders90: null, expectedOrders365: null, expectedOrderValue: null, clv12: null,
     });
   });
@@ -90,6 +90,7 @@ describe('planAnalysis', () => {
     expect(write.columns.map((c) => [c.column, c.header])).toEqual([
       [6, 'ID'], [7, 'Первый заказ'], [8, 'Последний заказ'], [9, 'Заказов'], [10, 'Выручка'],
       [11, 'Дней с последнего заказа'], [12, 'ABC'], [13, 'RFM'], [14, 'Сегмент RFM'], [15, 'Группа дубликатов'],
+      [16, 'Ожидаемый заказ'],
     ]);
     const values = (column: number) => write.columns.find((c) => c.column === column)?.values;
     expect(values(6)).toEqual([]);
@@ -152,7 +153,7 @@ describe('planAnalysis', () => {
     const write = abcOnly.operations.find((op) => op.kind === 'writeColumns') as WriteColumns;
     // The ABC column keeps its place: the other new managed columns get their headers, no gap.
     expect(write.columns.find((c) => c.column === 12)?.values).toEqual(['A', 'B', 'A', undefined, 'нет продаж']);
-    expect(write.columns.filter((c) => c.values.length === 0).map((c) => c.column)).toEqual([6, 7, 8, 9, 10, 11, 13, 14, 15]);
+    expect(write.columns.filter((c) => c.values.length === 0).map((c) => c.column)).toEqual([6, 7, 8, 9, 10, 11, 13, 14, 15, 16]);
   });
 
   it('uses fixed RFM bands from the settings and writes them as the thresholds', () => {

@@ -82,6 +82,7 @@ describe('managedColumns', () => {
       ['segment', 12],
       ['duplicateGroup', 13],
       ['status', 14],
+      ['expectedOrder', 15],
     ]);
     expect(columns.find((c) => c.field === 'orders')?.header).toBe('Заказов');
   });

@@ -50,7 +50,7 @@ describe('computeFunnel', () => {
 });
 
 const tracked = (orders: number, days: number | null, cold: boolean, revenue = 0): TrackerRow => ({
-  firstOrder: null, lastOrder: null, orders, revenue, revenueKnown: true, fromOrders: orders > 0, daysSinceLastOrder: days, cold,
+  firstOrder: null, lastOrder: null, orders, revenue, revenueKnown: true, fromOrders: orders > 0, daysSinceLastOrder: days, cold, medianGap: null, expectedOrder: null, slipping: false,
 });
 
 describe('computeManagerLoad', () => {

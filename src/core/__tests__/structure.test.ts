@@ -65,6 +65,7 @@ describe('planStructure', () => {
       ['segment', 17, 'Сегмент RFM'],
       ['duplicateGroup', 18, 'Группа дубликатов'],
       ['status', 19, 'Статус'],
+      ['expectedOrder', 20, 'Ожидаемый заказ'],
     ]);
     const [write] = ofKind(operations, 'writeColumns') as WriteColumns[];
     const idColumn = write.columns.find((c) => c.column === 1)!;

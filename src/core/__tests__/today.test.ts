@@ -46,6 +46,43 @@ describe('the «Сегодня» list', () => {
     expect(list.items[0]).toMatchObject({ client: 'Просрочен', manager: 'Анна', row: 2 });
   });
 
+  it('judges a client with a rhythm by it instead of the cold threshold: a weekly buyer at day 20 is missing it, a yearly buyer at day 90 is fine', () => {
+    const clients = sheet(
+      'Клиенты',
+      ['ID', 'Клиент', 'Менеджер', 'Статус', 'Следующий контакт'],
+      ['К-1', 'Еженедельный', 'Анна', 'Золотой', null],
+      ['К-2', 'Ежегодный', 'Анна', 'Золотой', null],
+      ['К-3', 'Ежегодный, давно', 'Анна', 'Золотой', null],
+      ['К-4', 'Два заказа', 'Анна', 'Золотой', null],
+      ['К-5', 'Еженедельный, звонок назначен', 'Анна', 'Золотой', date(10, 12, 2026)],
+    );
+    const orderRows: unknown[][] = [];
+    const add = (id: string, ...days: Array<[number, number, number]>) => days.forEach(([d, m, y]) => orderRows.push([date(d, m, y), id, 100]));
+    add('К-1', [30, 10, 2026], [6, 11, 2026], [13, 11, 2026], [14, 11, 2026]); // gaps 7, 7, 1 → 7; 20 days since > 14
+    add('К-2', [5, 9, 2024], [5, 9, 2025], [5, 9, 2026]); // gaps 365, 365 → 365; 90 days since
+    add('К-3', [1, 1, 2023], [1, 1, 2024], [1, 1, 2025]); // gaps 365, 366 → 365.5; 702 days since, within 2 × 365.5
+    add('К-4', [1, 1, 2026], [1, 6, 2026]); // no rhythm: the cold rule
+    add('К-5', [30, 10, 2026], [6, 11, 2026], [13, 11, 2026]);
+    const base = readBase(book(clients, sheet('Заказы', ['Дата', 'ID клиента', 'Сумма'], ...(orderRows as never[][]))));
+    const day = isoToDay('2026-12-04')!;
+    const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, day, base.settings.coldDays, base.settings.rhythmSlip);
+    expect(tracker.map((t) => t.medianGap)).toEqual([7, 365, 365.5, null, 7]);
+    expect(kinds(todayList(base, tracker, day))).toEqual([
+      ['slipping', 'К-1', '2026-11-21'],
+      ['cold', 'К-4', '2026-06-01'],
+    ]);
+    // Three years without an order is more than twice 365.5 days: missing the rhythm too.
+    const later = isoToDay('2027-01-10')!;
+    const laterTracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, later, 60, 2);
+    // К-5's next contact is overdue by then: a contact is set, so the rhythm does not list the client too.
+    expect(kinds(todayList(base, laterTracker, later))).toEqual([
+      ['overdue', 'К-5', '2026-12-10'],
+      ['slipping', 'К-3', '2026-01-02'],
+      ['slipping', 'К-1', '2026-11-21'],
+      ['cold', 'К-4', '2026-06-01'],
+    ]);
+  });
+
   it('finds birthdays across the year end, and 29 February on 28 February of a common year', () => {
     const rows = [
       ['К-1', 'Новогодний', 'Анна', 'Серый', date(1, 1, 2020), null, null, date(2, 1, 1990), null],

@@ -16,8 +16,8 @@ describe('computeTracker', () => {
   it('gives first/last order, orders, revenue and days per client', () => {
     const orders = [order({ date: 19_900, amount: 100 }), order({ date: 19_950, amount: 50 }), order({ date: 19_990, amount: 10 })];
     const [a, b] = computeTracker(histories(2), orders, [0, 0, 1], AS_OF, 60);
-    expect(a).toEqual({ firstOrder: 19_900, lastOrder: 19_950, orders: 2, revenue: 150, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 50, cold: false });
-    expect(b).toEqual({ firstOrder: 19_990, lastOrder: 19_990, orders: 1, revenue: 10, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 10, cold: false });
+    expect(a).toEqual({ firstOrder: 19_900, lastOrder: 19_950, orders: 2, revenue: 150, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 50, cold: false, medianGap: null, expectedOrder: null, slipping: false });
+    expect(b).toEqual({ firstOrder: 19_990, lastOrder: 19_990, orders: 1, revenue: 10, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 10, cold: false, medianGap: null, expectedOrder: null, slipping: false });
   });
 
   it('counts distinct order numbers, plus one per row without a number', () => {
@@ -82,22 +82,22 @@ describe('computeTracker', () => {
   it('counts an order on the as-of date and ignores orders after it', () => {
     const orders = [order({ date: AS_OF - 100, amount: 5 }), order({ date: AS_OF, amount: 7 }), order({ date: AS_OF + 1, amount: 1000, number: 'X' })];
     const [t] = computeTracker(histories(1), orders, [0, 0, 0], AS_OF, 60);
-    expect(t).toEqual({ firstOrder: AS_OF - 100, lastOrder: AS_OF, orders: 2, revenue: 12, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 0, cold: false });
+    expect(t).toEqual({ firstOrder: AS_OF - 100, lastOrder: AS_OF, orders: 2, revenue: 12, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 0, cold: false, medianGap: null, expectedOrder: null, slipping: false });
     const [onlyFuture] = computeTracker(histories(1), [order({ date: AS_OF + 5, amount: 9 })], [0], AS_OF, 60);
-    expect(onlyFuture).toEqual({ firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, fromOrders: false, daysSinceLastOrder: null, cold: false });
+    expect(onlyFuture).toEqual({ firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, fromOrders: false, daysSinceLastOrder: null, cold: false, medianGap: null, expectedOrder: null, slipping: false });
   });
 
   it('counts undated orders for orders and revenue but not for the dates', () => {
     const [t] = computeTracker(histories(1), [order({ amount: 40 }), order({ date: AS_OF - 70, amount: 2 })], [0, 0], AS_OF, 60);
-    expect(t).toEqual({ firstOrder: AS_OF - 70, lastOrder: AS_OF - 70, orders: 2, revenue: 42, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 70, cold: true });
+    expect(t).toEqual({ firstOrder: AS_OF - 70, lastOrder: AS_OF - 70, orders: 2, revenue: 42, revenueKnown: true, fromOrders: true, daysSinceLastOrder: 70, cold: true, medianGap: null, expectedOrder: null, slipping: false });
     const [undatedOnly] = computeTracker(histories(1), [order({ amount: 40 })], [0], AS_OF, 60);
-    expect(undatedOnly).toEqual({ firstOrder: null, lastOrder: null, orders: 1, revenue: 40, revenueKnown: true, fromOrders: true, daysSinceLastOrder: null, cold: false });
+    expect(undatedOnly).toEqual({ firstOrder: null, lastOrder: null, orders: 1, revenue: 40, revenueKnown: true, fromOrders: true, daysSinceLastOrder: null, cold: false, medianGap: null, expectedOrder: null, slipping: false });
   });
 
   it('leaves clients without orders empty and skips orders linked to no client', () => {
     const rows = computeTracker(histories(2), [order({ date: AS_OF, amount: 5 })], [null], AS_OF, 60);
     for (const t of rows) {
-      expect(t).toEqual({ firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, fromOrders: false, daysSinceLastOrder: null, cold: false });
+      expect(t).toEqual({ firstOrder: null, lastOrder: null, orders: 0, revenue: 0, revenueKnown: true, fromOrders: false, daysSinceLastOrder: null, cold: false, medianGap: null, expectedOrder: null, slipping: false });
     }
     expect(computeTracker(histories(0), [], [], AS_OF, 60)).toEqual([]);
   });
@@ -115,12 +115,12 @@ describe('computeTracker over the history typed on the clients sheet', () => {
 
   it('uses typed dates, counts and revenue when the Orders sheet has nothing for the client', () => {
     const [t] = computeTracker([typed({ firstOrder: AS_OF - 400, lastOrder: AS_OF - 90, orders: 5, revenue: 50_000 })], [], [], AS_OF, 60);
-    expect(t).toEqual({ firstOrder: AS_OF - 400, lastOrder: AS_OF - 90, orders: 5, revenue: 50_000, revenueKnown: true, fromOrders: false, daysSinceLastOrder: 90, cold: true });
+    expect(t).toEqual({ firstOrder: AS_OF - 400, lastOrder: AS_OF - 90, orders: 5, revenue: 50_000, revenueKnown: true, fromOrders: false, daysSinceLastOrder: 90, cold: true, medianGap: null, expectedOrder: null, slipping: false });
   });
 
   it('takes a typed last order date alone as one order of unknown revenue, never as no sales', () => {
     const [t] = computeTracker([typed({ lastOrder: AS_OF - 10 })], [], [], AS_OF, 60);
-    expect(t).toMatchObject({ firstOrder: AS_OF - 10, lastOrder: AS_OF - 10, orders: 1, revenueKnown: false, daysSinceLastOrder: 10, cold: false });
+    expect(t).toMatchObject({ firstOrder: AS_OF - 10, lastOrder: AS_OF - 10, orders: 1, revenueKnown: false, daysSinceLastOrder: 10, cold: false, medianGap: null, expectedOrder: null, slipping: false });
     const [two] = computeTracker([typed({ firstOrder: AS_OF - 30, lastOrder: AS_OF - 10 })], [], [], AS_OF, 60);
     expect(two.orders).toBe(2);
   });
@@ -158,6 +158,6 @@ describe('computeTracker over the history typed on the clients sheet', () => {
 
   it('ignores a typed date after the as-of date as a date, keeping the typed count', () => {
     const [t] = computeTracker([typed({ lastOrder: AS_OF + 30, orders: 2 })], [], [], AS_OF, 60);
-    expect(t).toMatchObject({ lastOrder: null, orders: 2, daysSinceLastOrder: null, cold: false });
+    expect(t).toMatchObject({ lastOrder: null, orders: 2, daysSinceLastOrder: null, cold: false, medianGap: null, expectedOrder: null, slipping: false });
   });
 });
