@@ -29,7 +29,8 @@ export type SheetKind =
   | 'today'
   | 'history'
   | 'clientValue'
-  | 'abcXyz';
+  | 'abcXyz'
+  | 'funnelMovement';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -81,6 +82,8 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   today: { ru: ['Сегодня'], en: ['Today'] },
   clientValue: { ru: ['Ценность клиентов'], en: ['Client value'] },
   abcXyz: { ru: ['ABC-XYZ'], en: ['ABC-XYZ'] },
+  // «Воронка: движение» is the report's title: a sheet name cannot hold a colon in Excel.
+  funnelMovement: { ru: ['Воронка — движение'], en: ['Funnel movement'] },
 };
 
 export const CLIENT_HEADERS: Record<ClientField, Names> = {
