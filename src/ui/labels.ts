@@ -46,6 +46,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     today: 'Лист «Сегодня»',
     clientValue: 'Ценность клиентов',
     abcXyz: 'ABC-XYZ',
+    funnelMovement: 'Воронка: движение',
   },
   en: {
     structure: 'Structure',
@@ -62,6 +63,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     today: 'Today sheet',
     clientValue: 'Client value',
     abcXyz: 'ABC-XYZ',
+    funnelMovement: 'Funnel movement',
   },
 };
 
