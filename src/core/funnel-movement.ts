@@ -20,7 +20,7 @@
 import type { HistoryEntry } from './contact-history';
 import type { DayNumber } from './model';
 import { dayToIso } from './normalise/date';
-import { parseStatusMove } from './status-diff';
+import { statusMoveReader } from './status-diff';
 import { FUNNEL_STATUSES, findStatus, type FunnelStatusKey } from './statuses';
 
 /** The main chain conversion runs along: every funnel status that is not an exit. */
@@ -62,7 +62,6 @@ export interface FunnelMovement {
 }
 
 interface Move {
-  client: string;
   day: DayNumber;
   row: number;
   /** Index into FUNNEL_STATUSES; -1 for a status of the user's own or an empty one. */
@@ -70,14 +69,8 @@ interface Move {
   seen: boolean;
 }
 
-const monthOf = (day: DayNumber) => dayToIso(day).slice(0, 7);
 /** The calendar day of a moment (UTC fields are wall-clock time, snapshot.ts). */
 const dayOf = (when: Date): DayNumber => Math.floor(when.getTime() / 86_400_000);
-
-function nextMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number);
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -91,9 +84,11 @@ function movesByClient(history: readonly HistoryEntry[], asOf: DayNumber): { cli
   const clients = new Map<string, Move[]>();
   let undated = 0;
   let later = 0;
+  const read = statusMoveReader();
+  const statusIndex = new Map<string, number>();
   for (const entry of history) {
     if (entry.kind !== 'status') continue;
-    const move = parseStatusMove(entry.result);
+    const move = read(entry.result);
     if (!move) continue;
     if (!entry.when) {
       undated++;
@@ -104,10 +99,14 @@ function movesByClient(history: readonly HistoryEntry[], asOf: DayNumber): { cli
       later++;
       continue;
     }
-    const status = findStatus(move.to);
+    let to = statusIndex.get(move.to);
+    if (to === undefined) {
+      const status = findStatus(move.to);
+      statusIndex.set(move.to, (to = status ? FUNNEL_STATUSES.indexOf(status) : -1));
+    }
     const client = entry.clientId ? `id:${entry.clientId}` : `name:${entry.client}`;
     const list = clients.get(client) ?? [];
-    list.push({ client, day, row: entry.row, to: status ? FUNNEL_STATUSES.indexOf(status) : -1, seen: move.seen });
+    list.push({ day, row: entry.row, to, seen: move.seen });
     clients.set(client, list);
   }
   for (const list of clients.values()) list.sort((a, b) => a.day - b.day || a.row - b.row);
@@ -118,38 +117,56 @@ function movesByClient(history: readonly HistoryEntry[], asOf: DayNumber): { cli
 export function computeFunnelMovement(history: readonly HistoryEntry[], asOf: DayNumber): FunnelMovement {
   const { clients, undated, later } = movesByClient(history, asOf);
   const width = FUNNEL_STATUSES.length;
-  const enteredByMonth = new Map<string, Set<string>[]>();
+  /** Clients entering each status, by month number (year × 12 + month − 1), `width` counts each. */
+  const enteredByMonth = new Map<number, Int32Array>();
+  const monthNumbers = new Map<DayNumber, number>();
+  const monthNumber = (day: DayNumber) => {
+    let month = monthNumbers.get(day);
+    if (month === undefined) {
+      const date = new Date(day * 86_400_000);
+      monthNumbers.set(day, (month = date.getUTCFullYear() * 12 + date.getUTCMonth()));
+    }
+    return month;
+  };
   const stays: number[][] = FUNNEL_STATUSES.map(() => []);
   const chainIndex = CHAIN.map((key) => FUNNEL_STATUSES.findIndex((s) => s.key === key));
   const everEntered = chainIndex.map(() => 0);
   const converted = chainIndex.map(() => 0);
-  let first: string | null = null;
+  // Per client: where it first and last entered each status (positions in its moves), and the month × status it counted in.
+  const firstAt = new Int32Array(width);
+  const lastAt = new Int32Array(width);
+  const counted = new Set<number>();
+  let first = Infinity;
   for (const moves of clients.values()) {
+    firstAt.fill(-1);
+    lastAt.fill(-1);
+    counted.clear();
     moves.forEach((move, i) => {
-      if (move.to >= 0) {
-        const month = monthOf(move.day);
-        if (first === null || month < first) first = month;
-        const sets = enteredByMonth.get(month) ?? FUNNEL_STATUSES.map(() => new Set<string>());
-        sets[move.to].add(move.client);
-        enteredByMonth.set(month, sets);
+      if (move.to < 0) return;
+      const month = monthNumber(move.day);
+      first = Math.min(first, month);
+      if (!counted.has(month * width + move.to)) {
+        counted.add(month * width + move.to);
+        let counts = enteredByMonth.get(month);
+        if (!counts) enteredByMonth.set(month, (counts = new Int32Array(width)));
+        counts[move.to]++;
       }
+      if (firstAt[move.to] < 0) firstAt[move.to] = i;
+      lastAt[move.to] = i;
       const next = moves[i + 1];
-      if (move.to >= 0 && next && !move.seen && !next.seen) stays[move.to].push(next.day - move.day);
+      if (next && !move.seen && !next.seen) stays[move.to].push(next.day - move.day);
     });
+    // A move into k+1 after the first move into k exists exactly when the last move into k+1 comes after it.
     chainIndex.forEach((status, k) => {
-      const at = moves.findIndex((m) => m.to === status);
-      if (at < 0) return;
+      if (firstAt[status] < 0) return;
       everEntered[k]++;
-      if (k + 1 < chainIndex.length && moves.slice(at + 1).some((m) => m.to === chainIndex[k + 1])) converted[k]++;
+      if (k + 1 < chainIndex.length && lastAt[chainIndex[k + 1]] > firstAt[status]) converted[k]++;
     });
   }
   const months: MovementMonth[] = [];
-  if (first !== null) {
-    const last = monthOf(asOf);
-    for (let month: string = first; month <= last; month = nextMonth(month)) {
-      const sets = enteredByMonth.get(month);
-      months.push({ month, entered: sets ? sets.map((s) => s.size) : new Array<number>(width).fill(0) });
-    }
+  const label = (month: number) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+  for (let month = first, last = monthNumber(asOf); month <= last; month++) {
+    months.push({ month: label(month), entered: Array.from(enteredByMonth.get(month) ?? new Int32Array(width)) });
   }
   const conversions = CHAIN.slice(0, -1).map((from, k) => ({
     from,

@@ -40,6 +40,22 @@ export function parseStatusMove(result: string): StatusMove | null {
   return { from: side(text.slice(0, at)), to: side(text.slice(at + ARROW.length)), seen: note !== undefined };
 }
 
+/**
+ * `parseStatusMove` remembering each result it has read: a history holds few distinct «from → to» texts,
+ * so a big one is parsed once per text, not once per row.
+ */
+export function statusMoveReader(): (result: string) => StatusMove | null {
+  const known = new Map<string, StatusMove | null>();
+  return (result) => {
+    let move = known.get(result);
+    if (move === undefined) {
+      move = parseStatusMove(result);
+      known.set(result, move);
+    }
+    return move;
+  };
+}
+
 /** One status as a comparable key: a funnel status by its key (any language, any case), any other text trimmed. */
 export function statusKey(status: string): string {
   return findStatus(status)?.key ?? status.trim();
@@ -61,9 +77,10 @@ function later(a: LastMove | undefined, b: LastMove): LastMove {
 function lastMoves(history: readonly HistoryEntry[]): { byId: Map<string, LastMove>; byName: Map<string, LastMove> } {
   const byId = new Map<string, LastMove>();
   const byName = new Map<string, LastMove>();
+  const read = statusMoveReader();
   for (const entry of history) {
     if (entry.kind !== 'status') continue;
-    const move = parseStatusMove(entry.result);
+    const move = read(entry.result);
     if (!move) continue;
     const map = entry.clientId ? byId : byName;
     const key = entry.clientId || entry.client;
@@ -79,12 +96,24 @@ function lastMoves(history: readonly HistoryEntry[]): { byId: Map<string, LastMo
 export function seenStatusRows(clients: readonly Client[], history: readonly HistoryEntry[], now: Date, language: Language): HistoryRow[] {
   const { byId, byName } = lastMoves(history);
   const rows: HistoryRow[] = [];
+  const texts = new Map<string, string>();
+  /** A status as the row writes it: a funnel status in the workbook's language, «—» for an empty one. */
+  const written = (status: string) => {
+    let text = texts.get(status);
+    if (text === undefined) texts.set(status, (text = status.trim() ? (findStatus(status)?.[language] ?? status.trim()) : EMPTY_STATUS));
+    return text;
+  };
+  const keys = new Map<string, string>();
+  const keyOf = (status: string) => {
+    let key = keys.get(status);
+    if (key === undefined) keys.set(status, (key = statusKey(status)));
+    return key;
+  };
   for (const client of clients) {
     let last = client.id ? byId.get(client.id) : undefined;
     const unnamed = byName.get(client.name);
     if (unnamed) last = later(last, unnamed);
-    if (!last || statusKey(last.move.to) === statusKey(client.status)) continue;
-    const written = (status: string) => (status.trim() ? (findStatus(status)?.[language] ?? status.trim()) : EMPTY_STATUS);
+    if (!last || keyOf(last.move.to) === keyOf(client.status)) continue;
     rows.push({
       when: now,
       clientId: client.id ?? '',
