@@ -10,7 +10,7 @@ export const RIBBON_COMMANDS = {
   updateTracker: ['tracker'],
   runAbc: ['abc'],
   runRfm: ['rfm'],
-  runReports: ['funnel', 'managers'],
+  runReports: ['funnel', 'funnelMovement', 'managers', 'planFact'],
   runClientValue: ['clientValue', 'abcXyz', 'cohorts'],
   todayList: ['today'],
 } as const satisfies Record<string, readonly ActionName[]>;

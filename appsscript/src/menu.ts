@@ -33,6 +33,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuItem | null> = [
   { ru: 'Отчёт по воронке', en: 'Funnel report', functionName: 'menuFunnel', action: 'funnel' },
   { ru: 'Ценность клиентов (CLV)', en: 'Client value (CLV)', functionName: 'menuClientValue', action: 'clientValue' },
   { ru: 'ABC-XYZ', en: 'ABC-XYZ', functionName: 'menuAbcXyz', action: 'abcXyz' },
+  { ru: 'Воронка: движение', en: 'Funnel movement', functionName: 'menuFunnelMovement', action: 'funnelMovement' },
   { ru: 'Нагрузка менеджеров', en: 'Manager load', functionName: 'menuManagers', action: 'managers' },
   { ru: 'Когорты: удержание клиентов', en: 'Cohorts: client retention', functionName: 'menuCohorts', action: 'cohorts' },
   { ru: 'План/факт по менеджерам', en: 'Plan vs actual by manager', functionName: 'menuPlanFact', action: 'planFact' },

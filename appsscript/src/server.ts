@@ -93,6 +93,8 @@ export const menuFunnel = () => fromMenu('funnel');
 export const menuClientValue = () => fromMenu('clientValue');
 /** Menu: the ABC-XYZ matrix. */
 export const menuAbcXyz = () => fromMenu('abcXyz');
+/** Menu: clients entering each funnel status per month, conversion and days in each status. */
+export const menuFunnelMovement = () => fromMenu('funnelMovement');
 /** Menu: per-manager load report. */
 export const menuManagers = () => fromMenu('managers');
 /** Menu: cohort retention by month of first order. */

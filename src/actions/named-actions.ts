@@ -33,6 +33,14 @@ function abcXyzMessage(report: AnalysisReport): Message {
   return message('abcXyz.done', { x: count('X'), y: count('Y'), z: count('Z'), sheet: sheetName('abcXyz', report.language) });
 }
 
+/** The funnel-movement result: the months shown and the status changes the run logged as seen in the table. */
+function funnelMovementMessage(report: AnalysisReport): Message {
+  const sheet = sheetName('funnelMovement', report.language);
+  const months = report.funnelMovement?.months.length ?? 0;
+  const seen = report.statusChangesSeen;
+  return months === 0 ? message('funnelMovement.none', { seen, sheet }) : message('funnelMovement.done', { months, seen, sheet });
+}
+
 /** One of the panel's (and ribbon's, and menu's) named actions, with a one-sentence result. */
 export async function runNamedAction(context: RunContext, action: ActionName): Promise<ActionResult> {
   switch (action) {
@@ -99,6 +107,7 @@ export async function runNamedAction(context: RunContext, action: ActionName): P
         abcXyz: abcXyzMessage(report),
         cohorts: message('cohorts.done', { cohorts: report.cohorts.length, clients: report.cohorts.reduce((sum, cohort) => sum + cohort.clients, 0) }),
         planFact: planFactMessage(report),
+        funnelMovement: funnelMovementMessage(report),
       };
       return { action, message: messages[action], sheets: report.sheets, problems: report.problems, summary, typedDiffering: report.typedDiffering.length };
     }

@@ -136,7 +136,7 @@ export interface NewOrder {
  * clients sheet and moved on by the orders is replaced (the old values archived first); `fixValues` the
  * user's confirmation that dates and amounts typed as text are made real (the originals archived first).
  */
-export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'cohorts' | 'planFact' | 'all' | 'updateTyped' | 'fixValues' | 'today' | 'clientValue' | 'abcXyz';
+export type ActionName = 'structure' | 'check' | 'duplicates' | 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'cohorts' | 'planFact' | 'all' | 'updateTyped' | 'fixValues' | 'today' | 'clientValue' | 'abcXyz' | 'funnelMovement';
 
 export interface ActionResult {
   action: ActionName;

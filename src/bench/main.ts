@@ -29,6 +29,11 @@ import { computeClientValue, repeatSummary } from '../core/value/client-value';
 import { xyzOfBase } from '../core/value/xyz-base';
 import { revenueByService } from '../core/service-revenue';
 import { formatFigures, peakRssMb, timed, type Figure } from './report';
+import type { HistoryEntry } from '../core/contact-history';
+import { seenStatusRows } from '../core/status-diff';
+import { computeFunnelMovement } from '../core/funnel-movement';
+import { dayToDate } from '../core/normalise/date';
+import type { Base } from '../core/base';
 
 const AS_OF = '2026-11-01';
 /** The heap flags node runs with (bin/crm-base.js starts node with its own, see there). */
@@ -108,6 +113,36 @@ async function analyses(options: BenchOptions, figures: Figure[]): Promise<void>
   const { clients: baseClients, orders: baseOrders, orderClient } = read.result;
   const planFact = await timed(() => computePlanFact({ clients: baseClients, orders: baseOrders, orderClient, tracker: analysis.result.tracker, history: [], plan: [], asOf }));
   figures.push({ name: 'Plan vs fact (no plan: last 3 months)', value: planFact.seconds, unit: 's', note: `${planFact.result.rows.length} manager-months` });
+  await statusMovement(base, asOf, figures);
+}
+
+/** Three status moves per client (Белый, Серый, Зелёный a month apart) as the history holds them. */
+function statusHistory(base: Base, asOf: number): HistoryEntry[] {
+  const steps = ['— → Белый', 'Белый → Серый', 'Серый → Зелёный'];
+  return base.clients.flatMap((client, i) =>
+    steps.map((result, k) => ({
+      row: 2 + i * steps.length + k,
+      when: dayToDate(asOf - 400 + (i % 300) + k * 30),
+      clientId: client.id ?? '',
+      client: client.name,
+      manager: client.manager,
+      kind: 'status' as const,
+      kindText: 'статус',
+      result,
+      nextStep: '',
+      nextContact: null,
+    })),
+  );
+}
+
+/** The status diff against the history and «Воронка: движение» over it. */
+async function statusMovement(base: Base, asOf: number, figures: Figure[]): Promise<void> {
+  const history = statusHistory(base, asOf);
+  const now = dayToDate(asOf);
+  const seen = await timed(() => seenStatusRows(base.clients, history, now, 'ru'));
+  figures.push({ name: 'Status diff (changes seen)', value: seen.seconds, unit: 's', goal: 1, note: `${history.length} status rows, ${seen.result.length} changes seen` });
+  const movement = await timed(() => computeFunnelMovement(history, asOf));
+  figures.push({ name: 'Funnel movement', value: movement.seconds, unit: 's', goal: 1, note: `${movement.result.months.length} months` });
 }
 
 /** Writing and reading the services and clients sheets as .xlsx with the streaming gateway. */

@@ -3,6 +3,7 @@
  * RESULTS.json (`AnalysisReport`), the side panel's summary of it, and the error for a workbook with
  * nothing to analyse. The planner is analysis.ts.
  */
+import type { FunnelMovement } from './funnel-movement';
 import type { AbcClass, AbcRanking, AbcShare, AbcSummary } from './abc';
 import { paretoCurve, segmentRevenue, type ParetoPoint } from './analysis-charts';
 import type { Base } from './base';
@@ -89,6 +90,10 @@ export interface AnalysisReport {
   sheets: string[];
   /** The fitted client-value models (value/client-value.ts); null where the base could not fit one. */
   valueModels: { bgNbd: BgNbdParams | null; gammaGamma: GammaGammaParams | null };
+  /** Status changes typed in the clients sheet since the history's last status row, logged by this run (status-diff.ts). */
+  statusChangesSeen: number;
+  /** «Воронка: движение» from the history's status rows, the rows this run logs included (funnel-movement.ts). */
+  funnelMovement: FunnelMovement | null;
 }
 
 /** Everything computed over a base, for callers that need more than the report (the side panel). */

@@ -38,11 +38,15 @@ import { clientValueSheetOperations } from './client-value-sheet';
 import { abcXyzMatrix, abcXyzSheetOperations } from './abc-xyz-sheet';
 import { xyzOfBase } from './value/xyz-base';
 import { planFactPart } from './plan-fact-analysis';
+import { historyAppendOperations, readHistory, type HistoryRow } from './contact-history';
+import { seenStatusRows } from './status-diff';
+import { computeFunnelMovement, type FunnelMovement } from './funnel-movement';
+import { funnelMovementSheetOperations } from './funnel-movement-sheet';
 
 export { analysisSummary, NoClientsSheetError, type AnalysedClient, type Analysis, type AnalysisReport, type AnalysisSummary } from './analysis-report';
 
-export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz' | 'cohorts' | 'planFact';
-export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz', 'cohorts', 'planFact'];
+export type AnalysisPart = 'tracker' | 'abc' | 'rfm' | 'funnel' | 'managers' | 'clientValue' | 'abcXyz' | 'cohorts' | 'planFact' | 'funnelMovement';
+export const ANALYSIS_PARTS: readonly AnalysisPart[] = ['tracker', 'abc', 'rfm', 'funnel', 'managers', 'clientValue', 'abcXyz', 'cohorts', 'planFact', 'funnelMovement'];
 
 export interface AnalysisOptions {
   /** The as-of date; today (where the code runs) by default. */
@@ -65,6 +69,18 @@ export interface AnalysisOptions {
   withDataCheck?: boolean;
   /** The moment of the run (wall-clock time, snapshot.ts), for the value archive; now by default. */
   now?: Date;
+}
+
+/**
+ * The status changes typed in the clients sheet since the history's last status row (logged by the run,
+ * status-diff.ts), and the funnel's movement over the history with those rows.
+ */
+function statusHistory(snapshot: WorkbookSnapshot, base: Base, asOf: DayNumber, now: Date): { seen: HistoryRow[]; movement: FunnelMovement } {
+  const history = readHistory(snapshot);
+  const seen = seenStatusRows(base.clients, history, now, base.layout.language);
+  const below = history.reduce((last, entry) => Math.max(last, entry.row), 1);
+  const logged = seen.map((row, i) => ({ ...row, row: below + 1 + i, kindText: '', nextContact: null }));
+  return { seen, movement: computeFunnelMovement([...history, ...logged], asOf) };
 }
 
 /** The fixed RFM bands to use: the settings' when usable (the settings sheet reports bad ones). */
@@ -199,6 +215,8 @@ export function analysisReport(analysis: Analysis, sheets: string[] = []): Analy
     planFact: [],
     sheets,
     valueModels: { bgNbd: analysis.value.bgNbd, gammaGamma: analysis.value.gammaGamma },
+    statusChangesSeen: 0,
+    funnelMovement: null,
   };
 }
 
@@ -219,13 +237,16 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   const now = options.now ?? wallClockNow();
   // Plan vs fact reads sheets beyond the base (the plan, the history), so it is planned from the snapshot.
   const planFact = planFactPart(snapshot, analysis);
+  const statuses = statusHistory(snapshot, base, analysis.asOf, now);
   const planned = [
     // The archive copy comes first: a plan cut short never leaves a replaced value without it.
     ...(replaced ? valueArchiveOperations(columns.typedDiffering, say(language, 'Трекер: обновление по заказам', 'Tracker: update from the orders'), now, language) : []),
     ...computedColumnsSettingOperations(snapshot, columns.newlyComputed, now),
     ...columns.operations,
+    ...historyAppendOperations(snapshot, statuses.seen, language),
     ...resultSheetOperations(analysis, parts),
     ...(parts.has('planFact') ? planFact.operations : []),
+    ...(parts.has('funnelMovement') ? funnelMovementSheetOperations(statuses.movement, language) : []),
   ];
   const kept = keepUsersSheets(snapshot, planned);
   const operations = kept.operations;
@@ -237,6 +258,8 @@ export function planAnalysis(snapshot: WorkbookSnapshot, options: AnalysisOption
   report.planFact = planFact.report.rows;
   report.typedDiffering = columns.typedDiffering;
   report.typedReplaced = replaced;
+  report.statusChangesSeen = statuses.seen.length;
+  report.funnelMovement = statuses.movement;
   return { operations, report };
 }
 

@@ -32,7 +32,8 @@ export type SheetKind =
   | 'clientValue'
   | 'abcXyz'
   | 'plan'
-  | 'planFact';
+  | 'planFact'
+  | 'funnelMovement';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -87,6 +88,8 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   abcXyz: { ru: ['ABC-XYZ'], en: ['ABC-XYZ'] },
   plan: { ru: ['План', 'План продаж', 'План менеджеров'], en: ['Plan', 'Sales plan', 'Targets'] },
   planFact: { ru: ['План-факт', 'План и факт', 'Планфакт'], en: ['Plan vs actual', 'Plan vs fact', 'Plan and actual'] },
+  // «Воронка: движение» is the report's title: a sheet name cannot hold a colon in Excel.
+  funnelMovement: { ru: ['Воронка — движение'], en: ['Funnel movement'] },
 };
 
 /** The columns of the user's plan sheet «План»: one row per manager and month. */

@@ -48,6 +48,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     today: 'Лист «Сегодня»',
     clientValue: 'Ценность клиентов',
     abcXyz: 'ABC-XYZ',
+    funnelMovement: 'Воронка: движение',
   },
   en: {
     structure: 'Structure',
@@ -66,6 +67,7 @@ export const ACTION_LABELS: Record<Language, Record<ActionName, string>> = {
     today: 'Today sheet',
     clientValue: 'Client value',
     abcXyz: 'ABC-XYZ',
+    funnelMovement: 'Funnel movement',
   },
 };
 

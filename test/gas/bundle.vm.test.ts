@@ -98,7 +98,7 @@ describe('the built Apps Script bundle', () => {
     expect(host.ui.sidebars.map((s) => [s.file, s.getTitle()])).toEqual([['sidebar', 'Клиентская база']]);
   });
 
-  const actions = ['menuStructure', 'menuCheck', 'menuDuplicates', 'menuTracker', 'menuAbc', 'menuRfm', 'menuFunnel', 'menuManagers', 'menuPlanFact', 'menuCohorts', 'menuAll', 'menuToday', 'menuClientValue', 'menuAbcXyz'];
+  const actions = ['menuStructure', 'menuCheck', 'menuDuplicates', 'menuTracker', 'menuAbc', 'menuRfm', 'menuFunnel', 'menuManagers', 'menuPlanFact', 'menuCohorts', 'menuAll', 'menuToday', 'menuClientValue', 'menuAbcXyz', 'menuFunnelMovement'];
   it.each(actions)('%s runs on the sample base and leaves the sheets it reports', async (name) => {
     const host = load(sample());
     const result = (await call(host, name)) as ActionResult | null;

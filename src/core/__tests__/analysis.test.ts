@@ -109,8 +109,8 @@ describe('planAnalysis', () => {
   it('regenerates the result sheets whole, in the workbook language', () => {
     const replaced = plan.operations.filter((op): op is WriteTable => op.kind === 'writeTable' && op.replace).map((op) => op.sheet);
     // The settings sheet is written once, to record the history columns the tracker added and fills itself.
-    expect(replaced).toEqual(['Настройки', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры', 'Ценность клиентов', 'ABC-XYZ', 'Когорты', 'План', 'План-факт']);
-    expect(plan.report.sheets).toEqual(['Настройки', 'Клиенты', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры', 'Ценность клиентов', 'ABC-XYZ', 'Когорты', 'План', 'План-факт']);
+    expect(replaced).toEqual(['Настройки', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры', 'Ценность клиентов', 'ABC-XYZ', 'Когорты', 'План', 'План-факт', 'Воронка — движение']);
+    expect(plan.report.sheets).toEqual(['Настройки', 'Клиенты', 'ABC', 'ABC услуг', 'RFM', 'Воронка', 'Менеджеры', 'Ценность клиентов', 'ABC-XYZ', 'Когорты', 'План', 'План-факт', 'Воронка — движение']);
     const abc = plan.operations.find((op) => op.kind === 'writeTable' && op.sheet === 'ABC') as WriteTable;
     expect(abc.rows.map((r) => [r[0], r[2], r[3], r[6]])).toEqual([
       [1, 'ООО «Ромашка»', 6234.56, 'A'],
@@ -211,7 +211,7 @@ describe('planAnalysis', () => {
       { asOf: AS_OF },
     );
     const replaced = english.operations.filter((op): op is WriteTable => op.kind === 'writeTable' && op.replace).map((op) => op.sheet);
-    expect(replaced).toEqual(['Settings', 'ABC', 'ABC services', 'RFM', 'Funnel', 'Managers', 'Client value', 'ABC-XYZ', 'Cohorts', 'Plan', 'Plan vs actual']);
+    expect(replaced).toEqual(['Settings', 'ABC', 'ABC services', 'RFM', 'Funnel', 'Managers', 'Client value', 'ABC-XYZ', 'Cohorts', 'Plan', 'Plan vs actual', 'Funnel movement']);
     expect(english.report.clients[0]).toMatchObject({ rfm: '511', segment: 'new', statusSuggestion: null });
   });
 });

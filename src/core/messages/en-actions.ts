@@ -16,6 +16,8 @@ export const EN_ACTIONS: Record<keyof typeof RU_ACTIONS, string> = {
   'managers.done': 'The manager load report is ready.',
   'clientValue.done': 'Client value worked out for {count|client|clients}: whom to win back first is on the sheet "{sheet}".',
   'clientValue.none': 'No client value: at least {min|client|clients} who ordered again are needed (see the sheet "{sheet}").',
+  'funnelMovement.done': 'Funnel movement over {months|month|months} is on the sheet "{sheet}"; status changes seen in the table and logged to the history: {seen}.',
+  'funnelMovement.none': 'The history holds no status change yet: the sheet "{sheet}" is empty; status changes seen in the table: {seen}.',
   'abcXyz.done': 'ABC-XYZ: steady buyers (X) {x}, uneven (Y) {y}, irregular (Z) {z}; advice per cell is on the sheet "{sheet}".',
   'cohorts.done': 'Cohorts ready: {cohorts|cohort|cohorts} of {clients|client|clients}.',
   'today.done': 'On the sheet "{sheet}": {items|item|items} for {managers|manager|managers} today.',

@@ -14,7 +14,7 @@ import { SummaryView } from './SummaryView';
 import { TypedDifferingBar } from './TypedDifferingBar';
 import type { AnalysisSummary } from '../../core/analysis';
 
-const RUNNABLE: readonly ActionName[] = ['all', 'structure', 'check', 'tracker', 'abc', 'rfm', 'duplicates', 'funnel', 'managers', 'planFact', 'clientValue', 'abcXyz', 'cohorts', 'today'];
+const RUNNABLE: readonly ActionName[] = ['all', 'structure', 'check', 'tracker', 'abc', 'rfm', 'duplicates', 'funnel', 'funnelMovement', 'managers', 'planFact', 'clientValue', 'abcXyz', 'cohorts', 'today'];
 
 /** How a run the user stopped ended: stopped (nothing of it kept), or finished anyway (writing had begun). */
 type Stopped = 'cancelled' | 'finishedAnyway' | null;
