@@ -22,6 +22,7 @@
  */
 import type { DayNumber, Order, TypedHistory } from './model';
 import { cleanSum } from './tracker';
+import { monthLabel, monthOfDay } from './months';
 
 export const COHORT_MONTHS = 12;
 export const MAX_COHORTS = 24;
@@ -53,32 +54,13 @@ export interface CohortReport {
   olderClients: number;
 }
 
-/** Months since January of year 0 (`year * 12 + month - 1`) of a day number; civil-from-days arithmetic, no Date. */
-export function monthNumber(day: DayNumber): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 12 + month - 1;
-}
-
-/** `yyyy-mm` of a month number. */
-export function monthLabel(month: number): string {
-  const year = Math.floor(month / 12);
-  return `${String(year).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
-}
-
 const NO_MONTH = 2147483647;
 /** Client state: not in any shown cohort. */
 const OUT = -1;
 
 /** Month of a typed date that counts as of `asOf`; NO_MONTH without one. */
 function typedMonth(day: DayNumber | null, asOf: DayNumber): number {
-  return day !== null && day <= asOf ? monthNumber(day) : NO_MONTH;
+  return day !== null && day <= asOf ? monthOfDay(day) : NO_MONTH;
 }
 
 /**
@@ -87,7 +69,7 @@ function typedMonth(day: DayNumber | null, asOf: DayNumber): number {
  */
 export function computeCohorts(histories: readonly TypedHistory[], orders: readonly Order[], orderClient: ArrayLike<number | null>, asOf: DayNumber): CohortReport {
   const clientsCount = histories.length;
-  const asOfMonth = monthNumber(asOf);
+  const asOfMonth = monthOfDay(asOf);
   const oldestShown = asOfMonth - (MAX_COHORTS - 1);
   const orderMonth = new Int32Array(orders.length).fill(NO_MONTH);
   const firstRow = new Int32Array(clientsCount).fill(NO_MONTH);
@@ -95,7 +77,7 @@ export function computeCohorts(histories: readonly TypedHistory[], orders: reado
     const client = orderClient[i];
     const date = orders[i].date;
     if (client === null || client === undefined || date === null || date > asOf) continue;
-    const month = monthNumber(date);
+    const month = monthOfDay(date);
     orderMonth[i] = month;
     if (month < firstRow[client]) firstRow[client] = month;
   }

@@ -22,6 +22,7 @@ import type { DayNumber } from './model';
 import { dayToIso } from './normalise/date';
 import { statusMoveReader } from './status-diff';
 import { FUNNEL_STATUSES, findStatus, type FunnelStatusKey } from './statuses';
+import { monthOfDay } from './months';
 
 /** The main chain conversion runs along: every funnel status that is not an exit. */
 export const CHAIN: readonly FunnelStatusKey[] = FUNNEL_STATUSES.map((s) => s.key).filter((key) => !key.startsWith('red_'));
@@ -119,15 +120,6 @@ export function computeFunnelMovement(history: readonly HistoryEntry[], asOf: Da
   const width = FUNNEL_STATUSES.length;
   /** Clients entering each status, by month number (year × 12 + month − 1), `width` counts each. */
   const enteredByMonth = new Map<number, Int32Array>();
-  const monthNumbers = new Map<DayNumber, number>();
-  const monthNumber = (day: DayNumber) => {
-    let month = monthNumbers.get(day);
-    if (month === undefined) {
-      const date = new Date(day * 86_400_000);
-      monthNumbers.set(day, (month = date.getUTCFullYear() * 12 + date.getUTCMonth()));
-    }
-    return month;
-  };
   const stays: number[][] = FUNNEL_STATUSES.map(() => []);
   const chainIndex = CHAIN.map((key) => FUNNEL_STATUSES.findIndex((s) => s.key === key));
   const everEntered = chainIndex.map(() => 0);
@@ -143,7 +135,7 @@ export function computeFunnelMovement(history: readonly HistoryEntry[], asOf: Da
     counted.clear();
     moves.forEach((move, i) => {
       if (move.to < 0) return;
-      const month = monthNumber(move.day);
+      const month = monthOfDay(move.day);
       first = Math.min(first, month);
       if (!counted.has(month * width + move.to)) {
         counted.add(month * width + move.to);
@@ -165,7 +157,7 @@ export function computeFunnelMovement(history: readonly HistoryEntry[], asOf: Da
   }
   const months: MovementMonth[] = [];
   const label = (month: number) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-  for (let month = first, last = monthNumber(asOf); month <= last; month++) {
+  for (let month = first, last = monthOfDay(asOf); month <= last; month++) {
     months.push({ month: label(month), entered: Array.from(enteredByMonth.get(month) ?? new Int32Array(width)) });
   }
   const conversions = CHAIN.slice(0, -1).map((from, k) => ({

@@ -17,6 +17,7 @@ import type { Client, DayNumber, Order } from './model';
 import { normaliseText } from './normalise/text';
 import { PLAN_MEASURES, type MonthKey, type PlanMeasure, type PlanRow } from './plan-sheet';
 import { cleanSum, type TrackerRow } from './tracker';
+import { monthLabel, monthOfDay } from './months';
 
 export interface MeasurePair {
   plan: number | null;
@@ -99,20 +100,7 @@ type Facts = Record<PlanMeasure, Sums>;
 /** More than any month index (year × 12 + month − 1 up to 2199). */
 const MONTH_SPAN = 2200 * 12;
 
-/** The month index (year × 12 + month − 1) of a day number, by plain arithmetic ("civil from days"): orders are many. */
-export function monthIndexOfDay(day: DayNumber): number {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
-}
-
 const monthIndexOfKey = (month: MonthKey) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthKeyOfIndex = (index: number): MonthKey => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /** Managers by index: the comparable key and the spelling shown (the first met), each raw spelling normalised once. */
 class Managers {
@@ -150,10 +138,10 @@ function countFacts(input: PlanFactInput, managers: Managers): Facts {
     // A blank manager cell (spaces too) falls back to the client's manager.
     const own = order.manager === '' ? none : managers.index(order.manager);
     const credited = own === none ? ofClient(orderClient[i]) : own;
-    facts.revenue.add(credited * MONTH_SPAN + monthIndexOfDay(order.date), order.amount ?? 0);
+    facts.revenue.add(credited * MONTH_SPAN + monthOfDay(order.date), order.amount ?? 0);
   }
   input.tracker.forEach((row, i) => {
-    if (row.firstOrder !== null && row.firstOrder <= asOf) facts.newClients.add(clientManager[i] * MONTH_SPAN + monthIndexOfDay(row.firstOrder), 1);
+    if (row.firstOrder !== null && row.firstOrder <= asOf) facts.newClients.add(clientManager[i] * MONTH_SPAN + monthOfDay(row.firstOrder), 1);
   });
   if (input.history && input.history.length > 0) {
     const byId = new Map<string, number>();
@@ -167,7 +155,7 @@ function countFacts(input: PlanFactInput, managers: Managers): Facts {
       const day = Math.floor(entry.when.getTime() / 86_400_000);
       if (day > asOf) continue;
       const manager = entry.manager ? managers.index(entry.manager) : ofClient(entry.clientId ? byId.get(entry.clientId) : byName.get(entry.client));
-      facts.contacts.add(manager * MONTH_SPAN + monthIndexOfDay(day), 1);
+      facts.contacts.add(manager * MONTH_SPAN + monthOfDay(day), 1);
     }
   }
   return facts;
@@ -177,7 +165,7 @@ function countFacts(input: PlanFactInput, managers: Managers): Facts {
 function lastMonthsWithFacts(facts: Facts, asOfMonth: number, count: number): MonthKey[] {
   const months = new Set<number>();
   for (const measure of PLAN_MEASURES) for (const key of facts[measure].keys()) months.add(key % MONTH_SPAN);
-  return [...months].filter((m) => m <= asOfMonth).sort((a, b) => a - b).slice(-count).map(monthKeyOfIndex);
+  return [...months].filter((m) => m <= asOfMonth).sort((a, b) => a - b).slice(-count).map(monthLabel);
 }
 
 /** Plan and fact per manager and month (see the module comment for what is counted). */
@@ -194,7 +182,7 @@ export function computePlanFact(input: PlanFactInput): PlanFactReport {
     planned.set(at, earlier ? { ...row, revenue: sum(earlier.revenue, row.revenue), newClients: sum(earlier.newClients, row.newClients), contacts: sum(earlier.contacts, row.contacts) } : row);
   }
   const facts = countFacts(input, managers);
-  const asOfMonth = monthIndexOfDay(input.asOf);
+  const asOfMonth = monthOfDay(input.asOf);
   const planMonths = [...new Set(typed.map((r) => r.month))].sort();
   const fromPlan = planMonths.length > 0;
   const months = fromPlan ? planMonths : lastMonthsWithFacts(facts, asOfMonth, 3);
@@ -215,12 +203,12 @@ export function computePlanFact(input: PlanFactInput): PlanFactReport {
       rows.push({ manager: spelling[manager], month, revenue: pair('revenue'), newClients: pair('newClients'), contacts: pair('contacts') });
     }
   }
-  const asOfEndsMonth = monthIndexOfDay(input.asOf + 1) !== asOfMonth;
+  const asOfEndsMonth = monthOfDay(input.asOf + 1) !== asOfMonth;
   const ended = months.filter((m) => monthIndexOfKey(m) < asOfMonth || (monthIndexOfKey(m) === asOfMonth && asOfEndsMonth));
   return {
     months,
     rows,
-    partialMonth: asOfEndsMonth ? null : monthKeyOfIndex(asOfMonth),
+    partialMonth: asOfEndsMonth ? null : monthLabel(asOfMonth),
     fullMonth: ended.length > 0 ? ended[ended.length - 1] : null,
     contactsKnown: input.history !== null,
     fromPlan,

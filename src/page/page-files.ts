@@ -3,6 +3,7 @@
  * sample bigger), and the download of the result the worker wrote out. Nothing here loads the core:
  * the page's bundle stays small, the workbook lives in the worker.
  */
+import { saveFile } from '../ui/save-file';
 
 /** The sample's size: the default one, or a bigger base for trying the page on one. */
 export interface SampleSize {
@@ -28,14 +29,5 @@ export function resultFileName(fileName: string | null, template: (vars: { name:
 
 /** Saves the workbook's bytes as an .xlsx through the browser's download. */
 export function downloadXlsx(data: Uint8Array, fileName: string): void {
-  const blob = new Blob([data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the URL is only needed for that.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(data as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName);
 }

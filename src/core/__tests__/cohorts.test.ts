@@ -1,7 +1,8 @@
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { ColourCells, WriteTable } from '../../workbook/operations';
 import { planAnalysis } from '../analysis';
-import { computeCohorts, monthLabel, monthNumber } from '../cohorts';
+import { computeCohorts } from '../cohorts';
+import { monthLabel, monthOfDay } from '../months';
 import { NO_HISTORY, type Order, type TypedHistory } from '../model';
 import { isoToDay } from '../normalise/date';
 import { book, date, sheet } from './snapshot-builder';
@@ -15,12 +16,12 @@ function order(iso: string | null, amount: number | null): Order {
 
 const typed = (history: Partial<TypedHistory>): TypedHistory => ({ ...NO_HISTORY, ...history });
 
-describe('monthNumber', () => {
+describe('monthOfDay', () => {
   it('gives the calendar month of a day, across years and leap days', () => {
     for (const iso of ['1970-01-01', '1999-12-31', '2000-02-29', '2024-01-31', '2024-02-01', '2024-12-31', '2100-03-01']) {
-      expect(monthLabel(monthNumber(day(iso)))).toBe(iso.slice(0, 7));
+      expect(monthLabel(monthOfDay(day(iso)))).toBe(iso.slice(0, 7));
     }
-    expect(monthNumber(day('2025-01-01')) - monthNumber(day('2024-12-31'))).toBe(1);
+    expect(monthOfDay(day('2025-01-01')) - monthOfDay(day('2024-12-31'))).toBe(1);
   });
 });
 

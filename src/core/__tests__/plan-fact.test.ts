@@ -7,7 +7,7 @@ import { planAnalysis } from '../analysis';
 import { render } from '../messages/message';
 import { dayToIso, dayToSerial, isoToDay } from '../normalise/date';
 import { parseMonth, readPlanSheet } from '../plan-sheet';
-import { monthIndexOfDay } from '../plan-fact';
+import { monthOfDay } from '../months';
 import type { WriteTable } from '../../workbook/operations';
 import { book, date, sheet } from './snapshot-builder';
 import { clients, history, orders, plan } from './plan-fact-fixture';
@@ -100,7 +100,7 @@ describe('plan vs fact', () => {
   it('finds the month of a day by arithmetic as the calendar has it', () => {
     for (let day = isoToDay('1899-12-25')!; day <= isoToDay('2101-03-05')!; day += 13) {
       const iso = dayToIso(day);
-      expect([iso, monthIndexOfDay(day)]).toEqual([iso, Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1]);
+      expect([iso, monthOfDay(day)]).toEqual([iso, Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1]);
     }
   });
 

@@ -8,6 +8,7 @@ import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { SEGMENT_LABELS } from '../labels';
+import { saveFile } from '../save-file';
 import { useLayout } from '../styles';
 
 /** Who the list is for, as one dropdown value: everyone, an RFM segment or an ABC class. */
@@ -17,18 +18,6 @@ function requestOf(channel: CampaignChannel, audience: Audience): CampaignReques
   if (audience.startsWith('segment:')) return { channel, segment: audience.slice('segment:'.length) as CampaignRequest['segment'] };
   if (audience.startsWith('abc:')) return { channel, abc: audience.slice('abc:'.length) as CampaignRequest['abc'] };
   return { channel };
-}
-
-/** Saves the text as a file through the browser: the page, the task pane and the sidebar are all web views. */
-function download(csv: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**
@@ -55,7 +44,7 @@ export function CampaignPanel() {
     const list = await exporting.attempt(() => actions.campaign(requestOf(channel, audience)));
     if (!list) return;
     setDone(list);
-    if (list.listed > 0) download(list.csv, list.fileName);
+    if (list.listed > 0) saveFile(list.csv, 'text/csv;charset=utf-8', list.fileName);
   };
 
   return (
