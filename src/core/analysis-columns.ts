@@ -6,7 +6,7 @@
  */
 import type { AbcRanking } from './abc';
 import { ABC_FILLS, noSalesLabel, revenueUnknownLabel } from './abc-sheets';
-import type { Base } from './base';
+import { say, type Base } from './base';
 import { headerRowOf, lastDataRow, managedColumns, type ManagedColumn } from './layout';
 import { columnOwnership, userColumnKeptProblem } from './computed-columns';
 import { historyColumnsValues, isHistoryField, type HistoryField } from './history-columns';
@@ -33,6 +33,11 @@ export interface ClientColumnsSource {
 
 const COLD_FILL = { fill: '#F8CBAD', fontColour: '#9C0006' };
 
+/** The «Ритм» cell of a client with a rhythm: slipping past k × their usual gap, or keeping it. */
+export function rhythmLabel(slipping: boolean, language: Language): string {
+  return slipping ? say(language, 'пропускает', 'slipping') : say(language, 'в ритме', 'on rhythm');
+}
+
 /** The label of a client without an ABC class: no sales, or sales of unknown revenue. */
 function unclassedLabel(row: TrackerRow, language: Language): string {
   return row.orders > 0 && !row.revenueKnown ? revenueUnknownLabel(language) : noSalesLabel(language);
@@ -50,6 +55,8 @@ function derivedColumnValues(analysis: ClientColumnsSource, field: ClientField, 
         const expected = tracker[i].expectedOrder;
         return expected === null ? null : dayToDate(expected);
       }
+      case 'rhythm':
+        return tracker[i].medianGap === null ? null : rhythmLabel(tracker[i].slipping, language);
       case 'abc':
         return abc.classes[i] ?? unclassedLabel(tracker[i], language);
       case 'rfm':
@@ -89,7 +96,7 @@ export interface ClientColumnsPlan {
 }
 
 /** The result sheet where a derived client column's figures can be read instead. */
-const RESULT_SHEET: Partial<Record<ClientField, SheetKind>> = { daysSinceLastOrder: 'rfm', expectedOrder: 'today', abc: 'abc', rfm: 'rfm', segment: 'rfm' };
+const RESULT_SHEET: Partial<Record<ClientField, SheetKind>> = { daysSinceLastOrder: 'rfm', expectedOrder: 'today', rhythm: 'today', abc: 'abc', rfm: 'rfm', segment: 'rfm' };
 
 /**
  * The managed client columns in `written`. A managed column the sheet lacks and no chosen part
@@ -156,6 +163,7 @@ export function clientColumnOperations(analysis: ClientColumnsSource, written: R
     operations.push({ kind: 'colourCells', sheet: layout.sheet, column, fromRow: layout.headerRow + 1, toRow: lastRow, rules });
   };
   colour('daysSinceLastOrder', [{ when: { atLeast: settings.coldDays }, ...COLD_FILL }]);
+  colour('rhythm', [{ when: { equals: rhythmLabel(true, language) }, ...COLD_FILL }]);
   colour('abc', (['A', 'B', 'C'] as const).map((cls) => ({ when: { equals: cls }, ...ABC_FILLS[cls] })));
   return plan;
 }

@@ -162,7 +162,7 @@ function analysedClients(analysis: Analysis): AnalysedClient[] {
 
 /** Which managed client columns each part writes. */
 const PART_FIELDS: Partial<Record<AnalysisPart, readonly ClientField[]>> = {
-  tracker: ['firstOrder', 'lastOrder', 'orders', 'revenue', 'daysSinceLastOrder', 'expectedOrder'],
+  tracker: ['firstOrder', 'lastOrder', 'orders', 'revenue', 'daysSinceLastOrder', 'expectedOrder', 'rhythm'],
   abc: ['abc'],
   rfm: ['rfm', 'segment'],
 };

@@ -168,6 +168,7 @@ export const MANAGED_CLIENT_FIELDS: readonly ClientField[] = [
   'duplicateGroup',
   'status',
   'expectedOrder',
+  'rhythm',
 ];
 
 export interface ManagedColumn {

@@ -46,6 +46,7 @@ export const CLIENT_FIELDS = [
   'revenue',
   'daysSinceLastOrder',
   'expectedOrder',
+  'rhythm',
   'birthday',
   'nextContact',
   'channel',

@@ -143,6 +143,7 @@ export const CLIENT_HEADERS: Record<ClientField, Names> = {
     en: ['Days since last order', 'Days since last purchase', 'Recency'],
   },
   expectedOrder: { ru: ['Ожидаемый заказ', 'Дата ожидаемого заказа', 'Ожидаемая дата заказа'], en: ['Expected order', 'Expected order date'] },
+  rhythm: { ru: ['Ритм', 'Ритм заказов'], en: ['Rhythm', 'Order rhythm'] },
   birthday: { ru: ['День рождения', 'Дата рождения', 'ДР'], en: ['Birthday', 'Date of birth', 'DOB', 'Birth date'] },
   nextContact: { ru: ['Следующий контакт', 'Дата следующего контакта', 'Следующее касание', 'Перезвонить'], en: ['Next contact', 'Next contact date', 'Follow up', 'Follow-up date'] },
   channel: { ru: ['Канал связи', 'Предпочтительный канал', 'Способ связи', 'Канал'], en: ['Channel', 'Preferred channel', 'Contact channel'] },

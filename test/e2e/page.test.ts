@@ -256,6 +256,8 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await group.waitFor({ timeout: UI_TIMEOUT });
     const members = await group.getByTestId('dup-keep').count();
     expect(members).toBeGreaterThan(1);
+    const groups = await page.getByTestId('dup-group').count();
+    const groupsShown = (count: number) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="dup-group"]').length === n, count, { timeout: UI_TIMEOUT });
     await screenshot(page, '05-duplicates');
 
     await group.getByTestId('merge').click();
@@ -266,12 +268,13 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await page.getByTestId('undo-merge').click();
     await page.getByTestId('dup-done').waitFor({ timeout: UI_TIMEOUT });
     expect(await gridRowCount(page, CLIENTS)).toBe(before);
+    // The list reloads after the undo: the merged group is back before one is dismissed.
+    await groupsShown(groups);
 
-    const groups = await page.getByTestId('dup-group').count();
     await page.getByTestId('dup-group').first().getByTestId('dismiss').click();
     await page.getByTestId('dup-done').filter({ hasText: 'не дубликаты' }).waitFor({ timeout: UI_TIMEOUT });
     await page.locator('[data-testid="sheet-tab"][data-sheet="Не дубликаты"]').waitFor({ timeout: UI_TIMEOUT });
-    await page.waitForFunction((left) => document.querySelectorAll('[data-testid="dup-group"]').length === left, groups - 1, { timeout: UI_TIMEOUT });
+    await groupsShown(groups - 1);
     expect(await gridRowCount(page, CLIENTS)).toBe(before);
   });
 

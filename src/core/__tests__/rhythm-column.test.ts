@@ -39,6 +39,21 @@ describe('the «Ожидаемый заказ» column', () => {
     expect(readSettings(await workbook.read()).settings.computedColumns).toContain('Ожидаемый заказ');
   });
 
+  it('is followed by «Ритм»: «пропускает» coloured as cold, «в ритме» plain, blank without a rhythm', async () => {
+    const ORDERS_KEEPING = sheet('Заказы', ['Дата', 'ID клиента', 'Сумма'], [date(13, 11, 2026), 'К-3', 100], [date(20, 11, 2026), 'К-3', 100], [date(27, 11, 2026), 'К-3', 100]);
+    const workbook = new MemoryWorkbook(book(sheet('Клиенты', ['ID', 'Клиент'], ['К-1', 'Еженедельный'], ['К-2', 'Два заказа'], ['К-3', 'В ритме']), sheet('Заказы', ORDERS.header, ...ORDERS.rows, ...ORDERS_KEEPING.rows)));
+    const plan = planAnalysis(await workbook.read(), { asOf: AS_OF });
+    await workbook.apply(plan.operations);
+    const written = (await workbook.read()).sheets.find((s) => s.name === 'Клиенты')!;
+    const expected = written.header.indexOf('Ожидаемый заказ');
+    const rhythm = written.header.indexOf('Ритм');
+    // К-1: 21 days since the 13th > 2 × 7 → slipping; К-3: 7 days since the 27th, its gap 7 → keeping it.
+    expect(rhythm).toBe(expected + 1);
+    expect(written.rows.map((row) => row[rhythm] ?? null)).toEqual(['пропускает', null, 'в ритме']);
+    const colours = plan.operations.filter((op) => op.kind === 'colourCells' && op.sheet === 'Клиенты' && op.column === rhythm + 1);
+    expect(colours).toMatchObject([{ rules: [{ when: { equals: 'пропускает' } }] }]);
+  });
+
   it('leaves a same-named column the user typed as it is, and says so', async () => {
     const clients = sheet('Клиенты', ['ID', 'Клиент', 'Дата ожидаемого заказа'], ['К-1', 'Еженедельный', 'к Новому году'], ['К-2', 'Два заказа', null]);
     const { values, report } = await columnAfterAnalysis(clients, 'Дата ожидаемого заказа');

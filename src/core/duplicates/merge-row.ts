@@ -24,7 +24,7 @@ const SUMMED: ReadonlySet<ClientField> = new Set<ClientField>(['orders', 'revenu
 const EARLIEST: ReadonlySet<ClientField> = new Set<ClientField>(['firstOrder', 'firstContact']);
 const LATEST: ReadonlySet<ClientField> = new Set<ClientField>(['lastOrder']);
 /** Analysis results that the next analysis run rewrites: the kept row's own value stays. */
-const LEFT_AS_IS: ReadonlySet<ClientField> = new Set<ClientField>(['id', 'abc', 'rfm', 'segment', 'daysSinceLastOrder', 'expectedOrder']);
+const LEFT_AS_IS: ReadonlySet<ClientField> = new Set<ClientField>(['id', 'abc', 'rfm', 'segment', 'daysSinceLastOrder', 'expectedOrder', 'rhythm']);
 
 function comparable(value: CellValue): number | null {
   if (value instanceof Date) return value.getTime();

@@ -33,9 +33,9 @@ describe('Setup tab', () => {
     fireEvent.click(screen.getByTestId('tab-setup'));
     await screen.findByTestId('layout-clients');
     fireEvent.click(screen.getByTestId('structure'));
-    // The fixture's clients sheet has IDs and statuses but none of the other ten managed columns (first
-    // and last order, orders, revenue, days, ABC, RFM, segment, duplicate group, expected order); the data is clean.
-    expect((await screen.findByTestId('structure-done')).textContent).toBe('Структура готова: добавлено 10 столбцов, присвоено 0 ID, в данных 0 проблем.');
+    // The fixture's clients sheet has IDs and statuses but none of the other eleven managed columns (first
+    // and last order, orders, revenue, days, ABC, RFM, segment, duplicate group, expected order, rhythm); the data is clean.
+    expect((await screen.findByTestId('structure-done')).textContent).toBe('Структура готова: добавлено 11 столбцов, присвоено 0 ID, в данных 0 проблем.');
     expect(actions.calls.filter((c) => c.method === 'layout')).toHaveLength(2);
     const mapped = within(screen.getByTestId('layout-clients')).getByTestId('mapping-clients-revenue');
     await waitFor(() => expect(mapped.textContent).toContain('Выручка'));
