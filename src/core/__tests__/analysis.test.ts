@@ -90,7 +90,7 @@ describe('planAnalysis', () => {
     expect(write.columns.map((c) => [c.column, c.header])).toEqual([
       [6, 'ID'], [7, 'Первый заказ'], [8, 'Последний заказ'], [9, 'Заказов'], [10, 'Выручка'],
       [11, 'Дней с последнего заказа'], [12, 'ABC'], [13, 'RFM'], [14, 'Сегмент RFM'], [15, 'Группа дубликатов'],
-      [16, 'Ожидаемый заказ'],
+      [16, 'Ожидаемый заказ'], [17, 'Ритм'],
     ]);
     const values = (column: number) => write.columns.find((c) => c.column === column)?.values;
     expect(values(6)).toEqual([]);
@@ -153,7 +153,7 @@ describe('planAnalysis', () => {
     const write = abcOnly.operations.find((op) => op.kind === 'writeColumns') as WriteColumns;
     // The ABC column keeps its place: the other new managed columns get their headers, no gap.
     expect(write.columns.find((c) => c.column === 12)?.values).toEqual(['A', 'B', 'A', undefined, 'нет продаж']);
-    expect(write.columns.filter((c) => c.values.length === 0).map((c) => c.column)).toEqual([6, 7, 8, 9, 10, 11, 13, 14, 15, 16]);
+    expect(write.columns.filter((c) => c.values.length === 0).map((c) => c.column)).toEqual([6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17]);
   });
 
   it('uses fixed RFM bands from the settings and writes them as the thresholds', () => {

@@ -83,6 +83,7 @@ describe('managedColumns', () => {
       ['duplicateGroup', 13],
       ['status', 14],
       ['expectedOrder', 15],
+      ['rhythm', 16],
     ]);
     expect(columns.find((c) => c.field === 'orders')?.header).toBe('Заказов');
   });

@@ -66,6 +66,7 @@ describe('planStructure', () => {
       ['duplicateGroup', 18, 'Группа дубликатов'],
       ['status', 19, 'Статус'],
       ['expectedOrder', 20, 'Ожидаемый заказ'],
+      ['rhythm', 21, 'Ритм'],
     ]);
     const [write] = ofKind(operations, 'writeColumns') as WriteColumns[];
     const idColumn = write.columns.find((c) => c.column === 1)!;

@@ -94,7 +94,7 @@ describe('planAnalysis on typed order history', () => {
     const workbook = new MemoryWorkbook(snapshot);
     await workbook.apply(planAnalysis(await workbook.read(), { asOf: AS_OF }).operations);
     const tracked = readSettings(await workbook.read()).settings.computedColumns;
-    expect(tracked).toEqual(['Первый заказ', 'Последний заказ', 'Заказов', 'Выручка', 'Дней с последнего заказа', 'ABC', 'RFM', 'Сегмент RFM', 'Ожидаемый заказ']);
+    expect(tracked).toEqual(['Первый заказ', 'Последний заказ', 'Заказов', 'Выручка', 'Дней с последнего заказа', 'ABC', 'RFM', 'Сегмент RFM', 'Ожидаемый заказ', 'Ритм']);
     // A new order: the tracker's own columns follow it without asking.
     const orders = (await workbook.read()).sheets.find((s) => s.name === 'Заказы')!;
     await workbook.apply([{ kind: 'appendRows', sheet: orders.name, rows: [[day('2025-05-30'), 'К-00001', 50, '104']] }]);
