@@ -55,8 +55,8 @@ function readingGuide(input: ClientValueSheetInput): string[] {
     lines.push(
       say(
         language,
-        `Расчёта нет: нужно не меньше ${MIN_REPEAT_BUYERS} клиентов с повторными заказами (на листе заказов или в истории), и чтобы кто-то из них перестал покупать.`,
-        `No figures: at least ${MIN_REPEAT_BUYERS} clients who ordered again are needed (orders sheet or history), and some of them must have stopped buying.`,
+        `Расчёта нет: нужно не меньше ${MIN_REPEAT_BUYERS} клиентов с повторными заказами на листе заказов (даты, введённые вручную в строке клиента, модель не использует), и чтобы кто-то из них перестал покупать.`,
+        `No figures: at least ${MIN_REPEAT_BUYERS} clients who ordered again on the orders sheet are needed (dates typed on the client's row are not used by the model), and some of them must have stopped buying.`,
       ),
     );
   } else if (!value.gammaGamma) {

@@ -115,6 +115,12 @@ export function planFactSheetOperations(input: PlanFactSheetInput): SheetOperati
     [say(language, 'Месяцы', 'Months'), report.fromPlan ? say(language, `из листа «${input.planSheet}»`, `from the sheet «${input.planSheet}»`) : say(language, 'последние 3 с фактом (плана нет)', 'the last 3 with a fact (no plan)')],
     [say(language, 'Норма активных клиентов на менеджера', 'Active clients per manager limit'), managers.limit],
   ];
+  if (report.months.length === 0) {
+    parameters.push([
+      say(language, 'Таблица пуста', 'The table is empty'),
+      say(language, 'нет ни плана, ни заказов с датой до даты анализа: заполните лист «План» или запишите заказы', 'no plan and no dated orders up to the as-of date: fill in the «Plan» sheet or record orders'),
+    ]);
+  }
   if (!report.contactsKnown) parameters.push([say(language, 'Факт контактов', 'Contacts fact'), say(language, 'не считается: нет листа «История»', 'not counted: no «History» sheet')]);
   operations.push(parametersBlock(sheet, { row: 1, column: PARAMETERS_COLUMN }, parameters, [null, null], language));
   if (chartRows) {

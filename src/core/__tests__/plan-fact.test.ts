@@ -125,3 +125,14 @@ describe('plan vs fact', () => {
     ]);
   });
 });
+
+describe('«План-факт» on a base with no plan and no dated orders', () => {
+  it('says why the table is empty instead of leaving it silently blank', () => {
+    const typedOnly = book(sheet('Услуги', ['Услуга'], ['Стрижка']), sheet('Клиенты', ['Клиент', 'Менеджер'], ['Иванов', 'Анна']));
+    const planned = planAnalysis(typedOnly, { asOf: isoToDay('2026-12-04')!, parts: ['planFact'] });
+    const tables = planned.operations.filter((op): op is WriteTable => op.kind === 'writeTable' && op.sheet === 'План-факт');
+    expect(tables[0].rows).toEqual([]);
+    const parameters = tables.flatMap((t) => t.rows).map((row) => row.join(' '));
+    expect(parameters).toContain('Таблица пуста нет ни плана, ни заказов с датой до даты анализа: заполните лист «План» или запишите заказы');
+  });
+});
