@@ -6,7 +6,8 @@
  * the 12 months' revenue is not positive.
  */
 import type { DayNumber } from '../model';
-import { calendarDay, dayToDate } from '../normalise/date';
+import { monthOfDay } from '../months';
+import { calendarDay } from '../normalise/date';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
 
@@ -20,15 +21,11 @@ export interface XyzWindow {
 
 /** The 12 full calendar months before the as-of date's month (the as-of month is never full: it runs on). */
 export function xyzWindow(asOf: DayNumber): XyzWindow {
-  const date = dayToDate(asOf);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1;
+  const asOfMonth = monthOfDay(asOf);
+  const firstDay = (month: number) => calendarDay(Math.floor(month / 12), (month % 12) + 1, 1) as DayNumber;
   const monthStarts: DayNumber[] = [];
-  for (let back = XYZ_MONTHS; back >= 1; back--) {
-    const index = year * 12 + (month - 1) - back;
-    monthStarts.push(calendarDay(Math.floor(index / 12), (index % 12) + 1, 1) as DayNumber);
-  }
-  return { monthStarts, end: calendarDay(year, month, 1) as DayNumber };
+  for (let back = XYZ_MONTHS; back >= 1; back--) monthStarts.push(firstDay(asOfMonth - back));
+  return { monthStarts, end: firstDay(asOfMonth) };
 }
 
 /** The month of the window a day falls in (0–11), or −1 outside it. */
