@@ -8,6 +8,11 @@
 # the exact test/reference/reference.py) agree client by client.
 #
 #   scripts/compare-pandas.sh [LINES]        (CPU_PROFILE=1 also writes a V8 profile of the command)
+#   ROUNDS=5 scripts/compare-pandas.sh [LINES]
+#     the ratio mode: per shape, ROUNDS rounds of A B A B … (the command to JSON, pandas, the command with
+#     the result .xlsx, and the floor: a plain Node loop that only reads the file and splits its lines),
+#     then the medians and the three ratios the speed goals name (JSON ≤ 0.5× pandas, with .xlsx ≤ 1.0×
+#     pandas, peak memory ≤ pandas'), and each figure's distance from the floor.
 # Needs the built command (npx tsc -p tsconfig.cli.json) and Debian's python3-pandas.
 set -eu
 cd "$(dirname "$0")/.."
@@ -49,6 +54,53 @@ timed() {
     printf '  %-34s %7.2f s\n' "$label" "$(echo "$(date +%s.%N) - $start" | bc)"
   fi
 }
+
+# The floor: the least any tool must do, read the bytes and split them into lines.
+FLOOR='let n=0;const s=require("fs").readFileSync(process.argv[1],"latin1");for(let i=s.indexOf("\n");i>=0;i=s.indexOf("\n",i+1))n++;console.log(n)'
+
+# One timed run appended to a file of "seconds kb" lines (GNU time is required for the ratio mode).
+measure() {
+  out=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr" || { cat "$WORK/stderr" >&2; exit 1; }
+  cat "$WORK/time" >> "$out"
+}
+
+if [ "${ROUNDS:-0}" -gt 0 ]; then
+  [ -x /usr/bin/time ] || { echo "the ratio mode needs GNU time (apt-get install -y time)" >&2; exit 2; }
+  for shape in sample retail; do
+    csv="$WORK/$shape.csv"
+    if [ "$shape" = sample ]; then as_of=$AS_OF_SAMPLE; else as_of=$AS_OF_RETAIL; fi
+    for f in json pandas xlsx floor; do : > "$WORK/$shape.$f.runs"; done
+    round=1
+    while [ "$round" -le "$ROUNDS" ]; do
+      measure "$WORK/$shape.json.runs" node bin/crm-base.js analyze "$WORK/empty.xlsx" --orders "$csv" --as-of "$as_of" --json "$WORK/$shape.cli.json"
+      measure "$WORK/$shape.pandas.runs" $PY scripts/compare-pandas.py "$csv" --as-of "$as_of" --out "$WORK/$shape.pandas.json"
+      measure "$WORK/$shape.xlsx.runs" node bin/crm-base.js analyze "$WORK/empty.xlsx" --orders "$csv" --as-of "$as_of" --json "$WORK/$shape.cli.json" -o "$WORK/$shape.out.xlsx"
+      measure "$WORK/$shape.floor.runs" node -e "$FLOOR" "$csv"
+      round=$((round + 1))
+    done
+    echo "$shape: $(du -h "$csv" | cut -f1) CSV, as of $as_of, medians of $ROUNDS alternating rounds"
+    $PY - "$WORK/$shape" <<'PY'
+import statistics, sys
+stem = sys.argv[1]
+def medians(name):
+    runs = [tuple(map(float, line.split())) for line in open(f'{stem}.{name}.runs') if line.strip()]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs) / 1024
+rows = {name: medians(name) for name in ('json', 'pandas', 'xlsx', 'floor')}
+labels = {'json': 'crm-base analyze --json', 'pandas': 'pandas', 'xlsx': 'crm-base analyze --json -o OUT.xlsx', 'floor': 'floor: read + split lines (Node)'}
+floor = rows['floor'][0]
+for name, (seconds, mb) in rows.items():
+    print(f'  {labels[name]:<36} {seconds:6.2f} s  {mb:6.0f} MB  {seconds / floor:5.1f}x the floor')
+pandas_s, pandas_mb = rows['pandas']
+print(f"  ratio analyze to JSON / pandas:        {rows['json'][0] / pandas_s:5.2f}  (goal <= 0.5)")
+print(f"  ratio analyze + .xlsx / pandas:        {rows['xlsx'][0] / pandas_s:5.2f}  (goal <= 1.0)")
+print(f"  ratio peak memory (JSON run) / pandas: {rows['json'][1] / pandas_mb:5.2f}  (goal <= 1.0)")
+PY
+    printf '  command vs pandas:    '; $PY test/reference/compare_results.py "$WORK/$shape.cli.json" "$WORK/$shape.pandas.json" --show 5 || true
+  done
+  echo "files kept in $WORK"
+  exit 0
+fi
 
 for shape in sample retail; do
   csv="$WORK/$shape.csv"
