@@ -81,7 +81,9 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   duplicates: { ru: ['Дубликаты', 'Дубли'], en: ['Duplicates'] },
   archive: { ru: ['Архив'], en: ['Archive'] },
   valueArchive: { ru: ['Архив значений'], en: ['Value archive'] },
-  history: { ru: ['История', 'История контактов'], en: ['History', 'Contact history'] },
+  // Excel reserves «History» as a sheet name (it refuses to add or rename a sheet to it): the English
+  // sheet is written as «Contact history», and a «History» sheet made in Google Sheets is still read.
+  history: { ru: ['История', 'История контактов'], en: ['Contact history', 'History'] },
   problems: { ru: ['Проблемы', 'Ошибки данных'], en: ['Problems', 'Data problems'] },
   today: { ru: ['Сегодня'], en: ['Today'] },
   clientValue: { ru: ['Ценность клиентов'], en: ['Client value'] },
@@ -91,6 +93,9 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   // «Воронка: движение» is the report's title: a sheet name cannot hold a colon in Excel.
   funnelMovement: { ru: ['Воронка — движение'], en: ['Funnel movement'] },
 };
+
+/** Every kind of sheet the product names. */
+export const SHEET_KINDS = Object.keys(SHEET_NAMES) as SheetKind[];
 
 /** The columns of the user's plan sheet «План»: one row per manager and month. */
 export const PLAN_FIELDS = ['manager', 'month', 'revenue', 'newClients', 'contacts'] as const;
@@ -215,7 +220,7 @@ export function sheetNameMatches(kind: SheetKind, name: string): boolean {
 
 /** The kind of sheet a name stands for, if any. */
 export function sheetKindOfName(name: string): SheetKind | undefined {
-  return (Object.keys(SHEET_NAMES) as SheetKind[]).find((kind) => sheetNameMatches(kind, name));
+  return SHEET_KINDS.find((kind) => sheetNameMatches(kind, name));
 }
 
 // ——— Matching headers ———

@@ -13,6 +13,7 @@ import { chartsSheet, ListSheetBuilder } from './helpers';
 import { sheetDrawings, withContentTypes } from './chart-package';
 import { DRAWING_RELATIONSHIP, relationshipsXml } from './chart-parts';
 import { sharedStringsXml } from './shared-strings-part';
+import { checkExcelSheetNames } from './sheet-names';
 import { SheetWriter, type SheetOptions } from './sheet-writer';
 import { worksheetOptions, writeSheet, type Style } from './sheet-io';
 import { valueType } from './row-xml';
@@ -61,6 +62,7 @@ const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
 
 /** Writes the workbook into `out` and ends it; a failed write leaves a broken file (the CLI writes atomically). */
 export async function writeXlsxStream(sheets: MemorySheets, definedNames: DefinedNames, out: Writable): Promise<void> {
+  checkExcelSheetNames(sheets.map((sheet) => sheet.name));
   const zip = new ZipWriter(out);
   const StylesXform = lib('xlsx/xform/style/styles-xform') as new (initialise: boolean) => StyleTable;
   const styles = new StylesXform(true);

@@ -21,6 +21,7 @@
  * `normaliseValues`, so trailing blanks and '' versus null do not matter.
  */
 import { readBase } from '../../src/core/base';
+import { SHEET_KINDS, sheetName } from '../../src/core/schema';
 import { planLogContact, type ContactInput } from '../../src/core/contact-log';
 import type { ChartSpec, SheetOperation, ValidationRule } from '../../src/workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
@@ -466,6 +467,14 @@ export function describeWorkbookContract(name: string, harness: WorkbookHarness)
         const state = await harness.inspect(wb);
         expect(normaliseValues(sheetOf(state, 'Заказы').values)).toEqual([['Дата', 'ID клиента']]);
         expect(normaliseValues(sheetOf(state, 'Клиенты').values)[0][0]).toBe('ID');
+      });
+
+      it('takes the name of every sheet the product writes, in Russian and in English', async () => {
+        const wb = await harness.create(clientsSnapshot());
+        const names = (['ru', 'en'] as const).flatMap((language) => SHEET_KINDS.map((kind) => sheetName(kind, language)));
+        const added = [...new Set(names)].filter((name) => !['Услуги', 'Клиенты'].includes(name));
+        await wb.apply(added.map((name): SheetOperation => ({ kind: 'ensureSheet', sheet: name, header: ['A'] })));
+        expect(await (await reopen(wb)).sheetNames()).toEqual(['Услуги', 'Клиенты', ...added]);
       });
     });
 

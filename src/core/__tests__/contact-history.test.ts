@@ -88,8 +88,8 @@ describe('logging a contact', () => {
     const snapshot: WorkbookSnapshot = { sheets: [{ name: 'Clients', header: ['ID', 'Client', 'Next contact'], rows: [['C-00001', 'Acme', null]] }] };
     const base = readBase(snapshot);
     const after = await applied(snapshot, planLogContact(base, snapshot, base.clients[0], { kind: 'meeting', result: 'signed' }, NOW).operations);
-    expect(sheetOf(after, 'History').header[4]).toBe('Kind');
-    expect(sheetOf(after, 'History').rows[0][4]).toBe('meeting');
+    expect(sheetOf(after, 'Contact history').header[4]).toBe('Kind');
+    expect(sheetOf(after, 'Contact history').rows[0][4]).toBe('meeting');
   });
 });
 

@@ -40,6 +40,15 @@ function asRange(value: unknown, core: FakeContextCore): FakeRange {
   throw new Error(`InvalidArgument: expected a Range from this context, got ${String(value)} (${core.sheets.length} sheets)`);
 }
 
+/**
+ * What Excel refuses as a sheet name, on add and on rename: blank, over 31 characters, one of : \ / ? * [ ],
+ * an apostrophe first or last, and «History», which Excel reserves (in any case).
+ */
+function refuseBadSheetName(name: string): void {
+  const bad = !name.trim() || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history';
+  if (bad) throw new Error(`InvalidArgument: bad sheet name ${name}`);
+}
+
 function sheetNamed(core: FakeContextCore, name: string): FakeSheet {
   const sheet = core.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`ItemNotFound: no worksheet «${name}»`);
@@ -916,6 +925,7 @@ export class FakeWorksheet
   set name(name: string) {
     this.send('set name', name);
     if (this.core.sheets.some((s) => s !== this.sheet && s.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: a sheet named ${name} exists`);
+    refuseBadSheetName(name);
     this.sheet.name = name;
   }
   get visibility(): any {
@@ -995,7 +1005,7 @@ export class FakeWorksheetCollection
     this.send('add', name);
     if (!name) throw new Error('the fake wants a name');
     if (this.core.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
-    if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
+    refuseBadSheetName(name);
     const sheet = newSheet(name);
     this.core.sheets.push(sheet);
     return new FakeWorksheet(this.core, sheet);
