@@ -23,7 +23,8 @@ import type { Client, ClientField, OrderField, Problem } from './model';
 import type { Settings } from './settings';
 import { readBase, say, type Base } from './base';
 import { linkOrders, type OrderClientKeys } from './link-orders';
-import { ORDER_CLIENT_DETAIL_FIELDS, type OrderLineField } from './header-match';
+import { ORDER_CLIENT_DETAIL_FIELDS, type OrderClientDetailField, type OrderLineField } from './header-match';
+import { ColumnsAdded } from './import/added-columns';
 import type { SourceColumnMapping } from './import/mapping';
 import { linesAlreadyPresent } from './import/already-present';
 import { assignIds } from './structure';
@@ -71,18 +72,22 @@ export function planOrderImport(
   const region = base.settings.phoneRegion;
   const columns = sourceColumns(source, mapping, language);
   const problems: Problem[] = [];
-  const width = Math.max(target.header.length, target.usedWidth);
+  // A field the file has and a sheet lacks gets a column at that sheet's right: nothing of the file is dropped.
+  const orderColumns = new ColumnsAdded('orders', target, Math.max(target.header.length, target.usedWidth), language);
+  const clientColumns = new ColumnsAdded('clients', clientsLayout, Math.max(clientsLayout.header.length, clientsLayout.usedWidth), language);
   const lineColumn = (field: OrderLineField): LineColumn | undefined => {
     const index = columns.order[field];
     return index === undefined ? undefined : { index, header: cellText(source.header[index]) };
   };
   const price = columns.order.amount === undefined ? lineColumn('price') : undefined;
   const quantity = lineColumn('quantity');
-  const amountTo = target.columns.amount ?? -1;
 
   const imported: ImportedColumn[] = (Object.entries(columns.order) as Array<[OrderField | OrderLineField, number]>)
     .filter((entry): entry is [OrderField, number] => entry[0] !== 'quantity' && entry[0] !== 'price')
-    .map(([field, from]) => ({ field, from, to: target.columns[field] ?? -1, header: cellText(source.header[from]) }));
+    .map(([field, from]) => ({ field, from, to: orderColumns.indexOf(field), header: cellText(source.header[from]) }));
+  const amountTo = price ? orderColumns.indexOf('amount') : -1;
+  const orderFields = orderColumns.columns();
+  const width = orderColumns.totalWidth;
   const { sourceRows, orders, beforeSince, undated } = orderLines(source, columns, options.since, language);
   const since = options.since === undefined ? null : dayToIso(options.since);
   if (since !== null) problems.push(...undatedProblems(source.name, undated, cellText(source.header[columns.order.date!]), since));
@@ -100,7 +105,7 @@ export function planOrderImport(
         problems.push({ sheet: source.name, row: sourceRowNumber(source, index), column: column.header, value: converted.text, message: converted.message });
         converted = converted.text;
       }
-      if (column.to >= 0) out[column.to] = converted;
+      out[column.to] = converted;
     }
     if (price) {
       const amount = lineAmount(cells, price, quantity, (column, value, message) =>
@@ -117,7 +122,7 @@ export function planOrderImport(
   const broughtIn: Array<Client | undefined> = new Array(orders.length);
   const keyOf = (order: OrderClientKeys) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
   let nextRow = sheetRowNumber(clientsLayout.rowCount, clientsLayout.headerRow);
-  const idColumn = target.columns.clientId;
+  const idColumn = orderFields.clientId;
   for (let i = 0; i < links.length; i++) {
     const link = links[i];
     const order = orders[i];
@@ -161,7 +166,7 @@ export function planOrderImport(
   const presence = linesAlreadyPresent(
     base.orders.map((order, k) => ({ ...identityOf(order), client: base.orderClient[k] === null ? '' : `c${base.orderClient[k]}` })),
     rows.length,
-    (i) => ({ ...identityOf(sheetLine(rows[i], target.columns)), client: clientKey(i) }),
+    (i) => ({ ...identityOf(sheetLine(rows[i], orderFields)), client: clientKey(i) }),
   );
   for (const conflict of presence.conflicts) {
     const i = conflict.line;
@@ -191,26 +196,34 @@ export function planOrderImport(
 
   const operations: SheetOperation[] = [];
   if (added.length > 0) {
-    const clientWidth = Math.max(clientsLayout.header.length, clientsLayout.usedWidth);
+    const detail = (client: Client, field: OrderClientDetailField) => (client as unknown as Record<string, string>)[field];
+    // A detail the file gives for a client it brings in gets a column even when the clients sheet has none.
+    const details = ORDER_CLIENT_DETAIL_FIELDS.filter((field) => added.some((client) => detail(client, field)));
+    for (const field of details) clientColumns.indexOf(field);
+    const clientFields = clientColumns.columns();
     const comment = say(language, 'добавлен при импорте заказов', 'added by an order import');
     const clientRows = added.map((client) => {
-      const out: CellValue[] = new Array(clientWidth).fill(null);
+      const out: CellValue[] = new Array(clientColumns.totalWidth).fill(null);
       const put = (field: ClientField, value: string | null) => {
-        const at = clientsLayout.columns[field];
+        const at = clientFields[field];
         if (at !== undefined && value) out[at] = value;
       };
       put('id', client.id);
       put('name', client.name);
-      for (const field of ORDER_CLIENT_DETAIL_FIELDS) put(field, (client as unknown as Record<string, string>)[field]);
+      for (const field of details) put(field, detail(client, field));
       put('comment', comment);
       return out;
     });
+    const headers = clientColumns.operation();
+    if (headers) operations.push(headers);
     operations.push({ kind: 'appendRows', sheet: clientsLayout.sheet, rows: clientRows });
   }
   if (keptRows.length > 0) {
     const numberFormats: (string | null)[] = new Array(width).fill(null);
-    if (target.columns.date !== undefined) numberFormats[target.columns.date] = FORMAT_DATE;
-    if (target.columns.amount !== undefined) numberFormats[target.columns.amount] = FORMAT_MONEY;
+    if (orderFields.date !== undefined) numberFormats[orderFields.date] = FORMAT_DATE;
+    if (orderFields.amount !== undefined) numberFormats[orderFields.amount] = FORMAT_MONEY;
+    const headers = orderColumns.operation();
+    if (headers) operations.push(headers);
     operations.push({ kind: 'appendRows', sheet: target.sheet, rows: keptRows, numberFormats });
   }
 
@@ -225,6 +238,7 @@ export function planOrderImport(
       linked: links.filter((link, i) => link !== null && !presence.present[i]).length,
       clientsAdded: added.length,
       ignoredColumns: columns.ignored,
+      addedColumns: [...orderColumns.report(), ...clientColumns.report()],
       problems,
     },
   };

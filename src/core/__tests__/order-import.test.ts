@@ -91,6 +91,43 @@ describe('planOrderImport', () => {
     expect(planOrderImport(base, source).report.ignoredColumns).toEqual(['Склад']);
   });
 
+  it('adds a column the file has and a sheet lacks, at that sheet\'s right, so nothing of the file is dropped', async () => {
+    const ownClients = sheet('Клиенты', ['ID', 'Клиент', 'Заметки'], ['К-00007', 'ООО «Ромашка»', 'звонить утром']);
+    const ownOrders = sheet('Заказы', ['Дата', 'ID клиента', 'Клиент', 'Сумма'], [date(1, 9, 2026), 'К-00007', 'ООО «Ромашка»', 5]);
+    const source = sheet(
+      'orders.csv',
+      ['Дата', 'Контрагент', 'Сумма', 'Менеджер', 'Телефон'],
+      ['05.10.2026', 'ООО «Ромашка»', '10', 'Анна', ''],
+      ['06.10.2026', 'ИП Новиков', '20', 'Борис', '8 (912) 000-11-22'],
+    );
+    const workbook = new MemoryWorkbook(book(ownClients, ownOrders));
+    const plan = planOrderImport(await workbook.read(), source);
+    expect(plan.report.addedColumns).toEqual([
+      { sheet: 'Заказы', header: 'Менеджер' },
+      { sheet: 'Клиенты', header: 'Телефон' },
+    ]);
+    await workbook.apply(plan.operations);
+    const after = await workbook.read();
+    const orders = after.sheets.find((s) => s.name === 'Заказы')!;
+    expect(orders.header).toEqual(['Дата', 'ID клиента', 'Клиент', 'Сумма', 'Менеджер']);
+    expect(orders.rows.map((row) => row[4] ?? null)).toEqual([null, 'Анна', 'Борис']);
+    const clientsAfter = after.sheets.find((s) => s.name === 'Клиенты')!;
+    expect(clientsAfter.header).toEqual(['ID', 'Клиент', 'Заметки', 'Телефон']);
+    expect(clientsAfter.rows).toEqual([
+      ['К-00007', 'ООО «Ромашка»', 'звонить утром'],
+      ['К-00008', 'ИП Новиков', 'добавлен при импорте заказов', '8 (912) 000-11-22'],
+    ]);
+    // The next read finds the managers in the column the import added.
+    expect(readBase(after).orders.map((order) => order.manager)).toEqual(['', 'Анна', 'Борис']);
+  });
+
+  it('adds no column when the sheets have them all', () => {
+    const source = sheet('orders.csv', ['Дата', 'Контрагент', 'Сумма'], ['05.10.2026', 'ООО «Ромашка»', '10']);
+    const plan = planOrderImport(base, source);
+    expect(plan.report.addedColumns).toEqual([]);
+    expect(plan.operations.map((op) => op.kind)).toEqual(['appendRows']);
+  });
+
   it('needs an Orders sheet', () => {
     expect(() => planOrderImport(book(clients), sheet('x.csv', ['Дата'], ['01.10.2026']))).toThrow(NoOrdersSheetError);
   });
@@ -343,6 +380,7 @@ describe('orderImportSummary', () => {
     linked: 12_000,
     clientsAdded: 3,
     ignoredColumns: [],
+    addedColumns: [],
     problems: [],
   };
 
@@ -351,5 +389,10 @@ describe('orderImportSummary', () => {
       'Импортировано заказов: 12\u00a0345 (связано с клиентами базы: 12\u00a0000), уже были: 1\u00a0234, раньше 01.03.2025: 1\u00a0000\u00a0000, добавлено клиентов: 3',
     );
     expect(orderImportSummary({ ...report, since: null }, 'en')).toBe('Orders imported: 12,345 (linked to clients of the base: 12,000), already there: 1,234, clients added: 3');
+  });
+
+  it('names the columns the import added', () => {
+    const added = { ...report, since: null, addedColumns: [{ sheet: 'Заказы', header: 'Менеджер' }] };
+    expect(orderImportSummary(added, 'ru')).toMatch(/, добавлены столбцы, которых не было: «Менеджер» \(Заказы\)$/);
   });
 });

@@ -1,5 +1,6 @@
 /** What an order import reports, and the errors it refuses with. */
 import type { Language, Problem } from '../model';
+import type { AddedColumn } from './added-columns';
 import { say } from '../base';
 import { formatCount } from '../plural';
 import { isoToDotted } from '../normalise/date';
@@ -19,6 +20,8 @@ export interface OrderImportReport {
   clientsAdded: number;
   /** Source headers that match no order or client field (their values are not imported). */
   ignoredColumns: string[];
+  /** Columns added at a sheet's right for what the file has and the sheet had no column for. */
+  addedColumns: AddedColumn[];
   problems: Problem[];
 }
 
@@ -75,5 +78,9 @@ export function orderImportSummary(report: OrderImportReport, language: Language
     parts.push(say(language, `раньше ${since}: ${n(report.beforeSince)}`, `before ${since}: ${n(report.beforeSince)}`));
   }
   parts.push(say(language, `добавлено клиентов: ${n(report.clientsAdded)}`, `clients added: ${n(report.clientsAdded)}`));
+  if (report.addedColumns.length > 0) {
+    const columns = report.addedColumns.map(({ sheet, header }) => `«${header}» (${sheet})`).join(', ');
+    parts.push(say(language, `добавлены столбцы, которых не было: ${columns}`, `columns added that were missing: ${columns}`));
+  }
   return parts.join(', ');
 }
