@@ -12,6 +12,7 @@ import type { RunAnswer } from '../../appsscript/src/panel-protocol';
 import type { ActionResult } from '../../src/actions/panel';
 import { fieldHeader } from '../../src/core/schema';
 import { fieldOfHeader } from '../../src/core/header-match';
+import { parseCsv } from '../../src/core/import/csv';
 import { generateSampleWorkbook } from '../../src/sample';
 import { FakeCacheService, FakeHtmlService, FakeLockService, FakePropertiesService, FakeUi } from '../fakes/gas/services';
 import { FakeMailApp, FakeScriptApp } from '../fakes/gas/script-app';
@@ -277,4 +278,66 @@ describe('the built Apps Script bundle', () => {
     await call(host, 'menuLetterOff');
     expect(host.script.triggers).toEqual([]);
   });
+});
+
+/**
+ * A manager's morning in Google Sheets, through the sidebar's server functions of the built bundle: see
+ * today's list, log three contacts, record an order, export the «Под угрозой» segment for SMS. Every
+ * step is checked on the spreadsheet itself, not on the answers alone.
+ */
+describe('a manager’s morning in the sidebar', () => {
+  interface View {
+    asOf: string;
+    managers: string[];
+    items: Array<{ clientId: string; client: string; manager: string; kind: string }>;
+  }
+  const sheetValues = (host: Host, name: string) => workbookState(host.spreadsheet).sheets.find((s) => s.name === name)!.values;
+
+  it('sees whom to contact, logs three contacts, records an order and exports consenting «Под угрозой» clients', async () => {
+    const host = load(fakeSpreadsheetFrom(generateSampleWorkbook({ clients: 300, orders: 1500 })));
+    const everyone = (await call(host, 'panel_today', null)) as View;
+    const manager = everyone.managers.find((name) => everyone.items.filter((item) => item.manager === name).length >= 3)!;
+    const mine = (await call(host, 'panel_today', manager)) as View;
+    expect(mine.items.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(mine.items.map((item) => item.manager))).toEqual(new Set([manager]));
+
+    // Three contacts, each with the next one a week ahead: they leave the list of what is due.
+    const due = mine.items.filter((item) => ['overdue', 'today', 'cold', 'new'].includes(item.kind));
+    const called = [...new Map(due.map((item) => [item.clientId, item])).values()].slice(0, 3);
+    expect(called).toHaveLength(3);
+    const nextWeek = new Date(Date.parse(mine.asOf) + 7 * 86_400_000).toISOString().slice(0, 10);
+    for (const item of called) await call(host, 'panel_logContact', item.clientId, { kind: 'звонок', result: `Позвонили: ${item.kind}`, nextContact: nextWeek });
+    const history = sheetValues(host, 'История');
+    // The sample has no client IDs yet: the first contact logged gives every client one.
+    expect(history.slice(1).map((row) => [row[2], row[3], row[4], row[5]])).toEqual(called.map((item) => [item.client, manager, 'звонок', `Позвонили: ${item.kind}`]));
+    expect(history.slice(1).every((row) => /^К-\d{5}$/.test(String(row[1])))).toBe(true);
+    const after = (await call(host, 'panel_today', manager)) as View;
+    const stillDue = after.items.filter((item) => called.some((c) => c.client === item.client) && item.kind !== 'birthday' && item.kind !== 'slipping');
+    expect(stillDue).toEqual([]);
+
+    // An order recorded on the base's day counts at once.
+    const buyer = String(history[1][1]);
+    const before = (await call(host, 'panel_getClient', buyer)) as { orders: number; lastOrder: string | null };
+    const card = (await call(host, 'panel_recordOrder', { clientId: buyer, service: 'Консультация', amount: 4_500, date: mine.asOf })) as { orders: number; lastOrder: string | null };
+    expect(card).toMatchObject({ orders: before.orders + 1, lastOrder: mine.asOf });
+    // The sample's Orders sheet names the client, with no ID column: the order is written the sheet's way.
+    expect(sheetValues(host, 'Заказы').filter((row) => row.includes(called[0].client) && row.includes(4_500))).toHaveLength(1);
+
+    // The «Под угрозой» list for SMS holds only clients whose consent cell allows SMS.
+    const exported = (await call(host, 'panel_campaign', { channel: 'sms', segment: 'at_risk' })) as { csv: string; listed: number; leftOut: Record<string, number> };
+    const lines = parseCsv(exported.csv.trim(), ',');
+    expect(lines[0]).toEqual(['phone', 'email', 'name', 'first_name', 'segment']);
+    expect(lines.length - 1).toBe(exported.listed);
+    expect(exported.listed).toBeGreaterThan(0);
+    expect(Object.values(exported.leftOut).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const clients = sheetValues(host, 'Клиенты');
+    const consentAt = clients[0].indexOf('Согласие на рассылку');
+    const nameAt = clients[0].indexOf('Клиент');
+    for (const [phone, , name, , segment] of lines.slice(1)) {
+      const row = clients.find((r) => r[nameAt] === name)!;
+      expect(String(row[consentAt])).toMatch(/^да($|,.*sms)/i);
+      expect(phone).toMatch(/^\+7\d{10}$/);
+      expect(segment).toBe('Под угрозой');
+    }
+  }, 120_000);
 });
