@@ -125,17 +125,14 @@ function tableOf(snapshot: WorkbookSnapshot, base: Base, name: RecordTable): Tab
   return { sheet: located.sheet, header: table.header, rows: table.rows.slice(0, located.rowCount) };
 }
 
-/** The ID and name of a row of a table that has them (orders and history: «ID клиента», «Клиент»). */
-function whoseRow(row: readonly CellValue[], header: readonly string[], idHeaders: readonly string[], nameHeaders: readonly string[]): { clientId: string; client: string } {
+/** Who a row of the orders or history sheet is about: its «ID клиента» and «Клиент» cells (either language). */
+function whoseRows(header: readonly string[]): (row: readonly CellValue[]) => { clientId: string; client: string } {
   const index = columnIndex(header);
-  const first = (headers: readonly string[]) => {
-    for (const text of headers) {
-      const at = index.get(headerKey(text));
-      if (at !== undefined) return cellText(row[at] ?? null).trim();
-    }
-    return '';
-  };
-  return { clientId: first(idHeaders), client: first(nameHeaders) };
+  const columnOf = (headers: readonly string[]) => headers.map((text) => index.get(headerKey(text))).find((at) => at !== undefined);
+  const idAt = columnOf([...ORDER_HEADERS.clientId.ru, ...ORDER_HEADERS.clientId.en]);
+  const nameAt = columnOf([...ORDER_HEADERS.client.ru, ...ORDER_HEADERS.client.en]);
+  const text = (row: readonly CellValue[], at: number | undefined) => (at === undefined ? '' : cellText(row[at] ?? null).trim());
+  return (row) => ({ clientId: text(row, idAt), client: text(row, nameAt) });
 }
 
 const ROW_KINDS = { orders: 'newOrder', history: 'newHistory' } as const;
@@ -167,10 +164,9 @@ function newRows(
     return !inMain.has(key);
   });
   if (fresh.length === 0) return [];
-  const idHeaders = [...ORDER_HEADERS.clientId.ru, ...ORDER_HEADERS.clientId.en];
-  const nameHeaders = [...ORDER_HEADERS.client.ru, ...ORDER_HEADERS.client.en];
+  const whose = whoseRows(part.header);
   if (!main) {
-    for (const row of fresh) entries.push({ file, kind: 'notMerged', ...whoseRow(row, part.header, idHeaders, nameHeaders), column: part.sheet, main: null, part: null, note: message('merge.noSheet', { sheet: part.sheet }) });
+    for (const row of fresh) entries.push({ file, kind: 'notMerged', ...whose(row), column: part.sheet, main: null, part: null, note: message('merge.noSheet', { sheet: part.sheet }) });
     return [];
   }
   const target = columnIndex(main.header);
@@ -178,7 +174,7 @@ function newRows(
   const rows = fresh.map((row) => {
     const placed = laidOut(row, part.header, target, main.header.length);
     placed.left.forEach((text) => left.add(text));
-    entries.push({ file, kind: ROW_KINDS[name], ...whoseRow(row, part.header, idHeaders, nameHeaders), column: main.sheet, main: null, part: null });
+    entries.push({ file, kind: ROW_KINDS[name], ...whose(row), column: main.sheet, main: null, part: null });
     return placed.cells;
   });
   for (const text of left) entries.push({ file, kind: 'notMerged', clientId: '', client: '', column: text, main: null, part: null, note: message('merge.noColumn', { sheet: main.sheet, column: text }) });

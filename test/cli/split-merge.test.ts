@@ -87,7 +87,8 @@ describe('crm-base split', () => {
 
 describeWithTool('openpyxl', 'crm-base merge, its result read by openpyxl', () => {
   type Cell = string | number | boolean | null;
-  let result: { clients: Cell[][]; main: Cell[][]; merge: Cell[][]; archive: Cell[][] };
+  let result: { clients: Cell[][]; main: Cell[][]; orders: Cell[][]; mainOrders: Cell[][]; merge: Cell[][]; archive: Cell[][] };
+  let changedName = '';
   let run: ReturnType<typeof crmBase>;
   let bookHash = '';
 
@@ -97,6 +98,15 @@ describeWithTool('openpyxl', 'crm-base merge, its result read by openpyxl', () =
     await editSheet(partFile, 'Клиенты', (ws, column, rowOf) => {
       ws.getRow(rowOf(changed)).getCell(column('Статус')).value = 'Статус из файла';
       ws.getRow(rowOf(conflicted)).getCell(column('Статус')).value = 'Менеджер: в работе';
+      changedName = ws.getRow(rowOf(changed)).getCell(column('Клиент')).text;
+    });
+    // A new order typed into the manager's file, in its own column order.
+    await editSheet(partFile, 'Заказы', (ws, column) => {
+      const row = ws.getRow(ws.rowCount + 1);
+      row.getCell(column('Дата')).value = new Date(Date.UTC(2026, 10, 20));
+      row.getCell(column('Клиент')).value = changedName;
+      row.getCell(column('Сумма')).value = 4321;
+      row.getCell(column('Номер заказа')).value = 'З-999999';
     });
     copyFileSync(book, edited);
     await editSheet(edited, 'Клиенты', (ws, column, rowOf) => {
@@ -112,6 +122,7 @@ def rows(path, sheet):
         return v.isoformat() if isinstance(v, datetime.datetime) else v
     return [[cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
 print(json.dumps({'clients': rows(sys.argv[1], 'Клиенты'), 'main': rows(sys.argv[2], 'Клиенты'),
+                  'orders': rows(sys.argv[1], 'Заказы'), 'mainOrders': rows(sys.argv[2], 'Заказы'),
                   'merge': rows(sys.argv[1], 'Слияние'), 'archive': rows(sys.argv[1], 'Архив значений')}))
 `;
     result = JSON.parse(execFileSync(DEBIAN_PYTHON, ['-c', script, out, edited], { encoding: 'utf8' }));
@@ -134,6 +145,20 @@ print(json.dumps({'clients': rows(sys.argv[1], 'Клиенты'), 'main': rows(s
     expect(rowOf(result.clients, conflicted)[statusAt]).toBe('Владелец: отказ');
     const expected = result.main.map((row) => (row[idAt] === changed ? row.map((cell, at) => (at === statusAt ? 'Статус из файла' : cell)) : row));
     expect(result.clients).toEqual(expected);
+  });
+
+  it('appends the manager\'s new order once, under the main book\'s headers, the other orders as they were', () => {
+    const header = result.mainOrders[0];
+    expect(result.orders.slice(0, result.mainOrders.length)).toEqual(result.mainOrders);
+    expect(result.orders).toHaveLength(result.mainOrders.length + 1);
+    const added = result.orders[result.orders.length - 1];
+    expect([added[header.indexOf('Дата')], added[header.indexOf('Клиент')], added[header.indexOf('Сумма')], added[header.indexOf('Номер заказа')]]).toEqual([
+      '2026-11-20T00:00:00',
+      changedName,
+      4321,
+      'З-999999',
+    ]);
+    expect(result.merge.filter((row) => row[1] === 'Новый заказ').map((row) => row[3])).toEqual([changedName]);
   });
 
   it('lists the conflict and the change on «Слияние», and archives the value it replaced', () => {

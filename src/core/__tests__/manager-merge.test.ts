@@ -199,6 +199,7 @@ describe('planPartMerge', () => {
     expect(clients.rows[4][1]).toBe('К-00005');
     expect(clients.rows[5]).toEqual(['Сидорова Мария', 'К-00006', 'Анна Крылова', '+7 912 555-55-55', 'Белый']);
     expect(only(entries, 'newClient')[0].clientId).toBe('К-00006');
+    expect(only(entries, 'newOrder').map((e) => [e.clientId, e.client, e.column])).toEqual([['К-00002', 'ИП Белова', 'Заказы']]);
     expect(sheetOf(result, 'Заказы').rows).toHaveLength(4);
     expect(sheetOf(result, 'Заказы').rows[3]).toEqual([day('2026-11-20'), 'К-00002', 'ИП Белова', 'Мойка окон', 2500]);
     expect(sheetOf(result, 'История').rows[2]).toEqual([new Date('2026-12-02T15:45:00Z'), 'К-00001', 'ООО «Ромашка»', 'Анна Крылова', 'звонок', 'ждут КП']);
