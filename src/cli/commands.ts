@@ -21,6 +21,7 @@ import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { writeFileAtomically } from './atomic-write';
 import { writeJsonText } from './json-text';
 import { exportCampaign } from './export-command';
+import { mergeParts, splitBase } from './split-commands';
 import { printLine, terminalSafe } from './terminal-text';
 import { checkOutputs, InputError, openBook, progressReporter, saveXlsx } from './workbooks';
 
@@ -39,6 +40,8 @@ Usage:
   crm-base check BOOK.xlsx [--json REPORT.json]
   crm-base today BOOK.xlsx [--manager NAME] [--as-of YYYY-MM-DD] [--json TODAY.json]
   crm-base export BOOK.xlsx --channel sms|email|messenger [--segment NAME | --abc A|B|C] [--as-of YYYY-MM-DD] -o OUT.csv
+  crm-base split BOOK.xlsx --out DIR [--json REPORT.json]
+  crm-base merge BOOK.xlsx PART.xlsx [PART2.xlsx]... -o OUT.xlsx [--json REPORT.json]
   crm-base sample -o BOOK.xlsx [--clients N] [--orders N] [--seed N]
   crm-base demo [--dir DIR]
   crm-base bench [duplicates]
@@ -58,6 +61,11 @@ today lists whom to contact: overdue and today's next contacts, clients gone col
 birthdays in the next 7 days, new clients nobody has contacted; it reads the workbook and changes nothing.
 export writes a campaign list (phone E.164, e-mail, name, first name, segment) of the clients whose
 «Согласие на рассылку» allows the channel; the others are counted, never listed (38-ФЗ, ст. 18).
+split writes one file per manager (and one for clients with no manager) into DIR: their clients, orders
+and history, the services and settings; merge takes the managers' changes back by client ID into OUT.xlsx
+(never BOOK.xlsx itself): a cell changed in both is a conflict, the main book's value kept, listed on the
+«Слияние» sheet; overwritten values go to «Архив значений»; nothing is deleted. Neither Excel nor Google
+Sheets can hide rows from one user inside one shared file: the separate files are the way.
 Exit codes: 0 done (bad cells are listed), 2 unusable input, 1 unexpected error.
 `;
 }
@@ -301,4 +309,4 @@ const bench: Command = async (argv) => {
   });
 };
 
-export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, export: exportCampaign, sample, demo, bench };
+export const COMMANDS: Record<string, Command> = { structure, analyze, duplicates, check, today, export: exportCampaign, split: splitBase, merge: mergeParts, sample, demo, bench };

@@ -37,7 +37,7 @@ export function saveXlsx(workbook: XlsxWorkbook, path: string): Promise<void> {
 const OUTPUT_OPTIONS = ['-o', '--json'];
 
 /** A path as the file system knows it, so two spellings of one file compare equal. */
-function canonical(path: string): string {
+export function canonical(path: string): string {
   const absolute = resolve(path);
   return existsSync(absolute) ? realpathSync(absolute) : absolute;
 }

@@ -59,12 +59,12 @@ export function historySheetName(language: Language): string {
 }
 
 /** The history sheet of a workbook and where each field's column is (0-based), by its header in either language. */
-interface HistorySheet {
+export interface HistorySheet {
   sheet: SheetSnapshot;
   columns: Partial<Record<HistoryField, number>>;
 }
 
-function findHistorySheet(snapshot: WorkbookSnapshot): HistorySheet | undefined {
+export function findHistorySheet(snapshot: WorkbookSnapshot): HistorySheet | undefined {
   const sheet = snapshot.sheets.find((s) => sheetNameMatches('history', s.name));
   if (!sheet) return undefined;
   const columns: Partial<Record<HistoryField, number>> = {};

@@ -33,7 +33,8 @@ export type SheetKind =
   | 'abcXyz'
   | 'plan'
   | 'planFact'
-  | 'funnelMovement';
+  | 'funnelMovement'
+  | 'merge';
 
 export interface FieldsOf {
   clients: ClientField;
@@ -92,6 +93,8 @@ const SHEET_NAMES: Record<SheetKind, Names> = {
   planFact: { ru: ['План-факт', 'План и факт', 'Планфакт'], en: ['Plan vs actual', 'Plan vs fact', 'Plan and actual'] },
   // «Воронка: движение» is the report's title: a sheet name cannot hold a colon in Excel.
   funnelMovement: { ru: ['Воронка — движение'], en: ['Funnel movement'] },
+  // The result of merging the managers' files back (manager-merge.ts).
+  merge: { ru: ['Слияние'], en: ['Merge'] },
 };
 
 /** Every kind of sheet the product names. */

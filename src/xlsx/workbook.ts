@@ -125,6 +125,15 @@ export class XlsxWorkbook implements Workbook {
     return this.memory.apply(operations, onProgress);
   }
 
+  /**
+   * Hides a sheet when the file is written (it stays listed and read). For files the product makes whole,
+   * such as a manager's part of a split base, whose record sheet the manager has no need to see.
+   */
+  hideSheet(name: string): void {
+    const sheet = this.memory.model.find((s) => s.name === name);
+    if (sheet) sheet.hidden = true;
+  }
+
   /** What the workbook holds now, in host-neutral terms (what toBuffer will write). */
   state(): WorkbookState {
     return this.memory.state();

@@ -8,5 +8,6 @@ import { EN_PROBLEMS } from './en-problems';
 import { EN_DUPLICATES } from './en-duplicates';
 import { EN_CAMPAIGN } from './en-campaign';
 import { EN_PLAN } from './en-plan';
+import { EN_SPLIT } from './en-split';
 
-export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT, ...EN_DUPLICATES, ...EN_HISTORY, ...EN_CAMPAIGN, ...EN_PLAN };
+export const EN: Record<MessageKey, string> = { ...EN_ACTIONS, ...EN_PROBLEMS, ...EN_FORMS, ...EN_IMPORT, ...EN_DUPLICATES, ...EN_HISTORY, ...EN_CAMPAIGN, ...EN_PLAN, ...EN_SPLIT };

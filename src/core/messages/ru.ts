@@ -7,7 +7,8 @@ import { RU_PROBLEMS } from './ru-problems';
 import { RU_DUPLICATES } from './ru-duplicates';
 import { RU_CAMPAIGN } from './ru-campaign';
 import { RU_PLAN } from './ru-plan';
+import { RU_SPLIT } from './ru-split';
 
-export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES, ...RU_HISTORY, ...RU_CAMPAIGN, ...RU_PLAN };
+export const RU = { ...RU_ACTIONS, ...RU_PROBLEMS, ...RU_FORMS, ...RU_IMPORT, ...RU_DUPLICATES, ...RU_HISTORY, ...RU_CAMPAIGN, ...RU_PLAN, ...RU_SPLIT };
 
 export type MessageKey = keyof typeof RU;

@@ -1,0 +1,30 @@
+/** Splitting the base into the managers' files and merging them back, in English. */
+import type { RU_SPLIT } from './ru-split';
+
+export const EN_SPLIT: Record<keyof typeof RU_SPLIT, string> = {
+  'split.noIdColumn': 'The sheet "{sheet}" has no client ID column, and the managers\' files are merged back by ID. Run crm-base structure first: it adds the column and gives every client an ID.',
+  'split.missingIds': 'On the sheet "{sheet}", {count|client has|clients have} no ID (rows {rows}), and the managers\' files are merged back by ID. Run crm-base structure first: it gives them IDs.',
+  'split.duplicateIds': 'On the sheet "{sheet}" these IDs repeat: {ids}. The managers\' files are merged back by ID, so each client needs an ID of its own: fix the repeats (crm-base duplicates helps find duplicates).',
+  'split.part': '{file}: {clients|client|clients}, {orders|order|orders}, {history|history row|history rows}',
+  'split.unlinkedOrders': '{count|order|orders} with no client of the base went into no file: they stay in the main book only.',
+  'split.unlinkedHistory': '{count|history row|history rows} with no client of the base went into no file: they stay in the main book only.',
+  'split.exists': 'The file "{file}" already exists: it is not overwritten (it may hold a manager\'s edits). Move it or name another --out folder.',
+  'merge.notPart': '{file}: not a file made by crm-base split (no hidden split sheet); skipped.',
+  'merge.unreadable': '{file}: the file could not be read ({reason}); skipped.',
+  'merge.mainNoIds': 'The main book has no clients sheet with an ID column: there is nothing to merge the managers\' files by.',
+  'merge.partNoIds': '{file}: the file has no clients sheet with an ID column; skipped.',
+  'merge.noSheet': 'The main book has no sheet "{sheet}": the row is not merged.',
+  'merge.noColumn': 'The sheet "{sheet}" of the main book has no column "{column}": its values are not merged.',
+  'merge.action': 'Merge of the manager\'s file "{file}"',
+  'merge.summary': '{file}: {changed|value|values} changed, conflicts: {conflicts}, added: {clients|client|clients}, {orders|order|orders}, {history|history row|history rows}; not merged: {kept}.',
+  'merge.kind.conflict': 'Conflict: the main book\'s value kept',
+  'merge.kind.changed': 'Changed from the manager\'s file',
+  'merge.kind.newClient': 'New client',
+  'merge.kind.newOrder': 'New order',
+  'merge.kind.newHistory': 'New history row',
+  'merge.kind.deletedInPart': 'Deleted in the manager\'s file, kept in the main book',
+  'merge.kind.goneFromMain': 'Not in the main book, not brought back',
+  'merge.kind.idTaken': 'ID already used by another client of the main book, row not merged',
+  'merge.kind.notMerged': 'Not merged',
+  'merge.kind.notPart': 'File not accepted',
+};
