@@ -42,6 +42,36 @@ describe('«Сегодня» tab', () => {
     await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 1 дело'));
   });
 
+  it('opens the client list on the chosen manager\'s clients, follows a new choice, and can be widened to everyone', async () => {
+    const { actions } = renderPanel();
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await screen.findByTestId('today-as-of');
+    fireEvent.click(screen.getByTestId('today-manager'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Петрова' }));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 1 дело'));
+
+    fireEvent.click(screen.getByTestId('tab-clients'));
+    await waitFor(() => expect(screen.getByTestId('my-clients').textContent).toMatch(/^Показаны клиенты менеджера Петрова/));
+    const lists = () => actions.calls.filter((call) => call.method === 'listClients').map((call) => call.args[0]);
+    await waitFor(() => expect(lists().pop()).toEqual({ managers: ['Петрова'] }));
+    await waitFor(() => expect(screen.getByTestId('client-count').textContent).not.toBe('Найдено: 12 из 12'));
+    const mine = screen.getByTestId('client-count').textContent;
+
+    // Everyone again: the list widens and the note goes; choosing no manager on «Сегодня» keeps it wide.
+    fireEvent.click(screen.getByTestId('clear-filters'));
+    await waitFor(() => expect(screen.getByTestId('client-count').textContent).toBe('Найдено: 12 из 12'));
+    expect(screen.queryByTestId('my-clients')).toBeNull();
+    expect(mine).toMatch(/^Найдено: [1-9]\d* из 12$/);
+
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await screen.findByTestId('today-as-of');
+    fireEvent.click(screen.getByTestId('today-manager'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Все менеджеры' }));
+    fireEvent.click(screen.getByTestId('tab-clients'));
+    await waitFor(() => expect(lists().pop()).toEqual({}));
+    expect(screen.queryByTestId('my-clients')).toBeNull();
+  });
+
   it('speaks English in an English panel', async () => {
     renderPanel({ language: 'en' });
     fireEvent.click(screen.getByTestId('tab-today'));

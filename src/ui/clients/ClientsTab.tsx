@@ -12,6 +12,7 @@ import { useLayout } from '../styles';
 import { ClientFilters, EMPTY_FILTER_FORM, toClientFilter, type FilterForm } from './ClientFilters';
 import { ClientCardView } from './ClientCardView';
 import { CARD_MEMORY_KEY } from './memory';
+import { myManager } from '../my-manager';
 
 /** How many clients the list shows at first and adds per "show more". */
 export const PAGE_SIZE = 100;
@@ -49,8 +50,17 @@ function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
   const { actions, t, language } = usePanel();
   const layout = useLayout();
   const styles = useClientRowStyles();
-  const [form, setForm] = useRemembered<FilterForm>('clients.filter', EMPTY_FILTER_FORM);
+  // The list opens on the clients of the manager using the panel (chosen on «Сегодня»), and follows that choice.
+  const me = myManager();
+  const [form, setForm] = useRemembered<FilterForm>('clients.filter', () => ({ ...EMPTY_FILTER_FORM, managers: me ? [me] : [] }));
+  const [filteredFor, setFilteredFor] = useRemembered<string | null>('clients.filteredFor', me);
   const [limit, setLimit] = useRemembered('clients.limit', PAGE_SIZE);
+  useEffect(() => {
+    if (filteredFor === me) return;
+    setFilteredFor(me);
+    setForm((previous) => ({ ...previous, managers: me ? [me] : [] }));
+    setLimit(PAGE_SIZE);
+  }, [filteredFor, me, setFilteredFor, setForm, setLimit]);
   const [list, setList] = useRemembered<ClientList | null>('clients.list', null);
   const [sheetNote, setSheetNote] = useState<string | null>(null);
   const loading = useBusy();
@@ -96,6 +106,11 @@ function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
   return (
     <div className={layout.stack}>
       <ClientFilters form={form} facets={list?.facets ?? NO_FACETS} onChange={changeForm} />
+      {me && form.managers.length === 1 && form.managers[0] === me && (
+        <Text size={200} className={layout.muted} data-testid="my-clients">
+          {t('clients.myClients', { manager: me })}
+        </Text>
+      )}
       <ErrorBar error={loading.error ?? sheet.error ?? selecting.error} onDismiss={() => [loading, sheet, selecting].forEach((b) => b.clearError())} />
       <div className={layout.row}>
         <Text weight="semibold" data-testid="client-count" aria-live="polite">

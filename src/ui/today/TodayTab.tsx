@@ -8,32 +8,13 @@ import { ErrorBar } from '../components/ErrorBar';
 import { useClientRowStyles } from '../clients/ClientsTab';
 import { formatDate } from '../format';
 import { useLayout } from '../styles';
-
-/** Whose list this panel shows is the person's own choice, kept in this browser (not in the shared file). */
-const MANAGER_KEY = 'crm-base.today.manager';
-
-function storedManager(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(MANAGER_KEY) ?? null;
-  } catch {
-    return null; // storage refused (a sandboxed frame): everyone's list
-  }
-}
-
-function storeManager(manager: string | null): void {
-  try {
-    if (manager === null) globalThis.localStorage?.removeItem(MANAGER_KEY);
-    else globalThis.localStorage?.setItem(MANAGER_KEY, manager);
-  } catch {
-    // not kept across sessions; the choice still holds while the panel is open
-  }
-}
+import { myManager, setMyManager } from '../my-manager';
 
 /** A manager's day: overdue and today's contacts, cold clients with no next contact, birthdays, new clients. */
 export function TodayTab() {
   const { actions, t, language, openClient } = usePanel();
   const layout = useLayout();
-  const [manager, setManager] = useState<string | null>(storedManager);
+  const [manager, setManager] = useState<string | null>(myManager);
   const [view, setView] = useState<TodayView | null>(null);
   const loading = useBusy();
   const { attempt } = loading;
@@ -43,7 +24,7 @@ export function TodayTab() {
   }, [actions, attempt, manager]);
 
   const choose = (next: string | null) => {
-    storeManager(next);
+    setMyManager(next);
     setManager(next);
   };
   const everyone = t('today.everyone');
