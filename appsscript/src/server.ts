@@ -11,7 +11,7 @@ import { continueAction, startAction, type JobContext } from './jobs/runner';
 import type { RunAnswer } from './panel-protocol';
 import { buildMenu, MENU_TITLE, menuLanguage } from './menu';
 import { confirmThenRunFromMenu, continueFromMenu, discardFromMenu, runFromMenu } from './server/menu-run';
-import { isOrdersSheet, LOCK_WAIT_MS, updateTrackerAfterEdit } from './server/on-edit';
+import { isOrdersSheet, LOCK_WAIT_MS, logStatusEdit, mayBeStatusEdit, updateTrackerAfterEdit } from './server/on-edit';
 import { panelServerFunctions } from './server/panel';
 import { installDailyLetter, letterOnMessage, removeDailyLetter, sendLetters } from './server/daily-letter';
 import { todayDay } from '../../src/core/normalise/date';
@@ -127,11 +127,19 @@ export const menuContinue = () => continueFromMenu(SpreadsheetApp.getUi(), jobCo
 export const menuDiscard = () => discardFromMenu(SpreadsheetApp.getUi(), jobContext());
 
 /**
- * Simple trigger: an edit or a new row in the Orders sheet updates the tracker columns of the clients it
- * touches. Runs under the document lock; when the lock cannot be had in time it leaves a note and returns.
+ * Simple trigger: an edit of one client's status cell is logged to «История» as «from → to» (see
+ * server/on-edit.ts); an edit or a new row in the Orders sheet updates the tracker columns of the clients
+ * it touches. Both run under the document lock; when the lock cannot be had in time the status change is
+ * left to the next read, and the tracker leaves a note and returns.
  */
 export async function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Promise<void> {
   const sheet = e.range.getSheet();
+  if (mayBeStatusEdit(sheet.getName(), e.range.getNumRows(), e.range.getNumColumns())) {
+    // A single-cell event gives the old value, absent when the cell was empty.
+    const edit = { sheet: sheet.getName(), row: e.range.getRow(), column: e.range.getColumn(), oldValue: e.oldValue === undefined ? '' : String(e.oldValue) };
+    await logStatusEdit(SpreadsheetAppWorkbook.active(), edit, new Date(), LockService.getDocumentLock());
+    return;
+  }
   if (!isOrdersSheet(sheet.getName())) return;
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {

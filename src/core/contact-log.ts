@@ -110,7 +110,7 @@ export function statusEntryOperations(base: Base, snapshot: WorkbookSnapshot, cl
     client: client.name,
     manager: manager?.trim() || client.manager,
     kind: 'status' as const,
-    result: `${from || '—'} → ${findStatus(to)?.[language] ?? to.trim()}`,
+    result: `${from || '—'} → ${findStatus(to)?.[language] ?? (to.trim() || '—')}`,
     nextStep: '',
     nextContact: null,
   };

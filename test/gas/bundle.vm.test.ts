@@ -171,6 +171,52 @@ describe('the built Apps Script bundle', () => {
     expect(host.lock.lock.attempts).toEqual([]);
   });
 
+  describe('onEdit of a status cell', () => {
+    /** The sample's clients sheet with the status of its first client typed by hand: what onEdit sees. */
+    function typedStatus(host: Host, status: string) {
+      const clients = host.spreadsheet.sheets.find((s) => s.name === 'Клиенты')!;
+      const header = clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0];
+      const column = header.indexOf('Статус') + 1;
+      const range = clients.getRange(2, column);
+      const before = String(range.getValues()[0][0] ?? '');
+      range.setValues([[status]]);
+      return { clients, column, range, before, name: String(clients.getRange(2, header.indexOf('Клиент') + 1).getValues()[0][0]), manager: String(clients.getRange(2, header.indexOf('Менеджер') + 1).getValues()[0][0]) };
+    }
+    const historyRows = (host: Host) => workbookState(host.spreadsheet).sheets.find((s) => s.name === 'История')?.values.slice(1) ?? [];
+
+    it('logs «from → to» at once, with the moment of the edit, and leaves the cell as typed', async () => {
+      const host = load(sample());
+      const { range, before, name, manager } = typedStatus(host, 'зелёный');
+      // Apps Script gives oldValue only for a single cell, and none when the cell was empty.
+      await call(host, 'onEdit', { range, value: 'зелёный', ...(before ? { oldValue: before } : {}) });
+      const rows = historyRows(host);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].slice(2, 6)).toEqual([name, manager, 'статус', `${before || '—'} → Зелёный`]);
+      expect(Math.abs((rows[0][0] as Date).getTime() - Date.now())).toBeLessThan(60_000);
+      expect(range.getValues()[0][0]).toBe('зелёный');
+      expect(host.lock.lock.attempts).toHaveLength(1);
+      expect(host.lock.lock.held).toBe(false);
+
+      // The same edit again, or the analysis read after it, adds nothing.
+      await call(host, 'onEdit', { range, value: 'зелёный', oldValue: 'Зелёный' });
+      await call(host, 'menuFunnelMovement');
+      expect(historyRows(host).filter((row) => row[4] === 'статус')).toHaveLength(1);
+    }, 60_000);
+
+    it('logs nothing for a paste over several cells (no old values), nor when another edit holds the lock', async () => {
+      const host = load(sample());
+      const { clients, column } = typedStatus(host, 'Серый');
+      await call(host, 'onEdit', { range: clients.getRange(2, column, 2, 1) });
+      expect(historyRows(host)).toEqual([]);
+      expect(host.lock.lock.attempts).toEqual([]);
+
+      host.lock.lock.heldElsewhere = true;
+      await call(host, 'onEdit', { range: clients.getRange(2, column), value: 'Серый', oldValue: 'Жёлтый' });
+      expect(historyRows(host)).toEqual([]);
+      expect(host.lock.lock.attempts).toHaveLength(1);
+    }, 60_000);
+  });
+
   it('a client added from the sidebar keeps a formula-like name and phone as text', async () => {
     const host = load(sample());
     const name = '=HYPERLINK("http://evil.example","Ромашка")';
