@@ -16,6 +16,10 @@
  *   unfinished). A stay that begins or ends with a row seen by the analysis (status-diff.ts) is left out too:
  *   its real moment is unknown. The median of the stays per status (mean of the two middle ones when even);
  *   null with no stay.
+ * - Per month, besides the entries: the conversion k → k+1 of the clients whose first move into k fell in
+ *   that month (of those, the share who entered k+1 later, as above: a cohort by the month of entering k),
+ *   and the median days of the finished stays that began that month, per status. A cohort's conversion
+ *   grows as its clients move on, so the latest months' figures are provisional.
  */
 import type { HistoryEntry } from './contact-history';
 import type { DayNumber } from './model';
@@ -27,22 +31,28 @@ import { monthOfDay } from './months';
 /** The main chain conversion runs along: every funnel status that is not an exit. */
 export const CHAIN: readonly FunnelStatusKey[] = FUNNEL_STATUSES.map((s) => s.key).filter((key) => !key.startsWith('red_'));
 
+/** A conversion's figures: clients who entered the first status, and of those the ones who later entered the next. */
+export interface ConversionCount {
+  entered: number;
+  converted: number;
+  /** converted / entered; null when none entered. */
+  rate: number | null;
+}
+
 export interface MovementMonth {
   /** `yyyy-mm`. */
   month: string;
   /** Distinct clients entering each status that month, in FUNNEL_STATUSES order. */
   entered: number[];
+  /** Per consecutive pair of CHAIN (as `FunnelMovement.conversions`), the clients who first entered its first status that month. */
+  conversions: ConversionCount[];
+  /** Per status (FUNNEL_STATUSES order), the median days of the finished stays that began that month; null with none. */
+  medianDays: Array<number | null>;
 }
 
-export interface MovementConversion {
+export interface MovementConversion extends ConversionCount {
   from: FunnelStatusKey;
   to: FunnelStatusKey;
-  /** Clients who ever entered `from`. */
-  entered: number;
-  /** Of those, the ones who later entered `to`. */
-  converted: number;
-  /** converted / entered; null when none entered. */
-  rate: number | null;
 }
 
 export interface MovementStay {
@@ -114,12 +124,31 @@ function movesByClient(history: readonly HistoryEntry[], asOf: DayNumber): { cli
   return { clients, undated, later };
 }
 
+const conversion = (entered: number, converted: number): ConversionCount => ({ entered, converted, rate: entered === 0 ? null : converted / entered });
+
+/** What one month collects: entries per status, the cohort of each chain pair, the stays begun. */
+interface MonthTally {
+  entered: Int32Array;
+  cohortEntered: Int32Array;
+  cohortConverted: Int32Array;
+  stays: number[][];
+}
+
 /** The funnel's movement as of `asOf` from the history's status rows. */
 export function computeFunnelMovement(history: readonly HistoryEntry[], asOf: DayNumber): FunnelMovement {
   const { clients, undated, later } = movesByClient(history, asOf);
   const width = FUNNEL_STATUSES.length;
-  /** Clients entering each status, by month number (year × 12 + month − 1), `width` counts each. */
-  const enteredByMonth = new Map<number, Int32Array>();
+  const pairs = CHAIN.length - 1;
+  /** By month number (year × 12 + month − 1). */
+  const byMonth = new Map<number, MonthTally>();
+  const tallyOf = (month: number) => {
+    let tally = byMonth.get(month);
+    if (!tally) {
+      tally = { entered: new Int32Array(width), cohortEntered: new Int32Array(pairs), cohortConverted: new Int32Array(pairs), stays: FUNNEL_STATUSES.map(() => []) };
+      byMonth.set(month, tally);
+    }
+    return tally;
+  };
   const stays: number[][] = FUNNEL_STATUSES.map(() => []);
   const chainIndex = CHAIN.map((key) => FUNNEL_STATUSES.findIndex((s) => s.key === key));
   const everEntered = chainIndex.map(() => 0);
@@ -139,34 +168,41 @@ export function computeFunnelMovement(history: readonly HistoryEntry[], asOf: Da
       first = Math.min(first, month);
       if (!counted.has(month * width + move.to)) {
         counted.add(month * width + move.to);
-        let counts = enteredByMonth.get(month);
-        if (!counts) enteredByMonth.set(month, (counts = new Int32Array(width)));
-        counts[move.to]++;
+        tallyOf(month).entered[move.to]++;
       }
       if (firstAt[move.to] < 0) firstAt[move.to] = i;
       lastAt[move.to] = i;
       const next = moves[i + 1];
-      if (next && !move.seen && !next.seen) stays[move.to].push(next.day - move.day);
+      if (next && !move.seen && !next.seen) {
+        stays[move.to].push(next.day - move.day);
+        tallyOf(month).stays[move.to].push(next.day - move.day);
+      }
     });
     // A move into k+1 after the first move into k exists exactly when the last move into k+1 comes after it.
     chainIndex.forEach((status, k) => {
       if (firstAt[status] < 0) return;
       everEntered[k]++;
-      if (k + 1 < chainIndex.length && lastAt[chainIndex[k + 1]] > firstAt[status]) converted[k]++;
+      const moved = k + 1 < chainIndex.length && lastAt[chainIndex[k + 1]] > firstAt[status];
+      if (moved) converted[k]++;
+      if (k < pairs) {
+        const cohort = tallyOf(monthOfDay(moves[firstAt[status]].day));
+        cohort.cohortEntered[k]++;
+        if (moved) cohort.cohortConverted[k]++;
+      }
     });
   }
   const months: MovementMonth[] = [];
   const label = (month: number) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
   for (let month = first, last = monthOfDay(asOf); month <= last; month++) {
-    months.push({ month: label(month), entered: Array.from(enteredByMonth.get(month) ?? new Int32Array(width)) });
+    const tally = byMonth.get(month);
+    months.push({
+      month: label(month),
+      entered: tally ? Array.from(tally.entered) : new Array<number>(width).fill(0),
+      conversions: Array.from({ length: pairs }, (_, k) => conversion(tally?.cohortEntered[k] ?? 0, tally?.cohortConverted[k] ?? 0)),
+      medianDays: tally ? tally.stays.map(median) : new Array<number | null>(width).fill(null),
+    });
   }
-  const conversions = CHAIN.slice(0, -1).map((from, k) => ({
-    from,
-    to: CHAIN[k + 1],
-    entered: everEntered[k],
-    converted: converted[k],
-    rate: everEntered[k] === 0 ? null : converted[k] / everEntered[k],
-  }));
+  const conversions = CHAIN.slice(0, -1).map((from, k) => ({ from, to: CHAIN[k + 1], ...conversion(everEntered[k], converted[k]) }));
   const days = FUNNEL_STATUSES.map((s, i) => ({ status: s.key, stays: stays[i].length, medianDays: median(stays[i]) }));
   return { asOf: dayToIso(asOf), months, conversions, days, undated, later };
 }

@@ -54,12 +54,21 @@ describeWithTool('openpyxl', 'funnel movement against the Python reference', () 
     };
     const run = spawnSync(DEBIAN_PYTHON, [join(__dirname, 'movement_reference.py')], { input: JSON.stringify(input), encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    const theirs = JSON.parse(run.stdout) as { months: [string, number[]][]; conversions: [number, number][]; days: [number, number | null][]; undated: number; later: number };
-    expect(ours.months.map((m) => [m.month, m.entered])).toEqual(theirs.months);
+    const theirs = JSON.parse(run.stdout) as {
+      months: [string, number[], [number, number][], (number | null)[]][];
+      conversions: [number, number][];
+      days: [number, number | null][];
+      undated: number;
+      later: number;
+    };
+    expect(ours.months.map((m) => [m.month, m.entered, m.conversions.map((c) => [c.entered, c.converted]), m.medianDays])).toEqual(theirs.months);
     expect(ours.conversions.map((c) => [c.entered, c.converted])).toEqual(theirs.conversions);
     expect(ours.days.map((d) => [d.stays, d.medianDays])).toEqual(theirs.days);
     expect([ours.undated, ours.later]).toEqual([theirs.undated, theirs.later]);
     expect(ours.months.length).toBeGreaterThan(10);
     expect(ours.conversions.some((c) => c.converted > 0)).toBe(true);
+    // The monthly figures are not all empty: cohorts that moved on and stays with a median.
+    expect(ours.months.some((m) => m.conversions.some((c) => c.converted > 0))).toBe(true);
+    expect(ours.months.some((m) => m.medianDays.some((d) => d !== null))).toBe(true);
   });
 });

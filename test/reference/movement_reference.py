@@ -2,7 +2,8 @@
 
 Reads JSON on stdin: {"asOf": "yyyy-mm-dd", "statuses": [names in funnel order], "chain": [indices],
 "seenNote": "...", "rows": [{"when": "yyyy-mm-ddThh:mm" or null, "id": "", "name": "", "result": ""}]}
-and prints {"months": [[month, [counts]]], "conversions": [[entered, converted]], "days": [[stays, median]],
+and prints {"months": [[month, [counts], [[cohort entered, converted] per chain pair], [median days of the
+stays begun that month per status]]], "conversions": [[entered, converted]], "days": [[stays, median]],
 "undated": n, "later": n}.
 """
 import json
@@ -38,6 +39,8 @@ def main():
         per_client.setdefault(key, []).append((day, row_number, status, seen))
     entered = {}
     stays = [[] for _ in names]
+    month_stays = {}
+    cohorts = {}
     chain = data["chain"]
     ever = [0] * len(chain)
     moved = [0] * len(chain)
@@ -49,19 +52,33 @@ def main():
             entered.setdefault((day.year, day.month), [set() for _ in names])[status].add(id(moves))
             if i + 1 < len(moves) and not seen and not moves[i + 1][3]:
                 stays[status].append((moves[i + 1][0] - day).days)
+                month_stays.setdefault((day.year, day.month), [[] for _ in names])[status].append((moves[i + 1][0] - day).days)
         for k, status in enumerate(chain):
             positions = [i for i, m in enumerate(moves) if m[2] == status]
             if not positions:
                 continue
             ever[k] += 1
-            if k + 1 < len(chain) and any(m[2] == chain[k + 1] for m in moves[positions[0] + 1:]):
+            went_on = k + 1 < len(chain) and any(m[2] == chain[k + 1] for m in moves[positions[0] + 1:])
+            if went_on:
                 moved[k] += 1
+            if k + 1 < len(chain):
+                first_day = moves[positions[0]][0]
+                cohort = cohorts.setdefault((first_day.year, first_day.month), [[0, 0] for _ in range(len(chain) - 1)])
+                cohort[k][0] += 1
+                cohort[k][1] += 1 if went_on else 0
     months = []
     if entered:
         year, month = min(entered)
         while (year, month) <= (as_of.year, as_of.month):
             sets = entered.get((year, month))
-            months.append(["%04d-%02d" % (year, month), [len(s) for s in sets] if sets else [0] * len(names)])
+            cohort = cohorts.get((year, month), [[0, 0] for _ in range(len(chain) - 1)])
+            begun = month_stays.get((year, month), [[] for _ in names])
+            months.append([
+                "%04d-%02d" % (year, month),
+                [len(s) for s in sets] if sets else [0] * len(names),
+                cohort,
+                [statistics.median(s) if s else None for s in begun],
+            ])
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     print(json.dumps({
         "months": months,

@@ -60,5 +60,22 @@ describe('funnel movement', () => {
     expect(first.kind === 'writeTable' && first.replace ? first.rows : null).toEqual(MOVEMENT_MONTHS.map((m) => [m.month, ...m.entered]));
     const chart = ops.find((op) => op.kind === 'addChart');
     expect(chart?.kind === 'addChart' ? [chart.chart.type, chart.chart.series.length, chart.chart.categories] : null).toEqual(['column', 10, { column: 1, fromRow: 2, toRow: 4 }]);
+
+    // Below the entries: the conversion and the median days by month entered, one column per pair / status.
+    const tables = ops.flatMap((op) => (op.kind === 'writeTable' ? [op] : []));
+    const byMonth = tables.find((op) => op.header[0] === 'Конверсия по месяцу входа')!;
+    expect([byMonth.anchor, byMonth.header.slice(1, 3)]).toEqual([{ row: 6, column: 1 }, ['Белый → Серый', 'Серый → Зелёный']]);
+    expect(byMonth.rows).toEqual([
+      ['2026-01', 1, 1, null, null, null, null],
+      ['2026-02', 1, 0.5, 0, 0, null, null],
+      ['2026-03', null, null, 0, null, null, null],
+    ]);
+    const days = tables.find((op) => op.header[0] === 'Медиана дней по месяцу входа')!;
+    expect(days.anchor).toEqual({ row: 11, column: 1 });
+    expect(days.rows.map((row) => row.slice(0, 4))).toEqual([
+      ['2026-01', 20, 30, null],
+      ['2026-02', 2, 18, 15],
+      ['2026-03', null, null, null],
+    ]);
   });
 });

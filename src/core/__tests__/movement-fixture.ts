@@ -15,6 +15,10 @@
  * Days: Белый A 10, B 30, C 2 (C's second stay is unfinished) → median 10; Серый A 30, B 11, C 25 → 25;
  *   Зелёный A 15 → 15 (B's ends nowhere yet and begins with a seen row); Жёлтый: B's stay ends with the seen
  *   row → none; Красно-зелёный: A still in it → none.
+ * By month entered — conversion, first entries: Белый A, B in January (both on to Серый), C in February (on);
+ *   Серый A in January (on to Зелёный), B (on, later) and C (not) in February; Зелёный A in February, B in
+ *   March (neither on to Жёлтый); Жёлтый B in February (not on). Median days of the stays begun: January
+ *   Белый 10, 30 → 20, Серый 30; February Белый 2, Серый 11, 25 → 18, Зелёный 15; March none.
  */
 import type { CellValue, WorkbookSnapshot } from '../../workbook/snapshot';
 import { SEEN_NOTES } from '../status-diff';
@@ -50,9 +54,17 @@ export function movementWorkbook(): WorkbookSnapshot {
   );
 }
 
-/** Entered per month in FUNNEL_STATUSES order, as worked above. */
+const cohort = (...pairs: Array<[number, number]>) =>
+  [...pairs, ...Array.from({ length: 6 - pairs.length }, (): [number, number] => [0, 0])].map(([entered, converted]) => ({
+    entered,
+    converted,
+    rate: entered === 0 ? null : converted / entered,
+  }));
+const medians = (...days: Array<number | null>) => [...days, ...new Array<null>(10 - days.length).fill(null)];
+
+/** Per month, as worked above: entered per status (FUNNEL_STATUSES order), the cohorts' conversion per chain pair, the median days. */
 export const MOVEMENT_MONTHS = [
-  { month: '2026-01', entered: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0] },
-  { month: '2026-02', entered: [1, 2, 1, 1, 0, 0, 0, 0, 0, 0] },
-  { month: '2026-03', entered: [0, 0, 1, 0, 0, 0, 0, 1, 0, 0] },
+  { month: '2026-01', entered: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0], conversions: cohort([2, 2], [1, 1]), medianDays: medians(20, 30) },
+  { month: '2026-02', entered: [1, 2, 1, 1, 0, 0, 0, 0, 0, 0], conversions: cohort([1, 1], [2, 1], [1, 0], [1, 0]), medianDays: medians(2, 18, 15) },
+  { month: '2026-03', entered: [0, 0, 1, 0, 0, 0, 0, 1, 0, 0], conversions: cohort([0, 0], [0, 0], [1, 0]), medianDays: medians() },
 ];
