@@ -173,6 +173,7 @@ export const {
   panel_setStatus,
   panel_addNote,
   panel_logContact,
+  panel_logGreeting,
   panel_campaign,
   panel_statuses,
   panel_services,

@@ -24,6 +24,8 @@ import { readSettings } from '../core/settings-sheet';
 import type { Settings } from '../core/settings';
 import { statusNames } from '../core/statuses';
 import { managerNames, todayList } from '../core/today';
+import { birthdayList } from '../core/birthday-list';
+import { planLogGreeting } from '../core/greetings';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientList, filterClients, findClientIndex } from './client-view';
@@ -40,6 +42,7 @@ import type {
   NewClient,
   NewOrder,
   PanelActions,
+  TodayView,
 } from './panel';
 
 export interface LocalActionsOptions {
@@ -117,6 +120,15 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     return clientCard(c.analysis, findClientIndex(c.analysis, id), readHistory(c.snapshot));
   }
 
+  async function todayView(manager: string | null): Promise<TodayView> {
+    const { analysis, snapshot } = await current();
+    const history = readHistory(snapshot);
+    const only = manager ?? undefined;
+    const list = todayList(analysis.base, analysis.tracker, analysis.asOf, { manager: only, history });
+    const birthdays = birthdayList(analysis.base, history, analysis.asOf, { manager: only }).items;
+    return { ...list, managers: managerNames(analysis.base), birthdays };
+  }
+
   async function refreshTracker(): Promise<void> {
     cached = null;
     await runAnalysis(context(), ['tracker']);
@@ -135,11 +147,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       return { csv: campaignCsv(list), fileName, listed: list.rows.length, leftOut: list.leftOut, summary: campaignSummary(list) };
     },
 
-    async today(manager) {
-      const { analysis } = await current();
-      const list = todayList(analysis.base, analysis.tracker, analysis.asOf, { manager: manager ?? undefined });
-      return { ...list, managers: managerNames(analysis.base) };
-    },
+    today: todayView,
 
     getClient: card,
 
@@ -176,6 +184,14 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
       await write(c, planLogContact(c.analysis.base, c.snapshot, client, contact, now()).operations);
       return card(clientRef(client));
+    },
+
+    async logGreeting(id, manager) {
+      // As for a contact: the history names the client by ID.
+      const c = await structured();
+      const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
+      await write(c, planLogGreeting(c.analysis.base, c.snapshot, client, today(), now(), manager ?? undefined).operations);
+      return todayView(manager);
     },
 
     async addNote(id, note) {

@@ -12,6 +12,7 @@ import type { AnalysisSummary } from '../core/analysis';
 import type { SegmentKey } from '../core/rfm';
 import type { ProgressListener } from '../workbook/workbook';
 import type { TodayItem } from '../core/today';
+import type { BirthdayItem } from '../core/birthday-list';
 import type { TimelineEntry } from '../core/client-timeline';
 import type { ContactInput } from '../core/contact-log';
 import type { CampaignChoice, LeftOut } from '../core/campaign';
@@ -217,6 +218,8 @@ export interface TodayView {
   items: TodayItem[];
   /** The base's managers, as typed, to choose whose list to show. */
   managers: string[];
+  /** The birthday list (core/birthday-list.ts) of the same manager: today, the next 7 days, this month. */
+  birthdays: BirthdayItem[];
 }
 
 /** A campaign list the panel asks for: the channel, and an RFM segment or an ABC class (neither: everyone). */
@@ -246,6 +249,11 @@ export interface PanelActions {
   addNote(id: string, note: string): Promise<ClientCard>;
   /** A contact with the client, appended to the history sheet; its next-contact date becomes the client's. */
   logContact(id: string, contact: ContactInput): Promise<ClientCard>;
+  /**
+   * The «Поздравлен» mark: a greeting row appended to the history sheet (none when the client is already
+   * congratulated on this birthday), logged by `manager` (the client's when null); answers `today(manager)`.
+   */
+  logGreeting(id: string, manager: string | null): Promise<TodayView>;
   /** The clients chosen who consented to the channel, as CSV; nothing is written to the workbook. */
   campaign(request: CampaignRequest): Promise<CampaignExport>;
   statuses(): Promise<string[]>;

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { isoToDay, isoToDotted, todayDay } from '../core/normalise/date';
 import { readBase } from '../core/base';
+import { readHistory } from '../core/contact-history';
 import { computeTracker } from '../core/tracker';
 import { hasManager, managerNames, todayList, TODAY_KIND_TITLES, TODAY_KINDS } from '../core/today';
 import { CLIENT_NOUN, countOf, formatCount } from '../core/plural';
@@ -222,13 +223,14 @@ const today: Command = async (argv) => {
   const asOf = dayOption(args, '--as-of') ?? todayDay();
   const manager = stringOption(args, '--manager');
   const book = await openBook(args);
-  const base = readBase(await readWorkbook({ workbook: book.workbook, onProgress: progressReporter('today') }));
+  const snapshot = await readWorkbook({ workbook: book.workbook, onProgress: progressReporter('today') });
+  const base = readBase(snapshot);
   if (!base.layout.clients) throw new InputError(base.problems[0] ? render(base.problems[0].message, base.layout.language) : 'no clients sheet');
   if (manager !== undefined && !hasManager(base, manager)) {
     throw new InputError(`менеджера «${manager}» нет в базе / no manager "${manager}" in the base; есть / there are: ${managerNames(base).join(', ') || '—'}`);
   }
   const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays, base.settings.rhythmSlip);
-  const list = todayList(base, tracker, asOf, { manager });
+  const list = todayList(base, tracker, asOf, { manager, history: readHistory(snapshot) });
   const print = (line: string) => printLine(line, process.stdout);
   const day = (iso: string | null) => (iso ? ` · ${isoToDotted(iso)}` : '');
   print(`На ${isoToDotted(list.asOf)}${manager ? `, ${manager}` : ''}: ${countOf(list.items.length, ['дело', 'дела', 'дел'], ['item', 'items'], 'ru')}`);
@@ -236,7 +238,7 @@ const today: Command = async (argv) => {
     const items = list.items.filter((item) => item.kind === kind);
     if (items.length === 0) continue;
     print(`${TODAY_KIND_TITLES[kind].ru}: ${formatCount(items.length, 'ru')}`);
-    for (const item of items.slice(0, TODAY_SHOWN)) print(`  ${item.clientId}  ${item.client}${item.manager ? ` — ${item.manager}` : ''}${day(item.date)}`);
+    for (const item of items.slice(0, TODAY_SHOWN)) print(`  ${item.clientId}  ${item.client}${item.manager ? ` — ${item.manager}` : ''}${day(item.date)}${item.congratulated ? ' · поздравлен' : ''}`);
     if (items.length > TODAY_SHOWN) print(`  … и ещё ${formatCount(items.length - TODAY_SHOWN, 'ru')} (полный список: --json TODAY.json)`);
   }
   await writeJson(stringOption(args, '--json'), { asOf: list.asOf, items: list.items.map(({ clientId, client, manager: owner, kind, date }) => ({ clientId, client, manager: owner, kind, date })) });

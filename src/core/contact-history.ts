@@ -1,7 +1,8 @@
 /**
  * The contact history: the sheet «История» ("History"), created when the first contact is logged, one row
  * per contact — when, the client's ID and name, the manager, the kind (звонок, встреча, письмо,
- * сообщение, заметка, and «статус» for a funnel move made through the product), the result, the next step,
+ * сообщение, заметка, поздравление — a birthday greeting, the «поздравлен в этом году» mark of
+ * greetings.ts — and «статус» for a funnel move made through the product), the result, the next step,
  * the next-contact date. The sheet is the user's record: it is appended to, never rewritten, and read by
  * its headers (either language), so a user who moved or added columns keeps them.
  */
@@ -15,10 +16,10 @@ import { cellText } from './normalise/text';
 import { headerKey, sheetName, sheetNameMatches } from './schema';
 
 /** What a history row records; `status` is written by the product when it moves a client along the funnel. */
-export const CONTACT_KINDS = ['call', 'meeting', 'letter', 'message', 'note', 'status'] as const;
+export const CONTACT_KINDS = ['call', 'meeting', 'letter', 'message', 'note', 'greeting', 'status'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 /** The kinds a manager logs by hand (a status move is logged by the status change itself). */
-export const LOGGED_KINDS: readonly ContactKind[] = ['call', 'meeting', 'letter', 'message', 'note'];
+export const LOGGED_KINDS: readonly ContactKind[] = ['call', 'meeting', 'letter', 'message', 'note', 'greeting'];
 
 /** The word the sheet holds for each kind, in the workbook's language. */
 export const CONTACT_KIND_WORDS: Record<ContactKind, Record<Language, string>> = {
@@ -27,6 +28,7 @@ export const CONTACT_KIND_WORDS: Record<ContactKind, Record<Language, string>> =
   letter: { ru: 'письмо', en: 'letter' },
   message: { ru: 'сообщение', en: 'message' },
   note: { ru: 'заметка', en: 'note' },
+  greeting: { ru: 'поздравление', en: 'greeting' },
   status: { ru: 'статус', en: 'status' },
 };
 

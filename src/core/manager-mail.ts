@@ -11,6 +11,7 @@ import { countOf } from './plural';
 import { isoToDotted } from './normalise/date';
 import { MANAGER_EMAIL } from './settings-specs';
 import { TODAY_KIND_TITLES, TODAY_KINDS, managerKey, managerNames, todayList, type TodayItem } from './today';
+import type { HistoryEntry } from './contact-history';
 
 /** Lines of one kind shown in a letter; the rest is counted. */
 const LINES_PER_KIND = 30;
@@ -64,15 +65,20 @@ function letterBody(manager: string, items: readonly TodayItem[], asOf: string, 
   return lines.join('\n');
 }
 
-/** The letters of the day as of `asOf`, at most `quota` of them. */
-export function planManagerMails(base: Base, tracker: readonly TrackerRow[], asOf: DayNumber, quota: number): ManagerMailPlan {
+/**
+ * The letters of the day as of `asOf`, at most `quota` of them. `history` is the history sheet's rows: a
+ * birthday the client was already congratulated on is left out of the letter.
+ */
+export function planManagerMails(base: Base, tracker: readonly TrackerRow[], asOf: DayNumber, quota: number, history: readonly HistoryEntry[] = []): ManagerMailPlan {
   const language = base.layout.language;
   const addresses = managerAddresses(base.settings.managerEmails);
   const plan: ManagerMailPlan = { mails: [], withoutAddress: [], overQuota: [] };
   // One list for the whole base, split by manager: the list's order (kind, date, name) holds within each.
-  const list = todayList(base, tracker, asOf);
+  const list = todayList(base, tracker, asOf, { history });
   const itemsOf = new Map<string, TodayItem[]>();
   for (const item of list.items) {
+    // A birthday the client was already congratulated on asks nothing of the manager.
+    if (item.congratulated) continue;
     const own = itemsOf.get(managerKey(item.manager));
     if (own) own.push(item);
     else itemsOf.set(managerKey(item.manager), [item]);

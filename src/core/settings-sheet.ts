@@ -9,7 +9,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { SheetOperation } from '../workbook/operations';
 import { say, type Language, type Problem } from './model';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_GREETING, DEFAULT_SETTINGS, type Settings } from './settings';
 import { cellText, isBlank } from './normalise/text';
 import { SETTING_KEYS, SPECS, isSettingKey, type Parsed, type Texts } from './settings-specs';
 import { TABLE_FIELDS, fieldHeader, headerKey, sheetName, sheetNameMatches, workbookLanguage, type FieldsOf, type HeaderMapping, type TableKind } from './schema';
@@ -90,7 +90,7 @@ function rowKey(row: readonly CellValue[], columns: SettingsColumns): string {
  */
 export function readSettings(snapshot: WorkbookSnapshot): StoredSettings {
   const language = workbookLanguage(snapshot);
-  const settings: Settings = { ...DEFAULT_SETTINGS, language, rfmRecencyBands: [...DEFAULT_SETTINGS.rfmRecencyBands], rfmFrequencyBands: [...DEFAULT_SETTINGS.rfmFrequencyBands] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, language, greetingTemplate: DEFAULT_GREETING[language], rfmRecencyBands: [...DEFAULT_SETTINGS.rfmRecencyBands], rfmFrequencyBands: [...DEFAULT_SETTINGS.rfmFrequencyBands] };
   const mapping: HeaderMapping = {};
   const problems: Problem[] = [];
   const sheet = snapshot.sheets.find((s) => sheetNameMatches('settings', s.name));

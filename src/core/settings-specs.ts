@@ -227,6 +227,18 @@ export const SPECS: { [K in keyof Settings]: SettingSpec<K> } = {
     parse: managerEmails,
     write: joined,
   },
+  greetingTemplate: {
+    label: { ru: 'Шаблон поздравления', en: 'Greeting template' },
+    description: {
+      ru: 'Текст поздравления с днём рождения в панели «Сегодня»: {имя} — имя клиента (из ФИО «Иванова Анна Сергеевна» — «Анна»), {фио} — ФИО полностью. Для компании — контактное лицо',
+      en: 'The birthday greeting in the Today panel: {name} is the client\'s first name (from «Иванова Анна Сергеевна», «Анна»), {fullName} the full name. For a company, its contact person',
+    },
+    parse: (raw) => {
+      const text = cellText(raw).trim();
+      return text ? { value: text } : { error: { ru: 'нужен текст поздравления, например «{имя}, с днём рождения!»', en: 'a greeting text is needed, e.g. "{name}, happy birthday!"' } };
+    },
+    write: asIs,
+  },
 };
 
 export const SETTING_KEYS = Object.keys(SPECS) as Array<keyof Settings>;

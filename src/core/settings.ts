@@ -40,7 +40,15 @@ export interface Settings {
   computedColumns: string[];
   /** Where the daily «Сегодня» letter goes: «Менеджер — адрес» pairs (manager-mail.ts). */
   managerEmails: string[];
+  /** The birthday greeting, with {имя}/{name} and {фио}/{fullName} placeholders (greetings.ts). */
+  greetingTemplate: string;
 }
+
+/** The greeting a workbook starts with, in its language. */
+export const DEFAULT_GREETING: Readonly<Record<Language, string>> = Object.freeze({
+  ru: '{имя}, с днём рождения! Желаем здоровья, радости и успехов во всём. Спасибо, что вы с нами!',
+  en: '{name}, happy birthday! We wish you health, joy and success in everything. Thank you for being with us!',
+});
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   coldDays: 60,
@@ -59,4 +67,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'ru',
   computedColumns: [],
   managerEmails: [],
+  greetingTemplate: DEFAULT_GREETING.ru,
 });

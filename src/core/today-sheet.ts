@@ -1,7 +1,9 @@
 /**
  * The «Сегодня» result sheet (ribbon, menu, panel): every manager's list of whom to contact today, the
  * same list as the panel's «Сегодня» tab and `crm-base today` (today.ts), grouped by manager, with each
- * manager's counts by kind beside it. Regenerated whole by each run, like every result sheet.
+ * manager's counts by kind beside it. A birthday of a client already congratulated on it (greetings.ts)
+ * is listed with the mark and left out of the counts: it asks nothing more. Regenerated whole by each run,
+ * like every result sheet.
  */
 import type { SheetOperation } from '../workbook/operations';
 import { FORMAT_DATE, FORMAT_INTEGER } from '../workbook/operations';
@@ -18,6 +20,7 @@ import { dayToDate, isoToDay, isoToDotted } from './normalise/date';
 import { sheetName } from './schema';
 import { table } from './analysis-sheets';
 import { TODAY_KIND_TITLES, TODAY_KINDS, todayList, type TodayKind, type TodayList } from './today';
+import { readHistory } from './contact-history';
 
 /** The kinds as short column titles of the counts table. */
 const KIND_COLUMNS: Record<TodayKind, { ru: string; en: string }> = {
@@ -39,10 +42,11 @@ export function todaySheetOperations(list: TodayList, language: Language): Sheet
   const items = [...list.items].sort((a, b) => rank.get(managerOf(a.manager))! - rank.get(managerOf(b.manager))!);
   const itemRows: CellValue[][] = items.map((item) => {
     const day = item.date === null ? null : isoToDay(item.date);
-    return [managerOf(item.manager), TODAY_KIND_TITLES[item.kind][language], item.client, item.clientId, day === null ? null : dayToDate(day), item.row];
+    const title = TODAY_KIND_TITLES[item.kind][language];
+    return [managerOf(item.manager), item.congratulated ? `${title}: ${say(language, 'поздравлен', 'congratulated')}` : title, item.client, item.clientId, day === null ? null : dayToDate(day), item.row];
   });
   const countRows: CellValue[][] = managers.map((name) => {
-    const own = items.filter((item) => managerOf(item.manager) === name);
+    const own = items.filter((item) => managerOf(item.manager) === name && !item.congratulated);
     return [name, ...TODAY_KINDS.map((kind) => own.filter((item) => item.kind === kind).length), own.length];
   });
   return [
@@ -81,7 +85,7 @@ export function planTodaySheet(snapshot: WorkbookSnapshot, asOf: DayNumber, sett
   const base = readBase(snapshot, settings);
   if (!base.layout.clients) throw new NoClientsSheetError(base.layout);
   const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays, base.settings.rhythmSlip);
-  const list = todayList(base, tracker, asOf);
+  const list = todayList(base, tracker, asOf, { history: readHistory(snapshot) });
   const kept = keepUsersSheets(snapshot, todaySheetOperations(list, base.layout.language));
   const sheet = kept.operations[0].sheet;
   const managers = new Set(list.items.map((item) => item.manager.trim())).size;

@@ -8,7 +8,9 @@ import type { Base } from './base';
 import type { DayNumber } from './model';
 import type { TrackerRow } from './tracker';
 import { clientRef } from './client-ref';
-import { daysToBirthday } from './birthdays';
+import { BIRTHDAY_DAYS, daysToBirthday } from './birthdays';
+import type { HistoryEntry } from './contact-history';
+import { congratulatedOn, greetingDays } from './greetings';
 import { dayToIso } from './normalise/date';
 import { normaliseText } from './normalise/text';
 import { findStatus } from './statuses';
@@ -30,6 +32,8 @@ export interface TodayItem {
   date: string | null;
   /** The client's row on the clients sheet. */
   row: number;
+  /** birthday: congratulated on it (greetings.ts) — shown with the mark, not as a task; absent without `history`. */
+  congratulated?: boolean;
 }
 
 export interface TodayList {
@@ -42,9 +46,9 @@ export interface TodayOptions {
   manager?: string;
   /** Birthdays from today up to this many days ahead. */
   birthdayDays?: number;
+  /** The history sheet's rows: a birthday item then says whether the client was congratulated on it. */
+  history?: readonly HistoryEntry[];
 }
-
-export const BIRTHDAY_DAYS = 7;
 
 /** What each kind asks of the manager, as a heading. */
 export const TODAY_KIND_TITLES: Record<TodayKind, { ru: string; en: string }> = {
@@ -94,11 +98,14 @@ function clientItems(base: Base, index: number, row: TrackerRow, asOf: DayNumber
 export function todayList(base: Base, tracker: readonly TrackerRow[], asOf: DayNumber, options: TodayOptions = {}): TodayList {
   const manager = options.manager === undefined ? null : managerKey(options.manager);
   const birthdayDays = options.birthdayDays ?? BIRTHDAY_DAYS;
+  const greeted = options.history && greetingDays(options.history);
   const items: Array<TodayItem & { day: DayNumber | null }> = [];
   base.clients.forEach((client, index) => {
     if (manager !== null && managerKey(client.manager) !== manager) return;
     for (const [kind, day] of clientItems(base, index, tracker[index], asOf, birthdayDays)) {
-      items.push({ clientId: clientRef(client), client: client.name, manager: client.manager, kind, date: day === null ? null : dayToIso(day), row: client.row, day });
+      const item: TodayItem & { day: DayNumber | null } = { clientId: clientRef(client), client: client.name, manager: client.manager, kind, date: day === null ? null : dayToIso(day), row: client.row, day };
+      if (greeted && kind === 'birthday') item.congratulated = congratulatedOn(greeted, client, day!, asOf);
+      items.push(item);
     }
   });
   const rank = (kind: TodayKind) => TODAY_KINDS.indexOf(kind);

@@ -34,6 +34,7 @@ const CALLS: Record<CallMethod, true> = {
   setStatus: true,
   addNote: true,
   logContact: true,
+  logGreeting: true,
   campaign: true,
   statuses: true,
   services: true,

@@ -51,6 +51,22 @@ describe('crm-base today', () => {
     expect(statSync(bookPath).mtimeMs).toBe(before);
   });
 
+  it('marks a birthday the client was congratulated on, as «История» records it', async () => {
+    const greeted = join(dir, 'greeted.xlsx');
+    await xlsxToFile(
+      XlsxWorkbook.fromSnapshot({
+        sheets: [
+          { name: 'Клиенты', header: ['ID', 'Клиент', 'Менеджер', 'Статус', 'День рождения'], rows: [['К-00003', 'Иванов Пётр', 'Анна Крылова', 'Серый', day('1985-12-06')], ['К-00005', 'Сидоров Иван', 'Анна Крылова', 'Серый', day('1985-12-07')]] },
+          { name: 'История', header: ['Дата и время', 'ID клиента', 'Клиент', 'Вид'], rows: [[new Date('2026-12-03T15:00:00Z'), 'К-00003', 'Иванов Пётр', 'поздравление']] },
+        ],
+      }),
+      greeted,
+    );
+    const { code, stdout } = crmBase('today', greeted, '--as-of', '2026-12-04');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Дни рождения: 2\n {2}К-00003 {2}Иванов Пётр — Анна Крылова · 06\.12\.2026 · поздравлен\n {2}К-00005 {2}Сидоров Иван — Анна Крылова · 07\.12\.2026\n/);
+  });
+
   it('keeps one manager\'s list, and refuses a manager the base does not have, naming those it has', () => {
     const own = crmBase('today', bookPath, '--as-of', '2026-12-04', '--manager', 'олег титов');
     expect(own.code).toBe(0);

@@ -183,6 +183,38 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await screenshot(page, '21-today-after-contact');
   });
 
+  it('marks a birthday client congratulated: the mark in «Сегодня», a «поздравление» row in «История» and in the timeline', async () => {
+    await page.getByTestId('tab-today').click();
+    const birthdays = page.getByTestId('today-birthday');
+    await birthdays.waitFor({ timeout: UI_TIMEOUT });
+    // The sample is as of 01.11.2026: birthdays today, in its first week of November and later that month.
+    expect(await birthdays.getByTestId('birthdays-today').getByTestId('birthday-item').count()).toBeGreaterThan(0);
+    const item = birthdays.getByTestId('birthday-item').filter({ has: page.getByTestId('birthday-mark') }).first();
+    const name = (await item.getByTestId('today-item').locator('span').first().textContent())!;
+    const greeting = (await item.getByTestId('birthday-greeting').textContent())!;
+    expect(greeting).toMatch(/^\S.*, с днём рождения! /);
+    await item.getByTestId('birthday-mark').click();
+    const marked = birthdays.getByTestId('birthday-item').filter({ hasText: name }).first();
+    await marked.getByTestId('birthday-congratulated').waitFor({ timeout: UI_TIMEOUT });
+    expect(await marked.getByTestId('birthday-congratulated').textContent()).toBe('✓ Поздравлен в этом году');
+    expect(await marked.getByTestId('birthday-mark').count()).toBe(0);
+    await marked.scrollIntoViewIfNeeded();
+    await screenshot(page, '22-birthday-congratulated');
+
+    // The first contact of the sample: «История» is created with it.
+    expect(await gridRowCount(page, 'История')).toBe(1);
+    const row = await gridRow(page, 2);
+    expect(row.slice(1, 6)).toEqual([expect.stringMatching(/^К-\d{5}$/), name, expect.any(String), 'поздравление', greeting]);
+
+    await marked.getByTestId('today-item').click();
+    const contact = page.getByTestId('timeline-contact').first();
+    await contact.waitFor({ timeout: UI_TIMEOUT });
+    expect(await contact.textContent()).toContain('Поздравление');
+    expect(await contact.textContent()).toContain(greeting);
+    await page.getByTestId('card-back').click();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('filters by a city with a mouse click on the dropdown: the count and the list change', async () => {
     const firstBefore = await page.getByTestId('client-row').first().getAttribute('data-client-id');
     const city = page.getByTestId('filter-city');

@@ -9,7 +9,7 @@ import path from 'path';
 import vm from 'vm';
 import webpack from 'webpack';
 import type { RunAnswer } from '../../appsscript/src/panel-protocol';
-import type { ActionResult } from '../../src/actions/panel';
+import type { ActionResult, TodayView } from '../../src/actions/panel';
 import { fieldHeader } from '../../src/core/schema';
 import { fieldOfHeader } from '../../src/core/header-match';
 import { parseCsv } from '../../src/core/import/csv';
@@ -227,6 +227,28 @@ describe('the built Apps Script bundle', () => {
     const row = state.values.find((r) => r.includes(name))!;
     expect(row).toEqual(expect.arrayContaining(['+7 912 345-67-89', '-Москва']));
   }, 60_000);
+
+  describe('birthdays', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('the sidebar logs a birthday greeting once: «Поздравлен» is one «поздравление» row of «История», and the list shows the mark', async () => {
+      // The sample's own day, so that its birthdays of November are listed; only the clock is fixed, timers run.
+      jest.useFakeTimers({ now: new Date('2026-11-01T09:00:00Z'), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask'] });
+      const host = load(sample());
+      const view = (await call(host, 'panel_today', null)) as TodayView;
+      expect(view.asOf).toBe('2026-11-01');
+      const item = view.birthdays.find((b) => !b.congratulated);
+      if (!item) throw new Error('the sample has no birthday in November 2026');
+      const after = (await call(host, 'panel_logGreeting', item.clientId, null)) as TodayView;
+      // Logging gave the base its IDs: the client is found by name and row.
+      const marked = after.birthdays.find((b) => b.client === item.client && b.row === item.row)!;
+      expect(marked.congratulated).toBe(true);
+      await call(host, 'panel_logGreeting', marked.clientId, null);
+      const history = workbookState(host.spreadsheet).sheets.find((s) => s.name === 'История')!;
+      expect(history.values.filter((row) => row.includes('поздравление')).map((row) => row.slice(1, 3))).toEqual([[marked.clientId, item.client]]);
+      expect(history.formulaCells).toEqual([]);
+    }, 60_000);
+  });
 
   describe('an action longer than one execution', () => {
     /** Every reading of the clock is a minute later: an execution's 4.5 minutes hold a few steps. */

@@ -10,6 +10,7 @@ import type { DayNumber, Language } from '../../../src/core/model';
 import { countOf } from '../../../src/core/plural';
 import { SPECS } from '../../../src/core/settings-specs';
 import { computeTracker } from '../../../src/core/tracker';
+import { readHistory } from '../../../src/core/contact-history';
 import type { Workbook } from '../../../src/workbook/workbook';
 
 /** The global function the trigger calls (server.ts exports it under this name). */
@@ -40,9 +41,10 @@ export function removeDailyLetter(script: Triggers): number {
 
 /** Plans and sends the day's letters; what was not sent, and why, is in the plan returned. */
 export async function sendLetters(workbook: Workbook, mail: Mail, asOf: DayNumber): Promise<ManagerMailPlan> {
-  const base = readBase(await workbook.read());
+  const snapshot = await workbook.read();
+  const base = readBase(snapshot);
   const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, asOf, base.settings.coldDays);
-  const plan = planManagerMails(base, tracker, asOf, mail.getRemainingDailyQuota());
+  const plan = planManagerMails(base, tracker, asOf, mail.getRemainingDailyQuota(), readHistory(snapshot));
   for (const letter of plan.mails) mail.sendEmail(letter.to, letter.subject, letter.body);
   return plan;
 }

@@ -18,6 +18,7 @@ export function panelServerFunctions(actions: () => PanelActions, run: PanelServ
     panel_setStatus: (id, status) => actions().setStatus(id, status),
     panel_addNote: (id, note) => actions().addNote(id, note),
     panel_logContact: (id, contact) => actions().logContact(id, contact),
+    panel_logGreeting: (id, manager) => actions().logGreeting(id, manager),
     panel_campaign: (request) => actions().campaign(request),
     panel_statuses: () => actions().statuses(),
     panel_services: () => actions().services(),

@@ -3,6 +3,7 @@ import { computeTracker } from '../tracker';
 import { isoToDay } from '../normalise/date';
 import { managerAddresses, managersWithoutAddress, planManagerMails } from '../manager-mail';
 import { SPECS } from '../settings-specs';
+import { readHistory } from '../contact-history';
 import { book, date, sheet } from './snapshot-builder';
 
 const AS_OF = isoToDay('2026-12-04')!;
@@ -43,5 +44,18 @@ describe('the morning «Сегодня» letters', () => {
     expect(SPECS.managerEmails.parse('Анна-Мария — am@firm.ru;  Борис: b@firm.ru ;')).toEqual({ value: ['Анна-Мария — am@firm.ru', 'Борис — b@firm.ru'] });
     expect(SPECS.managerEmails.parse('Анна; Борис — b@firm.ru')).toMatchObject({ error: { ru: expect.stringContaining('«Анна»') } });
     expect([...managerAddresses(['Анна-Мария — am@firm.ru'])]).toEqual([['анна-мария', 'am@firm.ru']]);
+  });
+});
+
+describe('the morning letter and birthdays', () => {
+  it('leaves out a birthday the client was already congratulated on', () => {
+    const clients = sheet('Клиенты', ['ID', 'Клиент', 'Менеджер', 'Статус', 'Дата первого контакта', 'День рождения'], ['К-1', 'Именинница', 'Анна', 'Серый', date(1, 10, 2026), date(6, 12, 1990)], ['К-2', 'Именинник', 'Анна', 'Серый', date(1, 10, 2026), date(7, 12, 1990)]);
+    const snapshot = book(clients, sheet('Настройки', ['Ключ', 'Значение'], ['managerEmails', 'Анна — anna@firm.ru']), sheet('История', ['Дата и время', 'ID клиента', 'Клиент', 'Вид'], [new Date(Date.UTC(2026, 11, 3, 15)), 'К-1', 'Именинница', 'поздравление']));
+    const base = readBase(snapshot);
+    const tracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, AS_OF, base.settings.coldDays);
+    const body = (history: ReturnType<typeof readHistory>) => planManagerMails(base, tracker, AS_OF, 100, history).mails[0].body;
+    expect(body(readHistory(snapshot))).toContain('Дни рождения: 1\n• Именинник (К-2), 07.12.2026\n');
+    expect(body(readHistory(snapshot))).not.toContain('Именинница');
+    expect(body([])).toContain('Дни рождения: 2\n');
   });
 });

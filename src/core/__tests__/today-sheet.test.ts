@@ -40,6 +40,16 @@ describe('the «Сегодня» sheet', () => {
     expect(plan.operations[0]).toMatchObject({ numberFormats: [null, null, '@', '@', 'dd.mm.yyyy', '0'] });
   });
 
+  it('marks a birthday the client was congratulated on, and leaves it out of the counts', async () => {
+    const greeted = sheet('История', ['Дата и время', 'ID клиента', 'Клиент', 'Менеджер', 'Вид'], [new Date(Date.UTC(2026, 11, 3, 15)), 'К-3', 'Именинница', 'Анна', 'поздравление']);
+    const snapshot = book(clients, greeted);
+    const workbook = new MemoryWorkbook(snapshot);
+    await workbook.apply(planTodaySheet(snapshot, AS_OF).operations);
+    const written = (await workbook.read()).sheets.find((s) => s.name === 'Сегодня')!;
+    expect(written.rows[2].slice(0, 4)).toEqual(['Анна', 'Дни рождения: поздравлен', 'Именинница', 'К-3']);
+    expect(written.rows[1].slice(7)).toEqual(['Анна', 0, 1, 0, 0, 0, 0, 1]);
+  });
+
   it('goes beside a sheet of the user’s named «Сегодня», and refuses a workbook with no clients sheet', () => {
     const own = sheet('Сегодня', ['Дело', 'Срок'], ['Позвонить бухгалтеру', date(4, 12, 2026)]);
     expect(planTodaySheet(book(clients, own), AS_OF).report).toMatchObject({ sheet: 'Сегодня (2)', problems: [expect.objectContaining({ sheet: 'Сегодня' })] });

@@ -18,7 +18,7 @@ describe('«Сегодня» tab', () => {
     await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 3 дела'));
     expect(names('today-cold')).toEqual(['ООО «Ромашка»Иванова · 31.03.2024', 'ООО «Техносервис»Петрова · 10.04.2024']);
     expect(within(screen.getByTestId('today-cold')).getByTestId('today-count').textContent).toBe('2');
-    expect(names('today-birthday')).toEqual(['Петров Пётр ПетровичИванова · 04.07.2024']);
+    expect(names('today-birthday')).toEqual(['Петров Пётр ПетровичИванова · 04.07.2024 · через 4 дня · 39 лет']);
     expect(screen.queryByTestId('today-overdue')).toBeNull();
     expect(screen.queryByTestId('today-new')).toBeNull();
 

@@ -9,14 +9,17 @@ import { useClientRowStyles } from '../clients/ClientsTab';
 import { formatDate } from '../format';
 import { useLayout } from '../styles';
 import { myManager, setMyManager } from '../my-manager';
+import { BirthdaysSection } from './BirthdaysSection';
+import { SHOWN } from './shown';
 
-/** A manager's day: overdue and today's contacts, cold clients with no next contact, birthdays, new clients. */
+/** A manager's day: overdue and today's contacts, cold clients with no next contact, birthdays (with greetings), new clients. */
 export function TodayTab() {
   const { actions, t, language, openClient } = usePanel();
   const layout = useLayout();
   const [manager, setManager] = useState<string | null>(myManager);
   const [view, setView] = useState<TodayView | null>(null);
   const loading = useBusy();
+  const marking = useBusy();
   const { attempt } = loading;
 
   useEffect(() => {
@@ -28,6 +31,9 @@ export function TodayTab() {
     setManager(next);
   };
   const everyone = t('today.everyone');
+  // A birthday already congratulated is shown with its mark, not counted as something to do.
+  const tasks = view ? view.items.filter((item) => !item.congratulated).length : 0;
+  const markCongratulated = (clientId: string) => void marking.attempt(async () => setView(await actions.logGreeting(clientId, manager)));
 
   return (
     <div className={layout.stack} data-testid="today">
@@ -48,15 +54,20 @@ export function TodayTab() {
         </Dropdown>
       </Field>
       <ErrorBar error={loading.error} onDismiss={loading.clearError} />
+      <ErrorBar error={marking.error} onDismiss={marking.clearError} />
       {!view && <Spinner size="tiny" label={t('common.loading')} />}
       {view && (
         <Text size={200} className={layout.muted} data-testid="today-as-of">
-          {t('today.asOf', { date: formatDate(view.asOf, language), count: view.items.length })}
+          {t('today.asOf', { date: formatDate(view.asOf, language), count: tasks })}
         </Text>
       )}
-      {view && view.items.length === 0 && <Text data-testid="today-empty">{t('today.empty')}</Text>}
+      {view && view.items.length === 0 && view.birthdays.length === 0 && <Text data-testid="today-empty">{t('today.empty')}</Text>}
       {view &&
         TODAY_KINDS.map((kind) => {
+          // Birthdays get their own section: today, the next 7 days and the rest of the month, with greetings.
+          if (kind === 'birthday') {
+            return view.birthdays.length > 0 && <BirthdaysSection key={kind} items={view.birthdays} busy={marking.busy} onMark={(item) => markCongratulated(item.clientId)} onOpen={(item) => openClient(item.clientId)} />;
+          }
           const items = view.items.filter((item) => item.kind === kind);
           return items.length > 0 && <TodayGroup key={kind} kind={kind} items={items} onOpen={(item) => openClient(item.clientId)} />;
         })}
@@ -64,8 +75,6 @@ export function TodayTab() {
   );
 }
 
-/** How many rows a group shows before «show all»: the cold list of a big base runs to hundreds. */
-const SHOWN = 30;
 
 function TodayGroup({ kind, items, onOpen }: { kind: TodayItem['kind']; items: TodayItem[]; onOpen(item: TodayItem): void }) {
   const { t, language } = usePanel();
