@@ -18,8 +18,8 @@ import { applyPlan, ensureStructured, type RunContext } from './runners';
 
 /** Finds the duplicate groups and writes them (IDs are filled first, so groups name clients by ID). */
 export async function runDuplicates(context: RunContext): Promise<DuplicatesReport & { language: Language }> {
-  const { snapshot } = await ensureStructured(context);
-  const plan = planDuplicates(snapshot, { settings: context.settings });
+  const { snapshot, base } = await ensureStructured(context);
+  const plan = planDuplicates(snapshot, { settings: context.settings, base });
   await applyPlan(context, snapshot, plan.operations);
   return { ...plan.report, language: context.settings?.language ?? readSettings(snapshot).settings.language };
 }

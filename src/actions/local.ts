@@ -34,6 +34,7 @@ import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './run
 import { duplicateActions } from './duplicate-actions';
 import { runNamedAction } from './named-actions';
 import { PacedWorkbook } from './pacing';
+import { SharedReadsWorkbook } from './shared-reads';
 import type {
   ActionName,
   ClientCard,
@@ -50,6 +51,11 @@ export interface LocalActionsOptions {
   today?: () => DayNumber;
   /** The host puts back whatever a failed run wrote (the page's worker): a cancel may then stop a run that has written. */
   rollsBack?: boolean;
+  /**
+   * Nothing changes the workbook during a run but the run's own writes (the page's worker: no one else
+   * types, no formulas are recalculated): the steps of a run share what was read (shared-reads.ts).
+   */
+  sharesReads?: boolean;
 }
 
 interface Cached {
@@ -247,7 +253,8 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async run(action: ActionName, onProgress, signal) {
       cached = null;
-      const paced = new PacedWorkbook(workbook, action, { onProgress, signal, rollsBack: options.rollsBack });
+      const host = options.sharesReads ? new SharedReadsWorkbook(workbook) : workbook;
+      const paced = new PacedWorkbook(host, action, { onProgress, signal, rollsBack: options.rollsBack });
       const result = await runNamedAction({ workbook: paced, asOf: today() }, action);
       cached = null;
       return result;

@@ -110,13 +110,14 @@ export interface Analysis {
   servicesAbcSummary: AbcSummary;
   funnel: FunnelReport;
   managers: ManagerReport;
-  cohorts: CohortReport;
+  /** Computed on first read, as are `value`, `xyz` and `servicesXyz` (analysis.ts). */
+  readonly cohorts: CohortReport;
   statusSuggestions: Array<string | null>;
   /** Chance of return and value per client, and the fitted models (value/client-value.ts). */
-  value: ClientValue;
+  readonly value: ClientValue;
   /** XYZ of clients (by index) and of `services` (by index). */
-  xyz: XyzResult;
-  servicesXyz: XyzResult;
+  readonly xyz: XyzResult;
+  readonly servicesXyz: XyzResult;
   /** Orders dated after the as-of date (ignored), as problems. */
   problems: Problem[];
 }

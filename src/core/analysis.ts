@@ -53,7 +53,7 @@ export interface AnalysisOptions {
   asOf?: DayNumber;
   /** Overrides the workbook's settings sheet. */
   settings?: Settings;
-  /** What to write; all parts by default. Everything is computed either way (it is cheap). */
+  /** What to write; all parts by default. The report holds every part's figures either way. */
   parts?: readonly AnalysisPart[];
   /** `readBase(snapshot, settings)` when the caller has already done it: a big base is not read twice. */
   base?: Base;
@@ -91,7 +91,18 @@ function rfmBands(settings: Settings): { recencyBands: number[]; frequencyBands:
   };
 }
 
-/** Tracker, ABC, RFM, services ABC, funnel and manager load over a base read with `readBase`. */
+/** `compute` run on the first call only, its result kept for the later ones. */
+function once<T>(compute: () => T): () => T {
+  let kept: { value: T } | null = null;
+  return () => (kept ??= { value: compute() }).value;
+}
+
+/**
+ * Tracker, ABC, RFM, services ABC, funnel and manager load over a base read with `readBase`. The parts
+ * only some callers read — the client-value models, XYZ and the cohorts — are computed on first use:
+ * the panel's client list and `crm-base export` never pay for them (on 100,000 clients they cost more
+ * than the rest together).
+ */
 export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const settings = base.settings;
   const language = base.layout.language;
@@ -102,6 +113,9 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const services = revenueByService(base.services.map((s) => s.name), base.orders, asOf);
   const serviceRevenues = services.map((s) => s.revenue);
   const servicesAbc = rankAbc(serviceRevenues, settings.abcA, settings.abcB);
+  const cohorts = once(() => computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf));
+  const value = once(() => computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100));
+  const xyz = once(() => xyzOfBase(base, services, asOf));
   return {
     base,
     asOf,
@@ -115,12 +129,21 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     servicesAbcSummary: summariseAbc(serviceRevenues, servicesAbc.classes),
     funnel: computeFunnel(base.clients),
     managers: computeManagerLoad(base.clients, tracker, settings.managerLimit),
-    cohorts: computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf),
+    get cohorts() {
+      return cohorts();
+    },
     statusSuggestions: base.clients.map((client, i) =>
       suggestStatus({ status: client.status, orders: tracker[i].orders, cold: tracker[i].cold }, language),
     ),
-    value: computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100),
-    ...xyzOfBase(base, services, asOf),
+    get value() {
+      return value();
+    },
+    get xyz() {
+      return xyz().xyz;
+    },
+    get servicesXyz() {
+      return xyz().servicesXyz;
+    },
     problems: [...laterTypedProblems(base, asOf), ...laterOrderProblems(base, asOf)],
   };
 }

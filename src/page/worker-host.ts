@@ -62,7 +62,7 @@ export function serveWorkbook(endpoint: Endpoint): void {
 
   function load(file: XlsxWorkbook, fileName: string | null, language: Language, today?: typeof SAMPLE_TODAY): OpenedBook {
     const workbook = new WatchedWorkbook(file);
-    const actions = createActions(workbook, { today: today === undefined ? undefined : () => today, rollsBack: true });
+    const actions = createActions(workbook, { today: today === undefined ? undefined : () => today, rollsBack: true, sharesReads: true });
     const loaded: Book = { workbook, actions, fileName, painter: new GridPainter(language) };
     book = loaded;
     // The clients sheet is what a user looks at first; found by its usual names, else the first sheet.

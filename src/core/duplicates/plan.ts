@@ -68,6 +68,8 @@ export interface DuplicatesOptions {
   sensitivity?: DuplicateSensitivity;
   /** The moment written to the value archive when the settings sheet changes; the wall clock by default. */
   now?: Date;
+  /** `readBase(snapshot, settings)` when the caller has already done it: a big base is not read twice. */
+  base?: Base;
 }
 
 /** Non-empty cells of a client's row: the measure of "most complete". */
@@ -120,7 +122,7 @@ export function sharedContactMessage(reasons: readonly ReasonCode[]): Message {
 }
 
 export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOptions = {}): Plan<DuplicatesReport> {
-  const base = readBase(snapshot, options.settings);
+  const base = options.base ?? readBase(snapshot, options.settings);
   const language = base.layout.language;
   const layout = base.layout.clients;
   const clientsSheet = layout && snapshot.sheets.find((s) => s.name === layout.sheet);
