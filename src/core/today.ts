@@ -75,9 +75,10 @@ function clientItems(base: Base, index: number, row: TrackerRow, asOf: DayNumber
   if (next === asOf) items.push(['today', next]);
   if (next === null && !(status && CLOSED_STATUSES.has(status))) {
     // A client with a rhythm of their own is judged by it, not by the fixed cold threshold: a yearly
-    // buyer at day 90 is fine, a weekly one at day 20 is not.
+    // buyer at day 90 is fine, a weekly one at day 20 is not. One past the rhythm and the threshold both
+    // (a weekly buyer silent for a year) has gone cold rather than slipped: listed, and dated, as cold.
     if (row.medianGap !== null) {
-      if (row.slipping) items.push(['slipping', row.expectedOrder]);
+      if (row.slipping) items.push(row.cold ? ['cold', row.lastOrder] : ['slipping', row.expectedOrder]);
     } else if (row.cold) {
       items.push(['cold', row.lastOrder]);
     }

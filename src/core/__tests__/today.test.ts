@@ -71,14 +71,16 @@ describe('the «Сегодня» list', () => {
       ['slipping', 'К-1', '2026-11-21'],
       ['cold', 'К-4', '2026-06-01'],
     ]);
-    // Three years without an order is more than twice 365.5 days: missing the rhythm too.
+    // 740 days without an order is more than twice 365.5 days and past the 60-day threshold too: К-3 has gone
+    // cold, dated by the last order; К-1, 57 days after its last weekly order, is still slipping.
     const later = isoToDay('2027-01-10')!;
     const laterTracker = computeTracker(base.clients.map((c) => c.history), base.orders, base.orderClient, later, 60, 2);
+    expect(laterTracker[2].slipping).toBe(true);
     // К-5's next contact is overdue by then: a contact is set, so the rhythm does not list the client too.
     expect(kinds(todayList(base, laterTracker, later))).toEqual([
       ['overdue', 'К-5', '2026-12-10'],
-      ['slipping', 'К-3', '2026-01-02'],
       ['slipping', 'К-1', '2026-11-21'],
+      ['cold', 'К-3', '2025-01-01'],
       ['cold', 'К-4', '2026-06-01'],
     ]);
   });
