@@ -11,7 +11,7 @@ import { emptyClient, seededRandom, type LabelledClient } from './labelled-clien
 import type { DayNumber } from '../core/model';
 import { calendarDay, dayToIso, isoToDay } from '../core/normalise/date';
 
-const GIVEN = (
+export const LATIN_GIVEN = (
   'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark ' +
   'donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary ' +
   'nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander patrick frank raymond ' +
@@ -26,7 +26,7 @@ const GIVEN = (
   'charlotte natalie theresa diana brittany doris kayla alexis lori marie'
 ).split(' ');
 
-const SURNAMES = (
+export const LATIN_SURNAMES = (
   'smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson anderson ' +
   'thomas taylor moore jackson martin lee perez thompson white harris sanchez clark ramirez lewis robinson walker ' +
   'young allen king wright scott torres nguyen hill flores green adams nelson baker hall rivera campbell mitchell ' +
@@ -44,8 +44,8 @@ const SURNAMES = (
   'willis carpenter lawrence sandoval'
 ).split(' ');
 
-const SUBURB_HEADS = ['north', 'south', 'east', 'west', 'port', 'mount', 'glen', 'lake', 'st', 'new'];
-const SUBURB_TAILS = (
+export const LATIN_SUBURB_HEADS = ['north', 'south', 'east', 'west', 'port', 'mount', 'glen', 'lake', 'st', 'new'];
+export const LATIN_SUBURB_TAILS = (
   'wood field ridge dale vale ton bury ford haven brook creek hill park view side wick ley worth moor gate bay point ' +
   'heath mead stone well land more holm shaw'
 ).split(' ');
@@ -123,9 +123,9 @@ export function generateLatinClients(options: LatinListOptions): LabelledClient[
   const duplicateShare = options.duplicateShare ?? 0.3;
   for (let entity = 0; rows.length < options.size; entity++) {
     const original: Person = {
-      given: skewed(GIVEN),
-      surname: skewed(SURNAMES),
-      suburb: `${pick(SUBURB_HEADS)} ${pick(SUBURB_TAILS)}`,
+      given: skewed(LATIN_GIVEN),
+      surname: skewed(LATIN_SURNAMES),
+      suburb: `${pick(LATIN_SUBURB_HEADS)} ${pick(LATIN_SUBURB_TAILS)}`,
       phone: random() < 0.5 ? `0${2 + int(7)} ${digits(4)} ${digits(4)}` : '',
       birthday: random() < 0.85 ? calendarDay(1930 + int(75), 1 + int(12), 1 + int(28)) : null,
     };

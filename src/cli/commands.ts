@@ -292,11 +292,12 @@ const demo: Command = async (argv) => {
 
 const bench: Command = async (argv) => {
   if (argv[0] === 'duplicates') {
-    const args = parseArgs(argv.slice(1), { valued: ['--size', '--latin', '--speed', '--seed'], flags: [] });
+    const args = parseArgs(argv.slice(1), { valued: ['--size', '--latin', '--heavy', '--speed', '--seed'], flags: [] });
     const { runDuplicatesBench } = await import('../bench/duplicates');
     return runDuplicatesBench({
       size: positiveInteger(args, '--size', 20_000, 1),
       latin: positiveInteger(args, '--latin', 5_000, 1),
+      heavy: positiveInteger(args, '--heavy', 20_000, 1),
       speed: positiveInteger(args, '--speed', 100_000, 1),
       seed: positiveInteger(args, '--seed', 1),
     });

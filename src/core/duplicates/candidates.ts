@@ -3,7 +3,7 @@
  * a big block only within a sliding window over its members sorted by name, and each pair is visited once
  * with the exact keys (phone, e-mail, ИНН) its two clients share.
  */
-import { CONTACT_TYPO_KEY, eachKey, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { COMMON_KEY_CAP, CONTACT_TYPO_KEY, eachKey, HEAVY_SLIP_KEY, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
 import { SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from './evidence';
 import { PLACEHOLDER_COUNT } from './rarity';
 import type { MatchRecord } from './prepare';
@@ -102,7 +102,7 @@ function blocks(records: RankedRecords): Block[] {
       if (members.length + offers.length >= 2) out.push({ exact: false, shares: 0, members, offers });
       continue;
     }
-    if (members.length < 2) continue;
+    if (members.length < 2 || (members.length > COMMON_KEY_CAP && HEAVY_SLIP_KEY.test(key))) continue;
     const shares = EXACT_KEY_SHARES[key.slice(0, 2)] ?? 0;
     const exact = shares !== 0;
     if (exact && members.length > PLACEHOLDER_COUNT) continue;

@@ -67,3 +67,26 @@ export function skeleton(word: string): string {
   cache.set(word, text);
   return text;
 }
+
+/** Letters that sound alike once unstressed or at a word's end, folded as a phonetic key reads them. */
+const SOUND_CLASS: Record<string, string> = { b: 'p', v: 'f', g: 'k', d: 't', z: 's', h: '' };
+
+/**
+ * A phonetic code of a skeleton, for blocking: its first sound, then its consonants with voiced and
+ * unvoiced ones folded together (б/п, в/ф, г/к, д/т, з/с) and repeats collapsed; vowels after the first
+ * letter and a Latin `h` are dropped. So the misspellings spelled as heard fall together: unstressed
+ * о/а and е/и (`Варонова` = `Воронова`), `Тимофиев` = `Тимофеев`, `Stephan` = `Stefan`,
+ * `Brandan` = `Brandon`, and since skeletons are alike in both alphabets, `Семёнов` = `Semenov`.
+ */
+export function soundCode(skeletonWord: string): string {
+  if (!skeletonWord) return '';
+  const first = /[aeiou]/.test(skeletonWord[0]) ? 'a' : (SOUND_CLASS[skeletonWord[0]] ?? skeletonWord[0]) || skeletonWord[0];
+  let code = first;
+  for (let k = 1; k < skeletonWord.length; k++) {
+    const ch = skeletonWord[k];
+    if (/[aeiou]/.test(ch)) continue;
+    const folded = SOUND_CLASS[ch] ?? ch;
+    if (folded && folded !== code[code.length - 1]) code += folded;
+  }
+  return code;
+}
