@@ -130,12 +130,15 @@ export const menuDiscard = () => discardFromMenu(SpreadsheetApp.getUi(), jobCont
  * Simple trigger: an edit of one client's status cell is logged to «История» as «from → to» (see
  * server/on-edit.ts); an edit or a new row in the Orders sheet updates the tracker columns of the clients
  * it touches. Both run under the document lock; when the lock cannot be had in time the status change is
- * left to the next read, and the tracker leaves a note and returns.
+ * left to the next read, and the tracker leaves a note and returns. A status pasted (one cell or several)
+ * comes without its old value and is left to the next read too.
  */
 export async function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): Promise<void> {
   const sheet = e.range.getSheet();
   if (mayBeStatusEdit(sheet.getName(), e.range.getNumRows(), e.range.getNumColumns())) {
-    // A single-cell event gives the old value, absent when the cell was empty.
+    // A value typed into one cell comes with the old value, absent when the cell was empty. A paste into one
+    // cell comes with neither value nor old value: its «from» is unknown, so the next read's diff logs it.
+    if (e.value === undefined && e.oldValue === undefined) return;
     const edit = { sheet: sheet.getName(), row: e.range.getRow(), column: e.range.getColumn(), oldValue: e.oldValue === undefined ? '' : String(e.oldValue) };
     await logStatusEdit(SpreadsheetAppWorkbook.active(), edit, new Date(), LockService.getDocumentLock());
     return;

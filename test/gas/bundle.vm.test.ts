@@ -70,6 +70,19 @@ function load(spreadsheet: FakeSpreadsheet, mailQuota = 100): Host {
 
 const call = (host: Host, name: string, ...args: unknown[]) => (host.globals[name] as (...a: unknown[]) => unknown)(...args);
 
+type EditEvent = Pick<GoogleAppsScript.Events.SheetsOnEdit, 'range'> & Partial<Pick<GoogleAppsScript.Events.SheetsOnEdit, 'value' | 'oldValue'>>;
+
+/**
+ * An edit event as Apps Script builds it: `value` and `oldValue` only for a single cell (`oldValue` absent
+ * when the cell was empty, `value` absent when it is cleared, both absent for a paste).
+ */
+function editEvent(range: GoogleAppsScript.Spreadsheet.Range, typed: { value?: string; oldValue?: string } = {}): EditEvent {
+  if ((typed.value !== undefined || typed.oldValue !== undefined) && (range.getNumRows() !== 1 || range.getNumColumns() !== 1)) {
+    throw new Error('Apps Script gives value and oldValue for a single-cell edit only');
+  }
+  return { range, ...typed };
+}
+
 function sample(): FakeSpreadsheet {
   return fakeSpreadsheetFrom(generateSampleWorkbook({ clients: 120, orders: 500 }));
 }
@@ -187,8 +200,7 @@ describe('the built Apps Script bundle', () => {
     it('logs «from → to» at once, with the moment of the edit, and leaves the cell as typed', async () => {
       const host = load(sample());
       const { range, before, name, manager } = typedStatus(host, 'зелёный');
-      // Apps Script gives oldValue only for a single cell, and none when the cell was empty.
-      await call(host, 'onEdit', { range, value: 'зелёный', ...(before ? { oldValue: before } : {}) });
+      await call(host, 'onEdit', editEvent(range, { value: 'зелёный', ...(before ? { oldValue: before } : {}) }));
       const rows = historyRows(host);
       expect(rows).toHaveLength(1);
       expect(rows[0].slice(2, 6)).toEqual([name, manager, 'статус', `${before || '—'} → Зелёный`]);
@@ -198,7 +210,7 @@ describe('the built Apps Script bundle', () => {
       expect(host.lock.lock.held).toBe(false);
 
       // The same edit again, or the analysis read after it, adds nothing.
-      await call(host, 'onEdit', { range, value: 'зелёный', oldValue: 'Зелёный' });
+      await call(host, 'onEdit', editEvent(range, { value: 'зелёный', oldValue: 'Зелёный' }));
       await call(host, 'menuFunnelMovement');
       expect(historyRows(host).filter((row) => row[4] === 'статус')).toHaveLength(1);
     }, 60_000);
@@ -206,14 +218,41 @@ describe('the built Apps Script bundle', () => {
     it('logs nothing for a paste over several cells (no old values), nor when another edit holds the lock', async () => {
       const host = load(sample());
       const { clients, column } = typedStatus(host, 'Серый');
-      await call(host, 'onEdit', { range: clients.getRange(2, column, 2, 1) });
+      await call(host, 'onEdit', editEvent(clients.getRange(2, column, 2, 1)));
       expect(historyRows(host)).toEqual([]);
       expect(host.lock.lock.attempts).toEqual([]);
 
       host.lock.lock.heldElsewhere = true;
-      await call(host, 'onEdit', { range: clients.getRange(2, column), value: 'Серый', oldValue: 'Жёлтый' });
+      await call(host, 'onEdit', editEvent(clients.getRange(2, column), { value: 'Серый', oldValue: 'Жёлтый' }));
       expect(historyRows(host)).toEqual([]);
       expect(host.lock.lock.attempts).toHaveLength(1);
+    }, 60_000);
+
+    it('leaves a status pasted into one cell (no value, no old value) to the next read, marked «замечено»', async () => {
+      const host = load(sample());
+      const { range, before } = typedStatus(host, 'Зелёный');
+      await call(host, 'onEdit', editEvent(range, { value: 'Зелёный', ...(before ? { oldValue: before } : {}) }));
+      range.setValues([['Жёлтый']]);
+      await call(host, 'onEdit', editEvent(range));
+      expect(historyRows(host)).toHaveLength(1);
+      expect(host.lock.lock.attempts).toHaveLength(1);
+
+      await call(host, 'menuFunnelMovement');
+      const results = historyRows(host).map((row) => String(row[5]));
+      expect(results).toHaveLength(2);
+      expect(results[1]).toMatch(/^Зелёный → Жёлтый \(замечено/);
+    }, 60_000);
+
+    it('logs nothing for a single-cell edit of another column of the clients sheet', async () => {
+      const host = load(sample());
+      const clients = host.spreadsheet.sheets.find((s) => s.name === 'Клиенты')!;
+      const header = clients.getRange(1, 1, 1, clients.getLastColumn()).getValues()[0];
+      const range = clients.getRange(2, header.indexOf('Менеджер') + 1);
+      const oldValue = String(range.getValues()[0][0]);
+      range.setValues([['Зелёный']]);
+      await call(host, 'onEdit', editEvent(range, { value: 'Зелёный', oldValue }));
+      expect(historyRows(host)).toEqual([]);
+      expect(host.lock.lock.attempts).toEqual([]);
     }, 60_000);
   });
 

@@ -5,7 +5,7 @@
  * (the next edit, or the menu's «Обновить трекер», brings the tracker up to date).
  *
  * An edit of one client's status cell is logged to «История» as «from → to» at once, with the old value the
- * event gives (src/core/status-edit.ts). A paste or a fill over several cells carries no old values: those
+ * event gives (src/core/status-edit.ts). A paste (into one cell or several) or a fill carries no old values: those
  * changes, and one whose log could not get the lock in time, are logged by the next read's diff
  * (src/core/status-diff.ts), with the moment marked unknown.
  */
