@@ -133,8 +133,6 @@ async function runBoth(name: string, c: Case): Promise<{ cli: Results; reference
   const cliArgs = ['analyze', `${base}.xlsx`, '--as-of', c.asOf, '--json', `${base}.cli.json`];
   const refArgs = ['--as-of', c.asOf, '--out', `${base}.ref.json`, '--clients', `${base}.clients.json`];
   writeFileSync(`${base}.clients.json`, clientsJson(c.book));
-  const ordersSheet = c.book.sheets.find((s) => s.name === 'Заказы');
-  if (ordersSheet && column(ordersSheet, 'Менеджер') >= 0) refArgs.push('--sheet-has-manager');
   const bookOrders = bookOrdersCsv(c.book);
   if (bookOrders) {
     writeFileSync(`${base}.book-orders.csv`, bookOrders);

@@ -13,7 +13,6 @@ Inputs (the same data the command is given, in simple forms):
   --book-orders ORDERS.csv   orders already on the Orders sheet: linked to clients, never add a client
   --import-orders ORDERS.csv orders imported with `--orders`: a client not on the sheet is added
   --as-of YYYY-MM-DD         the analysis date (required)
-  --sheet-has-manager        the Orders sheet has a «Менеджер» column (imported lines keep theirs)
   --cold-days N, --cut-a N, --cut-b N, --rhythm-slip K   settings (defaults 60, 75, 20, 2)
 A CSV may be 1C-style: `;`, `,` or tab separated, windows-1251 or UTF-8 (with or without a BOM), a title
 block above the header, dates `dd.mm.yyyy[ HH:MM[:SS]]` or `yyyy-mm-dd`, amounts like `1 234,56 ₽`.
@@ -31,8 +30,8 @@ Decisions docs/ARCHITECTURE.md leaves open, taken here as the command documents 
 - an order whose date cannot be read counts for orders and revenue but not for the dates, so its client
   has no recency unless another order is dated;
 - an order whose amount cannot be read counts as an order with no money;
-- an imported line's manager is kept only where the Orders sheet has a manager column
-  (--sheet-has-manager), as the import writes only the sheet's columns; else its client's manager counts;
+- an imported line keeps its manager (the import adds a manager column to an Orders sheet without one);
+  a line without one counts for its client's manager;
 - an imported line the sheet already holds (same order number for the same client on the same date, else
   the same date, client, amount and service, counted) is not imported again.
 
@@ -464,7 +463,6 @@ def main(argv):
     parser.add_argument('--cold-days', type=int, default=60)
     parser.add_argument('--cut-a', type=int, default=75)
     parser.add_argument('--cut-b', type=int, default=20)
-    parser.add_argument('--sheet-has-manager', action='store_true')
     parser.add_argument('--rhythm-slip', type=Fraction, default=Fraction(2))
     parser.add_argument('--out')
     args = parser.parse_args(argv)
@@ -489,7 +487,7 @@ def main(argv):
             track(client, line, as_of)
     for line, client, present in zip(imported, linked, already_present(book, book_clients, imported, linked)):
         if not present:
-            credit(line, client, line['manager'] if args.sheet_has_manager else '')
+            credit(line, client, line['manager'])
         if client is not None and not present:
             track(client, line, as_of)
 
