@@ -146,6 +146,26 @@ export interface HistoryRow {
   nextContact: Date | null;
 }
 
+/** A history row about `client`: its ID (empty before the base has IDs) and name; the manager given, else the client's. */
+export function clientHistoryRow(
+  client: Pick<Client, 'id' | 'name' | 'manager'>,
+  when: Date,
+  kind: ContactKind,
+  result: string,
+  details: { manager?: string; nextStep?: string; nextContact?: Date | null } = {},
+): HistoryRow {
+  return {
+    when,
+    clientId: client.id ?? '',
+    client: client.name,
+    manager: details.manager?.trim() || client.manager,
+    kind,
+    result,
+    nextStep: details.nextStep ?? '',
+    nextContact: details.nextContact ?? null,
+  };
+}
+
 /**
  * Operations that append `rows` to the history sheet: the sheet is created with its header when missing,
  * a field the user's sheet has no column for gets one at the right, and the rows go below the last one, so

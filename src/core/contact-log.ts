@@ -9,7 +9,7 @@ import { rowIndex, type CellValue, type WorkbookSnapshot } from '../workbook/sna
 import type { Plan } from '../workbook/workbook';
 import type { Base } from './base';
 import { clientCellOperation, FormError } from './client-forms';
-import { findContactKind, historyAppendOperations, historyNames, LOGGED_KINDS, readHistory, type ContactKind } from './contact-history';
+import { clientHistoryRow, findContactKind, historyAppendOperations, historyNames, LOGGED_KINDS, readHistory, type ContactKind } from './contact-history';
 import type { Client, DayNumber } from './model';
 import { say } from './model';
 import { message } from './messages/message';
@@ -80,16 +80,7 @@ export function planLogContact(base: Base, snapshot: WorkbookSnapshot, client: C
   const result = input.result?.trim() ?? '';
   const nextStep = input.nextStep?.trim() ?? '';
   if (!result && !nextStep && next === null) throw new FormError(message('history.empty'), language);
-  const row = {
-    when: now,
-    clientId: client.id ?? '',
-    client: client.name,
-    manager: input.manager?.trim() || client.manager,
-    kind,
-    result,
-    nextStep,
-    nextContact: next === null ? null : dayToDate(next),
-  };
+  const row = clientHistoryRow(client, now, kind, result, { manager: input.manager, nextStep, nextContact: next === null ? null : dayToDate(next) });
   const operations = historyAppendOperations(snapshot, [row], language);
   if (next !== null) operations.push(...nextContactOperations(base, snapshot, client, next, now));
   return { operations, report: null };
@@ -104,15 +95,6 @@ export function statusEntryOperations(base: Base, snapshot: WorkbookSnapshot, cl
   const known = (status: string) => findStatus(status)?.key ?? status.trim();
   if (known(from) === known(to)) return [];
   const language = base.layout.language;
-  const row = {
-    when: now,
-    clientId: client.id ?? '',
-    client: client.name,
-    manager: manager?.trim() || client.manager,
-    kind: 'status' as const,
-    result: `${from || '—'} → ${findStatus(to)?.[language] ?? (to.trim() || '—')}`,
-    nextStep: '',
-    nextContact: null,
-  };
+  const row = clientHistoryRow(client, now, 'status', `${from || '—'} → ${findStatus(to)?.[language] ?? (to.trim() || '—')}`, { manager });
   return historyAppendOperations(snapshot, [row], language);
 }

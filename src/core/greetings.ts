@@ -14,7 +14,7 @@ import type { Base } from './base';
 import { BIRTHDAY_DAYS, birthdayShown, calendarParts } from './birthdays';
 import { firstNameOf } from './campaign';
 import { FormError } from './client-forms';
-import { historyAppendOperations, readHistory, type HistoryEntry } from './contact-history';
+import { clientHistoryRow, historyAppendOperations, readHistory, type HistoryEntry } from './contact-history';
 import type { Client, DayNumber } from './model';
 import { message } from './messages/message';
 
@@ -72,15 +72,6 @@ export function planLogGreeting(base: Base, snapshot: WorkbookSnapshot, client: 
   if (client.birthday === null) throw new FormError(message('greeting.noBirthday', { client: client.name }), language);
   const birthday = birthdayShown(client.birthday, asOf);
   if (congratulatedOn(greetingDays(readHistory(snapshot)), client, birthday, asOf)) return { operations: [], report: { logged: false } };
-  const row = {
-    when: now,
-    clientId: client.id ?? '',
-    client: client.name,
-    manager: manager?.trim() || client.manager,
-    kind: 'greeting' as const,
-    result: renderGreeting(base.settings.greetingTemplate, client),
-    nextStep: '',
-    nextContact: null,
-  };
+  const row = clientHistoryRow(client, now, 'greeting', renderGreeting(base.settings.greetingTemplate, client), { manager });
   return { operations: historyAppendOperations(snapshot, [row], language), report: { logged: true } };
 }

@@ -9,7 +9,7 @@
  * a first run over a big base therefore adds no rows at all instead of one per client.
  */
 import type { Client, Language } from './model';
-import type { HistoryEntry, HistoryRow } from './contact-history';
+import { clientHistoryRow, type HistoryEntry, type HistoryRow } from './contact-history';
 import { findStatus } from './statuses';
 
 const ARROW = ' → ';
@@ -114,16 +114,7 @@ export function seenStatusRows(clients: readonly Client[], history: readonly His
     const unnamed = byName.get(client.name);
     if (unnamed) last = later(last, unnamed);
     if (!last || keyOf(last.move.to) === keyOf(client.status)) continue;
-    rows.push({
-      when: now,
-      clientId: client.id ?? '',
-      client: client.name,
-      manager: client.manager,
-      kind: 'status',
-      result: `${written(last.move.to)}${ARROW}${written(client.status)}${SEEN_NOTES[language]}`,
-      nextStep: '',
-      nextContact: null,
-    });
+    rows.push(clientHistoryRow(client, now, 'status', `${written(last.move.to)}${ARROW}${written(client.status)}${SEEN_NOTES[language]}`));
   }
   return rows;
 }

@@ -6,7 +6,7 @@ import { useClientRowStyles } from '../clients/ClientsTab';
 import { formatDate } from '../format';
 import { useLayout } from '../styles';
 import type { Translate } from '../i18n';
-import { SHOWN } from './shown';
+import { useFirstRows } from './first-rows';
 
 /** A client's row, greeting and buttons read as one item: a line under each sets it apart from the next. */
 const useItemStyles = makeStyles({
@@ -62,8 +62,7 @@ function BirthdayBand({ band, items, busy, onMark, onOpen }: { band: BirthdayIte
   const itemStyles = useItemStyles();
   const [copied, setCopied] = useState<string | null>(null);
   const [copyFailed, setCopyFailed] = useState(false);
-  const [all, setAll] = useState(false);
-  const shown = all ? items : items.slice(0, SHOWN);
+  const { shown, showAll } = useFirstRows(items);
   const copy = async (item: BirthdayItem) => {
     const done = await copyText(item.greeting);
     setCopyFailed(!done);
@@ -109,11 +108,7 @@ function BirthdayBand({ band, items, busy, onMark, onOpen }: { band: BirthdayIte
           </li>
         ))}
       </ul>
-      {items.length > shown.length && (
-        <button type="button" className={styles.rowButton} data-testid="today-show-all" onClick={() => setAll(true)}>
-          {t('today.showAll', { count: items.length })}
-        </button>
-      )}
+      {showAll}
     </div>
   );
 }

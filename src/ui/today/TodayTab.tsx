@@ -10,7 +10,7 @@ import { formatDate } from '../format';
 import { useLayout } from '../styles';
 import { myManager, setMyManager } from '../my-manager';
 import { BirthdaysSection } from './BirthdaysSection';
-import { SHOWN } from './shown';
+import { useFirstRows } from './first-rows';
 
 /** A manager's day: overdue and today's contacts, cold clients with no next contact, birthdays (with greetings), new clients. */
 export function TodayTab() {
@@ -77,11 +77,10 @@ export function TodayTab() {
 
 
 function TodayGroup({ kind, items, onOpen }: { kind: TodayItem['kind']; items: TodayItem[]; onOpen(item: TodayItem): void }) {
-  const { t, language } = usePanel();
+  const { language } = usePanel();
   const layout = useLayout();
   const styles = useClientRowStyles();
-  const [all, setAll] = useState(false);
-  const shown = all ? items : items.slice(0, SHOWN);
+  const { shown, showAll } = useFirstRows(items);
   return (
     <section className={layout.section} data-testid={`today-${kind}`}>
       <div className={layout.row}>
@@ -100,11 +99,7 @@ function TodayGroup({ kind, items, onOpen }: { kind: TodayItem['kind']; items: T
           </li>
         ))}
       </ul>
-      {items.length > shown.length && (
-        <button type="button" className={styles.rowButton} data-testid="today-show-all" onClick={() => setAll(true)}>
-          {t('today.showAll', { count: items.length })}
-        </button>
-      )}
+      {showAll}
     </section>
   );
 }
