@@ -72,7 +72,25 @@ describe('«Сегодня» tab', () => {
     expect(screen.queryByTestId('my-clients')).toBeNull();
   });
 
-  it('speaks English in an English panel', async () => {
+  it('moves a client\'s next contact in one click: a note with the new date in «История», and the client leaves the list of what is due', async () => {
+    const { actions } = renderPanel();
+    fireEvent.click(screen.getByTestId('tab-today'));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 3 дела'));
+    const romashka = within(screen.getByTestId('today-cold')).getAllByTestId('today-item')[0].closest('li') as HTMLElement;
+    fireEvent.click(within(romashka).getByTestId('today-move-1'));
+    await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('На 30.06.2024: 2 дела'));
+    const logged = actions.calls.filter((call) => call.method === 'logContact').pop();
+    expect(logged?.args[1]).toEqual({ kind: 'note', nextContact: '2024-07-01' });
+    expect(names('today-cold')).toEqual(['ООО «Техносервис»Петрова · 10.04.2024']);
+
+    // «Записать контакт» opens the card with its contact form.
+    const technoservice = within(screen.getByTestId('today-cold')).getAllByTestId('today-item')[0].closest('li') as HTMLElement;
+    fireEvent.click(within(technoservice).getByTestId('today-log'));
+    await waitFor(() => expect(screen.getByTestId('card-name').textContent).toContain('ООО «Техносервис»'));
+    expect(screen.getByTestId('log-contact')).toBeTruthy();
+  });
+
+    it('speaks English in an English panel', async () => {
     renderPanel({ language: 'en' });
     fireEvent.click(screen.getByTestId('tab-today'));
     await waitFor(() => expect(screen.getByTestId('today-as-of').textContent).toBe('As of 2024-06-30: 3 items'));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CounterBadge, Dropdown, Field, Option, Spinner, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, CounterBadge, Dropdown, Field, Option, Spinner, Text, mergeClasses } from '@fluentui/react-components';
 import type { TodayView } from '../../actions/panel';
 import { TODAY_KINDS, TODAY_KIND_TITLES, type TodayItem } from '../../core/today';
 import { usePanel } from '../context';
@@ -7,6 +7,7 @@ import { useBusy } from '../hooks/useBusy';
 import { ErrorBar } from '../components/ErrorBar';
 import { useClientRowStyles } from '../clients/ClientsTab';
 import { formatDate } from '../format';
+import { dayToIso, isoToDay } from '../../core/normalise/date';
 import { useLayout } from '../styles';
 import { myManager, setMyManager } from '../my-manager';
 import { BirthdaysSection } from './BirthdaysSection';
@@ -20,6 +21,7 @@ export function TodayTab() {
   const [view, setView] = useState<TodayView | null>(null);
   const loading = useBusy();
   const marking = useBusy();
+  const moving = useBusy();
   const { attempt } = loading;
 
   useEffect(() => {
@@ -34,6 +36,13 @@ export function TodayTab() {
   // A birthday already congratulated is shown with its mark, not counted as something to do.
   const tasks = view ? view.items.filter((item) => !item.congratulated).length : 0;
   const markCongratulated = (clientId: string) => void marking.attempt(async () => setView(await actions.logGreeting(clientId, manager)));
+  // Moving a contact is a note in «История» with the new date: the history keeps each move.
+  const moveContact = (item: TodayItem, days: number) =>
+    void moving.attempt(async () => {
+      if (!view) return;
+      await actions.logContact(item.clientId, { kind: 'note', nextContact: dayToIso(isoToDay(view.asOf)! + days), ...(manager ? { manager } : {}) });
+      setView(await actions.today(manager));
+    });
 
   return (
     <div className={layout.stack} data-testid="today">
@@ -55,6 +64,7 @@ export function TodayTab() {
       </Field>
       <ErrorBar error={loading.error} onDismiss={loading.clearError} />
       <ErrorBar error={marking.error} onDismiss={marking.clearError} />
+      <ErrorBar error={moving.error} onDismiss={moving.clearError} />
       {!view && <Spinner size="tiny" label={t('common.loading')} />}
       {view && (
         <Text size={200} className={layout.muted} data-testid="today-as-of">
@@ -69,15 +79,22 @@ export function TodayTab() {
             return view.birthdays.length > 0 && <BirthdaysSection key={kind} items={view.birthdays} busy={marking.busy} onMark={(item) => markCongratulated(item.clientId)} onOpen={(item) => openClient(item.clientId)} />;
           }
           const items = view.items.filter((item) => item.kind === kind);
-          return items.length > 0 && <TodayGroup key={kind} kind={kind} items={items} onOpen={(item) => openClient(item.clientId)} />;
+          return items.length > 0 && <TodayGroup key={kind} kind={kind} items={items} busy={moving.busy} onOpen={(item) => openClient(item.clientId)} onMove={moveContact} />;
         })}
     </div>
   );
 }
 
 
-function TodayGroup({ kind, items, onOpen }: { kind: TodayItem['kind']; items: TodayItem[]; onOpen(item: TodayItem): void }) {
-  const { language } = usePanel();
+/** Days the quick buttons move a next contact by, from the base's day. */
+const MOVES = [
+  { days: 1, label: 'today.tomorrow' },
+  { days: 7, label: 'today.inWeek' },
+] as const;
+
+function TodayGroup(props: { kind: TodayItem['kind']; items: TodayItem[]; busy: boolean; onOpen(item: TodayItem): void; onMove(item: TodayItem, days: number): void }) {
+  const { kind, items, busy, onOpen, onMove } = props;
+  const { t, language } = usePanel();
   const layout = useLayout();
   const styles = useClientRowStyles();
   const { shown, showAll } = useFirstRows(items);
@@ -96,6 +113,16 @@ function TodayGroup({ kind, items, onOpen }: { kind: TodayItem['kind']; items: T
               </span>
               <span className={mergeClasses(layout.muted, layout.truncate)}>{[item.manager, item.date && formatDate(item.date, language)].filter(Boolean).join(' · ')}</span>
             </button>
+            <div className={layout.row}>
+              <Button size="small" appearance="subtle" data-testid="today-log" onClick={() => onOpen(item)}>
+                {t('today.log')}
+              </Button>
+              {MOVES.map(({ days, label }) => (
+                <Button key={days} size="small" appearance="subtle" data-testid={`today-move-${days}`} title={t('today.moveHint')} disabled={busy} onClick={() => onMove(item, days)}>
+                  {t(label)}
+                </Button>
+              ))}
+            </div>
           </li>
         ))}
       </ul>
