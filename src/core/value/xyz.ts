@@ -29,16 +29,16 @@ export function xyzWindow(asOf: DayNumber): XyzWindow {
 }
 
 /** The month of the window a day falls in (0–11), or −1 outside it. */
-export function monthOfWindow(window: XyzWindow, day: DayNumber): number {
-  if (day < window.monthStarts[0] || day >= window.end) return -1;
+export function monthOfWindow(span: XyzWindow, day: DayNumber): number {
+  if (day < span.monthStarts[0] || day >= span.end) return -1;
   let month = XYZ_MONTHS - 1;
-  while (day < window.monthStarts[month]) month--;
+  while (day < span.monthStarts[month]) month--;
   return month;
 }
 
 /**
  * Monthly revenue of `groups` groups: `revenue[g * 12 + month]`. Each line is (day, amount, group); a
- * line with no day, no amount or no group (null) is left out, and so is one outside the window.
+ * line with no day, no amount or no group (null) is left out, and so is one outside the 12 months.
  */
 export function monthlyRevenue(
   groups: number,
@@ -46,12 +46,12 @@ export function monthlyRevenue(
   lines: number,
   line: (i: number) => { day: DayNumber | null; amount: number | null; group: number | null },
 ): Float64Array {
-  const window = xyzWindow(asOf);
+  const span = xyzWindow(asOf);
   const revenue = new Float64Array(groups * XYZ_MONTHS);
   for (let i = 0; i < lines; i++) {
     const { day, amount, group } = line(i);
     if (day === null || amount === null || group === null) continue;
-    const month = monthOfWindow(window, day);
+    const month = monthOfWindow(span, day);
     if (month >= 0) revenue[group * XYZ_MONTHS + month] += amount;
   }
   return revenue;
