@@ -23,6 +23,7 @@ import { locateBase, type BaseLayout, type LocatedSheet } from './layout';
 import { rowIsBlank } from './sheet-extent';
 import { linkOrders } from './link-orders';
 import { readConsent } from './consent';
+import { memoised } from './memoised';
 
 export interface Base {
   layout: BaseLayout;
@@ -172,19 +173,6 @@ function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['servi
       active,
     };
   });
-}
-
-/** A pure text function remembered per distinct input: few distinct cities among many clients. */
-function memoised(compute: (text: string) => string): (text: string) => string {
-  const known = new Map<string, string>();
-  return (text) => {
-    let result = known.get(text);
-    if (result === undefined) {
-      result = compute(text);
-      known.set(text, result);
-    }
-    return result;
-  };
 }
 
 function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {

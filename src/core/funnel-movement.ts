@@ -27,6 +27,7 @@ import { dayToIso } from './normalise/date';
 import { statusMoveReader } from './status-diff';
 import { FUNNEL_STATUSES, findStatus, type FunnelStatusKey } from './statuses';
 import { monthOfDay } from './months';
+import { memoised } from './memoised';
 
 /** The main chain conversion runs along: every funnel status that is not an exit. */
 export const CHAIN: readonly FunnelStatusKey[] = FUNNEL_STATUSES.map((s) => s.key).filter((key) => !key.startsWith('red_'));
@@ -96,7 +97,10 @@ function movesByClient(history: readonly HistoryEntry[], asOf: DayNumber): { cli
   let undated = 0;
   let later = 0;
   const read = statusMoveReader();
-  const statusIndex = new Map<string, number>();
+  const statusIndex = memoised((to) => {
+    const status = findStatus(to);
+    return status ? FUNNEL_STATUSES.indexOf(status) : -1;
+  });
   for (const entry of history) {
     if (entry.kind !== 'status') continue;
     const move = read(entry.result);
@@ -110,11 +114,7 @@ function movesByClient(history: readonly HistoryEntry[], asOf: DayNumber): { cli
       later++;
       continue;
     }
-    let to = statusIndex.get(move.to);
-    if (to === undefined) {
-      const status = findStatus(move.to);
-      statusIndex.set(move.to, (to = status ? FUNNEL_STATUSES.indexOf(status) : -1));
-    }
+    const to = statusIndex(move.to);
     const client = entry.clientId ? `id:${entry.clientId}` : `name:${entry.client}`;
     const list = clients.get(client) ?? [];
     list.push({ day, row: entry.row, to, seen: move.seen });

@@ -11,6 +11,7 @@
 import type { Client, Language } from './model';
 import { clientHistoryRow, type HistoryEntry, type HistoryRow } from './contact-history';
 import { findStatus } from './statuses';
+import { memoised } from './memoised';
 
 const ARROW = ' → ';
 /** What ends the result of a row this module writes, in either language. */
@@ -45,15 +46,7 @@ export function parseStatusMove(result: string): StatusMove | null {
  * so a big one is parsed once per text, not once per row.
  */
 export function statusMoveReader(): (result: string) => StatusMove | null {
-  const known = new Map<string, StatusMove | null>();
-  return (result) => {
-    let move = known.get(result);
-    if (move === undefined) {
-      move = parseStatusMove(result);
-      known.set(result, move);
-    }
-    return move;
-  };
+  return memoised(parseStatusMove);
 }
 
 /** One status as a comparable key: a funnel status by its key (any language, any case), any other text trimmed. */
@@ -96,19 +89,9 @@ function lastMoves(history: readonly HistoryEntry[]): { byId: Map<string, LastMo
 export function seenStatusRows(clients: readonly Client[], history: readonly HistoryEntry[], now: Date, language: Language): HistoryRow[] {
   const { byId, byName } = lastMoves(history);
   const rows: HistoryRow[] = [];
-  const texts = new Map<string, string>();
   /** A status as the row writes it: a funnel status in the workbook's language, «—» for an empty one. */
-  const written = (status: string) => {
-    let text = texts.get(status);
-    if (text === undefined) texts.set(status, (text = status.trim() ? (findStatus(status)?.[language] ?? status.trim()) : EMPTY_STATUS));
-    return text;
-  };
-  const keys = new Map<string, string>();
-  const keyOf = (status: string) => {
-    let key = keys.get(status);
-    if (key === undefined) keys.set(status, (key = statusKey(status)));
-    return key;
-  };
+  const written = memoised((status) => (status.trim() ? (findStatus(status)?.[language] ?? status.trim()) : EMPTY_STATUS));
+  const keyOf = memoised(statusKey);
   for (const client of clients) {
     let last = client.id ? byId.get(client.id) : undefined;
     const unnamed = byName.get(client.name);
