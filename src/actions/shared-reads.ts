@@ -4,15 +4,34 @@
  * run's own writes (the page's worker: no one else types, no formulas are recalculated), a sheet read by
  * one step is what the next step would read again — unless the run has written it since. So the sheets
  * read are kept, and a read fetches from the host only the sheets not kept: those never read, created,
- * or written since they were read (any operation naming a sheet drops it). A big base is then copied out
- * of the host once per run, not once per step.
+ * or changed since they were read. A big base is then copied out of the host once per run, not once per
+ * step. A snapshot holds a sheet's values, hidden rows and merged ranges only, so an operation that sets
+ * none of them (validations, colours, formats, charts: the structure step's work on the orders) keeps the
+ * sheet; any other operation naming a sheet drops it.
  *
  * The kept snapshots are handed to every later step: the core plans from snapshots and never changes
  * them (test: a run over frozen snapshots).
  */
-import type { SheetOperation } from '../workbook/operations';
+import type { OperationKind, SheetOperation } from '../workbook/operations';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
+
+/** Whether an operation of this kind may change what a snapshot of its sheet holds; every kind is decided here. */
+const CHANGES_SNAPSHOT: Readonly<Record<OperationKind, boolean>> = {
+  ensureSheet: true,
+  writeTable: true,
+  writeColumns: true,
+  appendRows: true,
+  insertRows: true,
+  deleteRows: true,
+  applyFilter: true,
+  clearFilter: true,
+  setValidation: false,
+  colourCells: false,
+  highlightRows: false,
+  formatSheet: false,
+  addChart: false,
+};
 
 export class SharedReadsWorkbook implements Workbook {
   private readonly kept = new Map<string, SheetSnapshot>();
@@ -37,7 +56,7 @@ export class SharedReadsWorkbook implements Workbook {
 
   async apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void> {
     // Dropped before writing: a write that fails half-way leaves no sheet kept as it was before.
-    for (const op of operations) this.kept.delete(op.sheet);
+    for (const op of operations) if (CHANGES_SNAPSHOT[op.kind]) this.kept.delete(op.sheet);
     await this.inner.apply(operations, onProgress);
   }
 

@@ -221,7 +221,28 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
   });
 }
 
+/**
+ * The orders read from each snapshot of an orders sheet. The steps of a run share one snapshot of a sheet
+ * no step has written (actions/shared-reads.ts): a big orders sheet is then parsed once per run, not once per
+ * step. Sound because snapshots are never changed (the core plans from them) and what is read depends on the
+ * sheet and its located columns alone, which are part of the key; the list is frozen, as it is shared. Weak:
+ * a snapshot let go takes its orders with it.
+ */
+const ordersOfSnapshot = new WeakMap<SheetSnapshot, { layout: string; orders: Order[]; problems: Problem[] }>();
+
 function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {
+  const key = JSON.stringify(layout);
+  let read = ordersOfSnapshot.get(sheet);
+  if (read?.layout !== key) {
+    const found: Problem[] = [];
+    read = { layout: key, orders: Object.freeze(parseOrders(sheet, layout, found)) as Order[], problems: found };
+    ordersOfSnapshot.set(sheet, read);
+  }
+  problems.push(...read.problems);
+  return read.orders;
+}
+
+function parseOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {
   const reader = new RowReader(layout, problems);
   const at = Object.fromEntries(ORDER_FIELDS.map((field) => [field, reader.at(field)])) as Record<OrderField, number>;
   return eachDataRow(sheet, layout, (row, rowNumber) => ({

@@ -257,4 +257,20 @@ describe('readBase', () => {
     expect(base.clients[0].phone).toBe('9123456789');
     expect(readBase(snapshot, DEFAULT_SETTINGS).settings.coldDays).toBe(60);
   });
+
+  it('reads a snapshot of the orders once, for every base read over it, and again when its columns are mapped anew', () => {
+    // The steps of a run share the orders' snapshot while the clients sheet is written between them.
+    const orders = sheet('Заказы', ['Дата', 'ID клиента', 'Сумма', 'Итого'], ['01.02.2026', 'К-00001', 100, 900], ['31.02.2026', 'К-00001', 200, 800]);
+    const clients = (status: string) => sheet('Клиенты', clientsHeader, ['К-00001', 'Иванов Иван', '', '', '', '', status]);
+    const first = readBase(book(clients('Новый'), orders));
+    const second = readBase(book(clients('Клиент'), orders));
+    expect(second.orders).toBe(first.orders);
+    expect(Object.isFrozen(first.orders)).toBe(true);
+    expect(first.orders.map((o) => o.amount)).toEqual([100, 200]);
+    // The bad date is each base's problem, once.
+    for (const base of [first, second]) expect(base.problems.filter((p) => p.sheet === 'Заказы' && p.row === 3)).toHaveLength(1);
+    const mapped = readBase(book(clients('Клиент'), orders, sheet('Настройки', ['Ключ', 'Значение'], ['mapping.orders.amount', 'Итого'])));
+    expect(mapped.orders).not.toBe(first.orders);
+    expect(mapped.orders.map((o) => o.amount)).toEqual([900, 800]);
+  });
 });
