@@ -56,13 +56,19 @@ export class WatchedWorkbook implements Workbook {
     this.emit({ kind: 'changed', resultSheets: [] });
   }
 
-  /** Copies the sheets the operations touch, each before the run's first touch of it. */
+  /**
+   * Keeps the sheets the operations touch, each as it was before the run's first touch of it. A sheet whose
+   * first touch is a replacing table write is kept as it is, uncopied: that write puts a fresh sheet in its
+   * place and leaves the old one untouched, so a rerun of an analysis does not pay for a copy of its results.
+   */
   private keep(operations: SheetOperation[]): void {
     if (!this.journal) return;
-    for (const { sheet: name } of operations) {
+    for (const op of operations) {
+      const name = op.sheet;
       if (this.journal.saved.has(name)) continue;
       const sheet = this.current.sheets.find((s) => s.name === name);
-      this.journal.saved.set(name, sheet ? (copyPlain(sheet)) : null);
+      const detached = op.kind === 'writeTable' && op.replace;
+      this.journal.saved.set(name, sheet ? (detached ? sheet : copyPlain(sheet)) : null);
     }
   }
 

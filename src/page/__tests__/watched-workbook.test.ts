@@ -55,6 +55,25 @@ describe('WatchedWorkbook runs (begin, commit, rollback)', () => {
     expect(workbook.version).toBe(3);
   });
 
+  it('puts back a sheet a run replaced whole and then wrote again, and one it wrote before replacing it', async () => {
+    const workbook = new WatchedWorkbook(XlsxWorkbook.fromSnapshot({
+      sheets: [
+        { name: 'Клиенты', header: ['Клиент'], rows: [['ООО «Ромашка»']] },
+        { name: 'ABC', header: ['Класс'], rows: [['B']] },
+      ],
+    }));
+    const before = workbook.file.state();
+    workbook.begin();
+    await workbook.apply([{ kind: 'writeTable', sheet: 'ABC', replace: true, header: ['Класс'], rows: [['A']] }]);
+    await workbook.apply([{ kind: 'appendRows', sheet: 'ABC', rows: [['C']] }]);
+    await workbook.apply([
+      { kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Иванов']] },
+      { kind: 'writeTable', sheet: 'Клиенты', replace: true, header: ['Клиент'], rows: [] },
+    ]);
+    workbook.rollback();
+    expect(workbook.file.state()).toEqual(before);
+  });
+
   it('keeps what a committed run wrote, and a later rollback without a run changes nothing', async () => {
     const { workbook } = watched();
     workbook.begin();
