@@ -12,26 +12,9 @@
  * The kept snapshots are handed to every later step: the core plans from snapshots and never changes
  * them (test: a run over frozen snapshots).
  */
-import type { OperationKind, SheetOperation } from '../workbook/operations';
+import { SETS_ONLY_FORMATS, type SheetOperation } from '../workbook/operations';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
-
-/** Whether an operation of this kind may change what a snapshot of its sheet holds; every kind is decided here. */
-const CHANGES_SNAPSHOT: Readonly<Record<OperationKind, boolean>> = {
-  ensureSheet: true,
-  writeTable: true,
-  writeColumns: true,
-  appendRows: true,
-  insertRows: true,
-  deleteRows: true,
-  applyFilter: true,
-  clearFilter: true,
-  setValidation: false,
-  colourCells: false,
-  highlightRows: false,
-  formatSheet: false,
-  addChart: false,
-};
 
 export class SharedReadsWorkbook implements Workbook {
   private readonly kept = new Map<string, SheetSnapshot>();
@@ -56,7 +39,7 @@ export class SharedReadsWorkbook implements Workbook {
 
   async apply(operations: SheetOperation[], onProgress?: ProgressListener): Promise<void> {
     // Dropped before writing: a write that fails half-way leaves no sheet kept as it was before.
-    for (const op of operations) if (CHANGES_SNAPSHOT[op.kind]) this.kept.delete(op.sheet);
+    for (const op of operations) if (!SETS_ONLY_FORMATS[op.kind]) this.kept.delete(op.sheet);
     await this.inner.apply(operations, onProgress);
   }
 

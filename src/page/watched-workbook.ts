@@ -8,9 +8,10 @@
  * touched sheet back as it was and drops the sheets it created, so the workbook is as before the run.
  */
 import { sheetKindOfName } from '../core/schema';
-import type { SheetOperation } from '../workbook/operations';
+import { SETS_ONLY_FORMATS, type SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
+import type { LayerName } from '../workbook/memory-sheet';
 import { copyPlain, type MemorySheet, type MemorySheets } from '../workbook/memory';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -22,12 +23,18 @@ export type WorkbookEvent =
 
 export type WorkbookListener = (event: WorkbookEvent) => void;
 
+/** The grids of a sheet that no operation setting only formats writes (apply-operation.ts): what a cell holds. */
+const CONTENT_LAYERS = ['values', 'formulas', 'hostStyles'] as const satisfies readonly LayerName[];
+
 export class WatchedWorkbook implements Workbook {
   private readonly listeners = new Set<WorkbookListener>();
   /** Grows by one with every applied plan, so views can tell an old picture from a new one. */
   private changes = 0;
-  /** While a run is open: the sheets in their order before it, and copies of those it has touched (null: created by it). */
-  private journal: { order: MemorySheet[]; saved: Map<string, MemorySheet | null> } | null = null;
+  /**
+   * While a run is open: the sheets in their order before it, copies of those it has touched (null: created
+   * by it), and the names of the copies that still share the live sheet's cell contents (see `keep`).
+   */
+  private journal: { order: MemorySheet[]; saved: Map<string, MemorySheet | null>; sharingValues: Set<string> } | null = null;
 
   constructor(private current: XlsxWorkbook) {}
 
@@ -38,7 +45,7 @@ export class WatchedWorkbook implements Workbook {
 
   /** Opens a run: what it writes can be put back until `commit`. */
   begin(): void {
-    this.journal = { order: [...this.current.sheets], saved: new Map() };
+    this.journal = { order: [...this.current.sheets], saved: new Map(), sharingValues: new Set() };
   }
 
   commit(): void {
@@ -57,18 +64,38 @@ export class WatchedWorkbook implements Workbook {
   }
 
   /**
-   * Keeps the sheets the operations touch, each as it was before the run's first touch of it. A sheet whose
-   * first touch is a replacing table write is kept as it is, uncopied: that write puts a fresh sheet in its
-   * place and leaves the old one untouched, so a rerun of an analysis does not pay for a copy of its results.
+   * Keeps the sheets the operations touch, each as it was before the run's first touch of it. Two touches
+   * need no full copy:
+   * - a replacing table write puts a fresh sheet in its place and leaves the old one untouched, so a rerun
+   *   of an analysis does not pay for a copy of its results;
+   * - an operation that sets only formats (validations, colours, charts) leaves the cells' contents
+   *   (`CONTENT_LAYERS`) as they are, so the copy shares those grids with the sheet until an operation that
+   *   may write a cell comes: they are copied then, still unchanged. «Всё сразу» gives the orders, the biggest sheet, their
+   *   formats and dropdowns and writes no value there: 150,000 rows are then not copied.
    */
   private keep(operations: SheetOperation[]): void {
-    if (!this.journal) return;
+    const journal = this.journal;
+    if (!journal) return;
     for (const op of operations) {
       const name = op.sheet;
-      if (this.journal.saved.has(name)) continue;
-      const sheet = this.current.sheets.find((s) => s.name === name);
       const detached = op.kind === 'writeTable' && op.replace;
-      this.journal.saved.set(name, sheet ? (detached ? sheet : copyPlain(sheet)) : null);
+      const saved = journal.saved.get(name);
+      if (saved !== undefined) {
+        // A copy sharing the values takes its own before an operation that may write them (a replacing
+        // write leaves the old grid as it is).
+        if (saved && journal.sharingValues.has(name) && !SETS_ONLY_FORMATS[op.kind]) {
+          if (!detached) for (const layer of CONTENT_LAYERS) saved[layer] = copyPlain(saved[layer]) as never;
+          journal.sharingValues.delete(name);
+        }
+        continue;
+      }
+      const sheet = this.current.sheets.find((s) => s.name === name);
+      if (!sheet || detached) journal.saved.set(name, sheet ?? null);
+      else if (SETS_ONLY_FORMATS[op.kind]) {
+        const { values, formulas, hostStyles, ...formats } = sheet;
+        journal.saved.set(name, { ...copyPlain(formats), values, formulas, hostStyles });
+        journal.sharingValues.add(name);
+      } else journal.saved.set(name, copyPlain(sheet));
     }
   }
 

@@ -255,6 +255,26 @@ export type SheetOperation =
 
 export type OperationKind = SheetOperation['kind'];
 
+/**
+ * Whether operations of a kind set only a sheet's validations, colours, formats or charts: never a cell's
+ * value, a row's visibility or a sheet's existence. Every kind is decided here, so a new kind must be.
+ */
+export const SETS_ONLY_FORMATS: Readonly<Record<OperationKind, boolean>> = {
+  ensureSheet: false,
+  writeTable: false,
+  writeColumns: false,
+  appendRows: false,
+  insertRows: false,
+  deleteRows: false,
+  applyFilter: false,
+  clearFilter: false,
+  setValidation: true,
+  colourCells: true,
+  highlightRows: true,
+  formatSheet: true,
+  addChart: true,
+};
+
 /** What a gateway says it is doing while it applies an operation (the progress step). */
 export function operationStep(op: SheetOperation): ProgressStep {
   return { key: `step.${op.kind}`, params: { sheet: op.sheet } };

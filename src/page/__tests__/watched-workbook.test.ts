@@ -74,6 +74,40 @@ describe('WatchedWorkbook runs (begin, commit, rollback)', () => {
     expect(workbook.file.state()).toEqual(before);
   });
 
+  it('puts back a sheet a run first formatted and then wrote values into, in a later plan or the same one', async () => {
+    const workbook = new WatchedWorkbook(XlsxWorkbook.fromSnapshot({
+      sheets: [
+        { name: 'Клиенты', header: ['Клиент', 'Статус'], rows: [['ООО «Ромашка»', 'Новый'], ['ИП Иванов', 'Клиент']] },
+        { name: 'Заказы', header: ['Дата', 'Сумма'], rows: [['01.02.2026', 100]] },
+      ],
+    }));
+    const before = workbook.file.state();
+    workbook.begin();
+    const dropdown = (sheet: string) => ({ kind: 'setValidation' as const, sheet, column: 2, fromRow: 2, toRow: 3, rule: { type: 'list' as const, values: ['Новый', 'Клиент'] }, strict: false });
+    await workbook.apply([dropdown('Клиенты'), { kind: 'formatSheet', sheet: 'Клиенты', freezeHeader: true }]);
+    await workbook.apply([
+      { kind: 'writeColumns', sheet: 'Клиенты', columns: [{ column: 2, header: 'Статус', values: ['Потерян', 'Потерян'] }] },
+      { kind: 'appendRows', sheet: 'Клиенты', rows: [['Новый клиент', 'Новый']] },
+    ]);
+    await workbook.apply([dropdown('Заказы'), { kind: 'appendRows', sheet: 'Заказы', rows: [['02.02.2026', 200]] }]);
+    expect((await workbook.read(['Клиенты'])).sheets[0].rows).toHaveLength(3);
+    workbook.rollback();
+    expect(workbook.file.state()).toEqual(before);
+  });
+
+  it('puts back the formats of a sheet a run only formatted', async () => {
+    const { workbook } = watched();
+    const before = workbook.file.state();
+    workbook.begin();
+    await workbook.apply([
+      { kind: 'formatSheet', sheet: 'Клиенты', freezeHeader: true, autoFilter: true, columnFormats: [{ column: 1, format: '@', fromRow: 2, toRow: 2 }] },
+      { kind: 'highlightRows', sheet: 'Клиенты', rows: [2], fill: '#FFEEEE' },
+    ]);
+    expect(workbook.file.state()).not.toEqual(before);
+    workbook.rollback();
+    expect(workbook.file.state()).toEqual(before);
+  });
+
   it('keeps what a committed run wrote, and a later rollback without a run changes nothing', async () => {
     const { workbook } = watched();
     workbook.begin();
