@@ -11,7 +11,6 @@ import { sheetKindOfName } from '../core/schema';
 import { SETS_ONLY_FORMATS, type SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
-import type { LayerName } from '../workbook/memory-sheet';
 import { copyPlain, type MemorySheet, type MemorySheets } from '../workbook/memory';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
@@ -23,8 +22,8 @@ export type WorkbookEvent =
 
 export type WorkbookListener = (event: WorkbookEvent) => void;
 
-/** The grids of a sheet that no operation setting only formats writes (apply-operation.ts): what a cell holds. */
-const CONTENT_LAYERS = ['values', 'formulas', 'hostStyles'] as const satisfies readonly LayerName[];
+/** What the cells hold: the grids of a sheet no operation setting only formats writes (apply-operation.ts). */
+const cellContents = ({ values, formulas, hostStyles }: MemorySheet) => ({ values, formulas, hostStyles });
 
 export class WatchedWorkbook implements Workbook {
   private readonly listeners = new Set<WorkbookListener>();
@@ -34,7 +33,7 @@ export class WatchedWorkbook implements Workbook {
    * While a run is open: the sheets in their order before it, copies of those it has touched (null: created
    * by it), and the names of the copies that still share the live sheet's cell contents (see `keep`).
    */
-  private journal: { order: MemorySheet[]; saved: Map<string, MemorySheet | null>; sharingValues: Set<string> } | null = null;
+  private journal: { order: MemorySheet[]; saved: Map<string, MemorySheet | null>; sharingContents: Set<string> } | null = null;
 
   constructor(private current: XlsxWorkbook) {}
 
@@ -45,7 +44,7 @@ export class WatchedWorkbook implements Workbook {
 
   /** Opens a run: what it writes can be put back until `commit`. */
   begin(): void {
-    this.journal = { order: [...this.current.sheets], saved: new Map(), sharingValues: new Set() };
+    this.journal = { order: [...this.current.sheets], saved: new Map(), sharingContents: new Set() };
   }
 
   commit(): void {
@@ -68,10 +67,10 @@ export class WatchedWorkbook implements Workbook {
    * need no full copy:
    * - a replacing table write puts a fresh sheet in its place and leaves the old one untouched, so a rerun
    *   of an analysis does not pay for a copy of its results;
-   * - an operation that sets only formats (validations, colours, charts) leaves the cells' contents
-   *   (`CONTENT_LAYERS`) as they are, so the copy shares those grids with the sheet until an operation that
-   *   may write a cell comes: they are copied then, still unchanged. «Всё сразу» gives the orders, the biggest sheet, their
-   *   formats and dropdowns and writes no value there: 150,000 rows are then not copied.
+   * - an operation that sets only formats (validations, colours, charts) leaves the cells' contents as they
+   *   are, so the copy shares those grids with the sheet until an operation that may write a cell comes:
+   *   they are copied then, still unchanged. «Всё сразу» gives the orders, the biggest sheet, their formats
+   *   and dropdowns and writes no value there: their 150,000 rows of contents are then not copied.
    */
   private keep(operations: SheetOperation[]): void {
     const journal = this.journal;
@@ -81,20 +80,19 @@ export class WatchedWorkbook implements Workbook {
       const detached = op.kind === 'writeTable' && op.replace;
       const saved = journal.saved.get(name);
       if (saved !== undefined) {
-        // A copy sharing the values takes its own before an operation that may write them (a replacing
-        // write leaves the old grid as it is).
-        if (saved && journal.sharingValues.has(name) && !SETS_ONLY_FORMATS[op.kind]) {
-          if (!detached) for (const layer of CONTENT_LAYERS) saved[layer] = copyPlain(saved[layer]) as never;
-          journal.sharingValues.delete(name);
+        // A copy sharing the contents takes its own before an operation that may write a cell (a replacing
+        // write leaves the old grids as they are).
+        if (saved && journal.sharingContents.has(name) && !SETS_ONLY_FORMATS[op.kind]) {
+          if (!detached) Object.assign(saved, copyPlain(cellContents(saved)));
+          journal.sharingContents.delete(name);
         }
         continue;
       }
       const sheet = this.current.sheets.find((s) => s.name === name);
       if (!sheet || detached) journal.saved.set(name, sheet ?? null);
       else if (SETS_ONLY_FORMATS[op.kind]) {
-        const { values, formulas, hostStyles, ...formats } = sheet;
-        journal.saved.set(name, { ...copyPlain(formats), values, formulas, hostStyles });
-        journal.sharingValues.add(name);
+        journal.saved.set(name, { ...copyPlain({ ...sheet, values: [], formulas: [], hostStyles: [] }), ...cellContents(sheet) });
+        journal.sharingContents.add(name);
       } else journal.saved.set(name, copyPlain(sheet));
     }
   }

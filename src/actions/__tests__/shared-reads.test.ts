@@ -6,14 +6,12 @@
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../../sample';
 import { isoToDay } from '../../core/normalise/date';
 import { MemoryWorkbook } from '../../workbook/memory';
-import type { OperationKind, SheetOperation } from '../../workbook/operations';
+import { SETS_ONLY_FORMATS, type OperationKind, type SheetOperation } from '../../workbook/operations';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../../workbook/workbook';
 import { createActions } from '../local';
 
 const TODAY = isoToDay(SAMPLE_DEFAULTS.asOf)!;
-/** Operations that set what a snapshot does not hold (validations, colours, formats, charts). */
-const FORMATS_ONLY = new Set<OperationKind>(['setValidation', 'colourCells', 'highlightRows', 'formatSheet', 'addChart']);
 
 /** A memory workbook that logs what is read and written, and hands out frozen snapshots. */
 class LoggedWorkbook implements Workbook {
@@ -82,9 +80,8 @@ describe('«Всё сразу» with one shared read', () => {
     const writtenSince = new Set<string>();
     for (const entry of shared.log) {
       if ('wrote' in entry) {
-        if (!FORMATS_ONLY.has(entry.kind)) writtenSince.add(entry.wrote);
-      }
-      else {
+        if (!SETS_ONLY_FORMATS[entry.kind]) writtenSince.add(entry.wrote);
+      } else {
         if (readOnce.has(entry.read)) expect(writtenSince.has(entry.read)).toBe(true);
         readOnce.add(entry.read);
         writtenSince.delete(entry.read);
