@@ -101,6 +101,8 @@ const PATRONYMIC = /(?:vich|vna|ichna|ich)$/;
  * words of millions of candidate pairs, and most of the time that settles the pair cheaply.
  */
 export interface NameWord {
+  /** Tells this word apart from every other made by `nameWord`: a key for remembering word pairs (similarity.ts). */
+  id: number;
   /** The skeleton. */
   text: string;
   /**
@@ -126,6 +128,7 @@ const LATIN_WORD = /^[a-z0-9]+$/;
 /** Distinct words repeat a lot in a client base, so their `NameWord`s are shared. */
 const WORD_CACHE_LIMIT = 100000;
 const wordCache = new Map<string, NameWord>();
+let wordsMade = 0;
 
 /** The word of a skeleton `text`, written as `written` (see `NameWord.written`). */
 export function nameWord(text: string, written = text): NameWord {
@@ -140,6 +143,7 @@ export function nameWord(text: string, written = text): NameWord {
     letters |= 1 << (code & 31);
   }
   const word: NameWord = {
+    id: wordsMade++,
     text,
     letters,
     fuzzy: text.length >= 4 && !digits,

@@ -4,6 +4,7 @@
  * rare (Ромашка-Трейд), so weak evidence (a name plus a city, or a name alone) is weighed by rarity.
  */
 import type { MatchRecord } from './prepare';
+import { rememberedPairing, type WordPairing } from './similarity';
 
 /** An initial narrows a name about as much as a first letter does: one in ~12. */
 const INITIAL_BITS = 3.5;
@@ -24,6 +25,8 @@ export interface Rarity {
    * share, far fewer than the name it was typed for.
    */
   twoNames(a: string, b: string): boolean;
+  /** How name words pair in this base (`twoNames` kept apart), each pair that needs an edit distance remembered. */
+  pairWords: WordPairing;
 }
 
 /**
@@ -60,6 +63,10 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
   // A base too small to tell common from rare words counts as a base of a thousand clients.
   const total = Math.max(records.length, 1000);
   const size = Math.log2(total);
+  const twoNames = (a: string, b: string) => {
+    const [x, y] = [words.get(a) ?? 0, words.get(b) ?? 0];
+    return Math.min(x, y) >= COMMON_WORD_COUNT && Math.min(x, y) >= NAME_SHARE * Math.max(x, y);
+  };
   return {
     name: (record) =>
       record.name.tokens.reduce((bits, token) => bits + Math.log2(total / (words.get(token) ?? 1)), 0) +
@@ -67,9 +74,7 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
       size,
     city: (city) => (city ? Math.log2(total / (cities.get(city) ?? 1)) : 0),
     isPlaceholder: (contact) => (contacts.get(contact) ?? 0) > PLACEHOLDER_COUNT,
-    twoNames: (a, b) => {
-      const [x, y] = [words.get(a) ?? 0, words.get(b) ?? 0];
-      return Math.min(x, y) >= COMMON_WORD_COUNT && Math.min(x, y) >= NAME_SHARE * Math.max(x, y);
-    },
+    twoNames,
+    pairWords: rememberedPairing(twoNames),
   };
 }

@@ -90,18 +90,69 @@ function wordSimilarity(a: NameWord, b: NameWord): number {
   return Math.max(folded, spellingSimilarity(a.written ?? a, b.written ?? b));
 }
 
+/**
+ * The typos two different spellings may be apart and still be one word, or 0 when a glance rules them
+ * out: a short word (names like Иван/Иона, numbers) changes with one letter, and each typo adds or
+ * removes at most two of the `letters` bits.
+ */
+function typoLimit(a: NameWord, b: NameWord): number {
+  if (!a.fuzzy || !b.fuzzy) return 0;
+  const limit = Math.max(a.text.length, b.text.length) >> 2;
+  if (Math.abs(a.text.length - b.text.length) > limit || bitCount(a.letters ^ b.letters) > 2 * limit) return 0;
+  return limit;
+}
+
 /** 1 − typos / longer length of two spellings (skeletons, or words as written); 0 past the limit of typos. */
 function spellingSimilarity(a: NameWord, b: NameWord): number {
   if (a === b || a.text === b.text) return 1;
-  // Short words (names like Иван/Иона, numbers) must be equal: one letter changes them.
-  if (!a.fuzzy || !b.fuzzy) return 0;
-  const longer = Math.max(a.text.length, b.text.length);
-  const limit = longer >> 2;
-  if (Math.abs(a.text.length - b.text.length) > limit) return 0;
-  // Each typo adds or removes at most two letters: more letters apart than that cannot be within the limit.
-  if (bitCount(a.letters ^ b.letters) > 2 * limit) return 0;
+  const limit = typoLimit(a, b);
+  if (limit === 0) return 0;
   const distance = editDistance(a.text, b.text, limit);
-  return distance > limit ? 0 : 1 - distance / longer;
+  return distance > limit ? 0 : 1 - distance / Math.max(a.text.length, b.text.length);
+}
+
+/**
+ * How two name words pair in `compareNames`: their similarity when they may stand for one word (at least
+ * `SAME_WORD`, and not two names of their own, see `Rarity.twoNames`), else 0.
+ */
+export type WordPairing = (a: NameWord, b: NameWord) => number;
+
+function pairedSimilarity(a: NameWord, b: NameWord, twoNames?: (x: string, y: string) => boolean): number {
+  const similarity = wordSimilarity(a, b);
+  return similarity >= SAME_WORD && (similarity === 1 || !twoNames?.(a.text, b.text)) ? similarity : 0;
+}
+
+/** Word pairing by their spellings alone, every pair worked out anew. */
+const BY_SPELLING: WordPairing = (a, b) => pairedSimilarity(a, b);
+
+/** `NameWord.id`s below this make a memo key of two ids that is still an exact number. */
+const MEMO_ID_SPAN = 2 ** 26;
+/** Word pairs remembered before the memo starts afresh. */
+const MEMO_LIMIT = 1 << 20;
+
+/**
+ * Word pairing for one base, remembering each pair that needs an edit distance. A base's names are made
+ * of far fewer words than clients, so candidate pairs meet the same word pairs again and again: a
+ * 100,000-client sample compared 5.8 M such word pairs, of which 5,841 were distinct.
+ */
+export function rememberedPairing(twoNames?: (x: string, y: string) => boolean): WordPairing {
+  const known = new Map<number, number>();
+  return (a, b) => {
+    if (a === b || a.text === b.text) return 1;
+    // Most pairs are settled at a glance, more cheaply than by a look-up.
+    const glance = typoLimit(a, b) === 0 && ((a.written === null && b.written === null) || typoLimit(a.written ?? a, b.written ?? b) === 0);
+    const low = a.id < b.id ? a.id : b.id;
+    const high = a.id < b.id ? b.id : a.id;
+    if (glance || high >= MEMO_ID_SPAN) return pairedSimilarity(a, b, twoNames);
+    const key = low * MEMO_ID_SPAN + high;
+    let similarity = known.get(key);
+    if (similarity === undefined) {
+      similarity = pairedSimilarity(a, b, twoNames);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(key, similarity);
+    }
+    return similarity;
+  };
 }
 
 /** A word counts as the same word when its similarity reaches this (one typo in a word of 5+ letters). */
@@ -162,12 +213,12 @@ function takeInitial(initials: string[], letter: string): boolean {
 }
 
 /**
- * How alike two names are as sets of words: words are paired greedily by similarity (but never two words
- * `twoNames` says are different names, however alike); a word left over
+ * How alike two names are as sets of words: words are paired greedily by similarity, as `pairing` pairs
+ * them (for a base: never two words it holds as two names, however alike); a word left over
  * may be matched by an initial of the other name; the score is the matched weight over everything,
  * where words left over count against (patronymics and initials only a little).
  */
-export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string, y: string) => boolean): NameComparison {
+export function compareNames(a: ParsedName, b: ParsedName, pairing: WordPairing = BY_SPELLING): NameComparison {
   if (a.tokens.length === 0 || b.tokens.length === 0) return NO_MATCH;
   if (a.key === b.key && a.initials.length === 0 && b.initials.length === 0) return SAME;
   const wordsA = a.words;
@@ -178,8 +229,8 @@ export function compareNames(a: ParsedName, b: ParsedName, twoNames?: (x: string
   let pairCount = 0;
   for (let i = 0; i < countA; i++) {
     for (let j = 0; j < countB; j++) {
-      const similarity = wordSimilarity(wordsA[i], wordsB[j]);
-      if (similarity >= SAME_WORD && (similarity === 1 || !twoNames?.(wordsA[i].text, wordsB[j].text))) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
+      const similarity = pairing(wordsA[i], wordsB[j]);
+      if (similarity > 0) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
     }
   }
   if (pairCount === 0) return NO_WORD_MATCHES;

@@ -1,5 +1,5 @@
 import { parseName } from '../names';
-import { compareNames, editDistance, isGenderPair, oneTypoApart, tokenSimilarity } from '../similarity';
+import { compareNames, editDistance, isGenderPair, oneTypoApart, rememberedPairing, tokenSimilarity } from '../similarity';
 
 describe('editDistance', () => {
   it.each([
@@ -121,5 +121,42 @@ describe('compareNames', () => {
   it('gives 0 when either name is empty', () => {
     expect(compare('', 'Иванов').score).toBe(0);
     expect(compare('ООО', 'ООО').score).toBe(0);
+  });
+});
+
+describe('a remembered word pairing', () => {
+  // Typos, a swap, a Latin name compared as written, other-gender forms and plainly other words.
+  const pairs: [string, string][] = [
+    ['Смирнов Иван Петрович', 'Смирнвo Иван Петрвоич'],
+    ['Graham Cooper', 'Graam Cooper'],
+    ['Michael Smith', 'Mcihael Smith'],
+    ['Никитина Евгения', 'Евгений Никитин'],
+    ['Юдина Марина', 'Юдина Мария'],
+    ['Баранов Сергей Евгеньевич', 'Баранов Владимир Дмитриевич'],
+    ['ООО «Ромашка-Трейд»', 'Ромашка Трэйд'],
+  ];
+
+  it('compares names as their spellings do, on the first look-up and on every repeated one', () => {
+    const pairing = rememberedPairing();
+    for (let round = 0; round < 2; round++) {
+      for (const [a, b] of pairs) {
+        expect({ a, b, round, comparison: compareNames(parseName(a), parseName(b), pairing) }).toEqual({ a, b, round, comparison: compareNames(parseName(a), parseName(b)) });
+        expect(compareNames(parseName(b), parseName(a), pairing)).toEqual(compareNames(parseName(b), parseName(a)));
+      }
+    }
+  });
+
+  it('keeps apart the words the base holds as two names, however often they are met', () => {
+    const twoNames = (x: string, y: string) => [x, y].sort().join() === 'maria,marina';
+    const pairing = rememberedPairing(twoNames);
+    const [marina, maria, misspelt] = [parseName('Юдина Марина'), parseName('Юдина Мария'), parseName('Юдина Марнна')];
+    expect(compareNames(marina, maria).score).toBeGreaterThan(0.9);
+    for (let round = 0; round < 2; round++) {
+      // Юдина matches, Марина and Мария are each a word left over.
+      expect(compareNames(marina, maria, pairing).score).toBeCloseTo(1 / 3);
+      expect(compareNames(maria, marina, pairing).score).toBeCloseTo(1 / 3);
+      // A misspelling is not another name: it still pairs with Марина.
+      expect(compareNames(marina, misspelt, pairing).score).toBeGreaterThan(0.8);
+    }
   });
 });
