@@ -225,7 +225,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: Duplicate
   const t = SENSITIVITY[sensitivity];
   const reasons: ReasonCode[] = [];
   if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons, conflict: 'differentInn' };
-  const name = compareNames(a.name, b.name, rarity.pairWords);
+  const name = compareNames(a.name, b.name, rarity.words);
   if (a.name.legalFamily && b.name.legalFamily && a.name.legalFamily !== b.name.legalFamily && name.score > 0) {
     return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
   }

@@ -4,7 +4,7 @@
  * rare (Ромашка-Трейд), so weak evidence (a name plus a city, or a name alone) is weighed by rarity.
  */
 import type { MatchRecord } from './prepare';
-import { rememberedPairing, type WordPairing } from './similarity';
+import { rememberedComparison, type WordComparison } from './similarity';
 
 /** An initial narrows a name about as much as a first letter does: one in ~12. */
 const INITIAL_BITS = 3.5;
@@ -25,8 +25,8 @@ export interface Rarity {
    * share, far fewer than the name it was typed for.
    */
   twoNames(a: string, b: string): boolean;
-  /** How name words pair in this base (`twoNames` kept apart), each pair that needs an edit distance remembered. */
-  pairWords: WordPairing;
+  /** How name words compare in this base (`twoNames` kept apart), each pair that needs an edit distance remembered. */
+  words: WordComparison;
 }
 
 /**
@@ -75,6 +75,6 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
     city: (city) => (city ? Math.log2(total / (cities.get(city) ?? 1)) : 0),
     isPlaceholder: (contact) => (contacts.get(contact) ?? 0) > PLACEHOLDER_COUNT,
     twoNames,
-    pairWords: rememberedPairing(twoNames),
+    words: rememberedComparison(twoNames),
   };
 }

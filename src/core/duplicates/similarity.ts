@@ -111,47 +111,63 @@ function spellingSimilarity(a: NameWord, b: NameWord): number {
   return distance > limit ? 0 : 1 - distance / Math.max(a.text.length, b.text.length);
 }
 
-/**
- * How two name words pair in `compareNames`: their similarity when they may stand for one word (at least
- * `SAME_WORD`, and not two names of their own, see `Rarity.twoNames`), else 0.
- */
-export type WordPairing = (a: NameWord, b: NameWord) => number;
-
 function pairedSimilarity(a: NameWord, b: NameWord, twoNames?: (x: string, y: string) => boolean): number {
   const similarity = wordSimilarity(a, b);
   return similarity >= SAME_WORD && (similarity === 1 || !twoNames?.(a.text, b.text)) ? similarity : 0;
 }
 
-/** Word pairing by their spellings alone, every pair worked out anew. */
-const BY_SPELLING: WordPairing = (a, b) => pairedSimilarity(a, b);
+/** How `compareNames` compares two words of the names; for a base, `rememberedComparison`. */
+export interface WordComparison {
+  /**
+   * The similarity two words pair with: at least `SAME_WORD`, and not two names of their own (see
+   * `Rarity.twoNames`); else 0.
+   */
+  pair(a: NameWord, b: NameWord): number;
+  /** Whether two words left over are spellings of one word a few slips apart (see `leftoversAlike`). */
+  alike(a: NameWord, b: NameWord): boolean;
+}
+
+/** Words compared by their spellings alone, every pair worked out anew. */
+const BY_SPELLING: WordComparison = { pair: (a, b) => pairedSimilarity(a, b), alike: wordsAlike };
 
 /** `NameWord.id`s below this make a memo key of two ids that is still an exact number. */
 const MEMO_ID_SPAN = 2 ** 26;
-/** Word pairs remembered before the memo starts afresh. */
+/** Word pairs remembered before a memo starts afresh. */
 const MEMO_LIMIT = 1 << 20;
 
+/** `compare`, symmetric, remembered for each pair of words. */
+function rememberedByWords<T>(compare: (a: NameWord, b: NameWord) => T): (a: NameWord, b: NameWord) => T {
+  const known = new Map<number, T>();
+  return (a, b) => {
+    const low = a.id < b.id ? a.id : b.id;
+    const high = a.id < b.id ? b.id : a.id;
+    if (high >= MEMO_ID_SPAN) return compare(a, b);
+    const key = low * MEMO_ID_SPAN + high;
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compare(a, b);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
 /**
- * Word pairing for one base, remembering each pair that needs an edit distance. A base's names are made
+ * Words compared for one base, each pair that needs an edit distance remembered. A base's names are made
  * of far fewer words than clients, so candidate pairs meet the same word pairs again and again: a
  * 100,000-client sample compared 5.8 M such word pairs, of which 5,841 were distinct.
  */
-export function rememberedPairing(twoNames?: (x: string, y: string) => boolean): WordPairing {
-  const known = new Map<number, number>();
-  return (a, b) => {
-    if (a === b || a.text === b.text) return 1;
-    // Most pairs are settled at a glance, more cheaply than by a look-up.
-    const glance = typoLimit(a, b) === 0 && ((a.written === null && b.written === null) || typoLimit(a.written ?? a, b.written ?? b) === 0);
-    const low = a.id < b.id ? a.id : b.id;
-    const high = a.id < b.id ? b.id : a.id;
-    if (glance || high >= MEMO_ID_SPAN) return pairedSimilarity(a, b, twoNames);
-    const key = low * MEMO_ID_SPAN + high;
-    let similarity = known.get(key);
-    if (similarity === undefined) {
-      similarity = pairedSimilarity(a, b, twoNames);
-      if (known.size >= MEMO_LIMIT) known.clear();
-      known.set(key, similarity);
-    }
-    return similarity;
+export function rememberedComparison(twoNames?: (x: string, y: string) => boolean): WordComparison {
+  const rememberedPair = rememberedByWords((a, b) => pairedSimilarity(a, b, twoNames));
+  return {
+    pair: (a, b) => {
+      if (a === b || a.text === b.text) return 1;
+      // Most pairs are settled at a glance, more cheaply than by a look-up.
+      const glance = typoLimit(a, b) === 0 && ((a.written === null && b.written === null) || typoLimit(a.written ?? a, b.written ?? b) === 0);
+      return glance ? pairedSimilarity(a, b, twoNames) : rememberedPair(a, b);
+    },
+    alike: rememberedByWords(wordsAlike),
   };
 }
 
@@ -213,12 +229,12 @@ function takeInitial(initials: string[], letter: string): boolean {
 }
 
 /**
- * How alike two names are as sets of words: words are paired greedily by similarity, as `pairing` pairs
+ * How alike two names are as sets of words: words are paired greedily by similarity, as `words` pairs
  * them (for a base: never two words it holds as two names, however alike); a word left over
  * may be matched by an initial of the other name; the score is the matched weight over everything,
  * where words left over count against (patronymics and initials only a little).
  */
-export function compareNames(a: ParsedName, b: ParsedName, pairing: WordPairing = BY_SPELLING): NameComparison {
+export function compareNames(a: ParsedName, b: ParsedName, words: WordComparison = BY_SPELLING): NameComparison {
   if (a.tokens.length === 0 || b.tokens.length === 0) return NO_MATCH;
   if (a.key === b.key && a.initials.length === 0 && b.initials.length === 0) return SAME;
   const wordsA = a.words;
@@ -229,7 +245,7 @@ export function compareNames(a: ParsedName, b: ParsedName, pairing: WordPairing 
   let pairCount = 0;
   for (let i = 0; i < countA; i++) {
     for (let j = 0; j < countB; j++) {
-      const similarity = pairing(wordsA[i], wordsB[j]);
+      const similarity = words.pair(wordsA[i], wordsB[j]);
       if (similarity > 0) pairs[pairCount++] = Math.round(similarity * 1000) * 65536 + i * 256 + j;
     }
   }
@@ -294,7 +310,7 @@ export function compareNames(a: ParsedName, b: ParsedName, pairing: WordPairing 
   for (const initial of initialsA) if (!takeInitial(initialsB, initial)) weight += EXTRA_INITIAL;
   weight += initialsB.length * EXTRA_INITIAL;
   const wordsConflict =
-    ((extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0)) && !leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB);
+    ((extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0)) && !leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB, words.alike);
   return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers, wordsConflict };
 }
 
@@ -308,13 +324,25 @@ function spellingsAlike(x: string, y: string): boolean {
   return editDistance(x, y, limit) <= limit;
 }
 
+/** Two words as spellings a few slips apart, as written or as their skeletons. */
+function wordsAlike(x: NameWord, y: NameWord): boolean {
+  return spellingsAlike(x.text, y.text) || spellingsAlike((x.written ?? x).text, (y.written ?? y).text);
+}
+
 /**
  * Whether the words left over on each side are variants of one name rather than two people's names:
  * those of one side all pair with the other's, a few slips apart (too many for the score, which wants one typo in five letters), or the
  * same when run together (`Урал Волгамастер`, `УралуВолгамастер`).
  */
-function leftoversAlike(wordsA: readonly NameWord[], countA: number, usedA: number, wordsB: readonly NameWord[], countB: number, usedB: number): boolean {
-  const alike = (x: NameWord, y: NameWord) => spellingsAlike(x.text, y.text) || spellingsAlike((x.written ?? x).text, (y.written ?? y).text);
+function leftoversAlike(
+  wordsA: readonly NameWord[],
+  countA: number,
+  usedA: number,
+  wordsB: readonly NameWord[],
+  countB: number,
+  usedB: number,
+  alike: (x: NameWord, y: NameWord) => boolean,
+): boolean {
   let left = 0;
   let leftB = 0;
   let paired = 0;
@@ -337,7 +365,8 @@ function leftoversAlike(wordsA: readonly NameWord[], countA: number, usedA: numb
     }
   }
   // Words left over on one side only are a word left out, not another name.
-  return paired === left || paired === leftB || spellingsAlike(joinedA, joinedB);
+  // One word left over on each side was compared as a word already.
+  return paired === left || paired === leftB || (left + leftB > 2 && spellingsAlike(joinedA, joinedB));
 }
 
 /**
@@ -346,7 +375,7 @@ function leftoversAlike(wordsA: readonly NameWord[], countA: number, usedA: numb
  * are plainly different names).
  */
 export function namesRunTogetherAlike(a: ParsedName, b: ParsedName): boolean {
-  return leftoversAlike(a.words, Math.min(a.words.length, MAX_WORDS), 0, b.words, Math.min(b.words.length, MAX_WORDS), 0);
+  return leftoversAlike(a.words, Math.min(a.words.length, MAX_WORDS), 0, b.words, Math.min(b.words.length, MAX_WORDS), 0, wordsAlike);
 }
 
 /** Scratch for `compareNames`: at most MAX_WORDS² word pairs. */
