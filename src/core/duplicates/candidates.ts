@@ -117,40 +117,61 @@ function blocks(records: RankedRecords): Block[] {
   return out;
 }
 
-/** Room for the SHARED_* bits under a pair id. */
-const SHARE_BITS = 8;
+/** Room for the SHARED_* bits under a rank, in bits. */
+const SHARE_SHIFT = 3;
+const SHARE_MASK = (1 << SHARE_SHIFT) - 1;
+
+/** A copy of `array` twice as long. */
+function doubled<T extends Int32Array | Uint8Array>(array: T, make: (size: number) => T): T {
+  const grown = make(array.length * 2);
+  grown.set(array);
+  return grown;
+}
 
 /**
- * A growable list of candidate pairs, each packed as (i·n + j)·8 + SHARED_* bits, in a typed array:
- * millions of pairs, no garbage.
+ * A growable list of candidate pairs of ranks (x < y) with their SHARED_* bits, in typed arrays: millions
+ * of pairs, no garbage.
  */
 class PairList {
-  private packed = new Float64Array(1 << 16);
-  length = 0;
+  private firsts = new Int32Array(1 << 16);
+  private seconds = new Int32Array(1 << 16);
+  private shares = new Uint8Array(1 << 16);
+  private length = 0;
 
-  push(packed: number): void {
-    if (this.length === this.packed.length) {
-      const grown = new Float64Array(this.packed.length * 2);
-      grown.set(this.packed);
-      this.packed = grown;
+  push(x: number, y: number, shares: number): void {
+    if (this.length === this.firsts.length) {
+      this.firsts = doubled(this.firsts, (size) => new Int32Array(size));
+      this.seconds = doubled(this.seconds, (size) => new Int32Array(size));
+      this.shares = doubled(this.shares, (size) => new Uint8Array(size));
     }
-    this.packed[this.length++] = packed;
+    this.firsts[this.length] = x;
+    this.seconds[this.length] = y;
+    this.shares[this.length++] = shares;
   }
 
-  /** Sorted by pair, each pair once with the bits of all its entries. */
-  unique(): Float64Array {
-    const sorted = this.packed.subarray(0, this.length).sort();
-    let kept = 0;
-    for (let k = 0; k < sorted.length; k++) {
-      const value = sorted[k];
-      const pair = Math.floor(value / SHARE_BITS);
-      if (kept > 0 && Math.floor(sorted[kept - 1] / SHARE_BITS) === pair) {
-        sorted[kept - 1] = pair * SHARE_BITS + ((sorted[kept - 1] - pair * SHARE_BITS) | (value - pair * SHARE_BITS));
-      } else {
-        sorted[kept++] = value;
+  /**
+   * Calls `visit` once per pair, in the order of (x, y), with the bits of all its entries. The pairs are
+   * bucketed by x (ranks 0 … size − 1) and each x's few partners sorted: far cheaper than one sort of
+   * millions of pairs.
+   */
+  eachOnce(size: number, visit: (x: number, y: number, shared: number) => void): void {
+    const { firsts, seconds, shares, length } = this;
+    const start = new Int32Array(size + 1);
+    for (let k = 0; k < length; k++) start[firsts[k] + 1]++;
+    for (let x = 0; x < size; x++) start[x + 1] += start[x];
+    // Each partner with its bits under it, grouped by x.
+    const partners = new Int32Array(length);
+    const next = start.slice(0, size);
+    for (let k = 0; k < length; k++) partners[next[firsts[k]]++] = (seconds[k] << SHARE_SHIFT) | shares[k];
+    for (let x = 0; x < size; x++) {
+      const of = partners.subarray(start[x], start[x + 1]).sort();
+      for (let k = 0; k < of.length; k++) {
+        const y = of[k] >> SHARE_SHIFT;
+        let bits = of[k] & SHARE_MASK;
+        while (k + 1 < of.length && of[k + 1] >> SHARE_SHIFT === y) bits |= of[++k] & SHARE_MASK;
+        visit(x, y, bits);
       }
     }
-    return sorted.subarray(0, kept);
   }
 }
 
@@ -172,7 +193,8 @@ export function eachCandidatePair(ranked: RankedRecords, visit: (x: number, y: n
   });
   let shares = 0;
   const add = (x: number, y: number) => {
-    if (x !== y) pairs.push((x < y ? x * n + y : y * n + x) * SHARE_BITS + shares);
+    if (x < y) pairs.push(x, y, shares);
+    else if (y < x) pairs.push(y, x, shares);
   };
   // Clients with the same words meet in their `n:` block; other name blocks skip them.
   const addUnlessSameName = (x: number, y: number) => {
@@ -201,11 +223,7 @@ export function eachCandidatePair(ranked: RankedRecords, visit: (x: number, y: n
       for (const probe of block.members) for (const offer of offers) addUnlessSameName(probe, offer);
     }
   }
-  for (const packed of pairs.unique()) {
-    const id = Math.floor(packed / SHARE_BITS);
-    const i = Math.floor(id / n);
-    visit(i, id - i * n, packed - id * SHARE_BITS);
-  }
+  pairs.eachOnce(n, visit);
 }
 
 function sortKey(record: MatchRecord): string {
