@@ -44,11 +44,15 @@ export function statusNames(language: Language): string[] {
   return FUNNEL_STATUSES.map((s) => s[language]);
 }
 
+/** A status name as compared: lower case, ё as е, no spaces around a hyphen. */
+function statusKey(text: string): string {
+  return text.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s*-\s*/g, '-');
+}
+
+/** Every status by its Russian and English names as compared; built once, as a base's every client is looked up. */
+const STATUS_BY_KEY = new Map<string, FunnelStatus>(FUNNEL_STATUSES.flatMap((s) => [[statusKey(s.en), s], [statusKey(s.ru), s]]));
+
 /** The status a cell names, in either language, any case, ё or е; undefined when it names none. */
 export function findStatus(text: string): FunnelStatus | undefined {
-  const key = text.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s*-\s*/g, '-');
-  if (!key) return undefined;
-  return FUNNEL_STATUSES.find(
-    (s) => s.ru.toLowerCase().replace(/ё/g, 'е') === key || s.en.toLowerCase() === key,
-  );
+  return STATUS_BY_KEY.get(statusKey(text));
 }

@@ -11,7 +11,6 @@
 import type { MemorySheet } from '../workbook/memory';
 import { cellA1, setGridCell } from '../workbook/memory';
 import type { CellValue } from '../workbook/snapshot';
-import { columnNumber } from '../workbook/a1';
 import { decodeXml } from './package';
 import { serialToDate } from '../workbook/serial';
 
@@ -50,84 +49,185 @@ export function parseSharedStrings(xml: string): string[] {
 }
 
 
-const ROW_OR_CELL = /<row\b([^>]*?)(\/?)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const R_ATTR = /\sr="([A-Z]*)(\d+)"/;
-const S_ATTR = /\ss="(\d+)"/;
-const T_ATTR = /\st="(\w+)"/;
+const ROW_R_ATTR = /\sr="(\d+)"/;
 const HIDDEN_ATTR = /\shidden="(?:1|true)"/;
-const V_ELEMENT = /<v>([^<]*)<\/v>/;
 const F_ELEMENT = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
+const IS_ELEMENT = /<is>([\s\S]*?)<\/is>/;
 const SI_ATTR = /\ssi="(\d+)"/;
 const SHARED = /\st="shared"/;
 
-/** Reads the cells of `<sheetData>…</sheetData>` into the sheet's layers. */
+const SLASH = 0x2f;
+const GT = 0x3e;
+const APOSTROPHE = 0x27;
+const LETTER_A = 0x41;
+const LETTER_Z = 0x5a;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** Whether the tag opened at `open` is named `name`: the name is followed by a space, `>` or `/`. */
+function isTag(xml: string, open: number, name: string): boolean {
+  if (!xml.startsWith(name, open + 1)) return false;
+  const next = xml.charCodeAt(open + 1 + name.length);
+  return next === GT || next === SLASH || next <= 0x20;
+}
+
+/** What a cell's start tag says: its column (from `r`, else the one after the last), style index and type. */
+interface CellTag {
+  column: number;
+  style: number;
+  type: string;
+}
+
+/**
+ * Reads the attributes of a `<c …>` tag between `from` and `end` (the tag's `>` or `/>`) by hand: three
+ * regular expressions per cell cost more than the rest of reading a cell. Values stay undecoded: `r`, `s`
+ * and `t` are letters and digits.
+ */
+function readCellTag(xml: string, from: number, end: number, previousColumn: number, tag: CellTag): void {
+  tag.column = previousColumn + 1;
+  tag.style = -1;
+  tag.type = 'n';
+  let at = from;
+  while (at < end) {
+    const equals = xml.indexOf('=', at);
+    if (equals < 0 || equals >= end) return;
+    const quote = xml.charCodeAt(equals + 1) === APOSTROPHE ? "'" : '"';
+    const valueStart = equals + 2;
+    const valueEnd = xml.indexOf(quote, valueStart);
+    if (valueEnd < 0 || valueEnd >= end) return;
+    // A one-letter name: the character before `=`, with a space before it.
+    if (xml.charCodeAt(equals - 2) <= 0x20) {
+      const name = xml.charCodeAt(equals - 1);
+      if (name === 0x72 /* r */) tag.column = referenceColumn(xml, valueStart, valueEnd) || tag.column;
+      else if (name === 0x73 /* s */) tag.style = valueEnd > valueStart ? Number(xml.slice(valueStart, valueEnd)) : -1;
+      else if (name === 0x74 /* t */) tag.type = xml.slice(valueStart, valueEnd);
+    }
+    at = valueEnd + 1;
+  }
+}
+
+/** The column of a cell reference like `AB12` between `from` and `end`; 0 when it is not letters then digits. */
+function referenceColumn(xml: string, from: number, end: number): number {
+  let column = 0;
+  let at = from;
+  for (; at < end; at++) {
+    const c = xml.charCodeAt(at);
+    if (c < LETTER_A || c > LETTER_Z) break;
+    column = column * 26 + (c - LETTER_A + 1);
+  }
+  if (at === end) return 0;
+  for (let digit = at; digit < end; digit++) {
+    const c = xml.charCodeAt(digit);
+    if (c < DIGIT_0 || c > DIGIT_9) return 0;
+  }
+  return column;
+}
+
+/**
+ * Reads the cells of `<sheetData>…</sheetData>` into the sheet's layers. The tags are found with indexOf,
+ * not one regular expression over the whole text: a million cells made a million match arrays and
+ * bodies. The dates of one serial are one Date: cells are values nobody changes in place, and a
+ * snapshot copies each distinct Date once, so 150,000 order dates over three years are 1,100 objects.
+ */
 export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDataContext): void {
   const masters = new Map<string, { formula: string; address: string }>();
+  const dates = new Map<number, Date>();
+  const dateOf = (serial: number): Date => {
+    let date = dates.get(serial);
+    if (date === undefined) dates.set(serial, (date = serialToDate(serial, context.date1904)));
+    return date;
+  };
+  const tag: CellTag = { column: 0, style: -1, type: 'n' };
   let row = 0;
   let column = 0;
-  for (const m of xml.matchAll(ROW_OR_CELL)) {
-    if (m[1] !== undefined) {
-      const r = /\sr="(\d+)"/.exec(m[1]);
-      row = r ? Number(r[1]) : row + 1;
-      column = 0;
-      if (HIDDEN_ATTR.test(m[1])) sheet.hiddenRows.add(row);
+  let at = 0;
+  for (;;) {
+    const open = xml.indexOf('<', at);
+    if (open < 0) break;
+    const isRow = isTag(xml, open, 'row');
+    if (!isRow && !isTag(xml, open, 'c')) {
+      at = open + 1;
       continue;
     }
-    const attributes = m[3];
-    const body = m[4] ?? '';
-    const ref = R_ATTR.exec(attributes);
-    column = ref && ref[1] ? columnNumber(ref[1]) : column + 1;
-    const s = S_ATTR.exec(attributes);
-    const style = s ? context.style(Number(s[1])) : undefined;
+    const close = xml.indexOf('>', open);
+    if (close < 0) break;
+    const selfClosing = xml.charCodeAt(close - 1) === SLASH;
+    const attributesEnd = selfClosing ? close - 1 : close;
+    at = close + 1;
+    if (isRow) {
+      const attributes = xml.slice(open + 4, attributesEnd);
+      const r = ROW_R_ATTR.exec(attributes);
+      row = r ? Number(r[1]) : row + 1;
+      column = 0;
+      if (HIDDEN_ATTR.test(attributes)) sheet.hiddenRows.add(row);
+      continue;
+    }
+    readCellTag(xml, open + 2, attributesEnd, column, tag);
+    column = tag.column;
+    const style = Number.isInteger(tag.style) && tag.style >= 0 ? context.style(tag.style) : undefined;
     if (style?.numFmt) setGridCell(sheet.formats, row, column, style.numFmt);
     if (style?.fill) setGridCell(sheet.fills, row, column, style.fill);
     if (style?.rest) setGridCell(sheet.hostStyles, row, column, style.rest);
-    if (!body) continue;
+    if (selfClosing) continue;
+    const bodyEnd = xml.indexOf('</c>', at);
+    if (bodyEnd < 0) break;
+    const bodyStart = at;
+    at = bodyEnd + 4;
+    if (bodyEnd === bodyStart) continue;
 
-    const f = body.includes('<f') ? F_ELEMENT.exec(body) : null;
-    if (f) {
-      const address = cellA1(row, column);
-      let formula = f[2] ? text(f[2]) : '';
-      if (SHARED.test(f[1])) {
-        const si = SI_ATTR.exec(f[1])?.[1] ?? '';
-        if (formula) masters.set(si, { formula, address });
-        else {
-          const master = masters.get(si);
-          if (master) formula = context.slideFormula(master.formula, master.address, address);
-        }
-      }
-      if (formula) setGridCell(sheet.formulas, row, column, formula);
-    }
-    const type = T_ATTR.exec(attributes)?.[1] ?? 'n';
+    // A cell's formula comes first in it (ECMA-376 CT_Cell: f, v, is), after any indentation.
+    let first = bodyStart;
+    while (first < bodyEnd && xml.charCodeAt(first) <= 0x20) first++;
+    if (xml.startsWith('<f', first)) readFormula(xml.slice(bodyStart, bodyEnd), row, column);
+    const type = tag.type;
     let value: CellValue = null;
     if (type === 'inlineStr') {
-      const is = /<is>([\s\S]*?)<\/is>/.exec(body);
+      const is = IS_ELEMENT.exec(xml.slice(bodyStart, bodyEnd));
       value = is ? stringItem(is[1]) : null;
     } else {
-      const v = V_ELEMENT.exec(body);
+      const v = xml.indexOf('<v>', bodyStart);
+      const vEnd = v >= 0 && v < bodyEnd ? xml.indexOf('<', v + 3) : -1;
       // An empty <v> (a formula never calculated, as openpyxl writes it) is no value, not zero.
-      if (v && v[1] !== '') {
+      if (vEnd > v + 3 && xml.startsWith('</v>', vEnd)) {
+        const raw = xml.slice(v + 3, vEnd);
         switch (type) {
           case 's':
-            value = context.sharedStrings[Number(v[1])] ?? null;
+            value = context.sharedStrings[Number(raw)] ?? null;
             break;
           case 'str':
           case 'e':
-            value = text(v[1]);
+            value = text(raw);
             break;
           case 'b':
-            value = v[1] === '1' || v[1] === 'true';
+            value = raw === '1' || raw === 'true';
             break;
           case 'd':
-            value = new Date(v[1]);
+            value = new Date(raw);
             break;
           default: {
-            const n = Number(v[1]);
-            value = style?.isDate ? serialToDate(n, context.date1904) : n;
+            const n = Number(raw);
+            value = style?.isDate ? dateOf(n) : n;
           }
         }
       }
     }
     if (value !== null && value !== '') setGridCell(sheet.values, row, column, value);
+  }
+
+  /** A cell's formula; the followers of a shared formula get the master's, slid to their own cell. */
+  function readFormula(body: string, row: number, column: number): void {
+    const f = F_ELEMENT.exec(body);
+    if (!f) return;
+    const address = cellA1(row, column);
+    let formula = f[2] ? text(f[2]) : '';
+    if (SHARED.test(f[1])) {
+      const si = SI_ATTR.exec(f[1])?.[1] ?? '';
+      if (formula) masters.set(si, { formula, address });
+      else {
+        const master = masters.get(si);
+        if (master) formula = context.slideFormula(master.formula, master.address, address);
+      }
+    }
+    if (formula) setGridCell(sheet.formulas, row, column, formula);
   }
 }

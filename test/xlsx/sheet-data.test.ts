@@ -1,0 +1,64 @@
+/**
+ * The fast sheet-data reader on XML as other writers lay it out: indented, with single-quoted attributes,
+ * cells without references, shared formulas, and many cells of one date.
+ */
+import { readSheetData, type CellStyleInfo } from '../../src/xlsx/sheet-data';
+import { emptySheet, sheetSnapshot } from '../../src/workbook/memory';
+
+const STYLES: CellStyleInfo[] = [{ isDate: false }, { isDate: true, numFmt: 'dd.mm.yyyy' }];
+
+function read(xml: string) {
+  const sheet = emptySheet('Лист');
+  readSheetData(xml, sheet, {
+    sharedStrings: ['Клиент', 'ООО «Ромашка»'],
+    style: (index) => STYLES[index] ?? { isDate: false },
+    date1904: false,
+    slideFormula: (formula, from, to) => `${formula} [${from}→${to}]`,
+  });
+  return sheet;
+}
+
+describe('the sheet-data reader', () => {
+  it('reads indented XML, single-quoted attributes and cells without a reference', () => {
+    const sheet = read(`<sheetData>
+      <row r='1' spans='1:3'>
+        <c r='A1' t='s'>
+          <v>0</v>
+        </c>
+        <c t="s"><v>1</v></c>
+        <c s="1">
+          <f>DATE(2024,2,29)</f>
+          <v>45351</v>
+        </c>
+      </row>
+      <row hidden="1"><c r="B2" t="b"><v>1</v></c><c t="inlineStr"><is><t>текст &amp; ещё</t></is></c></row>
+    </sheetData>`);
+    expect(sheet.values[0]).toEqual(['Клиент', 'ООО «Ромашка»', new Date(Date.UTC(2024, 1, 29))]);
+    expect(sheet.values[1]).toEqual([undefined, true, 'текст & ещё']);
+    expect(sheet.formulas[0]?.[2]).toBe('DATE(2024,2,29)');
+    expect(sheet.formats[0]?.[2]).toBe('dd.mm.yyyy');
+    expect([...sheet.hiddenRows]).toEqual([2]);
+  });
+
+  it('gives a shared formula’s followers the master’s formula, slid to their cell', () => {
+    const sheet = read('<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="0">B1*2</f><v>2</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row></sheetData>');
+    expect(sheet.formulas.map((row) => row?.[0])).toEqual(['B1*2', 'B1*2 [A1→A2]']);
+    expect(sheet.values.map((row) => row?.[0])).toEqual([2, 4]);
+  });
+
+  it('takes an empty value as no value, and a cell with no value as empty', () => {
+    const sheet = read('<sheetData><row r="1"><c r="A1"><f>1/0</f><v></v></c><c r="B1" s="1"/><c r="C1" t="str"><v>x</v></c></row></sheetData>');
+    expect(sheet.values[0]).toEqual([undefined, undefined, 'x']);
+    expect(sheet.formats[0]?.[1]).toBe('dd.mm.yyyy');
+  });
+
+  it('reads the cells of one date as equal dates, and a snapshot’s copy changed leaves the sheet as it was', () => {
+    const rows = Array.from({ length: 3 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" s="1"><v>45351</v></c></row>`).join('');
+    const sheet = read(`<sheetData>${rows}</sheetData>`);
+    const dates = sheetSnapshot(sheet);
+    const all = [dates.header[0], ...dates.rows.map((row) => row[0])] as Date[];
+    expect(all.map((date) => date.toISOString())).toEqual(Array(3).fill('2024-02-29T00:00:00.000Z'));
+    all[1].setUTCFullYear(1999);
+    expect(sheetSnapshot(sheet).rows.map((row) => (row[0] as Date).toISOString())).toEqual(Array(2).fill('2024-02-29T00:00:00.000Z'));
+  });
+});
