@@ -30,25 +30,6 @@ export interface SheetDataContext {
   slideFormula(formula: string, from: string, to: string): string;
 }
 
-function text(raw: string): string {
-  return raw.includes('&') ? decodeXml(raw) : raw;
-}
-
-/** The text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic guides (`<rPh>`). */
-function stringItem(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
-  let out = '';
-  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)/g)) out += m[1] ?? '';
-  return text(out).replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-export function parseSharedStrings(xml: string): string[] {
-  const strings: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) strings.push(m[1] === undefined ? '' : stringItem(m[1]));
-  return strings;
-}
-
-
 const ROW_R_ATTR = /\sr="(\d+)"/;
 const HIDDEN_ATTR = /\shidden="(?:1|true)"/;
 const F_ELEMENT = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
@@ -63,6 +44,55 @@ const LETTER_A = 0x41;
 const LETTER_Z = 0x5a;
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
+
+function text(raw: string): string {
+  return raw.includes('&') ? decodeXml(raw) : raw;
+}
+
+/** The text of a string item (`<si>` or `<is>`): its `<t>` runs, without phonetic guides (`<rPh>`). */
+function stringItem(xml: string): string {
+  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = '';
+  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)/g)) out += m[1] ?? '';
+  return text(out).replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * The shared strings, in order. Most items are one plain run, `<si><t>…</t></si>`: those are cut out with
+ * indexOf; any other item (rich text, phonetic guides, an escaped character) goes through `stringItem`.
+ */
+export function parseSharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = xml.indexOf('<si', at);
+    if (open < 0) break;
+    const next = xml.charCodeAt(open + 3);
+    if (next === SLASH) {
+      strings.push('');
+      at = open + 5;
+      continue;
+    }
+    if (next !== GT) {
+      at = open + 3;
+      continue;
+    }
+    const close = xml.indexOf('</si>', open + 4);
+    if (close < 0) break;
+    at = close + 5;
+    const plainEnd = close - 4;
+    if (xml.startsWith('<t>', open + 4) && xml.startsWith('</t>', plainEnd)) {
+      const plain = xml.slice(open + 7, plainEnd);
+      if (!/[<&_]/.test(plain)) {
+        strings.push(plain);
+        continue;
+      }
+    }
+    strings.push(stringItem(xml.slice(open + 4, close)));
+  }
+  return strings;
+}
+
 
 /** Whether the tag opened at `open` is named `name`: the name is followed by a space, `>` or `/`. */
 function isTag(xml: string, open: number, name: string): boolean {

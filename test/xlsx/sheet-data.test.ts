@@ -2,7 +2,7 @@
  * The fast sheet-data reader on XML as other writers lay it out: indented, with single-quoted attributes,
  * cells without references, shared formulas, and many cells of one date.
  */
-import { readSheetData, type CellStyleInfo } from '../../src/xlsx/sheet-data';
+import { parseSharedStrings, readSheetData, type CellStyleInfo } from '../../src/xlsx/sheet-data';
 import { emptySheet, sheetSnapshot } from '../../src/workbook/memory';
 
 const STYLES: CellStyleInfo[] = [{ isDate: false }, { isDate: true, numFmt: 'dd.mm.yyyy' }];
@@ -60,5 +60,15 @@ describe('the sheet-data reader', () => {
     expect(all.map((date) => date.toISOString())).toEqual(Array(3).fill('2024-02-29T00:00:00.000Z'));
     all[1].setUTCFullYear(1999);
     expect(sheetSnapshot(sheet).rows.map((row) => (row[0] as Date).toISOString())).toEqual(Array(2).fill('2024-02-29T00:00:00.000Z'));
+  });
+});
+
+describe('the shared strings', () => {
+  it('reads plain, spaced, rich, escaped and empty items, in order', () => {
+    const xml =
+      '<sst count="8" uniqueCount="8"><si><t>Клиент</t></si><si><t xml:space="preserve">  с пробелами </t></si>' +
+      '<si><r><t>ООО </t></r><r><rPr><b/></rPr><t>«Ромашка»</t></r></si><si><t>a &lt; b &amp; c</t></si>' +
+      '<si/><si><t>строка_x000D_</t></si><si><t>Иванов</t><rPh sb="0" eb="1"><t>イ</t></rPh></si><si><t></t></si></sst>';
+    expect(parseSharedStrings(xml)).toEqual(['Клиент', '  с пробелами ', 'ООО «Ромашка»', 'a < b & c', '', 'строка\r', 'Иванов', '']);
   });
 });
