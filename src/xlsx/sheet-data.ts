@@ -129,11 +129,26 @@ function readCellTag(xml: string, from: number, end: number, previousColumn: num
     if (xml.charCodeAt(equals - 2) <= 0x20) {
       const name = xml.charCodeAt(equals - 1);
       if (name === 0x72 /* r */) tag.column = referenceColumn(xml, valueStart, valueEnd) || tag.column;
-      else if (name === 0x73 /* s */) tag.style = valueEnd > valueStart ? Number(xml.slice(valueStart, valueEnd)) : -1;
+      else if (name === 0x73 /* s */) tag.style = wholeNumber(xml, valueStart, valueEnd);
       else if (name === 0x74 /* t */) tag.type = xml.slice(valueStart, valueEnd);
     }
     at = valueEnd + 1;
   }
+}
+
+/**
+ * The whole number written in digits between `from` and `end`, read without cutting it out; -1 when it
+ * is empty, not all digits, or too long to be exact.
+ */
+function wholeNumber(xml: string, from: number, end: number): number {
+  if (end <= from || end - from > 15) return -1;
+  let n = 0;
+  for (let at = from; at < end; at++) {
+    const c = xml.charCodeAt(at);
+    if (c < DIGIT_0 || c > DIGIT_9) return -1;
+    n = n * 10 + (c - DIGIT_0);
+  }
+  return n;
 }
 
 /** The column of a cell reference like `AB12` between `from` and `end`; 0 when it is not letters then digits. */
@@ -194,7 +209,7 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
     }
     readCellTag(xml, open + 2, attributesEnd, column, tag);
     column = tag.column;
-    const style = Number.isInteger(tag.style) && tag.style >= 0 ? context.style(tag.style) : undefined;
+    const style = tag.style >= 0 ? context.style(tag.style) : undefined;
     if (style?.numFmt) setGridCell(sheet.formats, row, column, style.numFmt);
     if (style?.fill) setGridCell(sheet.fills, row, column, style.fill);
     if (style?.rest) setGridCell(sheet.hostStyles, row, column, style.rest);
@@ -219,10 +234,12 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
       const vEnd = v >= 0 && v < bodyEnd ? xml.indexOf('<', v + 3) : -1;
       // An empty <v> (a formula never calculated, as openpyxl writes it) is no value, not zero.
       if (vEnd > v + 3 && xml.startsWith('</v>', vEnd)) {
-        const raw = xml.slice(v + 3, vEnd);
+        // Shared-string indices and whole numbers (counts, date serials) are read in place; the rest is cut out.
+        const whole = wholeNumber(xml, v + 3, vEnd);
+        const raw = whole >= 0 && (type === 's' || type === 'n') ? '' : xml.slice(v + 3, vEnd);
         switch (type) {
           case 's':
-            value = context.sharedStrings[Number(raw)] ?? null;
+            value = context.sharedStrings[whole >= 0 ? whole : Number(raw)] ?? null;
             break;
           case 'str':
           case 'e':
@@ -235,7 +252,7 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
             value = new Date(raw);
             break;
           default: {
-            const n = Number(raw);
+            const n = whole >= 0 && type === 'n' ? whole : Number(raw);
             value = style?.isDate ? dateOf(n) : n;
           }
         }
