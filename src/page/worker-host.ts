@@ -12,7 +12,7 @@ import { createActions } from '../actions/local';
 import type { ActionName, PanelActions } from '../actions/panel';
 import type { Language } from '../core/model';
 import { readXlsx } from '../xlsx/package-reader';
-import type { XlsxWorkbook } from '../xlsx/workbook';
+import { XlsxWorkbook } from '../xlsx/workbook';
 import { GridPainter, type SheetPicture } from './grid-picture';
 import { NotXlsxError, SAMPLE_TODAY, sampleWorkbook } from './sources';
 import { WatchedWorkbook } from './watched-workbook';
@@ -39,6 +39,12 @@ function crossed(failure: unknown): CrossedError {
   if (failure instanceof MessageError) return { name: failure.name, message: failure.message, detail: failure.detail };
   if (failure instanceof Error) return { name: failure.name, message: failure.message || failure.name };
   return { name: 'Error', message: typeof failure === 'string' ? failure : JSON.stringify(failure) };
+}
+
+/** A small workbook written and read back, so that every part of the reader has run once. */
+async function warmUp(): Promise<void> {
+  const book = XlsxWorkbook.fromSnapshot({ sheets: [{ name: 'Клиенты', header: ['Клиент', 'Первый контакт'], rows: [['ООО «Ромашка»', new Date(Date.UTC(2026, 0, 1))]] }] });
+  await readXlsx(await book.toBuffer());
 }
 
 /** Serves the page over `endpoint` (the worker's own scope; a MessagePort in tests). */
@@ -144,6 +150,19 @@ export function serveWorkbook(endpoint: Endpoint): void {
   /** Requests that only look (the grid) or stop a run are answered at once; the rest wait their turn. */
   const immediate = new Set<WorkerRequest['kind']>(['picture', 'window', 'cancel']);
 
+  /**
+   * The reader's code made ready while the page shows the sample: a small workbook written and read back
+   * once (warmUp). The first file opened in a session then does not wait for the reader, ExcelJS's bundle
+   * above all, to be compiled: about 0.3 s of its first screen. It starts when the sample has been answered
+   * and is not queued: it shares nothing with the requests, which go on at each of its pauses.
+   */
+  let warmed = false;
+  const warmUpReader = () => {
+    if (warmed) return;
+    warmed = true;
+    void queue.then(() => warmUp().catch(() => undefined));
+  };
+
   endpoint.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as WorkerRequest;
     if (immediate.has(request.kind)) {
@@ -151,5 +170,6 @@ export function serveWorkbook(endpoint: Endpoint): void {
       return;
     }
     queue = queue.then(() => reply(request));
+    if (request.kind === 'sample') warmUpReader();
   });
 }
