@@ -47,8 +47,13 @@ async function warmUp(): Promise<void> {
   await readXlsx(await book.toBuffer());
 }
 
+export interface ServeOptions {
+  /** Make the reader's code ready once the sample is answered (the page's worker; see `warmUpReader`). */
+  warmUpReader?: boolean;
+}
+
 /** Serves the page over `endpoint` (the worker's own scope; a MessagePort in tests). */
-export function serveWorkbook(endpoint: Endpoint): void {
+export function serveWorkbook(endpoint: Endpoint, options: ServeOptions = {}): void {
   let book: Book | null = null;
   /** What the grid shows: the changed workbook's picture is of this sheet, from this row. */
   let watched = { sheet: null as string | null, first: 0, count: DEFAULT_WINDOW };
@@ -156,7 +161,7 @@ export function serveWorkbook(endpoint: Endpoint): void {
    * above all, to be compiled: about 0.3 s of its first screen. It starts when the sample has been answered
    * and is not queued: it shares nothing with the requests, which go on at each of its pauses.
    */
-  let warmed = false;
+  let warmed = !options.warmUpReader;
   const warmUpReader = () => {
     if (warmed) return;
     warmed = true;

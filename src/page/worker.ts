@@ -5,4 +5,4 @@
 import type { Endpoint } from './worker-protocol';
 import { serveWorkbook } from './worker-host';
 
-serveWorkbook(self as unknown as Endpoint);
+serveWorkbook(self as unknown as Endpoint, { warmUpReader: true });
