@@ -10,9 +10,8 @@
 import type { DuplicateSensitivity } from '../settings';
 import type { MatchRecord } from './prepare';
 import type { Rarity } from './rarity';
-import { GENERIC_LOGINS } from './blocking';
-import { compareNames, editDistance, namesRunTogetherAlike, oneTypoApart, type NameComparison } from './similarity';
-import { phoneDigits } from '../normalise/phone';
+import { compareNames, namesRunTogetherAlike, type NameComparison } from './similarity';
+import { anyEmailTypoApart, anyTwoTyposApart, anyTypoApart, birthdaysDiffer, cityTypo, sameLogin, shares } from './field-comparisons';
 import type { Language } from '../model';
 import { message, render, type Message } from '../messages/message';
 
@@ -29,7 +28,11 @@ export type ReasonCode =
   | 'emailTypo'
   | 'sameEmailLogin'
   | 'sameBirthday'
-  | 'rareName';
+  | 'rareName'
+  /** Reasons of the match weights (match-weights.ts): two slips in a phone, a slip in a city or a day of birth. */
+  | 'phoneSlips'
+  | 'cityTypo'
+  | 'birthdaySlip';
 
 /** What proves two records are different clients; such a pair is never joined, even through a third. */
 export type ConflictCode =
@@ -73,12 +76,17 @@ interface Thresholds {
   rareNameBits: number;
   /** Whether a shared phone or e-mail needs the names not to be plainly different people. */
   exactNeedsName: boolean;
+  /**
+   * Least probability of one client, by the base's match weights (match-weights.ts), for a pair the rules
+   * above turn down for want of one clean agreement.
+   */
+  probability: number;
 }
 
 export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
-  strict: { name: 0.85, nameWithPhone: 0.85, nameWithBirthday: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true },
-  normal: { name: 0.7, nameWithPhone: 0.6, nameWithBirthday: 0.5, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false },
-  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false },
+  strict: { name: 0.85, nameWithPhone: 0.85, nameWithBirthday: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true, probability: 0.99 },
+  normal: { name: 0.7, nameWithPhone: 0.6, nameWithBirthday: 0.5, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false, probability: 0.95 },
+  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false, probability: 0.9 },
 };
 
 /** Bonuses for what agrees, maluses for what disagrees, added to the name similarity. */
@@ -97,107 +105,6 @@ export const SHARED_INN = 1;
 export const SHARED_PHONE = 2;
 export const SHARED_EMAIL = 4;
 
-// The contact checks below run for candidate pairs by the million: plain loops, no closures.
-
-function shares(a: readonly string[], b: readonly string[], rarity: Rarity): boolean {
-  for (const x of a) for (const y of b) if (x === y && !rarity.isPlaceholder(x)) return true;
-  return false;
-}
-
-function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
-  for (const x of a) for (const y of b) if (oneTypoApart(x, y)) return true;
-  return false;
-}
-
-/**
- * Phones two typos apart: two retypings of one number, each with its own slip. Two people's numbers
- * differ in most of their digits, so such phones are not evidence that the clients are different.
- */
-function anyTwoTyposApart(a: readonly string[], b: readonly string[]): boolean {
-  // Two typos change at most four positions (two swaps); the costlier edit distance only decides those.
-  for (const x of a) for (const y of b) if (differentDigits(x, y) <= 4 && editDistance(x, y, 2) <= 2) return true;
-  return false;
-}
-
-/** Positions where two numbers of one length differ; their length when the lengths differ. */
-function differentDigits(a: string, b: string): number {
-  if (a.length !== b.length) return Math.max(a.length, b.length);
-  let count = 0;
-  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) count++;
-  return count;
-}
-
-function login(email: string): string {
-  return email.slice(0, email.indexOf('@'));
-}
-
-/**
- * One typo in the login at the same domain, or in the domain under the same login (gmial.com) — but
- * not under a login like info@ or zakaz@, which firms of one name share at neighbouring domains.
- */
-function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) =>
-    b.some((y) => {
-      if (!oneTypoApart(x, y)) return false;
-      const [lx, ly] = [login(x), login(y)];
-      // Numbers tell accounts apart (ivanov77@, ivanov78@, office12@): a different number is another address.
-      if (phoneDigits(lx) !== phoneDigits(ly)) return false;
-      return lx !== ly || !GENERIC_LOGINS.has(lx);
-    }),
-  );
-}
-
-/**
- * One city with a slip in one of its spellings (`Екатеринбур`, `sydeny`): it counts as the same city,
- * weighed by the commoner spelling. Short names a letter apart are mostly other towns (Омск and Орск),
- * so only long ones count; the odd pair of long ones (Пушкин and Пушкино) still needs the names to agree.
- */
-const CITY_TYPO_LENGTH = 6;
-
-function cityTypo(a: string, b: string): boolean {
-  return Math.min(a.length, b.length) >= CITY_TYPO_LENGTH && oneTypoApart(a, b);
-}
-
-/** Digits of yyyymmdd, most significant first (k = 0 is the first digit of the year). */
-function digitAt(digits: number, k: number): number {
-  return Math.floor(digits / 10 ** (7 - k)) % 10;
-}
-
-/**
- * Whether two different days of birth (yyyymmdd, see `MatchRecord.birthdayDigits`) are one day with a
- * slip: one digit wrong, two neighbouring digits of the year, month or day swapped, or the day and the
- * month written the other way round. Otherwise no typo explains them: two people. Two numbers, no strings:
- * this runs for candidate pairs by the million.
- */
-function birthdaySlip(a: number, b: number): boolean {
-  const [yearA, monthA, dayA] = [Math.floor(a / 10000), Math.floor(a / 100) % 100, a % 100];
-  const [yearB, monthB, dayB] = [Math.floor(b / 10000), Math.floor(b / 100) % 100, b % 100];
-  if (yearA === yearB && monthA === dayB && dayA === monthB) return true;
-  let first = -1;
-  let count = 0;
-  for (let k = 0; k < 8; k++) {
-    if (digitAt(a, k) === digitAt(b, k)) continue;
-    if (++count > 2) return false;
-    if (first < 0) first = k;
-  }
-  if (count === 1) return true;
-  // Two differing digits: a swap of neighbours within one field (digits 3|4 and 5|6 are a field apart).
-  const second = first + 1;
-  if (first === 3 || first === 5 || digitAt(a, second) === digitAt(b, second)) return false;
-  return digitAt(a, first) === digitAt(b, second) && digitAt(a, second) === digitAt(b, first);
-}
-
-/** Two known days of birth that differ beyond a slip: two people. */
-function birthdaysDiffer(a: MatchRecord, b: MatchRecord): boolean {
-  return a.birthdayDigits >= 0 && b.birthdayDigits >= 0 && a.birthdayDigits !== b.birthdayDigits && !birthdaySlip(a.birthdayDigits, b.birthdayDigits);
-}
-
-function sameLogin(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => {
-    const l = login(x);
-    return l.length >= 4 && !GENERIC_LOGINS.has(l) && b.some((y) => login(y) === l);
-  });
-}
 
 function sharedKeys(a: MatchRecord, b: MatchRecord, rarity: Rarity): number {
   return (
@@ -219,13 +126,19 @@ function sharedContact(a: MatchRecord, b: MatchRecord, name: NameComparison): bo
 
 /**
  * The verdict on two prepared records at a sensitivity. `shared` (SHARED_* bits) is what `sharedKeys`
- * would find, when the caller knows it already.
+ * would find and `name` what `compareNames` would, when the caller knows them already.
  */
-export function judgePair(a: MatchRecord, b: MatchRecord, sensitivity: DuplicateSensitivity, rarity: Rarity, shared = sharedKeys(a, b, rarity)): PairVerdict {
+export function judgePair(
+  a: MatchRecord,
+  b: MatchRecord,
+  sensitivity: DuplicateSensitivity,
+  rarity: Rarity,
+  shared = sharedKeys(a, b, rarity),
+  name = compareNames(a.name, b.name, rarity.words),
+): PairVerdict {
   const t = SENSITIVITY[sensitivity];
   const reasons: ReasonCode[] = [];
   if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons, conflict: 'differentInn' };
-  const name = compareNames(a.name, b.name, rarity.words);
   if (a.name.legalFamily && b.name.legalFamily && a.name.legalFamily !== b.name.legalFamily && name.score > 0) {
     return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
   }

@@ -9,8 +9,10 @@
  */
 import type { DuplicateSensitivity } from '../settings';
 import { compareText, eachCandidatePair, type RankedRecords } from './candidates';
-import { judgePair, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
-import { measureRarity } from './rarity';
+import { judgePair, SENSITIVITY, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
+import { fitMatchModel, matchProbability, pairPattern, patternReasons, PatternTally, type MatchModel } from './match-weights';
+import { measureRarity, type Rarity } from './rarity';
+import { compareNames, type NameComparison } from './similarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import { parseName, type ParsedName } from './names';
 
@@ -123,6 +125,33 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
   }
 }
 
+/** Names less alike than this are never joined by the weights, however much else agrees: a family, colleagues. */
+const WEIGHED_NAME_SCORE = 0.5;
+
+/**
+ * A pair whose names are at least half alike that the rules turn down only for want of one clean
+ * agreement, with nothing against it: no shared contact (those the rules decide), no conflict, no
+ * other-gender name. The match weights may still accept it.
+ */
+function isWeighable(verdict: PairVerdict, name: NameComparison, shared: number): boolean {
+  return shared === 0 && verdict.conflict === null && !name.genderDiffers;
+}
+
+/**
+ * The weighable pairs (`weighable`: i, j, rank of i, pattern, in fours) whose probability of being one
+ * client reaches `least`, as matches whose reasons are the fields that agree.
+ */
+function weighedEdges(model: MatchModel | null, weighable: readonly number[], records: readonly MatchRecord[], rarity: Rarity, least: number): Edge[] {
+  if (model === null) return [];
+  const edges: Edge[] = [];
+  for (let k = 0; k < weighable.length; k += 4) {
+    const [i, j, x, pattern] = [weighable[k], weighable[k + 1], weighable[k + 2], weighable[k + 3]];
+    const probability = matchProbability(model, pattern, rarity.name(records[x]));
+    if (probability >= least) edges.push({ i, j, score: probability, reasons: patternReasons(pattern), exact: false });
+  }
+  return edges;
+}
+
 /** Groups of duplicates among prepared records. */
 export function groupRecords(records: readonly MatchRecord[], options: Omit<MatchOptions, 'phoneRegion'>): MatchGroup[] {
   return groupRanked(rankedAsGiven(records), options).groups;
@@ -160,18 +189,30 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const conflicts: number[] = [];
   const hardConflicts: number[] = [];
   const sharedPairs: Edge[] = [];
+  const tally = new PatternTally();
+  const weighable: number[] = [];
   eachCandidatePair(ranked, (x, y, shared) => {
     // The verdict and everything after it work on the clients' indices, the earlier client first.
     let i = ranked.clientOf[x];
     let j = ranked.clientOf[y];
     if (i > j) [i, j, x, y] = [j, i, y, x];
-    const verdict = judgePair(records[x], records[y], options.sensitivity, rarity, shared);
+    const [a, b] = [records[x], records[y]];
+    const name = compareNames(a.name, b.name, rarity.words);
+    const verdict = judgePair(a, b, options.sensitivity, rarity, shared, name);
+    // The weights are fitted to, and weigh, the pairs whose names are at least half alike: the others
+    // are never joined by them, and are most of the pairs compared.
+    const pattern = name.score >= WEIGHED_NAME_SCORE ? pairPattern(a, b, name, shared) : -1;
+    if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? rarity.name(a) : null);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
+    else if (pattern >= 0 && isWeighable(verdict, name, shared)) weighable.push(i, j, x, pattern);
     if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true });
     if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
   });
-  // Exact matches first, so that a client joins the record it shares a phone with before a namesake.
-  edges.sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || x.i - y.i || x.j - y.j);
+  // Exact matches first, so that a client joins the record it shares a phone with before a namesake;
+  // the rules' matches before the weights' (their probabilities are not on the rules' scale).
+  const byStrength = (x: Edge, y: Edge) => Number(y.exact) - Number(x.exact) || y.score - x.score || x.i - y.i || x.j - y.j;
+  edges.sort(byStrength);
+  for (const edge of weighedEdges(fitMatchModel(tally), weighable, records, rarity, SENSITIVITY[options.sensitivity].probability).sort(byStrength)) edges.push(edge);
   // Only clients that some match would join can be kept apart by a conflict.
   const matched = new Uint8Array(records.length);
   for (const edge of edges) matched[edge.i] = matched[edge.j] = 1;

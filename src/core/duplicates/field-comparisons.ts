@@ -1,0 +1,112 @@
+/**
+ * How two clients' fields compare, one field at a time: phones and e-mails one or two typos apart, a city
+ * with a slip, days of birth with a slip. Both the verdict (evidence.ts) and the match weights
+ * (match-weights.ts) read pairs through these.
+ */
+import type { MatchRecord } from './prepare';
+import type { Rarity } from './rarity';
+import { GENERIC_LOGINS } from './blocking';
+import { editDistance, oneTypoApart } from './similarity';
+import { phoneDigits } from '../normalise/phone';
+
+// The contact checks below run for candidate pairs by the million: plain loops, no closures.
+
+export function shares(a: readonly string[], b: readonly string[], rarity: Rarity): boolean {
+  for (const x of a) for (const y of b) if (x === y && !rarity.isPlaceholder(x)) return true;
+  return false;
+}
+
+export function anyTypoApart(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (oneTypoApart(x, y)) return true;
+  return false;
+}
+
+/**
+ * Phones two typos apart: two retypings of one number, each with its own slip. Two people's numbers
+ * differ in most of their digits, so such phones are not evidence that the clients are different.
+ */
+export function anyTwoTyposApart(a: readonly string[], b: readonly string[]): boolean {
+  // Two typos change at most four positions (two swaps); the costlier edit distance only decides those.
+  for (const x of a) for (const y of b) if (differentDigits(x, y) <= 4 && editDistance(x, y, 2) <= 2) return true;
+  return false;
+}
+
+/** Positions where two numbers of one length differ; their length when the lengths differ. */
+function differentDigits(a: string, b: string): number {
+  if (a.length !== b.length) return Math.max(a.length, b.length);
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) count++;
+  return count;
+}
+
+function login(email: string): string {
+  return email.slice(0, email.indexOf('@'));
+}
+
+/**
+ * One typo in the login at the same domain, or in the domain under the same login (gmial.com) — but
+ * not under a login like info@ or zakaz@, which firms of one name share at neighbouring domains.
+ */
+export function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) =>
+    b.some((y) => {
+      if (!oneTypoApart(x, y)) return false;
+      const [lx, ly] = [login(x), login(y)];
+      // Numbers tell accounts apart (ivanov77@, ivanov78@, office12@): a different number is another address.
+      if (phoneDigits(lx) !== phoneDigits(ly)) return false;
+      return lx !== ly || !GENERIC_LOGINS.has(lx);
+    }),
+  );
+}
+
+/**
+ * One city with a slip in one of its spellings (`Екатеринбур`, `sydeny`): it counts as the same city,
+ * weighed by the commoner spelling. Short names a letter apart are mostly other towns (Омск and Орск),
+ * so only long ones count; the odd pair of long ones (Пушкин and Пушкино) still needs the names to agree.
+ */
+const CITY_TYPO_LENGTH = 6;
+
+export function cityTypo(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= CITY_TYPO_LENGTH && oneTypoApart(a, b);
+}
+
+/** Digits of yyyymmdd, most significant first (k = 0 is the first digit of the year). */
+function digitAt(digits: number, k: number): number {
+  return Math.floor(digits / 10 ** (7 - k)) % 10;
+}
+
+/**
+ * Whether two different days of birth (yyyymmdd, see `MatchRecord.birthdayDigits`) are one day with a
+ * slip: one digit wrong, two neighbouring digits of the year, month or day swapped, or the day and the
+ * month written the other way round. Otherwise no typo explains them: two people. Two numbers, no strings:
+ * this runs for candidate pairs by the million.
+ */
+export function birthdaySlip(a: number, b: number): boolean {
+  const [yearA, monthA, dayA] = [Math.floor(a / 10000), Math.floor(a / 100) % 100, a % 100];
+  const [yearB, monthB, dayB] = [Math.floor(b / 10000), Math.floor(b / 100) % 100, b % 100];
+  if (yearA === yearB && monthA === dayB && dayA === monthB) return true;
+  let first = -1;
+  let count = 0;
+  for (let k = 0; k < 8; k++) {
+    if (digitAt(a, k) === digitAt(b, k)) continue;
+    if (++count > 2) return false;
+    if (first < 0) first = k;
+  }
+  if (count === 1) return true;
+  // Two differing digits: a swap of neighbours within one field (digits 3|4 and 5|6 are a field apart).
+  const second = first + 1;
+  if (first === 3 || first === 5 || digitAt(a, second) === digitAt(b, second)) return false;
+  return digitAt(a, first) === digitAt(b, second) && digitAt(a, second) === digitAt(b, first);
+}
+
+/** Two known days of birth that differ beyond a slip: two people. */
+export function birthdaysDiffer(a: MatchRecord, b: MatchRecord): boolean {
+  return a.birthdayDigits >= 0 && b.birthdayDigits >= 0 && a.birthdayDigits !== b.birthdayDigits && !birthdaySlip(a.birthdayDigits, b.birthdayDigits);
+}
+
+export function sameLogin(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => {
+    const l = login(x);
+    return l.length >= 4 && !GENERIC_LOGINS.has(l) && b.some((y) => login(y) === l);
+  });
+}
