@@ -122,7 +122,7 @@ const SHARE_SHIFT = 3;
 const SHARE_MASK = (1 << SHARE_SHIFT) - 1;
 
 /** A copy of `array` twice as long. */
-function doubled<T extends Int32Array | Uint8Array>(array: T, make: (size: number) => T): T {
+export function doubled<T extends Int32Array | Uint16Array | Uint8Array>(array: T, make: (size: number) => T): T {
   const grown = make(array.length * 2);
   grown.set(array);
   return grown;

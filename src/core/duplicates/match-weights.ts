@@ -20,6 +20,7 @@ import type { MatchRecord } from './prepare';
 import { editDistance, type NameComparison } from './similarity';
 import { anyEmailTypoApart, anyTwoTyposApart, anyTypoApart, birthdaySlip, cityTypo, sameLogin } from './field-comparisons';
 import { SHARED_EMAIL, SHARED_PHONE, type ReasonCode } from './evidence';
+import { doubled } from './candidates';
 
 /** The fields compared, in the order of a pattern's digits. */
 export type WeighedField = 'name' | 'phone' | 'email' | 'city' | 'birthday';
@@ -32,7 +33,7 @@ export const WEIGHED_FIELDS: readonly WeighedField[] = ['name', 'phone', 'email'
 export const LEVELS: Readonly<Record<WeighedField, readonly string[]>> = {
   name: ['missing', 'exact', 'similar 0.9', 'similar 0.8', 'similar 0.7', 'similar 0.6', 'similar 0.5'],
   phone: ['missing', 'same', 'one typo', 'two typos', 'different'],
-  email: ['missing', 'same', 'typo', 'same login', 'different'],
+  email: ['missing', 'same', 'typo', 'different'],
   city: ['missing', 'same', 'typo', 'two slips', 'different'],
   birthday: ['missing', 'same', 'slip', 'different'],
 };
@@ -76,11 +77,15 @@ function phoneLevel(a: MatchRecord, b: MatchRecord, shared: number): number {
   return anyTwoTyposApart(a.phoneDigits, b.phoneDigits) ? 3 : 4;
 }
 
+/**
+ * The same login at another domain (ivanov.b@mail.ru, ivanov.b@gmail.com) weighs nothing, as in the rules:
+ * a login is mostly the name again, so namesakes share it as often as one client's two addresses do.
+ */
 function emailLevel(a: MatchRecord, b: MatchRecord, shared: number): number {
   if (a.emails.length === 0 || b.emails.length === 0) return 0;
   if (shared & SHARED_EMAIL) return 1;
   if (anyEmailTypoApart(a.emails, b.emails)) return 2;
-  return sameLogin(a.emails, b.emails) ? 3 : 4;
+  return sameLogin(a.emails, b.emails) ? 0 : 3;
 }
 
 function cityLevel(a: string, b: string): number {
@@ -207,26 +212,79 @@ export function fitMatchModel(tally: PatternTally): MatchModel | null {
   return { matchShare, m, u, weights, prior: Math.log2(matchShare / (1 - matchShare)), exactNameBits: tally.meanExactNameBits };
 }
 
+/** The weight of a pattern: the prior odds and each field's weight, in bits. */
+function patternWeight(model: MatchModel, pattern: number): number {
+  return levelsOf(pattern).reduce((weight, level, field) => weight + model.weights[field][level], model.prior);
+}
+
+/** Patterns per name level: a pattern's name level is `Math.floor(pattern / NAME_STRIDE)`. */
+const NAME_STRIDE = PATTERN_COUNT / LEVEL_COUNTS[0];
+const EXACT_NAME = 1;
+
+/** What an identical name's rarity (bits, rarity.ts) adds to its weight: its distance from the average identical name's. */
+function termFrequencyShift(model: MatchModel, nameBits: number): number {
+  return Math.max(-TERM_FREQUENCY_LIMIT, Math.min(TERM_FREQUENCY_LIMIT, nameBits - model.exactNameBits));
+}
+
+function probabilityOf(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}
+
 /**
  * The probability that a compared pair of this pattern is one client. `nameBits` is the rarity of the
- * name when the names are identical (rarity.ts), which moves the name's weight by its distance from the
- * rarity of an average identical name.
+ * name, which counts when the names are identical.
  */
 export function matchProbability(model: MatchModel, pattern: number, nameBits: number): number {
-  const levels = levelsOf(pattern);
-  let weight = model.prior;
-  levels.forEach((level, field) => (weight += model.weights[field][level]));
-  if (levels[0] === 1) {
-    weight += Math.max(-TERM_FREQUENCY_LIMIT, Math.min(TERM_FREQUENCY_LIMIT, nameBits - model.exactNameBits));
+  const shift = Math.floor(pattern / NAME_STRIDE) === EXACT_NAME ? termFrequencyShift(model, nameBits) : 0;
+  return probabilityOf(patternWeight(model, pattern) + shift);
+}
+
+/**
+ * The pairs the weights may join (ranks x, y and their pattern), in typed arrays: a big base has millions,
+ * most of them namesakes the weights turn down.
+ */
+export class WeighablePairs {
+  private firsts = new Int32Array(1 << 12);
+  private seconds = new Int32Array(1 << 12);
+  private patterns = new Uint16Array(1 << 12);
+  private length = 0;
+
+  push(x: number, y: number, pattern: number): void {
+    if (this.length === this.firsts.length) {
+      this.firsts = doubled(this.firsts, (size) => new Int32Array(size));
+      this.seconds = doubled(this.seconds, (size) => new Int32Array(size));
+      this.patterns = doubled(this.patterns, (size) => new Uint16Array(size));
+    }
+    this.firsts[this.length] = x;
+    this.seconds[this.length] = y;
+    this.patterns[this.length++] = pattern;
   }
-  return 1 / (1 + 2 ** -weight);
+
+  /**
+   * Calls `visit` for each pair whose probability of one client reaches `least`. Each pattern's weight is
+   * worked out once; the rarity of a name (`nameBits` of rank x) only for identical names that may reach it.
+   */
+  eachAccepted(model: MatchModel, least: number, nameBits: (x: number) => number, visit: (x: number, y: number, pattern: number, probability: number) => void): void {
+    const weights = new Float64Array(PATTERN_COUNT).fill(NaN);
+    const leastWeight = Math.log2(least / (1 - least));
+    for (let k = 0; k < this.length; k++) {
+      const pattern = this.patterns[k];
+      let weight = weights[pattern];
+      if (Number.isNaN(weight)) weight = weights[pattern] = patternWeight(model, pattern);
+      if (Math.floor(pattern / NAME_STRIDE) === EXACT_NAME) {
+        if (weight + TERM_FREQUENCY_LIMIT < leastWeight) continue;
+        weight += termFrequencyShift(model, nameBits(this.firsts[k]));
+      }
+      if (weight >= leastWeight) visit(this.firsts[k], this.seconds[k], pattern, probabilityOf(weight));
+    }
+  }
 }
 
 /** What each level of each field says in the reasons of a pair the weights accept (none: nothing agrees). */
 const LEVEL_REASONS: ReadonlyArray<ReadonlyArray<ReasonCode | null>> = [
   [null, 'sameName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName'],
   [null, 'samePhone', 'phoneTypo', 'phoneSlips', null],
-  [null, 'sameEmail', 'emailTypo', 'sameEmailLogin', null],
+  [null, 'sameEmail', 'emailTypo', null],
   [null, 'sameCity', 'cityTypo', 'cityTypo', null],
   [null, 'sameBirthday', 'birthdaySlip', null],
 ];

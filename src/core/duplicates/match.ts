@@ -10,8 +10,8 @@
 import type { DuplicateSensitivity } from '../settings';
 import { compareText, eachCandidatePair, type RankedRecords } from './candidates';
 import { judgePair, SENSITIVITY, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
-import { fitMatchModel, matchProbability, pairPattern, patternReasons, PatternTally, type MatchModel } from './match-weights';
-import { measureRarity, type Rarity } from './rarity';
+import { fitMatchModel, pairPattern, patternReasons, PatternTally, WeighablePairs } from './match-weights';
+import { measureRarity } from './rarity';
 import { compareNames, type NameComparison } from './similarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import { parseName, type ParsedName } from './names';
@@ -129,27 +129,20 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
 const WEIGHED_NAME_SCORE = 0.5;
 
 /**
- * A pair whose names are at least half alike that the rules turn down only for want of one clean
- * agreement, with nothing against it: no shared contact (those the rules decide), no conflict, no
- * other-gender name. The match weights may still accept it.
+ * Names the weights may join: at least half alike, not in conflict (each keeping a word the other lacks:
+ * siblings `Поляков Евгений Михайлович` and `Поляков Фёдор Михайлович`, whose e-mails may share a login),
+ * not of two genders.
  */
-function isWeighable(verdict: PairVerdict, name: NameComparison, shared: number): boolean {
-  return shared === 0 && verdict.conflict === null && !name.genderDiffers;
+function namesMayMatch(name: NameComparison): boolean {
+  return name.score >= WEIGHED_NAME_SCORE && !name.wordsConflict && !name.genderDiffers;
 }
 
 /**
- * The weighable pairs (`weighable`: i, j, rank of i, pattern, in fours) whose probability of being one
- * client reaches `least`, as matches whose reasons are the fields that agree.
+ * A pair the rules turn down only for want of one clean agreement, with nothing against it: no shared
+ * contact (those the rules decide), no conflict. The match weights may still accept it.
  */
-function weighedEdges(model: MatchModel | null, weighable: readonly number[], records: readonly MatchRecord[], rarity: Rarity, least: number): Edge[] {
-  if (model === null) return [];
-  const edges: Edge[] = [];
-  for (let k = 0; k < weighable.length; k += 4) {
-    const [i, j, x, pattern] = [weighable[k], weighable[k + 1], weighable[k + 2], weighable[k + 3]];
-    const probability = matchProbability(model, pattern, rarity.name(records[x]));
-    if (probability >= least) edges.push({ i, j, score: probability, reasons: patternReasons(pattern), exact: false });
-  }
-  return edges;
+function isWeighable(verdict: PairVerdict, shared: number): boolean {
+  return shared === 0 && verdict.conflict === null;
 }
 
 /** Groups of duplicates among prepared records. */
@@ -190,7 +183,10 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const hardConflicts: number[] = [];
   const sharedPairs: Edge[] = [];
   const tally = new PatternTally();
-  const weighable: number[] = [];
+  const weighable = new WeighablePairs();
+  // The rarity of a name, worked out once per client: identical names meet by the thousand.
+  const nameBits = new Float64Array(records.length).fill(NaN);
+  const bitsOf = (rank: number) => (Number.isNaN(nameBits[rank]) ? (nameBits[rank] = rarity.name(records[rank])) : nameBits[rank]);
   eachCandidatePair(ranked, (x, y, shared) => {
     // The verdict and everything after it work on the clients' indices, the earlier client first.
     let i = ranked.clientOf[x];
@@ -199,12 +195,12 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     const [a, b] = [records[x], records[y]];
     const name = compareNames(a.name, b.name, rarity.words);
     const verdict = judgePair(a, b, options.sensitivity, rarity, shared, name);
-    // The weights are fitted to, and weigh, the pairs whose names are at least half alike: the others
-    // are never joined by them, and are most of the pairs compared.
-    const pattern = name.score >= WEIGHED_NAME_SCORE ? pairPattern(a, b, name, shared) : -1;
-    if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? rarity.name(a) : null);
+    // The weights are fitted to, and weigh, the pairs whose names may be one client's: the others are
+    // never joined by them, and are most of the pairs compared.
+    const pattern = namesMayMatch(name) ? pairPattern(a, b, name, shared) : -1;
+    if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? bitsOf(x) : null);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
-    else if (pattern >= 0 && isWeighable(verdict, name, shared)) weighable.push(i, j, x, pattern);
+    else if (pattern >= 0 && isWeighable(verdict, shared)) weighable.push(x, y, pattern);
     if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true });
     if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
   });
@@ -212,7 +208,15 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   // the rules' matches before the weights' (their probabilities are not on the rules' scale).
   const byStrength = (x: Edge, y: Edge) => Number(y.exact) - Number(x.exact) || y.score - x.score || x.i - y.i || x.j - y.j;
   edges.sort(byStrength);
-  for (const edge of weighedEdges(fitMatchModel(tally), weighable, records, rarity, SENSITIVITY[options.sensitivity].probability).sort(byStrength)) edges.push(edge);
+  const model = fitMatchModel(tally);
+  const weighed: Edge[] = [];
+  if (model) {
+    weighable.eachAccepted(model, SENSITIVITY[options.sensitivity].probability, bitsOf, (x, y, pattern, probability) => {
+      const [i, j] = [ranked.clientOf[x], ranked.clientOf[y]];
+      weighed.push({ i, j, score: probability, reasons: patternReasons(pattern), exact: false });
+    });
+  }
+  for (const edge of weighed.sort(byStrength)) edges.push(edge);
   // Only clients that some match would join can be kept apart by a conflict.
   const matched = new Uint8Array(records.length);
   for (const edge of edges) matched[edge.i] = matched[edge.j] = 1;
