@@ -86,7 +86,7 @@ interface Thresholds {
 export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
   strict: { name: 0.85, nameWithPhone: 0.85, nameWithBirthday: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true, probability: 0.99 },
   normal: { name: 0.7, nameWithPhone: 0.6, nameWithBirthday: 0.5, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false, probability: 0.95 },
-  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false, probability: 0.9 },
+  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false, probability: 0.95 },
 };
 
 /** Bonuses for what agrees, maluses for what disagrees, added to the name similarity. */

@@ -31,7 +31,7 @@ export const WEIGHED_FIELDS: readonly WeighedField[] = ['name', 'phone', 'email'
  * (a missing value is no evidence).
  */
 export const LEVELS: Readonly<Record<WeighedField, readonly string[]>> = {
-  name: ['missing', 'exact', 'similar 0.9', 'similar 0.8', 'similar 0.7', 'similar 0.6', 'similar 0.5'],
+  name: ['missing', 'exact', 'similar 0.9', 'similar 0.8', 'similar 0.7', 'similar 0.6', 'similar 0.5', 'similar 0.4'],
   phone: ['missing', 'same', 'one typo', 'two typos', 'different'],
   email: ['missing', 'same', 'typo', 'different'],
   city: ['missing', 'same', 'typo', 'two slips', 'different'],
@@ -42,7 +42,7 @@ const LEVEL_COUNTS = WEIGHED_FIELDS.map((field) => LEVELS[field].length);
 export const PATTERN_COUNT = LEVEL_COUNTS.reduce((product, count) => product * count, 1);
 
 /** The name similarities that open the levels below «exact», highest first. */
-const NAME_BANDS = [0.9, 0.8, 0.7, 0.6, 0.5];
+const NAME_BANDS = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
 /** Cities this long may carry two slips and still be told apart from other towns. */
 const CITY_TWO_SLIPS_LENGTH = 8;
 
@@ -283,7 +283,7 @@ export class WeighablePairs {
 
 /** What each level of each field says in the reasons of a pair the weights accept (none: nothing agrees). */
 const LEVEL_REASONS: ReadonlyArray<ReadonlyArray<ReasonCode | null>> = [
-  [null, 'sameName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName'],
+  [null, 'sameName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName'],
   [null, 'samePhone', 'phoneTypo', 'phoneSlips', null],
   [null, 'sameEmail', 'emailTypo', null],
   [null, 'sameCity', 'cityTypo', 'cityTypo', null],

@@ -126,12 +126,12 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
 }
 
 /** Names less alike than this are never joined by the weights, however much else agrees: a family, colleagues. */
-const WEIGHED_NAME_SCORE = 0.5;
+const WEIGHED_NAME_SCORE = 0.4;
 
 /**
- * Names the weights may join: at least half alike, not in conflict (each keeping a word the other lacks:
- * siblings `Поляков Евгений Михайлович` and `Поляков Фёдор Михайлович`, whose e-mails may share a login),
- * not of two genders.
+ * Names the weights may join: at least 0.4 alike (`Кузнецов` and `Кузнецов Георгий Викторович`), not
+ * in conflict (each keeping a word the other lacks: siblings `Поляков Евгений Михайлович` and `Поляков
+ * Фёдор Михайлович`, whose e-mails may share a login), not of two genders.
  */
 function namesMayMatch(name: NameComparison): boolean {
   return name.score >= WEIGHED_NAME_SCORE && !name.wordsConflict && !name.genderDiffers;
