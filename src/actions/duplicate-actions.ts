@@ -6,6 +6,7 @@
 import { readBase } from '../core/base';
 import { reasonMessage } from '../core/duplicates/evidence';
 import { message, MessageError } from '../core/messages/message';
+import { matchRequest } from '../core/duplicates/match-request';
 import { disagreementMessage, planDuplicates, sharedContactMessage, type DuplicatesReport } from '../core/duplicates/plan';
 import { dismissedSheetName, planDismiss } from '../core/duplicates/dismissed';
 import { planMerge, planUndoMerge } from '../core/duplicates/merge';
@@ -18,8 +19,11 @@ import { applyPlan, ensureStructured, type RunContext } from './runners';
 
 /** Finds the duplicate groups and writes them (IDs are filled first, so groups name clients by ID). */
 export async function runDuplicates(context: RunContext): Promise<DuplicatesReport & { language: Language }> {
-  const { snapshot, base } = await ensureStructured(context);
-  const plan = planDuplicates(snapshot, { settings: context.settings, base });
+  const structured = await ensureStructured(context);
+  const { snapshot } = structured;
+  const base = structured.base ?? readBase(snapshot, context.settings);
+  const matches = await context.matcher?.match(matchRequest(snapshot, base));
+  const plan = planDuplicates(snapshot, { settings: context.settings, base, matches });
   await applyPlan(context, snapshot, plan.operations);
   return { ...plan.report, language: context.settings?.language ?? readSettings(snapshot).settings.language };
 }
@@ -46,11 +50,14 @@ type DuplicatePanelActions = Pick<PanelActions, 'duplicateGroups' | 'merge' | 'u
 
 export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost): DuplicatePanelActions {
   async function groups(): Promise<{ report: DuplicatesReport; views: DuplicateGroupsView }> {
-    const { snapshot } = await ensureStructured(host.context());
+    const context = host.context();
+    const structured = await ensureStructured(context);
+    const { snapshot } = structured;
     host.invalidate();
-    const base = readBase(snapshot);
+    const base = structured.base ?? readBase(snapshot);
     const byRow = new Map(base.clients.map((client) => [client.row, client]));
-    const { report } = planDuplicates(snapshot);
+    const matches = await context.matcher?.match(matchRequest(snapshot, base));
+    const { report } = planDuplicates(snapshot, { base, matches });
     const membersOf = (rows: readonly number[], ids: readonly string[]): DuplicateMember[] =>
       rows.map((row, i) => {
         const client = byRow.get(row)!;

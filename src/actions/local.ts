@@ -35,6 +35,8 @@ import { duplicateActions } from './duplicate-actions';
 import { runNamedAction } from './named-actions';
 import { PacedWorkbook } from './pacing';
 import { SharedReadsWorkbook } from './shared-reads';
+import type { Matcher } from './matcher';
+import { matchRequest } from '../core/duplicates/match-request';
 import type {
   ActionName,
   ClientCard,
@@ -56,6 +58,8 @@ export interface LocalActionsOptions {
    * types, no formulas are recalculated): the steps of a run share what was read (shared-reads.ts).
    */
   sharesReads?: boolean;
+  /** Where duplicates are matched (the page: a helper worker, told of the clients whenever a view reads them); in place by default. */
+  matcher?: Matcher;
 }
 
 interface Cached {
@@ -72,7 +76,8 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   const now = () => momentOn(today(), wallClockNow());
   let cached: Cached | null = null;
 
-  const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress });
+  const { matcher } = options;
+  const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress, matcher });
 
   /** Keeps the analysis of a snapshot just read, with the change token taken before that read. */
   function remember(snapshot: WorkbookSnapshot, token: string | null | undefined, base = readBase(snapshot)): Cached {
@@ -83,6 +88,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     }
     const read: Cached = { snapshot, analysis: analyseBase(base, today()), token };
     cached = read;
+    matcher?.expect(matchRequest(snapshot, base));
     return read;
   }
 
@@ -255,7 +261,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       cached = null;
       const host = options.sharesReads ? new SharedReadsWorkbook(workbook) : workbook;
       const paced = new PacedWorkbook(host, action, { onProgress, signal, rollsBack: options.rollsBack });
-      const result = await runNamedAction({ workbook: paced, asOf: today() }, action);
+      const result = await runNamedAction({ workbook: paced, asOf: today(), matcher }, action);
       cached = null;
       return result;
     },

@@ -20,6 +20,7 @@ import { planStructure, type StructureReport } from '../core/structure';
 import { wallClockNow, type SheetSnapshot, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
 import type { SheetOperation } from '../workbook/operations';
+import type { Matcher } from './matcher';
 
 export interface RunContext {
   workbook: Workbook;
@@ -32,6 +33,8 @@ export interface RunContext {
   /** Analyses report the data check's problems too (the CLI's `analyze` lists what `check` lists). */
   withDataCheck?: boolean;
   onProgress?: ProgressListener;
+  /** Where duplicates are matched; in place by default. */
+  matcher?: Matcher;
 }
 
 export async function readWorkbook(context: RunContext): Promise<WorkbookSnapshot> {

@@ -1,9 +1,10 @@
 /**
  * The standalone page: the side panel over an .xlsx in a plain browser (the bundled sample by default).
  * Output: dist/page/index.html + page.js (the page) + worker.js (its Web Worker: the workbook and the core,
- * see worker-host.ts). `--env PAGE_OUT=/some/dir` builds elsewhere (the e2e tests build into a temporary
- * folder so they never race with a build of dist/). Neither entry loads chunks at run time, so the
- * worker's bundle needs nothing of a page (no document).
+ * see worker-host.ts) + match-worker.js (the worker's helper: duplicate matching, background-matcher.ts).
+ * `--env PAGE_OUT=/some/dir` builds elsewhere (the e2e tests build into a temporary folder so they never
+ * race with a build of dist/). No entry loads chunks at run time, so the workers' bundles need nothing of
+ * a page (no document).
  *
  * ExcelJS and JSZip come from their prebuilt browser bundles: their Node entry points need stream,
  * buffer and zlib polyfills that webpack 5 no longer supplies.
@@ -22,7 +23,7 @@ module.exports = (env = {}, argv = {}) => {
       mode,
       context: ROOT,
       devtool: mode === 'production' ? false : 'cheap-module-source-map',
-      entry: { page: './src/page/main.tsx', worker: './src/page/worker.ts' },
+      entry: { page: './src/page/main.tsx', worker: './src/page/worker.ts', 'match-worker': './src/page/match-worker.ts' },
       output: { path: out, filename: '[name].js', clean: true },
       resolve: {
         extensions: ['.ts', '.tsx', '.js'],

@@ -10,6 +10,7 @@
 import { MessageError } from '../core/messages/message';
 import { createActions } from '../actions/local';
 import type { ActionName, PanelActions } from '../actions/panel';
+import type { Matcher } from '../actions/matcher';
 import type { Language } from '../core/model';
 import { readXlsx } from '../xlsx/package-reader';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -50,6 +51,8 @@ async function warmUp(): Promise<void> {
 export interface ServeOptions {
   /** Make the reader's code ready once the sample is answered (the page's worker; see `warmUpReader`). */
   warmUpReader?: boolean;
+  /** Where duplicates are matched (the page's worker: a helper worker, background-matcher.ts); in place by default. */
+  matcher?: Matcher;
 }
 
 /** Serves the page over `endpoint` (the worker's own scope; a MessagePort in tests). */
@@ -73,7 +76,7 @@ export function serveWorkbook(endpoint: Endpoint, options: ServeOptions = {}): v
 
   function load(file: XlsxWorkbook, fileName: string | null, language: Language, today?: typeof SAMPLE_TODAY): OpenedBook {
     const workbook = new WatchedWorkbook(file);
-    const actions = createActions(workbook, { today: today === undefined ? undefined : () => today, rollsBack: true, sharesReads: true });
+    const actions = createActions(workbook, { today: today === undefined ? undefined : () => today, rollsBack: true, sharesReads: true, matcher: options.matcher });
     const loaded: Book = { workbook, actions, fileName, painter: new GridPainter(language) };
     book = loaded;
     // The clients sheet is what a user looks at first; found by its usual names, else the first sheet.

@@ -13,6 +13,8 @@ import { analyseBase } from '../../src/core/analysis';
 import { readBase } from '../../src/core/base';
 import { campaignList, chosenClients } from '../../src/core/campaign';
 import { isoToDay } from '../../src/core/normalise/date';
+import { answerMatchRequest, matchRequest } from '../../src/core/duplicates/match-request';
+import { MemoryWorkbook } from '../../src/workbook/memory';
 import { describeWithTool } from '../support/tools';
 import { clientCount, gridRow, gridRowCount, openSamplePage, pageErrors, screenshot, showSheet, startPageHarness, type PageHarness } from './page-harness';
 
@@ -289,6 +291,12 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     const members = await group.getByTestId('dup-keep').count();
     expect(members).toBeGreaterThan(1);
     const groups = await page.getByTestId('dup-group').count();
+    // The groups the core finds in the sample, matched by the page worker's helper on a core of its own.
+    const sample = await new MemoryWorkbook(generateSampleWorkbook()).read();
+    expect(groups).toBe(answerMatchRequest(matchRequest(sample, readBase(sample))).groups.length);
+    const helper = page.workers().find((worker) => worker.url().endsWith('/match-worker.js'));
+    expect(helper).toBeDefined();
+    expect(await helper!.evaluate(() => typeof postMessage)).toBe('function');
     const groupsShown = (count: number) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="dup-group"]').length === n, count, { timeout: UI_TIMEOUT });
     await screenshot(page, '05-duplicates');
 

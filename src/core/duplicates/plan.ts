@@ -16,9 +16,9 @@ import type { DuplicateSensitivity, Settings } from '../settings';
 import { isBlank } from '../normalise/text';
 import { keepUsersSheets } from '../result-sheets';
 import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from '../computed-columns';
-import { dismissedIndexPairs, readDismissedPairs } from './dismissed';
 import { reasonMessage, reasonText, type ConflictCode, type ReasonCode } from './evidence';
-import { findMatches } from './match';
+import type { MatchResult } from './match';
+import { answerMatchRequest, matchRequest } from './match-request';
 
 export interface DuplicateGroupReport {
   /** `Д-1`, `Д-2`… (`D-1` in English workbooks), numbered in sheet order. */
@@ -70,6 +70,11 @@ export interface DuplicatesOptions {
   now?: Date;
   /** `readBase(snapshot, settings)` when the caller has already done it: a big base is not read twice. */
   base?: Base;
+  /**
+   * The matches of `matchRequest(snapshot, base, sensitivity)` when the caller has them already (found on
+   * another core, or for an equal request before): they are not looked for again.
+   */
+  matches?: MatchResult;
 }
 
 /** Non-empty cells of a client's row: the measure of "most complete". */
@@ -138,11 +143,7 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
   }
 
   const clients = base.clients;
-  const { groups, sharedContacts } = findMatches(clients, {
-    sensitivity: options.sensitivity ?? base.settings.duplicateSensitivity,
-    phoneRegion: base.settings.phoneRegion,
-    dismissed: dismissedIndexPairs(clients, readDismissedPairs(snapshot)),
-  });
+  const { groups, sharedContacts } = options.matches ?? answerMatchRequest(matchRequest(snapshot, base, options.sensitivity));
   const lastOrder = lastOrderDays(base);
   const prefix = language === 'ru' ? 'Д' : 'D';
   const groupOfRow = new Map<number, string>();
