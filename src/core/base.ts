@@ -175,7 +175,7 @@ function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['servi
   });
 }
 
-function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {
+function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {
   const reader = new RowReader(layout, problems);
   const at = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, reader.at(field)])) as Record<ClientField, number>;
   // The tracker's own columns hold its output, not the user's history: reading them back as typed
@@ -222,24 +222,51 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
 }
 
 /**
- * The orders read from each snapshot of an orders sheet. The steps of a run share one snapshot of a sheet
- * no step has written (actions/shared-reads.ts): a big orders sheet is then parsed once per run, not once per
- * step. Sound because snapshots are never changed (the core plans from them) and what is read depends on the
- * sheet and its located columns alone, which are part of the key; the list is frozen, as it is shared. Weak:
- * a snapshot let go takes its orders with it.
+ * The clients and orders read from each snapshot of their sheet. The steps of a run share one snapshot of a
+ * sheet no step has written (actions/shared-reads.ts): a big orders sheet is then parsed once per run, not
+ * once per step, and the clients sheet once per step that wrote it. Sound because snapshots are never
+ * changed (the core plans from them) and what is read depends on the sheet, its located columns and the
+ * settings alone, which make the key; the lists are frozen, as they are shared. Weak: a snapshot let go
+ * takes its list with it.
  */
-const ordersOfSnapshot = new WeakMap<SheetSnapshot, { layout: string; orders: Order[]; problems: Problem[] }>();
+interface ReadOfSnapshot<T> {
+  key: string;
+  items: T[];
+  problems: Problem[];
+}
+
+const clientsOfSnapshot = new WeakMap<SheetSnapshot, ReadOfSnapshot<Client>>();
+const ordersOfSnapshot = new WeakMap<SheetSnapshot, ReadOfSnapshot<Order>>();
+
+function readOnce<T>(read: WeakMap<SheetSnapshot, ReadOfSnapshot<T>>, sheet: SheetSnapshot, key: string, problems: Problem[], parse: (found: Problem[]) => T[]): T[] {
+  let kept = read.get(sheet);
+  if (kept?.key !== key) {
+    const found: Problem[] = [];
+    kept = { key, items: Object.freeze(parse(found)) as T[], problems: found };
+    read.set(sheet, kept);
+  }
+  problems.push(...kept.problems);
+  return kept.items;
+}
 
 function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {
-  const key = JSON.stringify(layout);
-  let read = ordersOfSnapshot.get(sheet);
-  if (read?.layout !== key) {
-    const found: Problem[] = [];
-    read = { layout: key, orders: Object.freeze(parseOrders(sheet, layout, found)) as Order[], problems: found };
-    ordersOfSnapshot.set(sheet, read);
+  return readOnce(ordersOfSnapshot, sheet, JSON.stringify(layout), problems, (found) => parseOrders(sheet, layout, found));
+}
+
+function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {
+  return readOnce(clientsOfSnapshot, sheet, JSON.stringify([layout, settings]), problems, (found) => parseClients(sheet, layout, settings, found));
+}
+
+/** The links of the orders to the clients, kept for the same two lists (see above): the steps of a run that read both sheets unchanged share them. */
+const linksOfClients = new WeakMap<readonly Client[], { orders: readonly Order[]; phoneRegion: string; links: (number | null)[] }>();
+
+function linkedOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
+  let kept = linksOfClients.get(clients);
+  if (kept?.orders !== orders || kept.phoneRegion !== phoneRegion) {
+    kept = { orders, phoneRegion, links: Object.freeze(linkOrders(clients, orders, phoneRegion)) as (number | null)[] };
+    linksOfClients.set(clients, kept);
   }
-  problems.push(...read.problems);
-  return read.orders;
+  return kept.links;
 }
 
 function parseOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {
@@ -321,7 +348,7 @@ export function readBase(snapshot: WorkbookSnapshot, settings?: Settings): Base 
     clients,
     services,
     orders,
-    orderClient: linkOrders(clients, orders, used.phoneRegion),
+    orderClient: linkedOrders(clients, orders, used.phoneRegion),
     problems,
   };
 }

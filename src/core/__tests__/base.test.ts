@@ -273,4 +273,24 @@ describe('readBase', () => {
     expect(mapped.orders).not.toBe(first.orders);
     expect(mapped.orders.map((o) => o.amount)).toEqual([900, 800]);
   });
+
+  it('reads a snapshot of the clients once while the settings stay, and links the orders once for the same two lists', () => {
+    // «Всё сразу»: the check writes only its problems sheet, so the analysis reads the clients the check read.
+    const orders = sheet('Заказы', ['Дата', 'ID клиента', 'Сумма'], ['01.02.2026', 'К-00002', 100]);
+    const clients = sheet('Клиенты', clientsHeader, ['К-00001', 'Иванов Иван', '', '', '', '', 'Новый'], ['К-00002', 'Петров Пётр', '', '', '', 'не дата', 'Клиент']);
+    const first = readBase(book(clients, orders));
+    const second = readBase(book(clients, orders, sheet('Проблемы', ['Лист', 'Строка'])));
+    expect(second.clients).toBe(first.clients);
+    expect(second.orderClient).toBe(first.orderClient);
+    expect(Object.isFrozen(first.clients)).toBe(true);
+    expect(first.orderClient).toEqual([1]);
+    for (const base of [first, second]) expect(base.problems.filter((p) => p.sheet === 'Клиенты' && p.row === 3)).toHaveLength(1);
+    // Other settings (a phone region) read the clients again; so does a snapshot of a rewritten sheet.
+    const kazakh = readBase(book(clients, orders, sheet('Настройки', ['Ключ', 'Значение'], ['phoneRegion', 'KZ'])));
+    expect(kazakh.clients).not.toBe(first.clients);
+    expect(kazakh.orderClient).not.toBe(first.orderClient);
+    const rewritten = readBase(book({ ...clients, rows: clients.rows.map((row) => [...row]) }, orders));
+    expect(rewritten.clients).not.toBe(first.clients);
+    expect(rewritten.clients).toEqual(first.clients);
+  });
 });
