@@ -34,7 +34,6 @@ import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './run
 import { duplicateActions } from './duplicate-actions';
 import { runNamedAction } from './named-actions';
 import { PacedWorkbook } from './pacing';
-import { SharedReadsWorkbook } from './shared-reads';
 import type { Matcher } from './matcher';
 import { matchRequest } from '../core/duplicates/match-request';
 import type {
@@ -53,11 +52,6 @@ export interface LocalActionsOptions {
   today?: () => DayNumber;
   /** The host puts back whatever a failed run wrote (the page's worker): a cancel may then stop a run that has written. */
   rollsBack?: boolean;
-  /**
-   * Nothing changes the workbook during a run but the run's own writes (the page's worker: no one else
-   * types, no formulas are recalculated): the steps of a run share what was read (shared-reads.ts).
-   */
-  sharesReads?: boolean;
   /** Where duplicates are matched (the page: a helper worker, told of the clients whenever a view reads them); in place by default. */
   matcher?: Matcher;
 }
@@ -259,8 +253,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async run(action: ActionName, onProgress, signal) {
       cached = null;
-      const host = options.sharesReads ? new SharedReadsWorkbook(workbook) : workbook;
-      const paced = new PacedWorkbook(host, action, { onProgress, signal, rollsBack: options.rollsBack });
+      const paced = new PacedWorkbook(workbook, action, { onProgress, signal, rollsBack: options.rollsBack });
       const result = await runNamedAction({ workbook: paced, asOf: today(), matcher }, action);
       cached = null;
       return result;

@@ -1,20 +1,31 @@
 /**
- * One read shared by the steps of a run: «Всё сразу» structures, checks, analyses and looks for
- * duplicates, and each step reads the workbook. Over a host where nothing changes the workbook but the
- * run's own writes (the page's worker: no one else types, no formulas are recalculated), a sheet read by
- * one step is what the next step would read again — unless the run has written it since. So the sheets
- * read are kept, and a read fetches from the host only the sheets not kept: those never read, created,
- * or changed since they were read. A big base is then copied out of the host once per run, not once per
- * step. A snapshot holds a sheet's values, hidden rows and merged ranges only, so an operation that sets
- * none of them (validations, colours, formats, charts: the structure step's work on the orders) keeps the
- * sheet; any other operation naming a sheet drops it.
+ * One read shared by every action over a workbook that only the actions change: the page's worker, where
+ * no one else types and no formulas are recalculated. A sheet read by one action (the first list of
+ * clients) is what the next would read again (the steps of «Всё сразу», the list after it) — unless an
+ * action has written it since. So the sheets read are kept, and a read fetches from the host only the
+ * sheets not kept: those never read, created, or changed since they were read. A big base is then copied
+ * out of the host once, not once per step and view, and the core's reading of a sheet (base.ts keeps the
+ * clients and orders read from each snapshot) is done once too. A snapshot holds a sheet's values,
+ * hidden rows and merged ranges only, so an operation that sets none of them (validations, colours,
+ * formats, charts: the structure step's work on the orders) keeps the sheet; any other operation naming
+ * a sheet drops it. A host that puts sheets back (a stopped run rolled back) says so with `forget`.
  *
- * The kept snapshots are handed to every later step: the core plans from snapshots and never changes
- * them (test: a run over frozen snapshots).
+ * The kept snapshots are handed to every later reader, so they are frozen: the core plans from snapshots
+ * and never changes them (test: «Всё сразу» over frozen snapshots), and a change would fail loudly rather
+ * than leave a kept sheet unlike the workbook.
  */
 import { SETS_ONLY_FORMATS, type SheetOperation } from '../workbook/operations';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
+
+function frozen(sheet: SheetSnapshot): SheetSnapshot {
+  for (const row of sheet.rows) Object.freeze(row);
+  Object.freeze(sheet.rows);
+  Object.freeze(sheet.header);
+  if (sheet.hiddenRows) Object.freeze(sheet.hiddenRows);
+  if (sheet.mergedRanges) Object.freeze(sheet.mergedRanges);
+  return Object.freeze(sheet);
+}
 
 export class SharedReadsWorkbook implements Workbook {
   private readonly kept = new Map<string, SheetSnapshot>();
@@ -33,7 +44,7 @@ export class SharedReadsWorkbook implements Workbook {
     const names = await this.inner.sheetNames();
     const wanted = sheets ? names.filter((name) => sheets.includes(name)) : names;
     const missing = wanted.filter((name) => !this.kept.has(name));
-    if (missing.length > 0) for (const sheet of (await this.inner.read(missing, onProgress)).sheets) this.kept.set(sheet.name, sheet);
+    if (missing.length > 0) for (const sheet of (await this.inner.read(missing, onProgress)).sheets) this.kept.set(sheet.name, frozen(sheet));
     return { sheets: wanted.flatMap((name) => this.kept.get(name) ?? []) };
   }
 
@@ -45,5 +56,10 @@ export class SharedReadsWorkbook implements Workbook {
 
   async select(sheet: string, row: number): Promise<void> {
     await this.inner.select?.(sheet, row);
+  }
+
+  /** The host changed sheets by itself (put them back after a stopped run): nothing kept holds. */
+  forget(): void {
+    this.kept.clear();
   }
 }

@@ -11,6 +11,7 @@ import { MessageError } from '../core/messages/message';
 import { createActions } from '../actions/local';
 import type { ActionName, PanelActions } from '../actions/panel';
 import type { Matcher } from '../actions/matcher';
+import { SharedReadsWorkbook } from '../actions/shared-reads';
 import type { Language } from '../core/model';
 import { readXlsx } from '../xlsx/package-reader';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -26,6 +27,8 @@ const ABOVE_SELECTED = 10;
 
 interface Book {
   workbook: WatchedWorkbook;
+  /** What the actions read and write through: the sheets read are kept until written (shared-reads.ts). */
+  shared: SharedReadsWorkbook;
   actions: PanelActions;
   fileName: string | null;
   painter: GridPainter;
@@ -76,8 +79,10 @@ export function serveWorkbook(endpoint: Endpoint, options: ServeOptions = {}): v
 
   function load(file: XlsxWorkbook, fileName: string | null, language: Language, today?: typeof SAMPLE_TODAY): OpenedBook {
     const workbook = new WatchedWorkbook(file);
-    const actions = createActions(workbook, { today: today === undefined ? undefined : () => today, rollsBack: true, sharesReads: true, matcher: options.matcher });
-    const loaded: Book = { workbook, actions, fileName, painter: new GridPainter(language) };
+    // Only the actions change this workbook (and a rollback, which says so): they share what they read.
+    const shared = new SharedReadsWorkbook(workbook);
+    const actions = createActions(shared, { today: today === undefined ? undefined : () => today, rollsBack: true, matcher: options.matcher });
+    const loaded: Book = { workbook, shared, actions, fileName, painter: new GridPainter(language) };
     book = loaded;
     // The clients sheet is what a user looks at first; found by its usual names, else the first sheet.
     const home = workbook.sheets.find((s) => /^(клиенты|clients)$/i.test(s.name.trim()))?.name ?? null;
@@ -108,6 +113,7 @@ export function serveWorkbook(endpoint: Endpoint, options: ServeOptions = {}): v
       return result;
     } catch (failure) {
       open.workbook.rollback();
+      open.shared.forget();
       throw failure;
     } finally {
       runs.delete(id);

@@ -1,7 +1,8 @@
 /**
- * «Всё сразу» with the steps sharing one read (the page's worker): each later step still sees what the
+ * The actions sharing one read (the page's worker): each later step of «Всё сразу» still sees what the
  * earlier ones wrote — the workbook ends exactly as with a fresh read per step — a sheet is read again
- * only after the run wrote it, and no step changes the snapshots it is handed (they are frozen here).
+ * only after an action wrote it or the host said it put sheets back, and no step changes the snapshots it
+ * is handed (they are frozen).
  */
 import { generateSampleWorkbook, SAMPLE_DEFAULTS } from '../../sample';
 import { isoToDay } from '../../core/normalise/date';
@@ -10,6 +11,7 @@ import { SETS_ONLY_FORMATS, type OperationKind, type SheetOperation } from '../.
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../../workbook/workbook';
 import { createActions } from '../local';
+import { SharedReadsWorkbook } from '../shared-reads';
 
 const TODAY = isoToDay(SAMPLE_DEFAULTS.asOf)!;
 
@@ -43,7 +45,7 @@ class LoggedWorkbook implements Workbook {
 /** «Всё сразу» over a fresh sample base (no IDs yet: the structure step writes first), the clock fixed. */
 async function runAll(sharesReads: boolean): Promise<LoggedWorkbook> {
   const workbook = new LoggedWorkbook(new MemoryWorkbook(generateSampleWorkbook({ clients: 300, orders: 1500 })));
-  await createActions(workbook, { today: () => TODAY, sharesReads }).run('all');
+  await createActions(sharesReads ? new SharedReadsWorkbook(workbook) : workbook, { today: () => TODAY }).run('all');
   return workbook;
 }
 
@@ -93,5 +95,23 @@ describe('«Всё сразу» with one shared read', () => {
     expect(shared.log).toContainEqual({ wrote: 'Заказы', kind: 'setValidation' });
     expect(ordersReads(shared)).toBe(1);
     expect(ordersReads(fresh)).toBe(4);
+  });
+
+  it('shares the reads of views and runs alike, and reads afresh what the host says it put back', async () => {
+    const logged = new LoggedWorkbook(new MemoryWorkbook(generateSampleWorkbook({ clients: 300, orders: 1500 })));
+    const shared = new SharedReadsWorkbook(logged);
+    const actions = createActions(shared, { today: () => TODAY });
+    const ordersReads = () => logged.log.filter((entry) => 'read' in entry && entry.read === 'Заказы').length;
+    await actions.listClients({}, 5);
+    await actions.run('all');
+    await actions.listClients({}, 5);
+    expect(ordersReads()).toBe(1);
+    const snapshot = await shared.read(['Заказы']);
+    expect(Object.isFrozen(snapshot.sheets[0].rows[0])).toBe(true);
+    await actions.run('check');
+    expect(ordersReads()).toBe(1);
+    shared.forget();
+    await actions.run('check');
+    expect(ordersReads()).toBe(2);
   });
 });
