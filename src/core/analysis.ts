@@ -7,6 +7,7 @@
  * tracker.ts) and each is reported as a problem (analysis-dates.ts), so a mistyped future date does not
  * go unnoticed. What an analysis gives, its report and summary, is in analysis-report.ts.
  */
+import { lazily } from './lazily';
 import type { SheetOperation } from '../workbook/operations';
 import { wallClockNow, type WorkbookSnapshot } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
@@ -91,12 +92,6 @@ function rfmBands(settings: Settings): { recencyBands: number[]; frequencyBands:
   };
 }
 
-/** `compute` run on the first call only, its result kept for the later ones. */
-function once<T>(compute: () => T): () => T {
-  let kept: { value: T } | null = null;
-  return () => (kept ??= { value: compute() }).value;
-}
-
 /**
  * Tracker, ABC, RFM, services ABC, funnel and manager load over a base read with `readBase`. The parts
  * only some callers read — the client-value models, XYZ and the cohorts — are computed on first use:
@@ -113,9 +108,9 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const services = revenueByService(base.services.map((s) => s.name), base.orders, asOf);
   const serviceRevenues = services.map((s) => s.revenue);
   const servicesAbc = rankAbc(serviceRevenues, settings.abcA, settings.abcB);
-  const cohorts = once(() => computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf));
-  const value = once(() => computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100));
-  const xyz = once(() => xyzOfBase(base, services, asOf));
+  const cohorts = lazily(() => computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf));
+  const value = lazily(() => computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100));
+  const xyz = lazily(() => xyzOfBase(base, services, asOf));
   return {
     base,
     asOf,

@@ -5,6 +5,7 @@
 import type { Client, Order } from './model';
 import { normalisePhone } from './normalise/phone';
 import { normaliseText } from './normalise/text';
+import { lazily } from './lazily';
 
 /** What `linkOrders` needs of an order. */
 export type OrderClientKeys = Pick<Order, 'clientId' | 'client'>;
@@ -28,12 +29,6 @@ function cachedLookup(resolve: (text: string) => number): (text: string) => numb
     }
     return index;
   };
-}
-
-/** `build()` made on the first call and kept: an index that a file may never need is never built. */
-function lazily<T>(build: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= build());
 }
 
 /** Key → index of the first client with that key (empty keys left out). */

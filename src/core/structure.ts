@@ -4,6 +4,7 @@
  * are created when missing, headers are frozen with an autofilter, and the columns get dropdowns and
  * rules. The plan only adds: running it on its own result changes nothing.
  */
+import { lazily } from './lazily';
 import type { Plan } from '../workbook/workbook';
 import type { SetValidation, SheetOperation, ValidationRule, WriteColumns } from '../workbook/operations';
 import { FORMAT_DATE, FORMAT_INTEGER, FORMAT_MONEY, FORMAT_TEXT } from '../workbook/operations';
@@ -262,7 +263,18 @@ export function planStructure(snapshot: WorkbookSnapshot, options: StructureOpti
     return Math.max(data, Math.min(data + spare, options.lastRow ?? Infinity));
   };
   const clients = base.layout.clients;
-  const report: StructureReport = { language: lang, clientsSheet: clients?.sheet ?? null, addedColumns: [], idsFilled: 0, sheetsCreated: [], problems: checkData(base) };
+  // The data check is worked out when a caller reads it: «Всё сразу» runs the check as a step of its own.
+  const problems = lazily(() => checkData(base));
+  const report: StructureReport = {
+    language: lang,
+    clientsSheet: clients?.sheet ?? null,
+    addedColumns: [],
+    idsFilled: 0,
+    sheetsCreated: [],
+    get problems() {
+      return problems();
+    },
+  };
   if (!clients) {
     // A clients sheet without a header row has its own problem, from reading the base.
     if (!base.layout.headerless.clients) {
