@@ -5,7 +5,8 @@
  * сразу», «Дубликаты», the panel's groups), the matches found for an equal request (the same clients,
  * the same settings: match-request.ts) are its answer, often ready before the search asks: the helper
  * matched while the first worker structured, checked and analysed. Any other request is matched in place,
- * as without a helper, and remembered for the next search of the same clients.
+ * as without a helper, and remembered for the next search of the same clients. The helper is given one
+ * request at a time; clients read while it is busy wait for the next view's read.
  */
 import type { Matcher } from '../actions/matcher';
 import type { MatchResult } from '../core/duplicates/match';
@@ -32,6 +33,8 @@ export class BackgroundMatcher implements Matcher {
   private readonly waiting = new Map<number, { resolve: (result: MatchResult) => void; reject: (failure: Error) => void }>();
   /** The last request asked and its answer, found or on the way. */
   private last: { request: MatchRequest; answer: Promise<MatchResult> } | null = null;
+  /** The helper is matching a request. */
+  private busy = false;
 
   /** `helper`: the helper worker's endpoint; null where the browser gives a worker no worker of its own. */
   constructor(private helper: Endpoint | null) {
@@ -52,8 +55,11 @@ export class BackgroundMatcher implements Matcher {
   }
 
   expect(request: MatchRequest): void {
-    if (!this.helper || this.answers(request)) return;
+    // A busy helper is not given more: a search never waits behind work for clients as they were before.
+    if (!this.helper || this.busy || this.answers(request)) return;
+    this.busy = true;
     const asked = this.ask(this.helper, request);
+    void asked.catch(() => undefined).finally(() => (this.busy = false));
     // A helper that fails leaves the request to be matched in place, as without one.
     const answer = asked.catch(() => answerMatchRequest(request));
     this.last = { request, answer };

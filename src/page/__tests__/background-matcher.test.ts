@@ -82,6 +82,25 @@ describe('duplicate matching on a helper worker', () => {
     expect(asked()).toBe(1);
   });
 
+  it('gives a busy helper nothing more: a search for clients read meanwhile is matched in place', async () => {
+    const request = await sampleRequest();
+    const { endpoint, asked } = helper();
+    const matcher = new BackgroundMatcher(endpoint);
+    const changed: MatchRequest = { ...request, clients: request.clients.slice(1) };
+    matcher.expect(request);
+    matcher.expect(changed);
+    expect(asked()).toBe(1);
+    const answered = jest.spyOn(requests, 'answerMatchRequest');
+    expect(await matcher.match(changed)).toEqual(requests.answerMatchRequest(changed));
+    expect(answered).toHaveBeenCalledTimes(2);
+    // Once it is free, the helper takes the clients a view reads next.
+    for (let wait = 0; wait < 300 && asked() < 2; wait++) {
+      matcher.expect(request);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(asked()).toBe(2);
+  });
+
   it('matches in place when the helper stopped, or when there is none', async () => {
     const request = await sampleRequest();
     const expected = requests.answerMatchRequest(request);
