@@ -82,7 +82,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     }
     const read: Cached = { snapshot, analysis: analyseBase(base, today()), token };
     cached = read;
-    matcher?.expect(matchRequest(snapshot, base));
+    matcher?.expect(() => matchRequest(snapshot, base));
     return read;
   }
 

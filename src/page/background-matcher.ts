@@ -54,8 +54,14 @@ export class BackgroundMatcher implements Matcher {
     });
   }
 
-  expect(request: MatchRequest): void {
+  expect(made: () => MatchRequest): void {
     // A busy helper is not given more: a search never waits behind work for clients as they were before.
+    if (!this.helper || this.busy) return;
+    // Made and sent after the view has answered: copying the clients to the helper takes a moment too.
+    setTimeout(() => this.start(made()), 0);
+  }
+
+  private start(request: MatchRequest): void {
     if (!this.helper || this.busy || this.answers(request)) return;
     this.busy = true;
     const asked = this.ask(this.helper, request);

@@ -24,20 +24,28 @@ function channel(): [MessagePort, MessagePort] {
   return [port1, port2];
 }
 
-/** A helper serving on one port; the other, counting the requests sent to it. */
-function helper(): { endpoint: Endpoint; asked: () => number } {
+/**
+ * A helper serving on one port; the other, counting the requests sent to it. `held`: the requests wait
+ * until `release` (a helper still busy), else they go at once.
+ */
+function helper(options: { held?: boolean } = {}): { endpoint: Endpoint; asked: () => number; release: () => void } {
   const [served, used] = channel();
   serveMatching(served as unknown as Endpoint);
   let asked = 0;
+  const waiting: unknown[] = [];
   const endpoint: Endpoint = {
     postMessage: (message) => {
       asked++;
-      used.postMessage(message);
+      if (options.held) waiting.push(message);
+      else used.postMessage(message);
     },
     addEventListener: (type: string, listener: (event: never) => void) => used.addEventListener(type, listener as never),
   };
-  return { endpoint, asked: () => asked };
+  return { endpoint, asked: () => asked, release: () => waiting.splice(0).forEach((message) => used.postMessage(message)) };
 }
+
+/** The matcher makes and sends a request after the view that read the clients has answered. */
+const viewAnswered = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 async function sampleRequest(): Promise<MatchRequest> {
   const snapshot = await sampleWorkbook().read();
@@ -57,8 +65,10 @@ describe('duplicate matching on a helper worker', () => {
     const { endpoint, asked } = helper();
     const matcher = new BackgroundMatcher(endpoint);
     const answered = jest.spyOn(requests, 'answerMatchRequest');
-    matcher.expect(request);
-    matcher.expect(await sampleRequest());
+    const again = await sampleRequest();
+    matcher.expect(() => request);
+    matcher.expect(() => again);
+    await viewAnswered();
     const matches = await matcher.match(await sampleRequest());
     expect(matches).toEqual(expected);
     expect(asked()).toBe(1);
@@ -70,7 +80,8 @@ describe('duplicate matching on a helper worker', () => {
     const request = await sampleRequest();
     const { endpoint, asked } = helper();
     const matcher = new BackgroundMatcher(endpoint);
-    matcher.expect(request);
+    matcher.expect(() => request);
+    await viewAnswered();
     const first = requests.answerMatchRequest(request).groups[0].members;
     const dismissed: MatchRequest = { ...request, options: { ...request.options, dismissed: [[first[0], first[1]]] } };
     const expected = requests.answerMatchRequest(dismissed);
@@ -84,19 +95,22 @@ describe('duplicate matching on a helper worker', () => {
 
   it('gives a busy helper nothing more: a search for clients read meanwhile is matched in place', async () => {
     const request = await sampleRequest();
-    const { endpoint, asked } = helper();
+    const { endpoint, asked, release } = helper({ held: true });
     const matcher = new BackgroundMatcher(endpoint);
     const changed: MatchRequest = { ...request, clients: request.clients.slice(1) };
-    matcher.expect(request);
-    matcher.expect(changed);
+    matcher.expect(() => request);
+    await viewAnswered();
+    matcher.expect(() => changed);
+    await viewAnswered();
     expect(asked()).toBe(1);
     const answered = jest.spyOn(requests, 'answerMatchRequest');
     expect(await matcher.match(changed)).toEqual(requests.answerMatchRequest(changed));
     expect(answered).toHaveBeenCalledTimes(2);
-    // Once it is free, the helper takes the clients a view reads next.
+    // Once it has answered, the helper takes the clients a view reads next.
+    release();
     for (let wait = 0; wait < 300 && asked() < 2; wait++) {
-      matcher.expect(request);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      matcher.expect(() => request);
+      await viewAnswered();
     }
     expect(asked()).toBe(2);
   });
@@ -106,11 +120,12 @@ describe('duplicate matching on a helper worker', () => {
     const expected = requests.answerMatchRequest(request);
     const [, used] = channel();
     const silent = new BackgroundMatcher(used as unknown as Endpoint);
-    silent.expect(request);
+    silent.expect(() => request);
+    await viewAnswered();
     used.dispatchEvent(new Event('error'));
     expect(await silent.match(request)).toEqual(expected);
     const none = new BackgroundMatcher(null);
-    none.expect(request);
+    none.expect(() => request);
     expect(await none.match(request)).toEqual(expected);
   });
 
