@@ -257,16 +257,32 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
   return readOnce(clientsOfSnapshot, sheet, JSON.stringify([layout, settings]), problems, (found) => parseClients(sheet, layout, settings, found));
 }
 
-/** The links of the orders to the clients, kept for the same two lists (see above): the steps of a run that read both sheets unchanged share them. */
-const linksOfClients = new WeakMap<readonly Client[], { orders: readonly Order[]; phoneRegion: string; links: (number | null)[] }>();
+/**
+ * The links of the orders to the clients, kept per list of orders. They depend on each client's ID, name and
+ * phone alone (link-orders.ts): clients read again after a write to other columns (the tracker's, the
+ * duplicate groups, a status) link as before, without going through the orders again.
+ */
+const linksOfOrders = new WeakMap<readonly Order[], { clients: readonly Client[]; phoneRegion: string; links: (number | null)[] }>();
+
+function sameLinkKeys(a: readonly Client[], b: readonly Client[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].id !== b[i].id || a[i].name !== b[i].name || a[i].phoneNormalised !== b[i].phoneNormalised) return false;
+  }
+  return true;
+}
 
 function linkedOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
-  let kept = linksOfClients.get(clients);
-  if (kept?.orders !== orders || kept.phoneRegion !== phoneRegion) {
-    kept = { orders, phoneRegion, links: Object.freeze(linkOrders(clients, orders, phoneRegion)) as (number | null)[] };
-    linksOfClients.set(clients, kept);
+  const kept = linksOfOrders.get(orders);
+  if (kept?.phoneRegion === phoneRegion && sameLinkKeys(kept.clients, clients)) {
+    // The newest list is kept, so that an older one is let go.
+    kept.clients = clients;
+    return kept.links;
   }
-  return kept.links;
+  const links = Object.freeze(linkOrders(clients, orders, phoneRegion)) as (number | null)[];
+  linksOfOrders.set(orders, { clients, phoneRegion, links });
+  return links;
 }
 
 function parseOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {

@@ -274,7 +274,7 @@ describe('readBase', () => {
     expect(mapped.orders.map((o) => o.amount)).toEqual([900, 800]);
   });
 
-  it('reads a snapshot of the clients once while the settings stay, and links the orders once for the same two lists', () => {
+  it("reads a snapshot of the clients once while the settings stay, and links the orders again only when a client's ID, name or phone changed", () => {
     // «Всё сразу»: the check writes only its problems sheet, so the analysis reads the clients the check read.
     const orders = sheet('Заказы', ['Дата', 'ID клиента', 'Сумма'], ['01.02.2026', 'К-00002', 100]);
     const clients = sheet('Клиенты', clientsHeader, ['К-00001', 'Иванов Иван', '', '', '', '', 'Новый'], ['К-00002', 'Петров Пётр', '', '', '', 'не дата', 'Клиент']);
@@ -292,5 +292,13 @@ describe('readBase', () => {
     const rewritten = readBase(book({ ...clients, rows: clients.rows.map((row) => [...row]) }, orders));
     expect(rewritten.clients).not.toBe(first.clients);
     expect(rewritten.clients).toEqual(first.clients);
+    expect(rewritten.orderClient).toEqual(first.orderClient);
+    // The links hold while no client's ID, name or phone changed (a status did): the orders are not gone through again.
+    const statusMoved = readBase(book({ ...clients, rows: clients.rows.map((row) => [...row.slice(0, 6), 'Постоянный']) }, orders));
+    expect(statusMoved.clients).not.toEqual(rewritten.clients);
+    expect(statusMoved.orderClient).toBe(rewritten.orderClient);
+    const renamed = readBase(book({ ...clients, rows: [clients.rows[1], clients.rows[0]] }, orders));
+    expect(renamed.orderClient).not.toBe(first.orderClient);
+    expect(renamed.orderClient).toEqual([0]);
   });
 });
