@@ -46,12 +46,15 @@ export class BackgroundMatcher implements Matcher {
       if ('result' in message) waiting.resolve(message.result);
       else if ('failed' in message) waiting.reject(new Error(message.failed));
     });
-    // A helper whose script did not load answers nothing: what it was asked is matched in place, and it is asked no more.
-    helper?.addEventListener('error', () => {
+    // A helper whose script did not load, or whose answer cannot be read, answers nothing: what it was asked
+    // is matched in place, and it is asked no more.
+    const stopped = () => {
       this.helper = null;
       for (const { reject } of this.waiting.values()) reject(new Error('The matching worker stopped'));
       this.waiting.clear();
-    });
+    };
+    helper?.addEventListener('error', stopped);
+    helper?.addEventListener('messageerror', stopped);
   }
 
   expect(made: () => MatchRequest): void {

@@ -67,6 +67,6 @@ export type WorkerMessage =
 export interface Endpoint {
   postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  /** A worker's script that failed to load or threw (a port never fires it). */
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  /** A worker's script that failed to load or threw (a port never fires it); a message that could not be read. */
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
 }

@@ -115,7 +115,7 @@ describe('duplicate matching on a helper worker', () => {
     expect(asked()).toBe(2);
   });
 
-  it('matches in place when the helper stopped, or when there is none', async () => {
+  it('matches in place when the helper stopped, its answer could not be read, or there is none', async () => {
     const request = await sampleRequest();
     const expected = requests.answerMatchRequest(request);
     const [, used] = channel();
@@ -124,6 +124,12 @@ describe('duplicate matching on a helper worker', () => {
     await viewAnswered();
     used.dispatchEvent(new Event('error'));
     expect(await silent.match(request)).toEqual(expected);
+    const [, unread] = channel();
+    const garbled = new BackgroundMatcher(unread as unknown as Endpoint);
+    garbled.expect(() => request);
+    await viewAnswered();
+    unread.dispatchEvent(new Event('messageerror'));
+    expect(await garbled.match(request)).toEqual(expected);
     const none = new BackgroundMatcher(null);
     none.expect(() => request);
     expect(await none.match(request)).toEqual(expected);
