@@ -123,3 +123,18 @@ describe('over-common heavy-slip keys', () => {
     expect(compared.size).toBeLessThan(allPairs(3 * COMMON_KEY_CAP) / 2);
   });
 });
+
+describe('blocks of two name words', () => {
+  it('compares a common pair of words within a narrow window, not whole', () => {
+    // Thirty people who share a surname and a first name and differ in the patronymic: one `p:` block.
+    const patronymics = ['Андреевич', 'Борисович', 'Викторович', 'Глебович', 'Денисович', 'Егорович', 'Жоресович', 'Захарович', 'Игоревич', 'Кириллович'];
+    const clients: MatchInput[] = [];
+    for (let k = 0; clients.length < 30; k++) {
+      clients.push({ name: `Абрамов Дмитрий ${patronymics[k % 10]}`, phone: `+7 912 ${String(1000000 + k * 7919).slice(-7)}`, email: '', city: `Город ${k}` });
+    }
+    const compared = comparedPairs(clients);
+    // Whole, the block would make 435 pairs; a window of ten compares each client with nine neighbours.
+    expect(compared.size).toBeGreaterThan(0);
+    expect(compared.size).toBeLessThanOrEqual(30 * 9);
+  });
+});
