@@ -22,7 +22,7 @@
  *   Analysis:  run-structure, run-check, run-duplicates, run-tracker, run-abc, run-rfm, run-funnel,
  *              run-managers, run-all, run-progress, run-result, problems, problem, summary, abc-shares, abc-bar-A/B/C,
  *              pareto-chart (pareto-bar, pareto-line, pareto-limit, pareto-zone-A/B/C) or pareto-empty, segments,
- *              segment-chart (segment-<key>, segment-bar) or segments-empty, summary-cold, load-duplicates, dup-group, dup-keep, merge,
+ *              segment-chart (segment-<key>, segment-bar) or segments-empty, summary-cold, load-duplicates, dup-count, dup-group, dup-more, dup-shared-more, dup-keep, merge,
  *              merge-done, undo-merge, dup-done, dismiss, settings-abc-a, settings-abc-b, settings-cold-days,
  *              settings-rfm-mode, settings-phone-region, settings-manager-limit, settings-duplicates,
  *              save-settings, settings-saved

@@ -181,6 +181,8 @@ export const EN: Record<MessageKey, string> = {
   'dup.merge': 'Merge',
   'dup.undo': 'Undo',
   'dup.groupsCount': 'Groups: {count}',
+  'dup.shown': 'Showing {shown} of {count}',
+  'dup.more': 'Show {count} more',
   'dup.dismiss': 'Not duplicates',
   'dup.dismissHint': 'The mark is kept in the "Not duplicates" sheet; this group will not come back.',
 

@@ -179,6 +179,8 @@ export const RU = {
   'dup.merge': 'Объединить',
   'dup.undo': 'Отменить',
   'dup.groupsCount': 'Групп: {count}',
+  'dup.shown': 'Показаны {shown} из {count}',
+  'dup.more': 'Показать ещё {count}',
   'dup.dismiss': 'Не дубликаты',
   'dup.dismissHint': 'Отметка сохранится в листе «Не дубликаты», и эта группа больше не появится.',
 

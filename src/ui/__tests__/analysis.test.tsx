@@ -109,6 +109,30 @@ describe('Analysis tab', () => {
     expect(await screen.findByTestId('dup-group')).toBeTruthy();
   });
 
+  it('lists duplicate groups twenty at a time, and shared contacts alike', async () => {
+    // 45 more pairs of one name on one phone (groups Д-2…Д-46 beside the fixture's Д-1), and 25 pairs of
+    // different people on one phone (shared contacts).
+    const pairs = moreClients(90, (i) => ({ name: `Клиентов Пара${'абвгдежзиклмнопрстуфхцчшщэюя'[Math.floor(i / 2) % 28]}${Math.floor(i / 56)}`, phone: `8 (913) 100-${String(10 + Math.floor(i / 2)).padStart(2, '0')}-00` }));
+    const families = moreClients(50, (i) => ({ name: i % 2 === 0 ? `Иванов Пётр Сергеевич` : `Сидоров Олег Иванович`, phone: `8 (914) 200-${String(10 + Math.floor(i / 2)).padStart(2, '0')}-00` }));
+    const book = fixtureBook([...pairs, ...families.map((client, k) => ({ ...client, id: `К-${String(200 + k).padStart(5, '0')}` }))]);
+    await openAnalysisTab({ book });
+    fireEvent.click(screen.getByTestId('load-duplicates'));
+    await screen.findAllByTestId('dup-group');
+    expect(screen.getByTestId('dup-count').textContent).toBe('Групп: 46');
+    expect(screen.getAllByTestId('dup-group')).toHaveLength(20);
+    expect(screen.getByTestId('dup-more').textContent).toBe('Показать ещё 20');
+    fireEvent.click(screen.getByTestId('dup-more'));
+    expect(screen.getAllByTestId('dup-group')).toHaveLength(40);
+    expect(screen.getByTestId('dup-more').textContent).toBe('Показать ещё 6');
+    fireEvent.click(screen.getByTestId('dup-more'));
+    expect(screen.getAllByTestId('dup-group')).toHaveLength(46);
+    expect(screen.queryByTestId('dup-more')).toBeNull();
+    expect(screen.getAllByTestId('dup-shared')).toHaveLength(20);
+    fireEvent.click(screen.getByTestId('dup-shared-more'));
+    expect(screen.getAllByTestId('dup-shared')).toHaveLength(25);
+    expect(screen.queryByTestId('dup-shared-more')).toBeNull();
+  });
+
   it('marks a group as not duplicates and stops showing it', async () => {
     const { actions } = await openAnalysisTab();
     fireEvent.click(screen.getByTestId('run-duplicates'));

@@ -10,6 +10,12 @@ import { formatNumber } from '../format';
 import { useLayout } from '../styles';
 
 /**
+ * Groups listed at first, and added by each «Показать ещё». A base of 20,000 clients has hundreds of groups
+ * and more shared contacts; drawn all at once, their cards held the panel for a second after «Всё сразу».
+ */
+export const GROUPS_PER_PAGE = 20;
+
+/**
  * The duplicate groups with a choice of the row to keep (the suggested one preselected), merge, undo of
  * the last merge, and "not duplicates" for a group the matcher got wrong. `refresh` changes when a
  * duplicates run has just finished.
@@ -22,6 +28,8 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
   const [keep, setKeep] = useRemembered<Record<string, string>>('dup.keep', {});
   const [merged, setMerged] = useRemembered<MergeResult | null>('dup.merged', null);
   const [done, setDone] = useState<Message | null>(null);
+  const [groupsShown, setGroupsShown] = useRemembered('dup.groupsShown', GROUPS_PER_PAGE);
+  const [sharedShown, setSharedShown] = useRemembered('dup.sharedShown', GROUPS_PER_PAGE);
   const busy = useBusy();
 
   const { attempt } = busy;
@@ -67,7 +75,11 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
         <Button size="small" data-testid="load-duplicates" disabled={busy.busy} onClick={() => void load()}>
           {t('dup.load')}
         </Button>
-        {groups && <Text className={layout.muted}>{t('dup.groupsCount', { count: formatNumber(groups.length, language) })}</Text>}
+        {groups && (
+          <Text className={layout.muted} data-testid="dup-count">
+            {t('dup.groupsCount', { count: formatNumber(groups.length, language) })}
+          </Text>
+        )}
       </div>
       <ErrorBar error={busy.error} onDismiss={busy.clearError} />
       <DoneBar message={merged?.message ?? null} testId="merge-done">
@@ -77,7 +89,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
       </DoneBar>
       <DoneBar message={done} testId="dup-done" />
       {groups?.length === 0 && <Text>{t('dup.none')}</Text>}
-      {groups?.map((group) => (
+      {groups?.slice(0, groupsShown).map((group) => (
         <Card key={group.id} size="small" data-testid="dup-group" data-group-id={group.id}>
           <div className={layout.row}>
             <Text weight="semibold">{t('dup.group', { id: group.id, score: formatNumber(Math.round(group.score * 100) / 100, language) })}</Text>
@@ -123,12 +135,13 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
           </div>
         </Card>
       ))}
+      {groups && <ShowMore shown={groupsShown} total={groups.length} onMore={() => setGroupsShown(groupsShown + GROUPS_PER_PAGE)} testId="dup-more" />}
       {found && found.sharedContacts.length > 0 && (
         <>
           <h3 className={layout.title}>{t('dup.sharedTitle')}</h3>
           <Text className={layout.muted}>{t('dup.sharedHint')}</Text>
           <Text className={layout.muted}>{t('dup.sharedCount', { count: formatNumber(found.sharedContacts.length, language) })}</Text>
-          {found.sharedContacts.map((shared) => (
+          {found.sharedContacts.slice(0, sharedShown).map((shared) => (
             <Card key={shared.id} size="small" data-testid="dup-shared" data-group-id={shared.id}>
               <Text weight="semibold">{shared.id}</Text>
               <Text size={200}>{render(shared.reason, language)}</Text>
@@ -141,8 +154,24 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
               ))}
             </Card>
           ))}
+          <ShowMore shown={sharedShown} total={found.sharedContacts.length} onMore={() => setSharedShown(sharedShown + GROUPS_PER_PAGE)} testId="dup-shared-more" />
         </>
       )}
+    </div>
+  );
+}
+
+/** «Показаны 20 из 702» and a button for the next page, while some are not shown. */
+function ShowMore({ shown, total, onMore, testId }: { shown: number; total: number; onMore: () => void; testId: string }) {
+  const { t, language } = usePanel();
+  const layout = useLayout();
+  if (shown >= total) return null;
+  return (
+    <div className={layout.row}>
+      <Text className={layout.muted}>{t('dup.shown', { shown: formatNumber(shown, language), count: formatNumber(total, language) })}</Text>
+      <Button size="small" data-testid={testId} onClick={onMore}>
+        {t('dup.more', { count: formatNumber(Math.min(GROUPS_PER_PAGE, total - shown), language) })}
+      </Button>
     </div>
   );
 }
