@@ -128,7 +128,8 @@ async function measureOnce(browser, url, file, clients) {
     const failed = await page.getByTestId('error').count();
     // Frames are watched until the panel has drawn what the run found (the duplicate groups come last), not
     // only until the result line appears: drawing the results may hold the page too.
-    if (failed === 0) await page.getByTestId('dup-group').first().waitFor({ timeout: 60_000 });
+    // The count comes with the groups, also when there are none; an older page (--page-of) has only the groups.
+    if (failed === 0) await page.getByTestId('dup-count').or(page.getByTestId('dup-group')).first().waitFor({ timeout: 60_000 });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const all = await longestWithin(page, allFrom, await pageNow(page));
     return { firstScreenMs, allMs, open, all, total, failed: failed > 0 ? await page.getByTestId('error').textContent() : null, errors };

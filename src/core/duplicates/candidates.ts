@@ -23,9 +23,9 @@ export interface RankedRecords {
  * A block bigger than this is compared within a sliding window over its members sorted by name, and a
  * probe of initials meets at most this many offers: the size above which the heavy-slip blocks are
  * dropped, the same for every kind of key (blocks of two name words have a narrower window of their own).
- * It was 120 (six windows): at 50 the labelled lists of
- * `npm run bench:duplicates` give the same groups at every sensitivity with half the pairs compared at
- * 20,000 clients, and a 100,000-client sample book the same groups with a quarter fewer pairs (6.3 M, not 8.3 M).
+ * It was 120 (six windows): at 50 the labelled lists of `npm run bench:duplicates` give the same groups at
+ * every sensitivity with half the pairs compared at 20,000 clients, and a 100,000-client sample book the
+ * same groups with a quarter fewer pairs (6.3 M, not 8.3 M).
  */
 const MAX_BLOCK = COMMON_KEY_CAP;
 const WINDOW = 20;
@@ -35,8 +35,9 @@ const WINDOW = 20;
  * A base's common first names and surnames make thousands of such blocks of 10 to 50 clients who share
  * two words and differ in the third (`Абрамова Софья Игоревна`, `Абрамов Артём Игоревич`); most of their
  * pairs are two people. On the 100,000-client sample book, windows of 20 and whole blocks up to 50
- * compared 6.3 M pairs, most of them met in these blocks; at 10 it compares 4.2 M and finds the same groups. The labelled lists give the
- * same groups at 20,000 clients and lose 34 of 21,026 reached true pairs at 100,000 (F1 unchanged, 0.9465).
+ * compared 6.3 M pairs, most of them met in these blocks; at 10 it compares 4.2 M and finds the same
+ * groups. The labelled lists give the same groups at 20,000 clients and lose 34 of 21,026 reached true
+ * pairs at 100,000 (F1 unchanged, 0.9465).
  */
 const TWO_WORD_WIDTH = 10;
 const TWO_WORD_KEY = /^[pw]:/;
