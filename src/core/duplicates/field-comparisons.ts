@@ -26,8 +26,19 @@ export function anyTypoApart(a: readonly string[], b: readonly string[]): boolea
  * differ in most of their digits, so such phones are not evidence that the clients are different.
  */
 export function anyTwoTyposApart(a: readonly string[], b: readonly string[]): boolean {
-  // Two typos change at most four positions (two swaps); the costlier edit distance only decides those.
-  for (const x of a) for (const y of b) if (differentDigits(x, y) <= 4 && editDistance(x, y, 2) <= 2) return true;
+  return anyTyposApart(a, b, 2);
+}
+
+/** Digits out of place between two retypings of one number: two swaps, or a swap and two wrong digits. */
+const MOST_DIGITS_OUT_OF_PLACE = 4;
+
+/**
+ * Phones at most `typos` (two or three) typos apart: two retypings of one number, with slips in each.
+ * A digit left out and another added elsewhere shift every digit between them, as two people's numbers
+ * differ, so at most four positions may differ; the costlier edit distance only decides those.
+ */
+export function anyTyposApart(a: readonly string[], b: readonly string[], typos: number): boolean {
+  for (const x of a) for (const y of b) if (differentDigits(x, y) <= MOST_DIGITS_OUT_OF_PLACE && editDistance(x, y, typos) <= typos) return true;
   return false;
 }
 

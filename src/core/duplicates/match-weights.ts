@@ -18,7 +18,7 @@
  */
 import type { MatchRecord } from './prepare';
 import { editDistance, type NameComparison } from './similarity';
-import { anyEmailTypoApart, anyTwoTyposApart, anyTypoApart, birthdaySlip, cityTypo, sameLogin } from './field-comparisons';
+import { anyEmailTypoApart, anyTwoTyposApart, anyTypoApart, anyTyposApart, birthdaySlip, cityTypo, sameLogin } from './field-comparisons';
 import { SHARED_EMAIL, SHARED_PHONE, type ReasonCode } from './evidence';
 import { doubled } from './candidates';
 
@@ -31,10 +31,10 @@ export const WEIGHED_FIELDS: readonly WeighedField[] = ['name', 'phone', 'email'
  * (a missing value is no evidence).
  */
 export const LEVELS: Readonly<Record<WeighedField, readonly string[]>> = {
-  name: ['missing', 'exact', 'similar 0.9', 'similar 0.8', 'similar 0.7', 'similar 0.6', 'similar 0.5', 'similar 0.4'],
-  phone: ['missing', 'same', 'one typo', 'two typos', 'different'],
+  name: ['missing', 'exact', 'similar 0.9', 'similar 0.8', 'similar 0.7', 'similar 0.6', 'similar 0.5', 'similar 0.4', 'misspelt words'],
+  phone: ['missing', 'same', 'one typo', 'two typos', 'three typos', 'different'],
   email: ['missing', 'same', 'typo', 'different'],
-  city: ['missing', 'same', 'typo', 'two slips', 'different'],
+  city: ['missing', 'same', 'typo', 'slips', 'different'],
   birthday: ['missing', 'same', 'slip', 'different'],
 };
 const LEVEL_COUNTS = WEIGHED_FIELDS.map((field) => LEVELS[field].length);
@@ -43,8 +43,12 @@ export const PATTERN_COUNT = LEVEL_COUNTS.reduce((product, count) => product * c
 
 /** The name similarities that open the levels below «exact», highest first. */
 const NAME_BANDS = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
-/** Cities this long may carry two slips and still be told apart from other towns. */
-const CITY_TWO_SLIPS_LENGTH = 8;
+/**
+ * Cities this long may carry two slips (three, the longer ones) and still be told apart from other towns:
+ * `Тююмен` is Тюмень, `munt lancl` is mount land; Омск and Орск are two towns.
+ */
+const CITY_TWO_SLIPS_LENGTH = 6;
+const CITY_THREE_SLIPS_LENGTH = 9;
 
 /** A pattern: the fields' levels as the digits of one number (mixed radix, the name most significant). */
 export function patternOf(levels: readonly number[]): number {
@@ -67,14 +71,16 @@ function nameLevel(a: MatchRecord, b: MatchRecord, name: NameComparison): number
   if (a.name.tokens.length === 0 || b.name.tokens.length === 0) return 0;
   if (name.exact) return 1;
   const band = NAME_BANDS.findIndex((least) => name.score >= least);
-  return (band < 0 ? NAME_BANDS.length - 1 : band) + 2;
+  if (band < 0) return name.misspeltWords ? NAME_BANDS.length + 2 : NAME_BANDS.length + 1;
+  return band + 2;
 }
 
 function phoneLevel(a: MatchRecord, b: MatchRecord, shared: number): number {
   if (a.phoneDigits.length === 0 || b.phoneDigits.length === 0) return 0;
   if (shared & SHARED_PHONE) return 1;
   if (anyTypoApart(a.phoneDigits, b.phoneDigits)) return 2;
-  return anyTwoTyposApart(a.phoneDigits, b.phoneDigits) ? 3 : 4;
+  if (anyTwoTyposApart(a.phoneDigits, b.phoneDigits)) return 3;
+  return anyTyposApart(a.phoneDigits, b.phoneDigits, 3) ? 4 : 5;
 }
 
 /**
@@ -88,11 +94,14 @@ function emailLevel(a: MatchRecord, b: MatchRecord, shared: number): number {
   return sameLogin(a.emails, b.emails) ? 0 : 3;
 }
 
-function cityLevel(a: string, b: string): number {
+/** `asMeant`: the city a rare spelling stands for in the base (Rarity.cityAsMeant). */
+function cityLevel(a: string, b: string, asMeant: (city: string) => string): number {
   if (a === '' || b === '') return 0;
   if (a === b) return 1;
   if (cityTypo(a, b)) return 2;
-  return Math.min(a.length, b.length) >= CITY_TWO_SLIPS_LENGTH && editDistance(a, b, 2) <= 2 ? 3 : 4;
+  const shorter = Math.min(a.length, b.length);
+  const slips = shorter >= CITY_THREE_SLIPS_LENGTH ? 3 : shorter >= CITY_TWO_SLIPS_LENGTH ? 2 : 0;
+  return (slips > 0 && editDistance(a, b, slips) <= slips) || asMeant(a) === asMeant(b) ? 3 : 4;
 }
 
 function birthdayLevel(a: MatchRecord, b: MatchRecord): number {
@@ -106,8 +115,8 @@ function birthdayLevel(a: MatchRecord, b: MatchRecord): number {
  * others): how each field agrees. `name` is the pair's name comparison, `shared` the SHARED_* bits of the
  * contacts the pair shares.
  */
-export function pairPattern(a: MatchRecord, b: MatchRecord, name: NameComparison, shared: number): number {
-  return patternOf([nameLevel(a, b, name), phoneLevel(a, b, shared), emailLevel(a, b, shared), cityLevel(a.city, b.city), birthdayLevel(a, b)]);
+export function pairPattern(a: MatchRecord, b: MatchRecord, name: NameComparison, shared: number, cityAsMeant = (city: string) => city): number {
+  return patternOf([nameLevel(a, b, name), phoneLevel(a, b, shared), emailLevel(a, b, shared), cityLevel(a.city, b.city, cityAsMeant), birthdayLevel(a, b)]);
 }
 
 /**
@@ -283,8 +292,8 @@ export class WeighablePairs {
 
 /** What each level of each field says in the reasons of a pair the weights accept (none: nothing agrees). */
 const LEVEL_REASONS: ReadonlyArray<ReadonlyArray<ReasonCode | null>> = [
-  [null, 'sameName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName'],
-  [null, 'samePhone', 'phoneTypo', 'phoneSlips', null],
+  [null, 'sameName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName', 'similarName'],
+  [null, 'samePhone', 'phoneTypo', 'phoneSlips', 'phoneSlips', null],
   [null, 'sameEmail', 'emailTypo', null],
   [null, 'sameCity', 'cityTypo', 'cityTypo', null],
   [null, 'sameBirthday', 'birthdaySlip', null],

@@ -125,16 +125,17 @@ function addLink(links: Map<number, number[]>, a: number, b: number): void {
   }
 }
 
-/** Names less alike than this are never joined by the weights, however much else agrees: a family, colleagues. */
+/** Names less alike than this are never joined by the weights, however much else agrees (a family, colleagues), unless their words are misspellings of each other's. */
 const WEIGHED_NAME_SCORE = 0.4;
 
 /**
- * Names the weights may join: at least 0.4 alike (`Кузнецов` and `Кузнецов Георгий Викторович`), not
+ * Names the weights may join: at least 0.4 alike (`Кузнецов` and `Кузнецов Георгий Викторович`) or with
+ * words a few slips from each other's (`Ефремова Анна` and `Анан Ефремова`, `misspeltWords`), not
  * in conflict (each keeping a word the other lacks: siblings `Поляков Евгений Михайлович` and `Поляков
  * Фёдор Михайлович`, whose e-mails may share a login), not of two genders.
  */
 function namesMayMatch(name: NameComparison): boolean {
-  return name.score >= WEIGHED_NAME_SCORE && !name.wordsConflict && !name.genderDiffers;
+  return (name.score >= WEIGHED_NAME_SCORE || name.misspeltWords) && !name.wordsConflict && !name.genderDiffers;
 }
 
 /**
@@ -197,7 +198,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     const verdict = judgePair(a, b, options.sensitivity, rarity, shared, name);
     // The weights are fitted to, and weigh, the pairs whose names may be one client's: the others are
     // never joined by them, and are most of the pairs compared.
-    const pattern = namesMayMatch(name) ? pairPattern(a, b, name, shared) : -1;
+    const pattern = namesMayMatch(name) ? pairPattern(a, b, name, shared, rarity.cityAsMeant) : -1;
     if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? bitsOf(x) : null);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
     else if (pattern >= 0 && isWeighable(verdict, shared)) weighable.push(x, y, pattern);

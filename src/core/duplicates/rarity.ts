@@ -4,7 +4,7 @@
  * rare (Ромашка-Трейд), so weak evidence (a name plus a city, or a name alone) is weighed by rarity.
  */
 import type { MatchRecord } from './prepare';
-import { rememberedComparison, type WordComparison } from './similarity';
+import { editDistance, rememberedComparison, type WordComparison } from './similarity';
 
 /** An initial narrows a name about as much as a first letter does: one in ~12. */
 const INITIAL_BITS = 3.5;
@@ -27,6 +27,11 @@ export interface Rarity {
   twoNames(a: string, b: string): boolean;
   /** How name words compare in this base (`twoNames` kept apart), each pair that needs an edit distance remembered. */
   words: WordComparison;
+  /**
+   * The city a rare spelling stands for: the one common city of the base a few slips from it (`Мосфа`,
+   * `Моссвка` → `москва`); the city itself when it is common, or no common city or more than one is that close.
+   */
+  cityAsMeant(city: string): string;
 }
 
 /**
@@ -36,6 +41,36 @@ export interface Rarity {
 export const COMMON_WORD_COUNT = 5;
 /** The rarer of two spellings is a name of its own when it has at least this share of the commoner's clients. */
 const NAME_SHARE = 1 / 20;
+
+/** A misspelt city is at most one slip per this many letters from the city meant. */
+const LETTERS_PER_CITY_SLIP = 3;
+
+/**
+ * City spellings and the common city each stands for: the only nearest common city that at least twenty
+ * times as many clients name (NAME_SHARE), within one slip per three letters of it. A spelling as close to
+ * two such cities says nothing about which was meant.
+ */
+function cityCorrections(cities: ReadonlyMap<string, number>): Map<string, string> {
+  const common = [...cities].filter(([, count]) => count >= COMMON_WORD_COUNT);
+  const corrections = new Map<string, string>();
+  for (const [city, count] of cities) {
+    let best = Infinity;
+    let nearest: string | null = null;
+    let tied = false;
+    for (const [candidate, candidateCount] of common) {
+      if (count > NAME_SHARE * candidateCount) continue;
+      const limit = Math.min(best, Math.max(1, Math.floor(Math.max(city.length, candidate.length) / LETTERS_PER_CITY_SLIP)));
+      const distance = editDistance(city, candidate, limit);
+      if (distance > limit) continue;
+      // A later city as near as the nearest so far makes two; a nearer one wins.
+      tied = nearest !== null && distance === best;
+      if (!tied) nearest = candidate;
+      best = distance;
+    }
+    if (nearest !== null && !tied) corrections.set(city, nearest);
+  }
+  return corrections;
+}
 
 /** A contact shared by more clients than this is a placeholder. */
 export const PLACEHOLDER_COUNT = 30;
@@ -67,6 +102,7 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
     const [x, y] = [words.get(a) ?? 0, words.get(b) ?? 0];
     return Math.min(x, y) >= COMMON_WORD_COUNT && Math.min(x, y) >= NAME_SHARE * Math.max(x, y);
   };
+  let corrections: Map<string, string> | null = null;
   return {
     name: (record) =>
       record.name.tokens.reduce((bits, token) => bits + Math.log2(total / (words.get(token) ?? 1)), 0) +
@@ -76,5 +112,6 @@ export function measureRarity(records: readonly MatchRecord[]): Rarity {
     isPlaceholder: (contact) => (contacts.get(contact) ?? 0) > PLACEHOLDER_COUNT,
     twoNames,
     words: rememberedComparison(twoNames),
+    cityAsMeant: (city) => (corrections ??= cityCorrections(cities)).get(city) ?? city,
   };
 }

@@ -204,12 +204,18 @@ export interface NameComparison {
    * there is to tell them apart by (a family on one e-mail, an office on one phone).
    */
   wordsConflict: boolean;
+  /**
+   * Each name keeps a word the other does not account for, and those words are spellings of one word a
+   * few slips apart (`Ефремова Анна`, `Анан Ефремова`; `Скворцова Алмн`, `Скворцова Алина`): too many
+   * slips for the score, which counts them as two words, too few for another person's name.
+   */
+  misspeltWords: boolean;
 }
 
-const NO_MATCH: NameComparison = { score: 0, exact: false, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false };
+const NO_MATCH: NameComparison = { score: 0, exact: false, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false, misspeltWords: false };
 /** Two names of which no word matches: every word of each is left over (`namesRunTogetherAlike` may still join them). */
 const NO_WORD_MATCHES: NameComparison = { ...NO_MATCH, wordsConflict: true };
-const SAME: NameComparison = { score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false };
+const SAME: NameComparison = { ...NO_MATCH, score: 1, exact: true };
 
 /**
  * True for a word and its other-gender form in skeleton spelling: the feminine adds `a` to the masculine
@@ -309,9 +315,11 @@ export function compareNames(a: ParsedName, b: ParsedName, words: WordComparison
   // Initials left over are no conflict: an initial is too little to tell two names (`Ж.` for `Janna`).
   for (const initial of initialsA) if (!takeInitial(initialsB, initial)) weight += EXTRA_INITIAL;
   weight += initialsB.length * EXTRA_INITIAL;
-  const wordsConflict =
-    ((extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0)) && !leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB, words.alike);
-  return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers, wordsConflict };
+  const leftOnBothSides = (extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0);
+  const alike = leftOnBothSides && leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB, words.alike);
+  const wordsConflict = leftOnBothSides && !alike;
+  const misspeltWords = alike && extraWordsA > 0 && extraWordsB > 0;
+  return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers, wordsConflict, misspeltWords };
 }
 
 /**

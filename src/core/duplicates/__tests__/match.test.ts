@@ -156,9 +156,10 @@ describe('fuzzy names', () => {
   });
 
   it('does not join a common name on the city alone', () => {
-    // 30 Ivanov Ivans: "Иванов Иван in Moscow" says little.
+    // 30 Ivanov Ivans, each with a number of his own: "Иванов Иван in Moscow" says little. (Numbers a digit
+    // apart would make them one client typed 30 times, and the 31st record one more of his.)
     const list = clients(
-      ...Array.from({ length: 30 }, (_, i) => ({ name: 'Иванов Иван', city: i % 2 ? 'Москва' : 'Казань', phone: `+7 912 000 00 ${String(10 + i)}` })),
+      ...Array.from({ length: 30 }, (_, i) => ({ name: 'Иванов Иван', city: i % 2 ? 'Москва' : 'Казань', phone: `+7 912 ${String(1_000_000 + ((i * 733_103) % 9_000_000))}` })),
       ...crowd(100),
       { name: 'Иван Иванов', city: 'Москва' },
     );

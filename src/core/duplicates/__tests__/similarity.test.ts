@@ -50,7 +50,7 @@ describe('compareNames', () => {
   const compare = (a: string, b: string) => compareNames(parseName(a), parseName(b));
 
   it('scores the same words in another order as identical', () => {
-    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false });
+    expect(compare('Иванов Иван Иванович', 'Иван Иванович Иванов')).toEqual({ score: 1, exact: true, byInitials: false, patronymicsDiffer: false, genderDiffers: false, wordsConflict: false, misspeltWords: false });
   });
 
   it('tells two different patronymics from a missing one', () => {
@@ -101,6 +101,20 @@ describe('compareNames', () => {
     expect(compare('Shpakovskiy Yu.A.', 'Шпаковский Юрий Андреевич').byInitials).toBe(true);
     expect(compare('Shpakovskiy Zh.A.', 'Шпаковский Юрий Андреевич').score).toBeLessThan(compare('Shpakovskiy Yu.A.', 'Шпаковский Юрий Андреевич').score);
     expect(compare('K. Smith', 'John Smith').score).toBeLessThan(compare('J. Smith', 'John Smith').score);
+  });
+
+  it('tells a word with a few slips from another person’s word', () => {
+    for (const [a, b] of [
+      ['Ефремова Анна', 'Анан Ефремова'],
+      ['Скворцова Алмн', 'Скворцова Алина'],
+    ]) {
+      const result = compare(a, b);
+      expect(result.score).toBeLessThan(0.4);
+      expect(result).toMatchObject({ misspeltWords: true, wordsConflict: false });
+    }
+    expect(compare('Баранов Сергей', 'Баранов Владимир')).toMatchObject({ misspeltWords: false, wordsConflict: true });
+    // A word left out is no misspelling.
+    expect(compare('Иванов Иван Петрович', 'Иванов Иван').misspeltWords).toBe(false);
   });
 
   it('scores another first name low', () => {
