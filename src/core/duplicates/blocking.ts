@@ -26,7 +26,7 @@ import { calendarDay } from '../normalise/date';
 import { soundCode } from './skeleton';
 
 /** Name words used for keys: long company names are recognised by their first words. */
-const KEY_WORDS = 4;
+export const KEY_WORDS = 4;
 
 /**
  * Words up to this long get the `q:` keys, in two-word names. Longer ones would make blocking a fifth

@@ -1,9 +1,10 @@
 /**
  * The candidate pairs of duplicate detection: clients that share a blocking key (blocking.ts) are compared,
- * a big block only within a sliding window over its members sorted by name, and each pair is visited once
- * with the exact keys (phone, e-mail, ИНН) its two clients share.
+ * a big block only within a sliding window over its members sorted by name, and so are neighbours in the
+ * names sorted by each of their words (`eachSortedNeighbour`); each pair is visited once with the exact
+ * keys (phone, e-mail, ИНН) its two clients share.
  */
-import { COMMON_KEY_CAP, CONTACT_TYPO_KEY, eachKey, HEAVY_SLIP_KEY, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { COMMON_KEY_CAP, CONTACT_TYPO_KEY, eachKey, HEAVY_SLIP_KEY, KEY_WORDS, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
 import { SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from './evidence';
 import { PLACEHOLDER_COUNT } from './rarity';
 import type { MatchRecord } from './prepare';
@@ -238,7 +239,54 @@ export function eachCandidatePair(ranked: RankedRecords, visit: (x: number, y: n
       for (const probe of block.members) for (const offer of offers) addUnlessSameName(probe, offer);
     }
   }
+  // Neighbours share no exact key by being neighbours (a phone they share has its own block).
+  shares = 0;
+  eachSortedNeighbour(records, addUnlessSameName);
   pairs.eachOnce(n, visit);
+}
+
+/**
+ * How many names on from each a name is compared with in `eachSortedNeighbour`. At 3 the labelled lists
+ * of `npm run bench:duplicates` reach 1–2 % more of their true pairs (Latin 0.950 → 0.962, heavy 0.908 →
+ * 0.922), and the 100,000-client sample book compares 3 % more pairs (4.20 M → 4.32 M) for the same
+ * groups. At 6 the heavy list reaches a little more and finds less: the extra pairs are namesakes.
+ */
+const NEIGHBOURS = 3;
+/** Words shorter than this lead no order of `eachSortedNeighbour`: `Ли`, `Ян`, numbers. */
+const LEADING_WORD = 4;
+
+/**
+ * Names sorted by each of their words in turn (`reynolds: brian reynolds, brixan reynolds`; `parker:
+ * christian parker, parker`): each name meets the few names that follow it in every such order (sorted
+ * neighbourhood). A slip early in a word (`Brixan`, `Jdohnson`) or a word left out breaks the name keys;
+ * here the other word holds the names together. The pairs grow with the base, never with the size of a
+ * block. The orders are made without a string sort: the names under each word are put in the order of
+ * their keys by numbers (a key's place among the base's keys, then the rank).
+ */
+function eachSortedNeighbour(records: readonly MatchRecord[], pair: (x: number, y: number) => void): void {
+  const n = records.length;
+  const keyOrder = new Map<string, number>();
+  [...new Set(records.map((record) => record.name.key))].sort(compareText).forEach((key, order) => keyOrder.set(key, order));
+  // Each leading word's names, as key order × n + rank: exact in a double up to 94 million clients.
+  const byWord = new Map<string, number[]>();
+  records.forEach((record, rank) => {
+    const place = keyOrder.get(record.name.key)! * n + rank;
+    const words = record.name.tokens;
+    for (let k = 0; k < Math.min(words.length, KEY_WORDS); k++) {
+      const word = words[k];
+      if (word.length < LEADING_WORD || words.indexOf(word) < k) continue;
+      const names = byWord.get(word);
+      if (names) names.push(place);
+      else byWord.set(word, [place]);
+    }
+  });
+  for (const names of byWord.values()) {
+    if (names.length < 2) continue;
+    const sorted = Float64Array.from(names).sort();
+    for (let a = 0; a < sorted.length; a++) {
+      for (let b = a + 1; b < Math.min(sorted.length, a + 1 + NEIGHBOURS); b++) pair(sorted[a] % n, sorted[b] % n);
+    }
+  }
 }
 
 function sortKey(record: MatchRecord): string {

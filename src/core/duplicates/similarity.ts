@@ -125,10 +125,15 @@ export interface WordComparison {
   pair(a: NameWord, b: NameWord): number;
   /** Whether two words left over are spellings of one word a few slips apart (see `leftoversAlike`). */
   alike(a: NameWord, b: NameWord): boolean;
+  /**
+   * `alike`, and not two names of their own (`Марина`/`Ирина`, `Алёна`/`Алина`: alike as spellings, two
+   * sisters by the base's counts): one word misspelt (see `NameComparison.misspeltWords`).
+   */
+  misspelt(a: NameWord, b: NameWord): boolean;
 }
 
 /** Words compared by their spellings alone, every pair worked out anew. */
-const BY_SPELLING: WordComparison = { pair: (a, b) => pairedSimilarity(a, b), alike: wordsAlike };
+const BY_SPELLING: WordComparison = { pair: (a, b) => pairedSimilarity(a, b), alike: wordsAlike, misspelt: wordsAlike };
 
 /** `NameWord.id`s below this make a memo key of two ids that is still an exact number. */
 const MEMO_ID_SPAN = 2 ** 26;
@@ -160,6 +165,7 @@ function rememberedByWords<T>(compare: (a: NameWord, b: NameWord) => T): (a: Nam
  */
 export function rememberedComparison(twoNames?: (x: string, y: string) => boolean): WordComparison {
   const rememberedPair = rememberedByWords((a, b) => pairedSimilarity(a, b, twoNames));
+  const alike = rememberedByWords(wordsAlike);
   return {
     pair: (a, b) => {
       if (a === b || a.text === b.text) return 1;
@@ -167,7 +173,8 @@ export function rememberedComparison(twoNames?: (x: string, y: string) => boolea
       const glance = typoLimit(a, b) === 0 && ((a.written === null && b.written === null) || typoLimit(a.written ?? a, b.written ?? b) === 0);
       return glance ? pairedSimilarity(a, b, twoNames) : rememberedPair(a, b);
     },
-    alike: rememberedByWords(wordsAlike),
+    alike,
+    misspelt: (a, b) => alike(a, b) && !twoNames?.(a.text, b.text),
   };
 }
 
@@ -207,7 +214,8 @@ export interface NameComparison {
   /**
    * Each name keeps a word the other does not account for, and those words are spellings of one word a
    * few slips apart (`Ефремова Анна`, `Анан Ефремова`; `Скворцова Алмн`, `Скворцова Алина`): too many
-   * slips for the score, which counts them as two words, too few for another person's name.
+   * slips for the score, which counts them as two words, too few for another person's name. Never two
+   * names the base holds as names of their own (`Ковалёва Марина`, `Ковалёва Ирина`: `WordComparison.misspelt`).
    */
   misspeltWords: boolean;
 }
@@ -311,14 +319,20 @@ export function compareNames(a: ParsedName, b: ParsedName, words: WordComparison
     }
   }
   const patronymicsDiffer = extraPatronymicsA > 0 && extraPatronymicsB > 0;
-  // Initials on both sides with nothing to stand for: equal ones agree a little, the rest disagree.
+  // Initials on both sides with nothing to stand for: equal ones agree a little, the rest disagree, and
+  // the names are not the same (`Васильева О.А.`, `Васильева В.К.`).
   // Initials left over are no conflict: an initial is too little to tell two names (`Ж.` for `Janna`).
-  for (const initial of initialsA) if (!takeInitial(initialsB, initial)) weight += EXTRA_INITIAL;
+  const bothHaveInitials = initialsA.length > 0 && initialsB.length > 0;
+  for (const initial of initialsA) {
+    if (takeInitial(initialsB, initial)) continue;
+    weight += EXTRA_INITIAL;
+    if (bothHaveInitials) allExact = false;
+  }
   weight += initialsB.length * EXTRA_INITIAL;
   const leftOnBothSides = (extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0);
   const alike = leftOnBothSides && leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB, words.alike);
   const wordsConflict = leftOnBothSides && !alike;
-  const misspeltWords = alike && extraWordsA > 0 && extraWordsB > 0;
+  const misspeltWords = alike && extraWordsA > 0 && extraWordsB > 0 && leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB, words.misspelt);
   return { score: matched / weight, exact: allExact && !byInitials, byInitials, patronymicsDiffer, genderDiffers, wordsConflict, misspeltWords };
 }
 

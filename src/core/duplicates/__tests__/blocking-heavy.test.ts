@@ -79,7 +79,8 @@ describe('blocking with a slip in every field', () => {
 describe('over-common heavy-slip keys', () => {
   /**
    * `count` clients with names of their own and phones that are the same digits in other orders: one
-   * `o:` key (clients of one name are compared in their name's block, never in another).
+   * `o:` key (clients of one name are compared in their name's block, never in another). Each name is
+   * one word of its own (`Фирма100`), so no two names meet as neighbours under a shared word either.
    */
   const sameDigits = (count: number): MatchInput[] => {
     const out: MatchInput[] = [];
@@ -93,7 +94,7 @@ describe('over-common heavy-slip keys', () => {
         phone += pool.splice(rest % k, 1)[0];
         rest = Math.floor(rest / k);
       }
-      out.push({ name: `Фирма ${100 + n}`, phone: `+7 912 ${phone}`, email: '', city: '' });
+      out.push({ name: `Фирма${100 + n}`, phone: `+7 912 ${phone}`, email: '', city: '' });
     }
     return out;
   };
@@ -136,5 +137,29 @@ describe('blocks of two name words', () => {
     // Whole, the block would make 435 pairs; a window of ten compares each client with nine neighbours.
     expect(compared.size).toBeGreaterThan(0);
     expect(compared.size).toBeLessThanOrEqual(30 * 9);
+  });
+});
+
+describe('names sorted by each of their words', () => {
+  /** Filler clients whose names share no word with the ones under test. */
+  const crowd = (n: number): MatchInput[] => Array.from({ length: n }, (_, k) => ({ name: `Заполнитель${k} Клиент${k}`, phone: '', email: '', city: '' }));
+  const comparedWith = (clients: MatchInput[], a: number, b: number) => comparedPairs(clients).has(`${Math.min(a, b)}-${Math.max(a, b)}`);
+
+  it('bring a name with a slip early in a word, and a name with a word left out, to the names they are', () => {
+    // No name key is shared: `bria|reyn` against `brix|reyn`, and a surname alone has no `p:` key.
+    for (const [a, b] of [
+      ['Brian Reynolds', 'Brixan Reynolds'],
+      ['Parker', 'Christian Parker'],
+    ]) {
+      const clients = [...crowd(20), { name: a, phone: '', email: '', city: 'glen bay' }, { name: b, phone: '', email: '', city: 'glen bay' }];
+      expect(comparedWith(clients, 20, 21)).toBe(true);
+    }
+  });
+
+  it('compare each name with a few neighbours, however many share the word', () => {
+    const clients: MatchInput[] = Array.from({ length: 300 }, (_, k) => ({ name: `Кузнецова Имя${k}`, phone: '', email: '', city: '' }));
+    // Every name has one word of its own, so only the neighbours under `Кузнецова` meet (3 each), and
+    // whole-name blocks of two words (`p:`, compared within a window of ten) add their own.
+    expect(comparedPairs(clients).size).toBeLessThan(300 * 12);
   });
 });

@@ -115,6 +115,17 @@ describe('compareNames', () => {
     expect(compare('Баранов Сергей', 'Баранов Владимир')).toMatchObject({ misspeltWords: false, wordsConflict: true });
     // A word left out is no misspelling.
     expect(compare('Иванов Иван Петрович', 'Иванов Иван').misspeltWords).toBe(false);
+    // Alike as spellings, but a base that holds both as names holds two sisters.
+    const [marina, irina] = [parseName('Ковалёва Марина'), parseName('Ковалёва Ирина')];
+    expect(compareNames(marina, irina).misspeltWords).toBe(true);
+    expect(compareNames(marina, irina, rememberedComparison(() => true)).misspeltWords).toBe(false);
+  });
+
+  it('takes names with other initials for other names', () => {
+    expect(compare('Васильева О.А.', 'Васильева В.К.').exact).toBe(false);
+    expect(compare('Васильева О.А.', 'Васильева О. А.').exact).toBe(true);
+    // An initial on one side only is a name written shorter, not another name.
+    expect(compare('Васильева О.', 'Васильева').exact).toBe(true);
   });
 
   it('scores another first name low', () => {
