@@ -130,23 +130,26 @@ const WORD_CACHE_LIMIT = 100000;
 const wordCache = new Map<string, NameWord>();
 let wordsMade = 0;
 
+/**
+ * The letters of a text as bits (by char code mod 32): a typo adds or removes at most two, so texts whose
+ * sets differ in more bits than twice a number of typos are further apart than that, told at a glance.
+ */
+export function letterSet(text: string): number {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) letters |= 1 << (text.charCodeAt(i) & 31);
+  return letters;
+}
+
 /** The word of a skeleton `text`, written as `written` (see `NameWord.written`). */
 export function nameWord(text: string, written = text): NameWord {
   const key = written === text ? text : `${text} ${written}`;
   const known = wordCache.get(key);
   if (known) return known;
-  let letters = 0;
-  let digits = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits = true;
-    letters |= 1 << (code & 31);
-  }
   const word: NameWord = {
     id: wordsMade++,
     text,
-    letters,
-    fuzzy: text.length >= 4 && !digits,
+    letters: letterSet(text),
+    fuzzy: text.length >= 4 && !/\d/.test(text),
     patronymic: isPatronymic(text),
     written: written === text || !LATIN_WORD.test(written) ? null : nameWord(written),
   };

@@ -4,7 +4,8 @@
  * rare (Ромашка-Трейд), so weak evidence (a name plus a city, or a name alone) is weighed by rarity.
  */
 import type { MatchRecord } from './prepare';
-import { editDistance, rememberedComparison, type WordComparison } from './similarity';
+import { bitCount, editDistance, rememberedComparison, type WordComparison } from './similarity';
+import { letterSet } from './names';
 
 /** An initial narrows a name about as much as a first letter does: one in ~12. */
 const INITIAL_BITS = 3.5;
@@ -46,20 +47,29 @@ const NAME_SHARE = 1 / 20;
 const LETTERS_PER_CITY_SLIP = 3;
 
 /**
+ * The most spellings × common cities compared for `cityCorrections`. A base's city column names a few
+ * hundred places; one that holds addresses (a spelling per client) would cost seconds, and is left as typed.
+ */
+const CITY_CORRECTION_BUDGET = 2_000_000;
+
+/**
  * City spellings and the common city each stands for: the only nearest common city that at least twenty
  * times as many clients name (NAME_SHARE), within one slip per three letters of it. A spelling as close to
  * two such cities says nothing about which was meant.
  */
 function cityCorrections(cities: ReadonlyMap<string, number>): Map<string, string> {
-  const common = [...cities].filter(([, count]) => count >= COMMON_WORD_COUNT);
+  const common = [...cities].filter(([, count]) => count >= COMMON_WORD_COUNT).map(([city, count]) => ({ city, count, letters: letterSet(city) }));
   const corrections = new Map<string, string>();
+  if (cities.size * common.length > CITY_CORRECTION_BUDGET) return corrections;
   for (const [city, count] of cities) {
+    const letters = letterSet(city);
     let best = Infinity;
     let nearest: string | null = null;
     let tied = false;
-    for (const [candidate, candidateCount] of common) {
+    for (const { city: candidate, count: candidateCount, letters: candidateLetters } of common) {
       if (count > NAME_SHARE * candidateCount) continue;
       const limit = Math.min(best, Math.max(1, Math.floor(Math.max(city.length, candidate.length) / LETTERS_PER_CITY_SLIP)));
+      if (Math.abs(city.length - candidate.length) > limit || bitCount(letters ^ candidateLetters) > 2 * limit) continue;
       const distance = editDistance(city, candidate, limit);
       if (distance > limit) continue;
       // A later city as near as the nearest so far makes two; a nearer one wins.

@@ -77,7 +77,7 @@ export function tokenSimilarity(a: string, b: string): number {
 }
 
 /** Bits set in a 32-bit number. */
-function bitCount(x: number): number {
+export function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

@@ -53,6 +53,14 @@ describe('fields on their levels', () => {
     expect(level('city', record('Уфа'), record('Москва'), rarity)).toBe('different');
   });
 
+  it('leaves a city column that holds addresses as typed: a spelling per client would cost seconds to correct', () => {
+    const places = ['Москва', ...Array.from({ length: 699 }, (_, k) => `Пункт ${k}`)].flatMap((place) => Array.from({ length: 20 }, () => record(place)));
+    const addresses = Array.from({ length: 3000 }, (_, k) => record(`ул. Ленина, ${k}`));
+    expect(measureRarity([...places, ...addresses, record('Мосвка')]).cityAsMeant('мосвка')).toBe('мосвка');
+    // Without the addresses, the same places and spelling: read as the place.
+    expect(measureRarity([...places, record('Мосвка')]).cityAsMeant('мосвка')).toBe('москва');
+  });
+
   it('puts phones three typos apart on a level of their own, and a shifted number with the other numbers', () => {
     expect(level('phone', record('', '+7 951 752-58-38'), record('', '+7 951 742-59-39'))).toBe('three typos');
     // A digit left out at the front and another added at the end: every digit moved, as in another number.
