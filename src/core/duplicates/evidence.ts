@@ -11,7 +11,7 @@ import type { DuplicateSensitivity } from '../settings';
 import type { MatchRecord } from './prepare';
 import type { Rarity } from './rarity';
 import { compareNames, namesRunTogetherAlike, type NameComparison } from './similarity';
-import { anyEmailTypoApart, anyTypoApart, anyTyposApart, birthdaysDiffer, cityTypo, sameLogin, shares } from './field-comparisons';
+import { anyEmailTypoApart, anyTypoApart, birthdaysDiffer, cityTypo, fewestPhoneTypos, sameLogin, shares } from './field-comparisons';
 import type { Language } from '../model';
 import { message, render, type Message } from '../messages/message';
 
@@ -187,7 +187,7 @@ export function judgePair(
   // it neither agrees nor disagrees.
   const sameEmailLogin = !emailAgrees && sameLogin(a.emails, b.emails);
   if (sameEmailLogin) reasons.push('sameEmailLogin');
-  const phonesDiffer = !phoneAgrees && a.phoneDigits.length > 0 && b.phoneDigits.length > 0 && !anyTyposApart(a.phoneDigits, b.phoneDigits, 3);
+  const phonesDiffer = !phoneAgrees && a.phoneDigits.length > 0 && b.phoneDigits.length > 0 && fewestPhoneTypos(a.phoneDigits, b.phoneDigits, 3) > 3;
   const emailsDiffer = !emailAgrees && !sameEmailLogin && a.emails.length > 0 && b.emails.length > 0;
   if (phonesDiffer && !emailAgrees && !sameBirthday) {
     // Namesakes, each with their own phone (and their own e-mail, if any); one day of birth says one

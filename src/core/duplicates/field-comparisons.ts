@@ -21,25 +21,20 @@ export function anyTypoApart(a: readonly string[], b: readonly string[]): boolea
   return false;
 }
 
-/**
- * Phones two typos apart: two retypings of one number, each with its own slip. Two people's numbers
- * differ in most of their digits, so such phones are not evidence that the clients are different.
- */
-export function anyTwoTyposApart(a: readonly string[], b: readonly string[]): boolean {
-  return anyTyposApart(a, b, 2);
-}
-
 /** Digits out of place between two retypings of one number: two swaps, or a swap and two wrong digits. */
 const MOST_DIGITS_OUT_OF_PLACE = 4;
 
 /**
- * Phones at most `typos` (two or three) typos apart: two retypings of one number, with slips in each.
- * A digit left out and another added elsewhere shift every digit between them, as two people's numbers
+ * The fewest typos, up to `most`, between two of the phones (digits) of two records: two retypings of one
+ * number, with slips in each; `most + 1` when none is that close. Two people's numbers differ in most of
+ * their digits, so phones two or three typos apart are not evidence that the clients are different. A
+ * digit left out and another added elsewhere shift every digit between them, as two people's numbers
  * differ, so at most four positions may differ; the costlier edit distance only decides those.
  */
-export function anyTyposApart(a: readonly string[], b: readonly string[], typos: number): boolean {
-  for (const x of a) for (const y of b) if (differentDigits(x, y) <= MOST_DIGITS_OUT_OF_PLACE && editDistance(x, y, typos) <= typos) return true;
-  return false;
+export function fewestPhoneTypos(a: readonly string[], b: readonly string[], most: number): number {
+  let fewest = most + 1;
+  for (const x of a) for (const y of b) if (differentDigits(x, y) <= MOST_DIGITS_OUT_OF_PLACE) fewest = Math.min(fewest, editDistance(x, y, most));
+  return fewest;
 }
 
 /** Positions where two numbers of one length differ; their length when the lengths differ. */

@@ -18,7 +18,7 @@
  */
 import type { MatchRecord } from './prepare';
 import { editDistance, type NameComparison } from './similarity';
-import { anyEmailTypoApart, anyTwoTyposApart, anyTypoApart, anyTyposApart, birthdaySlip, cityTypo, sameLogin } from './field-comparisons';
+import { anyEmailTypoApart, anyTypoApart, birthdaySlip, cityTypo, fewestPhoneTypos, sameLogin } from './field-comparisons';
 import { SHARED_EMAIL, SHARED_PHONE, type ReasonCode } from './evidence';
 import { doubled } from './candidates';
 
@@ -43,6 +43,8 @@ export const PATTERN_COUNT = LEVEL_COUNTS.reduce((product, count) => product * c
 
 /** The name similarities that open the levels below «exact», highest first. */
 const NAME_BANDS = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+const LOWEST_BAND = LEVELS.name.indexOf('similar 0.4');
+const MISSPELT_WORDS = LEVELS.name.indexOf('misspelt words');
 /**
  * Cities this long may carry two slips (three, the longer ones) and still be told apart from other towns:
  * `Тююмен` is Тюмень, `munt lancl` is mount land; Омск and Орск are two towns.
@@ -71,16 +73,16 @@ function nameLevel(a: MatchRecord, b: MatchRecord, name: NameComparison): number
   if (a.name.tokens.length === 0 || b.name.tokens.length === 0) return 0;
   if (name.exact) return 1;
   const band = NAME_BANDS.findIndex((least) => name.score >= least);
-  if (band < 0) return name.misspeltWords ? NAME_BANDS.length + 2 : NAME_BANDS.length + 1;
-  return band + 2;
+  if (band >= 0) return band + 2;
+  return name.misspeltWords ? MISSPELT_WORDS : LOWEST_BAND;
 }
 
 function phoneLevel(a: MatchRecord, b: MatchRecord, shared: number): number {
   if (a.phoneDigits.length === 0 || b.phoneDigits.length === 0) return 0;
   if (shared & SHARED_PHONE) return 1;
   if (anyTypoApart(a.phoneDigits, b.phoneDigits)) return 2;
-  if (anyTwoTyposApart(a.phoneDigits, b.phoneDigits)) return 3;
-  return anyTyposApart(a.phoneDigits, b.phoneDigits, 3) ? 4 : 5;
+  const typos = fewestPhoneTypos(a.phoneDigits, b.phoneDigits, 3);
+  return typos <= 2 ? 3 : typos === 3 ? 4 : 5;
 }
 
 /**
