@@ -7,7 +7,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetRowNumber } from '../workbook/snapshot';
 import { columnNumber } from '../workbook/a1';
 import { message, type Message } from './messages/message';
-import { CLIENT_FIELDS, ORDER_FIELDS, type Client, type ClientField, type Consent, type Order, type OrderField, type Problem, type Service } from './model';
+import { ORDER_FIELDS, type Client, type ClientField, type Consent, type Order, type OrderField, type Problem, type Service } from './model';
 import type { Settings } from './settings';
 import { normaliseEmail } from './normalise/email';
 import { normalisePhone } from './normalise/phone';
@@ -127,14 +127,14 @@ class RowReader<F extends string> {
 
 const SERIAL_DAYS = { serialNumbers: true };
 
-/** Calls `read` for each non-blank data row below the sheet's header row, with its spreadsheet row number. */
-function eachDataRow<T>(sheet: SheetSnapshot, layout: Pick<LocatedSheet<string>, 'headerRow' | 'rowCount'>, read: (row: readonly CellValue[], rowNumber: number) => T): T[] {
+/** Calls `read` for each non-blank data row below the sheet's header row, with its spreadsheet row number and its index in `rows`. */
+function eachDataRow<T>(sheet: SheetSnapshot, layout: Pick<LocatedSheet<string>, 'headerRow' | 'rowCount'>, read: (row: readonly CellValue[], rowNumber: number, index: number) => T): T[] {
   const out: T[] = [];
   const rows = sheet.rows;
   // Up to the data's last row: stray values far below it are not data (layout.ts).
   const end = Math.min(rows.length, layout.headerRow - 1 + layout.rowCount);
   for (let index = layout.headerRow - 1; index < end; index++) {
-    if (!rowIsBlank(rows[index])) out.push(read(rows[index], sheetRowNumber(index)));
+    if (!rowIsBlank(rows[index])) out.push(read(rows[index], sheetRowNumber(index), index));
   }
   return out;
 }
@@ -175,14 +175,69 @@ function readServices(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['servi
   });
 }
 
-function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {
-  const reader = new RowReader(layout, problems);
-  const at = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, reader.at(field)])) as Record<ClientField, number>;
+/**
+ * The columns a client is read from; the others (the analysis's classes, the duplicate group, the
+ * tracker's days and rhythm) are written by the product. `at` is typed by this list, so a field read
+ * without being listed here does not compile, and a row is never kept past a change to a cell it reads.
+ */
+const CLIENT_FIELDS_READ = [
+  'id', 'name', 'type', 'contact', 'phone', 'email', 'inn', 'city', 'industry', 'source', 'manager', 'status', 'service',
+  'firstContact', 'birthday', 'nextContact', 'channel', 'consent', 'refusalReason', 'comment', 'firstOrder', 'lastOrder', 'orders', 'revenue',
+] as const satisfies readonly ClientField[];
+type ClientFieldRead = (typeof CLIENT_FIELDS_READ)[number];
+
+/** Where each field a client is read from is (-1: nowhere). */
+function clientColumns(layout: LocatedSheet<ClientField>, settings: Settings): Record<ClientFieldRead, number> {
+  const at = Object.fromEntries(CLIENT_FIELDS_READ.map((field) => [field, layout.columns[field] ?? -1])) as Record<ClientFieldRead, number>;
   // The tracker's own columns hold its output, not the user's history: reading them back as typed
   // history would count the orders after the typed date twice.
   for (const field of HISTORY_FIELDS) if (at[field] >= 0 && isListedComputed(layout.header[at[field]], settings.computedColumns)) at[field] = -1;
+  return at;
+}
+
+/** A client read from one row, with the cells it was read from and the problems found in them. */
+interface ClientRow {
+  client: Client;
+  cells: readonly CellValue[];
+  problems: Problem[];
+}
+
+/** The clients of one snapshot of their sheet, row by row (by index in the snapshot's rows). */
+interface ClientsRead {
+  /** What the clients depend on besides the cells (parseClients): a read with another key keeps nothing. */
+  key: string;
+  byIndex: (ClientRow | undefined)[];
+  clients: Client[];
+}
+
+/** Cells a client is read from are equal: the same text, number or flag, or dates of the same moment (each read copies its dates). */
+function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return (a ?? null) === (b ?? null);
+}
+
+function sameCells(a: readonly CellValue[], b: readonly CellValue[], columns: readonly number[]): boolean {
+  for (const at of columns) if (!sameCell(a[at], b[at])) return false;
+  return true;
+}
+
+/**
+ * The clients of a sheet. A row whose cells the clients are read from equal those of the same row in
+ * `previous` (a read of an older snapshot with the same layout and settings) keeps its client and its
+ * problems: the tracker, the analysis and the duplicate groups write, in every row, columns clients are
+ * not read from, and each next step would otherwise parse and normalise every client again.
+ */
+function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[], previous: ClientsRead | null): ClientsRead {
+  const reader = new RowReader(layout, problems);
+  const at = clientColumns(layout, settings);
+  // Everything a row's client depends on besides its cells: where each field is, under which header (the
+  // problems name it), and the phone region. Not the whole layout: columns the analysis adds change it.
+  const key = JSON.stringify([layout.sheet, layout.headerRow, at, Object.values(at).map((column) => layout.header[column] ?? null), settings.phoneRegion]);
+  if (previous?.key !== key) previous = null;
+  const columns = [...new Set(Object.values(at).filter((column) => column >= 0))];
   const cityOf = memoised(normaliseCity);
-  return eachDataRow(sheet, layout, (row, rowNumber) => {
+  const parse = (row: readonly CellValue[], rowNumber: number): Client => {
     const phone = reader.text(row, at.phone);
     const email = reader.text(row, at.email);
     const city = reader.text(row, at.city);
@@ -218,7 +273,21 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
         revenue: reader.amount(row, rowNumber, at.revenue),
       },
     };
+  };
+  const byIndex: (ClientRow | undefined)[] = [];
+  const clients = eachDataRow(sheet, layout, (cells, rowNumber, index) => {
+    const kept = previous?.byIndex[index];
+    if (kept && sameCells(kept.cells, cells, columns)) {
+      problems.push(...kept.problems);
+      byIndex[index] = kept;
+      return kept.client;
+    }
+    const from = problems.length;
+    const client = parse(cells, rowNumber);
+    byIndex[index] = { client, cells, problems: problems.slice(from) };
+    return client;
   });
+  return { key, byIndex, clients };
 }
 
 /**
@@ -253,8 +322,17 @@ function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders'
   return readOnce(ordersOfSnapshot, sheet, JSON.stringify(layout), problems, (found) => parseOrders(sheet, layout, found));
 }
 
+/**
+ * The newest clients read, row by row, so that the next read with the same layout and settings parses only
+ * the rows whose cells changed (parseClients). One is kept: a run reads one clients sheet over and over.
+ */
+let newestClients: ClientsRead | null = null;
+
 function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[]): Client[] {
-  return readOnce(clientsOfSnapshot, sheet, JSON.stringify([layout, settings]), problems, (found) => parseClients(sheet, layout, settings, found));
+  return readOnce(clientsOfSnapshot, sheet, JSON.stringify([layout, settings]), problems, (found) => {
+    newestClients = parseClients(sheet, layout, settings, found, newestClients);
+    return newestClients.clients;
+  });
 }
 
 /**

@@ -28,7 +28,25 @@ const MOST_STRAY_ROWS = 10;
  * value or two far below the data (a cell typed at XFD1048576 by accident). Strays are reported and left
  * out of the data, so they change neither what is read nor how far the product's columns and rules reach.
  */
-export function dataExtent(sheet: SheetSnapshot): { rowCount: number; stray: number[] } {
+export function dataExtent(sheet: SheetSnapshot): DataExtent {
+  let extent = extents.get(sheet);
+  if (extent === undefined) extents.set(sheet, (extent = Object.freeze(measureExtent(sheet))));
+  return extent;
+}
+
+export interface DataExtent {
+  readonly rowCount: number;
+  readonly stray: readonly number[];
+}
+
+/**
+ * The extent of each snapshot of a sheet, measured once: snapshots never change, and the steps of a run
+ * share the snapshot of a sheet none of them wrote (the 150,000 rows of the orders, each step scanned again).
+ */
+const extents = new WeakMap<SheetSnapshot, DataExtent>();
+const widths = new WeakMap<SheetSnapshot, { rowCount: number; width: number }>();
+
+function measureExtent(sheet: SheetSnapshot): DataExtent {
   const filled: number[] = [];
   for (let i = 0; i < sheet.rows.length; i++) if (!rowIsBlank(sheet.rows[i])) filled.push(i);
   for (let k = Math.max(0, filled.length - MOST_STRAY_ROWS); k < filled.length; k++) {
@@ -40,8 +58,11 @@ export function dataExtent(sheet: SheetSnapshot): { rowCount: number; stray: num
 
 /** Columns in use: up to the last non-blank header or the widest non-blank data cell of the first `rowCount` rows. */
 export function usedWidth(sheet: SheetSnapshot, rowCount: number): number {
+  const kept = widths.get(sheet);
+  if (kept?.rowCount === rowCount) return kept.width;
   let width = lastNonBlankIndex(sheet.header) + 1;
   for (let i = 0; i < rowCount; i++) width = Math.max(width, lastNonBlankIndex(sheet.rows[i]) + 1);
+  widths.set(sheet, { rowCount, width });
   return width;
 }
 

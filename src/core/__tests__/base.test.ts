@@ -1,4 +1,4 @@
-import { readBase } from '../base';
+import { readBase, type Base } from '../base';
 import { locateBase, managedColumns } from '../layout';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isoToDay } from '../normalise/date';
@@ -300,5 +300,36 @@ describe('readBase', () => {
     const renamed = readBase(book({ ...clients, rows: [clients.rows[1], clients.rows[0]] }, orders));
     expect(renamed.orderClient).not.toBe(first.orderClient);
     expect(renamed.orderClient).toEqual([0]);
+  });
+
+  it('parses again only the rows whose read cells changed: the other rows keep their clients and problems', () => {
+    const header = [...clientsHeader, 'Класс ABC'];
+    const rows = [
+      ['К-00001', 'Иванов Иван', '8 (912) 345-67-89', 'ivanov@mail.ru', 'Москва', date(5, 1, 2026), 'Новый', ''],
+      ['К-00002', 'Петров Пётр', '', '', '', 'не дата', 'Клиент', ''],
+      ['К-00003', 'Сидоров Сидор', '8 (912) 000-00-01', '', 'МСК', '', 'Клиент', ''],
+    ];
+    const read = (rowsNow: typeof rows) => readBase(book(sheet('Клиенты', header, ...rowsNow)));
+    const dateProblems = (base: Base) => base.problems.filter((p) => p.sheet === 'Клиенты' && p.column === 'Дата первого контакта');
+    const first = read(rows);
+    // The analysis wrote its column in every row and added one, and each read copies its dates: every client is kept.
+    const analysedRows = rows.map((row, i) => [...row.slice(0, 5), row[5] instanceof Date ? new Date(row[5].getTime()) : row[5], row[6], 'ABC'[i], 10 * i]);
+    const analysed = readBase(book(sheet('Клиенты', [...header, 'Дней с последнего заказа'], ...analysedRows)));
+    expect(analysed.layout.clients).not.toEqual(first.layout.clients);
+    analysed.clients.forEach((client, i) => expect(client).toBe(first.clients[i]));
+    expect(dateProblems(analysed)).toHaveLength(1);
+    // A date put right and a phone typed anew: those rows are read again, the first one is kept.
+    const edits = [rows[0], [...rows[1].slice(0, 5), date(1, 2, 2026), ...rows[1].slice(6)], [...rows[2].slice(0, 2), '+7 912 000-00-02', ...rows[2].slice(3)]];
+    const edited = read(edits);
+    expect(edited.clients[0]).toBe(first.clients[0]);
+    expect(edited.clients[1].firstContact).toBe(isoToDay('2026-02-01'));
+    expect(edited.clients[2].phoneNormalised).toBe('+79120000002');
+    expect(dateProblems(edited)).toHaveLength(0);
+    // What is kept equals a read from scratch (after another sheet's clients: nothing to keep from).
+    readBase(book(sheet('Клиенты', ['Клиент'], ['ООО «Ромашка»'])));
+    const scratch = read(edits);
+    expect(scratch.clients[0]).not.toBe(edited.clients[0]);
+    expect(scratch.clients).toEqual(edited.clients);
+    expect(scratch.problems).toEqual(edited.problems);
   });
 });
