@@ -112,10 +112,13 @@ class RowReader<F extends string> {
     return null;
   }
 
+  /** Consents read by the cell's text: a column of «да» and «нет» repeats a few texts thousands of times. */
+  private readonly consentOfText = memoised(readConsent);
+
   /** The consent cell read (consent.ts); an unreadable one is reported and counts as no consent. */
   consent(row: readonly CellValue[], rowNumber: number, at: number): Consent {
     const raw = this.raw(row, at);
-    const consent = readConsent(raw);
+    const consent = typeof raw === 'string' ? this.consentOfText(raw) : readConsent(raw);
     if (consent.problem) this.report(rowNumber, at, raw, consent.problem);
     return consent;
   }
@@ -204,8 +207,10 @@ interface ClientRow {
 
 /** The clients of one snapshot of their sheet, row by row (by index in the snapshot's rows). */
 interface ClientsRead {
-  /** What the clients depend on besides the cells (parseClients): a read with another key keeps nothing. */
+  /** What the clients depend on besides the cells (parseClients): a read with another key keeps no client whole. */
   key: string;
+  sheet: string;
+  phoneRegion: string;
   byIndex: (ClientRow | undefined)[];
   clients: Client[];
 }
@@ -224,9 +229,10 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[], columns: re
 
 /**
  * The clients of a sheet. A row whose cells the clients are read from equal those of the same row in
- * `previous` (a read of an older snapshot with the same layout and settings) keeps its client and its
- * problems: the tracker, the analysis and the duplicate groups write, in every row, columns clients are
- * not read from, and each next step would otherwise parse and normalise every client again.
+ * `previous` (the newest read, with the fields in the same columns and the same phone region) keeps its
+ * client and its problems: the tracker, the analysis and the duplicate groups write, in every row,
+ * columns clients are not read from, and each next step would otherwise parse and normalise every client
+ * again. A row read anew keeps the normalised phone and e-mail of the same texts.
  */
 function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[], previous: ClientsRead | null): ClientsRead {
   const reader = new RowReader(layout, problems);
@@ -234,10 +240,12 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
   // Everything a row's client depends on besides its cells: where each field is, under which header (the
   // problems name it), and the phone region. Not the whole layout: columns the analysis adds change it.
   const key = JSON.stringify([layout.sheet, layout.headerRow, at, Object.values(at).map((column) => layout.header[column] ?? null), settings.phoneRegion]);
-  if (previous?.key !== key) previous = null;
+  // Read with other columns (the analysis took over the typed history, the structure added the IDs), a
+  // row's phone and e-mail still normalise as they did, when they are the same text in the same sheet.
+  const normalisedAlike = previous?.sheet === layout.sheet && previous.phoneRegion === settings.phoneRegion;
   const columns = [...new Set(Object.values(at).filter((column) => column >= 0))];
   const cityOf = memoised(normaliseCity);
-  const parse = (row: readonly CellValue[], rowNumber: number): Client => {
+  const parse = (row: readonly CellValue[], rowNumber: number, before: Client | undefined): Client => {
     const phone = reader.text(row, at.phone);
     const email = reader.text(row, at.email);
     const city = reader.text(row, at.city);
@@ -248,9 +256,9 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
       type: reader.text(row, at.type),
       contact: reader.text(row, at.contact),
       phone,
-      phoneNormalised: normalisePhone(phone, settings.phoneRegion),
+      phoneNormalised: before?.phone === phone ? before.phoneNormalised : normalisePhone(phone, settings.phoneRegion),
       email,
-      emailNormalised: normaliseEmail(email),
+      emailNormalised: before?.email === email ? before.emailNormalised : normaliseEmail(email),
       inn: reader.text(row, at.inn),
       city,
       cityNormalised: cityOf(city),
@@ -276,18 +284,18 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
   };
   const byIndex: (ClientRow | undefined)[] = [];
   const clients = eachDataRow(sheet, layout, (cells, rowNumber, index) => {
-    const kept = previous?.byIndex[index];
-    if (kept && sameCells(kept.cells, cells, columns)) {
+    const kept = normalisedAlike ? previous.byIndex[index] : undefined;
+    if (kept && previous?.key === key && sameCells(kept.cells, cells, columns)) {
       problems.push(...kept.problems);
       byIndex[index] = kept;
       return kept.client;
     }
     const from = problems.length;
-    const client = parse(cells, rowNumber);
+    const client = parse(cells, rowNumber, kept?.client);
     byIndex[index] = { client, cells, problems: problems.slice(from) };
     return client;
   });
-  return { key, byIndex, clients };
+  return { key, sheet: layout.sheet, phoneRegion: settings.phoneRegion, byIndex, clients };
 }
 
 /**

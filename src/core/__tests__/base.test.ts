@@ -1,4 +1,5 @@
 import { readBase, type Base } from '../base';
+import * as phones from '../normalise/phone';
 import { locateBase, managedColumns } from '../layout';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isoToDay } from '../normalise/date';
@@ -331,5 +332,42 @@ describe('readBase', () => {
     expect(scratch.clients[0]).not.toBe(edited.clients[0]);
     expect(scratch.clients).toEqual(edited.clients);
     expect(scratch.problems).toEqual(edited.problems);
+  });
+
+  it('normalises a phone or e-mail again only when its text changed, also when the columns moved', () => {
+    const normalising = jest.spyOn(phones, 'normalisePhone');
+    try {
+      const header = ['Клиент', 'Телефон', 'E-mail', 'Согласие на рассылку'];
+      const rows = [
+        ['Иванов Иван', '8 (912) 345-67-89', 'Ivanov@Mail.ru', 'да'],
+        ['Петров Пётр', '8 (912) 000-00-01', 'petrov@mail.ru', 'да, смс, 31.02.2026'],
+      ];
+      // After another sheet's clients nothing is kept: every phone is normalised.
+      readBase(book(sheet('Clients', ['Name', 'Phone'], ['Smith', '8 (912) 345-67-89'])));
+      normalising.mockClear();
+      const first = readBase(book(sheet('Клиенты', header, ...rows)));
+      expect(normalising).toHaveBeenCalledTimes(2);
+      // The structure put an ID column in front, and a phone was typed anew.
+      normalising.mockClear();
+      const withIds = [
+        ['К-00001', ...rows[0]],
+        ['К-00002', rows[1][0], '8 (912) 000-00-02', ...rows[1].slice(2)],
+      ];
+      const structured = readBase(book(sheet('Клиенты', ['ID', ...header], ...withIds)));
+      expect(normalising).toHaveBeenCalledTimes(1);
+      expect(structured.clients.map((c) => [c.id, c.phoneNormalised, c.emailNormalised])).toEqual([
+        ['К-00001', first.clients[0].phoneNormalised, 'ivanov@mail.ru'],
+        ['К-00002', '+79120000002', 'petrov@mail.ru'],
+      ]);
+      // The unreadable consent is each read's problem, as is: a consent read once per text, reported per row.
+      for (const base of [first, structured]) expect(base.problems.filter((p) => p.column === 'Согласие на рассылку')).toHaveLength(1);
+      // Another phone region normalises every phone again.
+      normalising.mockClear();
+      const kazakh = readBase(book(sheet('Клиенты', ['ID', ...header], ...withIds), sheet('Настройки', ['Ключ', 'Значение'], ['phoneRegion', 'KZ'])));
+      expect(normalising).toHaveBeenCalledTimes(2);
+      expect(kazakh.clients[1].phoneNormalised).toBe('+79120000002');
+    } finally {
+      normalising.mockRestore();
+    }
   });
 });
