@@ -177,6 +177,16 @@ export function serveWorkbook(endpoint: Endpoint, options: ServeOptions = {}): v
     void queue.then(() => warmUp().catch(() => undefined));
   };
 
+  /**
+   * A workbook just opened is read and analysed for the clients' list before the panel asks for it: the
+   * page draws the grid and the file's name first, then asks (0.1 s later for a 20,000-client file, 0.4 s
+   * for the sample as the page starts), and the panel's request, queued behind this, finds the analysis
+   * made. A workbook the list cannot be made of fails here quietly: the panel's own request says why.
+   */
+  const prepareFirstList = () => {
+    queue = queue.then(() => book?.actions.listClients({}, 0)).catch(() => undefined);
+  };
+
   endpoint.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as WorkerRequest;
     if (immediate.has(request.kind)) {
@@ -184,6 +194,7 @@ export function serveWorkbook(endpoint: Endpoint, options: ServeOptions = {}): v
       return;
     }
     queue = queue.then(() => reply(request));
+    if (request.kind === 'sample' || request.kind === 'open') prepareFirstList();
     if (request.kind === 'sample') warmUpReader();
   });
 }

@@ -8,6 +8,7 @@ import { createActions } from '../../actions/local';
 import type { Progress } from '../../workbook/workbook';
 import { render } from '../../core/messages/message';
 import { SAMPLE_TODAY, sampleWorkbook } from '../sources';
+import { WatchedWorkbook } from '../watched-workbook';
 import { WorkerClient } from '../worker-client';
 import { serveWorkbook } from '../worker-host';
 import type { Endpoint, GridEvent } from '../worker-protocol';
@@ -48,6 +49,22 @@ describe('the page worker protocol', () => {
     expect(picture.first).toBe(100);
     expect(picture.cells).toHaveLength(3);
     expect(picture.rows[100]).toBe(102);
+  });
+
+  it('reads and analyses a workbook just opened before the panel asks for the clients, and answers that from it', async () => {
+    const reads = jest.spyOn(WatchedWorkbook.prototype, 'read');
+    try {
+      const worker = await connected();
+      // A request queued after the opening is answered after what the worker does meanwhile.
+      await worker.request({ kind: 'download' });
+      expect(reads).toHaveBeenCalled();
+      const readsBefore = reads.mock.calls.length;
+      const direct = createActions(sampleWorkbook(), { today: () => SAMPLE_TODAY });
+      expect(await worker.actions().listClients({}, 20)).toEqual(await direct.listClients({}, 20));
+      expect(reads).toHaveBeenCalledTimes(readsBefore);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('rethrows a failure in the worker as an error with its name and message', async () => {
