@@ -114,7 +114,11 @@ function clientColumnsWrite(base: Base, managed: ManagedColumn[], ids: Map<numbe
 /** Distinct values for a dropdown: the first spelling of each (compared by `normaliseText`), sorted. */
 export function dropdownValues(values: Iterable<string>): string[] {
   const byKey = new Map<string, string>();
+  // A column of 150,000 orders names a few managers and services: each text is folded once.
+  const seen = new Set<string>();
   for (const value of values) {
+    if (seen.has(value)) continue;
+    seen.add(value);
     const text = value.trim();
     const key = normaliseText(text);
     if (key && !byKey.has(key)) byKey.set(key, text);

@@ -196,8 +196,13 @@ export function parseDay(value: CellValue | undefined, options: ParseDayOptions)
 
 /** `yyyy-mm-dd` of a day. */
 export function dayToIso(day: DayNumber): string {
-  return dayToDate(day).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(day);
+  if (iso === undefined) isoOfDay.set(day, (iso = dayToDate(day).toISOString().slice(0, 10)));
+  return iso;
 }
+
+/** Days as text, remembered: reports write the same few thousand days for 100,000 clients. */
+const isoOfDay = new Map<DayNumber, string>();
 
 /** The day of `yyyy-mm-dd`, or null when the text is not an existing date in that form. */
 /** `yyyy-mm-dd` as a user reads a date: `dd.mm.yyyy`. */
