@@ -346,22 +346,45 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
 /**
  * The links of the orders to the clients, kept per list of orders. They depend on each client's ID, name and
  * phone alone (link-orders.ts): clients read again after a write to other columns (the tracker's, the
- * duplicate groups, a status) link as before, without going through the orders again.
+ * duplicate groups, a status) link as before, without going through the orders again. So do clients that
+ * gained IDs no order names: the structure gives an ID to every client without one.
  */
 const linksOfOrders = new WeakMap<readonly Order[], { clients: readonly Client[]; phoneRegion: string; links: (number | null)[] }>();
 
-function sameLinkKeys(a: readonly Client[], b: readonly Client[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
+/**
+ * The IDs clients of `b` have and the same clients of `a` had not, as the keys orders are linked by (as
+ * typed and folded, link-orders.ts); null when anything else an order is linked by differs.
+ */
+function gainedIdKeys(a: readonly Client[], b: readonly Client[]): Set<string> | null {
+  const gained = new Set<string>();
+  if (a === b) return gained;
+  if (a.length !== b.length) return null;
   for (let i = 0; i < a.length; i++) {
-    if (a[i].id !== b[i].id || a[i].name !== b[i].name || a[i].phoneNormalised !== b[i].phoneNormalised) return false;
+    if (a[i].name !== b[i].name || a[i].phoneNormalised !== b[i].phoneNormalised) return null;
+    const id = b[i].id;
+    if (a[i].id === id) continue;
+    if (a[i].id !== null || id === null) return null;
+    gained.add(id).add(normaliseText(id));
   }
-  return true;
+  return gained;
+}
+
+/** Whether an order names one of these ID keys: it would now be linked to the client that has it. */
+function namesAnyId(orders: readonly Order[], keys: ReadonlySet<string>): boolean {
+  if (keys.size === 0) return false;
+  const seen = new Set<string>();
+  for (const { clientId } of orders) {
+    if (!clientId || seen.has(clientId)) continue;
+    seen.add(clientId);
+    if (keys.has(clientId) || keys.has(normaliseText(clientId))) return true;
+  }
+  return false;
 }
 
 function linkedOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
   const kept = linksOfOrders.get(orders);
-  if (kept?.phoneRegion === phoneRegion && sameLinkKeys(kept.clients, clients)) {
+  const gained = kept?.phoneRegion === phoneRegion ? gainedIdKeys(kept.clients, clients) : null;
+  if (kept && gained && !namesAnyId(orders, gained)) {
     // The newest list is kept, so that an older one is let go.
     kept.clients = clients;
     return kept.links;

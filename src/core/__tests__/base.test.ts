@@ -303,6 +303,24 @@ describe('readBase', () => {
     expect(renamed.orderClient).toEqual([0]);
   });
 
+  it('keeps the links when clients gained IDs no order names, and links again when an order names one', () => {
+    const header = ['ID', 'ФИО', 'Телефон'];
+    const orders = sheet('Заказы', ['Дата', 'ID клиента', 'Клиент', 'Сумма'], ['01.02.2026', '', 'Иванов Иван', 100], ['02.02.2026', 'к-00009', '', 200]);
+    const clients = (first: string, second: string) => sheet('Клиенты', header, [first, 'Иванов Иван', ''], [second, 'Петров Пётр', '']);
+    const before = readBase(book(clients('', ''), orders));
+    expect(before.orderClient).toEqual([0, null]);
+    // The structure gave every client an ID; no order names them.
+    const structured = readBase(book(clients('К-00001', 'К-00002'), orders));
+    expect(structured.orderClient).toBe(before.orderClient);
+    // IDs taken away: linked again, to the same clients.
+    const cleared = readBase(book(clients('', ''), orders));
+    expect(cleared.orderClient).not.toBe(before.orderClient);
+    expect(cleared.orderClient).toEqual([0, null]);
+    // An ID an order names, as folded («к-00009» is «К-00009»): that order now has its client.
+    const named = readBase(book(clients('К-00001', 'К-00009'), orders));
+    expect(named.orderClient).toEqual([0, 1]);
+  });
+
   it('parses again only the rows whose read cells changed: the other rows keep their clients and problems', () => {
     const header = [...clientsHeader, 'Класс ABC'];
     const rows = [
