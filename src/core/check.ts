@@ -8,6 +8,7 @@ import type { LocatedSheet } from './layout';
 import { findStatus, statusNames } from './statuses';
 import { message, type Message } from './messages/message';
 import { cellText, normaliseText } from './normalise/text';
+import { memoised } from './memoised';
 import { dayToDate, todayDay } from './normalise/date';
 import type { DayNumber } from './model';
 
@@ -40,18 +41,24 @@ function checkServices(base: Base, out: Problem[]): void {
   }
 }
 
-/** The service names a cell may take, or null when the workbook has no services sheet to check against. */
-function knownServices(base: Base): Set<string> | null {
+/**
+ * Whether a service a cell names is on the services sheet, remembered per text (150,000 orders name a few
+ * dozen services); null when the workbook has no services sheet to check against.
+ */
+function knownServices(base: Base): ((service: string) => boolean) | null {
   if (!base.layout.services || base.layout.services.columns.name === undefined) return null;
-  return new Set(base.services.map((s) => normaliseText(s.name)).filter(Boolean));
+  const names = new Set(base.services.map((s) => normaliseText(s.name)).filter(Boolean));
+  return memoised((service) => names.has(normaliseText(service)));
 }
 
-function checkClients(base: Base, services: Set<string> | null, out: Problem[]): void {
+function checkClients(base: Base, isKnownService: ((service: string) => boolean) | null, out: Problem[]): void {
   const layout = base.layout.clients;
   if (!layout) return;
   const report = problemsOn(layout, out);
   const ids = new Map<string, number>();
   const servicesSheet = base.layout.services?.sheet ?? '';
+  // A base names a few statuses 20,000 times.
+  const knownStatus = memoised((status) => findStatus(status) !== undefined);
   for (const client of base.clients) {
     if (client.id) {
       const key = normaliseText(client.id);
@@ -69,16 +76,16 @@ function checkClients(base: Base, services: Set<string> | null, out: Problem[]):
     if (client.email && !client.emailNormalised) {
       report(client.row, 'email', client.email, message('client.badEmail', { value: client.email }));
     }
-    if (client.status && !findStatus(client.status)) {
+    if (client.status && !knownStatus(client.status)) {
       report(client.row, 'status', client.status, message('client.unknownStatus', { value: client.status, statuses: { ru: statusNames('ru').join(', '), en: statusNames('en').join(', ') } }));
     }
-    if (services && client.service && !services.has(normaliseText(client.service))) {
+    if (isKnownService && client.service && !isKnownService(client.service)) {
       report(client.row, 'service', client.service, message('client.unknownService', { value: client.service, sheet: servicesSheet }));
     }
   }
 }
 
-function checkOrders(base: Base, services: Set<string> | null, out: Problem[]): void {
+function checkOrders(base: Base, isKnownService: ((service: string) => boolean) | null, out: Problem[]): void {
   const layout = base.layout.orders;
   if (!layout) return;
   const report = problemsOn(layout, out);
@@ -90,7 +97,7 @@ function checkOrders(base: Base, services: Set<string> | null, out: Problem[]): 
       const value = field === 'clientId' ? order.clientId : order.client;
       report(order.row, field, value, value ? message('order.unknownClient', { value, sheet: clientsSheet }) : message('order.noClient'));
     }
-    if (services && order.service && !services.has(normaliseText(order.service))) {
+    if (isKnownService && order.service && !isKnownService(order.service)) {
       report(order.row, 'service', order.service, message('client.unknownService', { value: order.service, sheet: servicesSheet }));
     }
     if (order.amount !== null && order.amount < 0) {
@@ -138,11 +145,11 @@ function checkFutureDates(base: Base, today: DayNumber, out: Problem[]): void {
 /** Every bad cell of the base, sheet by sheet in row order; the reading problems included once. */
 export function checkData(base: Base, today: DayNumber = todayDay()): Problem[] {
   const found: Problem[] = [...base.problems];
-  const services = knownServices(base);
+  const isKnownService = knownServices(base);
   checkServices(base, found);
-  checkClients(base, services, found);
+  checkClients(base, isKnownService, found);
   checkFutureDates(base, today, found);
-  checkOrders(base, services, found);
+  checkOrders(base, isKnownService, found);
   const sheetOrder = [base.layout.settingsSheet, base.layout.services?.sheet, base.layout.clients?.sheet, base.layout.orders?.sheet];
   const rank = (sheet: string) => sheetOrder.indexOf(sheet);
   // Array.prototype.sort is stable, so problems of one row keep their column order.
