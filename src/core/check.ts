@@ -57,8 +57,6 @@ function checkClients(base: Base, isKnownService: ((service: string) => boolean)
   const report = problemsOn(layout, out);
   const ids = new Map<string, number>();
   const servicesSheet = base.layout.services?.sheet ?? '';
-  // A base names a few statuses 20,000 times.
-  const knownStatus = memoised((status) => findStatus(status) !== undefined);
   for (const client of base.clients) {
     if (client.id) {
       const key = normaliseText(client.id);
@@ -76,7 +74,7 @@ function checkClients(base: Base, isKnownService: ((service: string) => boolean)
     if (client.email && !client.emailNormalised) {
       report(client.row, 'email', client.email, message('client.badEmail', { value: client.email }));
     }
-    if (client.status && !knownStatus(client.status)) {
+    if (client.status && !findStatus(client.status)) {
       report(client.row, 'status', client.status, message('client.unknownStatus', { value: client.status, statuses: { ru: statusNames('ru').join(', '), en: statusNames('en').join(', ') } }));
     }
     if (isKnownService && client.service && !isKnownService(client.service)) {

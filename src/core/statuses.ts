@@ -54,5 +54,13 @@ const STATUS_BY_KEY = new Map<string, FunnelStatus>(FUNNEL_STATUSES.flatMap((s) 
 
 /** The status a cell names, in either language, any case, ё or е; undefined when it names none. */
 export function findStatus(text: string): FunnelStatus | undefined {
-  return STATUS_BY_KEY.get(statusKey(text));
+  let status = STATUS_BY_TEXT.get(text);
+  if (status === undefined) STATUS_BY_TEXT.set(text, (status = STATUS_BY_KEY.get(statusKey(text)) ?? null));
+  return status ?? undefined;
 }
+
+/**
+ * The statuses cells name, by their text as typed (null: none): every step looks up each client's status,
+ * and a base types a handful of texts 20,000 times. Few texts are ever typed, so nothing is let go.
+ */
+const STATUS_BY_TEXT = new Map<string, FunnelStatus | null>();
