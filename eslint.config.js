@@ -31,6 +31,21 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // A sheet and the copies the page keeps for putting it back share their cells' dates
+  // (src/workbook/memory-sheet.ts, `copyGrid`): a date is replaced, never changed in place.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'addin/**/*.ts', 'addin/**/*.tsx', 'appsscript/**/*.ts', 'appsscript/**/*.tsx'],
+    ignores: ['**/__tests__/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^set(UTC)?(FullYear|Month|Date|Hours|Minutes|Seconds|Milliseconds|Time)$/]',
+          message: 'Dates are shared between cells and copies of sheets: make a new Date instead of changing one.',
+        },
+      ],
+    },
+  },
   // Layers (docs/ARCHITECTURE.md): the core is pure — no host API, gateway, action, UI or Node built-in —
   // so the same code runs in the task pane, in Apps Script and in Node.
   {

@@ -11,7 +11,7 @@ import { sheetKindOfName } from '../core/schema';
 import { SETS_ONLY_FORMATS, type SheetOperation } from '../workbook/operations';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { ProgressListener, Workbook } from '../workbook/workbook';
-import { copyPlain, type MemorySheet, type MemorySheets } from '../workbook/memory';
+import { CONTENT_LAYERS, copyLayers, copySheet, type MemorySheet, type MemorySheets } from '../workbook/memory';
 import { XlsxWorkbook } from '../xlsx/workbook';
 
 export type WorkbookEvent =
@@ -21,9 +21,6 @@ export type WorkbookEvent =
   | { kind: 'selected'; sheet: string; row: number };
 
 export type WorkbookListener = (event: WorkbookEvent) => void;
-
-/** What the cells hold: the grids of a sheet no operation setting only formats writes (apply-operation.ts). */
-const cellContents = ({ values, formulas, hostStyles }: MemorySheet) => ({ values, formulas, hostStyles });
 
 export class WatchedWorkbook implements Workbook {
   private readonly listeners = new Set<WorkbookListener>();
@@ -63,8 +60,8 @@ export class WatchedWorkbook implements Workbook {
   }
 
   /**
-   * Keeps the sheets the operations touch, each as it was before the run's first touch of it. Two touches
-   * need no full copy:
+   * Keeps the sheets the operations touch, each as it was before the run's first touch of it: a copy whose
+   * rows are copied and whose cells are shared (`copySheet`). Two touches need no copy of the cells' rows:
    * - a replacing table write puts a fresh sheet in its place and leaves the old one untouched, so a rerun
    *   of an analysis does not pay for a copy of its results;
    * - an operation that sets only formats (validations, colours, charts) leaves the cells' contents as they
@@ -83,7 +80,7 @@ export class WatchedWorkbook implements Workbook {
         // A copy sharing the contents takes its own before an operation that may write a cell (a replacing
         // write leaves the old grids as they are).
         if (saved && journal.sharingContents.has(name) && !SETS_ONLY_FORMATS[op.kind]) {
-          if (!detached) Object.assign(saved, copyPlain(cellContents(saved)));
+          if (!detached) Object.assign(saved, copyLayers(saved, CONTENT_LAYERS));
           journal.sharingContents.delete(name);
         }
         continue;
@@ -91,9 +88,9 @@ export class WatchedWorkbook implements Workbook {
       const sheet = this.current.sheets.find((s) => s.name === name);
       if (!sheet || detached) journal.saved.set(name, sheet ?? null);
       else if (SETS_ONLY_FORMATS[op.kind]) {
-        journal.saved.set(name, { ...copyPlain({ ...sheet, values: [], formulas: [], hostStyles: [] }), ...cellContents(sheet) });
+        journal.saved.set(name, copySheet(sheet, CONTENT_LAYERS));
         journal.sharingContents.add(name);
-      } else journal.saved.set(name, copyPlain(sheet));
+      } else journal.saved.set(name, copySheet(sheet));
     }
   }
 

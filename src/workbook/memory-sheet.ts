@@ -49,6 +49,37 @@ function copyShared(value: unknown, copies: Map<object, unknown>): unknown {
   return fields;
 }
 
+/** The layers whose cells say what a cell holds, not how it looks: what a write of values may change. */
+export const CONTENT_LAYERS = ['values', 'formulas', 'hostStyles'] as const satisfies readonly LayerName[];
+const LAYERS: readonly LayerName[] = ['values', 'formats', 'fills', 'formulas', 'hostStyles'];
+
+/**
+ * A copy of a grid that later writes to the grid leave as it is: its rows are copied, the cells in them
+ * shared. Sound because a cell is only ever replaced, never changed in place: no code of the product
+ * changes a date (lint forbids the Date setters) or a host style it holds. A frozen row is shared as it
+ * is: it is already copied before any write (`setGridCell`).
+ */
+export function copyGrid<T>(grid: readonly (T | undefined)[][]): (T | undefined)[][] {
+  return grid.map((row) => (row === undefined || Object.isFrozen(row) ? row : row.slice()));
+}
+
+/**
+ * A copy of a sheet that later operations on it leave as it is, for putting it back. The grids' rows are
+ * copied with their cells shared (`copyGrid`): a deep copy of a 20,000-row sheet took 0.2 s and as
+ * much again in garbage collection. The `shared` layers are not copied at all: the copy shares them
+ * with the sheet until the caller copies them (`copyLayers`).
+ */
+export function copySheet(sheet: MemorySheet, shared: readonly LayerName[] = []): MemorySheet {
+  const withoutLayers = copyPlain({ ...sheet, values: [], formats: [], fills: [], formulas: [], hostStyles: [] });
+  const layers = Object.fromEntries(LAYERS.map((layer) => [layer, shared.includes(layer) ? sheet[layer] : copyGrid(sheet[layer] as unknown[][])]));
+  return { ...withoutLayers, ...layers };
+}
+
+/** Copies (`copyGrid`) of some of a sheet's layers. */
+export function copyLayers(sheet: MemorySheet, layers: readonly LayerName[]): Partial<Layers> {
+  return Object.fromEntries(layers.map((layer) => [layer, copyGrid(sheet[layer] as unknown[][])]));
+}
+
 export function isEmptyCell(value: CellValue | undefined): boolean {
   return value === null || value === undefined || value === '';
 }

@@ -14,7 +14,7 @@ import { copyCell, copyPlain, emptySheet, isEmptyCell, lastUsedRow, setLayer, ty
 
 export * from './ranges';
 export { applyOperation } from './apply-operation';
-export { cellText, copyCell, copyPlain, emptySheet, isEmptyCell, lastUsedColumn, lastUsedRow, setGridCell, type HostRanged, type MemorySheet } from './memory-sheet';
+export { cellText, CONTENT_LAYERS, copyCell, copyLayers, copyPlain, copySheet, emptySheet, isEmptyCell, lastUsedColumn, lastUsedRow, setGridCell, type HostRanged, type MemorySheet } from './memory-sheet';
 
 /**
  * Rows 1..last used row, each cut after its last non-empty cell; cells are copies. A date shared by many

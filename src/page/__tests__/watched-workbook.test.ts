@@ -95,6 +95,25 @@ describe('WatchedWorkbook runs (begin, commit, rollback)', () => {
     expect(workbook.file.state()).toEqual(before);
   });
 
+  it('puts back dates written over and rows of formats shared by many rows, which a run changed', async () => {
+    const { workbook } = watched();
+    const day = new Date(Date.UTC(2026, 1, 1));
+    // Rows appended with number formats share one frozen row of formats (row-operations.ts).
+    await workbook.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Иванов', day], ['ИП Петров', day]], numberFormats: [null, 'dd.mm.yyyy'] }]);
+    const before = workbook.file.state();
+    workbook.begin();
+    await workbook.apply([
+      { kind: 'writeColumns', sheet: 'Клиенты', columns: [{ column: 2, header: 'Дата', values: [null, new Date(Date.UTC(2026, 2, 3)), 'нет'] }] },
+      { kind: 'formatSheet', sheet: 'Клиенты', columnFormats: [{ column: 2, format: '@', fromRow: 2, toRow: 3 }] },
+    ]);
+    const written = workbook.file.state();
+    expect(written.sheets[0].values.slice(1)).toEqual([['ООО «Ромашка»'], ['ИП Иванов', new Date(Date.UTC(2026, 2, 3))], ['ИП Петров', 'нет']]);
+    expect(written.sheets[0].numberFormats).not.toEqual(before.sheets[0].numberFormats);
+    workbook.rollback();
+    expect(workbook.file.state()).toEqual(before);
+    expect(workbook.file.state().sheets[0].values[2][1]).toEqual(day);
+  });
+
   it('puts back the formats of a sheet a run only formatted', async () => {
     const { workbook } = watched();
     const before = workbook.file.state();
