@@ -536,16 +536,21 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     // Every step the bar shows, as the page shows it: a fast run passes several within a tenth of a second.
     await page.evaluate(() => {
       const seen = new Set<string>();
-      (window as unknown as { steps_: Set<string> }).steps_ = seen;
+      const bars = new Set<string>();
+      Object.assign(window, { steps_: seen, bars_: bars });
       new MutationObserver(() => {
         const step = document.querySelector('[data-testid="run-step"]')?.textContent;
         if (step) seen.add(step);
+        // How the bar moves to each new share: a sliding bar repainted the page all through a run.
+        const bar = document.querySelector('[data-testid="run-progress"] > *');
+        if (bar) bars.add(getComputedStyle(bar).transitionProperty);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const started = Date.now();
     await page.getByTestId('run-all').click();
     await page.getByTestId('run-result').waitFor({ timeout: 120_000 });
     const steps = new Set(await page.evaluate(() => [...(window as unknown as { steps_: Set<string> }).steps_]));
+    expect(await page.evaluate(() => [...(window as unknown as { bars_: Set<string> }).bars_])).toEqual(['none']);
     const during = await gaps();
     const runMs = Date.now() - started;
     // Named steps with a share of the whole, e.g. «Чтение листа «Заказы» — 29 %», «Расчёт — 58 %».

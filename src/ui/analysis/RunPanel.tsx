@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Field, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, Field, Text } from '@fluentui/react-components';
 import type { ActionName, ActionResult } from '../../actions/panel';
 import type { Progress } from '../../workbook/workbook';
 import { render } from '../../core/messages/message';
@@ -7,6 +7,7 @@ import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useRemembered } from '../hooks/useRemembered';
 import { DoneBar, ErrorBar, WarningBar } from '../components/ErrorBar';
+import { StepProgress } from '../components/StepProgress';
 import { ACTION_LABELS } from '../labels';
 import { useLayout } from '../styles';
 import { ProblemList } from './ProblemList';
@@ -107,7 +108,7 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
             </span>
           }
         >
-          <ProgressBar data-testid="run-progress" value={progress && progress.total > 0 ? progress.done / progress.total : undefined} />
+          <StepProgress testId="run-progress" progress={progress} />
         </Field>
       )}
       {stopped && <WarningBar testId="run-stopped" message={t(stopped === 'cancelled' ? 'analysis.cancelled' : 'analysis.finishedAnyway')} />}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Dropdown, Field, Option, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FieldMapping, LayoutView } from '../../actions/panel';
 import type { Progress } from '../../workbook/workbook';
 import type { Message } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
+import { StepProgress } from '../components/StepProgress';
 import { FIELD_LABELS, type FieldLabels } from '../labels';
 import { useLayout } from '../styles';
 import { FixValues } from './FixValues';
@@ -71,7 +72,7 @@ export function SetupTab() {
       <Text size={200} className={layout.muted}>
         {t('setup.structureHint')}
       </Text>
-      {progress && <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} />}
+      {progress && <StepProgress progress={progress} />}
       <ErrorBar error={busy.error} onDismiss={busy.clearError} />
       <DoneBar message={structured} testId="structure-done" />
       <FixValues onDone={() => void load()} />
