@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { PanelActions } from '../actions/panel';
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, Tooltip, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Text, Tooltip, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { BusySpinner } from '../ui/components/BusySpinner';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import type { Language } from '../core/model';
 import { ClientBasePanel } from '../ui/App';
@@ -166,7 +167,7 @@ export function PageApp({ language, panelWidth, worker, sampleSize = {} }: Props
           </Button>
         </Tooltip>
         <span className={styles.file} data-testid="file-name">
-          {busyText ? <Spinner size="extra-tiny" label={busyText} /> : book && <Text truncate wrap={false}>{book.fileName ?? t('page.sampleName')}</Text>}
+          {busyText ? <BusySpinner size="extra-tiny" label={busyText} /> : book && <Text truncate wrap={false}>{book.fileName ?? t('page.sampleName')}</Text>}
         </span>
       </header>
       {error && (
@@ -179,7 +180,7 @@ export function PageApp({ language, panelWidth, worker, sampleSize = {} }: Props
           {book ? (
             <WorkbookView key={generation} worker={worker} initial={book.picture} t={t} />
           ) : (
-            <Spinner className={styles.waiting} label={busyText ?? undefined} />
+            <BusySpinner className={styles.waiting} label={busyText ?? undefined} />
           )}
         </div>
         <aside className={styles.panel} style={{ width: panelWidth }} data-testid="panel">

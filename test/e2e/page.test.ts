@@ -440,10 +440,19 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await download.saveAs(file);
     try {
       expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+      // How the spinners shown while the file opens turn: in steps, not a new frame 60 times a second.
+      await page.evaluate(() => {
+        const timings = new Set<string>();
+        Object.assign(window, { spinnerTimings_: timings });
+        new MutationObserver(() => {
+          for (const part of document.querySelectorAll('.fui-Spinner__spinner, .fui-Spinner__spinnerTail')) timings.add(getComputedStyle(part).animationTimingFunction);
+        }).observe(document.body, { subtree: true, childList: true });
+      });
       await page.getByTestId('file-input').setInputFiles({ name: 'моя база.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
       await page.getByTestId('file-name').filter({ hasText: 'моя база.xlsx' }).waitFor({ timeout: 60_000 });
       await page.getByTestId('client-count').filter({ hasText: /из/ }).waitFor({ timeout: UI_TIMEOUT });
       expect((await clientCount(page)).total).toBe(2000);
+      expect(await page.evaluate(() => [...(window as unknown as { spinnerTimings_: Set<string> }).spinnerTimings_])).toEqual(['steps(12)']);
       // The ABC sheet written before the download is in the file.
       expect(await page.locator(`[data-testid="sheet-tab"][data-sheet="${sheetName('abc', 'ru')}"]`).count()).toBe(1);
       // A file that is not an .xlsx is refused with a message, and the open workbook stays.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Dropdown, Field, Input, Option, Spinner } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { BusySpinner } from '../components/BusySpinner';
 import type { DuplicateSensitivity, RfmMode, Settings } from '../../core/settings';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
@@ -91,7 +92,7 @@ export function SettingsForm() {
     <div className={layout.stack}>
       <h2 className={layout.title}>{t('settings.title')}</h2>
       {!typed || !settings ? (
-        busy.busy && <Spinner size="tiny" label={t('common.loading')} />
+        busy.busy && <BusySpinner size="tiny" label={t('common.loading')} />
       ) : (
         <div className={layout.grid}>
             {NUMBERS.map(({ key, label, hint, testId, min, max }) => (

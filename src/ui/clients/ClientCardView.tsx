@@ -7,12 +7,12 @@ import {
   MessageBarActions,
   MessageBarBody,
   Option,
-  Spinner,
   Text,
   Textarea,
   makeStyles,
   mergeClasses,
 } from '@fluentui/react-components';
+import { BusySpinner } from '../components/BusySpinner';
 import type { ClientCard } from '../../actions/panel';
 import { rowOfRef } from '../../core/client-ref';
 import { usePanel } from '../context';
@@ -66,7 +66,7 @@ export function ClientCardView({ id, onBack }: { id: string; onBack(): void }) {
         <Button size="small" appearance="subtle" data-testid="card-back" onClick={onBack}>
           {t('card.back')}
         </Button>
-        {(loading.busy || saving.busy) && <Spinner size="extra-tiny" />}
+        {(loading.busy || saving.busy) && <BusySpinner size="extra-tiny" />}
       </div>
       <ErrorBar error={loading.error ?? saving.error} onDismiss={() => [loading, saving].forEach((b) => b.clearError())} />
       {card && (

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, InfoLabel, Spinner, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
+import { Button, InfoLabel, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
+import { BusySpinner } from '../components/BusySpinner';
 import type { ClientFacets, ClientFilter, ClientList, ClientSummary } from '../../actions/panel';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
@@ -116,7 +117,7 @@ function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
         <Text weight="semibold" data-testid="client-count" aria-live="polite">
           {list ? t('clients.count', { matching: formatNumber(list.matching, language), total: formatNumber(list.total, language) }) : t('common.loading')}
         </Text>
-        {loading.busy && <Spinner size="extra-tiny" />}
+        {loading.busy && <BusySpinner size="extra-tiny" />}
         {list && (
           <Text size={200} className={layout.muted} data-testid="as-of">
             {t('clients.asOf', { date: formatDate(list.asOf, language) })}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, CounterBadge, Dropdown, Field, Option, Spinner, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, CounterBadge, Dropdown, Field, Option, Text, mergeClasses } from '@fluentui/react-components';
+import { BusySpinner } from '../components/BusySpinner';
 import type { TodayView } from '../../actions/panel';
 import { TODAY_KINDS, TODAY_KIND_TITLES, type TodayItem } from '../../core/today';
 import { usePanel } from '../context';
@@ -65,7 +66,7 @@ export function TodayTab() {
       <ErrorBar error={loading.error} onDismiss={loading.clearError} />
       <ErrorBar error={marking.error} onDismiss={marking.clearError} />
       <ErrorBar error={moving.error} onDismiss={moving.clearError} />
-      {!view && <Spinner size="tiny" label={t('common.loading')} />}
+      {!view && <BusySpinner size="tiny" label={t('common.loading')} />}
       {view && (
         <Text size={200} className={layout.muted} data-testid="today-as-of">
           {t('today.asOf', { date: formatDate(view.asOf, language), count: tasks })}
