@@ -93,10 +93,11 @@ function rfmBands(settings: Settings): { recencyBands: number[]; frequencyBands:
 }
 
 /**
- * Tracker, ABC, RFM, services ABC, funnel and manager load over a base read with `readBase`. The parts
- * only some callers read — the client-value models, XYZ and the cohorts — are computed on first use:
- * the panel's client list and `crm-base export` never pay for them (on 100,000 clients they cost more
- * than the rest together).
+ * Tracker, ABC and RFM over a base read with `readBase`, and the parts only some callers read, computed on
+ * first use: the services' ABC, the funnel, the manager load, the later orders' problems, the client-value
+ * models, XYZ and the cohorts. The panel's client list and `crm-base export` never pay for them (on 100,000
+ * clients the value models and the cohorts cost more than the rest together; on a 20,000-client file the
+ * others were a tenth of a second of its first screen).
  */
 export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const settings = base.settings;
@@ -105,12 +106,18 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
   const revenues = Float64Array.from(tracker, (t) => t.revenue);
   const abc = rankAbc(revenues, settings.abcA, settings.abcB);
   const rfm = computeRfm(tracker, { mode: settings.rfmMode, ...rfmBands(settings) });
-  const services = revenueByService(base.services.map((s) => s.name), base.orders, asOf);
-  const serviceRevenues = services.map((s) => s.revenue);
-  const servicesAbc = rankAbc(serviceRevenues, settings.abcA, settings.abcB);
+  const services = lazily(() => {
+    const byService = revenueByService(base.services.map((s) => s.name), base.orders, asOf);
+    const serviceRevenues = byService.map((s) => s.revenue);
+    const ranking = rankAbc(serviceRevenues, settings.abcA, settings.abcB);
+    return { byService, ranking, summary: summariseAbc(serviceRevenues, ranking.classes) };
+  });
+  const funnel = lazily(() => computeFunnel(base.clients));
+  const managers = lazily(() => computeManagerLoad(base.clients, tracker, settings.managerLimit));
+  const problems = lazily(() => [...laterTypedProblems(base, asOf), ...laterOrderProblems(base, asOf)]);
   const cohorts = lazily(() => computeCohorts(base.clients.map((client) => client.history), base.orders, base.orderClient, asOf));
   const value = lazily(() => computeClientValue(repeatSummary(base.orders, base.orderClient, base.clients.length, asOf), settings.clvDiscount / 100));
-  const xyz = lazily(() => xyzOfBase(base, services, asOf));
+  const xyz = lazily(() => xyzOfBase(base, services().byService, asOf));
   return {
     base,
     asOf,
@@ -119,11 +126,21 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     abc,
     abcSummary: summariseAbc(revenues, abc.classes),
     rfm,
-    services,
-    servicesAbc,
-    servicesAbcSummary: summariseAbc(serviceRevenues, servicesAbc.classes),
-    funnel: computeFunnel(base.clients),
-    managers: computeManagerLoad(base.clients, tracker, settings.managerLimit),
+    get services() {
+      return services().byService;
+    },
+    get servicesAbc() {
+      return services().ranking;
+    },
+    get servicesAbcSummary() {
+      return services().summary;
+    },
+    get funnel() {
+      return funnel();
+    },
+    get managers() {
+      return managers();
+    },
     get cohorts() {
       return cohorts();
     },
@@ -139,7 +156,9 @@ export function analyseBase(base: Base, asOf: DayNumber): Analysis {
     get servicesXyz() {
       return xyz().servicesXyz;
     },
-    problems: [...laterTypedProblems(base, asOf), ...laterOrderProblems(base, asOf)],
+    get problems() {
+      return problems();
+    },
   };
 }
 

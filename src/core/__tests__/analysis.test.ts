@@ -1,7 +1,11 @@
 import { MemoryWorkbook } from '../../workbook/memory';
 import type { WriteColumns, WriteTable } from '../../workbook/operations';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
-import { analysisSummary, NoClientsSheetError, planAnalysis } from '../analysis';
+import { analyseBase, analysisSummary, NoClientsSheetError, planAnalysis } from '../analysis';
+import { readBase } from '../base';
+import * as funnels from '../funnel';
+import * as managerLoads from '../managers';
+import * as serviceRevenues from '../service-revenue';
 import { isoToDay } from '../normalise/date';
 import { DEFAULT_SETTINGS } from '../settings';
 import { render } from '../messages/message';
@@ -183,6 +187,23 @@ describe('planAnalysis', () => {
       // Ranked 6 234,56, 5 000, 1 000 of 12 234,56: 6 234,56 / 12 234,56 = 50.96 %, 11 234,56 / 12 234,56 = 91.83 %.
       pareto: [[0, 0], [0.3333, 0.5096], [0.6667, 0.9183], [1, 1]],
     });
+  });
+
+  it('computes the services ABC, the funnel and the manager load only when they are read, once', () => {
+    const counted = [jest.spyOn(funnels, 'computeFunnel'), jest.spyOn(managerLoads, 'computeManagerLoad'), jest.spyOn(serviceRevenues, 'revenueByService')];
+    try {
+      const analysis = analyseBase(readBase(sampleWorkbook()), AS_OF);
+      // What the panel's client list reads.
+      expect(analysis.tracker).toHaveLength(4);
+      expect(analysis.statusSuggestions).toHaveLength(4);
+      expect(counted.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+      const first = [analysis.funnel, analysis.managers, analysis.services, analysis.servicesAbc, analysis.servicesAbcSummary];
+      expect([analysis.funnel, analysis.managers, analysis.services, analysis.servicesAbc, analysis.servicesAbcSummary]).toEqual(first);
+      expect(analysis.servicesAbc.classes).toHaveLength(analysis.services.length);
+      expect(counted.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1]);
+    } finally {
+      for (const spy of counted) spy.mockRestore();
+    }
   });
 
   it('draws the ABC limits from the settings the analysis used', () => {
