@@ -14,7 +14,9 @@
  * The goals are printed beside the figures: first screen ≤ 3 s, «Всё сразу» ≤ 3 s, no frame > 200 ms.
  *
  * `--page-of DIR` measures the page of another checkout (its src/page/webpack.part.js), e.g. the main
- * branch's, for a before/after comparison; `--runs N` repeats each measurement (the median is shown).
+ * branch's; `--runs N` repeats each measurement (the median is shown). `--against DIR` measures this
+ * page and DIR's in one browser, run by run in turn (A B A B …): on a shared 2-core machine the figures of
+ * two separate runs of this script differ by half a second, so a before/after comparison is made here.
  */
 'use strict';
 const { execFileSync } = require('child_process');
@@ -28,10 +30,11 @@ const GOAL = { firstScreenMs: 3000, allMs: 3000, frameMs: 200 };
 const CACHE = path.join(os.tmpdir(), 'crm-bench-page');
 
 function parseArgs(argv) {
-  const options = { sizes: [], pageOf: ROOT, runs: 1 };
+  const options = { sizes: [], pageOf: ROOT, against: null, runs: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--page-of') options.pageOf = path.resolve(argv[++i]);
+    else if (arg === '--against') options.against = path.resolve(argv[++i]);
     else if (arg === '--runs') options.runs = Math.max(1, Number(argv[++i]) || 1);
     else if (/^\d+x\d+$/.test(arg)) {
       const [clients, orders] = arg.split('x').map(Number);
@@ -168,23 +171,35 @@ function printTable(size, runs, pageOf) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const files = options.sizes.map(baseFile);
-  console.log(`Building the page of ${options.pageOf} (production mode)…`);
-  const out = await buildPage(options.pageOf);
+  const pages = [options.pageOf, ...(options.against ? [options.against] : [])];
+  const outs = [];
+  const servers = [];
   const { serveStatic } = require('./start.js');
-  const server = await serveStatic(out, { port: 0, host: '127.0.0.1' });
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+  let browser = null;
   try {
-    const url = `http://127.0.0.1:${server.address().port}/`;
+    for (const dir of pages) {
+      console.log(`Building the page of ${dir} (production mode)…`);
+      outs.push(await buildPage(dir));
+      servers.push(await serveStatic(outs.at(-1), { port: 0, host: '127.0.0.1' }));
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+    const urls = servers.map((server) => `http://127.0.0.1:${server.address().port}/`);
     for (const [i, size] of options.sizes.entries()) {
-      const runs = [];
-      for (let run = 0; run < options.runs; run++) runs.push(await measureOnce(browser, url, files[i], size.clients));
-      printTable(size, runs, options.pageOf);
+      const runs = pages.map(() => []);
+      for (let run = 0; run < options.runs; run++) {
+        for (const [k, url] of urls.entries()) runs[k].push(await measureOnce(browser, url, files[i], size.clients));
+      }
+      pages.forEach((dir, k) => printTable(size, runs[k], dir));
+      if (pages.length === 2) {
+        const ratio = (f) => (median(runs[0].map(f)) / median(runs[1].map(f))).toFixed(2);
+        console.log(`\n${pages[0]} against ${pages[1]}, medians of ${options.runs} runs taken in turn: first screen ×${ratio((r) => r.firstScreenMs)}, «Всё сразу» ×${ratio((r) => r.allMs)}`);
+      }
     }
   } finally {
-    await browser.close();
-    await new Promise((done) => server.close(done));
-    fs.rmSync(out, { recursive: true, force: true });
+    await browser?.close();
+    for (const server of servers) await new Promise((done) => server.close(done));
+    for (const out of outs) fs.rmSync(out, { recursive: true, force: true });
   }
 }
 
