@@ -13,6 +13,7 @@
 import { bgNbdLikelihood, bgNbdLogLikelihood, expectedPurchases, fitBgNbd, repeatData, probabilityAlive, type BgNbdParams } from '../value/bgnbd';
 import { customerLifetimeValue, expectedOrderValue, fitGammaGamma, gammaGammaLogLikelihood, type GammaGammaParams } from '../value/gamma-gamma';
 import { digamma, hypergeometric2F1, logGamma } from '../value/special-functions';
+import { maximumLikelihood } from '../value/bfgs';
 import { seededUniform, simulateBgNbd, simulateOrderValues } from './value-simulation';
 
 const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -139,6 +140,20 @@ describe('the fits are maxima, with exact gradients', () => {
     const m = simulateOrderValues({ p: 3, q: 6, gamma: 40 }, x, 4);
     const { logLikelihood: _gl, ...fit } = fitGammaGamma(x, m);
     expect(isMaximum((p: GammaGammaParams) => gammaGammaLogLikelihood(p, x, m), fit, 5e-4)).toBe(true);
+  });
+});
+
+describe('the minimiser', () => {
+  it('stops where no step can be seen to lower the value, at the minimum to the precision the value is known', () => {
+    // A likelihood is a sum over thousands of clients: near its maximum the gain of a step falls below the
+    // rounding of the value before the gradient reaches the tolerance, and each such step was halved in vain.
+    // CDNOW's parameters, 20,000 clients: 138 evaluations before, 14 of them to the point where no step shows.
+    const sim = simulateBgNbd({ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, 20000, 30, 1095, 1);
+    const data = repeatData(sim.x, sim.tx, sim.T);
+    const fit = maximumLikelihood((p) => bgNbdLikelihood({ r: p[0], alpha: p[1], a: p[2], b: p[3] }, data), [0, Math.log(50), 0, 0], 20000);
+    expect(fit.evaluations).toBeLessThan(40);
+    const [r, alpha, a, b] = fit.params;
+    expect(isMaximum((p: BgNbdParams) => bgNbdLogLikelihood(p, data), { r, alpha, a, b }, 1e-6)).toBe(true);
   });
 });
 
