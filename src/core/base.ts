@@ -351,40 +351,40 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
  */
 const linksOfOrders = new WeakMap<readonly Order[], { clients: readonly Client[]; phoneRegion: string; links: (number | null)[] }>();
 
-/**
- * The IDs clients of `b` have and the same clients of `a` had not, as the keys orders are linked by (as
- * typed and folded, link-orders.ts); null when anything else an order is linked by differs.
- */
-function gainedIdKeys(a: readonly Client[], b: readonly Client[]): Set<string> | null {
-  const gained = new Set<string>();
-  if (a === b) return gained;
-  if (a.length !== b.length) return null;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i].name !== b[i].name || a[i].phoneNormalised !== b[i].phoneNormalised) return null;
-    const id = b[i].id;
-    if (a[i].id === id) continue;
-    if (a[i].id !== null || id === null) return null;
-    gained.add(id).add(normaliseText(id));
+/** The client IDs orders name, as typed and folded (link-orders.ts links by both). */
+function orderIdKeys(orders: readonly Order[]): Set<string> {
+  const keys = new Set<string>();
+  for (const { clientId } of orders) {
+    if (!clientId || keys.has(clientId)) continue;
+    keys.add(clientId).add(normaliseText(clientId));
   }
-  return gained;
+  return keys;
 }
 
-/** Whether an order names one of these ID keys: it would now be linked to the client that has it. */
-function namesAnyId(orders: readonly Order[], keys: ReadonlySet<string>): boolean {
-  if (keys.size === 0) return false;
-  const seen = new Set<string>();
-  for (const { clientId } of orders) {
-    if (!clientId || seen.has(clientId)) continue;
-    seen.add(clientId);
-    if (keys.has(clientId) || keys.has(normaliseText(clientId))) return true;
+/**
+ * Whether the clients `b` differ from `a` only by IDs some of them gained, which no order names (as typed
+ * or folded): the orders are then linked to them as before. The orders' IDs are gathered at the first
+ * gained ID only, and most orders name none: a 20,000-client base given its IDs costs no more than a
+ * look at each client.
+ */
+function gainedOnlyIdsNoOrderNames(a: readonly Client[], b: readonly Client[], orders: readonly Order[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  let named: Set<string> | null = null;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name !== b[i].name || a[i].phoneNormalised !== b[i].phoneNormalised) return false;
+    const id = b[i].id;
+    if (a[i].id === id) continue;
+    if (a[i].id !== null || id === null) return false;
+    named ??= orderIdKeys(orders);
+    if (named.size > 0 && (named.has(id) || named.has(normaliseText(id)))) return false;
   }
-  return false;
+  return true;
 }
 
 function linkedOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
   const kept = linksOfOrders.get(orders);
-  const gained = kept?.phoneRegion === phoneRegion ? gainedIdKeys(kept.clients, clients) : null;
-  if (kept && gained && !namesAnyId(orders, gained)) {
+  if (kept && kept.phoneRegion === phoneRegion && gainedOnlyIdsNoOrderNames(kept.clients, clients, orders)) {
     // The newest list is kept, so that an older one is let go.
     kept.clients = clients;
     return kept.links;
