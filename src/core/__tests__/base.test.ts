@@ -352,6 +352,31 @@ describe('readBase', () => {
     expect(scratch.problems).toEqual(edited.problems);
   });
 
+  it('keeps a row whose field moved to another column only where that field is blank in both reads, and the row has no problem', () => {
+    const header = ['Клиент', 'Телефон', 'Дата первого контакта'];
+    const rows = [
+      ['Иванов Иван', '8 (912) 345-67-89', date(5, 1, 2026)],
+      ['Петров Пётр', '', 'не дата'],
+      ['Сидоров Сидор', '', ''],
+    ];
+    const first = readBase(book(sheet('Клиенты', header, ...rows)));
+    // The structure added the order-history columns: empty, but for one value typed since.
+    const historyHeader = [...header, 'Первый заказ', 'Заказов', 'Выручка'];
+    const withHistory = [[...rows[0], '', '', ''], [...rows[1], '', '', ''], [...rows[2], '', 3, '']];
+    const added = readBase(book(sheet('Клиенты', historyHeader, ...withHistory)));
+    expect(added.clients[0]).toBe(first.clients[0]);
+    // Read again: the row with a bad date (its problem could name a column that moved), and the typed count.
+    expect(added.clients[1]).not.toBe(first.clients[1]);
+    expect(added.clients[2]).not.toBe(first.clients[2]);
+    expect(added.clients[2].history.orders).toBe(3);
+    // What is kept equals a read from scratch (after another sheet's clients: nothing to keep from).
+    readBase(book(sheet('Клиенты', ['Клиент'], ['ООО «Ромашка»'])));
+    const scratch = readBase(book(sheet('Клиенты', historyHeader, ...withHistory)));
+    expect(scratch.clients[0]).not.toBe(added.clients[0]);
+    expect(scratch.clients).toEqual(added.clients);
+    expect(scratch.problems).toEqual(added.problems);
+  });
+
   it('normalises a phone or e-mail again only when its text changed, also when the columns moved', () => {
     const normalising = jest.spyOn(phones, 'normalisePhone');
     try {
