@@ -207,13 +207,13 @@ interface ClientRow {
 
 /** The clients of one snapshot of their sheet, row by row (by index in the snapshot's rows). */
 interface ClientsRead {
-  /** What the clients depend on besides the cells and the fields' columns: a read with another keeps no client whole. */
-  key: string;
+  /** What the clients depend on besides the cells: a read of another sheet, header row or phone region keeps no client whole. */
+  sheet: string;
+  headerRow: number;
+  phoneRegion: string;
   /** Where each field was read from, and under which header (a problem names it). */
   at: Record<ClientFieldRead, number>;
   headers: Record<ClientFieldRead, string | null>;
-  sheet: string;
-  phoneRegion: string;
   byIndex: (ClientRow | undefined)[];
   clients: Client[];
 }
@@ -230,7 +230,10 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[], columns: re
   return true;
 }
 
-/** A cell read as nothing wherever it is, or nowhere (-1): the field's empty value, and no problem. */
+/**
+ * A cell read as nothing wherever it is, or nowhere (-1): the field's empty value, and no problem. Not
+ * `isBlank`: a text of spaces is read as it is.
+ */
 function blankAt(cells: readonly CellValue[], column: number): boolean {
   const cell = column < 0 ? undefined : cells[column];
   return cell === undefined || cell === null || cell === '';
@@ -250,11 +253,10 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
   const reader = new RowReader(layout, problems);
   const at = clientColumns(layout, settings);
   const headers = Object.fromEntries(CLIENT_FIELDS_READ.map((field) => [field, layout.header[at[field]] ?? null])) as Record<ClientFieldRead, string | null>;
-  const key = JSON.stringify([layout.sheet, layout.headerRow, settings.phoneRegion]);
   // Read with other columns (the analysis took over the typed history, the structure added the IDs), a
   // row's phone and e-mail still normalise as they did, when they are the same text in the same sheet.
   const normalisedAlike = previous?.sheet === layout.sheet && previous.phoneRegion === settings.phoneRegion;
-  const keeps = previous?.key === key;
+  const keeps = normalisedAlike && previous.headerRow === layout.headerRow;
   const unmoved = CLIENT_FIELDS_READ.filter((field) => previous?.at[field] === at[field] && previous.headers[field] === headers[field]);
   const columns = [...new Set(unmoved.map((field) => at[field]).filter((column) => column >= 0))];
   const moved = CLIENT_FIELDS_READ.filter((field) => !unmoved.includes(field)).map((field) => ({ before: previous?.at[field] ?? -1, now: at[field] }));
@@ -310,7 +312,7 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
     byIndex[index] = { client, cells, problems: problems.slice(from) };
     return client;
   });
-  return { key, at, headers, sheet: layout.sheet, phoneRegion: settings.phoneRegion, byIndex, clients };
+  return { sheet: layout.sheet, headerRow: layout.headerRow, phoneRegion: settings.phoneRegion, at, headers, byIndex, clients };
 }
 
 /**

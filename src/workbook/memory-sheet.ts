@@ -51,7 +51,9 @@ function copyShared(value: unknown, copies: Map<object, unknown>): unknown {
 
 /** The layers whose cells say what a cell holds, not how it looks: what a write of values may change. */
 export const CONTENT_LAYERS = ['values', 'formulas', 'hostStyles'] as const satisfies readonly LayerName[];
-const LAYERS: readonly LayerName[] = ['values', 'formats', 'fills', 'formulas', 'hostStyles'];
+/** A sheet's layers, all of them (the type says so), empty. */
+const NO_LAYERS: { [L in LayerName]: [] } = { values: [], formats: [], fills: [], formulas: [], hostStyles: [] };
+const LAYERS = Object.keys(NO_LAYERS) as LayerName[];
 
 /**
  * A copy of a grid that later writes to the grid leave as it is: its rows are copied, the cells in them
@@ -59,7 +61,7 @@ const LAYERS: readonly LayerName[] = ['values', 'formats', 'fills', 'formulas', 
  * changes a date (lint forbids the Date setters) or a host style it holds. A frozen row is shared as it
  * is: it is already copied before any write (`setGridCell`).
  */
-export function copyGrid<T>(grid: readonly (T | undefined)[][]): (T | undefined)[][] {
+function copyGrid<T>(grid: readonly (T | undefined)[][]): (T | undefined)[][] {
   return grid.map((row) => (row === undefined || Object.isFrozen(row) ? row : row.slice()));
 }
 
@@ -70,7 +72,7 @@ export function copyGrid<T>(grid: readonly (T | undefined)[][]): (T | undefined)
  * with the sheet until the caller copies them (`copyLayers`).
  */
 export function copySheet(sheet: MemorySheet, shared: readonly LayerName[] = []): MemorySheet {
-  const withoutLayers = copyPlain({ ...sheet, values: [], formats: [], fills: [], formulas: [], hostStyles: [] });
+  const withoutLayers = copyPlain({ ...sheet, ...NO_LAYERS });
   const layers = Object.fromEntries(LAYERS.map((layer) => [layer, shared.includes(layer) ? sheet[layer] : copyGrid(sheet[layer] as unknown[][])]));
   return { ...withoutLayers, ...layers };
 }
