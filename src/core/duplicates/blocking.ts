@@ -39,8 +39,8 @@ const SHORT_WORD = 5;
 export const OFFER_PREFIX = 'J:';
 export const PROBE_PREFIX = 'j:';
 
-/** Key kinds of contacts one typo apart: their blocks are compared whole even between equal names. */
-export const CONTACT_TYPO_KEY = /^[dm]:/;
+/** Key kinds (first letters) of contacts one typo apart: their blocks are compared whole even between equal names. */
+export const CONTACT_TYPO_KINDS = 'dm';
 
 /** Logins that many unrelated firms use (a typo between two of them means nothing). */
 export const GENERIC_LOGINS: ReadonlySet<string> = new Set(['info', 'mail', 'office', 'sales', 'admin', 'contact', 'hello', 'order', 'zakaz', 'support', 'post', 'manager', 'buh', 'secretary']);
@@ -87,8 +87,8 @@ export function heavySlipKeys(record: MatchRecord): string[] {
   return [...keys];
 }
 
-/** Key kinds of `heavySlipKeys`, and the size above which their blocks are dropped. */
-export const HEAVY_SLIP_KEY = /^[wo]:/;
+/** Key kinds (first letters) of `heavySlipKeys`, and the size above which their blocks are dropped. */
+export const HEAVY_SLIP_KINDS = 'wo';
 export const COMMON_KEY_CAP = 50;
 
 /** Width of the run of digits a phone typo key leaves out; runs overlap by one digit. */

@@ -4,7 +4,7 @@
  * names sorted by each of their words (`eachSortedNeighbour`); each pair is visited once with the exact
  * keys (phone, e-mail, ИНН) its two clients share.
  */
-import { COMMON_KEY_CAP, CONTACT_TYPO_KEY, eachKey, HEAVY_SLIP_KEY, KEY_WORDS, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { COMMON_KEY_CAP, CONTACT_TYPO_KINDS, eachKey, HEAVY_SLIP_KINDS, KEY_WORDS, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
 import { SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from './evidence';
 import { PLACEHOLDER_COUNT } from './rarity';
 import type { MatchRecord } from './prepare';
@@ -41,10 +41,11 @@ const WINDOW = 20;
  * pairs at 100,000 (F1 unchanged, 0.9465).
  */
 const TWO_WORD_WIDTH = 10;
-const TWO_WORD_KEY = /^[pw]:/;
+const TWO_WORD_KINDS = 'pw';
 
-/** Keys of phones (t:), e-mails (e:) and ИНН (i:), see blocking.ts, and what a pair in their block shares. */
-const EXACT_KEY_SHARES: Readonly<Record<string, number>> = { 't:': SHARED_PHONE, 'e:': SHARED_EMAIL, 'i:': SHARED_INN };
+/** What a pair in a block of phones (`t:`), e-mails (`e:`) or ИНН (`i:`) shares, by the key's kind (its first letter). */
+const EXACT_KEY_SHARES: Readonly<Record<string, number>> = { t: SHARED_PHONE, e: SHARED_EMAIL, i: SHARED_INN };
+const PROBE_KIND = PROBE_PREFIX.charCodeAt(0);
 
 interface Block {
   exact: boolean;
@@ -63,74 +64,179 @@ interface Block {
 }
 
 /**
- * Bits of the bucket numbers of the first pass of `blocks`: about 32 one-byte counters per client (a
- * client has a dozen keys or so), at most 4 M.
+ * Bits of the bucket numbers of `KeyHashes`: about 32 one-byte counters per client (a client has a dozen
+ * keys or so), at most 4 M.
  */
 function bucketBits(clients: number): number {
   return Math.min(22, Math.max(10, Math.ceil(Math.log2(clients * 32))));
 }
 
-/** FNV-1a hash of a key, cut to `bits` bits. */
-function keyBucket(key: string, bits: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash >>> (32 - bits);
+/** 2²¹: the second hash's top 21 bits go under the first hash's 32 in a key's number. */
+const LOW_HASH_SPAN = 2 ** 21;
+
+/**
+ * A key as a number of 53 bits: FNV-1a and a multiply-xorshift hash of its text from `from` on, 32 bits
+ * and 21 bits. Two of the 2 M keys of a 100,000-client base get one number by chance in about one base of
+ * 4,000; their two blocks are then one, which adds pairs to compare (the verdict still decides).
+ */
+function keyNumber(key: string, from: number): number {
+  let first = 0x811c9dc5;
+  let second = 0x9747b28c;
+  for (let i = from; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    first = Math.imul(first ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x5bd1e995);
+    second ^= second >>> 15;
+  }
+  return (first >>> 0) * LOW_HASH_SPAN + (second >>> 11);
 }
 
 /**
- * Clients by key; keys that cannot make a pair are dropped. Most keys belong to one client only, so a
- * first pass counts keys per hash bucket, and only keys whose bucket was hit twice (or probes, which
- * pair with offers) are gathered by their text: a million fewer strings kept and map entries made.
+ * Every blocking key of every client, as numbers (`keyNumber`), in the clients' order, and how often each
+ * bucket (a key number's first bits) was hit. Keys are made once and kept as numbers, never as text: a
+ * base of 100,000 clients has about 2 M of them, most of them its own client's alone.
+ */
+class KeyHashes {
+  numbers = new Float64Array(1 << 16);
+  ranks = new Int32Array(1 << 16);
+  kinds = new Uint8Array(1 << 16);
+  length = 0;
+  readonly bucketHits: Uint8Array;
+  private readonly shift: number;
+
+  constructor(clients: number) {
+    const bits = bucketBits(clients);
+    this.bucketHits = new Uint8Array(2 ** bits);
+    this.shift = 2 ** (53 - bits);
+  }
+
+  /** Records `key` of the client at `rank`; probes and offers are hashed past their prefix, so a probe's number is its offers'. */
+  add(key: string, rank: number): void {
+    if (this.length === this.numbers.length) {
+      this.numbers = doubled(this.numbers, (size) => new Float64Array(size));
+      this.ranks = doubled(this.ranks, (size) => new Int32Array(size));
+      this.kinds = doubled(this.kinds, (size) => new Uint8Array(size));
+    }
+    const kind = key.charCodeAt(0);
+    const number = keyNumber(key, kind === PROBE_KIND || key.startsWith(OFFER_PREFIX) ? 1 : 0);
+    this.numbers[this.length] = number;
+    this.ranks[this.length] = rank;
+    this.kinds[this.length++] = kind;
+    const bucket = Math.floor(number / this.shift);
+    if (this.bucketHits[bucket] < 2) this.bucketHits[bucket]++;
+  }
+
+  /** Whether the key at `entry` may be shared: its bucket was hit twice or more. */
+  mayBeShared(entry: number): boolean {
+    return this.bucketHits[Math.floor(this.numbers[entry] / this.shift)] > 1;
+  }
+}
+
+/**
+ * Clients by key; keys that cannot make a pair are dropped. Most keys belong to one client only: only
+ * keys whose bucket was hit twice (or probes, which pair with offers) are gathered.
  */
 function blocks(records: RankedRecords): Block[] {
   const { byRank, rankOf } = records;
-  const bits = bucketBits(byRank.length);
-  const bucketHits = new Uint8Array(2 ** bits);
+  const hashes = new KeyHashes(byRank.length);
   const probed = new Set<string>();
   const fixes = findMisspellings(byRank.map((record) => record.name));
   const corrected = byRank.map((record) => correctedNames(record.name, fixes));
-  byRank.forEach((record, k) => {
-    eachKey(record, corrected[k], (key) => {
-      const bucket = keyBucket(key, bits);
-      if (bucketHits[bucket] < 2) bucketHits[bucket]++;
-    });
-    for (const word of probedWords(record)) probed.add(word);
-    for (const name of corrected[k]) for (const word of probedWords({ ...record, name })) probed.add(word);
-  });
   // Members are listed in the clients' order, which settles ties in a window and which offers are kept.
-  const byKey = new Map<string, number[]>();
   let rank = 0;
-  const add = (key: string) => {
-    const list = byKey.get(key);
-    if (list) list.push(rank);
-    else byKey.set(key, [rank]);
-  };
-  const addShared = (key: string) => {
-    if (bucketHits[keyBucket(key, bits)] > 1 || key.startsWith(PROBE_PREFIX)) add(key);
-  };
+  const addKey = (key: string) => hashes.add(key, rank);
   for (let client = 0; client < rankOf.length; client++) {
     rank = rankOf[client];
-    eachKey(byRank[rank], corrected[rank], addShared);
+    const record = byRank[rank];
+    eachKey(record, corrected[rank], addKey);
+    for (const word of probedWords(record)) probed.add(word);
+    for (const name of corrected[rank]) for (const word of probedWords({ ...record, name })) probed.add(word);
   }
+  const keysEnd = hashes.length;
   for (let client = 0; client < rankOf.length && probed.size > 0; client++) {
     rank = rankOf[client];
-    for (const key of offerKeys(byRank[rank], probed)) add(key);
+    for (const key of offerKeys(byRank[rank], probed)) addKey(key);
+  }
+  const gathered = (entry: number) => hashes.kinds[entry] === PROBE_KIND || hashes.mayBeShared(entry);
+  let count = 0;
+  for (let entry = 0; entry < keysEnd; entry++) if (gathered(entry)) count++;
+  const groups = new GroupsByNumber(count);
+  const kinds: number[] = [];
+  const members: number[][] = [];
+  for (let entry = 0; entry < keysEnd; entry++) {
+    if (!gathered(entry)) continue;
+    const kind = hashes.kinds[entry];
+    const group = groups.groupOf(hashes.numbers[entry]);
+    if (group === members.length) {
+      kinds.push(kind);
+      members.push([]);
+    }
+    members[group].push(hashes.ranks[entry]);
+  }
+  const offers: number[][] = [];
+  for (let entry = keysEnd; entry < hashes.length; entry++) {
+    const group = groups.existingGroupOf(hashes.numbers[entry]);
+    if (group >= 0 && kinds[group] === PROBE_KIND) (offers[group] ??= []).push(hashes.ranks[entry]);
   }
   const out: Block[] = [];
-  for (const [key, members] of byKey) {
-    if (key.startsWith(OFFER_PREFIX)) continue;
-    if (key.startsWith(PROBE_PREFIX)) {
-      const offers = byKey.get(OFFER_PREFIX + key.slice(PROBE_PREFIX.length)) ?? [];
-      if (members.length + offers.length >= 2) out.push({ exact: false, shares: 0, members, offers });
-      continue;
+  members.forEach((blockMembers, group) => {
+    const kind = kinds[group];
+    if (kind === PROBE_KIND) {
+      const blockOffers = offers[group] ?? [];
+      if (blockMembers.length + blockOffers.length >= 2) out.push({ exact: false, shares: 0, members: blockMembers, offers: blockOffers });
+      return;
     }
-    if (members.length < 2 || (members.length > COMMON_KEY_CAP && HEAVY_SLIP_KEY.test(key))) continue;
-    const shares = EXACT_KEY_SHARES[key.slice(0, 2)] ?? 0;
+    const prefix = String.fromCharCode(kind);
+    if (blockMembers.length < 2 || (blockMembers.length > COMMON_KEY_CAP && HEAVY_SLIP_KINDS.includes(prefix))) return;
+    const shares = EXACT_KEY_SHARES[prefix] ?? 0;
     const exact = shares !== 0;
-    if (exact && members.length > PLACEHOLDER_COUNT) continue;
-    out.push({ exact, shares, members, withSameNames: key.startsWith('n:') || CONTACT_TYPO_KEY.test(key), width: TWO_WORD_KEY.test(key) ? TWO_WORD_WIDTH : undefined });
-  }
+    if (exact && blockMembers.length > PLACEHOLDER_COUNT) return;
+    out.push({ exact, shares, members: blockMembers, withSameNames: prefix === 'n' || CONTACT_TYPO_KINDS.includes(prefix), width: TWO_WORD_KINDS.includes(prefix) ? TWO_WORD_WIDTH : undefined });
+  });
   return out;
+}
+
+/**
+ * Key numbers (`keyNumber`) to group indices 0, 1, 2 … in the order first seen: an open-addressing table
+ * in typed arrays. A `Map` keyed by numbers past 2³¹ boxes every key it is asked for, and was most of the
+ * time of blocking.
+ */
+class GroupsByNumber {
+  private readonly numbers: Float64Array;
+  private readonly groups: Int32Array;
+  private readonly mask: number;
+  private size = 0;
+
+  /** A table for at most `count` numbers. */
+  constructor(count: number) {
+    const slots = 2 ** Math.max(4, Math.ceil(Math.log2(count * 2 + 1)));
+    this.numbers = new Float64Array(slots);
+    this.groups = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+  }
+
+  /** The slot of `number`, or the empty slot where it would go. */
+  private slotOf(number: number): number {
+    // The number's first 32 bits are FNV-1a's: well mixed.
+    let slot = (number / LOW_HASH_SPAN) & this.mask;
+    while (this.groups[slot] >= 0 && this.numbers[slot] !== number) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  /** The group of `number`, a new one (the next index) when it was not seen yet. */
+  groupOf(number: number): number {
+    const slot = this.slotOf(number);
+    if (this.groups[slot] < 0) {
+      this.numbers[slot] = number;
+      this.groups[slot] = this.size++;
+    }
+    return this.groups[slot];
+  }
+
+  /** The group of `number`, or −1 when it was not seen. */
+  existingGroupOf(number: number): number {
+    return this.groups[this.slotOf(number)];
+  }
 }
 
 /** Room for the SHARED_* bits under a rank, in bits. */
@@ -138,7 +244,7 @@ const SHARE_SHIFT = 3;
 const SHARE_MASK = (1 << SHARE_SHIFT) - 1;
 
 /** A copy of `array` twice as long. */
-export function doubled<T extends Int32Array | Uint16Array | Uint8Array>(array: T, make: (size: number) => T): T {
+export function doubled<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(array: T, make: (size: number) => T): T {
   const grown = make(array.length * 2);
   grown.set(array);
   return grown;

@@ -5,7 +5,7 @@
  */
 import type { Client, DayNumber } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
-import { COMMON_KEY_CAP, eachKey, HEAVY_SLIP_KEY, offerKeys } from './blocking';
+import { COMMON_KEY_CAP, eachKey, HEAVY_SLIP_KINDS, offerKeys } from './blocking';
 import { judgePair, reasonMessage, type ReasonCode } from './evidence';
 import type { Message } from '../messages/message';
 import { measureRarity, type Rarity } from './rarity';
@@ -84,7 +84,7 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
   for (const key of keysOf(record, correctedNames(record.name, index.commonWords.fixesForNewName(record.name)))) {
     const candidates = index.byKey.get(key) ?? [];
     // As in the full search: an over-common heavy-slip key, the new client counted, compares nobody.
-    if (candidates.length + 1 > COMMON_KEY_CAP && HEAVY_SLIP_KEY.test(key)) continue;
+    if (candidates.length + 1 > COMMON_KEY_CAP && HEAVY_SLIP_KINDS.includes(key.charAt(0))) continue;
     for (let k = 0; k < candidates.length && k < MAX_CANDIDATES_PER_KEY; k++) {
       const candidate = candidates[k];
       if (seen.has(candidate)) continue;
