@@ -365,30 +365,37 @@ function leftoversAlike(
   usedB: number,
   alike: (x: NameWord, y: NameWord) => boolean,
 ): boolean {
-  let left = 0;
-  let leftB = 0;
+  const leftA = leftOver(wordsA, countA, usedA);
+  const leftB = leftOver(wordsB, countB, usedB);
   let paired = 0;
-  let joinedA = '';
-  let joinedB = '';
-  for (let j = 0; j < countB; j++) {
-    if (usedB & (1 << j) || wordsB[j].patronymic) continue;
-    leftB++;
-    joinedB += wordsB[j].text;
-  }
+  let pairedB = usedB;
   for (let i = 0; i < countA; i++) {
     if (usedA & (1 << i) || wordsA[i].patronymic) continue;
-    left++;
-    joinedA += wordsA[i].text;
     for (let j = 0; j < countB; j++) {
-      if (usedB & (1 << j) || !alike(wordsA[i], wordsB[j])) continue;
-      usedB |= 1 << j;
+      if (pairedB & (1 << j) || !alike(wordsA[i], wordsB[j])) continue;
+      pairedB |= 1 << j;
       paired++;
       break;
     }
   }
   // Words left over on one side only are a word left out, not another name.
-  // One word left over on each side was compared as a word already.
-  return paired === left || paired === leftB || (left + leftB > 2 && spellingsAlike(joinedA, joinedB));
+  // One word left over on each side was compared as a word already, and is not run together (most pairs
+  // compared: two first names between a shared surname and patronymic).
+  return paired === leftA || paired === leftB || (leftA + leftB > 2 && spellingsAlike(joined(wordsA, countA, usedA), joined(wordsB, countB, usedB)));
+}
+
+/** How many words of a name are neither used (bits of `used`) nor patronymics. */
+function leftOver(words: readonly NameWord[], count: number, used: number): number {
+  let left = 0;
+  for (let i = 0; i < count; i++) if (!(used & (1 << i)) && !words[i].patronymic) left++;
+  return left;
+}
+
+/** The words `leftOver` counts, run together. */
+function joined(words: readonly NameWord[], count: number, used: number): string {
+  let text = '';
+  for (let i = 0; i < count; i++) if (!(used & (1 << i)) && !words[i].patronymic) text += words[i].text;
+  return text;
 }
 
 /**
