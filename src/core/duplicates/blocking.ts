@@ -82,9 +82,18 @@ export function heavySlipKeys(record: MatchRecord): string[] {
     for (let j = i + 1; j < codes.length; j++) keys.add(codes[i] <= codes[j] ? `w:${codes[i]}|${codes[j]}` : `w:${codes[j]}|${codes[i]}`);
   }
   for (const digits of record.phoneDigits) {
-    if (digits.length >= 7) keys.add(`o:${digits.slice(0, 3)}|${[...digits.slice(3)].sort().join('')}`);
+    if (digits.length >= 7) keys.add(`o:${digits.slice(0, 3)}|${sortedDigits(digits, 3)}`);
   }
   return [...keys];
+}
+
+/** The digits of `digits` from `from` on, in ascending order (counted: this runs for every phone of a base). */
+function sortedDigits(digits: string, from: number): string {
+  const counts = new Int32Array(10);
+  for (let k = from; k < digits.length; k++) counts[digits.charCodeAt(k) - 48]++;
+  let sorted = '';
+  for (let digit = 0; digit < 10; digit++) if (counts[digit] > 0) sorted += String(digit).repeat(counts[digit]);
+  return sorted;
 }
 
 /** Key kinds (first letters) of `heavySlipKeys`, and the size above which their blocks are dropped. */

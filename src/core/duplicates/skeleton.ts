@@ -79,14 +79,23 @@ const SOUND_CLASS: Record<string, string> = { b: 'p', v: 'f', g: 'k', d: 't', z:
  * `Brandan` = `Brandon`, and since skeletons are alike in both alphabets, `Семёнов` = `Semenov`.
  */
 export function soundCode(skeletonWord: string): string {
-  if (!skeletonWord) return '';
-  const first = /[aeiou]/.test(skeletonWord[0]) ? 'a' : (SOUND_CLASS[skeletonWord[0]] ?? skeletonWord[0]) || skeletonWord[0];
-  let code = first;
-  for (let k = 1; k < skeletonWord.length; k++) {
-    const ch = skeletonWord[k];
-    if (/[aeiou]/.test(ch)) continue;
-    const folded = SOUND_CLASS[ch] ?? ch;
-    if (folded && folded !== code[code.length - 1]) code += folded;
+  const known = soundCodes.get(skeletonWord);
+  if (known !== undefined) return known;
+  let code = '';
+  if (skeletonWord) {
+    code = VOWEL.test(skeletonWord[0]) ? 'a' : (SOUND_CLASS[skeletonWord[0]] ?? skeletonWord[0]) || skeletonWord[0];
+    for (let k = 1; k < skeletonWord.length; k++) {
+      const ch = skeletonWord[k];
+      if (VOWEL.test(ch)) continue;
+      const folded = SOUND_CLASS[ch] ?? ch;
+      if (folded && folded !== code[code.length - 1]) code += folded;
+    }
   }
+  if (soundCodes.size >= CACHE_LIMIT) soundCodes.clear();
+  soundCodes.set(skeletonWord, code);
   return code;
 }
+
+const VOWEL = /[aeiou]/;
+/** Sound codes of skeletons, remembered as the skeletons are: every client's name words get one, for blocking. */
+const soundCodes = new Map<string, string>();
