@@ -225,10 +225,12 @@ function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-function sameCells(a: readonly CellValue[], b: readonly CellValue[], columns: readonly number[]): boolean {
-  for (const at of columns) if (!sameCell(a[at], b[at])) return false;
-  return true;
-}
+/**
+ * Fields read as plain text, which no cell of makes a problem: a row changed only in these is patched
+ * from its client of the read before (the structure writes every client's ID, and each step after it
+ * would otherwise parse every client again).
+ */
+const TEXT_FIELDS: ReadonlySet<ClientFieldRead> = new Set(['id', 'name', 'type', 'contact', 'inn', 'industry', 'source', 'manager', 'status', 'service', 'channel', 'refusalReason', 'comment']);
 
 /**
  * A cell read as nothing wherever it is, or nowhere (-1): the field's empty value, and no problem. Not
@@ -247,7 +249,9 @@ function blankAt(cells: readonly CellValue[], column: number): boolean {
  * column, or under another header, than before keeps the row only where it is blank in both reads, and
  * only a row without problems: the structure adds the order-history columns empty, and the analysis then
  * takes them over, so they are read from nowhere (on a 20,000-client file, 0.2 s of «Всё сразу»). A row
- * read anew keeps the normalised phone and e-mail of the same texts.
+ * that differs only in fields of plain text (`TEXT_FIELDS`: the IDs the structure writes, in a column of
+ * their own) gets a copy of its client with those fields read again. A row read anew keeps the
+ * normalised phone and e-mail of the same texts.
  */
 function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, settings: Settings, problems: Problem[], previous: ClientsRead | null): ClientsRead {
   const reader = new RowReader(layout, problems);
@@ -258,16 +262,17 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
   const normalisedAlike = previous?.sheet === layout.sheet && previous.phoneRegion === settings.phoneRegion;
   const keeps = normalisedAlike && previous.headerRow === layout.headerRow;
   const unmoved = CLIENT_FIELDS_READ.filter((field) => previous?.at[field] === at[field] && previous.headers[field] === headers[field]);
-  const columns = [...new Set(unmoved.map((field) => at[field]).filter((column) => column >= 0))];
-  const moved = CLIENT_FIELDS_READ.filter((field) => !unmoved.includes(field)).map((field) => ({ before: previous?.at[field] ?? -1, now: at[field] }));
+  const unmovedRead = unmoved.filter((field) => at[field] >= 0);
+  const moved = CLIENT_FIELDS_READ.filter((field) => !unmoved.includes(field)).map((field) => ({ field, before: previous?.at[field] ?? -1, now: at[field] }));
   const cityOf = memoised(normaliseCity);
+  const textOf = (row: readonly CellValue[], field: ClientFieldRead) => (field === 'id' ? reader.text(row, at.id) || null : reader.text(row, at[field]));
   const parse = (row: readonly CellValue[], rowNumber: number, before: Client | undefined): Client => {
     const phone = reader.text(row, at.phone);
     const email = reader.text(row, at.email);
     const city = reader.text(row, at.city);
     return {
       row: rowNumber,
-      id: reader.text(row, at.id) || null,
+      id: textOf(row, 'id'),
       name: reader.text(row, at.name),
       type: reader.text(row, at.type),
       contact: reader.text(row, at.contact),
@@ -298,14 +303,39 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
       },
     };
   };
+  /**
+   * The fields of a row to read again, all of them plain text (`TEXT_FIELDS`), when the rest of its client
+   * and its problems stand as `kept` read them; null when the row is to be parsed anew.
+   */
+  const changedTextFields = (kept: ClientRow, cells: readonly CellValue[]): ClientFieldRead[] | null => {
+    if (moved.length > 0 && kept.problems.length > 0) return null;
+    const changed: ClientFieldRead[] = [];
+    for (const { field, before, now } of moved) {
+      if (blankAt(kept.cells, before) && blankAt(cells, now)) continue;
+      if (!TEXT_FIELDS.has(field)) return null;
+      changed.push(field);
+    }
+    for (const field of unmovedRead) {
+      if (sameCell(kept.cells[at[field]], cells[at[field]])) continue;
+      if (!TEXT_FIELDS.has(field)) return null;
+      changed.push(field);
+    }
+    return changed;
+  };
   const byIndex: (ClientRow | undefined)[] = [];
   const clients = eachDataRow(sheet, layout, (cells, rowNumber, index) => {
     const kept = normalisedAlike ? previous.byIndex[index] : undefined;
-    const movedBlank = moved.length === 0 || (kept !== undefined && kept.problems.length === 0 && moved.every((field) => blankAt(kept.cells, field.before) && blankAt(cells, field.now)));
-    if (kept && keeps && movedBlank && sameCells(kept.cells, cells, columns)) {
+    const changed = kept && keeps ? changedTextFields(kept, cells) : null;
+    if (kept && changed) {
       problems.push(...kept.problems);
-      byIndex[index] = kept;
-      return kept.client;
+      if (changed.length === 0) {
+        byIndex[index] = kept;
+        return kept.client;
+      }
+      const client = { ...kept.client };
+      for (const field of changed) Object.assign(client, { [field]: textOf(cells, field) });
+      byIndex[index] = { client, cells, problems: kept.problems };
+      return client;
     }
     const from = problems.length;
     const client = parse(cells, rowNumber, kept?.client);

@@ -377,6 +377,35 @@ describe('readBase', () => {
     expect(scratch.problems).toEqual(added.problems);
   });
 
+  it('reads again only the plain-text fields of a row changed in nothing else: the IDs the structure wrote, a status typed', () => {
+    const header = ['Клиент', 'Телефон', 'Дата первого контакта', 'Статус'];
+    const rows = [
+      ['Иванов Иван', '8 (912) 345-67-89', date(5, 1, 2026), 'Новый'],
+      ['Петров Пётр', '', 'не дата', 'Клиент'],
+      ['Сидоров Сидор', '8 (912) 000-00-01', '', 'Клиент'],
+    ];
+    const first = readBase(book(sheet('Клиенты', header, ...rows)));
+    // The structure gave every client an ID, in a column of its own; one status and one date were typed since.
+    const structuredHeader = [...header, 'ID клиента'];
+    const structuredRows = [
+      [...rows[0].slice(0, 3), 'Постоянный', 'К-00001'],
+      [...rows[1], 'К-00002'],
+      [rows[2][0], rows[2][1], date(1, 2, 2026), rows[2][3], 'К-00003'],
+    ];
+    const structured = readBase(book(sheet('Клиенты', structuredHeader, ...structuredRows)));
+    expect(structured.clients.map((client) => [client.id, client.status, client.firstContact])).toEqual([
+      ['К-00001', 'Постоянный', first.clients[0].firstContact],
+      ['К-00002', 'Клиент', null],
+      ['К-00003', 'Клиент', isoToDay('2026-02-01')],
+    ]);
+    expect(structured.problems.filter((p) => p.sheet === 'Клиенты' && p.row === 3)).toHaveLength(1);
+    // What is patched equals a read from scratch (after another sheet's clients: nothing to keep from).
+    readBase(book(sheet('Клиенты', ['Клиент'], ['ООО «Ромашка»'])));
+    const scratch = readBase(book(sheet('Клиенты', structuredHeader, ...structuredRows)));
+    expect(scratch.clients).toEqual(structured.clients);
+    expect(scratch.problems).toEqual(structured.problems);
+  });
+
   it('normalises a phone or e-mail again only when its text changed, also when the columns moved', () => {
     const normalising = jest.spyOn(phones, 'normalisePhone');
     try {
