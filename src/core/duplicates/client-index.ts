@@ -38,7 +38,7 @@ export interface ClientMatch {
   clientIndex: number;
   /** In words, for the reader's language. */
   reason: Message;
-  reasons: ReasonCode[];
+  reasons: readonly ReasonCode[];
   score: number;
 }
 

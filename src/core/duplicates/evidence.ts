@@ -48,9 +48,12 @@ export interface PairVerdict {
   match: boolean;
   /** 0..1. */
   score: number;
-  reasons: ReasonCode[];
+  reasons: readonly ReasonCode[];
   conflict: ConflictCode | null;
 }
+
+/** The reasons of a verdict given before any agreement is found: one list for the millions of pairs turned down at once. */
+const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
 
 interface Thresholds {
   /** Least name similarity for a fuzzy match. */
@@ -137,13 +140,13 @@ export function judgePair(
   name = compareNames(a.name, b.name, rarity.words),
 ): PairVerdict {
   const t = SENSITIVITY[sensitivity];
-  const reasons: ReasonCode[] = [];
-  if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons, conflict: 'differentInn' };
+  if (a.inn && b.inn && a.inn !== b.inn) return { match: false, score: 0, reasons: NO_REASONS, conflict: 'differentInn' };
   if (a.name.legalFamily && b.name.legalFamily && a.name.legalFamily !== b.name.legalFamily && name.score > 0) {
-    return { match: false, score: 0, reasons, conflict: 'differentLegalForm' };
+    return { match: false, score: 0, reasons: NO_REASONS, conflict: 'differentLegalForm' };
   }
 
   if (shared !== 0) {
+    const reasons: ReasonCode[] = [];
     if (shared & SHARED_INN) reasons.push('sameInn');
     if (shared & SHARED_PHONE) reasons.push('samePhone');
     if (shared & SHARED_EMAIL) reasons.push('sameEmail');
@@ -158,14 +161,15 @@ export function judgePair(
   // The cheapest and most decisive checks first: most candidate pairs fail on the name.
   const sameBirthday = a.birthday !== null && a.birthday === b.birthday;
   if (name.score < (sameBirthday ? t.nameWithBirthday : t.nameWithPhone)) {
-    return { match: false, score: name.score, reasons, conflict: null };
+    return { match: false, score: name.score, reasons: NO_REASONS, conflict: null };
   }
   const phoneAgrees = anyTypoApart(a.phoneDigits, b.phoneDigits);
   // A shared day of birth is as rare between strangers as two phones one typo apart.
   const strongAgreement = phoneAgrees || sameBirthday;
-  if (name.score < t.name && !strongAgreement) return { match: false, score: name.score, reasons, conflict: null };
-  if (name.patronymicsDiffer) return { match: false, score: name.score / 2, reasons, conflict: 'differentPatronymic' };
-  if (!sameBirthday && birthdaysDiffer(a, b)) return { match: false, score: name.score / 2, reasons, conflict: 'differentBirthday' };
+  if (name.score < t.name && !strongAgreement) return { match: false, score: name.score, reasons: NO_REASONS, conflict: null };
+  if (name.patronymicsDiffer) return { match: false, score: name.score / 2, reasons: NO_REASONS, conflict: 'differentPatronymic' };
+  if (!sameBirthday && birthdaysDiffer(a, b)) return { match: false, score: name.score / 2, reasons: NO_REASONS, conflict: 'differentBirthday' };
+  const reasons: ReasonCode[] = [];
   reasons.push(name.exact ? 'sameName' : 'similarName');
   if (name.byInitials) reasons.push('initials');
 

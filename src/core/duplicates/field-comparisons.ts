@@ -45,6 +45,12 @@ function differentDigits(a: string, b: string): number {
   return count;
 }
 
+/** The first `length` characters of two texts are the same. */
+function sameStart(a: string, b: string, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
+}
+
 function login(email: string): string {
   return email.slice(0, email.indexOf('@'));
 }
@@ -54,15 +60,15 @@ function login(email: string): string {
  * not under a login like info@ or zakaz@, which firms of one name share at neighbouring domains.
  */
 export function anyEmailTypoApart(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) =>
-    b.some((y) => {
-      if (!oneTypoApart(x, y)) return false;
-      const [lx, ly] = [login(x), login(y)];
-      // Numbers tell accounts apart (ivanov77@, ivanov78@, office12@): a different number is another address.
-      if (phoneDigits(lx) !== phoneDigits(ly)) return false;
-      return lx !== ly || !GENERIC_LOGINS.has(lx);
-    }),
-  );
+  for (const x of a) for (const y of b) if (oneTypoApart(x, y) && typoKeepsAccount(login(x), login(y))) return true;
+  return false;
+}
+
+/** Two logins of addresses one typo apart still name one account. */
+function typoKeepsAccount(loginA: string, loginB: string): boolean {
+  // Numbers tell accounts apart (ivanov77@, ivanov78@, office12@): a different number is another address.
+  if (phoneDigits(loginA) !== phoneDigits(loginB)) return false;
+  return loginA !== loginB || !GENERIC_LOGINS.has(loginA);
 }
 
 /**
@@ -110,9 +116,15 @@ export function birthdaysDiffer(a: MatchRecord, b: MatchRecord): boolean {
   return a.birthdayDigits >= 0 && b.birthdayDigits >= 0 && a.birthdayDigits !== b.birthdayDigits && !birthdaySlip(a.birthdayDigits, b.birthdayDigits);
 }
 
+/** The same login of four letters or more, not one firms share (info@, zakaz@), in an address of each. */
 export function sameLogin(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => {
-    const l = login(x);
-    return l.length >= 4 && !GENERIC_LOGINS.has(l) && b.some((y) => login(y) === l);
-  });
+  for (const x of a) {
+    const at = x.indexOf('@');
+    if (at < 4) continue;
+    // The logins are compared in place; only a login found in both is cut out, to be looked up.
+    let shared = false;
+    for (let k = 0; k < b.length && !shared; k++) shared = b[k].indexOf('@') === at && sameStart(x, b[k], at);
+    if (shared && !GENERIC_LOGINS.has(login(x))) return true;
+  }
+  return false;
 }

@@ -59,7 +59,7 @@ interface Edge {
   i: number;
   j: number;
   score: number;
-  reasons: ReasonCode[];
+  reasons: readonly ReasonCode[];
   /** Joined by a shared phone, e-mail or ИНН: outweighs a conflict of weak evidence (see `ConstrainedUnion`). */
   exact: boolean;
 }
@@ -190,10 +190,19 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const bitsOf = (rank: number) => (Number.isNaN(nameBits[rank]) ? (nameBits[rank] = rarity.name(records[rank])) : nameBits[rank]);
   eachCandidatePair(ranked, (x, y, shared) => {
     // The verdict and everything after it work on the clients' indices, the earlier client first.
+    // (Swapped by hand: this runs for millions of pairs, and an array per swap adds up.)
     let i = ranked.clientOf[x];
     let j = ranked.clientOf[y];
-    if (i > j) [i, j, x, y] = [j, i, y, x];
-    const [a, b] = [records[x], records[y]];
+    if (i > j) {
+      const client = i;
+      const rank = x;
+      i = j;
+      j = client;
+      x = y;
+      y = rank;
+    }
+    const a = records[x];
+    const b = records[y];
     const name = compareNames(a.name, b.name, rarity.words);
     const verdict = judgePair(a, b, options.sensitivity, rarity, shared, name);
     // The weights are fitted to, and weigh, the pairs whose names may be one client's: the others are

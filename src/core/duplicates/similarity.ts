@@ -234,12 +234,13 @@ export function isGenderPair(a: string, b: string): boolean {
   return short.length >= 4 && long.length === short.length + 1 && long.charCodeAt(short.length) === 97 && long.startsWith(short);
 }
 
-/** Takes the first initial equal to `letter` out of `initials`; true when there was one. */
-function takeInitial(initials: string[], letter: string): boolean {
-  const k = initials.indexOf(letter);
-  if (k < 0) return false;
-  initials.splice(k, 1);
-  return true;
+/** Initials past this many are not paired (no name has so many): the initials taken are bits of a number. */
+const MAX_INITIALS = 31;
+
+/** The first initial equal to `letter` not taken yet (bits of `taken`), or -1. */
+function untakenInitial(initials: readonly string[], taken: number, letter: string): number {
+  for (let k = 0; k < Math.min(initials.length, MAX_INITIALS); k++) if (!(taken & (1 << k)) && initials[k] === letter) return k;
+  return -1;
 }
 
 /**
@@ -285,8 +286,9 @@ export function compareNames(a: ParsedName, b: ParsedName, words: WordComparison
     if (similarity < 1 && isGenderPair(wordsA[i].text, wordsB[j].text)) genderDiffers = true;
   }
 
-  const initialsA = a.initials.length > 0 ? [...a.initials] : a.initials;
-  const initialsB = b.initials.length > 0 ? [...b.initials] : b.initials;
+  // The initials of each name taken to stand for a word of the other, as bits.
+  let takenA = 0;
+  let takenB = 0;
   let byInitials = false;
   // The words left over on each side: an initial of the other name may stand for one; patronymics are counted.
   let extraPatronymicsA = 0;
@@ -297,12 +299,16 @@ export function compareNames(a: ParsedName, b: ParsedName, words: WordComparison
     const words = side === 0 ? wordsA : wordsB;
     const count = side === 0 ? countA : countB;
     const used = side === 0 ? usedA : usedB;
-    const initials = side === 0 ? initialsB : initialsA;
+    const initials = side === 0 ? b.initials : a.initials;
+    let taken = side === 0 ? takenB : takenA;
     const writtenInitials = side === 0 ? a.tokenInitials : b.tokenInitials;
     for (let i = 0; i < count; i++) {
       if (used & (1 << i)) continue;
       const first = words[i].text.charAt(0);
-      if (initials.length > 0 && (takeInitial(initials, first) || (writtenInitials[i] !== first && takeInitial(initials, writtenInitials[i])))) {
+      let initial = initials.length > 0 ? untakenInitial(initials, taken, first) : -1;
+      if (initial < 0 && initials.length > 0 && writtenInitials[i] !== first) initial = untakenInitial(initials, taken, writtenInitials[i]);
+      if (initial >= 0) {
+        taken |= 1 << initial;
         matched += INITIAL_WEIGHT;
         weight += 1;
         byInitials = true;
@@ -317,18 +323,25 @@ export function compareNames(a: ParsedName, b: ParsedName, words: WordComparison
         else extraWordsB++;
       }
     }
+    if (side === 0) takenB = taken;
+    else takenA = taken;
   }
   const patronymicsDiffer = extraPatronymicsA > 0 && extraPatronymicsB > 0;
   // Initials on both sides with nothing to stand for: equal ones agree a little, the rest disagree, and
   // the names are not the same (`Васильева О.А.`, `Васильева В.К.`).
   // Initials left over are no conflict: an initial is too little to tell two names (`Ж.` for `Janna`).
-  const bothHaveInitials = initialsA.length > 0 && initialsB.length > 0;
-  for (const initial of initialsA) {
-    if (takeInitial(initialsB, initial)) continue;
+  const bothHaveInitials = a.initials.length > bitCount(takenA) && b.initials.length > bitCount(takenB);
+  for (let k = 0; k < a.initials.length; k++) {
+    if (takenA & (1 << k) && k < MAX_INITIALS) continue;
+    const initial = untakenInitial(b.initials, takenB, a.initials[k]);
+    if (initial >= 0) {
+      takenB |= 1 << initial;
+      continue;
+    }
     weight += EXTRA_INITIAL;
     if (bothHaveInitials) allExact = false;
   }
-  weight += initialsB.length * EXTRA_INITIAL;
+  weight += (b.initials.length - bitCount(takenB)) * EXTRA_INITIAL;
   const leftOnBothSides = (extraWordsA > 0 && extraWordsB + extraPatronymicsB > 0) || (extraWordsB > 0 && extraPatronymicsA > 0);
   const alike = leftOnBothSides && leftoversAlike(wordsA, countA, usedA, wordsB, countB, usedB, words.alike);
   const wordsConflict = leftOnBothSides && !alike;
