@@ -171,7 +171,11 @@ export function clientColumnOperations(analysis: ClientColumnsSource, written: R
 /** One problem per user's history column whose typed values differ from the tracker's figures. */
 export function typedDifferingProblems(differing: readonly ArchivedValue[], replaced: boolean, language: Language): Problem[] {
   const byColumn = new Map<string, ArchivedValue[]>();
-  for (const cell of differing) byColumn.set(cell.column, [...(byColumn.get(cell.column) ?? []), cell]);
+  for (const cell of differing) {
+    const cells = byColumn.get(cell.column);
+    if (cells) cells.push(cell);
+    else byColumn.set(cell.column, [cell]);
+  }
   return [...byColumn.values()].map((cells) => {
     const [first] = cells;
     const example = `${cellText(first.before)} → ${cellText(first.after)}`;

@@ -310,12 +310,15 @@ function parseClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, s
   const changedTextFields = (kept: ClientRow, cells: readonly CellValue[]): ClientFieldRead[] | null => {
     if (moved.length > 0 && kept.problems.length > 0) return null;
     const changed: ClientFieldRead[] = [];
-    for (const { field, before, now } of moved) {
+    // Indexed loops: this runs for every row of a base read again, and an iterator per loop adds up.
+    for (let k = 0; k < moved.length; k++) {
+      const { field, before, now } = moved[k];
       if (blankAt(kept.cells, before) && blankAt(cells, now)) continue;
       if (!TEXT_FIELDS.has(field)) return null;
       changed.push(field);
     }
-    for (const field of unmovedRead) {
+    for (let k = 0; k < unmovedRead.length; k++) {
+      const field = unmovedRead[k];
       if (sameCell(kept.cells[at[field]], cells[at[field]])) continue;
       if (!TEXT_FIELDS.has(field)) return null;
       changed.push(field);
