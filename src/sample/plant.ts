@@ -102,6 +102,8 @@ export function plantBadCells(random: Random, clientRows: CellValue[][], orderRo
     !planted.some((p) => p.sheet === SAMPLE_SHEETS[sheet] && p.row === index + 2) && (sheet === 'orders' || !duplicateRows.has(index + 2));
   const plant = (sheet: 'clients' | 'orders', header: string, value: string) => {
     const rows = sheet === 'clients' ? clientRows : orderRows;
+    // A base of clients only (`--orders 0`) has no order rows to spoil.
+    if (planted.filter((p) => p.sheet === SAMPLE_SHEETS[sheet]).length >= rows.length) return;
     const headers = SAMPLE_HEADERS[sheet] as readonly string[];
     let index: number;
     do index = random.int(0, rows.length - 1);
@@ -131,7 +133,7 @@ export function plantBadCells(random: Random, clientRows: CellValue[][], orderRo
 /** Two orders for a client nobody entered on the clients sheet. */
 export function plantUnknownClientOrders(random: Random, orderRows: CellValue[][]): number[] {
   const rows: number[] = [];
-  while (rows.length < 2) {
+  while (rows.length < Math.min(2, orderRows.length)) {
     const index = random.int(0, orderRows.length - 1);
     if (rows.includes(index + 2)) continue;
     orderRows[index][1] = UNKNOWN_CLIENT;

@@ -58,9 +58,14 @@ function servicesFor(audience: Audience): { items: SampleService[]; weights: num
   return { items, weights };
 }
 
-/** Spreads `total` order lines over the buyers: one each, the rest by appetite × length of the window. */
+/**
+ * Spreads `total` order lines over the buyers: one each, the rest by appetite × length of the window.
+ * Fewer lines than buyers (none at all: a base of clients only) go by appetite alone, and the buyers
+ * left without a line are clients who have not bought yet.
+ */
 function allocateLines(plans: ClientPlan[], total: number, random: Random): number[] {
-  const counts = plans.map((p): number => (p.window ? 1 : 0));
+  const buyers = plans.filter((p) => p.window).length;
+  const counts = plans.map((p): number => (p.window && total >= buyers ? 1 : 0));
   let left = total - counts.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
   let sum = 0;

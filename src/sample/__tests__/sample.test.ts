@@ -30,6 +30,17 @@ describe('generateSample', () => {
     expect(generateSample({ clients: 300, orders: 2000, seed: 2 }).workbook).not.toEqual(again.workbook);
   });
 
+  it('writes as many order lines as asked, also fewer than the buyers and none at all (a base of clients only)', () => {
+    for (const asked of [0, 40]) {
+      const small = generateSample({ clients: 300, orders: asked });
+      const lines = small.workbook.sheets.find((s) => s.name === SAMPLE_SHEETS.orders)!;
+      expect(lines.rows).toHaveLength(asked);
+      const read = readBase(small.workbook);
+      expect(read.clients.length).toBe(300);
+      expect(read.orderClient.filter((client) => client !== null).length).toBeLessThanOrEqual(asked);
+    }
+  });
+
   it('has the three sheets with the headers of a real base and the asked sizes', () => {
     expect(sample.workbook.sheets.map((s) => s.name)).toEqual(['Услуги', 'Клиенты', 'Заказы']);
     expect(clients.header).toEqual(SAMPLE_HEADERS.clients);
