@@ -6,6 +6,7 @@ import { render } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
 import { useRemembered } from '../hooks/useRemembered';
+import { useRunProgress } from '../hooks/useRunProgress';
 import { DoneBar, ErrorBar, WarningBar } from '../components/ErrorBar';
 import { StepProgress } from '../components/StepProgress';
 import { ACTION_LABELS } from '../labels';
@@ -33,7 +34,7 @@ export function RunPanel({ onRun }: { onRun?(result: ActionResult): void }) {
   const layout = useLayout();
   const [result, setResult] = useRemembered<ActionResult | null>('analysis.result', null);
   const [summary, setSummary] = useRemembered<AnalysisSummary | null>('analysis.summary', null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useRunProgress();
   const running = useBusy();
   // Google Sheets runs actions on Google's servers: nothing there listens for a cancel.
   const cancellable = host !== 'sheets';

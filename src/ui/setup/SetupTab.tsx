@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Dropdown, Field, Option, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FieldMapping, LayoutView } from '../../actions/panel';
-import type { Progress } from '../../workbook/workbook';
 import type { Message } from '../../core/messages/message';
 import { usePanel } from '../context';
 import { useBusy } from '../hooks/useBusy';
+import { useRunProgress } from '../hooks/useRunProgress';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { StepProgress } from '../components/StepProgress';
 import { FIELD_LABELS, type FieldLabels } from '../labels';
@@ -34,7 +34,7 @@ export function SetupTab() {
   const { actions, t } = usePanel();
   const layout = useLayout();
   const [view, setView] = useState<LayoutView | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [progress, setProgress] = useRunProgress();
   const [structured, setStructured] = useState<Message | null>(null);
   const busy = useBusy();
 
