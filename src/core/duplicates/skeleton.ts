@@ -7,6 +7,8 @@
  * A skeleton is only ever compared with another skeleton: it is a matching key, not a transliteration.
  */
 
+import { memoised } from '../memoised';
+
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
   л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
@@ -53,21 +55,17 @@ function spellLatin(word: string): string {
   return out;
 }
 
-/** Words repeat a lot in a client base (a few thousand names and surnames), so skeletons are remembered. */
-const CACHE_LIMIT = 100000;
-const cache = new Map<string, string>();
+/** Words repeat a lot in a client base (a few thousand names and surnames), so skeletons and sound codes are remembered. */
+const WORDS_REMEMBERED = 100000;
 
 /** The skeleton of one word (letters and digits only; other characters are dropped). */
-export function skeleton(word: string): string {
-  const known = cache.get(word);
-  if (known !== undefined) return known;
+export const skeleton = memoised((word: string): string => {
   let text = spellLatin(word.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).replace(/[^a-z0-9]/g, '');
   for (const [pattern, replacement] of FOLDS) text = text.replace(pattern, replacement);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, text);
   return text;
-}
+}, WORDS_REMEMBERED);
 
+const VOWEL = /[aeiou]/;
 /** Letters that sound alike once unstressed or at a word's end, folded as a phonetic key reads them. */
 const SOUND_CLASS: Record<string, string> = { b: 'p', v: 'f', g: 'k', d: 't', z: 's', h: '' };
 
@@ -78,24 +76,14 @@ const SOUND_CLASS: Record<string, string> = { b: 'p', v: 'f', g: 'k', d: 't', z:
  * о/а and е/и (`Варонова` = `Воронова`), `Тимофиев` = `Тимофеев`, `Stephan` = `Stefan`,
  * `Brandan` = `Brandon`, and since skeletons are alike in both alphabets, `Семёнов` = `Semenov`.
  */
-export function soundCode(skeletonWord: string): string {
-  const known = soundCodes.get(skeletonWord);
-  if (known !== undefined) return known;
-  let code = '';
-  if (skeletonWord) {
-    code = VOWEL.test(skeletonWord[0]) ? 'a' : (SOUND_CLASS[skeletonWord[0]] ?? skeletonWord[0]) || skeletonWord[0];
-    for (let k = 1; k < skeletonWord.length; k++) {
-      const ch = skeletonWord[k];
-      if (VOWEL.test(ch)) continue;
-      const folded = SOUND_CLASS[ch] ?? ch;
-      if (folded && folded !== code[code.length - 1]) code += folded;
-    }
+export const soundCode = memoised((skeletonWord: string): string => {
+  if (!skeletonWord) return '';
+  let code = VOWEL.test(skeletonWord[0]) ? 'a' : (SOUND_CLASS[skeletonWord[0]] ?? skeletonWord[0]) || skeletonWord[0];
+  for (let k = 1; k < skeletonWord.length; k++) {
+    const ch = skeletonWord[k];
+    if (VOWEL.test(ch)) continue;
+    const folded = SOUND_CLASS[ch] ?? ch;
+    if (folded && folded !== code[code.length - 1]) code += folded;
   }
-  if (soundCodes.size >= CACHE_LIMIT) soundCodes.clear();
-  soundCodes.set(skeletonWord, code);
   return code;
-}
-
-const VOWEL = /[aeiou]/;
-/** Sound codes of skeletons, remembered as the skeletons are: every client's name words get one, for blocking. */
-const soundCodes = new Map<string, string>();
+}, WORDS_REMEMBERED);
