@@ -5,9 +5,9 @@
  */
 import { once } from 'events';
 import type { Writable } from 'stream';
+import { Utf8Chunks } from '../xlsx/utf8-chunks';
 
 const INDENT = '  ';
-const CHUNK_CHARS = 64 * 1024;
 
 /** JSON.stringify leaves out a property with one of these; in an array it writes null. */
 function omitted(value: unknown): boolean {
@@ -44,12 +44,12 @@ export function* jsonPieces(report: Record<string, unknown>): Generator<string> 
 
 /** Writes the report's JSON text into `out`, waiting whenever the stream asks to, and ends it. */
 export async function writeJsonText(out: Writable, report: Record<string, unknown>): Promise<void> {
-  let chunk = '';
+  const text = new Utf8Chunks();
   for (const piece of jsonPieces(report)) {
-    chunk += piece;
-    if (chunk.length < CHUNK_CHARS) continue;
-    if (!out.write(chunk)) await once(out, 'drain');
-    chunk = '';
+    text.append(piece);
+    if (!text.ready) continue;
+    for (const bytes of text.take()) if (!out.write(bytes)) await once(out, 'drain');
   }
-  out.end(chunk);
+  for (const bytes of text.take(true)) out.write(bytes);
+  out.end();
 }

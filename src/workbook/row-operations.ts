@@ -7,14 +7,12 @@ import type { AppendRows, DeleteRows, InsertRows } from './operations';
 import type { CellValue } from './snapshot';
 import { formatRange, parseRange, rectWithRowsInserted } from './ranges';
 import { lastUsedRow, setLayer, writeCell, type MemorySheet } from './memory-sheet';
+import { ColumnRepeats } from './column-repeats';
 
 /** A text with its own characters, not a view of the file's (a concatenation, flattened by the slice). */
 function ownCopy(text: string): string {
   return ` ${text}`.slice(1);
 }
-
-/** Distinct texts a column's pool holds before it is judged: repeated enough to be worth pooling, or not. */
-const POOL_JUDGED_AT = 65_536;
 
 /**
  * One copy of each distinct text, per column. The rows of an import repeat a few managers, services and
@@ -22,31 +20,24 @@ const POOL_JUDGED_AT = 65_536;
  * a single kept slice keeps alive (200 MB for a 1,000,000-line export): the workbook keeps a fresh copy of
  * each distinct text instead, so it holds neither the repeats nor the file.
  *
- * A column whose first 65,536 distinct texts came with fewer repeats than that (order numbers, comments)
- * is not pooled further: each of its texts is copied. In one pool for all columns, a 500,000-line import
- * looked up half a million order numbers that never repeat among a million texts, which cost more than
- * copying them; per-column pools keep the repeating columns' look-ups in small tables.
+ * A column whose texts do not repeat (order numbers, comments; see ColumnRepeats) is not pooled further:
+ * each of its texts is copied. In one pool for all columns, a 500,000-line import looked up half a million
+ * order numbers that never repeat among a million texts, which cost more than copying them; per-column
+ * pools keep the repeating columns' look-ups in small tables.
  */
 class TextPool {
-  /** Per column: its texts, or null once it is judged not worth pooling. */
-  private readonly columns: (Map<string, string> | null)[] = [];
-  private readonly repeats: number[] = [];
+  private readonly columns: Map<string, string>[] = [];
+  private readonly repeats = new ColumnRepeats();
 
   get(column: number, text: string): string {
-    let pool = this.columns[column];
-    if (pool === null) return ownCopy(text);
-    if (pool === undefined) {
-      pool = this.columns[column] = new Map();
-      this.repeats[column] = 0;
-    }
+    if (!this.repeats.worthKeeping(column)) return ownCopy(text);
+    const pool = (this.columns[column] ??= new Map());
     let kept = pool.get(text);
-    if (kept !== undefined) {
-      this.repeats[column]++;
-      return kept;
-    }
+    this.repeats.count(column, kept !== undefined);
+    if (kept !== undefined) return kept;
     kept = ownCopy(text);
-    pool.set(kept, kept);
-    if (pool.size === POOL_JUDGED_AT && this.repeats[column] < POOL_JUDGED_AT) this.columns[column] = null;
+    if (this.repeats.worthKeeping(column)) pool.set(kept, kept);
+    else pool.clear();
     return kept;
   }
 

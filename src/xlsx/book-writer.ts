@@ -71,6 +71,7 @@ export async function writeXlsxStream(sheets: MemorySheets, definedNames: Define
     styles,
     styleId: (style: Style, value: CellValue) => styles.addStyleModel(style, valueType(value)),
     sharedString: (text: string) => strings.add(text),
+    sharedStringCount: () => strings.values.length,
   };
   await zip.add('xl/theme/theme1.xml', lib('xlsx/xml/theme1.js') as string);
   await zip.add('_rels/.rels', new (xform('core/relationships-xform'))().toXml([

@@ -9,6 +9,8 @@
 import type { CellValue } from '../workbook/snapshot';
 import { columnLetter } from '../workbook/a1';
 import type { RowSink, Style } from './sheet-io';
+import { ColumnRepeats } from '../workbook/column-repeats';
+import { textElement } from './shared-strings-part';
 
 /* eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's XML text escaping, a small module */
 const { xmlEncode: xmlText } = require('exceljs/lib/utils/utils') as { xmlEncode(text: string): string };
@@ -26,7 +28,10 @@ export function valueType(value: CellValue): number {
 /** What the rows refer to: the workbook's style table and shared strings. */
 export interface RowTables {
   styleId(style: Style, value: CellValue): number;
+  /** The text's index in the shared strings, added if it is new. */
   sharedString(text: string): number;
+  /** How many shared strings there are so far. */
+  sharedStringCount(): number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -58,10 +63,23 @@ function formulaXml(formula: string, value: CellValue): string {
 /**
  * The rows' XML, handed to `write` a row at a time. Merged ranges are collected in `merges`, for the
  * writer to put after the rows.
+ *
+ * Texts go into the shared strings, except in a column whose texts do not repeat (order numbers): there
+ * they are written in the cell (`inlineStr`). Looking up half a million order numbers that never repeat,
+ * in a table of 600,000 texts, took longer than writing the whole sheet's XML, and sharing them saves
+ * nothing.
  */
 export function xmlRows(tables: RowTables, write: (xml: string) => void, merges: string[]): RowSink {
   const letters: string[] = [];
   const letter = (column: number) => letters[column] ?? (letters[column] = columnLetter(column));
+  const repeats = new ColumnRepeats();
+  const textXml = (column: number, text: string) => {
+    if (!repeats.worthKeeping(column)) return ` t="inlineStr"><is>${textElement(text)}</is>`;
+    const count = tables.sharedStringCount();
+    const index = tables.sharedString(text);
+    repeats.count(column, index < count);
+    return ` t="s"><v>${index}</v>`;
+  };
   let cells = '';
   return {
     merge: (range) => merges.push(range),
@@ -70,7 +88,7 @@ export function xmlRows(tables: RowTables, write: (xml: string) => void, merges:
       let body: string;
       if (formula) body = formulaXml(formula, value);
       else if (value === null) body = '>';
-      else if (typeof value === 'string') body = ` t="s"><v>${tables.sharedString(value)}</v>`;
+      else if (typeof value === 'string') body = textXml(column, value);
       else body = plainXml(value);
       cells += `<c r="${letter(column)}${row}"${styleId ? ` s="${styleId}"` : ''}${body}</c>`;
     },

@@ -11,15 +11,18 @@ const { xmlEncode } = require('exceljs/lib/utils/utils') as { xmlEncode(text: st
 
 const STRINGS_PER_CHUNK = 4096;
 
+/** A text as the `<t>` of a shared string or an inline one, its spaces kept where XML would drop them. */
+export function textElement(text: string): string {
+  const preserve = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<t${preserve}>${xmlEncode(text)}</t>`;
+}
+
 export function* sharedStringsXml(values: readonly string[]): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`;
   for (let start = 0; start < values.length; start += STRINGS_PER_CHUNK) {
     let chunk = '';
-    for (const text of values.slice(start, start + STRINGS_PER_CHUNK)) {
-      const preserve = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
-      chunk += `<si><t${preserve}>${xmlEncode(text)}</t></si>`;
-    }
+    for (const text of values.slice(start, start + STRINGS_PER_CHUNK)) chunk += `<si>${textElement(text)}</si>`;
     yield chunk;
   }
   yield '</sst>';

@@ -74,7 +74,6 @@ export class SheetWriter implements SheetTarget {
     },
   };
   autoFilter?: ExcelJS.AutoFilter;
-  private rowsXml = '';
   private started = false;
 
   constructor(
@@ -110,16 +109,12 @@ export class SheetWriter implements SheetTarget {
   }
 
   private writeRow(xml: string): void {
-    if (!this.started) this.rowsXml += this.start();
-    this.rowsXml += xml;
+    if (!this.started) this.part.append(this.start());
+    this.part.append(xml);
   }
 
   /** Hands the rows written so far to the zip, waiting while it is behind. */
-  readonly pace: Pace = async () => {
-    const xml = this.rowsXml;
-    this.rowsXml = '';
-    if (xml) await this.part.write(xml);
-  };
+  readonly pace: Pace = () => this.part.flush();
 
   /** The rest of the sheet after its rows; the part is closed. */
   async finish(): Promise<void> {

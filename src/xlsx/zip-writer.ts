@@ -5,11 +5,17 @@
  * 4 GB or more is refused.
  */
 import { once } from 'events';
-import type { Transform, Writable } from 'stream';
-import { constants, crc32, createDeflateRaw } from 'zlib';
+import type { Transform, TransformOptions, Writable } from 'stream';
+import { constants, crc32, createDeflateRaw, type ZlibOptions } from 'zlib';
+import { Utf8Chunks } from './utf8-chunks';
 
-/** Text gathered before it is handed to the compressor: few calls, and little held. */
-const CHUNK_CHARS = 64 * 1024;
+/** Bytes gathered before they are handed to the compressor: few calls, and little held. */
+const CHUNK_BYTES = 256 * 1024;
+/**
+ * Text the compressor may have waiting before the writer waits for it. The compressor works on another
+ * thread: with a backlog of its default 16 KB, each chunk was compressed while the XML stood still.
+ */
+const COMPRESSOR_BACKLOG_BYTES = 4 * 1024 * 1024;
 const ZIP32_LIMIT = 0xffffffff;
 /** General purpose flags: sizes in a data descriptor (bit 3), names in UTF-8 (bit 11). */
 const FLAGS = 0x0808;
@@ -24,8 +30,13 @@ interface Entry {
   offset: number;
 }
 
-/** One part being written: `write` its text in order, then `close`. */
+/**
+ * One part being written: its text in order, then `close`. `append` only gathers the text; `flush` hands
+ * what is gathered to the compressor and waits while it is behind; `write` does both.
+ */
 export interface ZipPart {
+  append(text: string): void;
+  flush(): Promise<void>;
   write(text: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -78,7 +89,9 @@ export class ZipWriter {
     header.writeUInt16LE(this.stamp.day, 12);
     header.writeUInt16LE(entry.name.length, 26);
     await this.emit(Buffer.concat([header, entry.name]));
-    const deflate = createDeflateRaw({ level: this.level });
+    // Node hands a zlib stream's options on to the stream it is; the types name only zlib's own.
+    const options: ZlibOptions & TransformOptions = { level: this.level, writableHighWaterMark: COMPRESSOR_BACKLOG_BYTES };
+    const deflate = createDeflateRaw(options);
     // The compressor's output goes on as it comes; the writes are awaited through `flushed`.
     let outWaiting: Promise<void> = Promise.resolve();
     deflate.on('data', (chunk: Buffer) => {
@@ -94,25 +107,24 @@ export class ZipWriter {
     this.compressing = deflate;
     const ended = once(deflate, 'end');
     ended.catch(() => undefined);
-    let pending = '';
-    const push = async (text: string) => {
+    const text = new Utf8Chunks(CHUNK_BYTES);
+    const flush = async (final = false) => {
       if (this.failure) throw this.failure;
-      const bytes = Buffer.from(text, 'utf8');
-      entry.crc = crc32(bytes, entry.crc);
-      entry.size += bytes.length;
-      if (!deflate.write(bytes)) await once(deflate, 'drain');
+      for (const bytes of text.take(final)) {
+        entry.crc = crc32(bytes, entry.crc);
+        entry.size += bytes.length;
+        if (!deflate.write(bytes)) await once(deflate, 'drain');
+      }
     };
     return {
-      write: async (text) => {
-        pending += text;
-        if (pending.length < CHUNK_CHARS) return;
-        const chunk = pending;
-        pending = '';
-        await push(chunk);
+      append: (piece) => text.append(piece),
+      flush: () => flush(),
+      write: async (piece) => {
+        text.append(piece);
+        await flush();
       },
       close: async () => {
-        if (pending) await push(pending);
-        pending = '';
+        await flush(true);
         deflate.end();
         await ended;
         this.compressing = undefined;
