@@ -21,7 +21,7 @@ import { isListedComputed } from './computed-columns';
 import { HISTORY_FIELDS } from './history-columns';
 import { locateBase, type BaseLayout, type LocatedSheet } from './layout';
 import { rowIsBlank } from './sheet-extent';
-import { linkOrders } from './link-orders';
+import { linkOrders, type OrderClientKeys } from './link-orders';
 import { readConsent } from './consent';
 import { memoised } from './memoised';
 
@@ -399,10 +399,10 @@ function readClients(sheet: SheetSnapshot, layout: LocatedSheet<ClientField>, se
  * duplicate groups, a status) link as before, without going through the orders again. So do clients that
  * gained IDs no order names: the structure gives an ID to every client without one.
  */
-const linksOfOrders = new WeakMap<readonly Order[], { clients: readonly Client[]; phoneRegion: string; links: (number | null)[] }>();
+const linksOfOrders = new WeakMap<readonly OrderClientKeys[], { clients: readonly Client[]; phoneRegion: string; links: (number | null)[] }>();
 
 /** The client IDs orders name, as typed and folded (link-orders.ts links by both). */
-function orderIdKeys(orders: readonly Order[]): Set<string> {
+function orderIdKeys(orders: readonly OrderClientKeys[]): Set<string> {
   const keys = new Set<string>();
   for (const { clientId } of orders) {
     if (!clientId || keys.has(clientId)) continue;
@@ -417,7 +417,7 @@ function orderIdKeys(orders: readonly Order[]): Set<string> {
  * gained ID only, and most orders name none: a 20,000-client base given its IDs costs no more than a
  * look at each client.
  */
-function gainedOnlyIdsNoOrderNames(a: readonly Client[], b: readonly Client[], orders: readonly Order[]): boolean {
+function gainedOnlyIdsNoOrderNames(a: readonly Client[], b: readonly Client[], orders: readonly OrderClientKeys[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   let named: Set<string> | null = null;
@@ -432,7 +432,12 @@ function gainedOnlyIdsNoOrderNames(a: readonly Client[], b: readonly Client[], o
   return true;
 }
 
-function linkedOrders(clients: readonly Client[], orders: readonly Order[], phoneRegion: string): (number | null)[] {
+/**
+ * The links of `orders` to `clients` (linkOrders), kept per list of orders: asked again for the same list,
+ * with clients that differ only by IDs no order names, it gives the links it gave. The order import asks
+ * for its file's links before and after the structure plan gives the clients their IDs.
+ */
+export function linkedOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] {
   const kept = linksOfOrders.get(orders);
   if (kept && kept.phoneRegion === phoneRegion && gainedOnlyIdsNoOrderNames(kept.clients, clients, orders)) {
     // The newest list is kept, so that an older one is let go.

@@ -21,8 +21,8 @@ import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/oper
 import type { Plan } from '../workbook/workbook';
 import type { Client, ClientField, OrderField, Problem } from './model';
 import type { Settings } from './settings';
-import { readBase, say, type Base } from './base';
-import { linkOrders, type OrderClientKeys } from './link-orders';
+import { linkedOrders, readBase, say, type Base } from './base';
+import type { OrderClientKeys } from './link-orders';
 import { ORDER_CLIENT_DETAIL_FIELDS, type OrderClientDetailField, type OrderLineField } from './header-match';
 import { ColumnsAdded } from './import/added-columns';
 import type { SourceColumnMapping } from './import/mapping';
@@ -48,7 +48,7 @@ export type { OrderImportOptions } from './import/order-columns';
 export function checkOrderImport(base: Base, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = [], options: OrderImportOptions = {}): void {
   const columns = sourceColumns(source, mapping, base.layout.language);
   const { sourceRows, orders } = orderLines(source, columns, options.since, base.layout.language);
-  checkLinked(source, columns, sourceRows, linkOrders(base.clients, orders, base.settings.phoneRegion), base);
+  checkLinked(source, columns, sourceRows, linkedOrders(base.clients, orders, base.settings.phoneRegion), base);
 }
 
 /**
@@ -92,7 +92,7 @@ export function planOrderImport(
   const since = options.since === undefined ? null : dayToIso(options.since);
   if (since !== null) problems.push(...undatedProblems(source.name, undated, cellText(source.header[columns.order.date!]), since));
   // Orders whose client is not in the base bring that client in, once per ID or name.
-  const links = linkOrders(base.clients, orders, region);
+  const links = linkedOrders(base.clients, orders, region);
   checkLinked(source, columns, sourceRows, links, base);
 
   const converter = new CellConverter();
@@ -121,6 +121,10 @@ export function planOrderImport(
   const withoutClient: number[] = [];
   const broughtIn: Array<Client | undefined> = new Array(orders.length);
   const keyOf = (order: OrderClientKeys) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
+  // The same ID or name as typed, met again: its client without folding the text (a file of 500,000 lines
+  // names 50,000 clients).
+  const byTypedId = new Map<string, Client>();
+  const byTypedName = new Map<string, Client>();
   let nextRow = sheetRowNumber(clientsLayout.rowCount, clientsLayout.headerRow);
   const idColumn = orderFields.clientId;
   for (let i = 0; i < links.length; i++) {
@@ -141,8 +145,13 @@ export function planOrderImport(
       broughtIn[i] = broughtIn[i - 1];
       continue;
     }
+    let client = order.clientId ? byTypedId.get(order.clientId) : byTypedName.get(order.client);
+    if (client) {
+      broughtIn[i] = client;
+      continue;
+    }
     const key = keyOf(order);
-    let client = newClients.get(key);
+    client = newClients.get(key);
     if (!client) {
       const cells = source.rows[sourceRows[i]];
       const written = (at: number | undefined) => (at === undefined ? '' : asWritten(cells[at]));
@@ -156,6 +165,8 @@ export function planOrderImport(
       client.cityNormalised = normaliseCity(client.city);
       newClients.set(key, client);
     }
+    if (order.clientId) byTypedId.set(order.clientId, client);
+    else byTypedName.set(order.client, client);
     broughtIn[i] = client;
   }
 

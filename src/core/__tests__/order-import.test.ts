@@ -70,6 +70,28 @@ describe('planOrderImport', () => {
     expect(appended(plan, 'Заказы')!.rows.map((r) => r[1])).toEqual(['К-00013', 'К-00013', '12506', '12506']);
   });
 
+  it('adds a client typed differently, or met again lines later, once', () => {
+    const source = sheet(
+      'orders.csv',
+      ['Дата', 'Код клиента', 'Клиент', 'Сумма'],
+      ['01.10.2026', '', 'ООО «Лютик»', '100'],
+      ['02.10.2026', '', 'Петров Пётр', '200'],
+      ['03.10.2026', '', 'ооо лютик', '300'],
+      ['04.10.2026', 'п-7', 'Петрова Анна', '400'],
+      ['05.10.2026', '', 'ООО «Лютик»', '500'],
+      ['06.10.2026', 'П-7', 'Петрова А.', '600'],
+      ['07.10.2026', '', 'Петров Пётр', '700'],
+    );
+    const plan = planOrderImport(base, source);
+    expect(plan.report.clientsAdded).toBe(3);
+    expect(appended(plan, 'Клиенты')!.rows.map((r) => [r[0], r[1]])).toEqual([
+      ['К-00013', 'ООО «Лютик»'],
+      ['К-00014', 'Петров Пётр'],
+      ['п-7', 'Петрова Анна'],
+    ]);
+    expect(appended(plan, 'Заказы')!.rows.map((r) => r[1])).toEqual(['К-00013', 'К-00014', 'К-00013', 'п-7', 'К-00013', 'п-7', 'К-00014']);
+  });
+
   it('links an order by phone when the file names the client by phone only', () => {
     const source = sheet('orders.csv', ['Дата', 'Клиент', 'Сумма'], ['01.10.2026', '+79123456789', '100']);
     const plan = planOrderImport(base, source);
