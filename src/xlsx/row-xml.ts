@@ -80,11 +80,21 @@ export function xmlRows(tables: RowTables, write: (xml: string) => void, merges:
     repeats.count(column, index < count);
     return ` t="s"><v>${index}</v>`;
   };
+  // A column's cells mostly share their style: the cell below reuses the id found for the one above.
+  const lastStyles: Style[] = [];
+  const lastTypes: number[] = [];
+  const lastStyleIds: number[] = [];
   let cells = '';
   return {
     merge: (range) => merges.push(range),
     cell(row, column, value, formula, style) {
-      const styleId = tables.styleId(style, value);
+      const type = valueType(value);
+      let styleId = lastStyleIds[column];
+      if (lastStyles[column] !== style || lastTypes[column] !== type) {
+        styleId = lastStyleIds[column] = tables.styleId(style, value);
+        lastStyles[column] = style;
+        lastTypes[column] = type;
+      }
       let body: string;
       if (formula) body = formulaXml(formula, value);
       else if (value === null) body = '>';
