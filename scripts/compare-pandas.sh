@@ -13,6 +13,10 @@
 #     the result .xlsx, and the floor: a plain Node loop that only reads the file and splits its lines),
 #     then the medians and the three ratios the speed goals name (JSON ≤ 0.5× pandas, with .xlsx ≤ 1.0×
 #     pandas, peak memory ≤ pandas'), and each figure's distance from the floor.
+#   SCALING="100000 300000 1000000" scripts/compare-pandas.sh
+#     the scaling mode: the synthetic shape at each size, the command to JSON and pandas in turn (ROUNDS
+#     rounds, default 1, medians), on one line, with the seconds per 100,000 lines: a line that grows
+#     linearly keeps that figure flat.
 # Needs the built command (npx tsc -p tsconfig.cli.json) and Debian's python3-pandas.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,17 +32,49 @@ if ! $PY -c 'import pandas' 2>/dev/null; then
 fi
 [ -f build/cli/main.js ] || { echo "build the command first: npx tsc -p tsconfig.cli.json" >&2; exit 2; }
 
+# The synthetic export of LINES lines (a client per ten lines) as $WORK/sample.csv, and the empty workbook.
+make_sample() {
+  node -e '
+    const fs = require("fs");
+    const { generateOrdersCsv } = require("./build/sample");
+    const { XlsxWorkbook } = require("./build/xlsx/workbook");
+    const { xlsxToFile } = require("./build/xlsx/node");
+    const [dir, lines] = process.argv.slice(1);
+    fs.writeFileSync(`${dir}/sample.csv`, generateOrdersCsv({ clients: Math.max(10, Math.round(lines / 10)), orders: Number(lines) }));
+    const book = { sheets: [{ name: "Клиенты", header: ["ID", "Клиент", "Телефон"], rows: [] }] };
+    xlsxToFile(XlsxWorkbook.fromSnapshot(book), `${dir}/empty.xlsx`);
+  ' "$WORK" "$1"
+}
+
+if [ -n "${SCALING:-}" ]; then
+  [ -x /usr/bin/time ] || { echo "the scaling mode needs GNU time (apt-get install -y time)" >&2; exit 2; }
+  echo "scaling, synthetic shape, medians of ${ROUNDS:-1} alternating rounds (files in $WORK):"
+  for lines in $SCALING; do
+    make_sample "$lines"
+    : > "$WORK/json.runs"
+    : > "$WORK/pandas.runs"
+    round=1
+    while [ "$round" -le "${ROUNDS:-1}" ]; do
+      /usr/bin/time -f "%e %M" -a -o "$WORK/json.runs" node bin/crm-base.js analyze "$WORK/empty.xlsx" --orders "$WORK/sample.csv" --as-of "$AS_OF_SAMPLE" --json "$WORK/cli.json" >/dev/null 2>&1
+      /usr/bin/time -f "%e %M" -a -o "$WORK/pandas.runs" $PY scripts/compare-pandas.py "$WORK/sample.csv" --as-of "$AS_OF_SAMPLE" --out "$WORK/pandas.json" >/dev/null 2>&1
+      round=$((round + 1))
+    done
+    $PY - "$WORK" "$lines" <<'PY'
+import statistics, sys
+work, lines = sys.argv[1], int(sys.argv[2])
+def median(name):
+    runs = [tuple(map(float, line.split())) for line in open(f'{work}/{name}.runs') if line.strip()]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs) / 1024
+(cli, cli_mb), (pandas, pandas_mb) = median('json'), median('pandas')
+per = 100_000 / lines
+print(f'  {lines:>9,} lines: crm-base {cli:6.2f} s ({cli * per:4.2f} s per 100k, {cli_mb:5.0f} MB) | pandas {pandas:6.2f} s ({pandas * per:4.2f} s per 100k, {pandas_mb:5.0f} MB) | ratio {cli / pandas:4.2f}')
+PY
+  done
+  exit 0
+fi
+
 echo "data: $LINES order lines per file, in $WORK"
-node -e '
-  const fs = require("fs");
-  const { generateOrdersCsv } = require("./build/sample");
-  const { XlsxWorkbook } = require("./build/xlsx/workbook");
-  const { xlsxToFile } = require("./build/xlsx/node");
-  const [dir, lines] = process.argv.slice(1);
-  fs.writeFileSync(`${dir}/sample.csv`, generateOrdersCsv({ clients: Math.max(10, Math.round(lines / 10)), orders: Number(lines) }));
-  const book = { sheets: [{ name: "Клиенты", header: ["ID", "Клиент", "Телефон"], rows: [] }] };
-  xlsxToFile(XlsxWorkbook.fromSnapshot(book), `${dir}/empty.xlsx`);
-' "$WORK" "$LINES"
+make_sample "$LINES"
 $PY test/reference/retail_like.py --lines "$LINES" -o "$WORK/retail.csv"
 
 # Wall seconds and peak resident MB of a command, from GNU time when present, else the shell's clock.

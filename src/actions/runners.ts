@@ -7,7 +7,7 @@ import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
 import { planFixValues, type FixValuesReport } from '../core/fix-values';
 import type { DayNumber, Language, Problem } from '../core/model';
-import { checkOrderImport, planOrderImport, type OrderImportOptions, type OrderImportReport } from '../core/order-import';
+import { checkOrderImport, planOrderImport, type CheckedLines, type OrderImportOptions, type OrderImportReport } from '../core/order-import';
 import { planSheetMapping, type SheetColumnMapping, type SourceColumnMapping } from '../core/import/mapping';
 import { problemsSheetOperations } from '../core/problems-sheet';
 import { keepUsersSheets } from '../core/result-sheets';
@@ -141,8 +141,13 @@ export async function runOrderImport(
   mapping: readonly SourceColumnMapping[] = [],
   options: OrderImportOptions = {},
 ): Promise<OrderImportReport> {
-  const { snapshot, base } = await ensureStructured(context, (before) => checkOrderImport(before, source, mapping, options));
-  const plan = planOrderImport(snapshot, source, context.settings, base, mapping, options);
+  let checked: CheckedLines | undefined;
+  const { snapshot, base } = await ensureStructured(context, (before) => {
+    checked = checkOrderImport(before, source, mapping, options);
+  });
+  const plan = planOrderImport(snapshot, source, context.settings, base, mapping, options, checked);
+  // The file's lines and their links are let go before the rows are written.
+  checked = undefined;
   await applyPlan(context, snapshot, [...plan.operations, ...rulesOverAppended(context, snapshot, plan.operations)], { importing: true });
   return plan.report;
 }

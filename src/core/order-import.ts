@@ -19,7 +19,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../workbook/sna
 import { sheetRowNumber, sourceRowNumber } from '../workbook/snapshot';
 import { FORMAT_DATE, FORMAT_MONEY, type SheetOperation } from '../workbook/operations';
 import type { Plan } from '../workbook/workbook';
-import type { Client, ClientField, OrderField, Problem } from './model';
+import type { Client, ClientField, Language, OrderField, Problem } from './model';
 import type { Settings } from './settings';
 import { linkedOrders, readBase, say, type Base } from './base';
 import type { OrderClientKeys } from './link-orders';
@@ -34,28 +34,39 @@ import { normalisePhone } from './normalise/phone';
 import { normaliseEmail } from './normalise/email';
 import { normaliseCity } from './normalise/city';
 import { asWritten, blankClient, CellConverter, ConversionProblem, sourceColumns, type ImportedColumn, type OrderImportOptions } from './import/order-columns';
-import { checkLinked, conflictMessage, identityOf, lineAmount, orderLines, sheetLine, undatedProblems, withoutClientProblems, type LineColumn } from './import/order-lines';
+import { checkLinked, conflictMessage, identityOf, lineAmount, orderLines, sheetLine, undatedProblems, withoutClientProblems, type LineColumn, type OrderLines } from './import/order-lines';
 import { NoOrdersSheetError, type OrderImportReport } from './import/order-report';
 
 export { NoOrdersSheetError, OrderImportError, UnlinkedOrdersError, orderImportSummary, type OrderImportReport } from './import/order-report';
 export type { OrderImportOptions } from './import/order-columns';
 
+/** The lines `checkOrderImport` found in a file, for the plan of the same import to take over. */
+export interface CheckedLines {
+  language: Language;
+  lines: OrderLines;
+}
+
 /**
  * Refuses (with `UnlinkedOrdersError`) an import of `source` into `base` whose lines cannot be linked
  * to clients, as `planOrderImport` would: for a caller about to change the workbook before planning
- * the import (the structure plan), so that nothing is written for an import that is refused.
+ * the import (the structure plan), so that nothing is written for an import that is refused. Returns
+ * the lines it found: given to `planOrderImport` with the same source, mapping and options, a file of
+ * 500,000 lines is gone through once, and its links to clients are found again only if the structure
+ * plan changed them (base.ts `linkedOrders`).
  */
-export function checkOrderImport(base: Base, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = [], options: OrderImportOptions = {}): void {
-  const columns = sourceColumns(source, mapping, base.layout.language);
-  const { sourceRows, orders } = orderLines(source, columns, options.since, base.layout.language);
-  checkLinked(source, columns, sourceRows, linkedOrders(base.clients, orders, base.settings.phoneRegion), base);
+export function checkOrderImport(base: Base, source: SheetSnapshot, mapping: readonly SourceColumnMapping[] = [], options: OrderImportOptions = {}): CheckedLines {
+  const language = base.layout.language;
+  const columns = sourceColumns(source, mapping, language);
+  const lines = orderLines(source, columns, options.since, language);
+  checkLinked(source, columns, lines.sourceRows, linkedOrders(base.clients, lines.orders, base.settings.phoneRegion), base);
+  return { language, lines };
 }
 
 /**
  * The plan that appends the source's orders to the Orders sheet (and unknown clients to the clients
  * sheet). The workbook must already have both sheets (the structure plan creates the Orders sheet).
  * `base`, when the caller has it, is `readBase(snapshot, settings)` already done: a big base is not
- * read twice.
+ * read twice; `checked`, what `checkOrderImport` returned for this source, mapping and options.
  */
 export function planOrderImport(
   snapshot: WorkbookSnapshot,
@@ -64,6 +75,7 @@ export function planOrderImport(
   base: Base = readBase(snapshot, settings),
   mapping: readonly SourceColumnMapping[] = [],
   options: OrderImportOptions = {},
+  checked?: CheckedLines,
 ): Plan<OrderImportReport> {
   const language = base.layout.language;
   const target = base.layout.orders;
@@ -88,7 +100,7 @@ export function planOrderImport(
   const amountTo = price ? orderColumns.indexOf('amount') : -1;
   const orderFields = orderColumns.columns();
   const width = orderColumns.totalWidth;
-  const { sourceRows, orders, beforeSince, undated } = orderLines(source, columns, options.since, language);
+  const { sourceRows, orders, beforeSince, undated } = checked?.language === language ? checked.lines : orderLines(source, columns, options.since, language);
   const since = options.since === undefined ? null : dayToIso(options.since);
   if (since !== null) problems.push(...undatedProblems(source.name, undated, cellText(source.header[columns.order.date!]), since));
   // Orders whose client is not in the base bring that client in, once per ID or name.

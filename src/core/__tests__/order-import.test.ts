@@ -92,6 +92,23 @@ describe('planOrderImport', () => {
     expect(appended(plan, 'Заказы')!.rows.map((r) => r[1])).toEqual(['К-00013', 'К-00014', 'К-00013', 'п-7', 'К-00013', 'п-7', 'К-00014']);
   });
 
+  it('plans the same import from the lines its check found as from the file again', () => {
+    const source = sheet(
+      'orders.csv',
+      ['Дата', 'Код клиента', 'Клиент', 'Сумма'],
+      ['01.10.2026', '', 'ООО «Ромашка»', '100'],
+      ['02.10.2026', '', 'Петров Пётр', '200'],
+      ['03.10.2026', 'К-00012', '', '300'],
+    );
+    const read = readBase(base);
+    const checked = checkOrderImport(read, source);
+    expect(checked.lines.orders).toHaveLength(3);
+    expect(planOrderImport(base, source, undefined, read, [], {}, checked)).toEqual(planOrderImport(base, source));
+    // Lines found for another language are not taken over.
+    const foreign = { ...checked, language: 'en' as const, lines: { ...checked.lines, orders: [] } };
+    expect(planOrderImport(base, source, undefined, read, [], {}, foreign)).toEqual(planOrderImport(base, source));
+  });
+
   it('links an order by phone when the file names the client by phone only', () => {
     const source = sheet('orders.csv', ['Дата', 'Клиент', 'Сумма'], ['01.10.2026', '+79123456789', '100']);
     const plan = planOrderImport(base, source);

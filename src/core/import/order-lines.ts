@@ -167,25 +167,8 @@ export interface OrderLines {
   readonly undated: readonly number[];
 }
 
-/**
- * The lines found in each file, kept per snapshot of it: an import checks its file's lines before the
- * structure plan runs and plans them after, and a file of 500,000 lines is gone through once. The same
- * list of lines also lets the links to clients be kept (base.ts `linkedOrders`). Weak: a file let go
- * takes its lines with it.
- */
-const linesOfSource = new WeakMap<SheetSnapshot, { key: string; lines: OrderLines }>();
-
 /** The file's non-blank lines on or after `since` (indexes into its rows), and the client each names. */
 export function orderLines(source: SheetSnapshot, columns: SourceColumns, since: DayNumber | undefined, language: Language): OrderLines {
-  const key = JSON.stringify([columns, since ?? null, language]);
-  const kept = linesOfSource.get(source);
-  if (kept?.key === key) return kept.lines;
-  const lines = findOrderLines(source, columns, since, language);
-  linesOfSource.set(source, { key, lines });
-  return lines;
-}
-
-function findOrderLines(source: SheetSnapshot, columns: SourceColumns, since: DayNumber | undefined, language: Language): OrderLines {
   const lines = { sourceRows: [] as number[], orders: [] as OrderClientKeys[], beforeSince: 0, undated: [] as number[] };
   const { clientId, client, date } = columns.order;
   if (since !== undefined && date === undefined) {
