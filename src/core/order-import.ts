@@ -22,6 +22,7 @@ import type { Plan } from '../workbook/workbook';
 import type { Client, ClientField, Language, OrderField, Problem } from './model';
 import type { Settings } from './settings';
 import { linkedOrders, readBase, say, type Base } from './base';
+import { memoised } from './memoised';
 import type { OrderClientKeys } from './link-orders';
 import { ORDER_CLIENT_DETAIL_FIELDS, type OrderClientDetailField, type OrderLineField } from './header-match';
 import { ColumnsAdded } from './import/added-columns';
@@ -132,11 +133,10 @@ export function planOrderImport(
   /** Rows of lines that name no client (retail exports have many: sales to unnamed customers). */
   const withoutClient: number[] = [];
   const broughtIn: Array<Client | undefined> = new Array(orders.length);
-  const keyOf = (order: OrderClientKeys) => (order.clientId ? `id:${normaliseText(order.clientId)}` : `name:${normaliseText(order.client)}`);
-  // The same ID or name as typed, met again: its client without folding the text (a file of 500,000 lines
-  // names 50,000 clients).
-  const byTypedId = new Map<string, Client>();
-  const byTypedName = new Map<string, Client>();
+  // Remembered per text as typed: a file of 500,000 lines names 50,000 clients, each folded once.
+  const idKey = memoised((id) => `id:${normaliseText(id)}`);
+  const nameKey = memoised((name) => `name:${normaliseText(name)}`);
+  const keyOf = (order: OrderClientKeys) => (order.clientId ? idKey(order.clientId) : nameKey(order.client));
   let nextRow = sheetRowNumber(clientsLayout.rowCount, clientsLayout.headerRow);
   const idColumn = orderFields.clientId;
   for (let i = 0; i < links.length; i++) {
@@ -157,13 +157,8 @@ export function planOrderImport(
       broughtIn[i] = broughtIn[i - 1];
       continue;
     }
-    let client = order.clientId ? byTypedId.get(order.clientId) : byTypedName.get(order.client);
-    if (client) {
-      broughtIn[i] = client;
-      continue;
-    }
     const key = keyOf(order);
-    client = newClients.get(key);
+    let client = newClients.get(key);
     if (!client) {
       const cells = source.rows[sourceRows[i]];
       const written = (at: number | undefined) => (at === undefined ? '' : asWritten(cells[at]));
@@ -177,8 +172,6 @@ export function planOrderImport(
       client.cityNormalised = normaliseCity(client.city);
       newClients.set(key, client);
     }
-    if (order.clientId) byTypedId.set(order.clientId, client);
-    else byTypedName.set(order.client, client);
     broughtIn[i] = client;
   }
 
