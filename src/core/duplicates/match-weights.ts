@@ -274,9 +274,9 @@ export class WeighablePairs {
 
   /**
    * Calls `visit` for each pair whose probability of one client reaches `least`. Each pattern's weight is
-   * worked out once; the rarity of a name (`nameBits` of rank x) only for identical names that may reach it.
+   * worked out once; the rarity of an identical name (`nameBits` of ranks x and y) only for those that may reach it.
    */
-  eachAccepted(model: MatchModel, least: number, nameBits: (x: number) => number, visit: (x: number, y: number, pattern: number, probability: number) => void): void {
+  eachAccepted(model: MatchModel, least: number, nameBits: (x: number, y: number) => number, visit: (x: number, y: number, pattern: number, probability: number) => void): void {
     const weights = new Float64Array(PATTERN_COUNT).fill(NaN);
     const leastWeight = Math.log2(least / (1 - least));
     for (let k = 0; k < this.length; k++) {
@@ -285,7 +285,7 @@ export class WeighablePairs {
       if (Number.isNaN(weight)) weight = weights[pattern] = patternWeight(model, pattern);
       if (Math.floor(pattern / NAME_STRIDE) === EXACT_NAME) {
         if (weight + TERM_FREQUENCY_LIMIT < leastWeight) continue;
-        weight += termFrequencyShift(model, nameBits(this.firsts[k]));
+        weight += termFrequencyShift(model, nameBits(this.firsts[k], this.seconds[k]));
       }
       if (weight >= leastWeight) visit(this.firsts[k], this.seconds[k], pattern, probabilityOf(weight));
     }

@@ -188,6 +188,9 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   // The rarity of a name, worked out once per client: identical names meet by the thousand.
   const nameBits = new Float64Array(records.length).fill(NaN);
   const bitsOf = (rank: number) => (Number.isNaN(nameBits[rank]) ? (nameBits[rank] = rarity.name(records[rank])) : nameBits[rank]);
+  // What an identical name tells is the rarity of the words both hold: the commoner of the two spellings
+  // (`Иванов Иван Петрович` and `Иванов Иван` share the rarity of `Иванов Иван`), as in the rules.
+  const sharedBits = (x: number, y: number) => Math.min(bitsOf(x), bitsOf(y));
   eachCandidatePair(ranked, (x, y, shared) => {
     // The verdict and everything after it work on the clients' indices, the earlier client first.
     // (Swapped by hand: this runs for millions of pairs, and an array per swap adds up.)
@@ -208,7 +211,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     // The weights are fitted to, and weigh, the pairs whose names may be one client's: the others are
     // never joined by them, and are most of the pairs compared.
     const pattern = namesMayMatch(name) ? pairPattern(a, b, name, shared, rarity.cityAsMeant) : -1;
-    if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? bitsOf(x) : null);
+    if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? sharedBits(x, y) : null);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
     else if (pattern >= 0 && isWeighable(verdict, shared)) weighable.push(x, y, pattern);
     if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true });
@@ -221,7 +224,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const model = fitMatchModel(tally);
   const weighed: Edge[] = [];
   if (model) {
-    weighable.eachAccepted(model, SENSITIVITY[options.sensitivity].probability, bitsOf, (x, y, pattern, probability) => {
+    weighable.eachAccepted(model, SENSITIVITY[options.sensitivity].probability, sharedBits, (x, y, pattern, probability) => {
       const [i, j] = [ranked.clientOf[x], ranked.clientOf[y]];
       weighed.push({ i, j, score: probability, reasons: patternReasons(pattern), exact: false });
     });

@@ -205,6 +205,17 @@ describe('matching with the weights', () => {
     expect(groups.filter((g) => g.members.includes(index(2)) || g.members.includes(index(3)))).toEqual([]);
   });
 
+  it('weighs an identical name by the rarity of the words both records hold, not by a patronymic only one has', () => {
+    // `Орлов Олег Ильич` is rare for its patronymic; the name it shares with thirty namesakes is common,
+    // and a city with a typo does not make up for it (weighed by the rarer spelling, the pair had 0.998).
+    const random = seeded(7);
+    const phone = () => `+7 9${Array.from({ length: 9 }, () => Math.floor(random() * 10)).join('')}`;
+    const namesakes = Array.from({ length: 30 }, (_, k) => planted(-100 - k, 'Орлов Олег', phone(), 'Москва'));
+    const withNamesakes = asReadByBase([planted(-99, 'Орлов Олег Ильич', '', 'Мосвка'), ...heavy, ...namesakes]);
+    const groups = findMatches(withNamesakes, { sensitivity: 'normal', phoneRegion: 'RU' }).groups;
+    expect(groups.filter((g) => g.members.includes(0))).toEqual([]);
+  });
+
   it('finds most true pairs of the heavy list and keeps precision', () => {
     const score = scoreGroups(heavy, findMatches(heavy, { sensitivity: 'normal', phoneRegion: 'RU' }).groups);
     // The rules alone find 0.65 of the true pairs of this list, with the weights 0.87 (0.80 before they
