@@ -169,6 +169,58 @@ function referenceColumn(xml: string, from: number, end: number): number {
 }
 
 /**
+ * One layer of the rows being read: a row's cells are gathered, then put into the layer as an array of
+ * just their length (an array grown cell by cell has room for 16 or more; a million cells were tens of
+ * megabytes more for the browser's collector to copy while the sheet was read). In a style layer
+ * (formats, fills, host styles, `shareRepeats`) a row whose cells are those of the row read before it
+ * gets that row, frozen and shared (`setGridCell` copies a frozen row before a write): the 150,000 rows
+ * of an orders sheet have one date format in one column.
+ */
+class LayerRows<T> {
+  private readonly current: (T | undefined)[] = [];
+  private previous: readonly (T | undefined)[] | null = null;
+
+  constructor(
+    private readonly grid: (T | undefined)[][],
+    private readonly shareRepeats: boolean,
+  ) {}
+
+  set(column: number, value: T): void {
+    this.current[column - 1] = value;
+  }
+
+  /** Puts the row read into the layer as row `row` (1-based). */
+  end(row: number): void {
+    const current = this.current;
+    if (current.length === 0) return;
+    const cells = current.slice();
+    current.length = 0;
+    if (this.grid[row - 1] !== undefined) {
+      // The row was read before (a file that repeats a row number): its cells are added to it.
+      cells.forEach((value, k) => value !== undefined && setGridCell(this.grid, row, k + 1, value));
+      return;
+    }
+    if (!this.shareRepeats) {
+      this.grid[row - 1] = cells;
+      return;
+    }
+    const previous = this.previous;
+    if (previous !== null && sameCells(previous, cells)) {
+      this.grid[row - 1] = previous as (T | undefined)[];
+      return;
+    }
+    this.grid[row - 1] = Object.freeze(cells) as (T | undefined)[];
+    this.previous = cells;
+  }
+}
+
+function sameCells<T>(a: readonly (T | undefined)[], b: readonly (T | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
  * Reads the cells of `<sheetData>…</sheetData>` into the sheet's layers. The tags are found with indexOf,
  * not one regular expression over the whole text: a million cells made a million match arrays and
  * bodies. The dates of one serial are one Date: cells are values nobody changes in place, and a
@@ -183,6 +235,16 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
     return date;
   };
   const tag: CellTag = { column: 0, style: -1, type: 'n' };
+  const values = new LayerRows(sheet.values, false);
+  const formats = new LayerRows(sheet.formats, true);
+  const fills = new LayerRows(sheet.fills, true);
+  const hostStyles = new LayerRows(sheet.hostStyles, true);
+  const endRow = () => {
+    values.end(row);
+    formats.end(row);
+    fills.end(row);
+    hostStyles.end(row);
+  };
   let row = 0;
   let column = 0;
   let at = 0;
@@ -200,6 +262,7 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
     const attributesEnd = selfClosing ? close - 1 : close;
     at = close + 1;
     if (isRow) {
+      endRow();
       const attributes = xml.slice(open + 4, attributesEnd);
       const r = ROW_R_ATTR.exec(attributes);
       row = r ? Number(r[1]) : row + 1;
@@ -210,9 +273,9 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
     readCellTag(xml, open + 2, attributesEnd, column, tag);
     column = tag.column;
     const style = tag.style >= 0 ? context.style(tag.style) : undefined;
-    if (style?.numFmt) setGridCell(sheet.formats, row, column, style.numFmt);
-    if (style?.fill) setGridCell(sheet.fills, row, column, style.fill);
-    if (style?.rest) setGridCell(sheet.hostStyles, row, column, style.rest);
+    if (style?.numFmt) formats.set(column, style.numFmt);
+    if (style?.fill) fills.set(column, style.fill);
+    if (style?.rest) hostStyles.set(column, style.rest);
     if (selfClosing) continue;
     const bodyEnd = xml.indexOf('</c>', at);
     if (bodyEnd < 0) break;
@@ -258,8 +321,9 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
         }
       }
     }
-    if (value !== null && value !== '') setGridCell(sheet.values, row, column, value);
+    if (value !== null && value !== '') values.set(column, value);
   }
+  endRow();
 
   /** A cell's formula; the followers of a shared formula get the master's, slid to their own cell. */
   function readFormula(body: string, row: number, column: number): void {

@@ -3,7 +3,7 @@
  * cells without references, shared formulas, and many cells of one date.
  */
 import { parseSharedStrings, readSheetData, type CellStyleInfo } from '../../src/xlsx/sheet-data';
-import { emptySheet, sheetSnapshot } from '../../src/workbook/memory';
+import { emptySheet, setGridCell, sheetSnapshot } from '../../src/workbook/memory';
 
 const STYLES: CellStyleInfo[] = [{ isDate: false }, { isDate: true, numFmt: 'dd.mm.yyyy' }];
 
@@ -60,6 +60,24 @@ describe('the sheet-data reader', () => {
     expect(all.map((date) => date.toISOString())).toEqual(Array(3).fill('2024-02-29T00:00:00.000Z'));
     all[1].setUTCFullYear(1999);
     expect(sheetSnapshot(sheet).rows.map((row) => (row[0] as Date).toISOString())).toEqual(Array(2).fill('2024-02-29T00:00:00.000Z'));
+  });
+  it('shares one frozen row of formats among rows formatted alike, and a format written later changes its own row only', () => {
+    const rows = [1, 2, 3, 4].map((r) => `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}" s="${r === 3 ? 0 : 1}"><v>45351</v></c></row>`).join('');
+    const sheet = read(`<sheetData>${rows}</sheetData>`);
+    expect(sheet.formats.map((row) => row?.[1])).toEqual(['dd.mm.yyyy', 'dd.mm.yyyy', undefined, 'dd.mm.yyyy']);
+    expect(sheet.formats[1]).toBe(sheet.formats[0]);
+    expect(Object.isFrozen(sheet.formats[0])).toBe(true);
+    setGridCell(sheet.formats, 2, 2, '0.00');
+    expect(sheet.formats.map((row) => row?.[1])).toEqual(['dd.mm.yyyy', '0.00', undefined, 'dd.mm.yyyy']);
+    // The values are rows of their own, each as long as its last cell.
+    expect(sheet.values[0]).not.toBe(sheet.values[1]);
+    expect(sheet.values.map((row) => row.length)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('adds the cells of a row number written twice to the row read first', () => {
+    const sheet = read('<sheetData><row r="1"><c r="A1" s="1"><v>45351</v></c></row><row r="1"><c r="C1" s="1" t="s"><v>1</v></c></row></sheetData>');
+    expect(sheet.values[0]).toEqual([new Date(Date.UTC(2024, 1, 29)), undefined, 'ООО «Ромашка»']);
+    expect(sheet.formats[0]).toEqual(['dd.mm.yyyy', undefined, 'dd.mm.yyyy']);
   });
 });
 
