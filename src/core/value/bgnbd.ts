@@ -110,7 +110,9 @@ export function bgNbdLikelihood(params: BgNbdParams, data: RepeatData): BgNbdLik
   const psiAB = digamma(a + b);
   const psiB = digamma(b);
   const logBx = new Float64Array(data.distinctX.length);
-  data.distinctX.forEach((x, k) => {
+  // Plain loops, no callbacks: a sum a closure captures is boxed, and each `+=` below would allocate.
+  for (let k = 0; k < data.distinctX.length; k++) {
+    const x = data.distinctX[k];
     const w = data.xCount[k];
     clients += w;
     value += w * (logGamma(r + x) - lgR + logGamma(b + x) - logGamma(a + b + x) + lgBeta);
@@ -119,7 +121,7 @@ export function bgNbdLikelihood(params: BgNbdParams, data: RepeatData): BgNbdLik
     da += w * (psiAB - psiABX);
     db += w * (digamma(b + x) - psiABX + psiAB - psiB);
     logBx[k] = x > 0 ? Math.log(b + x - 1) : 0;
-  });
+  }
   const byT = shiftedLogs(alpha, data.distinctT);
   const byTx = shiftedLogs(alpha, data.distinctTx);
   const logA = Math.log(a);

@@ -60,14 +60,16 @@ function gammaGammaLikelihood(params: GammaGammaParams, data: OrderValueData): {
   let dp = data.sumXLogM + data.sumXLogX;
   let dq = n * (logGammaQ - digamma(q));
   let dGamma = (n * q) / gamma;
-  data.distinctX.forEach((x, k) => {
+  // Plain loops, no callbacks: a sum a closure captures is boxed, and each `+=` below would allocate.
+  for (let k = 0; k < data.distinctX.length; k++) {
+    const x = data.distinctX[k];
     const count = data.xCount[k];
     const px = p * x;
     value += count * (logGamma(px + q) - logGamma(px));
     const psiPXQ = digamma(px + q);
     dp += count * x * (psiPXQ - digamma(px));
     dq += count * psiPXQ;
-  });
+  }
   for (let i = 0; i < n; i++) {
     const x = data.x[i];
     const shifted = gamma + data.m[i] * x;
