@@ -5,8 +5,9 @@
  * Arguments: `--size N` (accuracy list, default 20000), `--latin N` (Latin-name list, default 5000),
  * `--heavy N` (heavy-corruption list, labelled-heavy.ts, default 20000),
  * `--speed N` (speed list, default 100000), `--seed S` (default 1). Returns the process exit code: 1 when
- * a goal at the default sensitivity is missed on the Russian lists (precision and F1 on both; time and
- * memory on the large one). The Latin-name list has no goal: it shows how the matcher fares off home ground.
+ * a goal at the default sensitivity is missed (the duplicates issue's: precision ≥ 0.98 and F1 ≥ 0.98 on
+ * the Russian list, F1 ≥ 0.95 and 5 s and 1 GB on the large one; precision ≥ 0.99 and F1 ≥ 0.97 on the
+ * heavy list). The Latin-name list has no goal: it shows how the matcher fares off home ground.
  */
 import { performance } from 'node:perf_hooks';
 import type { DuplicateSensitivity } from '../core/settings';
@@ -20,7 +21,10 @@ import { prepareRecord } from '../core/duplicates/prepare';
 import { buildClientIndex, checkNewClient } from '../core/duplicates/client-index';
 import { DEFAULT_SETTINGS } from '../core/settings';
 
+/** On the big Russian list, at the default sensitivity, and its time and memory. */
 const GOALS = { precision: 0.98, f1: 0.95, seconds: 5, megabytes: 1024, checkMs: 50 };
+/** On the Russian list at the accuracy size (20,000 clients), at the default sensitivity. */
+const RUSSIAN_GOALS = { precision: 0.98, f1: 0.98 };
 /** On the heavy-corruption list, at the default sensitivity. */
 const HEAVY_GOALS = { precision: 0.99, f1: 0.97 };
 
@@ -69,11 +73,18 @@ export interface DuplicatesBenchOptions {
 export async function runDuplicatesBench({ size, latin: latinSize, heavy: heavySize, speed: speedSize, seed }: DuplicatesBenchOptions): Promise<number> {
   let ok = true;
 
-  console.log(`Accuracy on ${size} generated clients (seed ${seed}):`);
+  console.log(`Accuracy on ${size} generated clients (seed ${seed}; goal at ${DEFAULT_SETTINGS.duplicateSensitivity}: precision ≥ ${RUSSIAN_GOALS.precision}, F1 ≥ ${RUSSIAN_GOALS.f1}):`);
   const russian = asReadByBase(generateLabelledClients({ size, seed }));
   const normal = printAccuracy(russian);
   printBlocking(russian);
-  if (normal.precision < GOALS.precision || normal.f1 < GOALS.f1) ok = false;
+  const russianMissed = [
+    normal.precision < RUSSIAN_GOALS.precision && `precision ${fixed(normal.precision)} < ${RUSSIAN_GOALS.precision}`,
+    normal.f1 < RUSSIAN_GOALS.f1 && `F1 ${fixed(normal.f1)} < ${RUSSIAN_GOALS.f1}`,
+  ].filter(Boolean);
+  if (russianMissed.length > 0) {
+    console.log(`Missed on the Russian list: ${russianMissed.join('; ')}`);
+    ok = false;
+  }
   console.log(`\nAccuracy on ${latinSize} Latin-name clients shaped like the public record-linkage lists (seed ${seed}; no goal):`);
   const latin = asReadByBase(generateLatinClients({ size: latinSize, seed }));
   printAccuracy(latin);
@@ -108,7 +119,7 @@ export async function runDuplicatesBench({ size, latin: latinSize, heavy: heavyS
   const rss = process.memoryUsage().rss / 2 ** 20;
   const s = scoreGroups(big, groups);
   printBlocking(big);
-  console.log(`\nSpeed on ${speedSize} clients (normal): ${seconds.toFixed(2)} s wall (${cpuSeconds.toFixed(2)} s CPU), heap growth ≈ ${megabytes.toFixed(0)} MB, RSS ${rss.toFixed(0)} MB; ${groups.length} groups; P ${fixed(s.precision)} R ${fixed(s.recall)} F1 ${fixed(s.f1)}`);
+  console.log(`\nSpeed on ${speedSize} clients (normal; goal: precision ≥ ${GOALS.precision}, F1 ≥ ${GOALS.f1}, ≤ ${GOALS.seconds} s, RSS ≤ ${GOALS.megabytes} MB): ${seconds.toFixed(2)} s wall (${cpuSeconds.toFixed(2)} s CPU), heap growth ≈ ${megabytes.toFixed(0)} MB, RSS ${rss.toFixed(0)} MB; ${groups.length} groups; P ${fixed(s.precision)} R ${fixed(s.recall)} F1 ${fixed(s.f1)}`);
   // The accuracy goals hold on the big list too: a base that grows has more namesakes and bigger blocks.
   const missed = [
     s.precision < GOALS.precision && `precision ${fixed(s.precision)} < ${GOALS.precision}`,
