@@ -19,6 +19,7 @@ import type {
   WriteTable,
 } from './operations';
 import type { ConditionalFormatState, ValidationState } from './state';
+import type { CellValue } from './snapshot';
 import { columnLetter } from './a1';
 import { formatRange, parseRange, subtractRect, type Rect } from './ranges';
 import { applyAppendRows, applyDeleteRows, applyInsertRows } from './row-operations';
@@ -67,12 +68,23 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
   const left = op.anchor?.column ?? 1;
   const width = op.rows.reduce((w, r) => Math.max(w, r.length), op.header.length);
   op.header.forEach((h, j) => writeCell(sheet, top, left + j, h));
+  // The data rows' formats are one frozen row, shared by every row that has none yet (`setGridCell`
+  // copies a frozen row before a write); a row not there yet is made whole, at its width. Cell by cell,
+  // each of a result sheet's 20,000 rows was two arrays grown from empty, all of it kept, and so copied
+  // by the collector while «Всё сразу» ran.
+  const formats = dataRowFormats(op.numberFormats, left);
   op.rows.forEach((row, i) => {
-    for (let j = 0; j < width; j++) writeCell(sheet, top + 1 + i, left + j, row[j] === undefined ? null : row[j]);
-  });
-  op.numberFormats?.forEach((format, j) => {
-    if (format === null) return;
-    for (let i = 0; i < op.rows.length; i++) setLayer(sheet, 'formats', top + 1 + i, left + j, format);
+    const r = top + 1 + i;
+    if (sheet.values[r - 1] === undefined && sheet.formulas[r - 1] === undefined) {
+      const cells = new Array<CellValue>(left - 1 + width);
+      for (let j = 0; j < width; j++) cells[left - 1 + j] = row[j] === undefined ? null : row[j];
+      sheet.values[r - 1] = cells;
+    } else {
+      for (let j = 0; j < width; j++) writeCell(sheet, r, left + j, row[j] === undefined ? null : row[j]);
+    }
+    if (formats === null) return;
+    if (sheet.formats[r - 1] === undefined) sheet.formats[r - 1] = formats;
+    else formats.forEach((format, k) => format !== undefined && setLayer(sheet, 'formats', r, k + 1, format));
   });
   if (op.headerFill) for (let j = 0; j < op.header.length; j++) setLayer(sheet, 'fills', top, left + j, op.headerFill);
   op.columnWidths?.forEach((w, j) => {
@@ -85,6 +97,16 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
   const block = formatRange({ top, left, bottom: top + Math.max(op.rows.length, 1), right: left + Math.max(op.header.length, 1) - 1 });
   if (op.table) setTable(sheet, op.table.name, block);
   else if (op.autoFilter) sheet.autoFilter = block;
+}
+
+/** The formats of a table's data rows as one frozen layer row (null: none), its first column at `left`. */
+function dataRowFormats(numberFormats: WriteTable['numberFormats'], left: number): (string | undefined)[] | null {
+  if (!numberFormats?.some((format) => format !== null)) return null;
+  const row: (string | undefined)[] = [];
+  numberFormats.forEach((format, j) => {
+    if (format !== null) row[left - 1 + j] = format;
+  });
+  return Object.freeze(row) as (string | undefined)[];
 }
 
 /** A table of the same name is replaced (table names are unique in a workbook, and reruns reuse them). */

@@ -107,6 +107,19 @@ describe('MemoryWorkbook', () => {
     expect(wb.state().sheets[0].tables).toEqual([{ name: 'ABC', range: 'A1:B2' }]);
   });
 
+  it('gives every data row of a table its formats, and a format written later into one row changes that row only', async () => {
+    const wb = new MemoryWorkbook(clients());
+    const rows = [['К-1', 10], ['К-2', 20], ['К-3', 30]];
+    await wb.apply([{ kind: 'writeTable', sheet: 'ABC', replace: true, header: ['ID', 'Сумма'], rows, numberFormats: [null, '#,##0'] }]);
+    await wb.apply([{ kind: 'writeColumns', sheet: 'ABC', columns: [{ column: 2, values: [undefined, 25], numberFormat: '0.00' }] }]);
+    expect(wb.state().sheets.find((sheet) => sheet.name === 'ABC')?.numberFormats).toEqual({ B2: '#,##0', B3: '0.00', B4: '#,##0' });
+    // A table anchored right of the client rows keeps their cells, and formats its own columns only.
+    await wb.apply([{ kind: 'writeTable', sheet: 'Клиенты', replace: false, anchor: { row: 1, column: 6 }, header: ['Сумма'], rows: [[1], [2]], numberFormats: ['0.0'] }]);
+    const sheet = wb.state().sheets.find((s) => s.name === 'Клиенты')!;
+    expect(sheet.values.slice(0, 3).map((row) => [row[0], row[3], row[5]])).toEqual([['ID', 'Дата', 'Сумма'], ['К-1', new Date(Date.UTC(2024, 0, 31)), 1], ['К-2', null, 2]]);
+    expect(sheet.numberFormats).toMatchObject({ F2: '0.0', F3: '0.0' });
+  });
+
   it('appends from row 1 on an empty sheet', async () => {
     const wb = new MemoryWorkbook({ sheets: [{ name: 'Пусто', header: [], rows: [] }] });
     await wb.apply([{ kind: 'appendRows', sheet: 'Пусто', rows: [['a'], ['b']] }]);
