@@ -15,7 +15,8 @@ export function laterOrderProblems(base: Base, asOf: DayNumber): Problem[] {
   const column = orders.header[orders.columns.date];
   const asOfText = cellText(dayToDate(asOf));
   const problems: Problem[] = [];
-  for (const order of base.orders) {
+  for (let i = 0; i < base.orders.length; i++) {
+    const order = base.orders[i];
     if (order.date === null || order.date <= asOf) continue;
     problems.push({
       sheet: orders.sheet,

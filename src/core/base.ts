@@ -404,7 +404,8 @@ const linksOfOrders = new WeakMap<readonly OrderClientKeys[], { clients: readonl
 /** The client IDs orders name, as typed and folded (link-orders.ts links by both). */
 function orderIdKeys(orders: readonly OrderClientKeys[]): Set<string> {
   const keys = new Set<string>();
-  for (const { clientId } of orders) {
+  for (let i = 0; i < orders.length; i++) {
+    const clientId = orders[i].clientId;
     if (!clientId || keys.has(clientId)) continue;
     keys.add(clientId).add(normaliseText(clientId));
   }

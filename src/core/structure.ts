@@ -112,11 +112,12 @@ function clientColumnsWrite(base: Base, managed: ManagedColumn[], ids: Map<numbe
 }
 
 /** Distinct values for a dropdown: the first spelling of each (compared by `normaliseText`), sorted. */
-export function dropdownValues(values: Iterable<string>): string[] {
+export function dropdownValues(values: readonly string[]): string[] {
   const byKey = new Map<string, string>();
   // A column of 150,000 orders names a few managers and services: each text is folded once.
   const seen = new Set<string>();
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (seen.has(value)) continue;
     seen.add(value);
     const text = value.trim();
@@ -207,7 +208,7 @@ function clientRules(base: Base, managed: ManagedColumn[], toRow: number, servic
     en: 'Pick a funnel status from the list.',
   });
   rules.list('city', dropdownValues(base.clients.map((c) => c.cityNormalised)), NEW_VALUE_WARNING);
-  rules.list('manager', dropdownValues([...base.clients.map((c) => c.manager), ...base.orders.map((o) => o.manager)]), NEW_VALUE_WARNING);
+  rules.list('manager', dropdownValues(base.clients.map((c) => c.manager).concat(base.orders.map((o) => o.manager))), NEW_VALUE_WARNING);
   rules.list('channel', dropdownValues(base.clients.map((c) => c.channel)), NEW_VALUE_WARNING);
   rules.list('consent', CONSENT_CHOICES[lang], CONSENT_HELP);
   for (const field of ['firstContact', 'birthday', 'nextContact', 'firstOrder', 'lastOrder'] as const) rules.date(field);
@@ -240,7 +241,7 @@ function orderRules(base: Base, orders: LocatedSheet<OrderField>, toRow: number,
   if (clientIds) rules.validate('clientId', clientIds, false, { ru: 'Такого ID нет на листе клиентов. Проверьте ID или сначала добавьте клиента.', en: 'There is no such ID on the clients sheet. Check the ID or add the client first.' });
   if (serviceSource) rules.validate('service', serviceSource, true, { ru: 'Выберите услугу из списка (лист услуг).', en: 'Pick a service from the list (the services sheet).' });
   rules.validate('amount', { type: 'number' }, true, { ru: 'Введите сумму числом, например 1234,56.', en: 'Enter the amount as a number, e.g. 1234.56.' });
-  rules.list('manager', dropdownValues([...base.clients.map((c) => c.manager), ...base.orders.map((o) => o.manager)]), NEW_VALUE_WARNING);
+  rules.list('manager', dropdownValues(base.clients.map((c) => c.manager).concat(base.orders.map((o) => o.manager))), NEW_VALUE_WARNING);
   return rules.operations;
 }
 

@@ -205,7 +205,10 @@ export function lastUsedRow(sheet: MemorySheet): number {
 /** The last column holding a non-empty value in any row (0 for an empty sheet). */
 export function lastUsedColumn(sheet: MemorySheet): number {
   let last = 0;
-  for (const row of sheet.values) {
+  // Indexed, as the other loops over every row of a sheet: run once per read, a `for…of` over 150,000
+  // rows is not optimised before it ends, and makes an iterator result per row.
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
     if (!row) continue;
     for (let c = row.length; c > last; c--) {
       if (!isEmptyCell(row[c - 1])) {

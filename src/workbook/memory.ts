@@ -44,8 +44,8 @@ function usedValues(sheet: MemorySheet): CellValue[][] {
 }
 
 export function sheetSnapshot(sheet: MemorySheet): SheetSnapshot {
-  const [header = [], ...rows] = usedValues(sheet);
-  const snapshot: SheetSnapshot = { name: sheet.name, header, rows };
+  const used = usedValues(sheet);
+  const snapshot: SheetSnapshot = { name: sheet.name, header: used[0] ?? [], rows: used.slice(1) };
   if (sheet.hiddenRows.size) snapshot.hiddenRows = [...sheet.hiddenRows].sort((a, b) => a - b);
   if (sheet.mergedRanges.length) snapshot.mergedRanges = [...sheet.mergedRanges];
   return snapshot;
