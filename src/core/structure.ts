@@ -127,6 +127,11 @@ export function dropdownValues(values: readonly string[]): string[] {
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'ru'));
 }
 
+/** The managers' dropdown: the names typed on the clients sheet and the orders sheet alike. */
+function managerValues(base: Base): string[] {
+  return dropdownValues(base.clients.map((c) => c.manager).concat(base.orders.map((o) => o.manager)));
+}
+
 /** Builds the validations of one sheet, over its data rows (from below its header) down to toRow. */
 class RulesFor<F extends string> {
   readonly operations: SheetOperation[] = [];
@@ -208,7 +213,7 @@ function clientRules(base: Base, managed: ManagedColumn[], toRow: number, servic
     en: 'Pick a funnel status from the list.',
   });
   rules.list('city', dropdownValues(base.clients.map((c) => c.cityNormalised)), NEW_VALUE_WARNING);
-  rules.list('manager', dropdownValues(base.clients.map((c) => c.manager).concat(base.orders.map((o) => o.manager))), NEW_VALUE_WARNING);
+  rules.list('manager', managerValues(base), NEW_VALUE_WARNING);
   rules.list('channel', dropdownValues(base.clients.map((c) => c.channel)), NEW_VALUE_WARNING);
   rules.list('consent', CONSENT_CHOICES[lang], CONSENT_HELP);
   for (const field of ['firstContact', 'birthday', 'nextContact', 'firstOrder', 'lastOrder'] as const) rules.date(field);
@@ -241,7 +246,7 @@ function orderRules(base: Base, orders: LocatedSheet<OrderField>, toRow: number,
   if (clientIds) rules.validate('clientId', clientIds, false, { ru: 'Такого ID нет на листе клиентов. Проверьте ID или сначала добавьте клиента.', en: 'There is no such ID on the clients sheet. Check the ID or add the client first.' });
   if (serviceSource) rules.validate('service', serviceSource, true, { ru: 'Выберите услугу из списка (лист услуг).', en: 'Pick a service from the list (the services sheet).' });
   rules.validate('amount', { type: 'number' }, true, { ru: 'Введите сумму числом, например 1234,56.', en: 'Enter the amount as a number, e.g. 1234.56.' });
-  rules.list('manager', dropdownValues(base.clients.map((c) => c.manager).concat(base.orders.map((o) => o.manager))), NEW_VALUE_WARNING);
+  rules.list('manager', managerValues(base), NEW_VALUE_WARNING);
   return rules.operations;
 }
 

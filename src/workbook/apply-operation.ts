@@ -22,7 +22,7 @@ import type { ConditionalFormatState, ValidationState } from './state';
 import type { CellValue } from './snapshot';
 import { columnLetter } from './a1';
 import { formatRange, parseRange, subtractRect, type Rect } from './ranges';
-import { applyAppendRows, applyDeleteRows, applyInsertRows } from './row-operations';
+import { applyAppendRows, applyDeleteRows, applyInsertRows, frozenFormatsRow } from './row-operations';
 import { cellText, copyPlain, emptySheet, getLayer, lastUsedColumn, lastUsedRow, setLayer, usedRange, writeCell, type MemorySheet } from './memory-sheet';
 
 function ensureSheet(sheets: MemorySheet[], name: string): MemorySheet {
@@ -72,7 +72,7 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
   // copies a frozen row before a write); a row not there yet is made whole, at its width. Cell by cell,
   // each of a result sheet's 20,000 rows was two arrays grown from empty, all of it kept, and so copied
   // by the collector while «Всё сразу» ran.
-  const formats = dataRowFormats(op.numberFormats, left);
+  const formats = frozenFormatsRow(op.numberFormats ?? [], left);
   op.rows.forEach((row, i) => {
     const r = top + 1 + i;
     if (sheet.values[r - 1] === undefined && sheet.formulas[r - 1] === undefined) {
@@ -97,16 +97,6 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
   const block = formatRange({ top, left, bottom: top + Math.max(op.rows.length, 1), right: left + Math.max(op.header.length, 1) - 1 });
   if (op.table) setTable(sheet, op.table.name, block);
   else if (op.autoFilter) sheet.autoFilter = block;
-}
-
-/** The formats of a table's data rows as one frozen layer row (null: none), its first column at `left`. */
-function dataRowFormats(numberFormats: WriteTable['numberFormats'], left: number): (string | undefined)[] | null {
-  if (!numberFormats?.some((format) => format !== null)) return null;
-  const row: (string | undefined)[] = [];
-  numberFormats.forEach((format, j) => {
-    if (format !== null) row[left - 1 + j] = format;
-  });
-  return Object.freeze(row) as (string | undefined)[];
 }
 
 /** A table of the same name is replaced (table names are unique in a workbook, and reruns reuse them). */

@@ -50,8 +50,7 @@ class TextPool {
 function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRows): void {
   const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
   // Rows as wide as the formats take them as one frozen row, shared (setGridCell copies it on change).
-  const sharedFormats = formats.length ? formatsRow(op.numberFormats ?? []) : undefined;
-  if (sharedFormats) Object.freeze(sharedFormats);
+  const sharedFormats = frozenFormatsRow(op.numberFormats ?? []);
   const pool = new TextPool();
   op.rows.forEach((row, i) => {
     const r = first + i;
@@ -62,13 +61,16 @@ function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRow
   });
 }
 
-/** The formats layer's row for the given column formats: cut after the last format, no format a hole. */
-function formatsRow(numberFormats: readonly (string | null | undefined)[]): (string | undefined)[] {
+/**
+ * The formats layer's row for the given column formats, the first of them in column `left`: cut after
+ * the last format, no format a hole, frozen to be shared by many rows. Null when there is no format.
+ */
+export function frozenFormatsRow(numberFormats: readonly (string | null | undefined)[], left = 1): (string | undefined)[] | null {
   const row: (string | undefined)[] = [];
   numberFormats.forEach((format, j) => {
-    if (format) row[j] = format;
+    if (format) row[left - 1 + j] = format;
   });
-  return row;
+  return row.length === 0 ? null : (Object.freeze(row) as (string | undefined)[]);
 }
 
 /**
