@@ -9,9 +9,10 @@
  *   out (`q:`): a slip early in a short word (`Panl Cooper`, `Шпаковский Оелг`), which the spelling fixes
  *   leave alone (a slip early in a longer word is theirs, see spelling.ts);
  * - a one-word name's first or last five letters (`a:` `z:`);
- * - initials: a name with initials (`Иванов И.И.`) probes (`j:`) a whole word and an initial; every name
- *   offers (`J:`) each whole word with the first letter of each other word. Offers are only compared
- *   with probes, never among themselves: they would make blocks of every Ivanov with an I-name;
+ * - initials: a name with initials (`Иванов И.И.`) probes (`j:`) a whole word and its initial, or each two
+ *   of its initials; every name offers (`J:`) each whole word with the first letter of each other word and
+ *   of each two other words. Offers are only compared with probes, never among themselves: they would make
+ *   blocks of every Ivanov with an I-name;
  * - contacts one typo apart (`d:` `m:`, see `contactTypoKeys`), so a retyped phone or e-mail meets its
  *   original even inside a block too big to compare whole (a common brand, a common name);
  * - the day of birth (`b:`), also with day and month swapped: a name with a slip in every word still
@@ -100,19 +101,23 @@ function sortedDigits(digits: string, from: number): string {
 export const HEAVY_SLIP_KINDS = 'wo';
 export const COMMON_KEY_CAP = 50;
 
-/** Width of the run of digits a phone typo key leaves out; runs overlap by one digit. */
-const PHONE_MASK = 4;
+/** Width of the run of digits a phone typo key leaves out; a run starts at every digit. */
+const PHONE_MASK = 3;
 
 /**
  * Keys shared by two contacts one typo apart. A phone gives its digits with one run of three left out,
- * for runs starting at every third digit (`d:`): one wrong digit, or two neighbours swapped, lies inside
- * one of the runs, and the rest of the number (six digits of ten) still names almost nobody else.
+ * for a run starting at every digit (`d:`): one wrong digit, two neighbours swapped, or a wrong digit
+ * beside a swap lies inside one of the runs, and the rest of the number (seven digits of ten) still names
+ * almost nobody else. Runs of four starting at every third digit kept six digits of ten: on a
+ * 100,000-client sample book, phones sharing six digits made 475,000 compared pairs, none of them
+ * duplicates the other keys missed; seven make 120,000, and the heavy list of `npm run bench:duplicates`
+ * reaches 10 more of its true pairs (a wrong digit beside a swap that crossed two runs of four).
  * An e-mail gives its login (`m:`), which a typo in the domain (gmial.com) leaves whole.
  */
 export function contactTypoKeys(record: MatchRecord): string[] {
   const keys: string[] = [];
   for (const digits of record.phoneDigits) {
-    for (let start = 0; start < digits.length - 1; start += PHONE_MASK - 1) {
+    for (let start = 0; start + PHONE_MASK <= digits.length; start++) {
       keys.push(`d:${digits.slice(0, start)}-${digits.slice(start + PHONE_MASK)}|${digits.length}`);
     }
   }
@@ -142,28 +147,57 @@ export function nameKeys(record: MatchRecord): string[] {
       if (x <= y) keys.add(`p:${x}|${y}`);
       if (words.length === 2 && words[j].length <= SHORT_WORD) for (let k = 0; k < y.length; k++) keys.add(`q:${words[i]}|${y.slice(0, k)}${y.slice(k + 1)}`);
     }
-    for (const initial of initials) keys.add(`${PROBE_PREFIX}${words[i]}|${initial}`);
+    for (const letters of probeLetters(initials)) keys.add(`${PROBE_PREFIX}${words[i]}|${letters}`);
   }
   return [...keys];
 }
 
 /**
- * The offers (`J:`) of a name: each whole word with the first letter of each other word. Only a word
- * some probe holds can meet a probe, so `probedWords`, when given, limits the offers to those words
- * (most bases have few names with initials, and every name offers up to twelve keys).
+ * What a name's probes hold besides a whole word: its one initial, or each two of its initials as one
+ * key, in alphabetical order (`Голубева А.Б.` probes `golubeva|ab`). A probe of one letter meets every
+ * namesake with a word of that letter: on a 100,000-client sample book, whose tenth of the names have
+ * initials, 830,000 compared pairs, none of them duplicates. A name of two words also offers its other
+ * word's letter marked as its only word, which a probe of two initials asks for (`Голубева Анна`).
+ */
+function probeLetters(initials: readonly string[]): string[] {
+  if (initials.length < 2) return [...initials];
+  const letters = initials.map((initial) => initial + ONLY_WORD);
+  for (let a = 0; a < initials.length; a++) for (let b = a + 1; b < initials.length; b++) letters.push(letterPair(initials[a], initials[b]));
+  return letters;
+}
+
+/** Marks an offer of a two-word name, whose other word is all there is to stand for initials. */
+const ONLY_WORD = '=';
+
+function letterPair(x: string, y: string): string {
+  return x <= y ? x + y : y + x;
+}
+
+/**
+ * The offers (`J:`) of a name: each whole word with the first letter of each other word, and with those
+ * of each two other words (see `probeLetters`). Only a word some probe holds can meet a probe, so
+ * `probedWords`, when given, limits the offers to those words (most bases have few names with initials,
+ * and every name offers up to two dozen keys).
  */
 export function offerKeys(record: MatchRecord, probedWords?: ReadonlySet<string>): string[] {
   const { tokens, tokenInitials } = record.name;
   const words = tokens.length > KEY_WORDS ? tokens.slice(0, KEY_WORDS) : tokens;
   if (words.length < 2) return [];
   const keys = new Set<string>();
+  // `John` is offered under `j.` as well as under its skeleton's first letter.
+  const lettersOf = words.map((word, j) => (tokenInitials[j] !== word.charAt(0) ? [word.charAt(0), tokenInitials[j]] : [word.charAt(0)]));
   for (let i = 0; i < words.length; i++) {
     if (probedWords && !probedWords.has(words[i])) continue;
     for (let j = 0; j < words.length; j++) {
       if (i === j) continue;
-      keys.add(`${OFFER_PREFIX}${words[i]}|${words[j].charAt(0)}`);
-      // `John` is offered under `j.` as well as under its skeleton's first letter
-      if (tokenInitials[j] !== words[j].charAt(0)) keys.add(`${OFFER_PREFIX}${words[i]}|${tokenInitials[j]}`);
+      for (const x of lettersOf[j]) {
+        keys.add(`${OFFER_PREFIX}${words[i]}|${x}`);
+        if (words.length === 2) keys.add(`${OFFER_PREFIX}${words[i]}|${x}${ONLY_WORD}`);
+      }
+      for (let k = j + 1; k < words.length; k++) {
+        if (k === i) continue;
+        for (const x of lettersOf[j]) for (const y of lettersOf[k]) keys.add(`${OFFER_PREFIX}${words[i]}|${letterPair(x, y)}`);
+      }
     }
   }
   return [...keys];

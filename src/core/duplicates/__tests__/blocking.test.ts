@@ -21,6 +21,20 @@ describe('contactTypoKeys', () => {
     }
   });
 
+  it('gives a phone and the same phone with a wrong digit beside two swapped ones a common key', () => {
+    const original = '9123456789';
+    for (let i = 0; i + 2 < original.length; i++) {
+      const wrong = String((Number(original[i]) + 1) % 10);
+      const slipped = original.slice(0, i) + wrong + original[i + 2] + original[i + 1] + original.slice(i + 3);
+      expect(share(keysOf(original), keysOf(slipped))).toBe(true);
+    }
+  });
+
+  it('gives phones that share only six of their digits no common key', () => {
+    expect(share(keysOf('9123456789'), keysOf('9123450000'))).toBe(false);
+    expect(share(keysOf('9123456789'), keysOf('0000456789'))).toBe(false);
+  });
+
   it('gives unrelated phones no common key', () => {
     expect(share(keysOf('+7 912 345-67-89'), keysOf('+7 912 987-65-43'))).toBe(false);
   });
@@ -62,6 +76,21 @@ describe('initials: probes and offers', () => {
     const offers = offerKeys(record('John Smith'));
     expect(probes.some((key) => offers.includes(`J:${key.slice(2)}`))).toBe(true);
     expect(nameKeys(record('Smith K.')).filter((key) => key.startsWith('j:')).some((key) => offers.includes(`J:${key.slice(2)}`))).toBe(false);
+  });
+
+  it('probes with both initials of `Голубева А.Б.` together: namesakes with another initial are not met', () => {
+    const meets = (probeName: string, offerName: string) => {
+      const probes = nameKeys(record(probeName)).filter((key) => key.startsWith('j:'));
+      const offers = offerKeys(record(offerName));
+      return probes.some((key) => offers.includes(`J:${key.slice(2)}`));
+    };
+    expect(meets('Голубева А.Б.', 'Голубева Анна Борисовна')).toBe(true);
+    expect(meets('Голубева А.Б.', 'Борисовна Анна Голубева')).toBe(true);
+    expect(meets('Голубева А.Б.', 'Голубева Анна Викторовна')).toBe(false);
+    expect(meets('Голубева А.Б.', 'Голубева Вера Андреевна')).toBe(false);
+    // A name of two words has nothing more to stand for the second initial: it is still met.
+    expect(meets('Голубева А.Б.', 'Голубева Анна')).toBe(true);
+    expect(meets('Голубева А.', 'Голубева Анна Викторовна')).toBe(true);
   });
 
   it('offers only the words some probe holds when told which', () => {
