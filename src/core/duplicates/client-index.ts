@@ -5,7 +5,7 @@
  */
 import type { Client, DayNumber } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
-import { COMMON_KEY_CAP, eachKey, HEAVY_SLIP_KINDS, offerKeys } from './blocking';
+import { COMMON_KEY_CAP, eachKey, HEAVY_SLIP_KINDS, OFFER_PREFIX, offerKeys, PROBE_PREFIX } from './blocking';
 import { judgePair, reasonMessage, type ReasonCode } from './evidence';
 import type { Message } from '../messages/message';
 import { measureRarity, type Rarity } from './rarity';
@@ -46,10 +46,25 @@ export interface ClientMatch {
 const MAX_CANDIDATES_PER_KEY = 5000;
 const MAX_MATCHES = 10;
 
-/** The blocking keys of a record (`eachKey`) and its offers: a new client meets probes and offers alike. */
-function keysOf(record: MatchRecord, corrected: readonly ParsedName[]): string[] {
+/** The keys a client of the base is filed under: its blocking keys (`eachKey`) and its offers. */
+function filedKeys(record: MatchRecord, corrected: readonly ParsedName[]): string[] {
   const keys = offerKeys(record);
   eachKey(record, corrected, (key) => keys.push(key));
+  return keys;
+}
+
+/**
+ * The keys a new client is looked up by, as the full search pairs them: its blocking keys, each probe of
+ * initials among the offers too, and each offer among the probes only. Offers never meet each other:
+ * `Иванов Иван Петрович` would meet every Иванов with an И-name.
+ */
+function lookupKeys(record: MatchRecord, corrected: readonly ParsedName[]): string[] {
+  const keys: string[] = [];
+  eachKey(record, corrected, (key) => {
+    keys.push(key);
+    if (key.startsWith(PROBE_PREFIX)) keys.push(OFFER_PREFIX + key.slice(PROBE_PREFIX.length));
+  });
+  for (const offer of offerKeys(record)) keys.push(PROBE_PREFIX + offer.slice(OFFER_PREFIX.length));
   return keys;
 }
 
@@ -59,7 +74,7 @@ export function buildClientIndex(clients: readonly MatchInput[] | readonly Clien
   const fixes = commonWords.misspellings();
   const byKey = new Map<string, number[]>();
   records.forEach((record, index) => {
-    for (const key of keysOf(record, correctedNames(record.name, fixes))) {
+    for (const key of filedKeys(record, correctedNames(record.name, fixes))) {
       const list = byKey.get(key);
       if (list) list.push(index);
       else byKey.set(key, [index]);
@@ -81,11 +96,13 @@ export function checkNewClient(index: ClientIndex, query: NewClientQuery): Clien
   const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn, birthday: query.birthday }, index.phoneRegion);
   const seen = new Set<number>();
   const matches: ClientMatch[] = [];
-  for (const key of keysOf(record, correctedNames(record.name, index.commonWords.fixesForNewName(record.name)))) {
+  for (const key of lookupKeys(record, correctedNames(record.name, index.commonWords.fixesForNewName(record.name)))) {
     const candidates = index.byKey.get(key) ?? [];
-    // As in the full search: an over-common heavy-slip key, the new client counted, compares nobody.
+    // As in the full search: an over-common heavy-slip key, the new client counted, compares nobody, and
+    // a probe meets the first offers only.
     if (candidates.length + 1 > COMMON_KEY_CAP && HEAVY_SLIP_KINDS.includes(key.charAt(0))) continue;
-    for (let k = 0; k < candidates.length && k < MAX_CANDIDATES_PER_KEY; k++) {
+    const limit = key.startsWith(OFFER_PREFIX) ? COMMON_KEY_CAP : MAX_CANDIDATES_PER_KEY;
+    for (let k = 0; k < candidates.length && k < limit; k++) {
       const candidate = candidates[k];
       if (seen.has(candidate)) continue;
       seen.add(candidate);

@@ -4,6 +4,7 @@ import { planDuplicates } from '../plan';
 import { planMerge, planUndoMerge } from '../merge';
 import { planDismiss, readDismissedPairs } from '../dismissed';
 import { buildClientIndex, checkNewClient } from '../client-index';
+import { findDuplicates } from '../match';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { clients } from './fixtures';
 import { rendered } from '../../messages/rendered';
@@ -165,5 +166,15 @@ describe('checkNewClient', () => {
     expect(rendered(matches[0].reasons, 'ru')).toContain('sameCity');
     // And the other way round: the base holds the slip, the manager types the name right.
     expect(checkNewClient(base('Кмирнов Вольдемар'), { name: 'Смирнов Вольдемар', city: 'Тверь' }).map((m) => m.clientIndex)).toEqual([5]);
+  });
+
+  it('meets a name written with initials and the full name, either way round, as the full search does', () => {
+    // The logins differ by a slip and the names by initials: only the initials' probe and offer bring them together.
+    const full = { name: 'Иванов Иван Петрович', phone: '', email: 'ivanov.ip@mail.ru', city: 'Москва' };
+    const initials = { name: 'Иванов И.П.', phone: '', email: 'ivnaov.ip@mail.ru', city: 'Москва' };
+    const other = { name: 'Сидоров Пётр', phone: '', email: '', city: 'Тверь' };
+    expect(findDuplicates(clients(full, other, initials), { sensitivity: 'normal', phoneRegion: 'RU' }).map((group) => group.members)).toEqual([[0, 2]]);
+    expect(checkNewClient(buildClientIndex(clients(full, other), DEFAULT_SETTINGS), initials).map((m) => m.clientIndex)).toEqual([0]);
+    expect(checkNewClient(buildClientIndex(clients(initials, other), DEFAULT_SETTINGS), full).map((m) => m.clientIndex)).toEqual([0]);
   });
 });
