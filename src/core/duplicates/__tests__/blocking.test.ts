@@ -21,15 +21,6 @@ describe('contactTypoKeys', () => {
     }
   });
 
-  it('gives a phone and the same phone with a wrong digit beside two swapped ones a common key', () => {
-    const original = '9123456789';
-    for (let i = 0; i + 2 < original.length; i++) {
-      const wrong = String((Number(original[i]) + 1) % 10);
-      const slipped = original.slice(0, i) + wrong + original[i + 2] + original[i + 1] + original.slice(i + 3);
-      expect(share(keysOf(original), keysOf(slipped))).toBe(true);
-    }
-  });
-
   it('gives phones that share only six of their digits no common key', () => {
     expect(share(keysOf('9123456789'), keysOf('9123450000'))).toBe(false);
     expect(share(keysOf('9123456789'), keysOf('0000456789'))).toBe(false);
