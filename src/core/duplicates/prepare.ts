@@ -7,7 +7,7 @@ import { normaliseEmail } from '../normalise/email';
 import { callingCodePrefix, nationalNumber, normalisePhone, phoneDigits, withoutExtension } from '../normalise/phone';
 import { normaliseText } from '../normalise/text';
 import { normaliseCity } from '../normalise/city';
-import { dayToDigits } from '../normalise/date';
+import { dayToIso } from '../normalise/date';
 import { parseName, type ParsedName } from './names';
 
 export interface MatchRecord {
@@ -142,7 +142,9 @@ function comparableCity(raw: string): string {
 
 /** yyyymmdd of a day, -1 for none (or a year not of four digits, which no typo explains). */
 function dayDigits(day: DayNumber | null): number {
-  return day === null ? -1 : dayToDigits(day);
+  if (day === null) return -1;
+  const iso = dayToIso(day);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10)) : -1;
 }
 
 /** The name matching goes by: the client's name, else the contact person's. */

@@ -204,26 +204,6 @@ export function dayToIso(day: DayNumber): string {
 /** Days as text, remembered: reports write the same few thousand days for 100,000 clients. */
 const isoOfDay = new Map<DayNumber, string>();
 
-/**
- * yyyymmdd of a day as one number (2026-12-07 is 20261207), worked out in whole numbers in the calendar
- * `Date` keeps (the proleptic Gregorian); -1 for a year outside 0–9999, which `yyyy` cannot write.
- * Duplicate matching takes this of every birthday: through `dayToIso` it was a twentieth of the time the
- * matcher prepares 20,000 clients in.
- */
-export function dayToDigits(day: DayNumber): number {
-  // Days counted from 0000-03-01, in eras of 400 years (146,097 days): a leap day ends each year.
-  const shifted = day + 719468;
-  const era = Math.floor(shifted / 146097);
-  const dayOfEra = shifted - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const dayOfMonth = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0);
-  return year >= 0 && year <= 9999 ? year * 10000 + month * 100 + dayOfMonth : -1;
-}
-
 /** `yyyy-mm-dd` as a user reads a date: `dd.mm.yyyy`. */
 export function isoToDotted(iso: string): string {
   return iso.split('-').reverse().join('.');
