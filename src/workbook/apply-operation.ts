@@ -22,7 +22,7 @@ import type { ConditionalFormatState, ValidationState } from './state';
 import type { CellValue } from './snapshot';
 import { columnLetter } from './a1';
 import { formatRange, parseRange, subtractRect, type Rect } from './ranges';
-import { applyAppendRows, applyDeleteRows, applyInsertRows, frozenFormatsRow, putFormatsRow } from './row-operations';
+import { applyAppendRows, applyDeleteRows, applyInsertRows, frozenFormatsRow } from './row-operations';
 import { cellText, copyPlain, emptySheet, getLayer, lastUsedColumn, lastUsedRow, setLayer, usedRange, writeCell, type MemorySheet } from './memory-sheet';
 
 function ensureSheet(sheets: MemorySheet[], name: string): MemorySheet {
@@ -82,7 +82,9 @@ function applyWriteTable(sheets: MemorySheet[], op: WriteTable): void {
     } else {
       for (let j = 0; j < width; j++) writeCell(sheet, r, left + j, row[j] === undefined ? null : row[j]);
     }
-    if (formats !== null) putFormatsRow(sheet, r, formats);
+    if (formats === null) return;
+    if (sheet.formats[r - 1] === undefined) sheet.formats[r - 1] = formats;
+    else formats.forEach((format, k) => format !== undefined && setLayer(sheet, 'formats', r, k + 1, format));
   });
   if (op.headerFill) for (let j = 0; j < op.header.length; j++) setLayer(sheet, 'fills', top, left + j, op.headerFill);
   op.columnWidths?.forEach((w, j) => {

@@ -48,24 +48,17 @@ class TextPool {
 
 /** Rows written from row `first` down, as appendRows and insertRows write them. */
 function writeRows(sheet: MemorySheet, first: number, op: AppendRows | InsertRows): void {
+  const formats = (op.numberFormats ?? []).flatMap((format, j) => (format ? [{ j, format }] : []));
+  // Rows as wide as the formats take them as one frozen row, shared (setGridCell copies it on change).
   const sharedFormats = frozenFormatsRow(op.numberFormats ?? []);
   const pool = new TextPool();
   op.rows.forEach((row, i) => {
     const r = first + i;
     if (sheet.values[r - 1] === undefined) sheet.values[r - 1] = pool.row(row);
     else pool.row(row).forEach((value, j) => writeCell(sheet, r, j + 1, value));
-    if (sharedFormats) putFormatsRow(sheet, r, sharedFormats, row.length);
+    if (sharedFormats && sheet.formats[r - 1] === undefined && row.length >= sharedFormats.length) sheet.formats[r - 1] = sharedFormats;
+    else for (const { j, format } of formats) if (j < row.length) setLayer(sheet, 'formats', r, j + 1, format);
   });
-}
-
-/**
- * Gives row `r` the formats of a `frozenFormatsRow`, in its first `width` columns (all when not given): the
- * row itself, shared, when the row has no formats yet and is that wide (`setGridCell` copies it on change),
- * else format by format.
- */
-export function putFormatsRow(sheet: MemorySheet, r: number, formats: readonly (string | undefined)[], width = Infinity): void {
-  if (sheet.formats[r - 1] === undefined && width >= formats.length) sheet.formats[r - 1] = formats as (string | undefined)[];
-  else formats.forEach((format, k) => format !== undefined && k < width && setLayer(sheet, 'formats', r, k + 1, format));
 }
 
 /**
