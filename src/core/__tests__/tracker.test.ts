@@ -52,6 +52,16 @@ describe('computeTracker', () => {
     expect(computeTracker(histories(2), orders, owners, AS_OF, 60).map((r) => r.orders)).toEqual([10, 3]);
   });
 
+  it('tells apart numbers whose 32-bit hashes are equal, among few lines and among many', () => {
+    // «З-1412789» and «З-1649192» have one FNV-1a hash: numbers are compared by hash first, then as text.
+    const twins = ['З-1412789', 'З-1649192'];
+    const few = twins.map((number) => order({ number }));
+    expect(computeTracker(histories(1), few, [0, 0], AS_OF, 60)[0].orders).toBe(2);
+    const many: Order[] = [];
+    for (let k = 0; k < 30; k++) many.push(order({ number: twins[k % 2] }), order({ number: `№ ${k % 5}` }));
+    expect(computeTracker(histories(1), many, new Array(many.length).fill(0), AS_OF, 60)[0].orders).toBe(7);
+  });
+
   it('sums negative amounts (returns), treats empty amounts as 0, and removes floating-point noise', () => {
     const orders = [order({ amount: 100 }), order({ amount: null }), order({ amount: -30 }), order({ amount: 0.1 }), order({ amount: 0.2 })];
     const [t] = computeTracker(histories(1), orders, [0, 0, 0, 0, 0], AS_OF, 60);
