@@ -4,11 +4,12 @@
  * names sorted by each of their words (`eachSortedNeighbour`); each pair is visited once with the exact
  * keys (phone, e-mail, ИНН) its two clients share.
  */
-import { COMMON_KEY_CAP, CONTACT_TYPO_KINDS, eachKey, HEAVY_SLIP_KINDS, KEY_WORDS, OFFER_PREFIX, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
+import { COMMON_KEY_CAP, CONTACT_TYPO_KINDS, eachKey, HEAVY_SLIP_KINDS, KEY_WORDS, offerKeys, PROBE_PREFIX, probedWords } from './blocking';
 import { SHARED_EMAIL, SHARED_INN, SHARED_PHONE } from './evidence';
 import { PLACEHOLDER_COUNT } from './rarity';
 import type { MatchRecord } from './prepare';
 import { correctedNames, findMisspellings } from './spelling';
+import { doubled, GroupsByNumber, KeyList } from './key-numbers';
 
 /**
  * Records kept in an order of their own (ranks) for speed: `byRank[rank]` is client `clientOf[rank]`,
@@ -71,59 +72,28 @@ function bucketBits(clients: number): number {
   return Math.min(22, Math.max(10, Math.ceil(Math.log2(clients * 32))));
 }
 
-/** 2²¹: the second hash's top 21 bits go under the first hash's 32 in a key's number. */
-const LOW_HASH_SPAN = 2 ** 21;
-
 /**
- * A key as a number of 53 bits: FNV-1a and a multiply-xorshift hash of its text from `from` on, 32 bits
- * and 21 bits. Two of the 2 M keys of a 100,000-client base get one number by chance in about one base of
- * 4,000; their two blocks are then one, which adds pairs to compare (the verdict still decides).
+ * Every blocking key of every client, as numbers (`keyNumber`), owned by ranks, in the clients' order, and
+ * how often each bucket (a key number's first bits) was hit: a base of 100,000 clients has about 2 M keys,
+ * most of them its own client's alone.
  */
-function keyNumber(key: string, from: number): number {
-  let first = 0x811c9dc5;
-  let second = 0x9747b28c;
-  for (let i = from; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    first = Math.imul(first ^ code, 0x01000193);
-    second = Math.imul(second ^ code, 0x5bd1e995);
-    second ^= second >>> 15;
-  }
-  return (first >>> 0) * LOW_HASH_SPAN + (second >>> 11);
-}
-
-/**
- * Every blocking key of every client, as numbers (`keyNumber`), in the clients' order, and how often each
- * bucket (a key number's first bits) was hit. Keys are made once and kept as numbers, never as text: a
- * base of 100,000 clients has about 2 M of them, most of them its own client's alone.
- */
-class KeyHashes {
-  numbers = new Float64Array(1 << 16);
-  ranks = new Int32Array(1 << 16);
-  kinds = new Uint8Array(1 << 16);
-  length = 0;
+class KeyHashes extends KeyList {
   readonly bucketHits: Uint8Array;
   private readonly shift: number;
 
   constructor(clients: number) {
+    super();
     const bits = bucketBits(clients);
     this.bucketHits = new Uint8Array(2 ** bits);
     this.shift = 2 ** (53 - bits);
   }
 
-  /** Records `key` of the client at `rank`; probes and offers are hashed past their prefix, so a probe's number is its offers'. */
-  add(key: string, rank: number): void {
-    if (this.length === this.numbers.length) {
-      this.numbers = doubled(this.numbers, (size) => new Float64Array(size));
-      this.ranks = doubled(this.ranks, (size) => new Int32Array(size));
-      this.kinds = doubled(this.kinds, (size) => new Uint8Array(size));
-    }
-    const kind = key.charCodeAt(0);
-    const number = keyNumber(key, kind === PROBE_KIND || key.startsWith(OFFER_PREFIX) ? 1 : 0);
-    this.numbers[this.length] = number;
-    this.ranks[this.length] = rank;
-    this.kinds[this.length++] = kind;
+  /** Records `key` of the client at `rank`. */
+  override add(key: string, rank: number): number {
+    const number = super.add(key, rank);
     const bucket = Math.floor(number / this.shift);
     if (this.bucketHits[bucket] < 2) this.bucketHits[bucket]++;
+    return number;
   }
 
   /** Whether the key at `entry` may be shared: its bucket was hit twice or more. */
@@ -171,12 +141,12 @@ function blocks(records: RankedRecords): Block[] {
       kinds.push(kind);
       members.push([]);
     }
-    members[group].push(hashes.ranks[entry]);
+    members[group].push(hashes.owners[entry]);
   }
   const offers: number[][] = [];
   for (let entry = keysEnd; entry < hashes.length; entry++) {
     const group = groups.existingGroupOf(hashes.numbers[entry]);
-    if (group >= 0 && kinds[group] === PROBE_KIND) (offers[group] ??= []).push(hashes.ranks[entry]);
+    if (group >= 0 && kinds[group] === PROBE_KIND) (offers[group] ??= []).push(hashes.owners[entry]);
   }
   const out: Block[] = [];
   members.forEach((blockMembers, group) => {
@@ -196,59 +166,9 @@ function blocks(records: RankedRecords): Block[] {
   return out;
 }
 
-/**
- * Key numbers (`keyNumber`) to group indices 0, 1, 2 … in the order first seen: an open-addressing table
- * in typed arrays. A `Map` keyed by numbers past 2³¹ boxes every key it is asked for, and was most of the
- * time of blocking.
- */
-class GroupsByNumber {
-  private readonly numbers: Float64Array;
-  private readonly groups: Int32Array;
-  private readonly mask: number;
-  private size = 0;
-
-  /** A table for at most `count` numbers. */
-  constructor(count: number) {
-    const slots = 2 ** Math.max(4, Math.ceil(Math.log2(count * 2 + 1)));
-    this.numbers = new Float64Array(slots);
-    this.groups = new Int32Array(slots).fill(-1);
-    this.mask = slots - 1;
-  }
-
-  /** The slot of `number`, or the empty slot where it would go. */
-  private slotOf(number: number): number {
-    // The number's first 32 bits are FNV-1a's: well mixed.
-    let slot = (number / LOW_HASH_SPAN) & this.mask;
-    while (this.groups[slot] >= 0 && this.numbers[slot] !== number) slot = (slot + 1) & this.mask;
-    return slot;
-  }
-
-  /** The group of `number`, a new one (the next index) when it was not seen yet. */
-  groupOf(number: number): number {
-    const slot = this.slotOf(number);
-    if (this.groups[slot] < 0) {
-      this.numbers[slot] = number;
-      this.groups[slot] = this.size++;
-    }
-    return this.groups[slot];
-  }
-
-  /** The group of `number`, or −1 when it was not seen. */
-  existingGroupOf(number: number): number {
-    return this.groups[this.slotOf(number)];
-  }
-}
-
 /** Room for the SHARED_* bits under a rank, in bits. */
 const SHARE_SHIFT = 3;
 const SHARE_MASK = (1 << SHARE_SHIFT) - 1;
-
-/** A copy of `array` twice as long. */
-export function doubled<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(array: T, make: (size: number) => T): T {
-  const grown = make(array.length * 2);
-  grown.set(array);
-  return grown;
-}
 
 /**
  * A growable list of candidate pairs of ranks (x < y) with their SHARED_* bits, in typed arrays: millions

@@ -20,7 +20,7 @@ import type { MatchRecord } from './prepare';
 import { editDistance, type NameComparison } from './similarity';
 import { anyEmailTypoApart, anyTypoApart, birthdaySlip, cityTypo, fewestPhoneTypos, sameLogin } from './field-comparisons';
 import { SHARED_EMAIL, SHARED_PHONE, type ReasonCode } from './evidence';
-import { doubled } from './candidates';
+import { doubled } from './key-numbers';
 
 /** The fields compared, in the order of a pattern's digits. */
 export type WeighedField = 'name' | 'phone' | 'email' | 'city' | 'birthday';
