@@ -117,7 +117,6 @@ export function computeTracker(
   const lost = new Float64Array(buckets);
   // Numbered lines, to count distinct numbers per bucket afterwards (see countDistinctNumbers).
   const numberedBucket = new Int32Array(orders.length);
-  const numberPrints = new Int32Array(orders.length);
   const numbers: string[] = [];
   // Lines of one order usually sit together: a line repeating the previous line's bucket and number
   // is the same order, skipped at once.
@@ -156,11 +155,10 @@ export function computeTracker(
       previousBucket = bucket;
       previousNumber = number;
       numberedBucket[numbers.length] = bucket;
-      numberPrints[numbers.length] = fingerprint(number);
       numbers.push(number);
     }
   }
-  countDistinctNumbers({ buckets: numberedBucket, prints: numberPrints, numbers }, count);
+  countDistinctNumbers(numberedBucket, numbers, count);
   const gaps = clientRhythms(rhythm);
 
   const rows: TrackerRow[] = new Array(clientsCount);
@@ -231,23 +229,15 @@ function fingerprint(text: string): number {
   return hash;
 }
 
-/** The numbered lines of the orders: line k's bucket, its number, and that number's `fingerprint`. */
-interface NumberedLines {
-  buckets: Int32Array;
-  prints: Int32Array;
-  numbers: readonly string[];
-}
-
 /**
- * Adds to `count[c]` the number of distinct strings among the numbers of the lines in bucket `c` (a
- * client's orders before or after the cover date).
+ * Adds to `count[c]` the number of distinct strings among `numbers[k]` with `buckets[k] === c` (a bucket
+ * is a client's orders before or after the cover date).
  * A workbook-wide map of a million order numbers is slow to build; grouping the lines by bucket (a
  * counting sort) and comparing within each bucket's few lines is several times faster. The lines are
  * compared by their prints, side by side in one array, and the strings, scattered over the heap, only
  * when two prints are equal: on a million distinct numbers this made the count about ten times faster.
  */
-function countDistinctNumbers(lines: NumberedLines, count: Int32Array): void {
-  const { buckets, prints, numbers } = lines;
+function countDistinctNumbers(buckets: Int32Array, numbers: readonly string[], count: Int32Array): void {
   const total = numbers.length;
   const start = new Int32Array(count.length + 1);
   for (let k = 0; k < total; k++) start[buckets[k] + 1]++;
@@ -258,7 +248,7 @@ function countDistinctNumbers(lines: NumberedLines, count: Int32Array): void {
   for (let k = 0; k < total; k++) {
     const at = fill[buckets[k]]++;
     grouped[at] = k;
-    groupedPrints[at] = prints[k];
+    groupedPrints[at] = fingerprint(numbers[k]);
   }
 
   for (let c = 0; c < count.length; c++) {
