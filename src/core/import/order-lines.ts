@@ -117,11 +117,12 @@ export function checkLinked(source: SheetSnapshot, columns: SourceColumns, sourc
   if (sourceRows.length === 0) return;
   const language = base.layout.language;
   const keys = [columns.order.clientId, columns.order.client].filter((at): at is number => at !== undefined);
+  const namingColumns = [...keys, ...columns.clientLike];
   let naming = 0;
   let linked = 0;
   sourceRows.forEach((row, i) => {
     const cells = source.rows[row];
-    if (![...keys, ...columns.clientLike].some((at) => !isBlank(cells[at]))) return;
+    if (!namingColumns.some((at) => !isBlank(cells[at]))) return;
     naming++;
     if (links[i] !== null) linked++;
   });
