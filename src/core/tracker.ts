@@ -235,7 +235,7 @@ function fingerprint(text: string): number {
  * A workbook-wide map of a million order numbers is slow to build; grouping the lines by bucket (a
  * counting sort) and comparing within each bucket's few lines is several times faster. The lines are
  * compared by their prints, side by side in one array, and the strings, scattered over the heap, only
- * when two prints are equal: on a million distinct numbers this made the count about ten times faster.
+ * when two prints are equal: on the bench's million distinct numbers the count took 0.16 s, not 0.45 s.
  */
 function countDistinctNumbers(buckets: Int32Array, numbers: readonly string[], count: Int32Array): void {
   const total = numbers.length;
