@@ -116,4 +116,3 @@ export class GroupsByNumber {
     return this.groups[this.slotOf(number)];
   }
 }
-
