@@ -16,7 +16,15 @@ export type RunAnswer = { state: 'done'; result: ActionResult } | { state: 'cont
 
 type ServerSide<K extends keyof PanelActions> = K extends 'run' ? (action: ActionName, progressToken: string | null) => Promise<RunAnswer> : PanelActions[K];
 
-export type PanelServerFunctions = { [K in keyof PanelActions as `${typeof PANEL_PREFIX}${K}`]: ServerSide<K> };
+/**
+ * What the sidebar's actions leave out (an optional PanelActions method): the new-client check's index
+ * would be built by one execution and lost with it, as each server call starts anew.
+ */
+export const SIDEBAR_LEAVES_OUT = 'prepareNewClientCheck' satisfies keyof PanelActions;
+
+export type ServerMethod = Exclude<keyof PanelActions, typeof SIDEBAR_LEAVES_OUT>;
+
+export type PanelServerFunctions = { [K in ServerMethod as `${typeof PANEL_PREFIX}${K}`]: ServerSide<K> };
 
 export interface ProgressServerFunction {
   panelProgress(token: string): Progress | null;

@@ -27,7 +27,7 @@ import { managerNames, todayList } from '../core/today';
 import { birthdayList } from '../core/birthday-list';
 import { planLogGreeting } from '../core/greetings';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
-import { buildClientIndex, checkNewClient, type ClientIndex } from '../core/duplicates/client-index';
+import { buildClientIndex, checkNewClient, indexFits, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientList, filterClients, findClientIndex } from './client-view';
 import { clientRef } from '../core/client-ref';
 import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './runners';
@@ -69,6 +69,11 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   /** The moment a contact or a status move is logged: the base's day, at the wall-clock time. */
   const now = () => momentOn(today(), wallClockNow());
   let cached: Cached | null = null;
+  /**
+   * The new-client check's index, kept across reads: a read after an order, a note or a status change
+   * finds the clients' matched fields as they were, and the check does not wait seconds for a new index.
+   */
+  let lastIndex: ClientIndex | null = null;
 
   const { matcher } = options;
   const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress, matcher });
@@ -116,6 +121,16 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     const { snapshot, base } = await ensureStructured(context());
     // Without a base the structure plan has just written: the next view reads again (token null).
     return remember(snapshot, base ? token : null, base);
+  }
+
+  /** The new-client check's index for this read: the last one while it still fits, else built now. */
+  function clientIndex(c: Cached): ClientIndex {
+    if (!c.index) {
+      const { clients, settings } = c.analysis.base;
+      c.index = lastIndex && indexFits(lastIndex, clients, settings) ? lastIndex : buildClientIndex(clients, settings);
+      lastIndex = c.index;
+    }
+    return c.index;
   }
 
   const language = (c: Cached): Language => c.analysis.language;
@@ -216,11 +231,15 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       return c.analysis.base.services.filter((s) => s.active && s.name).map((s) => s.name);
     },
 
+    async prepareNewClientCheck() {
+      clientIndex(await current());
+    },
+
     async checkNewClient(client) {
       const c = await current();
-      c.index ??= buildClientIndex(c.analysis.base.clients, c.analysis.base.settings);
+      const index = clientIndex(c);
       const birthday = client.birthday ? isoToDay(client.birthday) : null;
-      return checkNewClient(c.index, { name: client.name, phone: client.phone, email: client.email, city: client.city, birthday }).map((match) => {
+      return checkNewClient(index, { name: client.name, phone: client.phone, email: client.email, city: client.city, birthday }).map((match) => {
         const existing = c.analysis.base.clients[match.clientIndex];
         return {
           row: existing.row,

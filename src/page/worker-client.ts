@@ -38,6 +38,7 @@ const CALLS: Record<CallMethod, true> = {
   campaign: true,
   statuses: true,
   services: true,
+  prepareNewClientCheck: true,
   checkNewClient: true,
   addClient: true,
   recordOrder: true,

@@ -81,3 +81,14 @@ describe('serverActions().run', () => {
     expect(host.calls.filter((c) => c.name === 'panelProgress').length).toBe(polls);
   });
 });
+
+describe('serverActions: what the sidebar leaves out', () => {
+  it('has no way to make the new-client check ready, so the form never asks the server for it', async () => {
+    const { run, calls } = fakeScriptRun({ panel_checkNewClient: () => [] });
+    const actions = serverActions(run);
+    // Each server call is an execution of its own: an index built by one is gone for the next.
+    expect(actions.prepareNewClientCheck).toBeUndefined();
+    await expect(actions.checkNewClient({ name: 'Иванов' })).resolves.toEqual([]);
+    expect(calls.map((c) => c.name)).toEqual(['panel_checkNewClient']);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { ActionResult, PanelActions } from '../../../src/actions/panel';
 import type { Progress, ProgressListener } from '../../../src/workbook/workbook';
-import { panelFunctionName, type ContinueServerFunction, type PanelServerFunctions, type ProgressServerFunction, type RunAnswer } from '../panel-protocol';
+import { panelFunctionName, SIDEBAR_LEAVES_OUT, type ContinueServerFunction, type ServerMethod, type PanelServerFunctions, type ProgressServerFunction, type RunAnswer } from '../panel-protocol';
 
 /**
  * The server entry's exports this client calls. A server function renamed or retyped against the
@@ -65,7 +65,8 @@ export function serverActions(run: () => ScriptRun, pollMs = PROGRESS_POLL_MS): 
     get(_target, method) {
       if (typeof method !== 'string') return undefined;
       if (method === 'run') return runWithProgress;
-      return (...args: unknown[]) => call(panelFunctionName(method as keyof PanelActions), args);
+      if (method === SIDEBAR_LEAVES_OUT) return undefined;
+      return (...args: unknown[]) => call(panelFunctionName(method as ServerMethod), args);
     },
   });
 }

@@ -5,6 +5,7 @@ import { isoToDay } from '../../core/normalise/date';
 import { hostLimitExcesses } from '../../core/host-limits';
 import { formatCount } from '../../core/plural';
 import { rendered } from '../../core/messages/rendered';
+import * as clientIndex from '../../core/duplicates/client-index';
 
 const TODAY = isoToDay('2026-11-01')!;
 
@@ -248,6 +249,27 @@ describe('createActions over the in-memory workbook', () => {
     expect(warnings.map((w) => w.name)).toEqual(['ООО «Ромашка»']);
     expect(rendered(warnings[0].reason, 'ru')).toMatch(/телефон/);
     expect(await actions.checkNewClient({ name: 'Совсем Другой', phone: '+7 999 888-77-66' })).toEqual([]);
+  });
+
+  it('keeps the new-client check ready across an order, and makes it anew once a client is added', async () => {
+    const built = jest.spyOn(clientIndex, 'buildClientIndex');
+    try {
+      const { actions } = setup();
+      await actions.prepareNewClientCheck!();
+      expect(built).toHaveBeenCalledTimes(1);
+      const [petrov] = (await actions.listClients({ search: 'Петров' })).clients;
+      await actions.recordOrder({ clientId: petrov.id, service: 'Мойка окон', amount: 2500, date: '2026-10-30' });
+      // The order gave Петров an ID and a tracker row; the fields the check compares are as they were.
+      expect((await actions.checkNewClient({ name: 'Петров', email: 'PETROV@mail.ru' })).map((w) => w.name)).toEqual(['Петров Пётр']);
+      expect(built).toHaveBeenCalledTimes(1);
+      await actions.addClient({ name: 'Сидоров Сидор', phone: '+7 915 000-00-00' });
+      await actions.prepareNewClientCheck!();
+      expect(built).toHaveBeenCalledTimes(2);
+      expect((await actions.checkNewClient({ name: 'Сидор Сидоров', phone: '89150000000' })).map((w) => w.name)).toEqual(['Сидоров Сидор']);
+      expect(built).toHaveBeenCalledTimes(2);
+    } finally {
+      built.mockRestore();
+    }
   });
 
   it('weighs the birthday typed for a new client against the base', async () => {

@@ -45,6 +45,19 @@ describe('New client form', () => {
     expect(actions.calls.filter((c) => c.method === 'addClient')).toHaveLength(1);
   });
 
+  it('has the check made ready after the form’s lists, and again after each save', async () => {
+    const { actions } = await openAddTab();
+    const methods = () => actions.calls.map((c) => c.method);
+    await waitFor(() => expect(methods()).toContain('prepareNewClientCheck'));
+    // The lists the form offers are asked first: they must not wait behind the index of a big base.
+    expect(methods().indexOf('prepareNewClientCheck')).toBeGreaterThan(methods().lastIndexOf('services'));
+    type('new-client-name', 'ИП Новиков');
+    fireEvent.click(screen.getByTestId('save-client'));
+    await screen.findByTestId('client-saved');
+    await waitFor(() => expect(methods().filter((m) => m === 'prepareNewClientCheck')).toHaveLength(2));
+    expect(methods().lastIndexOf('prepareNewClientCheck')).toBeGreaterThan(methods().indexOf('addClient'));
+  });
+
   it('saves a new client without a warning and clears the form', async () => {
     const { actions, workbook } = await openAddTab();
     type('new-client-name', 'ИП Новиков');

@@ -20,7 +20,7 @@ import { useDebounced } from '../hooks/useDebounced';
 import { useRemembered } from '../hooks/useRemembered';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { useLayout } from '../styles';
-import type { Choices } from './useChoices';
+import { prepareNewClientCheck, type Choices } from './useChoices';
 
 type Draft = Required<Pick<NewClient, 'name' | 'phone' | 'email' | 'city' | 'type' | 'manager' | 'status' | 'service' | 'source' | 'birthday' | 'comment'>>;
 
@@ -97,6 +97,8 @@ export function NewClientForm({ choices }: { choices: Choices }) {
     if (!card) return;
     setSaved(card);
     setDraft(EMPTY_DRAFT);
+    // The client just added changes the base the next check looks at: it is made ready before the next name.
+    prepareNewClientCheck(actions);
   };
 
   const current = warnings.key === key ? warnings.found : [];

@@ -3,7 +3,7 @@ import type { CellValue, WorkbookSnapshot } from '../../../workbook/snapshot';
 import { planDuplicates } from '../plan';
 import { planMerge, planUndoMerge } from '../merge';
 import { planDismiss, readDismissedPairs } from '../dismissed';
-import { buildClientIndex, checkNewClient } from '../client-index';
+import { buildClientIndex, checkNewClient, indexFits } from '../client-index';
 import { findDuplicates } from '../match';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { clients } from './fixtures';
@@ -176,5 +176,37 @@ describe('checkNewClient', () => {
     expect(findDuplicates(clients(full, other, initials), { sensitivity: 'normal', phoneRegion: 'RU' }).map((group) => group.members)).toEqual([[0, 2]]);
     expect(checkNewClient(buildClientIndex(clients(full, other), DEFAULT_SETTINGS), initials).map((m) => m.clientIndex)).toEqual([0]);
     expect(checkNewClient(buildClientIndex(clients(initials, other), DEFAULT_SETTINGS), full).map((m) => m.clientIndex)).toEqual([0]);
+  });
+});
+
+describe('indexFits', () => {
+  const base = () => clients({ name: 'Иванов Иван', phone: '8 (912) 345-67-89', city: 'Москва', status: 'Новый' }, { name: 'Петров Пётр', email: 'petrov@mail.ru' });
+
+  it('keeps an index while the clients read again differ only outside what the check compares', () => {
+    const index = buildClientIndex(base(), DEFAULT_SETTINGS);
+    const again = base();
+    again[0].status = 'Постоянный';
+    again[1].comment = 'звонить утром';
+    expect(indexFits(index, again, DEFAULT_SETTINGS)).toBe(true);
+  });
+
+  it('refuses it once a compared field, the clients, their order or the settings change', () => {
+    const index = buildClientIndex(base(), DEFAULT_SETTINGS);
+    const edits: Array<(list: ReturnType<typeof base>) => unknown> = [
+      (list) => (list[0].name = 'Иванов Иван Иванович'),
+      (list) => (list[0].phone = '8 (912) 345-67-80'),
+      (list) => (list[1].email = 'petrov@yandex.ru'),
+      (list) => (list[1].city = 'Казань'),
+      (list) => (list[1].birthday = 12000),
+      (list) => list.push(clients({ name: 'Сидоров Сидор' })[0]),
+      (list) => list.reverse(),
+    ];
+    for (const edit of edits) {
+      const list = base();
+      edit(list);
+      expect(indexFits(index, list, DEFAULT_SETTINGS)).toBe(false);
+    }
+    expect(indexFits(index, base(), { ...DEFAULT_SETTINGS, duplicateSensitivity: 'strict' })).toBe(false);
+    expect(indexFits(index, base(), { ...DEFAULT_SETTINGS, phoneRegion: 'KZ' })).toBe(false);
   });
 });
