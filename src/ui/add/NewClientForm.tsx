@@ -20,7 +20,7 @@ import { useDebounced } from '../hooks/useDebounced';
 import { useRemembered } from '../hooks/useRemembered';
 import { DoneBar, ErrorBar } from '../components/ErrorBar';
 import { useLayout } from '../styles';
-import { prepareNewClientCheck, type Choices } from './useChoices';
+import type { Choices } from './useChoices';
 
 type Draft = Required<Pick<NewClient, 'name' | 'phone' | 'email' | 'city' | 'type' | 'manager' | 'status' | 'service' | 'source' | 'birthday' | 'comment'>>;
 
@@ -40,6 +40,9 @@ function toNewClient(draft: Draft): NewClient {
 function worthChecking(client: NewClient): boolean {
   return client.name.length >= 3 || (client.phone ?? '').replace(/\D/g, '').length >= 5 || (client.email ?? '').includes('@');
 }
+
+/** The fields the duplicate check looks at (`checkKey`). */
+const CHECKED_FIELDS = new Set<keyof Draft>(['name', 'phone', 'email', 'city', 'birthday']);
 
 /** What the duplicate check looks at, as JSON: a warning belongs to the values it was computed for. */
 const checkKey = ({ name, phone, email, city, birthday }: NewClient) => JSON.stringify({ name, phone, email, city, birthday });
@@ -74,7 +77,15 @@ export function NewClientForm({ choices }: { choices: Choices }) {
     });
   }, [actions, attemptCheck, settledKey]);
 
+  // The first keystroke of a client has the host make the check ready (the index of a 100,000-client base
+  // takes seconds): it is built while the user types, and a user who came to record an order never waits for it.
+  const prepared = useRef(false);
   const set = (field: keyof Draft, value: string) => {
+    if (!prepared.current && CHECKED_FIELDS.has(field)) {
+      prepared.current = true;
+      // A failure is the check's to report, where the user sees it.
+      void actions.prepareNewClientCheck?.().catch(() => undefined);
+    }
     setSaved(null);
     setDraft((previous) => ({ ...previous, [field]: value }));
   };
@@ -97,8 +108,8 @@ export function NewClientForm({ choices }: { choices: Choices }) {
     if (!card) return;
     setSaved(card);
     setDraft(EMPTY_DRAFT);
-    // The client just added changes the base the next check looks at: it is made ready before the next name.
-    prepareNewClientCheck(actions);
+    // The client just added changes the base: the next client's first keystroke makes the check ready again.
+    prepared.current = false;
   };
 
   const current = warnings.key === key ? warnings.found : [];
