@@ -2,7 +2,7 @@
  * Reading an .xlsx fast, in Node and in the browser alike (the CLI and the page's worker use it).
  *
  * The package is opened once (jszip) and each sheet split in two:
- * - its cell data (`<sheetData>`) is read by sheet-data.ts straight from the XML text;
+ * - its cell data (`<sheetData>`) is read by sheet-data.ts straight from the part's bytes;
  * - everything else (validations, conditional formats, frozen panes, autofilter, tables, merges, column
  *   widths, tab colour) is parsed by ExcelJS's whole-file reader from a "skeleton" copy of the package
  *   whose sheets have no cell data and whose shared strings are empty, so it is cheap.
@@ -21,6 +21,10 @@ import { addStyleProbe, takeStyleProbe } from './style-probe';
 import { assembleSheets, userDefinedNames, XlsxWorkbook } from './workbook';
 import { excelJs } from './exceljs-lazy';
 import { zipParts, type InflateRaw, type ZipParts } from './zip-entries';
+import { indexOfText, lastIndexOfText } from './ascii-bytes';
+
+const GT = 0x3e;
+const SLASH = 0x2f;
 
 const UTF8 = new TextDecoder();
 
@@ -38,13 +42,18 @@ interface Package {
 }
 
 /**
- * A part's text, decoded natively (jszip's own string decoding copies its chunks several times over).
- * Each part is read before the reader replaces it in jszip's model, so the file's own bytes are its bytes.
+ * A part's bytes; empty when the package has no such part. Each part is read before the reader replaces it
+ * in jszip's model, so the file's own bytes are its bytes.
  */
-async function partText({ zip, original }: Package, path: string): Promise<string> {
+async function partBytes({ zip, original }: Package, path: string): Promise<Uint8Array> {
   const file = zip.file(path);
-  if (!file) return '';
-  return UTF8.decode((await original?.read(path)) ?? (await file.async('uint8array')));
+  if (!file) return new Uint8Array(0);
+  return (await original?.read(path)) ?? (await file.async('uint8array'));
+}
+
+/** A part's text, decoded natively (jszip's own string decoding copies its chunks several times over). */
+async function partText(parts: Package, path: string): Promise<string> {
+  return UTF8.decode(await partBytes(parts, path));
 }
 
 /**
@@ -65,23 +74,36 @@ export async function readXlsx(data: Uint8Array, options: { inflateNatively?: bo
 /** The part ExcelJS reads the shared strings from: the skeleton's sheets use none. */
 const EMPTY_SHARED_STRINGS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
 
-/** Cuts each sheet's `<sheetData>` out of the package, leaving its sheet-level parts for ExcelJS. */
+/** The end of a `<sheetData/>` (a sheet without cells) at `start`; a `<sheetData>` never closed is a damaged part. */
+function selfClosingEnd(bytes: Uint8Array, start: number, path: string): number {
+  const end = bytes.indexOf(GT, start);
+  if (end < 0 || bytes[end - 1] !== SLASH) throw new Error(`${path}: <sheetData> is not closed`);
+  return end + 1;
+}
+
+/**
+ * Cuts each sheet's `<sheetData>` out of the package, leaving its sheet-level parts for ExcelJS. The cells
+ * stay bytes for sheet-data.ts; only the rest of the sheet (its settings, validations, merges) is decoded.
+ */
 async function cutSheetData(parts: Package) {
   const { zip } = parts;
   const namesByPath = await sheetNamesByPath(zip);
-  const sheetData = new Map<string, string>();
+  const sheetData = new Map<string, Uint8Array>();
   const validationRanges = new Map<string, Map<string, string>>();
   for (const path of Object.keys(zip.files).filter(isWorksheetPart)) {
     const name = namesByPath.get(path);
     if (name === undefined) continue;
-    let xml = await partText(parts, path);
-    const start = xml.indexOf('<sheetData');
+    const bytes = await partBytes(parts, path);
+    // The one `<sheetData>` opens after a few short settings and closes before a few more: its end is
+    // looked for from the end, not through the cells.
+    const start = indexOfText(bytes, '<sheetData');
+    const close = start >= 0 ? lastIndexOfText(bytes, '</sheetData>') : -1;
+    let xml: string;
     if (start >= 0) {
-      const selfClosing = /^<sheetData\s*\/>/.exec(xml.slice(start, start + 20));
-      const end = selfClosing ? start + selfClosing[0].length : xml.indexOf('</sheetData>', start) + '</sheetData>'.length;
-      sheetData.set(name, xml.slice(start, end));
-      xml = `${xml.slice(0, start)}<sheetData/>${xml.slice(end)}`;
-    }
+      const end = close > start ? close + '</sheetData>'.length : selfClosingEnd(bytes, start, path);
+      sheetData.set(name, bytes.subarray(start, end));
+      xml = `${UTF8.decode(bytes.subarray(0, start))}<sheetData/>${UTF8.decode(bytes.subarray(end))}`;
+    } else xml = UTF8.decode(bytes);
     const placed = placeValidationRanges(xml);
     validationRanges.set(name, placed.ranges);
     zip.file(path, placed.xml);
@@ -100,11 +122,11 @@ async function readPackage(parts: Package): Promise<XlsxWorkbook> {
   await skeleton.xlsx.load((await zip.generateAsync({ type: 'uint8array', compression: 'STORE' })) as unknown as ArrayBuffer);
   const style = takeStyleProbe(skeleton);
   const cells = new Map<string, MemorySheet>();
-  for (const [name, xml] of sheetData) {
+  for (const [name, data] of sheetData) {
     const sheet = emptySheet(name);
-    readSheetData(xml, sheet, { sharedStrings, style, date1904, slideFormula });
+    readSheetData(data, sheet, { sharedStrings, style, date1904, slideFormula });
     cells.set(name, sheet);
-    // Each sheet's text is let go as soon as its cells are read.
+    // Each sheet's bytes are let go as soon as its cells are read.
     sheetData.delete(name);
   }
   return XlsxWorkbook.fromSheets(assembleSheets(skeleton, cells, validationRanges), userDefinedNames(skeleton));

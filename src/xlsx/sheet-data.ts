@@ -7,12 +7,18 @@
  * string, inlineStr, str formula text, b boolean, e error, d ISO date, n or none a number), its style
  * `s`, its formula `<f>` (including the followers of a shared formula, whose text is derived from the
  * master's), its value `<v>`; and which rows are hidden.
+ *
+ * The cells are read from the part's bytes (UTF-8), not from its decoded text: the tags and the numbers
+ * are ASCII, so only a value that is text (a formula, an inline string, a decimal) is decoded. On the
+ * orders sheet of a 20,000-client file (150,000 rows, 36 MB) decoding took 0.11 s and reading the text
+ * 0.7–1.0 s; reading the bytes takes about a third of that.
  */
 import type { MemorySheet } from '../workbook/memory';
 import { cellA1, setGridCell } from '../workbook/memory';
 import type { CellValue } from '../workbook/snapshot';
 import { decodeXml } from './package';
 import { serialToDate } from '../workbook/serial';
+import { holdsText, indexOfText, nextByte } from './ascii-bytes';
 
 /** What the reader needs to know about a cell style (by its index `s`). */
 export interface CellStyleInfo {
@@ -30,16 +36,19 @@ export interface SheetDataContext {
   slideFormula(formula: string, from: string, to: string): string;
 }
 
-const ROW_R_ATTR = /\sr="(\d+)"/;
-const HIDDEN_ATTR = /\shidden="(?:1|true)"/;
 const F_ELEMENT = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/;
 const IS_ELEMENT = /<is>([\s\S]*?)<\/is>/;
 const SI_ATTR = /\ssi="(\d+)"/;
 const SHARED = /\st="shared"/;
 
 const SLASH = 0x2f;
+const LT = 0x3c;
 const GT = 0x3e;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
+const AMPERSAND = 0x26;
+const UNDERSCORE = 0x5f;
 const LETTER_A = 0x41;
 const LETTER_Z = 0x5a;
 const DIGIT_0 = 0x30;
@@ -94,11 +103,41 @@ export function parseSharedStrings(xml: string): string[] {
 }
 
 
+const UTF8 = new TextDecoder();
+
+/** The text of the bytes from `from` to `to`. */
+function textOf(data: Uint8Array, from: number, to: number): string {
+  return UTF8.decode(data.subarray(from, to));
+}
+
 /** Whether the tag opened at `open` is named `name`: the name is followed by a space, `>` or `/`. */
-function isTag(xml: string, open: number, name: string): boolean {
-  if (!xml.startsWith(name, open + 1)) return false;
-  const next = xml.charCodeAt(open + 1 + name.length);
+function isTag(data: Uint8Array, open: number, name: string): boolean {
+  if (!holdsText(data, open + 1, name)) return false;
+  const next = data[open + 1 + name.length];
   return next === GT || next === SLASH || next <= 0x20;
+}
+
+/**
+ * The text of an inline string that is one plain run, `<is><t>…</t></is>` from `from` to `end` (the cell's
+ * `</c>`, after any indentation), as our writer and most others write one; null for anything else (rich
+ * text, an attribute, an escaped character), which `stringItem` reads.
+ */
+function plainInlineString(data: Uint8Array, from: number, end: number): string | null {
+  if (!holdsText(data, from, '<is><t>')) return null;
+  const start = from + '<is><t>'.length;
+  const close = nextByte(data, LT, start);
+  if (close < 0 || close > end || !holdsText(data, close, '</t></is>')) return null;
+  for (let at = start; at < close; at++) if (data[at] === AMPERSAND || data[at] === UNDERSCORE) return null;
+  return textOf(data, start, close);
+}
+
+/** The cell types of ECMA-376 (ST_CellType), as the strings the reader compares with. */
+const CELL_TYPES = ['s', 'n', 'str', 'b', 'e', 'd', 'inlineStr'];
+
+/** A cell's type `t` written between `from` and `end`: one of CELL_TYPES without making a string, else its text. */
+function cellType(data: Uint8Array, from: number, end: number): string {
+  for (const type of CELL_TYPES) if (type.length === end - from && holdsText(data, from, type)) return type;
+  return textOf(data, from, end);
 }
 
 /** What a cell's start tag says: its column (from `r`, else the one after the last), style index and type. */
@@ -113,38 +152,93 @@ interface CellTag {
  * regular expressions per cell cost more than the rest of reading a cell. Values stay undecoded: `r`, `s`
  * and `t` are letters and digits.
  */
-function readCellTag(xml: string, from: number, end: number, previousColumn: number, tag: CellTag): void {
+function readCellTag(data: Uint8Array, from: number, end: number, previousColumn: number, tag: CellTag): void {
   tag.column = previousColumn + 1;
   tag.style = -1;
   tag.type = 'n';
+  eachAttribute(data, from, end, (equals, valueStart, valueEnd) => {
+    // A one-letter name: the character before `=`, with a space before it.
+    if (data[equals - 2] > 0x20) return;
+    const name = data[equals - 1];
+    if (name === 0x72 /* r */) tag.column = referenceColumn(data, valueStart, valueEnd) || tag.column;
+    else if (name === 0x73 /* s */) tag.style = wholeNumber(data, valueStart, valueEnd);
+    else if (name === 0x74 /* t */) tag.type = cellType(data, valueStart, valueEnd);
+  });
+}
+
+/**
+ * Calls `visit` with each attribute of a tag between `from` and `end`: where its `=` is, and where its
+ * quoted value starts and ends. The name is the text before `=` (attribute values are quoted, so an `=`
+ * inside one is skipped with it).
+ */
+function eachAttribute(data: Uint8Array, from: number, end: number, visit: (equals: number, valueStart: number, valueEnd: number) => void): void {
   let at = from;
   while (at < end) {
-    const equals = xml.indexOf('=', at);
+    const equals = nextByte(data, EQUALS, at);
     if (equals < 0 || equals >= end) return;
-    const quote = xml.charCodeAt(equals + 1) === APOSTROPHE ? "'" : '"';
+    const quote = data[equals + 1] === APOSTROPHE ? APOSTROPHE : QUOTE;
     const valueStart = equals + 2;
-    const valueEnd = xml.indexOf(quote, valueStart);
+    const valueEnd = nextByte(data, quote, valueStart);
     if (valueEnd < 0 || valueEnd >= end) return;
-    // A one-letter name: the character before `=`, with a space before it.
-    if (xml.charCodeAt(equals - 2) <= 0x20) {
-      const name = xml.charCodeAt(equals - 1);
-      if (name === 0x72 /* r */) tag.column = referenceColumn(xml, valueStart, valueEnd) || tag.column;
-      else if (name === 0x73 /* s */) tag.style = wholeNumber(xml, valueStart, valueEnd);
-      else if (name === 0x74 /* t */) tag.type = xml.slice(valueStart, valueEnd);
-    }
+    visit(equals, valueStart, valueEnd);
     at = valueEnd + 1;
   }
+}
+
+/** What a `<row …>` tag says: its number (0 when it has none) and whether it is hidden (`hidden="1"` or `"true"`). */
+function readRowTag(data: Uint8Array, from: number, end: number): { row: number; hidden: boolean } {
+  const tag = { row: 0, hidden: false };
+  eachAttribute(data, from, end, (equals, valueStart, valueEnd) => {
+    if (data[equals - 1] === 0x72 /* r */ && data[equals - 2] <= 0x20) tag.row = Math.max(0, wholeNumber(data, valueStart, valueEnd));
+    else if (holdsText(data, equals - 6, 'hidden') && data[equals - 7] <= 0x20) tag.hidden = isTrue(data, valueStart, valueEnd);
+  });
+  return tag;
+}
+
+/** Whether the bytes from `from` to `end` say true as XML Schema writes it: `1` or `true`. */
+function isTrue(data: Uint8Array, from: number, end: number): boolean {
+  return (end - from === 1 && data[from] === DIGIT_0 + 1) || (end - from === 4 && holdsText(data, from, 'true'));
+}
+
+/** The largest power of ten a double holds exactly (10²²): a decimal with a shorter fraction divides exactly. */
+const EXACT_POWERS = 22;
+
+/**
+ * The number written in plain decimal digits between `from` and `end` (`-2025`, `16050.5`), read without
+ * decoding it; null for anything else (an exponent, spaces, over 15 digits), which `Number` reads from the
+ * text. Up to 15 digits and 10²² are exact doubles, so their quotient is the double nearest the decimal:
+ * the number `Number` gives.
+ */
+function decimalNumber(data: Uint8Array, from: number, end: number): number | null {
+  let at = from;
+  const negative = data[at] === 0x2d; /* - */
+  if (negative) at++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; at < end; at++) {
+    const c = data[at];
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      mantissa = mantissa * 10 + (c - DIGIT_0);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 0x2e /* . */ && fraction < 0) fraction = 0;
+    else return null;
+  }
+  if (digits === 0 || digits > 15 || fraction > EXACT_POWERS) return null;
+  const value = fraction > 0 ? mantissa / 10 ** fraction : mantissa;
+  return negative ? -value : value;
 }
 
 /**
  * The whole number written in digits between `from` and `end`, read without cutting it out; -1 when it
  * is empty, not all digits, or too long to be exact.
  */
-function wholeNumber(xml: string, from: number, end: number): number {
+function wholeNumber(data: Uint8Array, from: number, end: number): number {
   if (end <= from || end - from > 15) return -1;
   let n = 0;
   for (let at = from; at < end; at++) {
-    const c = xml.charCodeAt(at);
+    const c = data[at];
     if (c < DIGIT_0 || c > DIGIT_9) return -1;
     n = n * 10 + (c - DIGIT_0);
   }
@@ -152,17 +246,17 @@ function wholeNumber(xml: string, from: number, end: number): number {
 }
 
 /** The column of a cell reference like `AB12` between `from` and `end`; 0 when it is not letters then digits. */
-function referenceColumn(xml: string, from: number, end: number): number {
+function referenceColumn(data: Uint8Array, from: number, end: number): number {
   let column = 0;
   let at = from;
   for (; at < end; at++) {
-    const c = xml.charCodeAt(at);
+    const c = data[at];
     if (c < LETTER_A || c > LETTER_Z) break;
     column = column * 26 + (c - LETTER_A + 1);
   }
   if (at === end) return 0;
   for (let digit = at; digit < end; digit++) {
-    const c = xml.charCodeAt(digit);
+    const c = data[digit];
     if (c < DIGIT_0 || c > DIGIT_9) return 0;
   }
   return column;
@@ -221,18 +315,41 @@ function sameCells<T>(a: readonly (T | undefined)[], b: readonly (T | undefined)
 }
 
 /**
- * Reads the cells of `<sheetData>…</sheetData>` into the sheet's layers. The tags are found with indexOf,
- * not one regular expression over the whole text: a million cells made a million match arrays and
- * bodies. The dates of one serial are one Date: cells are values nobody changes in place, and a
- * snapshot copies each distinct Date once, so 150,000 order dates over three years are 1,100 objects.
+ * Reads the cells of `<sheetData>…</sheetData>`, as UTF-8 bytes, into the sheet's layers. The tags are
+ * found with indexOf, not one regular expression over the whole text: a million cells made a million
+ * match arrays and bodies. The dates of one serial are one Date: cells are values nobody changes in place,
+ * and a snapshot copies each distinct Date once, so 150,000 order dates over three years are 1,100 objects.
  */
-export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDataContext): void {
+export function readSheetData(data: Uint8Array, sheet: MemorySheet, context: SheetDataContext): void {
   const masters = new Map<string, { formula: string; address: string }>();
   const dates = new Map<number, Date>();
   const dateOf = (serial: number): Date => {
     let date = dates.get(serial);
     if (date === undefined) dates.set(serial, (date = serialToDate(serial, context.date1904)));
     return date;
+  };
+  /**
+   * The value written between `from` and `end` in a cell's `<v>`. Shared-string indices and plain numbers
+   * (counts, sums, date serials) are read from the bytes; the rest is decoded.
+   */
+  const valueOf = (from: number, end: number, type: string, style: CellStyleInfo | undefined): CellValue => {
+    switch (type) {
+      case 's': {
+        const index = wholeNumber(data, from, end);
+        return context.sharedStrings[index >= 0 ? index : Number(textOf(data, from, end))] ?? null;
+      }
+      case 'str':
+      case 'e':
+        return text(textOf(data, from, end));
+      case 'b':
+        return isTrue(data, from, end);
+      case 'd':
+        return new Date(textOf(data, from, end));
+      default: {
+        const n = decimalNumber(data, from, end) ?? Number(textOf(data, from, end));
+        return style?.isDate ? dateOf(n) : n;
+      }
+    }
   };
   const tag: CellTag = { column: 0, style: -1, type: 'n' };
   const values = new LayerRows(sheet.values, false);
@@ -249,35 +366,45 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
   let column = 0;
   let at = 0;
   for (;;) {
-    const open = xml.indexOf('<', at);
+    const open = nextByte(data, LT, at);
     if (open < 0) break;
-    const isRow = isTag(xml, open, 'row');
-    if (!isRow && !isTag(xml, open, 'c')) {
+    const isRow = isTag(data, open, 'row');
+    if (!isRow && !isTag(data, open, 'c')) {
       at = open + 1;
       continue;
     }
-    const close = xml.indexOf('>', open);
+    const close = nextByte(data, GT, open);
     if (close < 0) break;
-    const selfClosing = xml.charCodeAt(close - 1) === SLASH;
+    const selfClosing = data[close - 1] === SLASH;
     const attributesEnd = selfClosing ? close - 1 : close;
     at = close + 1;
     if (isRow) {
       endRow();
-      const attributes = xml.slice(open + 4, attributesEnd);
-      const r = ROW_R_ATTR.exec(attributes);
-      row = r ? Number(r[1]) : row + 1;
+      const rowTag = readRowTag(data, open + 4, attributesEnd);
+      row = rowTag.row > 0 ? rowTag.row : row + 1;
       column = 0;
-      if (HIDDEN_ATTR.test(attributes)) sheet.hiddenRows.add(row);
+      if (rowTag.hidden) sheet.hiddenRows.add(row);
       continue;
     }
-    readCellTag(xml, open + 2, attributesEnd, column, tag);
+    readCellTag(data, open + 2, attributesEnd, column, tag);
     column = tag.column;
     const style = tag.style >= 0 ? context.style(tag.style) : undefined;
     if (style?.numFmt) formats.set(column, style.numFmt);
     if (style?.fill) fills.set(column, style.fill);
     if (style?.rest) hostStyles.set(column, style.rest);
     if (selfClosing) continue;
-    const bodyEnd = xml.indexOf('</c>', at);
+    // Most cells are `<v>…</v></c>`: read at once, without looking for the cell's end first (an inline
+    // string's value is its `<is>`, never a `<v>`).
+    if (tag.type !== 'inlineStr' && holdsText(data, at, '<v>')) {
+      const vEnd = nextByte(data, LT, at + 3);
+      if (vEnd > at + 3 && holdsText(data, vEnd, '</v></c>')) {
+        const value = valueOf(at + 3, vEnd, tag.type, style);
+        at = vEnd + '</v></c>'.length;
+        if (value !== null && value !== '') values.set(column, value);
+        continue;
+      }
+    }
+    const bodyEnd = indexOfText(data, '</c>', at);
     if (bodyEnd < 0) break;
     const bodyStart = at;
     at = bodyEnd + 4;
@@ -285,41 +412,21 @@ export function readSheetData(xml: string, sheet: MemorySheet, context: SheetDat
 
     // A cell's formula comes first in it (ECMA-376 CT_Cell: f, v, is), after any indentation.
     let first = bodyStart;
-    while (first < bodyEnd && xml.charCodeAt(first) <= 0x20) first++;
-    if (xml.startsWith('<f', first)) readFormula(xml.slice(bodyStart, bodyEnd), row, column);
+    while (first < bodyEnd && data[first] <= 0x20) first++;
+    if (holdsText(data, first, '<f')) readFormula(textOf(data, bodyStart, bodyEnd), row, column);
     const type = tag.type;
     let value: CellValue = null;
     if (type === 'inlineStr') {
-      const is = IS_ELEMENT.exec(xml.slice(bodyStart, bodyEnd));
-      value = is ? stringItem(is[1]) : null;
-    } else {
-      const v = xml.indexOf('<v>', bodyStart);
-      const vEnd = v >= 0 && v < bodyEnd ? xml.indexOf('<', v + 3) : -1;
-      // An empty <v> (a formula never calculated, as openpyxl writes it) is no value, not zero.
-      if (vEnd > v + 3 && xml.startsWith('</v>', vEnd)) {
-        // Shared-string indices and whole numbers (counts, date serials) are read in place; the rest is cut out.
-        const whole = wholeNumber(xml, v + 3, vEnd);
-        const raw = whole >= 0 && (type === 's' || type === 'n') ? '' : xml.slice(v + 3, vEnd);
-        switch (type) {
-          case 's':
-            value = context.sharedStrings[whole >= 0 ? whole : Number(raw)] ?? null;
-            break;
-          case 'str':
-          case 'e':
-            value = text(raw);
-            break;
-          case 'b':
-            value = raw === '1' || raw === 'true';
-            break;
-          case 'd':
-            value = new Date(raw);
-            break;
-          default: {
-            const n = whole >= 0 && type === 'n' ? whole : Number(raw);
-            value = style?.isDate ? dateOf(n) : n;
-          }
-        }
+      value = plainInlineString(data, first, bodyEnd);
+      if (value === null) {
+        const is = IS_ELEMENT.exec(textOf(data, bodyStart, bodyEnd));
+        value = is ? stringItem(is[1]) : null;
       }
+    } else {
+      const v = indexOfText(data, '<v>', bodyStart);
+      const vEnd = v >= 0 && v < bodyEnd ? nextByte(data, LT, v + 3) : -1;
+      // An empty <v> (a formula never calculated, as openpyxl writes it) is no value, not zero.
+      if (vEnd > v + 3 && holdsText(data, vEnd, '</v>')) value = valueOf(v + 3, vEnd, type, style);
     }
     if (value !== null && value !== '') values.set(column, value);
   }

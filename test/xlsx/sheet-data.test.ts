@@ -4,12 +4,15 @@
  */
 import { parseSharedStrings, readSheetData, type CellStyleInfo } from '../../src/xlsx/sheet-data';
 import { emptySheet, setGridCell, sheetSnapshot } from '../../src/workbook/memory';
+import JSZip from 'jszip';
+import { xlsxFromBuffer, xlsxToBuffer } from '../../src/xlsx/node';
+import { XlsxWorkbook } from '../../src/xlsx/workbook';
 
 const STYLES: CellStyleInfo[] = [{ isDate: false }, { isDate: true, numFmt: 'dd.mm.yyyy' }];
 
 function read(xml: string) {
   const sheet = emptySheet('Лист');
-  readSheetData(xml, sheet, {
+  readSheetData(new TextEncoder().encode(xml), sheet, {
     sharedStrings: ['Клиент', 'ООО «Ромашка»'],
     style: (index) => STYLES[index] ?? { isDate: false },
     date1904: false,
@@ -74,6 +77,36 @@ describe('the sheet-data reader', () => {
     expect(sheet.values.map((row) => row.length)).toEqual([2, 2, 2, 2]);
   });
 
+  it('reads every number as Number reads its text: signs, fractions, exponents, long digits', () => {
+    const written = ['-2025', '16050.5', '0.1', '.5', '1.', '007', '1E-3', '2.5e+3', '123456789012345678', '0.30000000000000004', '-0.0000001234', '1.7976931348623157e308'];
+    const cells = written.map((v, k) => `<c r="${String.fromCharCode(65 + k)}1"><v>${v}</v></c>`).join('');
+    expect(read(`<sheetData><row r="1">${cells}</row></sheetData>`).values[0]).toEqual(written.map(Number));
+  });
+
+  it('reads ten thousand decimals of up to 15 digits exactly as Number does', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const written = Array.from({ length: 10_000 }, () => {
+      const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 15))));
+      const point = Math.floor(random() * (digits.length + 1));
+      return `${random() < 0.3 ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`;
+    });
+    const rows = written.map((v, k) => `<row r="${k + 1}"><c r="A${k + 1}"><v>${v}</v></c></row>`).join('');
+    expect(read(`<sheetData>${rows}</sheetData>`).values.map((row) => row[0])).toEqual(written.map(Number));
+  });
+
+  it('reads texts in any script, escaped or not, in values and in inline strings', () => {
+    const sheet = read(
+      '<sheetData><row r="1" hidden="true"><c r="A1" t="str"><v>Ёлка — «ёж» ✓</v></c><c r="B1" t="inlineStr"><is><t>З-067561</t></is></c>' +
+        '<c r="C1" t="inlineStr"><is><t>a_x000D_b &amp; c</t></is></c><c r="D1" t="inlineStr"><is><r><t>ООО </t></r><r><t>«Ромашка»</t></r></is></c>' +
+        '<c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="b"><v>true</v></c><c r="G1" t="b"><v>0</v></c></row>' +
+        '<row r="2" hidden="0"><c r="A2" t="inlineStr"><is><t xml:space="preserve"> с пробелами </t></is></c></row></sheetData>',
+    );
+    expect(sheet.values[0]).toEqual(['Ёлка — «ёж» ✓', 'З-067561', 'a\rb & c', 'ООО «Ромашка»', '#N/A', true, false]);
+    expect(sheet.values[1]).toEqual([' с пробелами ']);
+    expect([...sheet.hiddenRows]).toEqual([1]);
+  });
+
   it('adds the cells of a row number written twice to the row read first', () => {
     const sheet = read('<sheetData><row r="1"><c r="A1" s="1"><v>45351</v></c></row><row r="1"><c r="C1" s="1" t="s"><v>1</v></c></row></sheetData>');
     expect(sheet.values[0]).toEqual([new Date(Date.UTC(2024, 1, 29)), undefined, 'ООО «Ромашка»']);
@@ -88,5 +121,30 @@ describe('the shared strings', () => {
       '<si><r><t>ООО </t></r><r><rPr><b/></rPr><t>«Ромашка»</t></r></si><si><t>a &lt; b &amp; c</t></si>' +
       '<si/><si><t>строка_x000D_</t></si><si><t>Иванов</t><rPh sb="0" eb="1"><t>イ</t></rPh></si><si><t></t></si></sst>';
     expect(parseSharedStrings(xml)).toEqual(['Клиент', '  с пробелами ', 'ООО «Ромашка»', 'a < b & c', '', 'строка\r', 'Иванов', '']);
+  });
+});
+
+describe('a sheet’s cells cut out of its part', () => {
+  /** A two-sheet workbook whose second sheet's part is changed by `edit`. */
+  async function withSecondSheet(edit: (xml: string) => string): Promise<Uint8Array> {
+    const book = XlsxWorkbook.fromSnapshot({ sheets: [{ name: 'Клиенты', header: ['Клиент'], rows: [['Иванов']] }, { name: 'Пустой', header: ['Сумма'], rows: [[5]] }] });
+    const zip = await JSZip.loadAsync(await xlsxToBuffer(book));
+    const path = 'xl/worksheets/sheet2.xml';
+    zip.file(path, edit(await zip.file(path)!.async('string')));
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('reads a sheet whose cells are `<sheetData/>` as a sheet without cells, and the other sheets whole', async () => {
+    const book = await xlsxFromBuffer(await withSecondSheet((xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData />')));
+    const { sheets } = await book.read();
+    expect(sheets.map((sheet) => [sheet.name, sheet.header, sheet.rows])).toEqual([
+      ['Клиенты', ['Клиент'], [['Иванов']]],
+      ['Пустой', [], []],
+    ]);
+  });
+
+  it('refuses a part whose `<sheetData>` is never closed as damaged, rather than read it short', async () => {
+    const bytes = await withSecondSheet((xml) => xml.replace('</sheetData>', ''));
+    await expect(xlsxFromBuffer(bytes)).rejects.toThrow(/повреждена.*sheetData/s);
   });
 });
