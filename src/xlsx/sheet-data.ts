@@ -8,10 +8,10 @@
  * `s`, its formula `<f>` (including the followers of a shared formula, whose text is derived from the
  * master's), its value `<v>`; and which rows are hidden.
  *
- * The cells are read from the part's bytes (UTF-8), not from its decoded text: the tags and the numbers
- * are ASCII, so only a value that is text (a formula, an inline string, a decimal) is decoded. On the
- * orders sheet of a 20,000-client file (150,000 rows, 36 MB) decoding took 0.11 s and reading the text
- * 0.7–1.0 s; reading the bytes takes about a third of that.
+ * The cells are read from the part's bytes (UTF-8), not from its decoded text: the tags, indices and
+ * plain decimals are ASCII, so only a value that is text (a formula, a `str` or inline string, a number in
+ * exponent form) is decoded. The page's 20,000-client file (an orders sheet of 150,000 rows, 36 MB of XML,
+ * and its decoding alone took 0.11 s) reads in 1.84–2.01 s, against 2.32–2.60 s from the text.
  */
 import type { MemorySheet } from '../workbook/memory';
 import { cellA1, setGridCell } from '../workbook/memory';
