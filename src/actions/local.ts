@@ -27,7 +27,7 @@ import { managerNames, todayList } from '../core/today';
 import { birthdayList } from '../core/birthday-list';
 import { planLogGreeting } from '../core/greetings';
 import { TABLE_FIELDS, type TableKind } from '../core/schema';
-import { buildClientIndex, checkNewClient, indexFits, type ClientIndex } from '../core/duplicates/client-index';
+import { buildClientIndex, checkNewClient, keptIndex, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientList, filterClients, findClientIndex } from './client-view';
 import { clientRef } from '../core/client-ref';
 import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './runners';
@@ -127,7 +127,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   function clientIndex(c: Cached): ClientIndex {
     if (!c.index) {
       const { clients, settings } = c.analysis.base;
-      c.index = lastIndex && indexFits(lastIndex, clients, settings) ? lastIndex : buildClientIndex(clients, settings);
+      c.index = (lastIndex && keptIndex(lastIndex, clients, settings)) ?? buildClientIndex(clients, settings);
       lastIndex = c.index;
     }
     return c.index;

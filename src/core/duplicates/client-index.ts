@@ -15,7 +15,7 @@ import type { ParsedName } from './names';
 import { CommonWords, correctedNames } from './spelling';
 
 export interface ClientIndex {
-  /** The clients it was built from, as read then: a later read is checked against them (`indexFits`). */
+  /** The clients it answers for: a later read is checked against them (`keptIndex`). */
   readonly clients: readonly MatchInput[];
   readonly records: readonly MatchRecord[];
   readonly byKey: KeyedClients;
@@ -117,22 +117,23 @@ export function buildClientIndex(clients: readonly MatchInput[] | readonly Clien
 const MATCHED_FIELDS = ['name', 'contact', 'phone', 'phoneNormalised', 'email', 'emailNormalised', 'inn', 'city', 'birthday'] as const;
 
 /**
- * Whether `index` answers for these clients and settings exactly as one built from them would: the same
- * clients in the same order, each with the same matched fields (a status, a note, an order or a sum
- * changed elsewhere leave it valid). Comparing 100,000 clients' fields takes milliseconds; building the
- * index anew takes seconds (see `KeyedClients`).
+ * `index` again for these clients and settings, when it answers for them exactly as one built from them
+ * would: the same clients in the same order, each with the same matched fields (a status, a note, an order
+ * or a sum changed elsewhere leave it valid). It then holds these clients, so the read it was built from
+ * is let go. Null when anything it depends on changed. Comparing 100,000 clients' fields takes
+ * milliseconds; building the index anew takes seconds (see `KeyedClients`).
  */
-export function indexFits(index: ClientIndex, clients: readonly MatchInput[] | readonly Client[], settings: IndexSettings): boolean {
-  if (index.phoneRegion !== settings.phoneRegion || index.sensitivity !== settings.duplicateSensitivity || index.language !== settings.language) return false;
+export function keptIndex(index: ClientIndex, clients: readonly MatchInput[] | readonly Client[], settings: IndexSettings): ClientIndex | null {
+  if (index.phoneRegion !== settings.phoneRegion || index.sensitivity !== settings.duplicateSensitivity || index.language !== settings.language) return null;
   const inputs = clients as readonly MatchInput[];
-  if (inputs.length !== index.clients.length) return false;
+  if (inputs.length !== index.clients.length) return null;
   for (let k = 0; k < inputs.length; k++) {
     const now = inputs[k];
     const then = index.clients[k];
     if (now === then) continue;
-    for (const field of MATCHED_FIELDS) if ((now[field] ?? null) !== (then[field] ?? null)) return false;
+    for (const field of MATCHED_FIELDS) if ((now[field] ?? null) !== (then[field] ?? null)) return null;
   }
-  return true;
+  return { ...index, clients: inputs };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { CellValue, WorkbookSnapshot } from '../../../workbook/snapshot';
 import { planDuplicates } from '../plan';
 import { planMerge, planUndoMerge } from '../merge';
 import { planDismiss, readDismissedPairs } from '../dismissed';
-import { buildClientIndex, checkNewClient, indexFits } from '../client-index';
+import { buildClientIndex, checkNewClient, keptIndex } from '../client-index';
 import { findDuplicates } from '../match';
 import { DEFAULT_SETTINGS } from '../../settings';
 import { clients } from './fixtures';
@@ -179,7 +179,7 @@ describe('checkNewClient', () => {
   });
 });
 
-describe('indexFits', () => {
+describe('keptIndex', () => {
   const base = () => clients({ name: 'Иванов Иван', phone: '8 (912) 345-67-89', city: 'Москва', status: 'Новый' }, { name: 'Петров Пётр', email: 'petrov@mail.ru' });
 
   it('keeps an index while the clients read again differ only outside what the check compares', () => {
@@ -187,7 +187,11 @@ describe('indexFits', () => {
     const again = base();
     again[0].status = 'Постоянный';
     again[1].comment = 'звонить утром';
-    expect(indexFits(index, again, DEFAULT_SETTINGS)).toBe(true);
+    const kept = keptIndex(index, again, DEFAULT_SETTINGS);
+    // The same index, now holding the clients read again: the first read is no longer kept alive by it.
+    expect(kept).toEqual({ ...index, clients: again });
+    expect(kept!.clients).toBe(again);
+    expect(checkNewClient(kept!, { name: 'Петров Пётр', email: 'PETROV@mail.ru' }).map((m) => m.clientIndex)).toEqual([1]);
   });
 
   it('refuses it once a compared field, the clients, their order or the settings change', () => {
@@ -204,9 +208,9 @@ describe('indexFits', () => {
     for (const edit of edits) {
       const list = base();
       edit(list);
-      expect(indexFits(index, list, DEFAULT_SETTINGS)).toBe(false);
+      expect(keptIndex(index, list, DEFAULT_SETTINGS)).toBeNull();
     }
-    expect(indexFits(index, base(), { ...DEFAULT_SETTINGS, duplicateSensitivity: 'strict' })).toBe(false);
-    expect(indexFits(index, base(), { ...DEFAULT_SETTINGS, phoneRegion: 'KZ' })).toBe(false);
+    expect(keptIndex(index, base(), { ...DEFAULT_SETTINGS, duplicateSensitivity: 'strict' })).toBeNull();
+    expect(keptIndex(index, base(), { ...DEFAULT_SETTINGS, phoneRegion: 'KZ' })).toBeNull();
   });
 });
