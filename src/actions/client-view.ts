@@ -3,6 +3,7 @@
  * of the base (tracker, ABC and RFM are always current, whether or not the user ran them as actions).
  */
 import type { Analysis } from '../core/analysis';
+import type { Base } from '../core/base';
 import type { Client, DayNumber } from '../core/model';
 import { dayToIso } from '../core/normalise/date';
 import { normaliseText } from '../core/normalise/text';
@@ -16,12 +17,12 @@ import { clientTimeline } from '../core/client-timeline';
 import type { HistoryEntry } from '../core/contact-history';
 
 /** The client a panel ID names; `row:N` still finds the row after the product has given it an ID. */
-export function findClientIndex(analysis: Analysis, id: string): number {
-  const clients = analysis.base.clients;
+export function findClientIndex(base: Base, id: string): number {
+  const clients = base.clients;
   let index = clients.findIndex((client) => clientRef(client) === id);
   const row = rowOfRef(id);
   if (index < 0 && row !== null) index = clients.findIndex((client) => client.row === row);
-  if (index < 0) throw new MessageError(message('form.clientMissing', { id }), analysis.base.layout.language);
+  if (index < 0) throw new MessageError(message('form.clientMissing', { id }), base.layout.language);
   return index;
 }
 

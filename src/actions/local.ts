@@ -7,7 +7,8 @@
  * from what is kept: each reads the workbook first.
  */
 import { analyseBase, NoClientsSheetError, type Analysis } from '../core/analysis';
-import { readBase } from '../core/base';
+import { readBase, type Base } from '../core/base';
+import { lazily } from '../core/lazily';
 import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/client-forms';
 import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
 import { planRecordOrder } from '../core/order-form';
@@ -30,7 +31,7 @@ import { TABLE_FIELDS, type TableKind } from '../core/schema';
 import { buildClientIndex, checkNewClient, keptIndex, type ClientIndex } from '../core/duplicates/client-index';
 import { clientCard, clientList, filterClients, findClientIndex } from './client-view';
 import { clientRef } from '../core/client-ref';
-import { applyPlan, ensureStructured, runAnalysis, type RunContext } from './runners';
+import { applyPlan, ensureStructured, refreshAnalysis, type RunContext } from './runners';
 import { duplicateActions } from './duplicate-actions';
 import { runNamedAction } from './named-actions';
 import { PacedWorkbook } from './pacing';
@@ -58,7 +59,9 @@ export interface LocalActionsOptions {
 
 interface Cached {
   snapshot: WorkbookSnapshot;
-  analysis: Analysis;
+  base: Base;
+  /** Worked out when first asked: a write plans from the base alone, and most writes need no figure of it. */
+  readonly analysis: Analysis;
   index?: ClientIndex;
   /** The workbook's change token when it was read (see Workbook.changeToken); null: none to compare. */
   token?: string | null;
@@ -85,7 +88,15 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       const headerless = headerlessProblem(base.layout, 'clients');
       throw headerless ? new FormError(headerless.message, base.layout.language) : new NoClientsSheetError(base.layout);
     }
-    const read: Cached = { snapshot, analysis: analyseBase(base, today()), token };
+    const analysis = lazily(() => analyseBase(base, today()));
+    const read: Cached = {
+      snapshot,
+      base,
+      get analysis() {
+        return analysis();
+      },
+      token,
+    };
     cached = read;
     matcher?.expect(() => matchRequest(snapshot, base));
     return read;
@@ -126,19 +137,20 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
   /** The new-client check's index for this read: the last one while it still fits, else built now. */
   function clientIndex(c: Cached): ClientIndex {
     if (!c.index) {
-      const { clients, settings } = c.analysis.base;
+      const { clients, settings } = c.base;
       c.index = (lastIndex && keptIndex(lastIndex, clients, settings)) ?? buildClientIndex(clients, settings);
       lastIndex = c.index;
     }
     return c.index;
   }
 
-  const language = (c: Cached): Language => c.analysis.language;
-  const clientsLayout = (c: Cached) => c.analysis.base.layout.clients!;
+  const language = (c: Cached): Language => c.base.layout.language;
+  const clientsLayout = (c: Cached) => c.base.layout.clients!;
+  const clientOf = (c: Cached, id: string) => c.base.clients[findClientIndex(c.base, id)];
 
   async function card(id: string): Promise<ClientCard> {
     const c = await current();
-    return clientCard(c.analysis, findClientIndex(c.analysis, id), readHistory(c.snapshot));
+    return clientCard(c.analysis, findClientIndex(c.base, id), readHistory(c.snapshot));
   }
 
   async function todayView(manager: string | null): Promise<TodayView> {
@@ -152,7 +164,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
   async function refreshTracker(): Promise<void> {
     cached = null;
-    await runAnalysis(context(), ['tracker']);
+    await refreshAnalysis(context(), ['tracker']);
   }
 
   const actions: PanelActions = {
@@ -186,15 +198,15 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       const c = await structured();
       const sheet = clientsLayout(c).sheet;
       const idColumn = clientsLayout(c).columns.id!;
-      const ids = filterClients(c.analysis, filter, today()).map((i) => clientRef(c.analysis.base.clients[i]));
+      const ids = filterClients(c.analysis, filter, today()).map((i) => clientRef(c.base.clients[i]));
       await write(c, [{ kind: 'applyFilter', sheet, ...headerRowOf(clientsLayout(c)), column: idColumn + 1, values: ids }]);
     },
 
     async setStatus(id, status) {
       const c = await fresh();
-      const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      const plan = planSetStatus(c.analysis.base, client, status);
-      const moved = statusEntryOperations(c.analysis.base, c.snapshot, client, status, now());
+      const client = clientOf(c, id);
+      const plan = planSetStatus(c.base, client, status);
+      const moved = statusEntryOperations(c.base, c.snapshot, client, status, now());
       await write(c, [...plan.operations, ...moved]);
       return card(id);
     },
@@ -202,23 +214,23 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async logContact(id, contact) {
       // The history names the client by ID: a base without IDs gets them first, as for an order.
       const c = await structured();
-      const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write(c, planLogContact(c.analysis.base, c.snapshot, client, contact, now()).operations);
+      const client = clientOf(c, id);
+      await write(c, planLogContact(c.base, c.snapshot, client, contact, now()).operations);
       return card(clientRef(client));
     },
 
     async logGreeting(id, manager) {
       // As for a contact: the history names the client by ID.
       const c = await structured();
-      const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write(c, planLogGreeting(c.analysis.base, c.snapshot, client, today(), now(), manager ?? undefined).operations);
+      const client = clientOf(c, id);
+      await write(c, planLogGreeting(c.base, c.snapshot, client, today(), now(), manager ?? undefined).operations);
       return todayView(manager);
     },
 
     async addNote(id, note) {
       const c = await fresh();
-      const client = c.analysis.base.clients[findClientIndex(c.analysis, id)];
-      await write(c, planAddNote(c.analysis.base, client, note, today()).operations);
+      const client = clientOf(c, id);
+      await write(c, planAddNote(c.base, client, note, today()).operations);
       return card(id);
     },
 
@@ -228,7 +240,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
 
     async services() {
       const c = await current();
-      return c.analysis.base.services.filter((s) => s.active && s.name).map((s) => s.name);
+      return c.base.services.filter((s) => s.active && s.name).map((s) => s.name);
     },
 
     async prepareNewClientCheck() {
@@ -240,7 +252,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       const index = clientIndex(c);
       const birthday = client.birthday ? isoToDay(client.birthday) : null;
       return checkNewClient(index, { name: client.name, phone: client.phone, email: client.email, city: client.city, birthday }).map((match) => {
-        const existing = c.analysis.base.clients[match.clientIndex];
+        const existing = c.base.clients[match.clientIndex];
         return {
           row: existing.row,
           id: clientRef(existing),
@@ -257,15 +269,15 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async addClient(client: NewClient) {
       const c = await structured();
       const birthday = client.birthday ? isoToDay(client.birthday) : null;
-      const plan = planAddClient(c.analysis.base, { ...client, birthday }, today());
+      const plan = planAddClient(c.base, { ...client, birthday }, today());
       await write(c, plan.operations);
       return card(plan.report.id);
     },
 
     async recordOrder(order: NewOrder) {
       const c = await structured();
-      const client = c.analysis.base.clients[findClientIndex(c.analysis, order.clientId)];
-      await write(c, planRecordOrder(c.analysis.base, client, clientRef(client), order).operations);
+      const client = clientOf(c, order.clientId);
+      await write(c, planRecordOrder(c.base, client, clientRef(client), order).operations);
       await refreshTracker();
       return card(clientRef(client));
     },
@@ -287,7 +299,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     }),
 
     async getSettings() {
-      return (await current()).analysis.base.settings;
+      return (await current()).base.settings;
     },
 
     async saveSettings(settings: Settings) {

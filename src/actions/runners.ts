@@ -2,7 +2,7 @@
  * The actions, host-independent: each reads a snapshot through the Workbook port, lets the core plan,
  * and applies the plan. The side panel, the ribbon, the menu and the CLI all run these.
  */
-import { NoClientsSheetError, planAnalysis, type AnalysisPart, type AnalysisReport } from '../core/analysis';
+import { NoClientsSheetError, planAnalysis, planAnalysisWrites, type AnalysisPart, type AnalysisReport } from '../core/analysis';
 import { readBase, type Base } from '../core/base';
 import { checkData } from '../core/check';
 import { planFixValues, type FixValuesReport } from '../core/fix-values';
@@ -126,6 +126,16 @@ export async function runAnalysis(context: RunContext, parts?: readonly Analysis
   const plan = planAnalysis(snapshot, { asOf, settings, parts, base, replaceTyped, withDataCheck });
   await applyPlan(context, snapshot, plan.operations);
   return plan.report;
+}
+
+/**
+ * The parts' columns and sheets written, for a caller that shows no figure of them (the tracker after an
+ * order): no report is made. It never replaces a typed value: only the user's own run with their consent does.
+ */
+export async function refreshAnalysis(context: RunContext, parts: readonly AnalysisPart[]): Promise<void> {
+  const { snapshot, base } = await ensureStructured(context);
+  const { asOf, settings } = context;
+  await applyPlan(context, snapshot, planAnalysisWrites(snapshot, { asOf, settings, parts, base }));
 }
 
 /**

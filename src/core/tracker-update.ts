@@ -9,7 +9,7 @@ import type { SheetOperation, WriteColumns } from '../workbook/operations';
 import type { CellValue, WorkbookSnapshot } from '../workbook/snapshot';
 import { sheetBelowHeader } from '../workbook/snapshot';
 import type { Plan } from '../workbook/workbook';
-import { planAnalysis } from './analysis';
+import { planAnalysisWrites } from './analysis';
 import { sheetKindOfName } from './schema';
 
 function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
@@ -34,8 +34,7 @@ export function changedCellsOnly(op: WriteColumns, snapshot: WorkbookSnapshot): 
 
 /** The tracker's changed cells (and the settings, when they must remember a column); the report counts the cells. */
 export function planTrackerUpdate(snapshot: WorkbookSnapshot, asOf?: number): Plan<{ cells: number }> {
-  const plan = planAnalysis(snapshot, { parts: ['tracker'], asOf });
-  const operations = plan.operations.flatMap((op): SheetOperation[] => {
+  const operations = planAnalysisWrites(snapshot, { parts: ['tracker'], asOf }).flatMap((op): SheetOperation[] => {
     if (sheetKindOfName(op.sheet) === 'settings') return [op];
     if (op.kind !== 'writeColumns') return [];
     const changed = changedCellsOnly(op, snapshot);

@@ -6,6 +6,8 @@ import { hostLimitExcesses } from '../../core/host-limits';
 import { formatCount } from '../../core/plural';
 import { rendered } from '../../core/messages/rendered';
 import * as clientIndex from '../../core/duplicates/client-index';
+import * as analysis from '../../core/analysis';
+import * as clientValue from '../../core/value/client-value';
 
 const TODAY = isoToDay('2026-11-01')!;
 
@@ -102,6 +104,27 @@ describe('createActions over the in-memory workbook', () => {
     const ordersColumn = header.indexOf('Заказов');
     expect(ordersColumn).toBeGreaterThan(0);
     expect(clients.rows[2][ordersColumn]).toBe(1);
+  });
+
+  it('records an order with one analysis of the base, for the card, and fits no model only reports show', async () => {
+    const { actions } = setup();
+    const [petrov] = (await actions.listClients({ search: 'Петров' })).clients;
+    await actions.recordOrder({ clientId: petrov.id, service: 'Мойка окон', amount: 2500, date: '2026-10-30' });
+    const analysed = jest.spyOn(analysis, 'analyseBase');
+    const fitted = jest.spyOn(clientValue, 'computeClientValue');
+    try {
+      const card = await actions.recordOrder({ clientId: petrov.id, service: 'Уборка офиса', amount: 5000, date: '2026-10-31' });
+      expect(card).toMatchObject({ orders: 2, revenue: 7500, lastOrder: '2026-10-31' });
+      // The read the order is planned from needs no figures; the tracker's update writes its columns only.
+      expect(analysed).toHaveBeenCalledTimes(1);
+      expect(fitted).not.toHaveBeenCalled();
+      // A view's figures still include the value models.
+      expect((await actions.run('clientValue')).message).toBeTruthy();
+      expect(fitted).toHaveBeenCalled();
+    } finally {
+      analysed.mockRestore();
+      fitted.mockRestore();
+    }
   });
 
   it('refuses an order with a bad amount or date, writing nothing', async () => {
