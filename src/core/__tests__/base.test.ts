@@ -1,5 +1,6 @@
 import { readBase, type Base } from '../base';
 import * as phones from '../normalise/phone';
+import * as links from '../link-orders';
 import { locateBase, managedColumns } from '../layout';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isoToDay } from '../normalise/date';
@@ -350,6 +351,49 @@ describe('readBase', () => {
     expect(scratch.clients[0]).not.toBe(edited.clients[0]);
     expect(scratch.clients).toEqual(edited.clients);
     expect(scratch.problems).toEqual(edited.problems);
+  });
+
+  it('parses again only the order rows that changed, and links only the orders a read appended', () => {
+    const clients = sheet('Клиенты', clientsHeader, ['К-00001', 'Иванов Иван', '', '', '', '', 'Новый'], ['К-00002', 'Петров Пётр', '8 (912) 345-67-89', '', '', '', 'Клиент']);
+    const header = ['Дата', 'ID клиента', 'Клиент', 'Сумма'];
+    const rows = [
+      [date(1, 2, 2026), 'К-00001', '', 100],
+      ['31.02.2026', '', 'Петров Пётр', 200],
+      [date(3, 2, 2026), '', '8 912 345 67 89', 'сто'],
+    ];
+    const copied = (list: typeof rows) => list.map((row) => row.map((cell) => (cell instanceof Date ? new Date(cell.getTime()) : cell)));
+    const read = (list: typeof rows, people = clients) => readBase(book(people, sheet('Заказы', header, ...copied(list))));
+    const orderProblems = (base: Base) => base.problems.filter((p) => p.sheet === 'Заказы').map((p) => [p.row, p.column]);
+    const first = read(rows);
+    expect(first.orderClient).toEqual([0, 1, 1]);
+    // An order recorded: a new snapshot, one row more. The rows before it keep their orders and their
+    // problems, and only the new order is linked.
+    const linking = jest.spyOn(links, 'linkOrders');
+    const appended = read([...rows, [date(4, 2, 2026), 'к-00002', '', 50]]);
+    expect(linking.mock.calls.map(([, orders]) => orders.length)).toEqual([1]);
+    linking.mockRestore();
+    first.orders.forEach((order, i) => expect(appended.orders[i]).toBe(order));
+    expect(appended.orders[3]).toMatchObject({ row: 5, clientId: 'к-00002', amount: 50 });
+    expect(orderProblems(appended)).toEqual(orderProblems(first));
+    expect(appended.orderClient).toEqual([0, 1, 1, 1]);
+    // A row edited is read again, and its problem goes.
+    const editedRows = [rows[0], [date(2, 2, 2026), ...rows[1].slice(1)], rows[2]];
+    const edited = read(editedRows);
+    expect(edited.orders[0]).toBe(first.orders[0]);
+    expect(edited.orders[1].date).toBe(isoToDay('2026-02-02'));
+    expect(orderProblems(edited)).toEqual([[4, 'Сумма']]);
+    // Clients renamed: the kept orders are linked anew (Петров is no longer named so, his phone still finds him).
+    const renamed = { ...clients, rows: [clients.rows[0], ['К-00002', 'Петров-Водкин Пётр', '8 (912) 345-67-89', '', '', '', 'Клиент']] };
+    expect(read([...editedRows, [date(5, 2, 2026), 'К-00001', '', 1]], renamed).orderClient).toEqual([0, null, 1, 0]);
+    // Whatever was kept, the base equals one read from scratch (after another orders sheet: nothing to keep).
+    const longer = [...rows, [date(4, 2, 2026), 'к-00002', '', 50]];
+    const kept = read(longer);
+    readBase(book(sheet('Заказы', ['Дата', 'Сумма'], [date(1, 1, 2026), 1])));
+    const scratch = read(longer);
+    expect(scratch.orders[0]).not.toBe(kept.orders[0]);
+    expect(scratch.orders).toEqual(kept.orders);
+    expect(scratch.orderClient).toEqual(kept.orderClient);
+    expect(scratch.problems).toEqual(kept.problems);
   });
 
   it('keeps a row whose field moved to another column only where that field is blank in both reads, and the row has no problem', () => {
