@@ -11,7 +11,7 @@ import { readBase, type Base } from '../core/base';
 import { lazily } from '../core/lazily';
 import { FormError, planAddClient, planAddNote, planSetStatus } from '../core/client-forms';
 import { headerlessProblem, headerRowOf, locateBase, managedColumns, type BaseLayout } from '../core/layout';
-import { planRecordOrder } from '../core/order-form';
+import { planRecordOrderWithTracker } from '../core/order-form';
 import { planSaveSettings, planSetMapping } from '../core/settings-forms';
 import { wallClockNow, type WorkbookSnapshot } from '../workbook/snapshot';
 import { readHistory } from '../core/contact-history';
@@ -277,8 +277,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
     async recordOrder(order: NewOrder) {
       const c = await structured();
       const client = clientOf(c, order.clientId);
-      await write(c, planRecordOrder(c.base, client, clientRef(client), order).operations);
-      await refreshTracker();
+      await write(c, planRecordOrderWithTracker(c.snapshot, c.base, client, clientRef(client), order, today()).operations);
       return card(clientRef(client));
     },
 

@@ -482,6 +482,40 @@ function extendedLinks(clients: readonly Client[], orders: readonly OrderClientK
   return shared < orders.length ? links.concat(linkOrders(clients, orders.slice(shared), phoneRegion)) : links;
 }
 
+function orderColumns(reader: RowReader<OrderField>): Record<OrderField, number> {
+  return Object.fromEntries(ORDER_FIELDS.map((field) => [field, reader.at(field)])) as Record<OrderField, number>;
+}
+
+function readOrder(reader: RowReader<OrderField>, at: Record<OrderField, number>, row: readonly CellValue[], rowNumber: number): Order {
+  return {
+    row: rowNumber,
+    date: reader.day(row, rowNumber, at.date),
+    clientId: reader.text(row, at.clientId),
+    client: reader.text(row, at.client),
+    service: reader.text(row, at.service),
+    amount: reader.amount(row, rowNumber, at.amount),
+    number: reader.text(row, at.number),
+    manager: reader.text(row, at.manager),
+    comment: reader.text(row, at.comment),
+  };
+}
+
+/**
+ * The base as a read would find it once `rows` are appended to its orders sheet, the first of them in
+ * spreadsheet row `firstRow`: what follows from them (the tracker after an order) is planned before they
+ * are written, over the read they were planned from, and written with them.
+ */
+export function withOrdersAppended(base: Base, rows: readonly (readonly CellValue[])[], firstRow: number): Base {
+  const layout = base.layout.orders;
+  if (!layout) throw new Error('withOrdersAppended: the base has no orders sheet');
+  const problems = [...base.problems];
+  const reader = new RowReader(layout, problems);
+  const at = orderColumns(reader);
+  const appended = rows.map((row, k) => readOrder(reader, at, row, firstRow + k));
+  const orderClient = base.orderClient.concat(linkOrders(base.clients, appended, base.settings.phoneRegion));
+  return { ...base, orders: base.orders.concat(appended), orderClient, problems };
+}
+
 /** The orders of a sheet, with what a later read of it needs to keep the rows that did not change. */
 interface OrdersRead {
   /** What an order is read from, whatever the number of rows: the sheet, its header row, its header and the columns found. */
@@ -509,7 +543,7 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
  */
 function parseOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[], previous: OrdersRead | null): OrdersRead {
   const reader = new RowReader(layout, problems);
-  const at = Object.fromEntries(ORDER_FIELDS.map((field) => [field, reader.at(field)])) as Record<OrderField, number>;
+  const at = orderColumns(reader);
   const key = JSON.stringify([layout.sheet, layout.headerRow, layout.header, layout.columns]);
   const kept = previous?.key === key ? previous : null;
   const byIndex: (Order | undefined)[] = new Array(sheet.rows.length);
@@ -526,17 +560,7 @@ function parseOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders
       return before;
     }
     const from = problems.length;
-    const order: Order = {
-      row: rowNumber,
-      date: reader.day(row, rowNumber, at.date),
-      clientId: reader.text(row, at.clientId),
-      client: reader.text(row, at.client),
-      service: reader.text(row, at.service),
-      amount: reader.amount(row, rowNumber, at.amount),
-      number: reader.text(row, at.number),
-      manager: reader.text(row, at.manager),
-      comment: reader.text(row, at.comment),
-    };
+    const order = readOrder(reader, at, row, rowNumber);
     if (problems.length > from) rowProblems.set(index, problems.slice(from));
     byIndex[index] = order;
     return order;
