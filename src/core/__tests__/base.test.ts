@@ -1,6 +1,7 @@
 import { readBase, type Base } from '../base';
 import * as phones from '../normalise/phone';
 import * as links from '../link-orders';
+import * as text from '../normalise/text';
 import { locateBase, managedColumns } from '../layout';
 import { DEFAULT_SETTINGS } from '../settings';
 import { isoToDay } from '../normalise/date';
@@ -394,6 +395,24 @@ describe('readBase', () => {
     expect(scratch.orders).toEqual(kept.orders);
     expect(scratch.orderClient).toEqual(kept.orderClient);
     expect(scratch.problems).toEqual(kept.problems);
+  });
+
+  it('links orders to clients that link alike with the indexes it built, and builds them anew for a client renamed', () => {
+    const base = readBase(book(sheet('Клиенты', ['ID', 'Клиент', 'Телефон'], ['К-1', 'Иванов Иван', ''], ['К-2', 'Петров Пётр', '8 912 000-00-02'])));
+    const order = (client: string) => [{ clientId: '', client }];
+    const folded = jest.spyOn(text, 'normaliseText');
+    try {
+      expect(links.linkOrders(base.clients, order('ПЕТРОВ ПЁТР'), 'RU')).toEqual([1]);
+      const built = folded.mock.calls.length;
+      // The same IDs, names and phones in another list (a read after the tracker wrote): the order's name alone is folded.
+      expect(links.linkOrders(base.clients.map((client) => ({ ...client, status: 'Клиент' })), order('иванов иван'), 'RU')).toEqual([0]);
+      expect(folded.mock.calls.length).toBe(built + 1);
+      // A client renamed: linked by the new names.
+      const renamed = base.clients.map((client, i) => (i === 1 ? { ...client, name: 'Сидоров Сидор' } : client));
+      expect(links.linkOrders(renamed, [...order('Петров Пётр'), ...order('Сидоров Сидор')], 'RU')).toEqual([null, 1]);
+    } finally {
+      folded.mockRestore();
+    }
   });
 
   it('keeps a row whose field moved to another column only where that field is blank in both reads, and the row has no problem', () => {
