@@ -77,12 +77,17 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
    * finds the clients' matched fields as they were, and the check does not wait seconds for a new index.
    */
   let lastIndex: ClientIndex | null = null;
+  /**
+   * The base of the last read, kept after a write drops the cached read: the read after the write keeps the
+   * orders and links of the rows it did not change (an order recorded appends one row to a million).
+   */
+  let lastBase: Base | undefined;
 
   const { matcher } = options;
   const context = (onProgress?: RunContext['onProgress']): RunContext => ({ workbook, asOf: today(), onProgress, matcher });
 
   /** Keeps the analysis of a snapshot just read, with the change token taken before that read. */
-  function remember(snapshot: WorkbookSnapshot, token: string | null | undefined, base = readBase(snapshot)): Cached {
+  function remember(snapshot: WorkbookSnapshot, token: string | null | undefined, base = readBase(snapshot, undefined, lastBase)): Cached {
     if (!base.layout.clients) {
       // A clients sheet without a header row is named, not called missing.
       const headerless = headerlessProblem(base.layout, 'clients');
@@ -98,6 +103,7 @@ export function createActions(workbook: Workbook, options: LocalActionsOptions =
       token,
     };
     cached = read;
+    lastBase = base;
     matcher?.expect(() => matchRequest(snapshot, base));
     return read;
   }

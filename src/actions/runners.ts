@@ -129,8 +129,8 @@ export async function runAnalysis(context: RunContext, parts?: readonly Analysis
 }
 
 /**
- * The parts' columns and sheets written, for a caller that shows no figure of them (the tracker after an
- * order): no report is made. It never replaces a typed value: only the user's own run with their consent does.
+ * The parts' columns and sheets written, for a caller that shows no figure of them (the tracker after a
+ * merge of duplicates or its undo): no report is made. It never replaces a typed value: only the user's own run with their consent does.
  */
 export async function refreshAnalysis(context: RunContext, parts: readonly AnalysisPart[]): Promise<void> {
   const { snapshot, base } = await ensureStructured(context);

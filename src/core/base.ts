@@ -376,17 +376,14 @@ function readOnce<T>(read: WeakMap<SheetSnapshot, ReadOfSnapshot<T>>, sheet: She
   return kept.items;
 }
 
-/**
- * The newest orders read, row by row, so that the next read of the sheet, in columns read alike, parses only
- * the rows whose cells changed: after an order recorded in the panel, the one row appended. A million orders
- * were parsed again for it (0.9 s on the page's 100,000-client base). One is kept, as for the clients.
- */
-let newestOrders: OrdersRead | null = null;
+/** What each list of orders was read from, for a later read of the same sheet that names it (`readBase`'s `previous`). */
+const ordersReads = new WeakMap<readonly Order[], OrdersRead>();
 
-function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[]): Order[] {
+function readOrders(sheet: SheetSnapshot, layout: LocatedSheet<FieldsOf['orders']>, problems: Problem[], previous: OrdersRead | null): Order[] {
   return readOnce(ordersOfSnapshot, sheet, JSON.stringify(layout), problems, (found) => {
-    newestOrders = parseOrders(sheet, layout, found, newestOrders);
-    return newestOrders.orders;
+    const read = parseOrders(sheet, layout, found, previous);
+    ordersReads.set(read.orders, read);
+    return read.orders;
   });
 }
 
@@ -448,38 +445,33 @@ function gainedOnlyIdsNoOrderNames(a: readonly Client[], b: readonly Client[], o
  * with clients that differ only by IDs no order names, it gives the links it gave. The order import asks
  * for its file's links before and after the structure plan gives the clients their IDs.
  */
-export function linkedOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] {
+export function linkedOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string, previous?: Base): (number | null)[] {
   const kept = linksOfOrders.get(orders);
   if (kept && kept.phoneRegion === phoneRegion && gainedOnlyIdsNoOrderNames(kept.clients, clients, orders)) {
     // The newest list is kept, so that an older one is let go.
     kept.clients = clients;
     return kept.links;
   }
-  const links = Object.freeze(extendedLinks(clients, orders, phoneRegion) ?? linkOrders(clients, orders, phoneRegion)) as (number | null)[];
-  const linked = { clients, phoneRegion, links };
-  linksOfOrders.set(orders, linked);
-  newestLinks = { orders, linked };
+  const extended = previous && previous.settings.phoneRegion === phoneRegion ? extendedLinks(previous, clients, orders) : null;
+  const links = Object.freeze(extended ?? linkOrders(clients, orders, phoneRegion)) as (number | null)[];
+  linksOfOrders.set(orders, { clients, phoneRegion, links });
   return links;
 }
 
-/** The newest list of orders linked, for a list that begins with its orders (`extendedLinks`). */
-let newestLinks: { orders: readonly OrderClientKeys[]; linked: { clients: readonly Client[]; phoneRegion: string; links: readonly (number | null)[] } } | null = null;
-
 /**
- * The links of `orders` when they begin with the newest list linked, to clients that link alike: its links,
- * and the rest linked now. The orders read again after one appended are the same objects but the last
- * (`parseOrders`), and a million orders are not linked again for one (0.6 s on 100,000 clients). Null
- * when the lists share no order.
+ * The links of `orders` when they begin with the orders of `previous` (a read of the same sheet before) and
+ * the clients link alike: its links, and the rest linked now with its clients' indexes. The orders read again
+ * after one appended are the same objects but the last (`parseOrders`), and a million orders are not linked
+ * again for one (0.6 s on 100,000 clients). Null when the lists share no order.
  */
-function extendedLinks(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] | null {
-  if (!newestLinks || newestLinks.linked.phoneRegion !== phoneRegion) return null;
-  const { orders: before, linked } = newestLinks;
+function extendedLinks(previous: Base, clients: readonly Client[], orders: readonly OrderClientKeys[]): (number | null)[] | null {
+  const before = previous.orders;
   let shared = 0;
   const most = Math.min(before.length, orders.length);
   while (shared < most && before[shared] === orders[shared]) shared++;
-  if (shared === 0 || !gainedOnlyIdsNoOrderNames(linked.clients, clients, orders)) return null;
-  const links = linked.links.slice(0, shared);
-  return shared < orders.length ? links.concat(linkOrders(clients, orders.slice(shared), phoneRegion)) : links;
+  if (shared === 0 || !gainedOnlyIdsNoOrderNames(previous.clients, clients, orders)) return null;
+  const links = previous.orderClient.slice(0, shared);
+  return shared < orders.length ? links.concat(linkOrders(clients, orders.slice(shared), previous.settings.phoneRegion, previous.clients)) : links;
 }
 
 function orderColumns(reader: RowReader<OrderField>): Record<OrderField, number> {
@@ -612,8 +604,10 @@ function sheetWarnings(sheet: SheetSnapshot, located: LocatedSheet<string>): Pro
 /**
  * The whole base. `settings` defaults to the workbook's settings sheet (with the language detected
  * from the workbook when the sheet does not set it); the header mapping always comes from that sheet.
+ * `previous`, a base read before from the same workbook (the panel's last read), lets an orders sheet read
+ * again keep the orders and links of the rows that did not change.
  */
-export function readBase(snapshot: WorkbookSnapshot, settings?: Settings): Base {
+export function readBase(snapshot: WorkbookSnapshot, settings?: Settings, previous?: Base): Base {
   const stored = readSettings(snapshot);
   const used = settings ?? stored.settings;
   const layout = locateBase(snapshot, stored.mapping, used.language);
@@ -624,14 +618,14 @@ export function readBase(snapshot: WorkbookSnapshot, settings?: Settings): Base 
   }
   const services = layout.services ? readServices(sheetOf(layout.services.sheet), layout.services, problems) : [];
   const clients = layout.clients ? readClients(sheetOf(layout.clients.sheet), layout.clients, used, problems) : [];
-  const orders = layout.orders ? readOrders(sheetOf(layout.orders.sheet), layout.orders, problems) : [];
+  const orders = layout.orders ? readOrders(sheetOf(layout.orders.sheet), layout.orders, problems, (previous && ordersReads.get(previous.orders)) ?? null) : [];
   return {
     layout,
     settings: used,
     clients,
     services,
     orders,
-    orderClient: linkedOrders(clients, orders, used.phoneRegion),
+    orderClient: linkedOrders(clients, orders, used.phoneRegion, previous),
     problems,
   };
 }

@@ -42,18 +42,18 @@ function firstIndexBy(clients: readonly Client[], keys: (client: Client) => Arra
 
 /** The clients by each key orders are linked by, each built when first needed. */
 interface ClientIndexes {
-  clients: readonly Client[];
   byId: () => Map<string, number>;
   byName: () => Map<string, number>;
   byPhone: () => Map<string, number>;
 }
 
 /**
- * The indexes of the newest clients linked to: the next orders linked to clients with the same IDs, names and
- * phones, in the same order, use them. An order recorded in the panel is linked twice, before it is written and
- * in the read after, each time alone: the indexes of 100,000 clients took 0.1 s to build, the order none.
+ * The indexes of each list of clients orders were linked to, kept while the list lives. A list given as
+ * `alike` to `linkOrders` lends its indexes to clients with the same IDs, names and phones: an order recorded
+ * in the panel is linked twice, before it is written and in the read after, each time alone, and the indexes
+ * of 100,000 clients took 0.1 s to build, the order none.
  */
-let newestIndexes: ClientIndexes | null = null;
+const indexesOfClients = new WeakMap<readonly Client[], ClientIndexes>();
 
 /** Whether two lists of clients give the same indexes: the same ID, name and phone at every place. */
 function linkAlike(a: readonly Client[], b: readonly Client[]): boolean {
@@ -65,25 +65,26 @@ function linkAlike(a: readonly Client[], b: readonly Client[]): boolean {
   return true;
 }
 
-function indexesOf(clients: readonly Client[]): ClientIndexes {
-  if (newestIndexes && linkAlike(newestIndexes.clients, clients)) return newestIndexes;
-  newestIndexes = {
-    clients,
+function indexesOf(clients: readonly Client[], alike: readonly Client[] | undefined): ClientIndexes {
+  const lent = alike && indexesOfClients.get(alike);
+  const indexes = lent && linkAlike(alike, clients) ? lent : {
     // IDs are keyed as typed and normalised: most orders carry the exact ID, found without folding.
     byId: lazily(() => firstIndexBy(clients, (client) => (client.id ? [client.id, normaliseText(client.id)] : []))),
     byName: lazily(() => firstIndexBy(clients, (client) => [normaliseText(client.name)])),
     byPhone: lazily(() => firstIndexBy(clients, (client) => [client.phoneNormalised])),
   };
-  return newestIndexes;
+  indexesOfClients.set(clients, indexes);
+  return indexes;
 }
 
 /**
  * Order → client: by ID, else by normalised name, else by a phone written in the client or ID cell.
  * Each index is built when first needed: a 1C file names clients and carries no IDs, so the ID index
  * (two keys per client) is never built for it, and the phone index only when a name is not found.
+ * `alike`, clients linked to before, lends its indexes when it has the same IDs, names and phones.
  */
-export function linkOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string): (number | null)[] {
-  const { byId, byName, byPhone } = indexesOf(clients);
+export function linkOrders(clients: readonly Client[], orders: readonly OrderClientKeys[], phoneRegion: string, alike?: readonly Client[]): (number | null)[] {
+  const { byId, byName, byPhone } = indexesOf(clients, alike);
   const phoneLink = (text: string) => {
     const phone = /\d/.test(text) ? normalisePhone(text, phoneRegion) : null;
     return phone ? (byPhone().get(phone) ?? NO_CLIENT) : NO_CLIENT;

@@ -363,14 +363,15 @@ describe('readBase', () => {
       [date(3, 2, 2026), '', '8 912 345 67 89', 'сто'],
     ];
     const copied = (list: typeof rows) => list.map((row) => row.map((cell) => (cell instanceof Date ? new Date(cell.getTime()) : cell)));
-    const read = (list: typeof rows, people = clients) => readBase(book(people, sheet('Заказы', header, ...copied(list))));
+    // Each read names the read before it, as the panel's session does.
+    const read = (list: typeof rows, people = clients, previous?: Base) => readBase(book(people, sheet('Заказы', header, ...copied(list))), undefined, previous);
     const orderProblems = (base: Base) => base.problems.filter((p) => p.sheet === 'Заказы').map((p) => [p.row, p.column]);
     const first = read(rows);
     expect(first.orderClient).toEqual([0, 1, 1]);
     // An order recorded: a new snapshot, one row more. The rows before it keep their orders and their
     // problems, and only the new order is linked.
     const linking = jest.spyOn(links, 'linkOrders');
-    const appended = read([...rows, [date(4, 2, 2026), 'к-00002', '', 50]]);
+    const appended = read([...rows, [date(4, 2, 2026), 'к-00002', '', 50]], clients, first);
     expect(linking.mock.calls.map(([, orders]) => orders.length)).toEqual([1]);
     linking.mockRestore();
     first.orders.forEach((order, i) => expect(appended.orders[i]).toBe(order));
@@ -379,17 +380,16 @@ describe('readBase', () => {
     expect(appended.orderClient).toEqual([0, 1, 1, 1]);
     // A row edited is read again, and its problem goes.
     const editedRows = [rows[0], [date(2, 2, 2026), ...rows[1].slice(1)], rows[2]];
-    const edited = read(editedRows);
+    const edited = read(editedRows, clients, appended);
     expect(edited.orders[0]).toBe(first.orders[0]);
     expect(edited.orders[1].date).toBe(isoToDay('2026-02-02'));
     expect(orderProblems(edited)).toEqual([[4, 'Сумма']]);
     // Clients renamed: the kept orders are linked anew (Петров is no longer named so, his phone still finds him).
     const renamed = { ...clients, rows: [clients.rows[0], ['К-00002', 'Петров-Водкин Пётр', '8 (912) 345-67-89', '', '', '', 'Клиент']] };
-    expect(read([...editedRows, [date(5, 2, 2026), 'К-00001', '', 1]], renamed).orderClient).toEqual([0, null, 1, 0]);
-    // Whatever was kept, the base equals one read from scratch (after another orders sheet: nothing to keep).
+    expect(read([...editedRows, [date(5, 2, 2026), 'К-00001', '', 1]], renamed, edited).orderClient).toEqual([0, null, 1, 0]);
+    // Whatever was kept, the base equals one read from scratch (with no read before: nothing to keep).
     const longer = [...rows, [date(4, 2, 2026), 'к-00002', '', 50]];
-    const kept = read(longer);
-    readBase(book(sheet('Заказы', ['Дата', 'Сумма'], [date(1, 1, 2026), 1])));
+    const kept = read(longer, clients, first);
     const scratch = read(longer);
     expect(scratch.orders[0]).not.toBe(kept.orders[0]);
     expect(scratch.orders).toEqual(kept.orders);
@@ -404,12 +404,13 @@ describe('readBase', () => {
     try {
       expect(links.linkOrders(base.clients, order('ПЕТРОВ ПЁТР'), 'RU')).toEqual([1]);
       const built = folded.mock.calls.length;
-      // The same IDs, names and phones in another list (a read after the tracker wrote): the order's name alone is folded.
-      expect(links.linkOrders(base.clients.map((client) => ({ ...client, status: 'Клиент' })), order('иванов иван'), 'RU')).toEqual([0]);
+      // The same IDs, names and phones in another list (a read after the tracker wrote), the first list named
+      // as alike: the order's name alone is folded.
+      expect(links.linkOrders(base.clients.map((client) => ({ ...client, status: 'Клиент' })), order('иванов иван'), 'RU', base.clients)).toEqual([0]);
       expect(folded.mock.calls.length).toBe(built + 1);
       // A client renamed: linked by the new names.
       const renamed = base.clients.map((client, i) => (i === 1 ? { ...client, name: 'Сидоров Сидор' } : client));
-      expect(links.linkOrders(renamed, [...order('Петров Пётр'), ...order('Сидоров Сидор')], 'RU')).toEqual([null, 1]);
+      expect(links.linkOrders(renamed, [...order('Петров Пётр'), ...order('Сидоров Сидор')], 'RU', base.clients)).toEqual([null, 1]);
     } finally {
       folded.mockRestore();
     }
