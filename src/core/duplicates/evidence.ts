@@ -13,6 +13,7 @@ import type { Rarity } from './rarity';
 import { compareNames, namesRunTogetherAlike, type NameComparison } from './similarity';
 import { anyEmailTypoApart, anyTypoApart, birthdaysDiffer, cityTypo, fewestPhoneTypos, sameLogin, shares } from './field-comparisons';
 import type { Language } from '../model';
+import { NAME_ALONE_SCORE } from './only-namesake';
 import { message, render, type Message } from '../messages/message';
 
 /** Machine codes of the reasons; `reasonText` gives the human words. */
@@ -29,6 +30,8 @@ export type ReasonCode =
   | 'sameEmailLogin'
   | 'sameBirthday'
   | 'rareName'
+  /** A client with no phone, e-mail or ИНН, and no other client of the base its name may stand for (only-namesake.ts). */
+  | 'onlyNamesake'
   /** Reasons of the match weights (match-weights.ts): two slips in a phone, a slip in a city or a day of birth. */
   | 'phoneSlips'
   | 'cityTypo'
@@ -84,12 +87,14 @@ interface Thresholds {
    * above turn down for want of one clean agreement.
    */
   probability: number;
+  /** Whether a client known by name only joins the one client its name may stand for (only-namesake.ts). */
+  onlyNamesake: boolean;
 }
 
 export const SENSITIVITY: Readonly<Record<DuplicateSensitivity, Thresholds>> = {
-  strict: { name: 0.85, nameWithPhone: 0.85, nameWithBirthday: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true, probability: 0.99 },
-  normal: { name: 0.7, nameWithPhone: 0.6, nameWithBirthday: 0.5, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false, probability: 0.95 },
-  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false, probability: 0.95 },
+  strict: { name: 0.85, nameWithPhone: 0.85, nameWithBirthday: 0.85, total: 0.95, cityBits: 7, rareNameBits: Infinity, exactNeedsName: true, probability: 0.99, onlyNamesake: false },
+  normal: { name: 0.7, nameWithPhone: 0.6, nameWithBirthday: 0.5, total: 0.8, cityBits: 4, rareNameBits: 6, exactNeedsName: false, probability: 0.95, onlyNamesake: true },
+  loose: { name: 0.65, nameWithPhone: 0.55, nameWithBirthday: 0.5, total: 0.75, cityBits: 2, rareNameBits: 5, exactNeedsName: false, probability: 0.95, onlyNamesake: true },
 };
 
 /** Bonuses for what agrees, maluses for what disagrees, added to the name similarity. */
@@ -219,7 +224,7 @@ export function judgePair(
   }
   if (name.exact && !citiesDiffer && !emailsDiffer && nameBits() >= t.rareNameBits) {
     reasons.push('rareName');
-    return { match: true, score: Math.min(score, 0.85), reasons, conflict: null };
+    return { match: true, score: Math.min(score, NAME_ALONE_SCORE), reasons, conflict: null };
   }
   return { match: false, score, reasons, conflict: null };
 }

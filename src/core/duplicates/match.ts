@@ -12,6 +12,7 @@ import { compareText, eachCandidatePair, type RankedRecords } from './candidates
 import { judgePair, SENSITIVITY, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
 import { fitMatchModel, pairPattern, patternReasons, PatternTally, WeighablePairs } from './match-weights';
 import { measureRarity } from './rarity';
+import { OnlyNamesakes } from './only-namesake';
 import { compareNames, type NameComparison } from './similarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import { parseName, type ParsedName } from './names';
@@ -100,6 +101,11 @@ class ConstrainedUnion {
     return root;
   }
 
+  /** The clients in the set of `x`. */
+  membersOf(x: number): readonly number[] {
+    return this.members[this.find(x)];
+  }
+
   /** Join the sets of `a` and `b`; false when they are the same set already or must stay apart. */
   union(a: number, b: number, exact: boolean): boolean {
     let ra = this.find(a);
@@ -185,6 +191,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const sharedPairs: Edge[] = [];
   const tally = new PatternTally();
   const weighable = new WeighablePairs();
+  const namesakes = SENSITIVITY[options.sensitivity].onlyNamesake ? new OnlyNamesakes((client) => records[ranked.rankOf[client]]) : null;
   // The rarity of a name, worked out once per client: identical names meet by the thousand.
   const nameBits = new Float64Array(records.length).fill(NaN);
   const bitsOf = (rank: number) => (Number.isNaN(nameBits[rank]) ? (nameBits[rank] = rarity.name(records[rank])) : nameBits[rank]);
@@ -214,6 +221,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? sharedBits(x, y) : null);
     if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
     else if (pattern >= 0 && isWeighable(verdict, shared)) weighable.push(x, y, pattern);
+    if (shared === 0) namesakes?.consider(i, j, a, b, name, verdict);
     if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true });
     if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
   });
@@ -233,6 +241,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   // Only clients that some match would join can be kept apart by a conflict.
   const matched = new Uint8Array(records.length);
   for (const edge of edges) matched[edge.i] = matched[edge.j] = 1;
+  namesakes?.eachClient((client) => (matched[client] = 1));
   const cannotLink = new Map<number, number[]>();
   const hardCannotLink = new Map<number, number[]>();
   const link = (a: number, b: number, hard: boolean) => {
@@ -246,6 +255,10 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
 
   const union = new ConstrainedUnion(records.length, cannotLink, hardCannotLink);
   const joined: Edge[] = edges.filter((edge) => union.union(edge.i, edge.j, edge.exact));
+  // A client known by name only joins the one group its name may stand for, once every other match is made.
+  for (const edge of namesakes?.joins((client) => union.membersOf(client)) ?? []) {
+    if (union.union(edge.i, edge.j, false)) joined.push({ ...edge, exact: false });
+  }
   const byRoot = new Map<number, { members: Set<number>; edges: Edge[] }>();
   for (const edge of joined) {
     const root = union.find(edge.i);

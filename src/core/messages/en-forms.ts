@@ -23,6 +23,7 @@ export const EN_FORMS: Record<keyof typeof RU_FORMS, string> = {
   'reason.sameEmailLogin': 'same e-mail login',
   'reason.sameBirthday': 'same date of birth',
   'reason.rareName': 'rare name',
+  'reason.onlyNamesake': 'no phone or e-mail, no other client with this name',
   'reason.phoneSlips': 'phone two digits apart',
   'reason.cityTypo': 'city with a typo',
   'reason.birthdaySlip': 'date of birth with a typo',

@@ -21,6 +21,7 @@ export const RU_FORMS = {
   'reason.sameEmailLogin': 'тот же логин e-mail',
   'reason.sameBirthday': 'одинаковая дата рождения',
   'reason.rareName': 'редкое имя',
+  'reason.onlyNamesake': 'нет телефона и e-mail, других клиентов с таким именем нет',
   'reason.phoneSlips': 'телефон отличается на две цифры',
   'reason.cityTypo': 'город с опечаткой',
   'reason.birthdaySlip': 'дата рождения с опечаткой',

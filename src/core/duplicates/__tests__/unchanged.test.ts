@@ -7,6 +7,8 @@
  * kept apart, and initials accepted with a phone one typo apart: more correct pairs at every
  * sensitivity, the same wrong ones. Then each group's `disagreement` (null throughout: the same groups).
  * Then the match weights (match-weights.ts): 6 more correct pairs at strict, 1 at normal, the same wrong ones.
+ * Then a client known by name only joining the one client its name may stand for (only-namesake.ts): 40 more
+ * correct pairs at normal, 34 at loose, the same wrong ones; strict does not do it.
  */
 import { findDuplicates } from '../match';
 import { generateLabelledClients } from '../../../bench/labelled';
@@ -28,8 +30,8 @@ describe('groups on 5,000 labelled clients', () => {
 
   it.each([
     ['strict', 523, '1e4dd6d1', 981, 982],
-    ['normal', 539, 'ad9b679b', 1044, 1047],
-    ['loose', 541, 'ce08b876', 1056, 1061],
+    ['normal', 553, '948dfef2', 1084, 1087],
+    ['loose', 553, '3872f532', 1090, 1095],
   ] as const)('%s: %d groups, the same as before', (sensitivity, count, print, correctPairs, predictedPairs) => {
     const groups = findDuplicates(list, { sensitivity, phoneRegion: 'RU' });
     const score = scoreGroups(list, groups);
