@@ -20,5 +20,7 @@ export const useLayout = makeStyles({
   wrap: { overflowWrap: 'anywhere', minWidth: 0 },
   /** Fluent's Dropdown and Combobox insist on 250 px; the panel decides widths itself. */
   control: { minWidth: 0, width: '100%', maxWidth: '100%', boxSizing: 'border-box' },
+  /** A badge whose words may not fit one line at 300 px (a duplicate group's reasons): it grows, never spills over its neighbours. */
+  badgeText: { height: 'auto', minHeight: '16px', whiteSpace: 'normal', overflowWrap: 'anywhere', maxWidth: '100%', boxSizing: 'border-box', paddingTop: '1px', paddingBottom: '1px' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
 });

@@ -477,6 +477,13 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
         if (tab === 'analysis') {
           await narrow.getByTestId('run-abc').click();
           await narrow.getByTestId('abc-shares').waitFor({ timeout: UI_TIMEOUT });
+          // The longest reason of a duplicate group takes three lines at 300 px: its badge grows with them.
+          await narrow.getByTestId('load-duplicates').click();
+          const longest = narrow.getByTestId('dup-reason').filter({ hasText: 'других клиентов с таким именем нет' });
+          while ((await longest.count()) === 0) await narrow.getByTestId('dup-more').click();
+          const spill = await longest.first().evaluate((el) => [el.scrollHeight - el.clientHeight, el.getBoundingClientRect().height]);
+          expect(spill[0]).toBeLessThanOrEqual(1);
+          expect(spill[1]).toBeGreaterThan(30);
         }
         if (tab === 'setup') await narrow.getByTestId('layout-clients').waitFor({ timeout: UI_TIMEOUT });
         expect({ tab, overflow: await overflow() }).toEqual({ tab, overflow: 0 });

@@ -93,7 +93,7 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
         <Card key={group.id} size="small" data-testid="dup-group" data-group-id={group.id}>
           <div className={layout.row}>
             <Text weight="semibold">{t('dup.group', { id: group.id, score: formatNumber(Math.round(group.score * 100) / 100, language) })}</Text>
-            <Badge size="small" appearance="tint" color="warning">
+            <Badge size="small" appearance="tint" color="warning" className={layout.badgeText} data-testid="dup-reason">
               {render(group.reason, language)}
             </Badge>
           </div>
