@@ -69,6 +69,7 @@ export function duplicateActions(workbook: Workbook, host: DuplicateActionsHost)
       score: group.score,
       suggestedKeep: group.suggestedKeep,
       whyNoMerge: group.disagreement && disagreementMessage(group.disagreement),
+      evidence: group.evidence,
       members: membersOf(group.rows, group.members),
     }));
     const sharedContacts = report.sharedContacts.map((shared) => ({

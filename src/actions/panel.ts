@@ -172,6 +172,8 @@ export interface DuplicateGroupView {
    * recommended and there is no merge button. Null when every two members agree.
    */
   whyNoMerge: Message | null;
+  /** Each field of the group's weakest link in words, by the base's match weights; null when not weighed. */
+  evidence: Message | null;
 }
 
 /** Clients who share a phone or e-mail but are different people by their names: shown, never merged. */

@@ -207,7 +207,8 @@ const duplicates: Command = async (argv) => {
   const groups = report.groups.map((group) => {
     const { id, members, reason, score, suggestedKeep } = group;
     const warning = whyNoMerge(group);
-    return { id, members, reason, score, oneClickMerge: !warning, suggestedKeep: warning ? null : suggestedKeep, ...(warning ? { whyNoMerge: warning } : {}) };
+    const evidence = group.evidence && render(group.evidence, report.language);
+    return { id, members, reason, score, evidence, oneClickMerge: !warning, suggestedKeep: warning ? null : suggestedKeep, ...(warning ? { whyNoMerge: warning } : {}) };
   });
   const sharedContacts = report.sharedContacts.map(({ id, members, reason }) => ({ id, members, reason }));
   await writeJson(stringOption(args, '--json'), { groups, sharedContacts });

@@ -291,6 +291,8 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     await group.waitFor({ timeout: UI_TIMEOUT });
     const members = await group.getByTestId('dup-keep').count();
     expect(members).toBeGreaterThan(1);
+    // Why, field by field, in words an owner reads.
+    await expect(group.getByTestId('dup-evidence').textContent()).resolves.toMatch(/у дубликатов в [\d\s\u00a0]+ раза? чаще/);
     // The groups the core finds in the sample, matched by the page worker's helper on a core of its own.
     const sample = await new MemoryWorkbook(generateSampleWorkbook()).read();
     const groups = answerMatchRequest(matchRequest(sample, readBase(sample))).groups.length;

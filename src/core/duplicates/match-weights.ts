@@ -251,6 +251,30 @@ export function matchProbability(model: MatchModel, pattern: number, nameBits: n
   return probabilityOf(patternWeight(model, pattern) + shift);
 }
 
+/** What one field of a pair tells, by the base's weights: its level of agreement (`LEVELS`) and its weight in bits. */
+export interface FieldEvidence {
+  field: WeighedField;
+  level: string;
+  bits: number;
+}
+
+/**
+ * The fields of a pair of this pattern known in both records, each with its weight (log2 m/u; an identical
+ * name's rarity counted, `nameBits`): the «why» of a match, field by field. The prior is left out: it is
+ * the base's, not the pair's.
+ */
+export function fieldEvidence(model: MatchModel, pattern: number, nameBits: number): FieldEvidence[] {
+  const levels = levelsOf(pattern);
+  const evidence: FieldEvidence[] = [];
+  WEIGHED_FIELDS.forEach((field, f) => {
+    const level = levels[f];
+    if (level === 0) return;
+    const shift = f === 0 && level === EXACT_NAME ? termFrequencyShift(model, nameBits) : 0;
+    evidence.push({ field, level: LEVELS[field][level], bits: model.weights[f][level] + shift });
+  });
+  return evidence;
+}
+
 /**
  * The pairs the weights may join (ranks x, y and their pattern), in typed arrays: a big base has millions,
  * most of them namesakes the weights turn down.

@@ -10,7 +10,7 @@
 import type { DuplicateSensitivity } from '../settings';
 import { compareText, eachCandidatePair, type RankedRecords } from './candidates';
 import { judgePair, SENSITIVITY, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
-import { fitMatchModel, pairPattern, patternReasons, PatternTally, WeighablePairs } from './match-weights';
+import { fieldEvidence, fitMatchModel, pairPattern, patternReasons, PatternTally, WeighablePairs, type FieldEvidence } from './match-weights';
 import { measureRarity } from './rarity';
 import { OnlyNamesakes } from './only-namesake';
 import { compareNames, type NameComparison } from './similarity';
@@ -38,6 +38,12 @@ export interface MatchGroup {
    * two members agree.
    */
   disagreement: { members: [number, number]; conflict: ConflictCode } | null;
+  /**
+   * The weakest link's fields by the base's match weights (match-weights.ts `fieldEvidence`): what each
+   * field known in both tells for or against. Null when the base is too small to fit the weights, or the
+   * link's names are too far apart for the weights to weigh it.
+   */
+  evidence: FieldEvidence[] | null;
 }
 
 /**
@@ -63,6 +69,8 @@ interface Edge {
   reasons: readonly ReasonCode[];
   /** Joined by a shared phone, e-mail or ИНН: outweighs a conflict of weak evidence (see `ConstrainedUnion`). */
   exact: boolean;
+  /** The pair's pattern of agreement (match-weights.ts), -1 when the weights do not weigh its names. */
+  pattern: number;
 }
 
 /**
@@ -219,10 +227,10 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     // never joined by them, and are most of the pairs compared.
     const pattern = namesMayMatch(name) ? pairPattern(a, b, name, shared, rarity.cityAsMeant) : -1;
     if (pattern >= 0) tally.add(pattern, verdict.match, name.exact ? sharedBits(x, y) : null);
-    if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0 });
+    if (verdict.match) edges.push({ i, j, score: verdict.score, reasons: verdict.reasons, exact: shared !== 0, pattern });
     else if (pattern >= 0 && isWeighable(verdict, shared)) weighable.push(x, y, pattern);
-    if (shared === 0) namesakes?.consider(i, j, a, b, name, verdict);
-    if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true });
+    if (shared === 0) namesakes?.consider(i, j, a, b, name, verdict, pattern);
+    if (verdict.conflict === 'sharedContact') sharedPairs.push({ i, j, score: 0, reasons: verdict.reasons, exact: true, pattern });
     if (verdict.conflict) (SOFT_CONFLICTS.has(verdict.conflict) ? conflicts : hardConflicts).push(i, j);
   });
   // Exact matches first, so that a client joins the record it shares a phone with before a namesake;
@@ -234,7 +242,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   if (model) {
     weighable.eachAccepted(model, SENSITIVITY[options.sensitivity].probability, sharedBits, (x, y, pattern, probability) => {
       const [i, j] = [ranked.clientOf[x], ranked.clientOf[y]];
-      weighed.push({ i, j, score: probability, reasons: patternReasons(pattern), exact: false });
+      weighed.push({ i, j, score: probability, reasons: patternReasons(pattern), exact: false, pattern });
     });
   }
   for (const edge of weighed.sort(byStrength)) edges.push(edge);
@@ -268,6 +276,13 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     byRoot.set(root, group);
   }
   const judge = (i: number, j: number) => judgePair(records[ranked.rankOf[i]], records[ranked.rankOf[j]], options.sensitivity, rarity);
+  // The weakest weighed link speaks for the group, as its score does.
+  const evidenceOf = (groupEdges: readonly Edge[]) => {
+    const weighed = groupEdges.filter((edge) => edge.pattern >= 0);
+    if (!model || weighed.length === 0) return null;
+    const weakest = weighed.reduce((least, edge) => (edge.score < least.score ? edge : least));
+    return fieldEvidence(model, weakest.pattern, sharedBits(ranked.rankOf[weakest.i], ranked.rankOf[weakest.j]));
+  };
   const groups = [...byRoot.values()].map(({ members, edges: groupEdges }) => {
     const sorted = [...members].sort((x, y) => x - y);
     return {
@@ -275,6 +290,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
       reasons: [...new Set(groupEdges.flatMap((edge) => edge.reasons))],
       score: Math.round(Math.min(...groupEdges.map((edge) => edge.score)) * 100) / 100,
       disagreement: firstDisagreement(sorted, judge),
+      evidence: evidenceOf(groupEdges),
     };
   });
   return { groups: groups.sort((x, y) => x.members[0] - y.members[0]), sharedContacts: sharedContactGroups(sharedPairs) };

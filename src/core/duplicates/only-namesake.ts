@@ -36,6 +36,8 @@ export interface NamesakeEdge {
   j: number;
   score: number;
   reasons: readonly ReasonCode[];
+  /** The pair's pattern of agreement (match-weights.ts), -1 when not weighed. */
+  pattern: number;
 }
 
 /**
@@ -49,15 +51,15 @@ export class OnlyNamesakes {
 
   constructor(private readonly recordOf: (client: number) => MatchRecord) {}
 
-  /** Looks at a pair the rules turned down (clients `i` < `j`, their records `a`, `b`). */
-  consider(i: number, j: number, a: MatchRecord, b: MatchRecord, name: NameComparison, verdict: PairVerdict): void {
+  /** Looks at a pair the rules turned down (clients `i` < `j`, their records `a`, `b`, `pattern` as the weights see it). */
+  consider(i: number, j: number, a: MatchRecord, b: MatchRecord, name: NameComparison, verdict: PairVerdict, pattern: number): void {
     if (verdict.match || verdict.conflict !== null || (name.score < LEAST_NAME_SCORE && !name.byInitials)) return;
     if (name.wordsConflict || name.genderDiffers || name.patronymicsDiffer) return;
     const families = [a.name.legalFamily, b.name.legalFamily];
     if (families[0] !== null && families[1] !== null && families[0] !== families[1]) return;
     if (a.city !== '' && b.city !== '' && a.city !== b.city) return;
     if (!namesSomeone(a) || !namesSomeone(b)) return;
-    const edge: NamesakeEdge = { i, j, score: Math.min(verdict.score, NAME_ALONE_SCORE), reasons: [...verdict.reasons, 'onlyNamesake'] };
+    const edge: NamesakeEdge = { i, j, score: Math.min(verdict.score, NAME_ALONE_SCORE), reasons: [...verdict.reasons, 'onlyNamesake'], pattern };
     if (knownByNameOnly(a)) this.add(i, edge);
     if (knownByNameOnly(b)) this.add(j, edge);
   }

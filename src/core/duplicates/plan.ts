@@ -17,6 +17,7 @@ import { isBlank } from '../normalise/text';
 import { keepUsersSheets } from '../result-sheets';
 import { columnOwnership, computedColumnsSettingOperations, userColumnKeptProblem } from '../computed-columns';
 import { reasonMessage, reasonText, type ConflictCode, type ReasonCode } from './evidence';
+import { evidenceMessage } from './evidence-words';
 import type { MatchResult } from './match';
 import { answerMatchRequest, matchRequest } from './match-request';
 
@@ -37,6 +38,8 @@ export interface DuplicateGroupReport {
    * button); null when every two members agree.
    */
   disagreement: { members: [string, string]; conflict: ConflictCode } | null;
+  /** Each field of the group's weakest link in words, by the base's match weights (evidence-words.ts); null when not weighed. */
+  evidence: Message | null;
 }
 
 /** Clients who share a phone or e-mail but are different people by their names: never a merge. */
@@ -105,8 +108,8 @@ export function suggestKeep(base: Base, clientsSheet: SheetSnapshot, members: re
 }
 
 const HEADERS: Record<Language, string[]> = {
-  ru: ['Группа', 'ID клиента', 'Строка', 'Клиент', 'Телефон', 'E-mail', 'Город', 'Причина', 'Оценка', 'Оставить'],
-  en: ['Group', 'Client ID', 'Row', 'Client', 'Phone', 'E-mail', 'City', 'Reason', 'Score', 'Keep'],
+  ru: ['Группа', 'ID клиента', 'Строка', 'Клиент', 'Телефон', 'E-mail', 'Город', 'Причина', 'Оценка', 'Оставить', 'По полям'],
+  en: ['Group', 'Client ID', 'Row', 'Client', 'Phone', 'E-mail', 'City', 'Reason', 'Score', 'Keep', 'Field by field'],
 };
 
 /** The block of shared contacts below the groups: the same columns up to the reason. */
@@ -155,11 +158,14 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
     const reason = reasonText(group.reasons, language);
     // A group of clients proven different suggests no row to keep: the sheet says why instead.
     const shownReason = disagreement ? `${reason}. ${render(disagreementMessage(disagreement), language)}` : reason;
-    for (const m of group.members) {
+    const evidence = group.evidence && evidenceMessage(group.evidence);
+    // The fields once per group, on its first row: the same words on every member's row only crowd the sheet.
+    group.members.forEach((m, k) => {
       const c = clients[m];
       groupOfRow.set(c.row, id);
-      tableRows.push([id, c.id ?? '', c.row, c.name, c.phone, c.email, c.city, shownReason, group.score, m === keep && !disagreement ? say(language, 'да', 'yes') : '']);
-    }
+      const fields = k === 0 && evidence ? render(evidence, language) : '';
+      tableRows.push([id, c.id ?? '', c.row, c.name, c.phone, c.email, c.city, shownReason, group.score, m === keep && !disagreement ? say(language, 'да', 'yes') : '', fields]);
+    });
     return {
       id,
       members: group.members.map((m) => clientRef(clients[m])),
@@ -169,6 +175,7 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       score: group.score,
       suggestedKeep: clientRef(clients[keep]),
       disagreement,
+      evidence,
     };
   });
   const sharedPrefix = language === 'ru' ? 'О' : 'S';
@@ -192,8 +199,8 @@ export function planDuplicates(snapshot: WorkbookSnapshot, options: DuplicatesOp
       replace: true,
       header: HEADERS[language],
       rows: tableRows,
-      numberFormats: [null, '@', '0', '@', '@', '@', '@', null, '0.00', null],
-      columnWidths: [10, 12, 8, 36, 18, 28, 18, 40, 8, 10],
+      numberFormats: [null, '@', '0', '@', '@', '@', '@', null, '0.00', null, null],
+      columnWidths: [10, 12, 8, 36, 18, 28, 18, 40, 8, 10, 80],
       freezeHeader: true,
       autoFilter: true,
     },

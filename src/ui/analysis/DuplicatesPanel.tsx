@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Card, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Badge, Button, Card, mergeClasses, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import type { DuplicateGroupView, DuplicateGroupsView, DuplicateMember, MergeResult } from '../../actions/panel';
 import { render, type Message } from '../../core/messages/message';
 import { usePanel } from '../context';
@@ -97,6 +97,11 @@ export function DuplicatesPanel({ refresh }: { refresh: number }) {
               {render(group.reason, language)}
             </Badge>
           </div>
+          {group.evidence && (
+            <Text size={200} className={mergeClasses(layout.muted, layout.wrap)} data-testid="dup-evidence">
+              {render(group.evidence, language)}
+            </Text>
+          )}
           <RadioGroup
             aria-label={t('dup.keep')}
             value={keep[group.id] ?? group.suggestedKeep}

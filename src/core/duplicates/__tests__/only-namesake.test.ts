@@ -73,7 +73,7 @@ describe('a client known by name only', () => {
     const rarity = measureRarity(records);
     const joinsWith = (groups: number[][]) => {
       const namesakes = new OnlyNamesakes((client) => records[client]);
-      for (const [i, j] of [[0, 2], [1, 2]]) namesakes.consider(i, j, records[i], records[j], compareNames(records[i].name, records[j].name, rarity.words), { match: false, score: 0.7, reasons: ['initials'], conflict: null });
+      for (const [i, j] of [[0, 2], [1, 2]]) namesakes.consider(i, j, records[i], records[j], compareNames(records[i].name, records[j].name, rarity.words), { match: false, score: 0.7, reasons: ['initials'], conflict: null }, -1);
       return namesakes.joins((client) => groups.find((members) => members.includes(client)) ?? [client]).map((edge) => [edge.i, edge.j, edge.reasons]);
     };
     expect(joinsWith([[0], [1], [2]])).toEqual([[0, 2, ['initials', 'onlyNamesake']]]); // the one in its city

@@ -36,7 +36,8 @@ describe('groups on 5,000 labelled clients', () => {
     const groups = findDuplicates(list, { sensitivity, phoneRegion: 'RU' });
     const score = scoreGroups(list, groups);
     expect({ count: groups.length, correctPairs: score.correctPairs, predictedPairs: score.predictedPairs }).toEqual({ count, correctPairs, predictedPairs });
-    expect(fingerprint(JSON.stringify(groups))).toBe(print);
+    // The groups as found, not the words that explain them (each group's `evidence`).
+    expect(fingerprint(JSON.stringify(groups, (key, value: unknown) => (key === 'evidence' ? undefined : value)))).toBe(print);
   });
 });
 
