@@ -1,5 +1,5 @@
 /**
- * A match's fields in words (issue: the «why» lists each field's contribution): «телефон отличается на две
+ * Why two records are one client, field by field, in words: «телефон отличается на две
  * цифры — у дубликатов в 90 раз чаще, чем у разных клиентов». The weight of a level, log2(m / u), is said as
  * the ratio it stands for: how many times more often that agreement happens among one client's records
  * than among different clients' in this base. An owner reads «в 90 раз чаще» where «+6,5 бит» says nothing.

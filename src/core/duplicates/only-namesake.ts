@@ -42,7 +42,7 @@ export interface NamesakeEdge {
 
 /**
  * The pairs compared in which one client is known by name only and the other may be the same client: a
- * name at least `leastName` alike, no words of two people, no other gender or patronymic, no other legal
+ * name at least 0.9 alike or written with initials, no words of two people, no other gender or patronymic, no other legal
  * form or city, and nothing else against it (`verdict.conflict`).
  */
 export class OnlyNamesakes {
