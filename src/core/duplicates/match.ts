@@ -199,7 +199,7 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
   const sharedPairs: Edge[] = [];
   const tally = new PatternTally();
   const weighable = new WeighablePairs();
-  const namesakes = SENSITIVITY[options.sensitivity].onlyNamesake ? new OnlyNamesakes((client) => records[ranked.rankOf[client]]) : null;
+  const namesakes = SENSITIVITY[options.sensitivity].onlyNamesake ? new OnlyNamesakes((client) => records[ranked.rankOf[client]], rarity.cityAsMeant) : null;
   // The rarity of a name, worked out once per client: identical names meet by the thousand.
   const nameBits = new Float64Array(records.length).fill(NaN);
   const bitsOf = (rank: number) => (Number.isNaN(nameBits[rank]) ? (nameBits[rank] = rarity.name(records[rank])) : nameBits[rank]);

@@ -10,6 +10,7 @@
 import type { MatchRecord } from './prepare';
 import type { PairVerdict, ReasonCode } from './evidence';
 import type { NameComparison } from './similarity';
+import { cityTypo } from './field-comparisons';
 
 /** What a name alone is worth as a match's score: below any match with a contact or a city to back it. */
 export const NAME_ALONE_SCORE = 0.85;
@@ -49,7 +50,19 @@ export class OnlyNamesakes {
   /** Client index → the clients it may be, with the pair's reasons and score. */
   private readonly candidates = new Map<number, NamesakeEdge[]>();
 
-  constructor(private readonly recordOf: (client: number) => MatchRecord) {}
+  constructor(
+    private readonly recordOf: (client: number) => MatchRecord,
+    /** The common city a rare spelling stands for in the base (`Rarity.cityAsMeant`). */
+    private readonly cityAsMeant: (city: string) => string,
+  ) {}
+
+  /**
+   * Two cities that are one city typed twice: the same, a slip apart (`Екатеринбур`), or a rare spelling of
+   * the same common city (`Тююмен`, Тюмень). Two slips apart is not enough: `new point` and `new port`.
+   */
+  private sameCity(a: string, b: string): boolean {
+    return a === b || cityTypo(a, b) || this.cityAsMeant(a) === this.cityAsMeant(b);
+  }
 
   /** Looks at a pair the rules turned down (clients `i` < `j`, their records `a`, `b`, `pattern` as the weights see it). */
   consider(i: number, j: number, a: MatchRecord, b: MatchRecord, name: NameComparison, verdict: PairVerdict, pattern: number): void {
@@ -57,7 +70,7 @@ export class OnlyNamesakes {
     if (name.wordsConflict || name.genderDiffers || name.patronymicsDiffer) return;
     const families = [a.name.legalFamily, b.name.legalFamily];
     if (families[0] !== null && families[1] !== null && families[0] !== families[1]) return;
-    if (a.city !== '' && b.city !== '' && a.city !== b.city) return;
+    if (a.city !== '' && b.city !== '' && !this.sameCity(a.city, b.city)) return;
     if (!namesSomeone(a) || !namesSomeone(b)) return;
     const edge: NamesakeEdge = { i, j, score: Math.min(verdict.score, NAME_ALONE_SCORE), reasons: [...verdict.reasons, 'onlyNamesake'], pattern };
     if (knownByNameOnly(a)) this.add(i, edge);
@@ -95,7 +108,7 @@ export class OnlyNamesakes {
       if (edges.some((edge) => !group.includes(other(edge)))) continue;
       const city = this.recordOf(client).city;
       const members = group.map(this.recordOf);
-      if (!members.some(hasContact) || (city !== '' && members.some((member) => member.city !== '' && member.city !== city))) continue;
+      if (!members.some(hasContact) || (city !== '' && members.some((member) => member.city !== '' && !this.sameCity(member.city, city)))) continue;
       joins.push(edges.reduce((best, edge) => (edge.score > best.score ? edge : best)));
     }
     return joins.sort((x, y) => x.i - y.i || x.j - y.j);

@@ -72,12 +72,27 @@ describe('a client known by name only', () => {
     ).map((c) => prepareRecord(c, 'RU'));
     const rarity = measureRarity(records);
     const joinsWith = (groups: number[][]) => {
-      const namesakes = new OnlyNamesakes((client) => records[client]);
+      const namesakes = new OnlyNamesakes((client) => records[client], (city) => city);
       for (const [i, j] of [[0, 2], [1, 2]]) namesakes.consider(i, j, records[i], records[j], compareNames(records[i].name, records[j].name, rarity.words), { match: false, score: 0.7, reasons: ['initials'], conflict: null }, -1);
       return namesakes.joins((client) => groups.find((members) => members.includes(client)) ?? [client]).map((edge) => [edge.i, edge.j, edge.reasons]);
     };
     expect(joinsWith([[0], [1], [2]])).toEqual([[0, 2, ['initials', 'onlyNamesake']]]); // the one in its city
     expect(joinsWith([[0, 1], [2]])).toEqual([]); // one group, in two cities
     expect(judgePair(records[0], records[1], 'normal', rarity, 2).match).toBe(true);
+  });
+
+  it('takes a city typed with a slip, or a rare spelling of a common city, for the same city', () => {
+    const joins = (bareCity: string, cityAsMeant = (city: string) => city) => {
+      const records = clients({ name: 'Гаврилов Андрей Петрович', phone: '+7 907 860-13-55', city: 'Тюмень' }, { name: 'Гаврилов Андрей', city: bareCity }).map((c) => prepareRecord(c, 'RU'));
+      const namesakes = new OnlyNamesakes((client) => records[client], cityAsMeant);
+      const name = compareNames(records[0].name, records[1].name, measureRarity(records).words);
+      namesakes.consider(0, 1, records[0], records[1], name, { match: false, score: 0.7, reasons: ['similarName'], conflict: null }, -1);
+      return namesakes.joins((client) => [client]).map((edge) => [edge.i, edge.j]);
+    };
+    expect(joins('Тюмень')).toEqual([[0, 1]]);
+    expect(joins('Тюмеень')).toEqual([[0, 1]]); // a slip
+    expect(joins('Тююмен')).toEqual([]); // two: another town, unless the base says otherwise
+    expect(joins('Тююмен', (city) => (city === 'тююмен' ? 'тюмень' : city))).toEqual([[0, 1]]);
+    expect(joins('Пермь')).toEqual([]);
   });
 });
