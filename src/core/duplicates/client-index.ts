@@ -7,7 +7,9 @@ import type { Client, DayNumber } from '../model';
 import type { DuplicateSensitivity, Settings } from '../settings';
 import { COMMON_KEY_CAP, eachKey, HEAVY_SLIP_KINDS, OFFER_PREFIX, offerKeys, PROBE_PREFIX } from './blocking';
 import { GroupsByNumber, KeyList, keyNumber } from './key-numbers';
-import { judgePair, reasonMessage, type ReasonCode } from './evidence';
+import { judgePair, reasonMessage, SENSITIVITY, type ReasonCode } from './evidence';
+import { knownByNameOnly, OnlyNamesakes } from './only-namesake';
+import { compareNames } from './similarity';
 import type { Message } from '../messages/message';
 import { measureRarity, type Rarity } from './rarity';
 import { prepareRecord, type MatchInput, type MatchRecord } from './prepare';
@@ -170,22 +172,33 @@ function candidatesOf(index: KeyedClients, record: MatchRecord, corrected: reado
   return lists;
 }
 
-/** The clients of the base the new client may be, or shares a phone or e-mail with, best first (at most ten). */
+/**
+ * The clients of the base the new client may be, or shares a phone or e-mail with, best first (at most ten).
+ * A new client typed with a name alone is checked as the full search checks such a record (only-namesake.ts):
+ * the one client of the base its name may stand for, when there is just one, is worth a word before saving.
+ */
 export function checkNewClient(index: ClientIndex, query: NewClientQuery): ClientMatch[] {
   const record = prepareRecord({ name: query.name, phone: query.phone ?? '', email: query.email ?? '', city: query.city ?? '', inn: query.inn, birthday: query.birthday }, index.phoneRegion);
+  // The new client is one past the base's clients, the later of every pair.
+  const newClient = index.records.length;
+  const namesakes = SENSITIVITY[index.sensitivity].onlyNamesake && knownByNameOnly(record) ? new OnlyNamesakes((client) => (client === newClient ? record : index.records[client]), index.rarity.cityAsMeant) : null;
   const seen = new Set<number>();
   const matches: ClientMatch[] = [];
   for (const candidates of candidatesOf(index.byKey, record, correctedNames(record.name, index.commonWords.fixesForNewName(record.name)))) {
     for (const candidate of candidates) {
       if (seen.has(candidate)) continue;
       seen.add(candidate);
-      const verdict = judgePair(record, index.records[candidate], index.sensitivity, index.rarity);
+      const name = compareNames(record.name, index.records[candidate].name, index.rarity.words);
+      const verdict = judgePair(record, index.records[candidate], index.sensitivity, index.rarity, undefined, name);
       // A phone or e-mail already in the base is worth a word before saving even when the names say another
       // person (a family, an office): the user decides, nothing is merged.
       if (verdict.match || verdict.conflict === 'sharedContact') {
         matches.push({ clientIndex: candidate, reason: reasonMessage(verdict.reasons), reasons: verdict.reasons, score: verdict.score });
-      }
+      } else namesakes?.consider(candidate, newClient, index.records[candidate], record, name, verdict, -1);
     }
+  }
+  if (matches.length === 0) {
+    for (const { i, reasons, score } of namesakes?.joins((client) => [client]) ?? []) matches.push({ clientIndex: i, reason: reasonMessage(reasons), reasons, score });
   }
   return matches.sort((a, b) => b.score - a.score || a.clientIndex - b.clientIndex).slice(0, MAX_MATCHES);
 }

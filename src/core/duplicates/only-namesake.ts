@@ -27,7 +27,7 @@ function namesSomeone(record: MatchRecord): boolean {
 }
 
 /** A record the name is all there is to tell by: no phone, e-mail or ИНН. */
-function knownByNameOnly(record: MatchRecord): boolean {
+export function knownByNameOnly(record: MatchRecord): boolean {
   return !hasContact(record) && namesSomeone(record);
 }
 

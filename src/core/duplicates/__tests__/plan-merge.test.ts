@@ -179,6 +179,26 @@ describe('checkNewClient', () => {
   });
 });
 
+describe('checkNewClient: a new client typed with a name alone', () => {
+  const others = ['Мария', 'Ольга', 'Ирина', 'Вера'].map((given, i) => ({ name: `Полякова ${given}`, phone: `+7 901 ${2000000 + i * 137911}`, city: 'Казань' }));
+  const elina = { name: 'ИП Полякова Элина Антоновна', phone: '+7 926 677-29-74', city: 'Санкт-Петербург' };
+
+  it('is warned of the one client its name may stand for, as the full search would join them', () => {
+    const index = buildClientIndex(clients(...others, elina), DEFAULT_SETTINGS);
+    const matches = checkNewClient(index, { name: 'Полякова Э.А.' });
+    expect(matches.map((m) => [m.clientIndex, m.reasons])).toEqual([[4, ['similarName', 'initials', 'onlyNamesake']]]);
+    expect(rendered(matches[0].reason, 'ru')).toContain('других клиентов с таким именем нет');
+  });
+
+  it('is not warned when two clients may be meant, once a phone is typed, or at the strict sensitivity', () => {
+    const two = buildClientIndex(clients(...others, elina, { name: 'Полякова Эмма Андреевна', phone: '+7 903 111-22-33' }), DEFAULT_SETTINGS);
+    expect(checkNewClient(two, { name: 'Полякова Э.А.' })).toEqual([]);
+    const index = buildClientIndex(clients(...others, elina), DEFAULT_SETTINGS);
+    expect(checkNewClient(index, { name: 'Полякова Э.А.', phone: '+7 999 555-44-33' })).toEqual([]);
+    expect(checkNewClient(buildClientIndex(clients(...others, elina), { ...DEFAULT_SETTINGS, duplicateSensitivity: 'strict' }), { name: 'Полякова Э.А.' })).toEqual([]);
+  });
+});
+
 describe('keptIndex', () => {
   const base = () => clients({ name: 'Иванов Иван', phone: '8 (912) 345-67-89', city: 'Москва', status: 'Новый' }, { name: 'Петров Пётр', email: 'petrov@mail.ru' });
 
