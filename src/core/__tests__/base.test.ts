@@ -397,7 +397,7 @@ describe('readBase', () => {
     expect(scratch.problems).toEqual(kept.problems);
   });
 
-  it('links orders to clients that link alike with the indexes it built, and builds them anew for a client renamed', () => {
+  it('links orders to the same clients, or clients that link alike, with the indexes it built, and builds them anew for a client renamed', () => {
     const base = readBase(book(sheet('Клиенты', ['ID', 'Клиент', 'Телефон'], ['К-1', 'Иванов Иван', ''], ['К-2', 'Петров Пётр', '8 912 000-00-02'])));
     const order = (client: string) => [{ clientId: '', client }];
     const folded = jest.spyOn(text, 'normaliseText');
@@ -408,6 +408,9 @@ describe('readBase', () => {
       // as alike: the order's name alone is folded.
       expect(links.linkOrders(base.clients.map((client) => ({ ...client, status: 'Клиент' })), order('иванов иван'), 'RU', base.clients)).toEqual([0]);
       expect(folded.mock.calls.length).toBe(built + 1);
+      // The same list again with nothing named alike (the base an order recorded is appended to): its own indexes.
+      expect(links.linkOrders(base.clients, order('петров пётр'), 'RU')).toEqual([1]);
+      expect(folded.mock.calls.length).toBe(built + 2);
       // A client renamed: linked by the new names.
       const renamed = base.clients.map((client, i) => (i === 1 ? { ...client, name: 'Сидоров Сидор' } : client));
       expect(links.linkOrders(renamed, [...order('Петров Пётр'), ...order('Сидоров Сидор')], 'RU', base.clients)).toEqual([null, 1]);
