@@ -88,9 +88,13 @@ describe('Google Sheets refuses or fails', () => {
   });
 });
 
+/** Small batches so the plan's writes cross many batch boundaries; 40 requests keep the command run twice per
+ * boundary within a slow machine's minute or two. */
+const REQUESTS_PER_BATCH = 40;
+
 describe('an import interrupted at any batch, run again', () => {
   it('ends with each line of the export once, as one uninterrupted run', async () => {
-    mockHarness = await gatewayOver(BOOK, {}, { requestsPerBatch: 10 });
+    mockHarness = await gatewayOver(BOOK, {}, { requestsPerBatch: REQUESTS_PER_BATCH });
     const whole = await analyze('--orders', csv, '--json', join(dir, 'whole.json'));
     expect(whole.code).toBe(0);
     const batches = batchUpdates(mockHarness.emulator).length;
@@ -102,7 +106,7 @@ describe('an import interrupted at any batch, run again', () => {
 
     const linesBeforeTheRerun = new Set<number>();
     for (let stop = 0; stop < batches; stop++) {
-      mockHarness = await gatewayOver(BOOK, { retries: 0 }, { requestsPerBatch: 10 });
+      mockHarness = await gatewayOver(BOOK, { retries: 0 }, { requestsPerBatch: REQUESTS_PER_BATCH });
       mockHarness.emulator.failNext(503, 1, { onlyBatchUpdate: true, skip: stop });
       const interrupted = await analyze('--orders', csv);
       expect(interrupted.code).toBe(1);
@@ -115,5 +119,5 @@ describe('an import interrupted at any batch, run again', () => {
     }
     // interrupted before the orders were written and after: both were run again
     expect([...linesBeforeTheRerun].sort()).toEqual([0, 3]);
-  });
+  }, 180_000);
 });
