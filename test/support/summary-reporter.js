@@ -1,6 +1,8 @@
 /**
  * Closes every run with one plain line ("N passed, N failed, N skipped") and, when tests were skipped
- * because a Debian package is missing, a loud banner naming the package and how to install it.
+ * because a Debian package is missing, a loud banner naming the package and how to install it. Tests that
+ * took more than half of the default time limit are listed, so one growing towards it on a slower machine
+ * is seen before it fails there.
  */
 'use strict';
 
@@ -11,10 +13,16 @@ const INSTALL = {
 };
 
 class SummaryReporter {
+  constructor(globalConfig) {
+    this.slowMs = globalConfig.testTimeout / 2;
+  }
+
   onRunComplete(_contexts, results) {
     const missing = new Map();
+    const slow = [];
     for (const file of results.testResults) {
       for (const test of file.testResults) {
+        if (test.duration > this.slowMs) slow.push(`   ${(test.duration / 1000).toFixed(1)} s  ${file.testFilePath.replace(process.cwd() + '/', '')} › ${test.title}`);
         if (test.status !== 'pending') continue;
         const match = /\[needs (\w+)\]/.exec(test.ancestorTitles.join(' ') + ' ' + test.title);
         const tool = match ? match[1] : 'other';
@@ -22,6 +30,7 @@ class SummaryReporter {
       }
     }
     const lines = [];
+    if (slow.length > 0) lines.push('', `Tests over half the default time limit (${this.slowMs / 1000} s):`, ...slow);
     if (missing.size > 0) {
       lines.push('', '!'.repeat(78));
       for (const [tool, count] of missing) {
