@@ -46,14 +46,15 @@ function ratio(bits: number): number {
 }
 
 /**
- * A field that agrees is never said to speak against: an identical name weighs below nothing when its
- * words are common in the base (the weights' term-frequency adjustment), which is what the user reads
- * instead; another field that agrees (the city all clients share) tells nothing.
+ * A field that agrees is never said to speak against. An identical name weighs little or below nothing
+ * only when its words are common in the base (the weights' term-frequency adjustment), which is what the
+ * user reads instead of «почти ничего не говорит»; another field that agrees (the city all clients share)
+ * tells nothing.
  */
 function fieldMessage(evidence: FieldEvidence): Message {
   const what = message(levelKey(evidence));
   const agrees = evidence.level === 'exact' || evidence.level === 'same';
-  if (agrees && evidence.bits <= -TELLING_BITS && evidence.field === 'name') return message('evidence.nameCommon');
+  if (agrees && evidence.bits < TELLING_BITS && evidence.field === 'name') return message('evidence.nameCommon');
   if (Math.abs(evidence.bits) < TELLING_BITS || (agrees && evidence.bits < 0)) return message('evidence.neutral', { what });
   const times = ratio(evidence.bits);
   const key = evidence.bits > 0 ? (times >= LARGEST_RATIO ? 'evidence.forMost' : 'evidence.for') : times >= LARGEST_RATIO ? 'evidence.againstMost' : 'evidence.against';

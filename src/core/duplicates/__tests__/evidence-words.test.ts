@@ -37,6 +37,7 @@ describe('a match field by field, in words', () => {
   it('never says a field that agrees speaks against the match', () => {
     // An identical name of common words weighs below nothing; a city all clients share tells nothing.
     expect(said([{ field: 'name', level: 'exact', bits: -2.4 }])).toBe('имя совпадает, но его слова в базе частые — само по себе это почти ничего не говорит');
+    expect(said([{ field: 'name', level: 'exact', bits: 0.4 }])).toBe('имя совпадает, но его слова в базе частые — само по себе это почти ничего не говорит');
     expect(said([{ field: 'city', level: 'same', bits: -1.5 }])).toBe('город тот же — почти ничего не говорит');
     expect(said([{ field: 'birthday', level: 'slip', bits: 0.6 }])).toBe('дата рождения с опечаткой — почти ничего не говорит');
   });
