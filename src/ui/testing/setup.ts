@@ -31,6 +31,17 @@ globals.ResizeObserver ??= NoopObserver;
 globals.IntersectionObserver ??= NoopObserver;
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 
+/**
+ * jsdom works out a computed style by matching every rule of every style sheet against the element, and
+ * Fluent UI's are many (the theme alone sets hundreds of custom properties on the provider): role
+ * queries, which ask every element whether it is visible, took seconds each, and a panel test a minute.
+ * Here an element's computed style is its inline style. What is hidden stays hidden to the queries: by
+ * the `hidden` attribute or aria-hidden (which they check themselves), by an inline `display: none`, or
+ * by not being rendered at all, the way the panel hides what it does not show. The panel's CSS is checked
+ * in real Chromium (test/e2e).
+ */
+window.getComputedStyle = (element: Element) => (element as HTMLElement).style ?? document.createElement('div').style;
+
 // Two shared cores make a busy machine; the panel's debounced requests need more than a second there.
 configure({ asyncUtilTimeout: 5000 });
 
