@@ -23,9 +23,18 @@ export interface BfgsOptions {
   /** Stop when every gradient component is below this; 1e-10 by default. */
   gradientTolerance?: number;
   maxIterations?: number;
+  /**
+   * Where the caller has no use for the search any more (a model whose parameters run off towards
+   * infinity): the search ends once it has stayed there for RUNAWAY_STEPS steps, instead of crawling on
+   * along a bound. A single long step there is not enough: a first step along the bare gradient may
+   * overshoot far and come back.
+   */
+  givenUpAt?: (point: readonly number[]) => boolean;
 }
 
 const ARMIJO = 1e-4;
+/** Steps in a row in the region `givenUpAt` names that end the search. */
+const RUNAWAY_STEPS = 5;
 const MAX_HALVINGS = 60;
 /**
  * A step whose predicted decrease is below this share of the value cannot be told from standing still:
@@ -66,6 +75,7 @@ export function minimiseSmooth(f: SmoothFunction, start: readonly number[], opti
   let evaluations = 1;
   if (!Number.isFinite(current.value)) throw new RangeError('minimiseSmooth: the start is outside the function’s domain');
   let h = identity(n);
+  let stepsGivenUp = 0;
   for (let iteration = 0; iteration < maxIterations && largest(current.gradient) > tolerance; iteration++) {
     let direction = h.map((row) => -dot(row, current.gradient));
     let slope = dot(direction, current.gradient);
@@ -102,12 +112,22 @@ export function minimiseSmooth(f: SmoothFunction, start: readonly number[], opti
     point = nextPoint;
     current = next;
     if (settled && largest(current.gradient) < Math.sqrt(tolerance)) break;
+    stepsGivenUp = options.givenUpAt?.(point) ? stepsGivenUp + 1 : 0;
+    if (stepsGivenUp === RUNAWAY_STEPS) break;
   }
   return { point, value: current.value, evaluations, gradientNorm: largest(current.gradient) };
 }
 
 /** The bound on the log-parameters: beyond e^±25 the data do not identify a model (a handful of clients). */
 export const LOG_PARAMETER_BOUND = 25;
+/**
+ * A fit whose log-parameters pass ±20 is running off to the bound, not towards a maximum: it is given up
+ * there (client-value.ts takes no model with a parameter past 10^±7, e^±16). The likelihood of data that
+ * identify no model rises all the way to the bound: on the sample of 20,000 clients and 20,000 orders
+ * (`crm-base sample`), the Gamma-Gamma fit crawled along it for 17,744 evaluations (0.9 s), where 97 now
+ * tell the same.
+ */
+const RUNAWAY_LOG_PARAMETER = 20;
 
 /**
  * The maximum of a log-likelihood over positive parameters, searched over their logs (so they stay
@@ -126,6 +146,6 @@ export function maximumLikelihood(
     const { value, gradient } = logLikelihood(params);
     // d/d(ln θ) = θ · d/dθ.
     return { value: -value / scale, gradient: gradient.map((g, i) => (-g * params[i]) / scale) };
-  }, startLogs);
+  }, startLogs, { givenUpAt: (v) => v.some((value) => Math.abs(value) > RUNAWAY_LOG_PARAMETER) });
   return { params: best.point.map(Math.exp), logLikelihood: -best.value * scale, evaluations: best.evaluations };
 }

@@ -115,7 +115,7 @@ export function computeClientValue(summary: RepeatSummary, monthlyDiscount: numb
   value.bgNbd = bgNbd;
   const repeat = known.filter((c) => summary.x[c] >= 1 && summary.m[c] > 0);
   if (repeat.length >= MIN_REPEAT_BUYERS) {
-    const { logLikelihood: _gl, ...gg } = fitGammaGamma(repeat.map((c) => summary.x[c]), repeat.map((c) => summary.m[c]));
+    const { logLikelihood: _gl, evaluations: _evaluations, ...gg } = fitGammaGamma(repeat.map((c) => summary.x[c]), repeat.map((c) => summary.m[c]));
     // With q ≤ 1 the population's mean order value is infinite: no value is given.
     if (gg.q > 1 && identified(Object.values(gg))) value.gammaGamma = gg;
   }

@@ -87,13 +87,16 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, x: ArrayLike<n
   return gammaGammaLikelihood(params, orderValueData(x, m)).value;
 }
 
-/** The maximum-likelihood (p, q, γ) (bfgs.ts) from (1, 2, mean m); clients with x < 1 or m ≤ 0 are left out. */
-export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>): GammaGammaParams & { logLikelihood: number } {
+/**
+ * The maximum-likelihood (p, q, γ) (bfgs.ts) from (1, 2, mean m), with the likelihood's evaluations it
+ * took; clients with x < 1 or m ≤ 0 are left out.
+ */
+export function fitGammaGamma(x: ArrayLike<number>, m: ArrayLike<number>): GammaGammaParams & { logLikelihood: number; evaluations: number } {
   const data = orderValueData(x, m);
   const mean = data.m.reduce((s, v) => s + v, 0) / Math.max(1, data.m.length);
   const toParams = ([p, q, gamma]: number[]): GammaGammaParams => ({ p, q, gamma });
   const best = maximumLikelihood((params) => gammaGammaLikelihood(toParams(params), data), [0, Math.log(2), Math.log(Math.max(mean, 1e-9))], data.x.length);
-  return { ...toParams(best.params), logLikelihood: best.logLikelihood };
+  return { ...toParams(best.params), logLikelihood: best.logLikelihood, evaluations: best.evaluations };
 }
 
 /**
