@@ -598,28 +598,40 @@ describeWithTool('chromium', 'the standalone page (side panel over the sample wo
     expect(during.length).toBeGreaterThan(10);
     expect(Math.max(...during)).toBeLessThan(runMs / 2);
 
-    // Again, on a fresh sample, stopped part way: nothing of the run is kept.
-    await page.getByTestId('load-sample').click();
-    await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
+    // Again, on a fresh sample, stopped part way: nothing of the run is kept. A stop that reaches the worker
+    // once the run has begun its last writes is refused by design («Остановить не удалось: запись уже
+    // началась»): on a busy machine the bar may show the first share past the structure plan that late (or
+    // not before the end), and the run is stopped again, up to three times.
     const sheetTabs = () => page.locator('[data-testid="sheet-tab"]').evaluateAll((tabs) => tabs.map((tab) => (tab as HTMLElement).dataset.sheet));
-    const tabs = await sheetTabs();
-    await showSheet(page, CLIENTS);
-    const [header, row2] = [await page.locator('[data-testid="grid-header"] th').allTextContents(), await gridRow(page, 2)];
-    await page.getByTestId('tab-analysis').click();
-    // Stopped from within the page the moment the bar is past the structure plan (the first quarter of the
-    // run, which has written the clients' IDs by then): a round trip from the test could come after the end.
-    await page.evaluate(() => {
-      const watch = new MutationObserver(() => {
-        const step = document.querySelector('[data-testid="run-step"]')?.textContent ?? '';
-        if (!/— (2[6-9]|[3-9]\d) %/.test(step)) return;
-        watch.disconnect();
-        (window as unknown as { stoppedAt: string }).stoppedAt = step;
-        document.querySelector<HTMLButtonElement>('[data-testid="run-cancel"]')?.click();
+    let tabs: (string | undefined)[] = [];
+    let header: string[] = [];
+    let row2: string[] = [];
+    let stopped = '';
+    for (let attempt = 0; attempt < 3 && !stopped.includes('книга осталась как была'); attempt++) {
+      await page.getByTestId('load-sample').click();
+      await page.getByTestId('client-count').filter({ hasText: /\d/ }).waitFor({ timeout: UI_TIMEOUT });
+      tabs = await sheetTabs();
+      await showSheet(page, CLIENTS);
+      [header, row2] = [await page.locator('[data-testid="grid-header"] th').allTextContents(), await gridRow(page, 2)];
+      await page.getByTestId('tab-analysis').click();
+      // Stopped from within the page the moment the bar is past the structure plan (the first quarter of the
+      // run, which has written the clients' IDs by then): a round trip from the test could come after the end.
+      await page.evaluate(() => {
+        const watch = new MutationObserver(() => {
+          const step = document.querySelector('[data-testid="run-step"]')?.textContent ?? '';
+          if (!/— (2[6-9]|[3-9]\d) %/.test(step)) return;
+          watch.disconnect();
+          (window as unknown as { stoppedAt: string }).stoppedAt = step;
+          document.querySelector<HTMLButtonElement>('[data-testid="run-cancel"]')?.click();
+        });
+        watch.observe(document.body, { subtree: true, childList: true, characterData: true });
       });
-      watch.observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
-    await page.getByTestId('run-all').click();
-    await page.getByTestId('run-stopped').filter({ hasText: 'книга осталась как была' }).waitFor({ timeout: 60_000 });
+      await page.getByTestId('run-all').click();
+      // Stopped, or ended before the bar showed a share past the structure plan (then nothing was stopped).
+      await page.getByTestId('run-stopped').or(page.getByTestId('run-result')).first().waitFor({ timeout: 60_000 });
+      stopped = (await page.getByTestId('run-stopped').count()) > 0 ? ((await page.getByTestId('run-stopped').textContent()) ?? '') : '';
+    }
+    expect(stopped).toContain('книга осталась как была');
     expect(await page.evaluate(() => (window as unknown as { stoppedAt: string }).stoppedAt)).toMatch(/ %$/);
     expect(await page.getByTestId('run-result').count()).toBe(0);
     expect(await sheetTabs()).toEqual(tabs);
