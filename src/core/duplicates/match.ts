@@ -12,7 +12,7 @@ import { compareText, eachCandidatePair, type RankedRecords } from './candidates
 import { judgePair, SENSITIVITY, type ConflictCode, type PairVerdict, type ReasonCode } from './evidence';
 import { fieldEvidence, fitMatchModel, pairPattern, patternReasons, PatternTally, WeighablePairs, type FieldEvidence } from './match-weights';
 import { measureRarity } from './rarity';
-import { OnlyNamesakes } from './only-namesake';
+import { hasContact, OnlyNamesakes } from './only-namesake';
 import { compareNames, type NameComparison } from './similarity';
 import { nameOf, prepareRecord, type MatchInput, type MatchRecord } from './prepare';
 import { parseName, type ParsedName } from './names';
@@ -261,12 +261,10 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     for (let k = 0; k < list.length; k += 2) if (matched[list[k]] && matched[list[k + 1]]) link(list[k], list[k + 1], hard);
   }
 
-  const union = new ConstrainedUnion(records.length, cannotLink, hardCannotLink);
-  const joined: Edge[] = edges.filter((edge) => union.union(edge.i, edge.j, edge.exact));
-  // A client known by name only joins the one group its name may stand for, once every other match is made.
-  for (const edge of namesakes?.joins((client) => union.membersOf(client)) ?? []) {
-    if (union.union(edge.i, edge.j, false)) joined.push({ ...edge, exact: false });
-  }
+  const join = (left: ReadonlySet<number>) => joinEdges(new ConstrainedUnion(records.length, cannotLink, hardCannotLink), edges, namesakes, left);
+  const first = join(new Set());
+  const torn = tornClients(first.joined, first.refused, (client) => records[ranked.rankOf[client]]);
+  const { union, joined } = torn.size > 0 ? join(torn) : first;
   const byRoot = new Map<number, { members: Set<number>; edges: Edge[] }>();
   for (const edge of joined) {
     const root = union.find(edge.i);
@@ -294,6 +292,47 @@ function groupRanked(ranked: RankedRecords, options: Omit<MatchOptions, 'phoneRe
     };
   });
   return { groups: groups.sort((x, y) => x.members[0] - y.members[0]), sharedContacts: sharedContactGroups(sharedPairs) };
+}
+
+/**
+ * The union of the matches, strongest first, then of the clients known by name only with the one group
+ * their name may stand for; none of the clients in `left` joins anything. Returns the matches made and
+ * those refused across two groups that must stay apart.
+ */
+function joinEdges(union: ConstrainedUnion, edges: readonly Edge[], namesakes: OnlyNamesakes | null, left: ReadonlySet<number>) {
+  const joined: Edge[] = [];
+  const refused: Edge[] = [];
+  for (const edge of edges) {
+    if (left.has(edge.i) || left.has(edge.j)) continue;
+    if (union.union(edge.i, edge.j, edge.exact)) joined.push(edge);
+    else if (union.find(edge.i) !== union.find(edge.j)) refused.push(edge);
+  }
+  for (const edge of namesakes?.joins((client) => union.membersOf(client)) ?? []) {
+    if (!left.has(edge.i) && !left.has(edge.j) && union.union(edge.i, edge.j, false)) joined.push({ ...edge, exact: false });
+  }
+  return { union, joined, refused };
+}
+
+/**
+ * The clients with no phone, e-mail or ИНН that the rules matched as strongly with two clients who must
+ * stay apart (`Игорь Наумов, Екатеринбург` and two namesakes of that city, each with a phone of their own):
+ * such a record joined whichever match came first, a coin toss, so it joins neither and the user sees no
+ * guess. A match weaker than the one made (`Фролов Фёдор` beside `Фролов Фёдор Фёдорович` for `Фёдор
+ * Фёдорович Фролов`) leaves the choice as it is.
+ */
+function tornClients(joined: readonly Edge[], refused: readonly Edge[], recordOf: (client: number) => MatchRecord): Set<number> {
+  const strongest = new Map<number, number>();
+  for (const { i, j, score } of joined) {
+    for (const client of [i, j]) strongest.set(client, Math.max(score, strongest.get(client) ?? 0));
+  }
+  const torn = new Set<number>();
+  for (const { i, j, score } of refused) {
+    const [a, b] = [recordOf(i), recordOf(j)];
+    if (hasContact(a) === hasContact(b)) continue;
+    const client = hasContact(a) ? j : i;
+    if (score >= (strongest.get(client) ?? Infinity)) torn.add(client);
+  }
+  return torn;
 }
 
 /**

@@ -16,19 +16,21 @@ import { cityTypo } from './field-comparisons';
 export const NAME_ALONE_SCORE = 0.85;
 
 /** Least name similarity of the two, unless the one's initials stand for the other's words (`Полякова Э.А.`). */
-const LEAST_NAME_SCORE = 0.9;
+const LEAST_NAME_SCORE = 0.85;
 
 /**
- * A name that tells a client apart at all: a company's (a legal form and its brand), or two words or
- * initials of a person's. `Соловьёва` alone may be anyone.
+ * A name that tells a client apart at all, beside the `other` name it may be: a company's (a legal form
+ * and its brand), two words or initials of a person's, or one word that is the brand of the other, a
+ * company (`Западлогистик` beside `ООО «Западлогистик»`). `Соловьёва` alone may be anyone.
  */
-function namesSomeone(record: MatchRecord): boolean {
-  return record.name.legalFamily !== null || record.name.tokens.length + record.name.initials.length >= 2;
+function namesSomeone(record: MatchRecord, other: MatchRecord): boolean {
+  const { legalFamily, tokens, initials } = record.name;
+  return legalFamily !== null || tokens.length + initials.length >= 2 || (tokens.length === 1 && other.name.legalFamily !== null);
 }
 
 /** A record the name is all there is to tell by: no phone, e-mail or ИНН. */
 export function knownByNameOnly(record: MatchRecord): boolean {
-  return !hasContact(record) && namesSomeone(record);
+  return !hasContact(record) && record.name.tokens.length + record.name.initials.length > 0;
 }
 
 /** An edge of the groups: the clients' indices, the earlier first. */
@@ -71,7 +73,7 @@ export class OnlyNamesakes {
     const families = [a.name.legalFamily, b.name.legalFamily];
     if (families[0] !== null && families[1] !== null && families[0] !== families[1]) return;
     if (a.city !== '' && b.city !== '' && !this.sameCity(a.city, b.city)) return;
-    if (!namesSomeone(a) || !namesSomeone(b)) return;
+    if (!namesSomeone(a, b) || !namesSomeone(b, a)) return;
     const edge: NamesakeEdge = { i, j, score: Math.min(verdict.score, NAME_ALONE_SCORE), reasons: [...verdict.reasons, 'onlyNamesake'], pattern };
     if (knownByNameOnly(a)) this.add(i, edge);
     if (knownByNameOnly(b)) this.add(j, edge);
@@ -115,6 +117,7 @@ export class OnlyNamesakes {
   }
 }
 
-function hasContact(record: MatchRecord): boolean {
+/** Whether a record has a phone, an e-mail or an ИНН: something beside the name to tell a client by. */
+export function hasContact(record: MatchRecord): boolean {
   return record.phones.length > 0 || record.emails.length > 0 || record.inn !== '';
 }

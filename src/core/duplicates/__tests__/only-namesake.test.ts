@@ -51,8 +51,37 @@ describe('a client known by name only', () => {
     expect(find(clients(...crowd(40), ...common(8), { name: 'ИП Полякова Элина Антоновна', city: 'Санкт-Петербург' }, { name: 'Полякова Э.А.' }))).toEqual([]);
   });
 
-  it('needs a name of two words or a company: a surname alone may be anyone', () => {
+  it('needs a name of two words or a company: a surname alone may be anyone, a brand alone is its company', () => {
     expect(find(clients(...crowd(40), { name: 'Соловьёва Анна', phone: '+7 947 080-47-54' }, { name: 'Соловьёва' }))).toEqual([]);
+    const brand = clients(...crowd(40), { name: 'ООО «Западлогистик»', phone: '+7 909 976-04-15', city: 'Москва' }, { name: 'Западлогистик' });
+    expect(find(brand).map((g) => [g.members, g.reasons])).toEqual([[[40, 41], ['sameName', 'onlyNamesake']]]);
+    // Two companies of that brand: either may be meant.
+    const two = clients(...crowd(40), { name: 'ООО «Западлогистик»', phone: '+7 909 976-04-15', city: 'Москва' }, { name: 'АО Западлогистик', phone: '+7 812 440-00-98', city: 'Казань' }, { name: 'Западлогистик' });
+    expect(find(two)).toEqual([]);
+  });
+
+  it('takes a name with a slip and a word left out for the same name', () => {
+    // 0.87 alike: `Степнаов` is `Степанов` with two letters swapped, and the patronymic is not in the other.
+    const list = clients(...crowd(40), { name: 'Степанов Кирилл', phone: '+7 990 519-45-00', city: 'Волгоград' }, { name: 'Степнаов Кирилл Вадимович' });
+    expect(find(list).map((g) => g.members)).toEqual([[40, 41]]);
+  });
+
+  it('joins neither of two namesakes of its city that the rules match as strongly, and the one that fits best', () => {
+    const bare = { name: 'Игорь Наумов', city: 'Екатеринбург' };
+    const naumov = { name: 'Наумов Игорь', phone: '+7 918 299-27-86', city: 'Екатеринбург' };
+    expect(find(clients(...crowd(40), naumov, bare)).map((g) => g.members)).toEqual([[40, 41]]);
+    // Two of that city, each with a phone of their own: which one it is, nobody can tell.
+    const namesakes = clients(...crowd(40), naumov, { name: 'ИП Игорь Наумов', phone: '+7 937 871-06-02', city: 'Екатеринбург' }, bare);
+    expect(find(namesakes)).toEqual([]);
+    expect(find(namesakes, 'strict')).toEqual([]);
+    // A fuller name fits one of two better: `Фролов Фёдор` may be any Фёдор Фролов, `Фролов Фёдор Фёдорович` is him.
+    const frolov = clients(
+      ...crowd(40),
+      { name: 'Фролов Фёдор', phone: '+7 963 509-41-19', city: 'Новосибирск' },
+      { name: 'Фролов Фёдор Фёдорович', phone: '+7 966 280-30-00', city: 'Новосибирск' },
+      { name: 'Федор Федорович Фролов', city: 'Новосибирск' },
+    );
+    expect(find(frolov).map((g) => g.members)).toEqual([[41, 42]]);
   });
 
   it('is not done at the strict sensitivity, nor against the user\'s «not a duplicate»', () => {
