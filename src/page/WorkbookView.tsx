@@ -4,7 +4,7 @@
  * (a freshly written result sheet — ABC, RFM, … — comes to the front), and shows the row of the client
  * the panel opened.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetPicture } from './grid-picture';
 import { SheetGrid } from './SheetGrid';
@@ -43,7 +43,8 @@ export function WorkbookView({ worker, initial, t }: Props) {
   const [selection, setSelection] = useState<{ sheet: string; row: number } | null>(null);
   const [counts, setCounts] = useState({ shown: 0, total: 0 });
   // A picture asked for before a change must not replace the one the change sent.
-  const show = useCallback((next: SheetPicture) => setPicture((shown) => (next.version >= shown.version ? next : shown)), []);
+  // Drawn as a transition: React draws a new sheet in slices between frames, so the page keeps painting.
+  const show = useCallback((next: SheetPicture) => startTransition(() => setPicture((shown) => (next.version >= shown.version ? next : shown))), []);
 
   useEffect(
     () =>

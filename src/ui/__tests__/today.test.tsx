@@ -54,14 +54,13 @@ describe('«Сегодня» tab', () => {
     await waitFor(() => expect(screen.getByTestId('my-clients').textContent).toMatch(/^Показаны клиенты менеджера Петрова/));
     const lists = () => actions.calls.filter((call) => call.method === 'listClients').map((call) => call.args[0]);
     await waitFor(() => expect(lists().pop()).toEqual({ managers: ['Петрова'] }));
-    await waitFor(() => expect(screen.getByTestId('client-count').textContent).not.toBe('Найдено: 12 из 12'));
-    const mine = screen.getByTestId('client-count').textContent;
+    // Some of the 12, not all (and not «Загрузка…» while the list is drawn).
+    await waitFor(() => expect(screen.getByTestId('client-count').textContent).toMatch(/^Найдено: ([1-9]|1[01]) из 12$/));
 
     // Everyone again: the list widens and the note goes; choosing no manager on «Сегодня» keeps it wide.
     fireEvent.click(screen.getByTestId('clear-filters'));
     await waitFor(() => expect(screen.getByTestId('client-count').textContent).toBe('Найдено: 12 из 12'));
     expect(screen.queryByTestId('my-clients')).toBeNull();
-    expect(mine).toMatch(/^Найдено: [1-9]\d* из 12$/);
 
     fireEvent.click(screen.getByTestId('tab-today'));
     await screen.findByTestId('today-as-of');

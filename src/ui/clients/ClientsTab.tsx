@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, InfoLabel, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
 import { BusySpinner } from '../components/BusySpinner';
 import type { ClientFacets, ClientFilter, ClientList, ClientSummary } from '../../actions/panel';
@@ -80,7 +80,8 @@ function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
     const request = ++latest.current;
     void attemptLoad(async () => {
       const answer = await actions.listClients(JSON.parse(filterKey) as ClientFilter, limit);
-      if (request === latest.current) setList(answer);
+      // Drawn as a transition: React draws a long list in slices between frames, so the page keeps painting.
+      if (request === latest.current) startTransition(() => setList(answer));
     });
   }, [actions, attemptLoad, filterKey, limit, setList]);
 
