@@ -21,11 +21,13 @@ const LEAST_NAME_SCORE = 0.85;
 /**
  * A name that tells a client apart at all, beside the `other` name it may be: a company's (a legal form
  * and its brand), two words or initials of a person's, or one word that is the brand of the other, a
- * company (`Западлогистик` beside `ООО «Западлогистик»`). `Соловьёва` alone may be anyone.
+ * company (`Западлогистик` beside `ООО «Западлогистик»`). `Соловьёва` alone may be anyone, and so may
+ * the one word of a sole trader's name: it is mostly a surname (`ИП Соловьёва`).
  */
 function namesSomeone(record: MatchRecord, other: MatchRecord): boolean {
   const { legalFamily, tokens, initials } = record.name;
-  return legalFamily !== null || tokens.length + initials.length >= 2 || (tokens.length === 1 && other.name.legalFamily !== null);
+  const company = other.name.legalFamily;
+  return legalFamily !== null || tokens.length + initials.length >= 2 || (tokens.length === 1 && company !== null && company !== 'sole');
 }
 
 /** A record the name is all there is to tell by: no phone, e-mail or ИНН. */

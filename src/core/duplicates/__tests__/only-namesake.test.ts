@@ -53,6 +53,7 @@ describe('a client known by name only', () => {
 
   it('needs a name of two words or a company: a surname alone may be anyone, a brand alone is its company', () => {
     expect(find(clients(...crowd(40), { name: 'Соловьёва Анна', phone: '+7 947 080-47-54' }, { name: 'Соловьёва' }))).toEqual([]);
+    expect(find(clients(...crowd(40), { name: 'ИП Соловьёва', phone: '+7 947 080-47-54' }, { name: 'Соловьёва' }))).toEqual([]);
     const brand = clients(...crowd(40), { name: 'ООО «Западлогистик»', phone: '+7 909 976-04-15', city: 'Москва' }, { name: 'Западлогистик' });
     expect(find(brand).map((g) => [g.members, g.reasons])).toEqual([[[40, 41], ['sameName', 'onlyNamesake']]]);
     // Two companies of that brand: either may be meant.
