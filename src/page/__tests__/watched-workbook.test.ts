@@ -41,6 +41,37 @@ describe('WatchedWorkbook', () => {
 });
 
 describe('WatchedWorkbook runs (begin, commit, rollback)', () => {
+  it('tells of a run once, when it is committed, with the result sheets of its last plan that wrote any', async () => {
+    const { workbook, events } = watched();
+    workbook.begin();
+    await workbook.apply([{ kind: 'writeTable', sheet: 'Проблемы', replace: true, header: ['Что не так'], rows: [] }]);
+    await workbook.apply([{ kind: 'writeTable', sheet: 'ABC', replace: true, header: ['Класс'], rows: [['A']] }]);
+    await workbook.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Иванов']] }]);
+    expect(events).toEqual([]);
+    workbook.commit();
+    expect(events).toEqual([{ kind: 'changed', resultSheets: ['ABC'] }]);
+    // After the run, each plan is told at once again.
+    await workbook.apply([{ kind: 'appendRows', sheet: 'Клиенты', rows: [['ИП Петров']] }]);
+    expect(events).toHaveLength(2);
+  });
+
+  it('tells the change held back before a selection made during a run, and nothing of a run rolled back but the rollback', async () => {
+    const { workbook, events } = watched();
+    workbook.begin();
+    await workbook.apply([{ kind: 'writeTable', sheet: 'ABC', replace: true, header: ['Класс'], rows: [['A']] }]);
+    await workbook.select('Клиенты', 2);
+    expect(events).toEqual([{ kind: 'changed', resultSheets: ['ABC'] }, { kind: 'selected', sheet: 'Клиенты', row: 2 }]);
+    workbook.commit();
+    expect(events).toHaveLength(2);
+    events.length = 0;
+    workbook.begin();
+    await workbook.apply([{ kind: 'writeTable', sheet: 'RFM', replace: true, header: ['Сегмент'], rows: [] }]);
+    workbook.rollback();
+    expect(events).toEqual([{ kind: 'changed', resultSheets: [] }]);
+    workbook.commit();
+    expect(events).toHaveLength(1);
+  });
+
   it('puts back every sheet a run touched and drops the sheets it created, on rollback', async () => {
     const { workbook, events } = watched();
     const before = workbook.file.state();
