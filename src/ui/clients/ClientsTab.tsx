@@ -39,6 +39,10 @@ export const useClientRowStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   name: { fontWeight: tokens.fontWeightSemibold },
+  // A page of the list is 100 rows, of which a dozen are in view: the browser lays out and paints the others
+  // only when they scroll near (a row is 66 px, 86 with a second line of badges). The first layout of the
+  // list took 140 ms of the page's thread as a 20,000-client file opened.
+  item: { contentVisibility: 'auto', containIntrinsicSize: 'auto 66px' },
 });
 
 export function ClientsTab() {
@@ -139,7 +143,7 @@ function ClientFinder({ onOpen }: { onOpen(client: ClientSummary): void }) {
       {list && list.matching === 0 && <Text className={layout.muted}>{t('clients.empty')}</Text>}
       <ul className={layout.list} data-testid="client-list">
         {list?.clients.map((client) => (
-          <li key={client.id || client.row}>
+          <li key={client.id || client.row} className={styles.item}>
             <button type="button" className={styles.rowButton} data-testid="client-row" data-client-id={client.id} onClick={() => open(client)}>
               <span className={mergeClasses(styles.name, layout.truncate)} title={client.name}>
                 {client.name}
